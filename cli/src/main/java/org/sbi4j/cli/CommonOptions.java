@@ -1,0 +1,32 @@
+package org.sbi4j.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every command has. */
+public final class CommonOptions {
+  @Option(names = "--json", paramLabel = "FILE",
+      description = "Write the machine-readable result to FILE ('-' for stdout).")
+  String json;
+
+  @Option(names = "--verbose", description = "Print stack traces of failures.")
+  boolean verbose;
+
+  /** Writes {@code result} where --json asks; returns true when it went to stdout. */
+  boolean writeJson(Object result) {
+    if (json == null) {
+      return false;
+    }
+    if (json.equals("-")) {
+      System.out.println(Json.write(result));
+      return true;
+    }
+    Json.writeFile(Path.of(json), result);
+    return false;
+  }
+
+  /** True when human-readable output may go to stdout (not when the JSON goes there). */
+  boolean humanOutput() {
+    return !"-".equals(json);
+  }
+}

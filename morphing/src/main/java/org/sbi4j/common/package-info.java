@@ -1,0 +1,7 @@
+/**
+ * Argument validation and seed derivation shared by every stage of the pipeline.
+ *
+ * <p>Lives in the lowest module so that {@code samples}, {@code training}, {@code inference} and
+ * {@code cli} validate inputs and derive child seeds the same way. Nothing here does I/O.
+ */
+package org.sbi4j.common;
