@@ -15,7 +15,8 @@ import org.apache.commons.rng.simple.RandomSource;
  * @param layers layer sizes, at least two entries, all ≥ 1, the last one 1
  * @param activation hidden-unit activation
  */
-public record NetworkShape(int[] layers, Activation activation) {
+public record NetworkShape(int[] layers, Activation activation)
+    implements java.io.Serializable {
   public NetworkShape {
     if (layers == null || layers.length < 2) {
       throw new IllegalArgumentException("network " + Arrays.toString(layers)

@@ -8,7 +8,8 @@ import java.util.Locale;
  * @param shape the network
  * @param parameters the parameters, {@code shape.parameterCount()} finite values
  */
-public record NplmNetwork(NetworkShape shape, double[] parameters) {
+public record NplmNetwork(NetworkShape shape, double[] parameters)
+    implements java.io.Serializable {
   public NplmNetwork {
     if (parameters.length != shape.parameterCount()) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,

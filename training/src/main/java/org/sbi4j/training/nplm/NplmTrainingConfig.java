@@ -15,7 +15,7 @@ package org.sbi4j.training.nplm;
  */
 public record NplmTrainingConfig(NetworkShape network, double clip, boolean clipBiases,
     Optimizer optimizer, int epochs, double learningRate, Engine engine, int threads,
-    ProjectedLbfgs lbfgs) {
+    ProjectedLbfgs lbfgs) implements java.io.Serializable {
   /** The NPLM authors' Adam epochs. */
   public static final int DEFAULT_EPOCHS = 300_000;
 

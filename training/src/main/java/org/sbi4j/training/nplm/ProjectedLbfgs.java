@@ -21,7 +21,7 @@ package org.sbi4j.training.nplm;
  * @param gradientTolerance projected-gradient threshold, ≥ 0
  */
 public record ProjectedLbfgs(int memory, int maxIterations, double relativeTolerance,
-    double gradientTolerance) {
+    double gradientTolerance) implements java.io.Serializable {
   private static final double ARMIJO = 1e-4;
   private static final int MAX_BACKTRACKS = 60;
   private static final int STALL_ITERATIONS = 5;
