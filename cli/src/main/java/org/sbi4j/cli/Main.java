@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     description = "Neural simulation-based inference for particle physics.",
     subcommands = {
         MorphingCommand.class,
+        NplmCommand.class,
         QuickstartCommand.class,
     })
 public final class Main implements Runnable {

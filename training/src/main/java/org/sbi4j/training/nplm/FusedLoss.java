@@ -90,6 +90,9 @@ public final class FusedLoss implements Objective, AutoCloseable {
 
   /** Gradient (p entries) and loss (entry p) of chunk c. */
   private double[] chunk(double[] params, int c) {
+    if (shape.depth() == 2) {
+      return shallowChunk(params, c);
+    }
     int p = shape.parameterCount();
     double[] out = new double[p + 1];
     Scratch s = new Scratch(shape);
@@ -120,6 +123,63 @@ public final class FusedLoss implements Objective, AutoCloseable {
     }
     out[p] = loss;
     return out;
+  }
+
+  /**
+   * The same sums as the general path for one hidden layer (d-h-1), with the layer loops written
+   * out and the gradient accumulated in local arrays: the common NPLM case, about twice as fast.
+   */
+  private double[] shallowChunk(double[] params, int c) {
+    int d = shape.inputs();
+    int h = shape.layers()[1];
+    int p = shape.parameterCount();
+    int b1 = h * d;
+    int w2 = b1 + h;
+    int b2 = w2 + h;
+    boolean sigmoid = shape.activation() == Activation.SIGMOID;
+    double[] grad = new double[p + 1];
+    double[] a = new double[h];
+    int nr = problem.referenceSize();
+    int end = Math.min(nr + problem.dataSize(), (c + 1) * CHUNK);
+    double[] ref = problem.reference();
+    double[] refW = problem.referenceWeights();
+    double[] dat = problem.data();
+    double[] datW = problem.dataWeights();
+    double loss = 0;
+    for (int r = c * CHUNK; r < end; r++) {
+      boolean isRef = r < nr;
+      double[] x = isRef ? ref : dat;
+      int off = (isRef ? r : r - nr) * d;
+      double f = params[b2];
+      for (int j = 0; j < h; j++) {
+        double z = params[b1 + j];
+        for (int i = 0; i < d; i++) {
+          z += params[j * d + i] * x[off + i];
+        }
+        a[j] = sigmoid ? 1.0 / (1.0 + Math.exp(-z)) : Math.tanh(z);
+        f += params[w2 + j] * a[j];
+      }
+      double g;
+      if (isRef) {
+        double e = Math.exp(f);
+        loss += refW[r] * (e - 1.0);
+        g = refW[r] * e;
+      } else {
+        loss -= datW[r - nr] * f;
+        g = -datW[r - nr];
+      }
+      grad[b2] += g;
+      for (int j = 0; j < h; j++) {
+        grad[w2 + j] += g * a[j];
+        double dz = g * params[w2 + j] * (sigmoid ? a[j] * (1.0 - a[j]) : 1.0 - a[j] * a[j]);
+        grad[b1 + j] += dz;
+        for (int i = 0; i < d; i++) {
+          grad[j * d + i] += dz * x[off + i];
+        }
+      }
+    }
+    grad[p] = loss;
+    return grad;
   }
 
   /** f(x) for the row starting at {@code off}; leaves every layer's activations in s. */

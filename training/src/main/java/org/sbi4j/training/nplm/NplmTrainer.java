@@ -31,11 +31,7 @@ public final class NplmTrainer {
           yield new NplmFit(new NplmNetwork(shape, x), loss, config.epochs(),
               config.epochs() + 1);
         }
-        case LBFGS -> {
-          ProjectedLbfgs.Result r = config.lbfgs().minimize(objective, x, lower, upper);
-          yield new NplmFit(new NplmNetwork(shape, r.x()), r.value(), r.iterations(),
-              r.evaluations());
-        }
+        case LBFGS -> FastTrainer.train(problem, config, seed, objective);
       };
     } finally {
       if (fused != null) {

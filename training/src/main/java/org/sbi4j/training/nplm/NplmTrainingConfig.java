@@ -11,17 +11,17 @@ package org.sbi4j.training.nplm;
  * @param learningRate Adam's η (NPLM: 1e−3)
  * @param engine which implementation computes loss and gradient
  * @param threads threads of the fused kernel for one fit (1 when toys run in parallel), ≥ 1
- * @param lbfgs the L-BFGS settings
+ * @param fast the L-BFGS schedule of the fast mode
  */
 public record NplmTrainingConfig(NetworkShape network, double clip, boolean clipBiases,
     Optimizer optimizer, int epochs, double learningRate, Engine engine, int threads,
-    ProjectedLbfgs lbfgs) implements java.io.Serializable {
+    FastMode fast) implements java.io.Serializable {
   /** The NPLM authors' Adam epochs. */
   public static final int DEFAULT_EPOCHS = 300_000;
 
   public NplmTrainingConfig {
-    if (network == null || optimizer == null || engine == null || lbfgs == null) {
-      throw new IllegalArgumentException("network, optimizer, engine and lbfgs are required");
+    if (network == null || optimizer == null || engine == null || fast == null) {
+      throw new IllegalArgumentException("network, optimizer, engine and fast mode are required");
     }
     if (!(clip > 0)) {
       throw new IllegalArgumentException("clip = " + clip
@@ -41,54 +41,62 @@ public record NplmTrainingConfig(NetworkShape network, double clip, boolean clip
   /** Adam, 300 000 epochs, η = 1e−3, fused kernel, one thread, weights clipped at {@code clip}. */
   public static NplmTrainingConfig defaults(NetworkShape network, double clip) {
     return new NplmTrainingConfig(network, clip, false, Optimizer.ADAM, DEFAULT_EPOCHS, 1e-3,
-        Engine.FUSED, 1, ProjectedLbfgs.defaults());
+        Engine.FUSED, 1, FastMode.defaults());
   }
 
   public NplmTrainingConfig withOptimizer(Optimizer value) {
     return new NplmTrainingConfig(network, clip, clipBiases, value, epochs, learningRate, engine,
-        threads, lbfgs);
+        threads, fast);
   }
 
   public NplmTrainingConfig withEpochs(int value) {
     return new NplmTrainingConfig(network, clip, clipBiases, optimizer, value, learningRate,
-        engine, threads, lbfgs);
+        engine, threads, fast);
   }
 
   public NplmTrainingConfig withEngine(Engine value) {
     return new NplmTrainingConfig(network, clip, clipBiases, optimizer, epochs, learningRate,
-        value, threads, lbfgs);
+        value, threads, fast);
   }
 
   public NplmTrainingConfig withThreads(int value) {
     return new NplmTrainingConfig(network, clip, clipBiases, optimizer, epochs, learningRate,
-        engine, value, lbfgs);
+        engine, value, fast);
   }
 
   public NplmTrainingConfig withLearningRate(double value) {
     return new NplmTrainingConfig(network, clip, clipBiases, optimizer, epochs, value, engine,
-        threads, lbfgs);
+        threads, fast);
   }
 
-  public NplmTrainingConfig withLbfgs(ProjectedLbfgs value) {
+  public NplmTrainingConfig withFastMode(FastMode value) {
     return new NplmTrainingConfig(network, clip, clipBiases, optimizer, epochs, learningRate,
         engine, threads, value);
   }
 
   /** Lower bounds of the flat parameters: −W on clipped entries, −∞ elsewhere. */
   public double[] lowerBounds() {
-    double[] b = upperBounds();
+    return lowerBounds(clip);
+  }
+
+  /** Upper bounds of the flat parameters: W on clipped entries, +∞ elsewhere. */
+  public double[] upperBounds() {
+    return upperBounds(clip);
+  }
+
+  double[] lowerBounds(double w) {
+    double[] b = upperBounds(w);
     for (int i = 0; i < b.length; i++) {
       b[i] = -b[i];
     }
     return b;
   }
 
-  /** Upper bounds of the flat parameters: W on clipped entries, +∞ elsewhere. */
-  public double[] upperBounds() {
+  double[] upperBounds(double w) {
     boolean[] weights = network.weightMask();
     double[] b = new double[weights.length];
     for (int i = 0; i < b.length; i++) {
-      b[i] = weights[i] || clipBiases ? clip : Double.POSITIVE_INFINITY;
+      b[i] = weights[i] || clipBiases ? w : Double.POSITIVE_INFINITY;
     }
     return b;
   }

@@ -12,8 +12,9 @@ package org.sbi4j.training.nplm;
  * f(x(α)) ≤ f(x) + c₁ gᵀ(x(α) − x). A pair (s, y) is kept only when sᵀy > 0 (curvature).
  *
  * <p>Stops when the projected gradient ‖P(x − g) − x‖_∞ ≤ gradientTolerance, when the relative
- * decrease (f_old − f_new)/max(1, |f_new|) stays ≤ relativeTolerance for 5 iterations in a row,
- * when the line search cannot decrease f, or after maxIterations.
+ * decrease over the last 10 iterations, (f_{k−10} − f_k)/max(1, |f_k|), is ≤ relativeTolerance
+ * (the slow drift of saturating units moves t by less than that), when the line search cannot
+ * decrease f, or after maxIterations.
  *
  * @param memory number of stored (s, y) pairs, ≥ 1
  * @param maxIterations iteration cap, ≥ 1
@@ -24,7 +25,7 @@ public record ProjectedLbfgs(int memory, int maxIterations, double relativeToler
     double gradientTolerance) implements java.io.Serializable {
   private static final double ARMIJO = 1e-4;
   private static final int MAX_BACKTRACKS = 60;
-  private static final int STALL_ITERATIONS = 5;
+  private static final int WINDOW = 10;
 
   public ProjectedLbfgs {
     if (memory < 1 || maxIterations < 1 || !(relativeTolerance >= 0)
@@ -35,9 +36,9 @@ public record ProjectedLbfgs(int memory, int maxIterations, double relativeToler
     }
   }
 
-  /** Defaults for NPLM fits: 10 pairs, 20 000 iterations, stall at 1e−13, gradient 1e−9. */
+  /** Defaults for NPLM fits: 10 pairs, 20 000 iterations, window decrease 1e−8, gradient 1e−9. */
   public static ProjectedLbfgs defaults() {
-    return new ProjectedLbfgs(10, 20_000, 1e-13, 1e-9);
+    return new ProjectedLbfgs(10, 20_000, 1e-8, 1e-9);
   }
 
   /** Outcome: the minimiser, its value, iterations and objective evaluations used. */
@@ -83,7 +84,7 @@ public record ProjectedLbfgs(int memory, int maxIterations, double relativeToler
     double[] d = new double[n];
     double[] xn = new double[n];
     double[] gn = new double[n];
-    int stall = 0;
+    double[] history = new double[WINDOW];
     int iter = 0;
     boolean converged = false;
     while (iter < maxIterations) {
@@ -121,11 +122,12 @@ public record ProjectedLbfgs(int memory, int maxIterations, double relativeToler
         break;
       }
       mem.push(x, xn, g, gn);
-      stall = (fx - fn) <= relativeTolerance * Math.max(1.0, Math.abs(fn)) ? stall + 1 : 0;
+      double before = iter > WINDOW ? history[iter % WINDOW] : Double.POSITIVE_INFINITY;
+      history[iter % WINDOW] = fn;
       System.arraycopy(xn, 0, x, 0, n);
       System.arraycopy(gn, 0, g, 0, n);
       fx = fn;
-      if (stall >= STALL_ITERATIONS) {
+      if (before - fn <= relativeTolerance * Math.max(1.0, Math.abs(fn))) {
         converged = true;
         break;
       }

@@ -133,7 +133,7 @@ class ProjectedLbfgsTest {
   void minimisesRosenbrockWithoutBounds() {
     double[] inf = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
     double[] minf = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-    ProjectedLbfgs.Result res = ProjectedLbfgs.defaults().minimize((x, g) -> {
+    ProjectedLbfgs.Result res = new ProjectedLbfgs(10, 20_000, 0, 1e-9).minimize((x, g) -> {
       double a = 1 - x[0];
       double b = x[1] - x[0] * x[0];
       g[0] = -2 * a - 400 * x[0] * b;
