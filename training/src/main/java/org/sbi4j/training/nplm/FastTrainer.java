@@ -20,10 +20,16 @@ final class FastTrainer {
     FusedLoss coarseLoss = coarse == problem ? null : new FusedLoss(shape, coarse, 1);
     try {
       Objective objective = coarseLoss == null ? full : coarseLoss;
-      for (int s = 0; s < fast.starts(); s++) {
+      for (int s = 0; s < fast.starts() + fast.adamStarts(); s++) {
         double[] x = shape.initialParameters(s == 0 ? seed : Seeds.derive(seed, s));
         double loss = Double.NaN;
-        for (double w : fast.clipStages(config.clip())) {
+        boolean adam = s >= fast.starts();
+        if (adam) {
+          Adam.withLearningRate(fast.adamLearningRate()).minimize(objective, x,
+              config.lowerBounds(), config.upperBounds(), fast.adamEpochs());
+          evaluations += fast.adamEpochs() + 1;
+        }
+        for (double w : adam ? new double[] {config.clip()} : fast.clipStages(config.clip())) {
           ProjectedLbfgs.Result r = fast.lbfgs().minimize(objective, x, config.lowerBounds(w),
               config.upperBounds(w));
           x = r.x();

@@ -31,31 +31,38 @@ class FusedLossTest {
 
   @Test
   void lossMatchesNaiveLoopAndGradientMatchesFiniteDifferences() {
-    for (Activation act : Activation.values()) {
-      NetworkShape shape = new NetworkShape(new int[] {2, 5, 3, 1}, act);
-      double[][] ref = rows(300, 2, 1);
-      double[][] data = rows(40, 2, 2);
-      NplmProblem problem = NplmProblem.of(ref, data, 35.0);
-      double[] p = randomParams(shape, 3);
-      double[] g = new double[p.length];
-      double loss;
-      try (FusedLoss fused = new FusedLoss(shape, problem, 1)) {
-        loss = fused.valueAndGradient(p, g);
+    // {2,5,3,1} runs the general kernel, {2,6,1} the one-hidden-layer kernel.
+    for (int[] layers : new int[][] {{2, 5, 3, 1}, {2, 6, 1}}) {
+      for (Activation act : Activation.values()) {
+        checkAgainstNaive(new NetworkShape(layers, act));
       }
-      double naive = NaiveNplm.loss(shape.layers(), act, p, ref, 35.0 / 300, data);
-      // sums of ~340 O(1) terms in different order: rounding ~1e-13 relative.
-      assertEquals(naive, loss, 1e-11 * Math.max(1, Math.abs(naive)));
-      for (int k = 0; k < p.length; k++) {
-        double h = 1e-5;
-        double[] up = p.clone();
-        double[] dn = p.clone();
-        up[k] += h;
-        dn[k] -= h;
-        double fd = (NaiveNplm.loss(shape.layers(), act, up, ref, 35.0 / 300, data)
-            - NaiveNplm.loss(shape.layers(), act, dn, ref, 35.0 / 300, data)) / (2 * h);
-        // central differences: truncation O(h²·f''') ~ 1e-9, cancellation ~ 1e-16·|L|/h ~ 1e-9.
-        assertEquals(fd, g[k], 1e-6 * Math.max(1, Math.abs(fd)), "gradient " + k + " " + act);
-      }
+    }
+  }
+
+  private static void checkAgainstNaive(NetworkShape shape) {
+    Activation act = shape.activation();
+    double[][] ref = rows(300, 2, 1);
+    double[][] data = rows(40, 2, 2);
+    NplmProblem problem = NplmProblem.of(ref, data, 35.0);
+    double[] p = randomParams(shape, 3);
+    double[] g = new double[p.length];
+    double loss;
+    try (FusedLoss fused = new FusedLoss(shape, problem, 1)) {
+      loss = fused.valueAndGradient(p, g);
+    }
+    double naive = NaiveNplm.loss(shape.layers(), act, p, ref, 35.0 / 300, data);
+    // sums of ~340 O(1) terms in different order: rounding ~1e-13 relative.
+    assertEquals(naive, loss, 1e-11 * Math.max(1, Math.abs(naive)));
+    for (int k = 0; k < p.length; k++) {
+      double h = 1e-5;
+      double[] up = p.clone();
+      double[] dn = p.clone();
+      up[k] += h;
+      dn[k] -= h;
+      double fd = (NaiveNplm.loss(shape.layers(), act, up, ref, 35.0 / 300, data)
+          - NaiveNplm.loss(shape.layers(), act, dn, ref, 35.0 / 300, data)) / (2 * h);
+      // central differences: truncation O(h²·f''') ~ 1e-9, cancellation ~ 1e-16·|L|/h ~ 1e-9.
+      assertEquals(fd, g[k], 1e-6 * Math.max(1, Math.abs(fd)), "gradient " + k + " " + act);
     }
   }
 
