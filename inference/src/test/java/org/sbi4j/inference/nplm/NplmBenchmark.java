@@ -123,9 +123,15 @@ class NplmBenchmark {
     } catch (IOException e) {
       date = java.time.Instant.now().toString();
     }
+    String load;
+    try {
+      load = Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (IOException e) {
+      load = "unknown";
+    }
     return "Measured " + date + " on the shared build machine (2 cores, 24 GiB; other helpers "
-        + "were compiling and testing at the same time, so the load average was well above 2 "
-        + "and the times are pessimistic). JDK " + System.getProperty("java.version")
+        + "were compiling and testing at the same time: /proc/loadavg when the run started = " + load
+        + ", so the times are pessimistic). JDK " + System.getProperty("java.version")
         + ", float64.\n\n";
   }
 
