@@ -58,7 +58,7 @@ public final class AugmentTask {
    * The result.
    *
    * @param rows rows written
-   * @param thetaPoints parameter points drawn at
+   * @param thetaPoints θ0 points (ratio; θ1 not counted) or 1 (sally)
    * @param minEffectiveSampleSize smallest 1/max p over the points
    * @param maxNegativeEvents most events with dσ_e ≤ 0 at any point
    * @param maxNegativeFraction largest fraction of Σ|dσ_e| they carry at any point
@@ -98,6 +98,7 @@ public final class AugmentTask {
       neg = Math.max(neg, nw.count());
       frac = Math.max(frac, nw.fraction());
     }
-    return new Result(a.sample().size(), a.thetas().length, ess, neg, frac, r.out().toString());
+    int points = a.thetas().length - (r.method() == Method.RATIO ? 1 : 0);
+    return new Result(a.sample().size(), points, ess, neg, frac, r.out().toString());
   }
 }
