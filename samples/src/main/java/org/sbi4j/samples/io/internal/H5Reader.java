@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -164,6 +165,14 @@ public final class H5Reader implements AutoCloseable {
    * Rows [from, from + count) of a numeric 1-D or 2-D dataset, row-major, without reading the rest.
    */
   public double[] rows(String path, long from, int count) {
+    return rows(path, from, count, null);
+  }
+
+  /**
+   * As {@link #rows(String, long, int)}, into {@code into} when it is not null (it must hold
+   * count × columns values); returns the array filled.
+   */
+  public double[] rows(String path, long from, int count, double[] into) {
     Dataset d = checked(path);
     long[] dims = d.getDimensionsAsLong();
     long n = dims.length == 0 ? 1 : dims[0];
@@ -172,7 +181,7 @@ public final class H5Reader implements AutoCloseable {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "%s: rows [%d, %d) outside its %d rows", where(path), from, from + count, n));
     }
-    double[] out = new double[Math.multiplyExact(count, cols)];
+    double[] out = into != null ? into : new double[Math.multiplyExact(count, cols)];
     if (count == 0) {
       return out;
     }
@@ -183,7 +192,15 @@ public final class H5Reader implements AutoCloseable {
     }
     if (d instanceof ContiguousDataset c && d.getDataType() instanceof FloatingPoint f
         && f.getSize() == 8 && f.getByteOrder() == ByteOrder.LITTLE_ENDIAN) {
-      readContiguous(path, c.getDataAddress() + from * cols * 8L, out);
+      readContiguous(path, c.getDataAddress() + from * cols * 8L, out, count * cols);
+      return out;
+    }
+    if (d instanceof ContiguousDataset c && d.getDataType() instanceof FixedPoint f
+        && f.getSize() == 8 && f.getByteOrder() == ByteOrder.LITTLE_ENDIAN && f.isSigned()) {
+      readContiguous(path, c.getDataAddress() + from * cols * 8L, out, count * cols);
+      for (int k = 0; k < count * cols; k++) {
+        out[k] = Double.doubleToRawLongBits(out[k]);
+      }
       return out;
     }
     if (!(d.getDataType() instanceof FloatingPoint) && !(d.getDataType() instanceof FixedPoint)) {
@@ -207,19 +224,18 @@ public final class H5Reader implements AutoCloseable {
     return out;
   }
 
-  private void readContiguous(String path, long at, double[] out) {
-    ByteBuffer buf = ByteBuffer.allocate(out.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+  /** Copies {@code values} little-endian doubles at byte {@code at} through a mapped view. */
+  private void readContiguous(String path, long at, double[] out, int values) {
+    long bytes = values * 8L;
+    if (at + bytes > fileSize) {
+      throw new IllegalArgumentException(where(path) + " ends early; the file is truncated");
+    }
     try {
-      while (buf.hasRemaining()) {
-        if (channel.read(buf, at + buf.position()) < 0) {
-          throw new IllegalArgumentException(where(path) + " ends early; the file is truncated");
-        }
-      }
+      MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, at, bytes);
+      map.order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(out, 0, values);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + where(path) + ": " + e.getMessage());
     }
-    buf.flip();
-    buf.asDoubleBuffer().get(out);
   }
 
   /** The dataset, checked against the file's real size before anything is allocated. */
