@@ -25,10 +25,12 @@ import org.sbi4j.samples.mining.WeightedView;
  * Mining throughput: event·benchmarks per second of {@link GoldMiner#mine} streaming an event file
  * from disk (both passes: σ_b sums, then per-event log r and t at θ0 and θ1), and the peak heap.
  *
- * <p>Usage: {@code MiningBench EVENTS FILE [generate|mine]}. The file holds EVENTS events × 20
+ * <p>Usage: {@code MiningBench EVENTS FILE [generate|setup|mine]}. The file holds EVENTS events × 20
  * benchmarks of a 2-parameter process with dσ_e(θ) = c_e (1 + θ_1 u_e + θ_2 v_e)⁴ (15 components,
  * 20 benchmarks: a least-squares morphing). {@code generate} writes it (needs ~2.5 × the file's
- * size of heap, jhdf writes at close); {@code mine} times mining (run it with -Xmx2g).
+ * size of heap, jhdf writes at close); {@code setup} writes the setup groups only, for {@code
+ * bench/mining.sh} to append 10 M events with h5py in chunks; {@code mine} times mining (run it
+ * with -Xmx2g).
  */
 public final class MiningBench {
   static final int BENCHMARKS = 20;
@@ -52,6 +54,10 @@ public final class MiningBench {
     String mode = args.length > 2 ? args[2] : "mine";
     if (mode.equals("generate")) {
       generate(n, file);
+      return;
+    }
+    if (mode.equals("setup")) {
+      MadMinerFiles.writeSetup(file, setup());
       return;
     }
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
