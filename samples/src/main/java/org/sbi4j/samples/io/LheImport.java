@@ -83,6 +83,7 @@ public final class LheImport {
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+    f.setXMLReporter((message, type, info, location) -> { });
     return f;
   }
 
@@ -90,7 +91,11 @@ public final class LheImport {
     Parsed p = new Parsed();
     int event = 0;
     try (InputStream in = Files.newInputStream(lhe)) {
-      XMLStreamReader r = safeFactory().createXMLStreamReader(in);
+      // decode strictly here so that bad bytes are one clear error, not parser noise on stderr
+      java.io.Reader text = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8
+          .newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT));
+      XMLStreamReader r = safeFactory().createXMLStreamReader(text);
       try {
         while (r.hasNext()) {
           int type = r.next();
