@@ -52,10 +52,11 @@ public final class GoldMiner {
     requireSameSetup(source);
     int nb = setup.benchmarks().size();
     double[] sigma = new double[nb];
-    forEachChunk(source, (from, chunk) -> {
-      double[] w = chunk.weights();
-      for (int k = 0; k < w.length; k++) {
-        sigma[k % nb] += w[k];
+    forEachWeights(source, (from, count, w) -> {
+      for (int i = 0; i < count; i++) {
+        for (int b = 0; b < nb; b++) {
+          sigma[b] += w[i * nb + b];
+        }
       }
     });
     return sigma;
@@ -89,12 +90,11 @@ public final class GoldMiner {
     int n = Math.toIntExact(source.size());
     int p = theta0.length;
     MinedEvents.Builder out = new MinedEvents.Builder(n, p);
-    forEachChunk(source, (from, chunk) -> {
-      double[] w = chunk.weights();
-      int nb = setup.benchmarks().size();
-      double[] g0 = new double[p];
-      double[] g1 = new double[p];
-      for (int i = 0; i < chunk.size(); i++) {
+    int nb = setup.benchmarks().size();
+    double[] g0 = new double[p];
+    double[] g1 = new double[p];
+    forEachWeights(source, (from, count, w) -> {
+      for (int i = 0; i < count; i++) {
         int row = i * nb;
         double d0 = p0.dsigma(w, row, g0);
         double d1 = p1.dsigma(w, row, g1);
@@ -113,6 +113,24 @@ public final class GoldMiner {
       int count = (int) Math.min(chunkSize, n - from);
       body.accept(from, source.read(from, count));
     }
+  }
+
+  /** Calls {@code body} with the weights of consecutive chunks, in one reused buffer. */
+  void forEachWeights(EventSource source, WeightsBody body) {
+    long n = source.size();
+    int nb = source.setup().benchmarks().size();
+    double[] buffer = new double[(int) Math.min(chunkSize, Math.max(n, 1)) * nb];
+    for (long from = 0; from < n; from += chunkSize) {
+      int count = (int) Math.min(chunkSize, n - from);
+      source.readWeights(from, count, buffer);
+      body.accept(from, count, buffer);
+    }
+  }
+
+  /** Work on the weights of one chunk (count × B, row-major, in a reused buffer). */
+  @FunctionalInterface
+  interface WeightsBody {
+    void accept(long from, int count, double[] weights);
   }
 
   /** Work on one chunk. */

@@ -28,6 +28,7 @@ public record MinedEvents(double sigma0, double sigma1, double[] dsigma0, double
     private long bad;
     private double badAbs;
     private double totalAbs;
+    private Double logSigmaRatio;
 
     Builder(int n, int p) {
       this.p = p;
@@ -47,13 +48,20 @@ public record MinedEvents(double sigma0, double sigma1, double[] dsigma0, double
       totalAbs += abs;
       if (dsigma0 > 0 && dsigma1 > 0) {
         valid[i] = true;
-        logR[i] = p0.logDensity(dsigma0) - p1.logDensity(dsigma1);
+        logR[i] = Math.log(dsigma0 / dsigma1) - logSigmaRatio(p0, p1);
         p0.score(dsigma0, g0, t0, i * p);
         p1.score(dsigma1, g1, t1, i * p);
       } else {
         bad++;
         badAbs += abs;
       }
+    }
+
+    private double logSigmaRatio(ThetaPoint p0, ThetaPoint p1) {
+      if (logSigmaRatio == null) {
+        logSigmaRatio = Math.log(p0.sigma() / p1.sigma());
+      }
+      return logSigmaRatio;
     }
 
     MinedEvents build(double sigma0, double sigma1) {
