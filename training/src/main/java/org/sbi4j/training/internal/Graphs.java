@@ -80,7 +80,7 @@ public final class Graphs {
       };
       if (loss.usesScore()) {
         SDVariable t = sd.placeHolder(T, type, -1, thetaCount);
-        SDVariable sq = sd.math.square(tHat.sub(t)).sum(true, 1);
+        SDVariable sq = rowSum(sd, sd.math.square(tHat.sub(t)), thetaCount, type);
         row = row.add(y.rsub(1.0).mul(sq).mul(alpha));
       }
       finishLoss(sd, row);
@@ -100,9 +100,18 @@ public final class Graphs {
     SDVariable tHat = sd.identity(T_HAT, f.output);
     if (withLoss) {
       SDVariable t = sd.placeHolder(T, type, -1, net.outputs());
-      finishLoss(sd, sd.math.square(tHat.sub(t)).sum(true, 1));
+      finishLoss(sd, rowSum(sd, sd.math.square(tHat.sub(t)), net.outputs(), type));
     }
     return sd;
+  }
+
+  /**
+   * Σ over the columns of a B × width matrix as B × 1, by a product with a ones vector: SameDiff
+   * M2.1's training session fails on reductions along a dimension (NullPointerException in
+   * BaseReduceOp), while matrix products and full reductions work.
+   */
+  private static SDVariable rowSum(SameDiff sd, SDVariable v, int width, DataType type) {
+    return width == 1 ? v : v.mmul(sd.constant(Nd4j.ones(type, width, 1)));
   }
 
   private static void finishLoss(SameDiff sd, SDVariable row) {
