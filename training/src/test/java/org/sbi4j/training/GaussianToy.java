@@ -54,4 +54,29 @@ final class GaussianToy {
     return EventSample.ofFeatures(List.of("x"), x)
         .withColumn(Column.T_XZ0, x.clone(), List.of("theta"));
   }
+
+  /** Two parameters and two features: x ~ N(θ, I₂), θ1 = 0, θ0 ~ U(−1, 1)², alternating y. */
+  static EventSample ratioSample2(int n, long seed) {
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+    ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
+    double[] x = new double[2 * n];
+    double[] th0 = new double[2 * n];
+    double[] y = new double[n];
+    double[] lr = new double[n];
+    double[] t0 = new double[2 * n];
+    for (int i = 0; i < n; i++) {
+      y[i] = i % 2;
+      for (int k = 0; k < 2; k++) {
+        th0[2 * i + k] = 2 * rng.nextDouble() - 1;
+        x[2 * i + k] = g.sample() + (y[i] == 0 ? th0[2 * i + k] : 0);
+        lr[i] += logR(x[2 * i + k], th0[2 * i + k]);
+        t0[2 * i + k] = x[2 * i + k] - th0[2 * i + k];
+      }
+    }
+    List<String> p = List.of("a", "b");
+    return EventSample.ofFeatures(List.of("x1", "x2"), x)
+        .withColumn(Column.THETA0, th0, p).withColumn(Column.THETA1, new double[2 * n], p)
+        .withColumn(Column.Y, y, p).withColumn(Column.LOG_R_XZ, lr, p)
+        .withColumn(Column.T_XZ0, t0, p);
+  }
 }
