@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes output files so that an interrupted run never leaves a half-written file: the content
@@ -34,6 +35,10 @@ public final class AtomicFiles {
       }
       tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
       writer.write(tmp);
+      if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+        // temporary files are created owner-only; results are ordinary readable files
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+      }
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
