@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
         SimulateCommand.class,
         MineCommand.class,
         AugmentCommand.class,
+        TrainCommand.class,
+        EvaluateCommand.class,
+        ExportCommand.class,
         QuickstartCommand.class,
     })
 public final class Main implements Runnable {
