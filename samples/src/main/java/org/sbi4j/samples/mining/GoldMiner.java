@@ -85,10 +85,18 @@ public final class GoldMiner {
   public MinedEvents mine(EventSource source, double[] theta0, double[] theta1,
       double maxNegativeFraction) {
     double[] sigmaB = benchmarkCrossSections(source);
-    ThetaPoint p0 = at(theta0, sigmaB);
-    ThetaPoint p1 = at(theta1, sigmaB);
+    MinedEvents mined = mine(source, at(theta0, sigmaB), at(theta1, sigmaB));
+    mined.negatives().check(maxNegativeFraction);
+    return mined;
+  }
+
+  /**
+   * Mines every event of {@code source} with σ(θ0), σ(θ1) and their gradients given (from the
+   * σ_b of a larger sample that {@code source} is a part of); no negative-weight check.
+   */
+  public MinedEvents mine(EventSource source, ThetaPoint p0, ThetaPoint p1) {
     int n = Math.toIntExact(source.size());
-    int p = theta0.length;
+    int p = p0.theta().length;
     MinedEvents.Builder out = new MinedEvents.Builder(n, p);
     int nb = setup.benchmarks().size();
     double[] g0 = new double[p];
@@ -101,9 +109,7 @@ public final class GoldMiner {
         out.put((int) from + i, d0, d1, p0, p1, g0, g1);
       }
     });
-    MinedEvents mined = out.build(p0.sigma(), p1.sigma());
-    mined.negatives().check(maxNegativeFraction);
-    return mined;
+    return out.build(p0.sigma(), p1.sigma());
   }
 
   /** Calls {@code body} for consecutive chunks of the source. */

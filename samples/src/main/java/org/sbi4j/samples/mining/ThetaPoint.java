@@ -5,7 +5,7 @@ package org.sbi4j.samples.mining;
  * ∇w_b(θ) (p × B), σ(θ) and ∇σ(θ) (p).
  */
 public record ThetaPoint(double[] theta, double[] weights, double[][] gradients, double sigma,
-    double[] sigmaGradient) {
+    double[] sigmaGradient) implements java.io.Serializable {
 
   /** dσ_e(θ) = Σ_b w_b(θ) W[row + b]; writes ∇dσ_e(θ) into {@code grad}. */
   public double dsigma(double[] eventWeights, int row, double[] grad) {

@@ -42,6 +42,23 @@ public final class WeightedView implements EventSource {
         samplingFactors(source.eventsPerBenchmark()), partition.correction(n));
   }
 
+  /**
+   * Events [from, from + count) of {@code source} with given sampling factors and correction
+   * (a task's share of a partition; the factors come from the whole file).
+   */
+  public static WeightedView of(EventSource source, long from, long count, double[] factors,
+      double correction) {
+    if (from < 0 || count <= 0 || from + count > source.size()) {
+      throw new IllegalArgumentException("events [" + from + ", " + (from + count)
+          + ") outside the " + source.size() + " events of the source");
+    }
+    if (factors.length != source.setup().benchmarks().size()) {
+      throw new IllegalArgumentException(factors.length + " sampling factors for "
+          + source.setup().benchmarks().size() + " benchmarks");
+    }
+    return new WeightedView(source, from, count, factors.clone(), correction);
+  }
+
   /** f_b = N_b / Σ_b' N_b', one per benchmark; all ones when no event names its benchmark. */
   public static double[] samplingFactors(long[] perBenchmark) {
     long total = 0;

@@ -38,4 +38,24 @@ class StreamingMiningTest {
     assertArrayEquals(memory.t0(), disk.t0(), 1e-12);
     assertArrayEquals(memory.t1(), disk.t1(), 1e-12);
   }
+
+  @Test
+  void miningAsTasksOnThreadsEqualsSequentialMining() {
+    Interference2D sim = new Interference2D();
+    EventSample ev = sim.events(1003, 9);
+    Path f = dir.resolve("events.h5");
+    MadMinerFiles.writeEvents(f, ev);
+    double[] t0 = {0.3, -0.4};
+    double[] t1 = {0, 0};
+    MinedEvents seq = new GoldMiner(sim.setup()).mine(EventSource.of(ev), t0, t1, 0);
+    MinedEvents par;
+    try (org.sbi4j.common.TaskRunner runner = new org.sbi4j.common.LocalTaskRunner(2)) {
+      par = org.sbi4j.samples.tasks.ChunkedMining.mine(f, t0, t1, 0, runner, 100);
+    }
+    assertEquals(seq.sigma1(), par.sigma1(), 1e-14 * seq.sigma1());
+    assertArrayEquals(seq.dsigma1(), par.dsigma1(), 0);
+    assertArrayEquals(seq.logR(), par.logR(), 1e-12);
+    assertArrayEquals(seq.t0(), par.t0(), 1e-12);
+    assertEquals(0, par.negatives().count());
+  }
 }
