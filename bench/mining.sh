@@ -41,4 +41,5 @@ with h5py.File(path, 'a') as f:
 PY
 for run in 1 2 3; do
   java -Xmx2g -cp "$cp" org.sbi4j.samples.bench.MiningBench "$events" "$file" mine 2>/dev/null
+  java -Xmx2g -cp "$cp" org.sbi4j.samples.bench.MiningBench "$events" "$file" tasks2 2>/dev/null
 done

@@ -25,7 +25,8 @@ import org.sbi4j.samples.mining.WeightedView;
  * Mining throughput: event·benchmarks per second of {@link GoldMiner#mine} streaming an event file
  * from disk (both passes: σ_b sums, then per-event log r and t at θ0 and θ1), and the peak heap.
  *
- * <p>Usage: {@code MiningBench EVENTS FILE [generate|setup|mine]}. The file holds EVENTS events × 20
+ * <p>Usage: {@code MiningBench EVENTS FILE [generate|setup|mine|tasksN]} ({@code tasksN}: as
+ * {@code mine}, as tasks of 2²⁰ events on N local threads). The file holds EVENTS events × 20
  * benchmarks of a 2-parameter process with dσ_e(θ) = c_e (1 + θ_1 u_e + θ_2 v_e)⁴ (15 components,
  * 20 benchmarks: a least-squares morphing). {@code generate} writes it (needs ~2.5 × the file's
  * size of heap, jhdf writes at close); {@code setup} writes the setup groups only, for {@code
@@ -71,9 +72,17 @@ public final class MiningBench {
     }
     long start = System.nanoTime();
     MinedEvents m;
-    try (EventFile in = MadMinerFiles.open(file)) {
-      m = new GoldMiner(in.setup()).mine(WeightedView.of(in, Partition.ALL),
-          new double[] {0.3, -0.2}, new double[] {0, 0}, 1.0);
+    if (mode.startsWith("tasks")) {
+      int threads = Integer.parseInt(mode.substring(5));
+      try (var runner = new org.sbi4j.common.LocalTaskRunner(threads)) {
+        m = org.sbi4j.samples.tasks.ChunkedMining.mine(file, new double[] {0.3, -0.2},
+            new double[] {0, 0}, 1.0, runner, 1 << 20);
+      }
+    } else {
+      try (EventFile in = MadMinerFiles.open(file)) {
+        m = new GoldMiner(in.setup()).mine(WeightedView.of(in, Partition.ALL),
+            new double[] {0.3, -0.2}, new double[] {0, 0}, 1.0);
+      }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     long peak = 0;
@@ -82,7 +91,7 @@ public final class MiningBench {
         peak += pool.getPeakUsage().getUsed();
       }
     }
-    System.out.printf(Locale.ROOT, "events=%d benchmarks=%d file=%.1f MB seconds=%.2f "
+    System.out.printf(Locale.ROOT, "mode=" + mode + " events=%d benchmarks=%d file=%.1f MB seconds=%.2f "
             + "throughput=%.1f M event·benchmarks/s (σ_b pass alone %.2f s) peakHeap=%.0f MB maxHeap=%.0f MB sigma0=%.6g%n",
         m.size(), BENCHMARKS, Files.size(file) / 1e6, seconds, (double) m.size() * BENCHMARKS
             / seconds / 1e6, readSeconds, peak / 1e6, Runtime.getRuntime().maxMemory() / 1e6, m.sigma0());
