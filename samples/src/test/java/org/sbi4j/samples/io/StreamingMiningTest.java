@@ -58,4 +58,23 @@ class StreamingMiningTest {
     assertArrayEquals(seq.t0(), par.t0(), 1e-12);
     assertEquals(0, par.negatives().count());
   }
+
+  @Test
+  void minedFileHasCliDatasetNames() throws Exception {
+    Interference2D sim = new Interference2D();
+    Path f = dir.resolve("events.h5");
+    MadMinerFiles.writeEvents(f, sim.events(200, 2));
+    Path out = dir.resolve("mined.h5");
+    org.sbi4j.samples.tasks.MineTask.Result r = org.sbi4j.samples.tasks.MineTask.run(f,
+        new double[] {0.5, 0.5}, new double[] {0, 0}, out, 0);
+    assertEquals(200, r.events());
+    String names = H5py.run("""
+        import sys, h5py
+        f = h5py.File(sys.argv[1], 'r')
+        print(sorted((k, f[k].dtype.str, f[k].shape) for k in f.keys()))
+        """, out.toString());
+    assertEquals("[('dsigma0', '<f8', (200,)), ('dsigma1', '<f8', (200,)), "
+        + "('log_r_xz', '<f8', (200,)), ('t_xz0', '<f8', (200, 2)), ('t_xz1', '<f8', (200, 2))]",
+        names.trim());
+  }
 }
