@@ -50,6 +50,15 @@ class ImportTest {
     e = assertThrows(IllegalArgumentException.class,
         () -> CsvImport.read(csv, d.resolve("csv-import.yaml")));
     assertTrue(e.getMessage().contains("line 3 field 4 is NaN"), e.getMessage());
+
+    Path mapping = d.resolve("csv-import.yaml");
+    Files.writeString(mapping, Files.readString(mapping).replace("  mixed: w_5\n", ""));
+    e = assertThrows(IllegalArgumentException.class, () -> CsvImport.read(csv, mapping));
+    assertTrue(e.getMessage().contains("benchmark 'mixed' has no weight column"), e.getMessage());
+    Files.writeString(mapping, Files.readString(mapping).replace("  sm: w_sm\n",
+        "  sm: w_sm\n  mixed: w_5\n  bsm: w_5\n"));
+    e = assertThrows(IllegalArgumentException.class, () -> CsvImport.read(csv, mapping));
+    assertTrue(e.getMessage().contains("weights maps 'bsm'"), e.getMessage());
   }
 
   static final String HEADER = """
