@@ -16,7 +16,9 @@ public enum Column {
   /** t(x,z|θ0) (n × p). */
   T_XZ0("t_xz0", true),
   /** t(x,z|θ1) (n × p). */
-  T_XZ1("t_xz1", true);
+  T_XZ1("t_xz1", true),
+  /** Per-event weight of a plain (unweighted-feature) sample, as NPLM's reference sample (n). */
+  WEIGHT("weights", false);
 
   private final String datasetName;
   private final boolean perParameter;

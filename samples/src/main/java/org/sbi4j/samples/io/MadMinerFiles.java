@@ -1,144 +1,225 @@
 package org.sbi4j.samples.io;
 
-import io.jhdf.HdfFile;
-import io.jhdf.api.Dataset;
-import io.jhdf.api.Node;
-import io.jhdf.exceptions.HdfException;
-import java.lang.reflect.Array;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.sbi4j.morphing.Benchmark;
 import org.sbi4j.morphing.MorphingSetup;
 import org.sbi4j.morphing.Parameter;
+import org.sbi4j.samples.EventSample;
+import org.sbi4j.samples.io.internal.H5Reader;
+import org.sbi4j.samples.io.internal.H5Writer;
 
 /**
- * MadMiner's HDF5 event-file layout (CLI.md): setup groups {@code parameters}, {@code benchmarks},
- * {@code morphing}. v0.9 dataset names are read, and v0.7 names as a fallback.
+ * MadMiner's HDF5 event-file layout (CLI.md), read and written.
+ *
+ * <p>Setup part: {@code parameters/{names, lha_blocks, lha_ids, max_power, val_ranges,
+ * transforms}}, {@code benchmarks/{names, values, is_nuisance, is_reference}}, {@code
+ * morphing/{components, morphing_matrix}} (W = M⁻¹, components × benchmarks). Event part: {@code
+ * observables/{names, definitions}}, {@code samples/{observations (n × d), weights (n × B),
+ * sampling_benchmarks (n)}}, {@code sample_summary/{signal_events (B), background_events}}. Strings
+ * are fixed-length 256-byte ASCII, integers int64, floats float64. Reading also accepts v0.7 names
+ * ({@code parameters/ranges}, {@code sample_summary/signal_events_per_benchmark}) and any integer
+ * or float width, and gzip-compressed chunked datasets.
  */
 public final class MadMinerFiles {
   private MadMinerFiles() {}
 
   /** Reads the morphing setup stored in an event file. */
   public static MorphingSetup readSetup(Path file) {
-    try (HdfFile h5 = new HdfFile(file)) {
-      String[] names = strings(h5, "parameters/names");
-      int p = names.length;
-      String[] blocks = optionalStrings(h5, "parameters/lha_blocks", p);
-      long[] ids = optionalLongs(h5, "parameters/lha_ids", p);
-      long[] powers = longs(h5, "parameters/max_power");
-      double[][] ranges = matrix(h5, "parameters/val_ranges");
-      List<Parameter> params = new ArrayList<>();
-      for (int i = 0; i < p; i++) {
-        params.add(new Parameter(names[i], blocks == null ? "" : blocks[i],
-            ids == null ? 0 : (int) ids[i], (int) powers[i], ranges[i][0], ranges[i][1]));
-      }
-      String[] bnames = strings(h5, "benchmarks/names");
-      double[][] values = matrix(h5, "benchmarks/values");
-      List<Benchmark> benchmarks = new ArrayList<>();
-      for (int b = 0; b < bnames.length; b++) {
-        benchmarks.add(new Benchmark(bnames[b], values[b]));
-      }
-      int[][] components = null;
-      double[][] w = null;
-      if (exists(h5, "morphing/components")) {
-        double[][] c = matrix(h5, "morphing/components");
-        components = new int[c.length][];
-        for (int k = 0; k < c.length; k++) {
-          components[k] = new int[c[k].length];
-          for (int i = 0; i < c[k].length; i++) {
-            components[k][i] = (int) Math.round(c[k][i]);
-          }
-        }
-        if (exists(h5, "morphing/morphing_matrix")) {
-          w = matrix(h5, "morphing/morphing_matrix");
-        }
-      }
-      int overall = 0;
-      if (components != null) {
-        for (int[] k : components) {
-          int s = 0;
-          for (int v : k) {
-            s += v;
-          }
-          overall = Math.max(overall, s);
-        }
+    try (H5Reader in = H5Reader.open(file)) {
+      return readSetup(in);
+    }
+  }
+
+  /** Writes a file holding only the setup groups. */
+  public static void writeSetup(Path file, MorphingSetup setup) {
+    H5Writer.write(file, out -> writeSetup(out, setup));
+  }
+
+  /**
+   * Writes an event file: the sample's setup, its observables (definitions = names) and its events
+   * in the sample's order.
+   *
+   * @param events a sample with a setup and benchmark weights
+   */
+  public static void writeEvents(Path file, EventSample events) {
+    writeEvents(file, events, events.observables());
+  }
+
+  /** As {@link #writeEvents(Path, EventSample)} with observable definitions (one per observable). */
+  public static void writeEvents(Path file, EventSample events, List<String> definitions) {
+    MorphingSetup setup = events.setup().orElseThrow(() -> new IllegalArgumentException(
+        "the sample has no morphing setup; an event file needs benchmarks and weights"));
+    if (definitions.size() != events.featureCount()) {
+      throw new IllegalArgumentException(definitions.size() + " observable definitions for "
+          + events.featureCount() + " observables " + events.observables());
+    }
+    int nb = setup.benchmarks().size();
+    int[] from = events.sampledFrom().orElseGet(() -> {
+      int[] bg = new int[events.size()];
+      Arrays.fill(bg, -1);
+      return bg;
+    });
+    long[] signal = new long[nb];
+    long background = 0;
+    long[] sampling = new long[from.length];
+    for (int i = 0; i < from.length; i++) {
+      sampling[i] = from[i];
+      if (from[i] < 0) {
+        background++;
       } else {
-        for (long v : powers) {
-          overall = (int) Math.max(overall, v);
+        signal[from[i]]++;
+      }
+    }
+    long bgCount = background;
+    H5Writer.write(file, out -> {
+      writeSetup(out, setup);
+      out.strings("observables/names", events.observables());
+      out.strings("observables/definitions", definitions);
+      out.matrix("samples/observations", events.x(), events.featureCount());
+      out.matrix("samples/weights", events.weights(), nb);
+      out.longs("samples/sampling_benchmarks", sampling);
+      out.longs("sample_summary/signal_events", signal);
+      out.longScalar("sample_summary/background_events", bgCount);
+    });
+  }
+
+  /** Reads a whole event file into memory; for large files use {@link #open(Path)}. */
+  public static EventSample readEvents(Path file) {
+    try (EventFile in = open(file)) {
+      return in.read(0, Math.toIntExact(in.size()));
+    }
+  }
+
+  /** Opens an event file for reading in chunks. */
+  public static EventFile open(Path file) {
+    return new EventFile(H5Reader.open(file));
+  }
+
+  static void writeSetup(H5Writer out, MorphingSetup setup) {
+    List<Parameter> ps = setup.parameters();
+    int p = ps.size();
+    long[] ids = new long[p];
+    long[] powers = new long[p];
+    double[][] ranges = new double[p][];
+    for (int i = 0; i < p; i++) {
+      ids[i] = ps.get(i).lhaId();
+      powers[i] = ps.get(i).maxPower();
+      ranges[i] = new double[] {ps.get(i).min(), ps.get(i).max()};
+    }
+    out.strings("parameters/names", setup.parameterNames());
+    out.strings("parameters/lha_blocks", ps.stream().map(Parameter::lhaBlock).toList());
+    out.longs("parameters/lha_ids", ids);
+    out.longs("parameters/max_power", powers);
+    out.matrix("parameters/val_ranges", ranges);
+    out.strings("parameters/transforms", ps.stream().map(x -> "None").toList());
+    int nb = setup.benchmarks().size();
+    if (nb == 0) {
+      return;
+    }
+    out.strings("benchmarks/names", setup.benchmarkNames());
+    out.matrix("benchmarks/values", setup.basis());
+    out.longs("benchmarks/is_nuisance", new long[nb]);
+    out.longs("benchmarks/is_reference", new long[nb]);
+    int[][] comps = setup.components();
+    long[][] lc = new long[comps.length][p];
+    for (int c = 0; c < comps.length; c++) {
+      for (int i = 0; i < p; i++) {
+        lc[c][i] = comps[c][i];
+      }
+    }
+    out.longMatrix("morphing/components", lc);
+    out.matrix("morphing/morphing_matrix", setup.morpher().matrix());
+  }
+
+  static MorphingSetup readSetup(H5Reader in) {
+    String[] names = in.strings("parameters/names");
+    int p = names.length;
+    String[] blocks = in.has("parameters/lha_blocks") ? in.strings("parameters/lha_blocks") : null;
+    long[] ids = in.has("parameters/lha_ids") ? in.longs("parameters/lha_ids") : null;
+    long[] powers = maxPowers(in, p);
+    String rangePath = in.first("parameters/val_ranges", "parameters/ranges");
+    double[] ranges = matrix(in, rangePath, p, 2);
+    requireLength(in, "parameters/lha_blocks", blocks == null ? p : blocks.length, p);
+    requireLength(in, "parameters/lha_ids", ids == null ? p : ids.length, p);
+    List<Parameter> params = new ArrayList<>();
+    for (int i = 0; i < p; i++) {
+      params.add(new Parameter(names[i], blocks == null ? "" : blocks[i],
+          ids == null ? 0 : (int) ids[i], (int) powers[i], ranges[2 * i], ranges[2 * i + 1]));
+    }
+    String[] bnames = in.strings("benchmarks/names");
+    double[] values = matrix(in, "benchmarks/values", bnames.length, p);
+    List<Benchmark> benchmarks = new ArrayList<>();
+    for (int b = 0; b < bnames.length; b++) {
+      benchmarks.add(new Benchmark(bnames[b], Arrays.copyOfRange(values, b * p, b * p + p)));
+    }
+    int[][] components = null;
+    double[][] w = null;
+    int overall = 0;
+    if (in.has("morphing/components")) {
+      long rows = in.rows("morphing/components");
+      double[] c = matrix(in, "morphing/components", Math.toIntExact(rows), p);
+      components = new int[(int) rows][p];
+      for (int k = 0; k < rows; k++) {
+        int s = 0;
+        for (int i = 0; i < p; i++) {
+          components[k][i] = (int) Math.round(c[k * p + i]);
+          s += components[k][i];
+        }
+        overall = Math.max(overall, s);
+      }
+      if (in.has("morphing/morphing_matrix")) {
+        double[] flat = matrix(in, "morphing/morphing_matrix", (int) rows, bnames.length);
+        w = new double[(int) rows][];
+        for (int k = 0; k < rows; k++) {
+          w[k] = Arrays.copyOfRange(flat, k * bnames.length, (k + 1) * bnames.length);
         }
       }
-      return new MorphingSetup(params, benchmarks, overall, components, w);
-    } catch (HdfException e) {
-      throw new IllegalArgumentException(file + " is not a readable HDF5 file: " + e.getMessage());
+    } else {
+      for (long v : powers) {
+        overall = (int) Math.max(overall, v);
+      }
     }
+    return new MorphingSetup(params, benchmarks, overall, components, w);
   }
 
-  static boolean exists(HdfFile h5, String path) {
-    try {
-      h5.getByPath(path);
-      return true;
-    } catch (HdfException e) {
-      return false;
+  /** v0.9 stores one max power per parameter; v0.7 may store (p, k): the largest is used. */
+  private static long[] maxPowers(H5Reader in, int p) {
+    long[] flat = in.longs("parameters/max_power");
+    if (flat.length % p != 0 || flat.length == 0) {
+      throw new IllegalArgumentException(in.file() + ": parameters/max_power has " + flat.length
+          + " values for " + p + " parameters");
     }
-  }
-
-  static Dataset dataset(HdfFile h5, String path) {
-    Node node;
-    try {
-      node = h5.getByPath(path);
-    } catch (HdfException e) {
-      throw new IllegalArgumentException(h5.getFile() + " has no dataset '" + path
-          + "'; is it an event file in MadMiner's layout?");
-    }
-    if (!(node instanceof Dataset d)) {
-      throw new IllegalArgumentException(h5.getFile() + ": '" + path + "' is not a dataset");
-    }
-    return d;
-  }
-
-  static String[] strings(HdfFile h5, String path) {
-    Object data = dataset(h5, path).getData();
-    int n = Array.getLength(data);
-    String[] out = new String[n];
-    for (int i = 0; i < n; i++) {
-      Object v = Array.get(data, i);
-      out[i] = v instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.US_ASCII).trim()
-          : String.valueOf(v).trim();
-    }
-    return out;
-  }
-
-  private static String[] optionalStrings(HdfFile h5, String path, int n) {
-    return exists(h5, path) ? strings(h5, path) : null;
-  }
-
-  private static long[] optionalLongs(HdfFile h5, String path, int n) {
-    return exists(h5, path) ? longs(h5, path) : null;
-  }
-
-  static long[] longs(HdfFile h5, String path) {
-    Object data = dataset(h5, path).getData();
-    int n = Array.getLength(data);
-    long[] out = new long[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = ((Number) Array.get(data, i)).longValue();
-    }
-    return out;
-  }
-
-  static double[][] matrix(HdfFile h5, String path) {
-    Object data = dataset(h5, path).getData();
-    int n = Array.getLength(data);
-    double[][] out = new double[n][];
-    for (int i = 0; i < n; i++) {
-      Object row = Array.get(data, i);
-      int m = Array.getLength(row);
-      out[i] = new double[m];
-      for (int j = 0; j < m; j++) {
-        out[i][j] = ((Number) Array.get(row, j)).doubleValue();
+    int k = flat.length / p;
+    long[] out = new long[p];
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j < k; j++) {
+        out[i] = Math.max(out[i], flat[i * k + j]);
       }
     }
     return out;
+  }
+
+  /** A rows × cols numeric dataset, flat, with its shape checked. */
+  static double[] matrix(H5Reader in, String path, int rows, int cols) {
+    long[] dims = in.dims(path);
+    long have = dims.length == 0 ? 1 : dims[0];
+    int haveCols = in.columns(path);
+    if (have != rows || haveCols != cols) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "%s: dataset '%s' has shape %s but %d × %d is expected", in.file(), path,
+          Arrays.toString(dims), rows, cols));
+    }
+    return in.doubles(path);
+  }
+
+  static void requireLength(H5Reader in, String path, int have, int want) {
+    if (have != want) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "%s: dataset '%s' has %d entries but %d are expected", in.file(), path, have, want));
+    }
   }
 }

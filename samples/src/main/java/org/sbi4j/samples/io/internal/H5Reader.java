@@ -1,0 +1,297 @@
+package org.sbi4j.samples.io.internal;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Node;
+import io.jhdf.api.dataset.ContiguousDataset;
+import io.jhdf.exceptions.HdfException;
+import io.jhdf.object.datatype.FixedPoint;
+import io.jhdf.object.datatype.FloatingPoint;
+import io.jhdf.object.datatype.StringData;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Array;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Reads an HDF5 file defensively: checks the signature, names every missing or malformed dataset,
+ * refuses datasets whose header claims more bytes than the file holds, and reads row ranges of
+ * large 1- and 2-dimensional datasets without loading them whole (contiguous float64 directly from
+ * the file channel; chunked and compressed ones through jhdf's slicing).
+ *
+ * <p>Every failure is an {@link IllegalArgumentException} naming the file and the dataset.
+ */
+public final class H5Reader implements AutoCloseable {
+  private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+  /** Largest dataset read whole (strings, setup arrays), in elements. */
+  private static final long MAX_WHOLE = 50_000_000L;
+
+  private final Path file;
+  private final HdfFile h5;
+  private final FileChannel channel;
+  private final long fileSize;
+
+  private H5Reader(Path file, HdfFile h5, FileChannel channel, long fileSize) {
+    this.file = file;
+    this.h5 = h5;
+    this.channel = channel;
+    this.fileSize = fileSize;
+  }
+
+  /** Opens {@code file}; a missing, non-HDF5 or unreadable file is an error saying which. */
+  public static H5Reader open(Path file) {
+    try {
+      long size = Files.size(file);
+      byte[] head = new byte[8];
+      try (InputStream in = Files.newInputStream(file)) {
+        if (in.readNBytes(head, 0, 8) != 8 || !Arrays.equals(head, SIGNATURE)) {
+          throw new IllegalArgumentException(file + " is not an HDF5 file (no HDF5 signature); "
+              + "pass an .h5 file in MadMiner's layout");
+        }
+      }
+      FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+      try {
+        return new H5Reader(file, new HdfFile(file), ch, size);
+      } catch (HdfException | IllegalStateException | IndexOutOfBoundsException e) {
+        ch.close();
+        throw new IllegalArgumentException(file + " is truncated or corrupt: " + e.getMessage());
+      }
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("file " + file + " does not exist");
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** True when {@code path} names a dataset. */
+  public boolean has(String path) {
+    try {
+      return h5.getByPath(path) instanceof Dataset;
+    } catch (HdfException | IllegalStateException | IndexOutOfBoundsException e) {
+      return false;
+    }
+  }
+
+  /** The first of {@code paths} that exists (for names that changed between versions). */
+  public String first(String... paths) {
+    for (String p : paths) {
+      if (has(p)) {
+        return p;
+      }
+    }
+    throw missing(String.join("' or '", paths));
+  }
+
+  /** Dimensions of a dataset. */
+  public long[] dims(String path) {
+    return dataset(path).getDimensionsAsLong();
+  }
+
+  /** Number of rows (first dimension; 1 for a scalar). */
+  public long rows(String path) {
+    long[] d = dims(path);
+    return d.length == 0 ? 1 : d[0];
+  }
+
+  /** Columns of a 2-D dataset, 1 for a 1-D one. */
+  public int columns(String path) {
+    long[] d = dims(path);
+    if (d.length > 2) {
+      throw new IllegalArgumentException(where(path) + " has " + d.length
+          + " dimensions; expected at most 2");
+    }
+    return d.length == 2 ? Math.toIntExact(d[1]) : 1;
+  }
+
+  /** A 1-D dataset of fixed- or variable-length strings, trimmed of padding. */
+  public String[] strings(String path) {
+    Dataset d = checked(path);
+    if (!(d.getDataType() instanceof StringData) && !d.isVariableLength()) {
+      throw new IllegalArgumentException(where(path) + " holds " + d.getJavaType().getSimpleName()
+          + " values, not strings");
+    }
+    Object data = guard(path, d::getDataFlat);
+    int n = Array.getLength(data);
+    String[] out = new String[n];
+    for (int i = 0; i < n; i++) {
+      Object v = Array.get(data, i);
+      String s = v instanceof byte[] b ? new String(b, StandardCharsets.US_ASCII) : String.valueOf(v);
+      int end = s.indexOf('\0');
+      out[i] = (end >= 0 ? s.substring(0, end) : s).trim();
+    }
+    return out;
+  }
+
+  /** An integer dataset (any width), flattened. */
+  public long[] longs(String path) {
+    Dataset d = checked(path);
+    if (!(d.getDataType() instanceof FixedPoint)) {
+      throw new IllegalArgumentException(where(path) + " holds "
+          + d.getJavaType().getSimpleName() + " values; integers are expected");
+    }
+    Object data = guard(path, d::getDataFlat);
+    if (!data.getClass().isArray()) {
+      return new long[] {((Number) data).longValue()};
+    }
+    int n = Array.getLength(data);
+    long[] out = new long[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = ((Number) Array.get(data, i)).longValue();
+    }
+    return out;
+  }
+
+  /** A numeric dataset (floats or integers), flattened row-major. */
+  public double[] doubles(String path) {
+    long n = rows(path);
+    return rows(path, 0, Math.toIntExact(n));
+  }
+
+  /**
+   * Rows [from, from + count) of a numeric 1-D or 2-D dataset, row-major, without reading the rest.
+   */
+  public double[] rows(String path, long from, int count) {
+    Dataset d = checked(path);
+    long[] dims = d.getDimensionsAsLong();
+    long n = dims.length == 0 ? 1 : dims[0];
+    int cols = columns(path);
+    if (from < 0 || count < 0 || from + count > n) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "%s: rows [%d, %d) outside its %d rows", where(path), from, from + count, n));
+    }
+    double[] out = new double[Math.multiplyExact(count, cols)];
+    if (count == 0) {
+      return out;
+    }
+    if (d.isScalar()) {
+      Object v = guard(path, d::getDataFlat);
+      out[0] = ((Number) (v.getClass().isArray() ? Array.get(v, 0) : v)).doubleValue();
+      return out;
+    }
+    if (d instanceof ContiguousDataset c && d.getDataType() instanceof FloatingPoint f
+        && f.getSize() == 8 && f.getByteOrder() == ByteOrder.LITTLE_ENDIAN) {
+      readContiguous(path, c.getDataAddress() + from * cols * 8L, out);
+      return out;
+    }
+    if (!(d.getDataType() instanceof FloatingPoint) && !(d.getDataType() instanceof FixedPoint)) {
+      throw new IllegalArgumentException(where(path) + " holds "
+          + d.getJavaType().getSimpleName() + " values; numbers are expected");
+    }
+    long[] offset = dims.length == 2 ? new long[] {from, 0} : new long[] {from};
+    int[] shape = dims.length == 2 ? new int[] {count, cols} : new int[] {count};
+    Object data = guard(path, () -> d.getData(offset, shape));
+    int k = 0;
+    for (int i = 0; i < count; i++) {
+      Object row = Array.get(data, i);
+      if (dims.length == 2) {
+        for (int j = 0; j < cols; j++) {
+          out[k++] = ((Number) Array.get(row, j)).doubleValue();
+        }
+      } else {
+        out[k++] = ((Number) row).doubleValue();
+      }
+    }
+    return out;
+  }
+
+  private void readContiguous(String path, long at, double[] out) {
+    ByteBuffer buf = ByteBuffer.allocate(out.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+    try {
+      while (buf.hasRemaining()) {
+        if (channel.read(buf, at + buf.position()) < 0) {
+          throw new IllegalArgumentException(where(path) + " ends early; the file is truncated");
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + where(path) + ": " + e.getMessage());
+    }
+    buf.flip();
+    buf.asDoubleBuffer().get(out);
+  }
+
+  /** The dataset, checked against the file's real size before anything is allocated. */
+  private Dataset checked(String path) {
+    Dataset d = dataset(path);
+    long elements = 1;
+    for (long v : d.getDimensionsAsLong()) {
+      if (v < 0) {
+        throw new IllegalArgumentException(where(path) + " has a negative dimension");
+      }
+      elements = Math.multiplyHigh(elements, v) != 0 ? Long.MAX_VALUE : elements * v;
+    }
+    if (d instanceof ContiguousDataset c && !d.isEmpty()) {
+      long bytes = elements == Long.MAX_VALUE ? Long.MAX_VALUE
+          : elements * (long) d.getDataType().getSize();
+      long address = c.getDataAddress();
+      if (address < 0 || bytes > fileSize || address > fileSize - bytes) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "%s claims %d bytes at byte %d but the file has %d bytes; it is truncated or corrupt",
+            where(path), bytes, address, fileSize));
+      }
+    } else if (elements > MAX_WHOLE * 1000) {
+      throw new IllegalArgumentException(where(path) + " claims " + elements
+          + " elements; the header is corrupt");
+    }
+    return d;
+  }
+
+  private Dataset dataset(String path) {
+    Node node;
+    try {
+      node = h5.getByPath(path);
+    } catch (HdfException | IllegalStateException | IndexOutOfBoundsException e) {
+      throw missing(path);
+    }
+    if (!(node instanceof Dataset d)) {
+      throw new IllegalArgumentException(where(path) + " is a group, not a dataset");
+    }
+    return d;
+  }
+
+  private IllegalArgumentException missing(String path) {
+    return new IllegalArgumentException(file + " has no dataset '" + path
+        + "'; write it or use a file in the expected layout (CLI.md)");
+  }
+
+  private String where(String path) {
+    return file + ": dataset '" + path + "'";
+  }
+
+  private <T> T guard(String path, java.util.function.Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (HdfException | IllegalStateException | IndexOutOfBoundsException
+        | java.nio.BufferUnderflowException | UnsupportedOperationException e) {
+      throw new IllegalArgumentException("cannot read " + where(path)
+          + " (truncated or corrupt file?): " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      h5.close();
+    } catch (HdfException e) {
+      // nothing was written; a failure to release a read-only file changes no result
+    } finally {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        // as above
+      }
+    }
+  }
+}
