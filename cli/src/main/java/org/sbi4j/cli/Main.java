@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
     description = "Neural simulation-based inference for particle physics.",
     subcommands = {
         MorphingCommand.class,
+        LimitsCommand.class,
+        FisherCommand.class,
         QuickstartCommand.class,
     })
 public final class Main implements Runnable {
