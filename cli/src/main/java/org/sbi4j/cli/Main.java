@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
     description = "Neural simulation-based inference for particle physics.",
     subcommands = {
         MorphingCommand.class,
+        SimulateCommand.class,
+        MineCommand.class,
+        AugmentCommand.class,
         LimitsCommand.class,
         FisherCommand.class,
         QuickstartCommand.class,

@@ -27,7 +27,7 @@ public final class Quickstart {
 
   /** The stages, in pipeline order. */
   static List<Stage> stages() {
-    return List.of(new MorphingStage());
+    return List.of(new MorphingStage(), new SimulateStage(), new AugmentStage());
   }
 
   /** Runs every stage; returns the JSON summary. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.sbi4j.morphing.MorphingSetup;
 import org.sbi4j.samples.EventSample;
+import org.sbi4j.samples.EventSource;
 import org.sbi4j.samples.io.internal.H5Reader;
 
 /**
@@ -13,7 +14,7 @@ import org.sbi4j.samples.io.internal.H5Reader;
  * × d with d = the number of observables, weights n × B with B = the number of benchmarks,
  * sampling_benchmarks n (optional; absent means every event is background, factor 1).
  */
-public final class EventFile implements AutoCloseable {
+public final class EventFile implements EventSource, AutoCloseable {
   private final H5Reader in;
   private final MorphingSetup setup;
   private final List<String> observables;
@@ -60,15 +61,18 @@ public final class EventFile implements AutoCloseable {
     }
   }
 
+  @Override
   public MorphingSetup setup() {
     return setup;
   }
 
+  @Override
   public List<String> observables() {
     return observables;
   }
 
   /** Number of events n. */
+  @Override
   public long size() {
     return size;
   }
@@ -76,6 +80,15 @@ public final class EventFile implements AutoCloseable {
   /** Events generated per benchmark as the file's summary states, or empty when absent. */
   public java.util.Optional<long[]> signalEvents() {
     return java.util.Optional.ofNullable(signalEvents == null ? null : signalEvents.clone());
+  }
+
+  /** The file's summary of events per benchmark when it has one, else a counting pass. */
+  @Override
+  public long[] eventsPerBenchmark() {
+    if (signalEvents != null && signalEvents.length == setup.benchmarks().size()) {
+      return signalEvents.clone();
+    }
+    return EventSource.super.eventsPerBenchmark();
   }
 
   /** Background events as the summary states, or −1 when absent. */
@@ -89,6 +102,7 @@ public final class EventFile implements AutoCloseable {
    * @throws IllegalArgumentException for NaN/Inf weights (naming event and benchmark), sampling
    *     benchmarks out of range, or a truncated file
    */
+  @Override
   public EventSample read(long from, int count) {
     int nb = setup.benchmarks().size();
     double[] x = in.rows("samples/observations", from, count);
