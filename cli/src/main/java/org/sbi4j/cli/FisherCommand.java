@@ -9,6 +9,7 @@ import org.sbi4j.inference.FisherAnalysis;
 import org.sbi4j.inference.FisherKind;
 import org.sbi4j.inference.FisherMatrix;
 import org.sbi4j.inference.FisherRequest;
+import org.sbi4j.inference.ModelSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,7 +55,7 @@ final class FisherCommand implements Callable<Integer> {
   public Integer call() {
     FisherRequest request = new FisherRequest(events, theta, luminosity, FisherKind.parse(kind),
         histogram == null ? null : List.of(histogram.split(",")),
-        model == null ? null : ModelFolders.loadScore(model),
+        model == null ? null : ModelSources.scoreModel(model),
         bins == null ? null : new BinningSpec(bins, null, null), plot);
     FisherMatrix f = FisherAnalysis.compute(request);
     Map<String, Object> summary = FisherAnalysis.summary(request, f);

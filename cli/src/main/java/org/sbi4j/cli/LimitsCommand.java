@@ -13,6 +13,7 @@ import org.sbi4j.inference.LimitsAnalysis;
 import org.sbi4j.inference.LimitsReport;
 import org.sbi4j.inference.LimitsRequest;
 import org.sbi4j.inference.LimitsResult;
+import org.sbi4j.inference.ModelSources;
 import org.sbi4j.inference.ParameterGrid;
 import org.sbi4j.inference.Summary;
 import picocli.CommandLine.Command;
@@ -69,7 +70,7 @@ final class LimitsCommand implements Callable<Integer> {
   public Integer call() {
     List<LimitSource> sources = new ArrayList<>();
     for (Path m : models) {
-      sources.add(ModelFolders.load(m));
+      sources.add(ModelSources.limitSource(m));
     }
     for (String h : histograms) {
       Summary s = new Summary.Observed(List.of(h.split(",")));

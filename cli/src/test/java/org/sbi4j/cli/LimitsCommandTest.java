@@ -101,4 +101,38 @@ class LimitsCommandTest {
     assertEquals(2, run.exitCode());
     assertTrue(run.oneErrorLine(), run.err());
   }
+
+  static Path fixture() throws Exception {
+    return Path.of(LimitsCommandTest.class.getResource("/model-fixture/model.json").toURI())
+        .getParent();
+  }
+
+  @Test
+  void ratioModelAndHistogramTogetherWarnOutsideTheTrainedRange() throws Exception {
+    // The fixture is a small ALICES model on observables [x] and parameter [theta] trained on
+    // θ in about [−0.9996, 0.9995]: a grid to ±1 leaves that range and must be reported.
+    Path json = dir.resolve("model.json");
+    CliRun run = CliRun.of("limits", "--model", fixture().toString(), "--histogram", "x",
+        "--events", events.toString(), "--theta-true", "0", "--luminosity", "10", "--grid",
+        "-1:1:11", "--json", json.toString(), "--plot", dir.resolve("model").toString());
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.err().contains("warning: ALICES: the grid of 'theta'"), run.err());
+    JsonNode r = JsonMapper.builder().build().readTree(json.toFile());
+    assertEquals("ALICES", r.get("method").asString());
+    assertEquals(2, r.get("results").size());
+    assertTrue(r.get("warnings").size() >= 1);
+  }
+
+  @Test
+  void modelObservablesMismatchNamesBothLists() throws Exception {
+    Path twoD = dir.resolve("events2d.h5");
+    MadMinerFiles.writeEvents(twoD, Simulators.INTERFERENCE_2D.create().events(1_000, 5));
+    CliRun run = CliRun.of("limits", "--model", fixture().toString(), "--events",
+        twoD.toString(), "--theta-true", "0,0", "--luminosity", "10", "--grid",
+        "-1:1:5,-1:1:5", "--plot", dir.resolve("p5").toString());
+    assertEquals(2, run.exitCode());
+    assertTrue(run.oneErrorLine(), run.err());
+    assertTrue(run.err().contains("[x]") && run.err().contains("[x_E, x_cos, x_sin]"),
+        run.err());
+  }
 }

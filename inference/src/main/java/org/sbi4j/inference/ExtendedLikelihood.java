@@ -33,13 +33,13 @@ public final class ExtendedLikelihood implements LogLikelihood {
    */
   public ExtendedLikelihood(RatioEstimator estimator, Dataset data, MorphedEvents rate,
       double luminosity) {
+    this.events = Observables.project(data.events(), estimator.observables(), "the model");
     if (!estimator.parameters().equals(rate.setup().parameterNames())) {
       throw new IllegalArgumentException("the model's parameters " + estimator.parameters()
           + " differ from the event file's " + rate.setup().parameterNames()
           + "; use the event file the model was trained on");
     }
     this.estimator = estimator;
-    this.events = Observables.project(data.events(), estimator.observables(), "the model");
     this.weights = data.weights();
     this.count = data.count();
     this.rate = rate;
