@@ -48,7 +48,7 @@ class Interference1DLimitsTest {
     MorphedEvents ev = new MorphedEvents(events);
     Dataset asimov = Dataset.asimov(ev, ev, new double[] {0}, L);
     assertEquals(L * 1, asimov.count(), 1e-9); // σ(0) = 1 pb
-    ExtendedLikelihood ll = new ExtendedLikelihood(new SimulatorRatio(sim, new double[] {0.5}),
+    ExtendedLikelihood ll = new ExtendedLikelihood(new ExactRatio(sim, new double[] {0.5}),
         asimov, ev, L);
     ScanResult r = LikelihoodScan.run(ll, List.of("theta"), ParameterGrid.parse("-1:1:41"));
     assertEquals(0, r.bestFit()[0], 1e-3);
@@ -67,7 +67,7 @@ class Interference1DLimitsTest {
     EventSample file = sim.events(200_000, 20261123L);
     ParameterGrid grid = ParameterGrid.parse("-1:1:41");
     LimitsResult exact = Limits.expected(file, new LimitSource.Ratio("exact",
-        new SimulatorRatio(sim, new double[] {0.5})), new double[] {0}, L, grid);
+        new ExactRatio(sim, new double[] {0.5})), new double[] {0}, L, grid);
     LimitsResult hist = Limits.expected(file, LimitSource.histogram(List.of("x")),
         new double[] {0}, L, grid);
     double[] ref68 = {crossing(1, -1, 0, 0), crossing(1, 0, 1, 0)};

@@ -45,7 +45,7 @@ class SallyTest {
     EventSample file = sim.events(200_000, 20261123L);
     ParameterGrid grid = ParameterGrid.parse("-1:1:41");
     LimitsResult exact = Limits.expected(file, new LimitSource.Ratio("exact",
-        new SimulatorRatio(sim, new double[] {0.5})), new double[] {0}, 10, grid);
+        new ExactRatio(sim, new double[] {0.5})), new double[] {0}, 10, grid);
     LimitsResult sally = Limits.expected(file,
         LimitSource.sally(new SimulatorScore(sim, new double[] {0})), new double[] {0}, 10, grid);
     Intervals e = exact.scan().intervals().get("theta");

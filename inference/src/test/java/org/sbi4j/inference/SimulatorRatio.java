@@ -1,64 +1,14 @@
 package org.sbi4j.inference;
 
-import java.util.List;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.sbi4j.morphing.MorphingSetup;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.simulators.Simulator;
-import org.sbi4j.training.RatioEstimator;
 
-/**
- * Test-only ratio "model": the exact log r(x|θ, θ_ref) = log p(x|θ) − log p(x|θ_ref) of a
- * simulator, so limits computed with it are the ideal a trained model aims at.
- */
-final class SimulatorRatio implements RatioEstimator {
-  private final Simulator simulator;
-  private final double[] reference;
-
-  SimulatorRatio(Simulator simulator, double[] reference) {
-    this.simulator = simulator;
-    this.reference = reference.clone();
-  }
-
-  @Override
-  public List<String> observables() {
-    return simulator.observables();
-  }
-
-  @Override
-  public List<String> parameters() {
-    return simulator.setup().parameterNames();
-  }
-
-  @Override
-  public double[][] logRatio(EventSample events, double[][] thetas) {
-    double[][] out = new double[thetas.length][events.size()];
-    for (int e = 0; e < events.size(); e++) {
-      double[] x = events.xRow(e);
-      double ref = simulator.logLikelihood(x, reference);
-      for (int j = 0; j < thetas.length; j++) {
-        out[j][e] = simulator.logLikelihood(x, thetas[j]) - ref;
-      }
-    }
-    return out;
-  }
-
-  @Override
-  public double[][][] score(EventSample events, double[][] thetas) {
-    double[][][] out = new double[thetas.length][events.size()][];
-    for (int j = 0; j < thetas.length; j++) {
-      for (int e = 0; e < events.size(); e++) {
-        out[j][e] = simulator.score(events.xRow(e), thetas[j]);
-      }
-    }
-    return out;
-  }
-
-  @Override
-  public double[][] thetaRange() {
-    return null;
-  }
+/** Quadrature "events" carrying a simulator's exact density. */
+final class SimulatorRatio {
+  private SimulatorRatio() {}
 
   /**
    * A one-observable simulator's exact detector-level density as weighted "events": composite
