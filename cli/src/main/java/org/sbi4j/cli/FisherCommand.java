@@ -51,12 +51,20 @@ final class FisherCommand implements Callable<Integer> {
       description = "Writes the Cramér–Rao plot to PREFIX.png and PREFIX.svg.")
   Path plot;
 
+  @Option(names = "--profile", split = ",", paramLabel = "P",
+      description = "Keep these parameters and profile the others (Schur complement).")
+  List<String> profile;
+
+  @Option(names = "--project", split = ",", paramLabel = "P",
+      description = "Keep these parameters with the others fixed (sub-matrix).")
+  List<String> project;
+
   @Override
   public Integer call() {
     FisherRequest request = new FisherRequest(events, theta, luminosity, FisherKind.parse(kind),
         histogram == null ? null : List.of(histogram.split(",")),
         model == null ? null : ModelSources.scoreModel(model),
-        bins == null ? null : new BinningSpec(bins, null, null), plot);
+        bins == null ? null : new BinningSpec(bins, null, null), plot, profile, project);
     FisherMatrix f = FisherAnalysis.compute(request);
     Map<String, Object> summary = FisherAnalysis.summary(request, f);
     for (Object w : (List<?>) summary.get("warnings")) {

@@ -60,4 +60,24 @@ class FisherCommandTest {
     assertEquals(2, wrongKind.exitCode());
     assertTrue(wrongKind.oneErrorLine(), wrongKind.err());
   }
+
+  @Test
+  void profilingKeepsOneParameterAndWritesThePlot() {
+    Path twoD = dir.resolve("events2d-profile.h5");
+    MadMinerFiles.writeEvents(twoD, Simulators.INTERFERENCE_2D.create().events(2_000, 6));
+    Path plot = dir.resolve("cr");
+    CliRun full = CliRun.of("fisher", "--events", twoD.toString(), "--theta", "0.3,0.2",
+        "--luminosity", "10", "--json", "-", "--plot", plot.toString());
+    assertEquals(0, full.exitCode(), full.err());
+    assertTrue(java.nio.file.Files.exists(Path.of(plot + ".png")));
+    JsonNode f = JsonMapper.builder().build().readTree(full.out());
+    CliRun prof = CliRun.of("fisher", "--events", twoD.toString(), "--theta", "0.3,0.2",
+        "--luminosity", "10", "--profile", "theta_b", "--json", "-");
+    assertEquals(0, prof.exitCode(), prof.err());
+    JsonNode p = JsonMapper.builder().build().readTree(prof.out());
+    // The profiled variance of θ_b is the (b, b) entry of the full covariance.
+    assertEquals(f.get("covariance").get(1).get(1).asDouble(),
+        p.get("covariance").get(0).get(0).asDouble(), 1e-9 * f.get("covariance").get(1).get(1)
+            .asDouble());
+  }
 }

@@ -31,10 +31,20 @@ public final class FisherAnalysis {
             Limits.histogramModel(events, s, spec, r.luminosity()), r.theta());
       }
     };
+    if (r.profile() != null) {
+      f = f.profile(r.profile());
+    } else if (r.project() != null) {
+      f = f.project(r.project());
+    }
     if (r.plot() != null && invertible(f)) {
-      FisherPlot.write(f, r.theta(), r.plot());
+      FisherPlot.write(f, centre(r.theta(), events.setup().parameterNames(), f), r.plot());
     }
     return f;
+  }
+
+  /** θ restricted to the parameters f keeps. */
+  private static double[] centre(double[] theta, List<String> all, FisherMatrix f) {
+    return f.parameters().stream().mapToDouble(n -> theta[all.indexOf(n)]).toArray();
   }
 
   private static boolean invertible(FisherMatrix f) {
