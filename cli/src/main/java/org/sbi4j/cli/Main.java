@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         TrainCommand.class,
         EvaluateCommand.class,
         ExportCommand.class,
+        LimitsCommand.class,
+        FisherCommand.class,
         QuickstartCommand.class,
     })
 public final class Main implements Runnable {

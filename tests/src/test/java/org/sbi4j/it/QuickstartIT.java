@@ -22,5 +22,7 @@ class QuickstartIT {
     String report = Files.readString(out.resolve("report.md"));
     assertTrue(report.contains("## Morphing"), report);
     assertTrue(Files.readString(json).contains("\"morphing\""));
+    assertTrue(report.contains("## Expected limits") && report.contains("| exact |"), report);
+    assertTrue(Files.exists(out.resolve("limits.png")) && Files.exists(out.resolve("limits.svg")));
   }
 }
