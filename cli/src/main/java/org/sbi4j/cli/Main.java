@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         ExportCommand.class,
         LimitsCommand.class,
         FisherCommand.class,
+        NplmCommand.class,
         QuickstartCommand.class,
     })
 public final class Main implements Runnable {
