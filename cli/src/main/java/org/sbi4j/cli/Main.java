@@ -10,6 +10,14 @@ import picocli.CommandLine.Command;
     description = "Neural simulation-based inference for particle physics.",
     subcommands = {
         MorphingCommand.class,
+        SimulateCommand.class,
+        MineCommand.class,
+        AugmentCommand.class,
+        TrainCommand.class,
+        EvaluateCommand.class,
+        ExportCommand.class,
+        LimitsCommand.class,
+        FisherCommand.class,
         NplmCommand.class,
         QuickstartCommand.class,
     })

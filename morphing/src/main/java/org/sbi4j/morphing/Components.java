@@ -62,7 +62,7 @@ public final class Components {
   }
 
   /** m_c(θ) = Π_i θ_i^{k_ci} for one component (0^0 = 1). */
-  static double value(int[] k, double[] theta) {
+  public static double value(int[] k, double[] theta) {
     double m = 1.0;
     for (int i = 0; i < k.length; i++) {
       m *= power(theta[i], k[i]);
@@ -71,7 +71,7 @@ public final class Components {
   }
 
   /** ∂m_c/∂θ_i = k_ci θ_i^{k_ci − 1} Π_{j≠i} θ_j^{k_cj}. */
-  static double derivative(int[] k, double[] theta, int i) {
+  public static double derivative(int[] k, double[] theta, int i) {
     if (k[i] == 0) {
       return 0.0;
     }

@@ -35,6 +35,10 @@ public final class AtomicFiles {
       }
       tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
       writer.write(tmp);
+      if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+        // temporary files are created owner-only; results are ordinary readable files
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+      }
       try {
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
       } catch (UnsupportedOperationException notPosix) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.sbi4j.morphing.MorphingSetup;
 import org.sbi4j.samples.EventSample;
+import org.sbi4j.samples.EventSource;
 import org.sbi4j.samples.io.internal.H5Reader;
 
 /**
@@ -13,7 +14,7 @@ import org.sbi4j.samples.io.internal.H5Reader;
  * × d with d = the number of observables, weights n × B with B = the number of benchmarks,
  * sampling_benchmarks n (optional; absent means every event is background, factor 1).
  */
-public final class EventFile implements AutoCloseable {
+public final class EventFile implements EventSource, AutoCloseable {
   private final H5Reader in;
   private final MorphingSetup setup;
   private final List<String> observables;
@@ -60,15 +61,18 @@ public final class EventFile implements AutoCloseable {
     }
   }
 
+  @Override
   public MorphingSetup setup() {
     return setup;
   }
 
+  @Override
   public List<String> observables() {
     return observables;
   }
 
   /** Number of events n. */
+  @Override
   public long size() {
     return size;
   }
@@ -76,6 +80,15 @@ public final class EventFile implements AutoCloseable {
   /** Events generated per benchmark as the file's summary states, or empty when absent. */
   public java.util.Optional<long[]> signalEvents() {
     return java.util.Optional.ofNullable(signalEvents == null ? null : signalEvents.clone());
+  }
+
+  /** The file's summary of events per benchmark when it has one, else a counting pass. */
+  @Override
+  public long[] eventsPerBenchmark() {
+    if (signalEvents != null && signalEvents.length == setup.benchmarks().size()) {
+      return signalEvents.clone();
+    }
+    return EventSource.super.eventsPerBenchmark();
   }
 
   /** Background events as the summary states, or −1 when absent. */
@@ -89,26 +102,13 @@ public final class EventFile implements AutoCloseable {
    * @throws IllegalArgumentException for NaN/Inf weights (naming event and benchmark), sampling
    *     benchmarks out of range, or a truncated file
    */
+  @Override
   public EventSample read(long from, int count) {
     int nb = setup.benchmarks().size();
     double[] x = in.rows("samples/observations", from, count);
-    double[] w = in.rows("samples/weights", from, count);
-    int[] sampled = new int[count];
-    if (hasSampling) {
-      double[] s = in.rows("samples/sampling_benchmarks", from, count);
-      for (int i = 0; i < count; i++) {
-        sampled[i] = (int) s[i];
-      }
-    } else {
-      Arrays.fill(sampled, -1);
-    }
-    for (int k = 0; k < w.length; k++) {
-      if (!Double.isFinite(w[k])) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%s: weight of event %d at benchmark '%s' is %s; remove or fix the event", in.file(),
-            from + k / nb, setup.benchmarks().get(k % nb).name(), w[k]));
-      }
-    }
+    double[] w = new double[count * nb];
+    readWeights(from, count, w);
+    int[] sampled = readSampledFrom(from, count);
     for (int k = 0; k < x.length; k++) {
       if (!Double.isFinite(x[k])) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -116,14 +116,42 @@ public final class EventFile implements AutoCloseable {
             observables.get(k % observables.size()), from + k / observables.size(), x[k]));
       }
     }
+    return EventSample.ofFeatures(observables, x).withWeights(setup, w, sampled);
+  }
+
+  /** Reads the weights only, checking that each is finite (naming event and benchmark). */
+  @Override
+  public void readWeights(long from, int count, double[] out) {
+    int nb = setup.benchmarks().size();
+    in.rows("samples/weights", from, count, out);
+    for (int k = 0; k < count * nb; k++) {
+      if (!Double.isFinite(out[k])) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "%s: weight of event %d at benchmark '%s' is %s; remove or fix the event", in.file(),
+            from + k / nb, setup.benchmarks().get(k % nb).name(), out[k]));
+      }
+    }
+  }
+
+  /** Reads the generating benchmarks only (all −1 when the file has none). */
+  @Override
+  public int[] readSampledFrom(long from, int count) {
+    int nb = setup.benchmarks().size();
+    int[] sampled = new int[count];
+    if (!hasSampling) {
+      Arrays.fill(sampled, -1);
+      return sampled;
+    }
+    double[] s = in.rows("samples/sampling_benchmarks", from, count);
     for (int i = 0; i < count; i++) {
+      sampled[i] = (int) s[i];
       if (sampled[i] < -1 || sampled[i] >= nb) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "%s: event %d has sampling benchmark %d but there are %d benchmarks", in.file(),
             from + i, sampled[i], nb));
       }
     }
-    return EventSample.ofFeatures(observables, x).withWeights(setup, w, sampled);
+    return sampled;
   }
 
   @Override

@@ -1,0 +1,67 @@
+package org.sbi4j.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.sbi4j.samples.mining.Partition;
+import org.sbi4j.samples.tasks.AugmentTask;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code sbi4j augment}: training samples for SALLY or the ratio methods (CLI.md). */
+@Command(name = "augment", mixinStandardHelpOptions = true,
+    description = "Draw a training sample (sally or ratio) from a partition of an event file.")
+final class AugmentCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Option(names = "--events", required = true, paramLabel = "FILE", description = "Event file.")
+  Path events;
+
+  @Option(names = "--method", required = true, paramLabel = "M", description = "sally or ratio.")
+  String method;
+
+  @Option(names = "--theta-ref", split = ",", paramLabel = "T", description = "θ_ref (sally).")
+  double[] thetaRef;
+
+  @Option(names = "--theta0-prior", paramLabel = "P",
+      description = "θ0 prior (ratio): per parameter uniform:lo:hi or grid:lo:hi:n, "
+          + "comma-separated, or 'benchmarks'.")
+  String theta0Prior;
+
+  @Option(names = "--theta1", split = ",", paramLabel = "T", description = "θ1 (ratio).")
+  double[] theta1;
+
+  @Option(names = "--thetas", defaultValue = "100", paramLabel = "N",
+      description = "θ0 points drawn from a non-grid prior (default ${DEFAULT-VALUE}).")
+  int thetas;
+
+  @Option(names = "--samples", required = true, paramLabel = "N", description = "Rows.")
+  int samples;
+
+  @Option(names = "--partition", defaultValue = "train", paramLabel = "P",
+      description = "train, validation or test (default ${DEFAULT-VALUE}).")
+  String partition;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output (.h5).")
+  Path out;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--max-negative-fraction", defaultValue = "0.05", paramLabel = "F",
+      description = "Fail when events with dσ ≤ 0 carry more than this fraction of Σ|dσ| "
+          + "(default ${DEFAULT-VALUE}).")
+  double maxNegativeFraction;
+
+  @Override
+  public Integer call() {
+    AugmentTask.Result r = AugmentTask.run(new AugmentTask.Request(events,
+        AugmentTask.Method.parse(method), thetaRef, theta0Prior, thetas, theta1, samples,
+        Partition.parse(partition), out, seed, maxNegativeFraction));
+    if (!common.writeJson(r)) {
+      System.out.printf("%d rows written to %s (smallest effective sample size %.1f)%n",
+          r.rows(), r.out(), r.minEffectiveSampleSize());
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,37 @@
+package org.sbi4j.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.sbi4j.samples.tasks.SimulateTask;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code sbi4j simulate}: runs a built-in simulator (CLI.md). */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+    description = "Simulate weighted events of a built-in process into an event file.")
+final class SimulateCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Option(names = "--process", required = true, paramLabel = "NAME",
+      description = "interference-1d or interference-2d.")
+  String process;
+
+  @Option(names = "--events", required = true, paramLabel = "N", description = "Events.")
+  int events;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Event file (.h5).")
+  Path out;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Override
+  public Integer call() {
+    SimulateTask.Result r = SimulateTask.run(process, events, out, seed);
+    if (!common.writeJson(r)) {
+      System.out.printf("%d events of %s written to %s%n", r.events(), r.process(), r.out());
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,38 @@
+package org.sbi4j.cli.quickstart;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.sbi4j.samples.mining.Partition;
+import org.sbi4j.samples.tasks.AugmentTask;
+
+/** SALLY and ratio training samples from the simulated events. */
+final class AugmentStage implements Stage {
+  @Override
+  public String name() {
+    return "augment: SALLY and ratio training samples";
+  }
+
+  @Override
+  public void run(QuickstartContext context) {
+    Path events = context.get("events");
+    Path sally = context.out().resolve("train_sally.h5");
+    Path ratio = context.out().resolve("train_ratio.h5");
+    AugmentTask.Result s = AugmentTask.run(new AugmentTask.Request(events,
+        AugmentTask.Method.SALLY, new double[] {0}, null, 0, null, 20_000, Partition.TRAIN, sally,
+        context.seed(3), 0.05));
+    AugmentTask.Result r = AugmentTask.run(new AugmentTask.Request(events,
+        AugmentTask.Method.RATIO, null, "uniform:-1:1", 50, new double[] {0}, 20_000,
+        Partition.TRAIN, ratio, context.seed(4), 0.05));
+    context.put("trainSally", sally);
+    context.put("trainRatio", ratio);
+    context.summary("augmentSally", s);
+    context.summary("augmentRatio", r);
+    context.report("## Training samples");
+    context.report(String.format(Locale.ROOT,
+        "SALLY at θ_ref = 0: %d rows (`train_sally.h5`); ratio with θ0 ~ U(−1, 1) at %d points "
+            + "and θ1 = 0: %d rows (`train_ratio.h5`); smallest effective sample size %.0f.",
+        s.rows(), r.thetaPoints(), r.rows(), Math.min(s.minEffectiveSampleSize(),
+            r.minEffectiveSampleSize())));
+    context.report("");
+  }
+}

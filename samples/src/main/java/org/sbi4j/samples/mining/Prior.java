@@ -1,0 +1,130 @@
+package org.sbi4j.samples.mining;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.sbi4j.morphing.MorphingSetup;
+
+/**
+ * Where parameter points θ0 come from (CLI.md {@code --theta0-prior}): per parameter {@code
+ * uniform:lo:hi} or {@code grid:lo:hi:n}, comma-separated, or the single word {@code benchmarks}
+ * (the setup's basis points).
+ */
+public sealed interface Prior {
+  /** θ uniform in [lo, hi] for each parameter; grid axes draw uniformly among their nodes. */
+  record PerParameter(List<Axis> axes) implements Prior {
+    public PerParameter {
+      axes = List.copyOf(axes);
+    }
+  }
+
+  /** The benchmarks of the setup. */
+  record Benchmarks() implements Prior {}
+
+  /** One parameter's prior. */
+  sealed interface Axis {}
+
+  /** Uniform on [lo, hi]. */
+  record Uniform(double lo, double hi) implements Axis {
+    public Uniform {
+      if (!Double.isFinite(lo) || !Double.isFinite(hi) || !(lo < hi)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "uniform:%s:%s needs finite lo < hi", lo, hi));
+      }
+    }
+  }
+
+  /** n equally spaced nodes from lo to hi inclusive (n = 1: lo). */
+  record Grid(double lo, double hi, int n) implements Axis {
+    public Grid {
+      if (!Double.isFinite(lo) || !Double.isFinite(hi) || lo > hi || n < 1) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "grid:%s:%s:%d needs finite lo ≤ hi and n ≥ 1", lo, hi, n));
+      }
+    }
+
+    double node(int k) {
+      return n == 1 ? lo : lo + (hi - lo) * k / (n - 1);
+    }
+  }
+
+  /** Parses {@code benchmarks} or comma-separated {@code uniform:lo:hi} / {@code grid:lo:hi:n}. */
+  static Prior parse(String text) {
+    String t = text.trim();
+    if (t.equals("benchmarks")) {
+      return new Benchmarks();
+    }
+    List<Axis> axes = new ArrayList<>();
+    for (String part : t.split(",")) {
+      String[] f = part.trim().split(":");
+      try {
+        if (f[0].equals("uniform") && f.length == 3) {
+          axes.add(new Uniform(Double.parseDouble(f[1]), Double.parseDouble(f[2])));
+          continue;
+        }
+        if (f[0].equals("grid") && f.length == 4) {
+          axes.add(new Grid(Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+              Integer.parseInt(f[3])));
+          continue;
+        }
+      } catch (NumberFormatException e) {
+        // reported below with the whole entry
+      }
+      throw new IllegalArgumentException("prior entry '" + part.trim() + "' is not "
+          + "uniform:lo:hi or grid:lo:hi:n (or the word 'benchmarks')");
+    }
+    return new PerParameter(axes);
+  }
+
+  /**
+   * The parameter points: all grid nodes when every axis is a grid; the benchmarks; otherwise
+   * {@code count} seeded draws.
+   */
+  default double[][] points(MorphingSetup setup, int count, long seed) {
+    if (this instanceof Benchmarks) {
+      return setup.basis();
+    }
+    List<Axis> axes = ((PerParameter) this).axes();
+    int p = setup.parameters().size();
+    if (axes.size() != p) {
+      throw new IllegalArgumentException("the prior has " + axes.size() + " entries but there are "
+          + p + " parameters " + setup.parameterNames() + "; give one per parameter");
+    }
+    if (axes.stream().allMatch(a -> a instanceof Grid)) {
+      return grid(axes);
+    }
+    if (count <= 0) {
+      throw new IllegalArgumentException("number of parameter points " + count
+          + " must be positive");
+    }
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+    double[][] out = new double[count][p];
+    for (int k = 0; k < count; k++) {
+      for (int i = 0; i < p; i++) {
+        Axis a = axes.get(i);
+        out[k][i] = a instanceof Uniform u ? u.lo() + (u.hi() - u.lo()) * rng.nextDouble()
+            : ((Grid) a).node(rng.nextInt(((Grid) a).n()));
+      }
+    }
+    return out;
+  }
+
+  private static double[][] grid(List<Axis> axes) {
+    int total = 1;
+    for (Axis a : axes) {
+      total = Math.multiplyExact(total, ((Grid) a).n());
+    }
+    double[][] out = new double[total][axes.size()];
+    for (int k = 0; k < total; k++) {
+      int rest = k;
+      for (int i = axes.size() - 1; i >= 0; i--) {
+        Grid g = (Grid) axes.get(i);
+        out[k][i] = g.node(rest % g.n());
+        rest /= g.n();
+      }
+    }
+    return out;
+  }
+}

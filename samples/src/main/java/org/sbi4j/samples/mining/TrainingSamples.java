@@ -1,0 +1,144 @@
+package org.sbi4j.samples.mining;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.sbi4j.common.Check;
+import org.sbi4j.common.Seeds;
+import org.sbi4j.morphing.MorphingSetup;
+import org.sbi4j.samples.Column;
+import org.sbi4j.samples.EventSample;
+import org.sbi4j.samples.EventSource;
+
+/**
+ * Training samples as MadMiner defines them (MATH.md §2), from a {@link WeightedView}:
+ *
+ * <ul>
+ *   <li>SALLY: x ~ p(x|θ_ref) with target t(x,z|θ_ref) (columns theta0 = θ_ref, t_xz0);
+ *   <li>ratio: half the rows drawn at θ0 (from the given points, y = 0), half at θ1 (y = 1, each
+ *       paired with a θ0 point), every row with theta0, theta1, y, log_r_xz = log r(x,z|θ0,θ1),
+ *       t_xz0 = t(x,z|θ0) and t_xz1 = t(x,z|θ1).
+ * </ul>
+ *
+ * σ(θ) and ∇σ(θ) are those of the view's events (effective weights), as mining computes them.
+ */
+public final class TrainingSamples {
+  private final MorphingSetup setup;
+  private final GoldMiner miner;
+  private final double maxNegativeFraction;
+
+  /**
+   * @param setup the setup of the events
+   * @param maxNegativeFraction largest fraction of Σ|dσ_e(θ)| events with dσ_e(θ) ≤ 0 may carry
+   */
+  public TrainingSamples(MorphingSetup setup, double maxNegativeFraction) {
+    this.setup = setup;
+    this.miner = new GoldMiner(setup);
+    if (!(maxNegativeFraction >= 0 && maxNegativeFraction <= 1)) {
+      throw new IllegalArgumentException("max negative fraction " + maxNegativeFraction
+          + " must lie in [0, 1]");
+    }
+    this.maxNegativeFraction = maxNegativeFraction;
+  }
+
+  /** A SALLY sample of n rows at θ_ref. */
+  public AugmentResult sally(EventSource view, double[] thetaRef, int n, long seed) {
+    Check.positive("samples", n);
+    setup.checkTheta("theta-ref", thetaRef);
+    ThetaPoint ref = miner.at(thetaRef, miner.benchmarkCrossSections(view));
+    Draws draws = new Unweighter(miner).draw(view, new double[][] {thetaRef}, new int[] {n},
+        maxNegativeFraction, seed);
+    EventSample ev = draws.events();
+    int p = thetaRef.length;
+    int nb = setup.benchmarks().size();
+    double[] w = ev.weights();
+    double[] theta0 = new double[n * p];
+    double[] t = new double[n * p];
+    double[] g = new double[p];
+    for (int i = 0; i < n; i++) {
+      double d = ref.dsigma(w, i * nb, g);
+      ref.score(d, g, t, i * p);
+      System.arraycopy(thetaRef, 0, theta0, i * p, p);
+    }
+    List<String> names = setup.parameterNames();
+    EventSample out = EventSample.ofFeatures(ev.observables(), ev.x())
+        .withColumn(Column.THETA0, theta0, names).withColumn(Column.T_XZ0, t, names);
+    return new AugmentResult(out, new double[][] {thetaRef}, draws.effectiveSampleSize(),
+        draws.negatives());
+  }
+
+  /**
+   * A ratio sample of n rows: ⌊n/2⌋ drawn at the θ0 points (spread evenly over them, y = 0), the
+   * rest at θ1 (y = 1), each paired with a θ0 point chosen at random.
+   */
+  public AugmentResult ratio(EventSource view, double[][] theta0s, double[] theta1, int n,
+      long seed) {
+    Check.positive("samples", n);
+    if (n < 2) {
+      throw new IllegalArgumentException("a ratio sample needs at least 2 rows, got " + n);
+    }
+    setup.checkTheta("theta1", theta1);
+    int m = theta0s.length;
+    double[] sigmaB = miner.benchmarkCrossSections(view);
+    ThetaPoint[] points = new ThetaPoint[m + 1];
+    for (int k = 0; k < m; k++) {
+      points[k] = miner.at(theta0s[k], sigmaB);
+    }
+    points[m] = miner.at(theta1, sigmaB);
+    int n0 = n / 2;
+    int[] counts = new int[m + 1];
+    for (int k = 0; k < m; k++) {
+      counts[k] = n0 / m + (k < n0 % m ? 1 : 0);
+    }
+    counts[m] = n - n0;
+    double[][] thetas = Arrays.copyOf(theta0s, m + 1);
+    thetas[m] = theta1;
+    Draws draws = new Unweighter(miner).draw(view, thetas, counts, maxNegativeFraction,
+        Seeds.derive(seed, 1));
+    int[] pair = Unweighter.permutation(Math.max(m, 1), Seeds.derive(seed, 2));
+    return new AugmentResult(ratioColumns(draws, points, pair), thetas,
+        draws.effectiveSampleSize(), draws.negatives());
+  }
+
+  private EventSample ratioColumns(Draws draws, ThetaPoint[] points, int[] pair) {
+    EventSample ev = draws.events();
+    int n = ev.size();
+    int m = points.length - 1;
+    int p = setup.parameters().size();
+    int nb = setup.benchmarks().size();
+    double[] w = ev.weights();
+    double[] th0 = new double[n * p];
+    double[] th1 = new double[n * p];
+    double[] y = new double[n];
+    double[] logR = new double[n];
+    double[] t0 = new double[n * p];
+    double[] t1 = new double[n * p];
+    double[] g0 = new double[p];
+    double[] g1 = new double[p];
+    int paired = 0;
+    for (int i = 0; i < n; i++) {
+      int k = draws.thetaIndex()[i];
+      ThetaPoint p0 = k < m ? points[k] : points[pair[paired++ % pair.length] % m];
+      ThetaPoint p1 = points[m];
+      y[i] = k < m ? 0 : 1;
+      double d0 = p0.dsigma(w, i * nb, g0);
+      double d1 = p1.dsigma(w, i * nb, g1);
+      if (!(d0 > 0 && d1 > 0)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "event %d has dσ(θ0 = %s) = %.4g and dσ(θ1 = %s) = %.4g; the joint ratio needs both "
+                + "positive: narrow the θ0 prior or improve the basis", draws.eventIndex()[i],
+            Arrays.toString(p0.theta()), d0, Arrays.toString(p1.theta()), d1));
+      }
+      logR[i] = p0.logDensity(d0) - p1.logDensity(d1);
+      p0.score(d0, g0, t0, i * p);
+      p1.score(d1, g1, t1, i * p);
+      System.arraycopy(p0.theta(), 0, th0, i * p, p);
+      System.arraycopy(p1.theta(), 0, th1, i * p, p);
+    }
+    List<String> names = setup.parameterNames();
+    return EventSample.ofFeatures(ev.observables(), ev.x())
+        .withColumn(Column.THETA0, th0, names).withColumn(Column.THETA1, th1, names)
+        .withColumn(Column.Y, y, names).withColumn(Column.LOG_R_XZ, logR, names)
+        .withColumn(Column.T_XZ0, t0, names).withColumn(Column.T_XZ1, t1, names);
+  }
+}

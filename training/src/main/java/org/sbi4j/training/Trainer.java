@@ -1,0 +1,186 @@
+package org.sbi4j.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.sbi4j.common.Seeds;
+import org.sbi4j.samples.Column;
+import org.sbi4j.samples.EventSample;
+import org.sbi4j.training.internal.Fitter;
+import org.sbi4j.training.internal.Graphs;
+import org.sbi4j.training.internal.Nd4jRuntime;
+import org.sbi4j.training.internal.Table;
+import org.sbi4j.training.listeners.EarlyStopping;
+import org.sbi4j.training.listeners.LossHistory;
+import org.sbi4j.training.listeners.TrainingListener;
+
+/**
+ * Trains any {@link Method} on a training sample (MATH.md §3): splits off the validation rows,
+ * fits the standardisation on the training rows, and trains {@code ensembleSize} members, each
+ * from its own seed. Same sample, config and seed → identical weights on the CPU.
+ *
+ * <p>Seeds: the split uses {@code derive(seed, 0)}; member k initialises from
+ * {@code derive(seed, 1, k, 0)} and shuffles from {@code derive(seed, 1, k, 1)}.
+ */
+public final class Trainer {
+  private final TrainingConfig config;
+  private final List<TrainingListener> listeners;
+
+  /**
+   * @param listeners extra listeners (progress lines…); the loss history and early stopping are
+   *     added from the config
+   */
+  public Trainer(TrainingConfig config, List<TrainingListener> listeners) {
+    this.config = config;
+    this.listeners = List.copyOf(listeners);
+  }
+
+  public Trainer(TrainingConfig config) {
+    this(config, List.of());
+  }
+
+  /** Trains {@code method} on {@code sample}; see the class comment for the seeds. */
+  public TrainingOutcome train(EventSample sample, Method method, long seed) {
+    long start = System.nanoTime();
+    Nd4jRuntime.configure();
+    requireColumns(sample, method);
+    int n = sample.size();
+    int nVal = (int) Math.round(n * config.validationSplit());
+    if (n - nVal < 1 || (config.validationSplit() > 0 && nVal < 1)) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "a training sample of %d rows is too small for a validation split of %s; "
+              + "use more rows", n, config.validationSplit()));
+    }
+    int[] perm = permutation(n, Seeds.derive(seed, 0));
+    EventSample train = sample.select(java.util.Arrays.copyOfRange(perm, 0, n - nVal));
+    EventSample val = nVal == 0 ? null : sample.select(java.util.Arrays.copyOfRange(perm, n - nVal, n));
+    boolean ratio = method != Method.SALLY;
+    int d = sample.featureCount();
+    int p = sample.parameterNames().size();
+    Scaling xs = Scaling.fit(train.x(), d);
+    Scaling ts = ratio ? Scaling.fit(train.column(Column.THETA0), p) : null;
+    Table trainTable = table(train, method, xs, ts);
+    Table valTable = val == null ? null : table(val, method, xs, ts);
+    TrainingConfig resolved = config.resolvedFor(method);
+    LossHistory history = new LossHistory();
+    List<Network> members = new ArrayList<>();
+    List<Long> seeds = new ArrayList<>();
+    DataType type = config.precision().dataType();
+    for (int k = 0; k < config.ensembleSize(); k++) {
+      long memberSeed = Seeds.derive(seed, 1, k);
+      seeds.add(memberSeed);
+      Network initial = Network.initial(ratio ? p + d : d, config.hiddenLayers(), ratio ? 1 : p,
+          config.activation(), Seeds.derive(memberSeed, 0));
+      SameDiff sd = ratio
+          ? Graphs.ratio(initial, p, type, method.ratioLoss().orElseThrow(),
+              resolved.alphaFor(method.ratioLoss().orElseThrow()), config.logRatioClip())
+          : Graphs.score(initial, type, true);
+      List<TrainingListener> all = new ArrayList<>(List.of(history));
+      if (config.earlyStopping()) {
+        all.add(new EarlyStopping(config.patience()));
+      }
+      all.addAll(listeners);
+      members.add(new Fitter(sd, initial, type).fit(trainTable, valTable, config, k,
+          Seeds.derive(memberSeed, 1), all));
+    }
+    ModelData model = new ModelData(method, config.precision(), sample.observables(),
+        sample.parameterNames(), xs, ts, ratio ? thetaRange(sample, p) : null, members);
+    return new TrainingOutcome(model, resolved, seed, seeds, history.reports(), n - nVal, nVal,
+        (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Fails with the missing column's dataset name when {@code sample} cannot train {@code m}. */
+  public static void requireColumns(EventSample sample, Method m) {
+    Set<Column> need = m.requiredColumns();
+    for (Column c : Column.values()) {
+      if (need.contains(c) && !sample.has(c)) {
+        throw new IllegalArgumentException("method " + m.cliName() + " needs dataset '"
+            + c.datasetName() + "', which the training sample lacks; it needs "
+            + need.stream().map(Column::datasetName).toList() + " besides x (augment with "
+            + "--method " + (m == Method.SALLY ? "sally" : "ratio") + " or add the column)");
+      }
+    }
+    if (sample.parameterNames().isEmpty()) {
+      throw new IllegalArgumentException("the training sample names no parameters");
+    }
+  }
+
+  private Table table(EventSample s, Method method, Scaling xs, Scaling ts) {
+    int n = s.size();
+    int d = s.featureCount();
+    int p = s.parameterNames().size();
+    Table t = new Table(n);
+    if (method == Method.SALLY) {
+      t.put(Graphs.INPUT, standardise(s.x(), xs), d);
+      t.put(Graphs.T, s.column(Column.T_XZ0), p);
+      return t;
+    }
+    double[] theta = standardise(s.column(Column.THETA0), ts);
+    double[] x = standardise(s.x(), xs);
+    double[] input = new double[n * (p + d)];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(theta, i * p, input, i * (p + d), p);
+      System.arraycopy(x, i * d, input, i * (p + d) + p, d);
+    }
+    t.put(Graphs.INPUT, input, p + d).withInputTangents(p);
+    RatioLoss loss = method.ratioLoss().orElseThrow();
+    t.put(Graphs.Y, s.column(Column.Y), 1);
+    if (loss.usesJointRatio()) {
+      Graphs.jointRatioLabels(loss, s.column(Column.LOG_R_XZ), config.logRatioClip())
+          .forEach((name, v) -> t.put(name, v, 1));
+    }
+    if (loss.usesScore()) {
+      double[] score = s.column(Column.T_XZ0);
+      double[] scale = ts.scale();
+      for (int r = 0; r < score.length; r++) {
+        score[r] *= scale[r % p];
+      }
+      t.put(Graphs.T, score, p);
+    }
+    return t;
+  }
+
+  private static double[] standardise(double[] v, Scaling s) {
+    int w = s.width();
+    double[] out = new double[v.length];
+    for (int r = 0; r < v.length; r++) {
+      out[r] = s.apply(r % w, v[r]);
+    }
+    return out;
+  }
+
+  private static double[][] thetaRange(EventSample s, int p) {
+    double[][] range = new double[p][] ;
+    for (int k = 0; k < p; k++) {
+      range[k] = new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    }
+    for (int i = 0; i < s.size(); i++) {
+      for (int k = 0; k < p; k++) {
+        double v = s.value(Column.THETA0, i, k);
+        range[k][0] = Math.min(range[k][0], v);
+        range[k][1] = Math.max(range[k][1], v);
+      }
+    }
+    return range;
+  }
+
+  private static int[] permutation(int n, long seed) {
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+    int[] perm = new int[n];
+    for (int i = 0; i < n; i++) {
+      perm[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int t = perm[i];
+      perm[i] = perm[j];
+      perm[j] = t;
+    }
+    return perm;
+  }
+}

@@ -1,0 +1,35 @@
+package org.sbi4j.training;
+
+import java.util.List;
+import org.sbi4j.training.listeners.EpochReport;
+
+/**
+ * A finished training run.
+ *
+ * @param model the trained model
+ * @param config the resolved config (α filled in)
+ * @param seed the run's root seed
+ * @param memberSeeds the seed of each ensemble member (derived from {@code seed})
+ * @param history every epoch of every member, in order
+ * @param trainingRows rows in the training partition
+ * @param validationRows rows in the validation partition
+ * @param seconds wall time of the whole run
+ */
+public record TrainingOutcome(ModelData model, TrainingConfig config, long seed,
+    List<Long> memberSeeds, List<EpochReport> history, int trainingRows, int validationRows,
+    double seconds) {
+  public TrainingOutcome {
+    memberSeeds = List.copyOf(memberSeeds);
+    history = List.copyOf(history);
+  }
+
+  /** The model as an estimator of the ratio (ratio methods only). */
+  public RatioModel ratioModel() {
+    return new RatioModel(model);
+  }
+
+  /** The model as a score estimator (SALLY only). */
+  public ScoreModel scoreModel() {
+    return new ScoreModel(model);
+  }
+}

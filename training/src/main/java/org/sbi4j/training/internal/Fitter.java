@@ -1,0 +1,166 @@
+package org.sbi4j.training.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.AMSGrad;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.schedule.ExponentialSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
+import org.sbi4j.training.Network;
+import org.sbi4j.training.Optimizer;
+import org.sbi4j.training.TrainingConfig;
+import org.sbi4j.training.TrainingDivergedException;
+import org.sbi4j.training.listeners.EpochReport;
+import org.sbi4j.training.listeners.TrainingControl;
+import org.sbi4j.training.listeners.TrainingListener;
+
+/**
+ * Trains one network in a SameDiff graph built by {@link Graphs}: SameDiff's {@code fit} one epoch
+ * at a time over a seeded {@link BatchIterator}, the validation loss after each epoch, the
+ * listeners, and a check that every batch loss is finite.
+ */
+public final class Fitter implements TrainingControl {
+  private static final int EVAL_CHUNK = 4096;
+  private final SameDiff sd;
+  private final Network shape;
+  private final DataType type;
+  private String stopReason;
+
+  /**
+   * @param sd graph with its loss, whose variables were created from {@code initial}
+   * @param initial the initial weights (and the architecture the snapshots follow)
+   */
+  public Fitter(SameDiff sd, Network initial, DataType type) {
+    this.sd = sd;
+    this.shape = initial;
+    this.type = type;
+  }
+
+  /**
+   * Runs the epochs and returns the final weights (the best ones when a listener restored them).
+   *
+   * @param validation validation partition, or null
+   */
+  public Network fit(Table train, Table validation, TrainingConfig config, int member, long seed,
+      List<TrainingListener> listeners) {
+    BatchIterator batches = new BatchIterator(train, config.batchSize(), type, seed);
+    LossTracker tracker = new LossTracker(member);
+    sd.setTrainingConfig(org.nd4j.autodiff.samediff.TrainingConfig.builder()
+        .updater(updater(config))
+        .dataSetFeatureMapping(batches.featureNames())
+        .dataSetLabelMapping(batches.labelNames())
+        .trainEvaluation(Graphs.LOSS, 0, new LossMean(tracker))
+        .build());
+    Nd4jRuntime.createGradients(sd);
+    for (int epoch = 0; epoch < config.epochs() && stopReason == null; epoch++) {
+      long start = System.nanoTime();
+      batches.reset();
+      tracker.startEpoch(epoch);
+      sd.fit(batches, 1);
+      double val = validation == null ? Double.NaN : loss(validation);
+      EpochReport report = new EpochReport(member, epoch, config.epochs(), tracker.mean(), val,
+          config.learningRateAt(epoch), (System.nanoTime() - start) / 1e9);
+      for (TrainingListener l : listeners) {
+        l.onEpochEnd(report, this);
+      }
+    }
+    for (TrainingListener l : listeners) {
+      l.onTrainingEnd(member, this);
+    }
+    return snapshot();
+  }
+
+  /** Why a listener stopped training early, or null. */
+  public String stopReason() {
+    return stopReason;
+  }
+
+  /** Mean loss over all rows of {@code table}. */
+  public double loss(Table table) {
+    double sum = 0;
+    for (int from = 0; from < table.rows(); from += EVAL_CHUNK) {
+      int to = Math.min(table.rows(), from + EVAL_CHUNK);
+      Map<String, INDArray> ph = table.placeholders(from, to, type);
+      sum += sd.output(ph, Graphs.LOSS).get(Graphs.LOSS).getDouble(0) * (to - from);
+    }
+    return sum / table.rows();
+  }
+
+  private static IUpdater updater(TrainingConfig c) {
+    ExponentialSchedule lr = new ExponentialSchedule(ScheduleType.EPOCH, c.learningRate(),
+        c.decayPerEpoch());
+    IUpdater u = c.optimizer() == Optimizer.ADAM ? new Adam(lr) : new AMSGrad(lr);
+    return c.gradientClip() == null ? u : new ClippingUpdater(u, c.gradientClip());
+  }
+
+  @Override
+  public Network snapshot() {
+    List<Network.Dense> layers = new ArrayList<>();
+    for (int l = 0; l < shape.layers().size(); l++) {
+      Network.Dense d = shape.layers().get(l);
+      layers.add(new Network.Dense(d.in(), d.out(), values(Graphs.weightName(l)),
+          values(Graphs.biasName(l))));
+    }
+    return new Network(shape.activation(), layers);
+  }
+
+  private double[] values(String name) {
+    return sd.getVariable(name).getArr().castTo(DataType.DOUBLE).dup('c').data().asDouble();
+  }
+
+  @Override
+  public void restore(Network weights) {
+    for (int l = 0; l < weights.layers().size(); l++) {
+      Network.Dense d = weights.layers().get(l);
+      sd.getVariable(Graphs.weightName(l)).getArr()
+          .assign(Nd4j.create(d.w(), new long[] {d.in(), d.out()}, type));
+      sd.getVariable(Graphs.biasName(l)).getArr()
+          .assign(Nd4j.create(d.b(), new long[] {d.out()}, type));
+    }
+  }
+
+  @Override
+  public void requestStop(String reason) {
+    stopReason = reason;
+  }
+
+  /** Batch losses of the running epoch; throws on the first non-finite one. */
+  private static final class LossTracker implements LossMean.Sink {
+    private static final long serialVersionUID = 1L;
+    private final int member;
+    private int epoch;
+    private int step;
+    private double sum;
+    private long rows;
+
+    LossTracker(int member) {
+      this.member = member;
+    }
+
+    void startEpoch(int e) {
+      epoch = e;
+      sum = 0;
+      rows = 0;
+    }
+
+    double mean() {
+      return sum / rows;
+    }
+
+    @Override
+    public void batch(double loss, long n) {
+      step++;
+      if (!Double.isFinite(loss)) {
+        throw new TrainingDivergedException(member, epoch, step, loss);
+      }
+      sum += loss * n;
+      rows += n;
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package org.sbi4j.training.internal;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * ND4J settings that sbi4j relies on, applied idempotently before any graph is built: op
+ * profiling off (ND4J is 2–3× slower with its default profiling on small networks). The thread
+ * count is OMP_NUM_THREADS, which the launcher and the test configuration set to 1; with one
+ * thread and explicit data types, training on the CPU is bit-for-bit reproducible.
+ */
+public final class Nd4jRuntime {
+  private static final Object LOCK = new Object();
+
+  private Nd4jRuntime() {}
+
+  /** Applies the settings (cheap after the first call). */
+  public static void configure() {
+    Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
+  }
+
+  /** The backend's name, e.g. "CpuBackend" or "CudaBackend" (for provenance). */
+  public static String backend() {
+    return Nd4j.getBackend().getClass().getSimpleName();
+  }
+
+  /**
+   * Builds the reverse-mode graph of {@code sd} now. SameDiff prints one "Added differentiated
+   * op" line per op to System.out while doing so; those lines are filtered out (everything else
+   * printed meanwhile passes through), so that JSON written to stdout stays parseable.
+   */
+  public static void createGradients(SameDiff sd) {
+    synchronized (LOCK) {
+      PrintStream original = System.out;
+      System.setOut(new FilteringStream(original));
+      try {
+        sd.createGradFunction();
+      } finally {
+        System.setOut(original);
+      }
+    }
+  }
+
+  /** Drops the lines SameDiff prints while differentiating; passes on the rest. */
+  private static final class FilteringStream extends PrintStream {
+    private final PrintStream target;
+
+    FilteringStream(PrintStream target) {
+      super(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+      this.target = target;
+    }
+
+    @Override
+    public void println(String line) {
+      if (line == null || !line.startsWith("Added differentiated op")) {
+        target.println(line);
+      }
+    }
+
+    @Override
+    public void print(String s) {
+      target.print(s);
+    }
+
+    @Override
+    public void write(byte[] buf, int off, int len) {
+      target.write(buf, off, len);
+    }
+
+    @Override
+    public void write(int b) {
+      target.write(b);
+    }
+  }
+}

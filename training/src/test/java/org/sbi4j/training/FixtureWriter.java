@@ -1,0 +1,21 @@
+package org.sbi4j.training;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Regenerates the test fixture {@code src/test/resources/model-fixture}: a small ALICES model on
+ * the Gaussian toy. The fixture is committed and must keep loading in later versions, so only
+ * rerun this when the folder format version changes on purpose.
+ */
+final class FixtureWriter {
+  private FixtureWriter() {}
+
+  public static void main(String[] args) {
+    TrainingConfig c = TrainingConfig.builder().hiddenLayers(List.of(8, 8)).epochs(10)
+        .learningRate(0.01).finalLearningRate(0.001).build();
+    TrainingOutcome out = new Trainer(c).train(GaussianToy.ratioSample(4000, 2026), Method.ALICES,
+        2026);
+    ModelFolder.save(Path.of(args[0]), out, null);
+  }
+}
