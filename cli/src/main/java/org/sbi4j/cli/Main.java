@@ -13,8 +13,12 @@ import picocli.CommandLine.Command;
         SimulateCommand.class,
         MineCommand.class,
         AugmentCommand.class,
+        TrainCommand.class,
+        EvaluateCommand.class,
+        ExportCommand.class,
         LimitsCommand.class,
         FisherCommand.class,
+        NplmCommand.class,
         QuickstartCommand.class,
     })
 public final class Main implements Runnable {

@@ -18,7 +18,10 @@ import org.sbi4j.samples.io.SetupYaml;
 class ExampleConfigsTest {
   /** File name → the record it binds to. A new example config must be registered here. */
   private static final Map<String, Class<?>> SCHEMAS = Map.of(
-      "setup.yaml", SetupYaml.class);
+      "setup.yaml", SetupYaml.class,
+      "train.yaml", org.sbi4j.training.TrainingConfig.class,
+      "csv-import.yaml", org.sbi4j.samples.io.CsvImport.Mapping.class,
+      "lhe-import.yaml", org.sbi4j.samples.io.LheMapping.class);
 
   @Test
   void everyExampleConfigParses() throws IOException {

@@ -127,11 +127,12 @@ public final class Trainer {
       System.arraycopy(theta, i * p, input, i * (p + d), p);
       System.arraycopy(x, i * d, input, i * (p + d) + p, d);
     }
-    t.put(Graphs.INPUT, input, p + d);
+    t.put(Graphs.INPUT, input, p + d).withInputTangents(p);
     RatioLoss loss = method.ratioLoss().orElseThrow();
     t.put(Graphs.Y, s.column(Column.Y), 1);
     if (loss.usesJointRatio()) {
-      t.put(Graphs.LOG_R, s.column(Column.LOG_R_XZ), 1);
+      Graphs.jointRatioLabels(loss, s.column(Column.LOG_R_XZ), config.logRatioClip())
+          .forEach((name, v) -> t.put(name, v, 1));
     }
     if (loss.usesScore()) {
       double[] score = s.column(Column.T_XZ0);

@@ -37,6 +37,15 @@ public final class BatchIterator implements MultiDataSetIterator {
     shuffle();
   }
 
+  /** The feature placeholder names: the input, then the input tangents. */
+  public List<String> featureNames() {
+    List<String> f = new java.util.ArrayList<>(List.of(Graphs.INPUT));
+    for (int k = 0; k < table.tangentCount(); k++) {
+      f.add(Graphs.INPUT_TANGENT + k);
+    }
+    return f;
+  }
+
   /** The label placeholder names, in the order of the labels of each batch. */
   public List<String> labelNames() {
     return labels;
@@ -71,7 +80,13 @@ public final class BatchIterator implements MultiDataSetIterator {
     int from = cursor;
     int to = Math.min(order.length, from + num);
     cursor = to;
-    INDArray[] f = {table.gather(Graphs.INPUT, order, from, to, type)};
+    INDArray[] f = new INDArray[1 + table.tangentCount()];
+    f[0] = table.gather(Graphs.INPUT, order, from, to, type);
+    int slot = 1;
+    for (INDArray e : Graphs.inputTangents(to - from, table.width(Graphs.INPUT),
+        table.tangentCount(), type).values()) {
+      f[slot++] = e;
+    }
     INDArray[] l = new INDArray[labels.size()];
     for (int k = 0; k < l.length; k++) {
       l[k] = table.gather(labels.get(k), order, from, to, type);

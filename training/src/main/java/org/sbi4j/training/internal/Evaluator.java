@@ -64,9 +64,12 @@ public final class Evaluator {
         double[] chunk = new double[(to - from) * width];
         System.arraycopy(input, from * width, chunk, 0, chunk.length);
         INDArray in = Nd4j.create(chunk, new long[] {to - from, width}, type);
+        Map<String, INDArray> feed = new java.util.HashMap<>(
+            Graphs.inputTangents(to - from, width, ratio ? p : 0, type));
+        feed.put(Graphs.INPUT, in);
         Map<String, INDArray> out = ratio
-            ? graphs.get(g).output(Map.of(Graphs.INPUT, in), Graphs.LOG_R_HAT, Graphs.T_HAT)
-            : graphs.get(g).output(Map.of(Graphs.INPUT, in), Graphs.T_HAT);
+            ? graphs.get(g).output(feed, Graphs.LOG_R_HAT, Graphs.T_HAT)
+            : graphs.get(g).output(feed, Graphs.T_HAT);
         double[] tv = flat(out.get(Graphs.T_HAT));
         System.arraycopy(tv, 0, t[g], from * p, tv.length);
         if (ratio) {

@@ -53,7 +53,7 @@ public final class Fitter implements TrainingControl {
     LossTracker tracker = new LossTracker(member);
     sd.setTrainingConfig(org.nd4j.autodiff.samediff.TrainingConfig.builder()
         .updater(updater(config))
-        .dataSetFeatureMapping(Graphs.INPUT)
+        .dataSetFeatureMapping(batches.featureNames())
         .dataSetLabelMapping(batches.labelNames())
         .trainEvaluation(Graphs.LOSS, 0, new LossMean(tracker))
         .build());
@@ -121,7 +121,7 @@ public final class Fitter implements TrainingControl {
       sd.getVariable(Graphs.weightName(l)).getArr()
           .assign(Nd4j.create(d.w(), new long[] {d.in(), d.out()}, type));
       sd.getVariable(Graphs.biasName(l)).getArr()
-          .assign(Nd4j.create(d.b(), new long[] {1, d.out()}, type));
+          .assign(Nd4j.create(d.b(), new long[] {d.out()}, type));
     }
   }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.sbi4j.training.Activation;
 import org.sbi4j.training.Network;
@@ -27,8 +28,14 @@ public final class Graphs {
   public static final String INPUT = "input";
   /** Placeholder of the labels y (B × 1). */
   public static final String Y = "y";
-  /** Placeholder of the joint log ratio log r(x,z|θ0,θ1) (B × 1). */
-  public static final String LOG_R = "log_r";
+  /** Placeholder of the ALICE soft label s = 1/(1 + r(x,z)) (B × 1). */
+  public static final String S = "s";
+  /** Placeholder of the joint ratio r(x,z|θ0,θ1), clipped (B × 1). */
+  public static final String R = "r";
+  /** Placeholder of 1/r(x,z|θ0,θ1), clipped (B × 1). */
+  public static final String R_INV = "r_inv";
+  /** Prefix of the input-tangent placeholders ȧ_k = e_k (B × (p + d)), one per θ0 column. */
+  public static final String INPUT_TANGENT = "input_dot_";
   /** Placeholder of the joint score targets in standardised θ units (B × p). */
   public static final String T = "t";
   /** Output log r̂ (B × 1). */
@@ -63,20 +70,19 @@ public final class Graphs {
       double alpha, double logRatioClip) {
     SameDiff sd = SameDiff.create();
     SDVariable input = sd.placeHolder(INPUT, type, -1, net.inputs());
-    Forward f = forward(sd, net, input, type, thetaCount);
-    SDVariable logRHat = sd.identity(LOG_R_HAT, f.output);
-    SDVariable tHat = sd.identity(T_HAT, thetaCount == 1 ? f.tangents.get(0)
-        : sd.concat(1, f.tangents.toArray(new SDVariable[0])));
+    Forward f = forward(sd, net, input, type, thetaCount, LOG_R_HAT,
+        thetaCount == 1 ? T_HAT : null);
+    SDVariable logRHat = f.output;
+    SDVariable tHat = thetaCount == 1 ? f.tangents.get(0)
+        : sd.concat(T_HAT, 1, f.tangents.toArray(new SDVariable[0]));
     if (loss != null) {
       SDVariable y = sd.placeHolder(Y, type, -1, 1);
       SDVariable lr = sd.math.clipByValue(logRHat, -logRatioClip, logRatioClip);
       SDVariable row = switch (loss) {
         case CARL, CASCAL -> crossEntropy(sd, lr, y);
-        case ALICE, ALICES -> crossEntropy(sd, lr, sd.nn.sigmoid(
-            sd.math.clipByValue(sd.placeHolder(LOG_R, type, -1, 1), -logRatioClip, logRatioClip)
-                .neg()));
-        case ROLR, RASCAL -> ratioRegression(sd, lr, y, sd.placeHolder(LOG_R, type, -1, 1),
-            logRatioClip);
+        case ALICE, ALICES -> crossEntropy(sd, lr, sd.placeHolder(S, type, -1, 1));
+        case ROLR, RASCAL -> ratioRegression(sd, lr, y, sd.placeHolder(R, type, -1, 1),
+            sd.placeHolder(R_INV, type, -1, 1));
       };
       if (loss.usesScore()) {
         SDVariable t = sd.placeHolder(T, type, -1, thetaCount);
@@ -96,8 +102,8 @@ public final class Graphs {
   public static SameDiff score(Network net, DataType type, boolean withLoss) {
     SameDiff sd = SameDiff.create();
     SDVariable input = sd.placeHolder(INPUT, type, -1, net.inputs());
-    Forward f = forward(sd, net, input, type, 0);
-    SDVariable tHat = sd.identity(T_HAT, f.output);
+    Forward f = forward(sd, net, input, type, 0, T_HAT, null);
+    SDVariable tHat = f.output;
     if (withLoss) {
       SDVariable t = sd.placeHolder(T, type, -1, net.outputs());
       finishLoss(sd, rowSum(sd, sd.math.square(tHat.sub(t)), net.outputs(), type));
@@ -115,8 +121,8 @@ public final class Graphs {
   }
 
   private static void finishLoss(SameDiff sd, SDVariable row) {
-    SDVariable rowLoss = sd.identity(ROW_LOSS, row);
-    SDVariable loss = rowLoss.mean(LOSS);
+    row.rename(ROW_LOSS);
+    SDVariable loss = row.mean(LOSS);
     sd.setLossVariables(loss);
   }
 
@@ -125,30 +131,95 @@ public final class Graphs {
     return c.mul(sd.nn.softplus(lr)).add(c.rsub(1.0).mul(sd.nn.softplus(lr.neg())));
   }
 
-  /** y (r̂ − r)² + (1−y) (1/r̂ − 1/r)², both log ratios clipped before exp. */
+  /** y (r̂ − r)² + (1−y) (1/r̂ − 1/r)², log r̂ clipped before exp (r, 1/r come clipped). */
   private static SDVariable ratioRegression(SameDiff sd, SDVariable lr, SDVariable y,
-      SDVariable logR, double clip) {
-    SDVariable lt = sd.math.clipByValue(logR, -clip, clip);
-    SDVariable up = sd.math.square(sd.math.exp(lr).sub(sd.math.exp(lt)));
-    SDVariable down = sd.math.square(sd.math.exp(lr.neg()).sub(sd.math.exp(lt.neg())));
+      SDVariable r, SDVariable rInv) {
+    SDVariable up = sd.math.square(sd.math.exp(lr).sub(r));
+    SDVariable down = sd.math.square(sd.math.exp(lr.neg()).sub(rInv));
     return y.mul(up).add(y.rsub(1.0).mul(down));
+  }
+
+  /**
+   * The label columns that the loss reads besides y, t: computed from the joint log ratio with
+   * log r clipped to ±clip, outside the graph (they need no gradient): ALICE s = 1/(1 + e^log r),
+   * ROLR r = e^log r and 1/r = e^−log r.
+   *
+   * @param logR n joint log ratios
+   * @return placeholder name → n values (empty for CARL and CASCAL)
+   */
+  public static java.util.Map<String, double[]> jointRatioLabels(RatioLoss loss, double[] logR,
+      double clip) {
+    java.util.Map<String, double[]> out = new java.util.LinkedHashMap<>();
+    if (!loss.usesJointRatio()) {
+      return out;
+    }
+    int n = logR.length;
+    double[] a = new double[n];
+    double[] b = new double[n];
+    for (int i = 0; i < n; i++) {
+      double l = Math.max(-clip, Math.min(clip, logR[i]));
+      if (loss == RatioLoss.ALICE || loss == RatioLoss.ALICES) {
+        a[i] = 1 / (1 + Math.exp(l));
+      } else {
+        a[i] = Math.exp(l);
+        b[i] = Math.exp(-l);
+      }
+    }
+    if (loss == RatioLoss.ALICE || loss == RatioLoss.ALICES) {
+      out.put(S, a);
+    } else {
+      out.put(R, a);
+      out.put(R_INV, b);
+    }
+    return out;
+  }
+
+  /**
+   * The input tangents ȧ_k = e_k of a batch: {@code rows} × {@code width} arrays with ones in
+   * column k, one per θ0 column, keyed by placeholder name (empty for SALLY graphs).
+   */
+  public static java.util.Map<String, INDArray> inputTangents(int rows, int width,
+      int tangentCount, DataType type) {
+    java.util.Map<String, INDArray> out = new java.util.LinkedHashMap<>();
+    for (int k = 0; k < tangentCount; k++) {
+      double[] e = new double[rows * width];
+      for (int i = 0; i < rows; i++) {
+        e[i * width + k] = 1;
+      }
+      out.put(INPUT_TANGENT + k, Nd4j.create(e, new long[] {rows, width}, type));
+    }
+    return out;
   }
 
   private record Forward(SDVariable output, List<SDVariable> tangents) {}
 
+  /**
+   * The layers, one fused x·W + b op each; the last layer's output is named {@code outputName},
+   * and its single tangent {@code tangentName} when that is not null (naming the ops themselves
+   * instead of adding identity ops keeps the per-op overhead down).
+   */
   private static Forward forward(SameDiff sd, Network net, SDVariable input, DataType type,
-      int tangentCount) {
+      int tangentCount, String outputName, String tangentName) {
     SDVariable a = input;
     List<SDVariable> tangents = new ArrayList<>();
     List<Network.Dense> layers = net.layers();
     for (int l = 0; l < layers.size(); l++) {
       Network.Dense d = layers.get(l);
       SDVariable w = sd.var(weightName(l), Nd4j.create(d.w(), new long[] {d.in(), d.out()}, type));
-      SDVariable b = sd.var(biasName(l), Nd4j.create(d.b(), new long[] {1, d.out()}, type));
-      SDVariable z = a.mmul(w).add(b);
+      SDVariable b = sd.var(biasName(l), Nd4j.create(d.b(), new long[] {d.out()}, type));
+      boolean last = l == layers.size() - 1;
+      SDVariable z = last ? sd.nn.linear(outputName, a, w, b) : sd.nn.linear(a, w, b);
       List<SDVariable> zDot = new ArrayList<>();
       for (int k = 0; k < tangentCount; k++) {
-        zDot.add(l == 0 ? sd.slice(w, new int[] {k, 0}, 1, d.out()) : tangents.get(k).mmul(w));
+        if (l == 0) {
+          // ȧ_k W as a product with a fed unit-vector matrix: a broadcast of row k of W would
+          // need a reduction over the batch in reverse mode, which is slow in ND4J.
+          zDot.add(sd.placeHolder(INPUT_TANGENT + k, type, -1, d.in()).mmul(w));
+        } else if (last && tangentName != null) {
+          zDot.add(tangents.get(k).mmul(tangentName, w));
+        } else {
+          zDot.add(tangents.get(k).mmul(w));
+        }
       }
       if (l == layers.size() - 1) {
         return new Forward(z, zDot);

@@ -15,6 +15,7 @@ public final class Table {
   private final int rows;
   private final Map<String, double[]> data = new LinkedHashMap<>();
   private final Map<String, Integer> widths = new LinkedHashMap<>();
+  private int tangentCount;
 
   public Table(int rows) {
     this.rows = rows;
@@ -29,6 +30,22 @@ public final class Table {
     data.put(name, values);
     widths.put(name, width);
     return this;
+  }
+
+  /** Feeds the input tangents e_k of the first {@code p} input columns with every batch. */
+  public Table withInputTangents(int p) {
+    tangentCount = p;
+    return this;
+  }
+
+  /** Number of input-tangent placeholders fed with every batch. */
+  public int tangentCount() {
+    return tangentCount;
+  }
+
+  /** Width of column {@code name}. */
+  public int width(String name) {
+    return widths.get(name);
   }
 
   public int rows() {
@@ -64,6 +81,7 @@ public final class Table {
     for (String name : data.keySet()) {
       m.put(name, slice(name, from, to, type));
     }
+    m.putAll(Graphs.inputTangents(to - from, width(Graphs.INPUT), tangentCount, type));
     return m;
   }
 }

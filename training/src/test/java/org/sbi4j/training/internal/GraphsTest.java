@@ -54,8 +54,10 @@ class GraphsTest {
     Network net = net(act, 11);
     double[] in = randomRows(B, P + D, 12);
     SameDiff sd = Graphs.ratio(net, P, DataType.DOUBLE, null, 0, 10);
-    Map<String, INDArray> out = sd.output(Map.of(Graphs.INPUT, arr(in, B, P + D)),
-        Graphs.LOG_R_HAT, Graphs.T_HAT);
+    Map<String, INDArray> feed = new HashMap<>(Graphs.inputTangents(B, P + D, P,
+        DataType.DOUBLE));
+    feed.put(Graphs.INPUT, arr(in, B, P + D));
+    Map<String, INDArray> out = sd.output(feed, Graphs.LOG_R_HAT, Graphs.T_HAT);
     double h = 1e-5;
     for (int i = 0; i < B; i++) {
       double[] row = java.util.Arrays.copyOfRange(in, i * (P + D), (i + 1) * (P + D));
@@ -77,10 +79,21 @@ class GraphsTest {
     }
   }
 
+  /** Where the tests keep the raw joint log ratio of a batch (not a graph placeholder). */
+  private static final String LOG_R = "test_log_r";
+
+  /** The placeholders the graph reads (the raw log r stays with the test). */
+  private static Map<String, INDArray> feed(Map<String, INDArray> batch) {
+    Map<String, INDArray> m = new HashMap<>(batch);
+    m.remove(LOG_R);
+    return m;
+  }
+
   private static Map<String, INDArray> batch(RatioLoss loss, long seed) {
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
     Map<String, INDArray> ph = new HashMap<>();
     ph.put(Graphs.INPUT, arr(randomRows(B, P + D, seed + 1), B, P + D));
+    ph.putAll(Graphs.inputTangents(B, P + D, P, DataType.DOUBLE));
     double[] y = new double[B];
     double[] logR = new double[B];
     for (int i = 0; i < B; i++) {
@@ -88,9 +101,8 @@ class GraphsTest {
       logR[i] = 3 * (2 * rng.nextDouble() - 1);
     }
     ph.put(Graphs.Y, arr(y, B, 1));
-    if (loss.usesJointRatio()) {
-      ph.put(Graphs.LOG_R, arr(logR, B, 1));
-    }
+    ph.put(LOG_R, arr(logR, B, 1));
+    Graphs.jointRatioLabels(loss, logR, 10).forEach((name, v) -> ph.put(name, arr(v, B, 1)));
     if (loss.usesScore()) {
       ph.put(Graphs.T, arr(randomRows(B, P, seed + 2), B, P));
     }
@@ -103,14 +115,14 @@ class GraphsTest {
     Network net = net(Activation.TANH, 21);
     Map<String, INDArray> ph = batch(loss, 22);
     SameDiff sd = Graphs.ratio(net, P, DataType.DOUBLE, loss, 0.7, 10);
-    double graphLoss = sd.output(ph, Graphs.LOSS).get(Graphs.LOSS).getDouble(0);
+    double graphLoss = sd.output(feed(ph), Graphs.LOSS).get(Graphs.LOSS).getDouble(0);
     double sum = 0;
     for (int i = 0; i < B; i++) {
       double[] row = ph.get(Graphs.INPUT).getRow(i).toDoubleVector();
       double[] o = NaiveNetwork.forwardWithTangents(net, row, P);
       double[] tHat = java.util.Arrays.copyOfRange(o, 1, 1 + P);
       double[] t = loss.usesScore() ? ph.get(Graphs.T).getRow(i).toDoubleVector() : new double[P];
-      double logR = loss.usesJointRatio() ? ph.get(Graphs.LOG_R).getDouble(i, 0) : 0;
+      double logR = ph.get(LOG_R).getDouble(i, 0);
       sum += NaiveNetwork.rowLoss(loss, o[0], tHat, ph.get(Graphs.Y).getDouble(i, 0), logR, t,
           0.7, 10);
     }
@@ -124,10 +136,12 @@ class GraphsTest {
     Network net = net(Activation.TANH, 31);
     Map<String, INDArray> ph = new HashMap<>();
     ph.put(Graphs.INPUT, arr(randomRows(1, P + D, 32), 1, P + D));
+    ph.putAll(Graphs.inputTangents(1, P + D, P, DataType.DOUBLE));
     ph.put(Graphs.Y, arr(new double[] {1}, 1, 1));
-    ph.put(Graphs.LOG_R, arr(new double[] {50}, 1, 1));
+    Graphs.jointRatioLabels(RatioLoss.ROLR, new double[] {50}, 10)
+        .forEach((name, v) -> ph.put(name, arr(v, 1, 1)));
     SameDiff sd = Graphs.ratio(net, P, DataType.DOUBLE, RatioLoss.ROLR, 0, 10);
-    double v = sd.output(ph, Graphs.LOSS).get(Graphs.LOSS).getDouble(0);
+    double v = sd.output(feed(ph), Graphs.LOSS).get(Graphs.LOSS).getDouble(0);
     double logRHat = net.forward(ph.get(Graphs.INPUT).getRow(0).toDoubleVector())[0];
     double expected = NaiveNetwork.sq(Math.exp(logRHat) - Math.exp(10));
     assertEquals(expected, v, 1e-9 * expected);
@@ -146,7 +160,7 @@ class GraphsTest {
       names[2 * l] = Graphs.weightName(l);
       names[2 * l + 1] = Graphs.biasName(l);
     }
-    Map<String, INDArray> grads = sd.calculateGradients(ph, names);
+    Map<String, INDArray> grads = sd.calculateGradients(feed(ph), names);
     double h = 1e-6;
     int checked = 0;
     for (String name : names) {
@@ -155,9 +169,9 @@ class GraphsTest {
       for (long j = 0; j < w.length(); j++) {
         double orig = w.getDouble(j);
         w.putScalar(j, orig + h);
-        double up = sd.output(ph, Graphs.LOSS).get(Graphs.LOSS).getDouble(0);
+        double up = sd.output(feed(ph), Graphs.LOSS).get(Graphs.LOSS).getDouble(0);
         w.putScalar(j, orig - h);
-        double down = sd.output(ph, Graphs.LOSS).get(Graphs.LOSS).getDouble(0);
+        double down = sd.output(feed(ph), Graphs.LOSS).get(Graphs.LOSS).getDouble(0);
         w.putScalar(j, orig);
         double fd = (up - down) / (2 * h);
         // Central differences in float64 with h = 1e-6: error ~ h² |f'''| + ε|f|/h ≈ 1e-10;
@@ -183,7 +197,7 @@ class GraphsTest {
         expected += NaiveNetwork.sq(o[k] - t[i * P + k]) / B;
       }
     }
-    assertEquals(expected, sd.output(ph, Graphs.LOSS).get(Graphs.LOSS).getDouble(0), 1e-12);
+    assertEquals(expected, sd.output(feed(ph), Graphs.LOSS).get(Graphs.LOSS).getDouble(0), 1e-12);
     Nd4jRuntime.createGradients(sd);
     INDArray g = sd.calculateGradients(ph, "w0").get("w0");
     INDArray w = sd.getVariable("w0").getArr();
@@ -191,9 +205,9 @@ class GraphsTest {
     for (long j = 0; j < w.length(); j++) {
       double orig = w.getDouble(j);
       w.putScalar(j, orig + h);
-      double up = sd.output(ph, Graphs.LOSS).get(Graphs.LOSS).getDouble(0);
+      double up = sd.output(feed(ph), Graphs.LOSS).get(Graphs.LOSS).getDouble(0);
       w.putScalar(j, orig - h);
-      double down = sd.output(ph, Graphs.LOSS).get(Graphs.LOSS).getDouble(0);
+      double down = sd.output(feed(ph), Graphs.LOSS).get(Graphs.LOSS).getDouble(0);
       w.putScalar(j, orig);
       // As above: central differences, float64.
       assertEquals((up - down) / (2 * h), g.getDouble(j), 1e-7);
