@@ -2,6 +2,7 @@ package org.sbi4j.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.sbi4j.common.TaskRunner;
 import org.sbi4j.samples.tasks.MineTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,6 +13,8 @@ import picocli.CommandLine.Option;
     description = "Joint likelihood ratio and joint score of every event, in file order.")
 final class MineCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+
+  @Mixin RunnerOptions runner;
 
   @Option(names = "--events", required = true, paramLabel = "FILE", description = "Event file.")
   Path events;
@@ -34,7 +37,10 @@ final class MineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    MineTask.Result r = MineTask.run(events, theta0, theta1, out, maxNegativeFraction);
+    MineTask.Result r;
+    try (TaskRunner tasks = runner.open("mine")) {
+      r = MineTask.run(events, theta0, theta1, out, maxNegativeFraction, tasks);
+    }
     if (!common.writeJson(r)) {
       System.out.printf("%d events mined into %s: sigma0 = %.6g, sigma1 = %.6g%n", r.events(),
           r.out(), r.sigma0(), r.sigma1());

@@ -3,6 +3,7 @@ package org.sbi4j.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sbi4j.inference.plot.MorphingPlots;
 import org.sbi4j.morphing.MorphingAnalysis;
 import org.sbi4j.morphing.MorphingReport;
 import org.sbi4j.samples.io.SetupFiles;
@@ -47,7 +48,7 @@ final class MorphingCommand implements Callable<Integer> {
     MorphingAnalysis analysis = new MorphingAnalysis(SetupFiles.load(setup));
     MorphingReport report = analysis.run(theta, optimize, trials, benchmarks, seed);
     if (plot != null) {
-      throw new IllegalArgumentException("--plot is not available in this build");
+      MorphingPlots.write(analysis.morpher(report), analysis.setup().parameters(), plot);
     }
     boolean toStdout = common.writeJson(report);
     if (!toStdout) {

@@ -61,4 +61,9 @@ public final class MorphingAnalysis {
         used.basis(), morpher.conditionNumber(), morpher.meanSquaredWeight(test), point,
         morpher.weights(point), morpher.weightGradients(point));
   }
+
+  /** The morpher of the basis a report describes (its components and benchmarks). */
+  public Morpher morpher(MorphingReport report) {
+    return Morpher.of(report.components(), report.basis());
+  }
 }

@@ -22,6 +22,25 @@ public interface EventSource {
   EventSample read(long from, int count);
 
   /**
+   * The weights of events [from, from + count) into {@code out} (count × B, row-major), for
+   * mining loops that need nothing else. The default copies them from {@link #read}.
+   */
+  default void readWeights(long from, int count, double[] out) {
+    double[] w = read(from, count).weights();
+    System.arraycopy(w, 0, out, 0, w.length);
+  }
+
+  /** Generating benchmark of events [from, from + count) (−1 background). */
+  default int[] readSampledFrom(long from, int count) {
+    int[] s = read(from, count).sampledFrom().orElse(null);
+    if (s == null) {
+      s = new int[count];
+      java.util.Arrays.fill(s, -1);
+    }
+    return s;
+  }
+
+  /**
    * Events generated at each benchmark (the N_b of MadMiner's sampling factors); background
    * events are not counted. The default counts the generating benchmarks in one pass.
    */

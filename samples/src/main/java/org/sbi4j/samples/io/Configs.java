@@ -46,7 +46,8 @@ public final class Configs {
       try (InputStream in = Files.newInputStream(file)) {
         T value = mapper().readValue(in, type);
         if (value == null) {
-          throw new IllegalArgumentException(file + " is empty; see configs/ for an example");
+          throw new IllegalArgumentException(file + ": the document is empty; see configs/ for an "
+              + "example");
         }
         return value;
       }
@@ -59,6 +60,10 @@ public final class Configs {
     }
   }
 
+  private static String oneLine(String s) {
+    return s == null ? "" : s.replaceAll("\\s*\\R\\s*", "; ").trim();
+  }
+
   /** Reads a YAML string into {@code type} (for tests and built-in examples). */
   public static <T> T parse(String yaml, Class<T> type) {
     try {
@@ -69,6 +74,9 @@ public final class Configs {
   }
 
   private static String describe(JacksonException e) {
+    if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("No content to map")) {
+      return "the document is empty; see configs/ for an example";
+    }
     String path = e.getPath().stream()
         .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
         .collect(Collectors.joining(".")).replace(".[", "[");
@@ -77,9 +85,9 @@ public final class Configs {
       return "unknown key '" + path + "'" + (known == null ? "" : "; known keys here: " + known);
     }
     if (e instanceof MismatchedInputException) {
-      return "wrong type or missing value at '" + path + "': " + e.getOriginalMessage();
+      return "wrong type or missing value at '" + path + "': " + oneLine(e.getOriginalMessage());
     }
     return "malformed YAML" + (path.isEmpty() ? "" : " at '" + path + "'") + ": "
-        + e.getOriginalMessage();
+        + oneLine(e.getOriginalMessage());
   }
 }

@@ -17,7 +17,7 @@ final class CsvParsing {
     double[] v = new double[width];
     for (int j = 0; j < width; j++) {
       try {
-        v[j] = Double.parseDouble(parts[j].trim());
+        v[j] = parse(parts[j].trim());
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "%s line %d field %d ('%s') is not a number", file, lineNo, j + 1, parts[j].trim()));
@@ -28,5 +28,15 @@ final class CsvParsing {
       }
     }
     return v;
+  }
+
+  /** Java's number syntax plus numpy's spellings nan, inf, -inf (which are then rejected). */
+  private static double parse(String s) {
+    return switch (s.toLowerCase(Locale.ROOT)) {
+      case "nan", "-nan", "+nan" -> Double.NaN;
+      case "inf", "+inf", "infinity", "+infinity" -> Double.POSITIVE_INFINITY;
+      case "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
+      default -> Double.parseDouble(s);
+    };
   }
 }

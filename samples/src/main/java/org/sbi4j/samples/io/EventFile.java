@@ -106,23 +106,9 @@ public final class EventFile implements EventSource, AutoCloseable {
   public EventSample read(long from, int count) {
     int nb = setup.benchmarks().size();
     double[] x = in.rows("samples/observations", from, count);
-    double[] w = in.rows("samples/weights", from, count);
-    int[] sampled = new int[count];
-    if (hasSampling) {
-      double[] s = in.rows("samples/sampling_benchmarks", from, count);
-      for (int i = 0; i < count; i++) {
-        sampled[i] = (int) s[i];
-      }
-    } else {
-      Arrays.fill(sampled, -1);
-    }
-    for (int k = 0; k < w.length; k++) {
-      if (!Double.isFinite(w[k])) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%s: weight of event %d at benchmark '%s' is %s; remove or fix the event", in.file(),
-            from + k / nb, setup.benchmarks().get(k % nb).name(), w[k]));
-      }
-    }
+    double[] w = new double[count * nb];
+    readWeights(from, count, w);
+    int[] sampled = readSampledFrom(from, count);
     for (int k = 0; k < x.length; k++) {
       if (!Double.isFinite(x[k])) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -130,14 +116,42 @@ public final class EventFile implements EventSource, AutoCloseable {
             observables.get(k % observables.size()), from + k / observables.size(), x[k]));
       }
     }
+    return EventSample.ofFeatures(observables, x).withWeights(setup, w, sampled);
+  }
+
+  /** Reads the weights only, checking that each is finite (naming event and benchmark). */
+  @Override
+  public void readWeights(long from, int count, double[] out) {
+    int nb = setup.benchmarks().size();
+    in.rows("samples/weights", from, count, out);
+    for (int k = 0; k < count * nb; k++) {
+      if (!Double.isFinite(out[k])) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "%s: weight of event %d at benchmark '%s' is %s; remove or fix the event", in.file(),
+            from + k / nb, setup.benchmarks().get(k % nb).name(), out[k]));
+      }
+    }
+  }
+
+  /** Reads the generating benchmarks only (all −1 when the file has none). */
+  @Override
+  public int[] readSampledFrom(long from, int count) {
+    int nb = setup.benchmarks().size();
+    int[] sampled = new int[count];
+    if (!hasSampling) {
+      Arrays.fill(sampled, -1);
+      return sampled;
+    }
+    double[] s = in.rows("samples/sampling_benchmarks", from, count);
     for (int i = 0; i < count; i++) {
+      sampled[i] = (int) s[i];
       if (sampled[i] < -1 || sampled[i] >= nb) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "%s: event %d has sampling benchmark %d but there are %d benchmarks", in.file(),
             from + i, sampled[i], nb));
       }
     }
-    return EventSample.ofFeatures(observables, x).withWeights(setup, w, sampled);
+    return sampled;
   }
 
   @Override

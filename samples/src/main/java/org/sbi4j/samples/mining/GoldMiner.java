@@ -52,10 +52,11 @@ public final class GoldMiner {
     requireSameSetup(source);
     int nb = setup.benchmarks().size();
     double[] sigma = new double[nb];
-    forEachChunk(source, (from, chunk) -> {
-      double[] w = chunk.weights();
-      for (int k = 0; k < w.length; k++) {
-        sigma[k % nb] += w[k];
+    forEachWeights(source, (from, count, w) -> {
+      for (int i = 0; i < count; i++) {
+        for (int b = 0; b < nb; b++) {
+          sigma[b] += w[i * nb + b];
+        }
       }
     });
     return sigma;
@@ -84,26 +85,31 @@ public final class GoldMiner {
   public MinedEvents mine(EventSource source, double[] theta0, double[] theta1,
       double maxNegativeFraction) {
     double[] sigmaB = benchmarkCrossSections(source);
-    ThetaPoint p0 = at(theta0, sigmaB);
-    ThetaPoint p1 = at(theta1, sigmaB);
+    MinedEvents mined = mine(source, at(theta0, sigmaB), at(theta1, sigmaB));
+    mined.negatives().check(maxNegativeFraction);
+    return mined;
+  }
+
+  /**
+   * Mines every event of {@code source} with σ(θ0), σ(θ1) and their gradients given (from the
+   * σ_b of a larger sample that {@code source} is a part of); no negative-weight check.
+   */
+  public MinedEvents mine(EventSource source, ThetaPoint p0, ThetaPoint p1) {
     int n = Math.toIntExact(source.size());
-    int p = theta0.length;
+    int p = p0.theta().length;
     MinedEvents.Builder out = new MinedEvents.Builder(n, p);
-    forEachChunk(source, (from, chunk) -> {
-      double[] w = chunk.weights();
-      int nb = setup.benchmarks().size();
-      double[] g0 = new double[p];
-      double[] g1 = new double[p];
-      for (int i = 0; i < chunk.size(); i++) {
+    int nb = setup.benchmarks().size();
+    double[] g0 = new double[p];
+    double[] g1 = new double[p];
+    forEachWeights(source, (from, count, w) -> {
+      for (int i = 0; i < count; i++) {
         int row = i * nb;
         double d0 = p0.dsigma(w, row, g0);
         double d1 = p1.dsigma(w, row, g1);
         out.put((int) from + i, d0, d1, p0, p1, g0, g1);
       }
     });
-    MinedEvents mined = out.build(p0.sigma(), p1.sigma());
-    mined.negatives().check(maxNegativeFraction);
-    return mined;
+    return out.build(p0.sigma(), p1.sigma());
   }
 
   /** Calls {@code body} for consecutive chunks of the source. */
@@ -113,6 +119,24 @@ public final class GoldMiner {
       int count = (int) Math.min(chunkSize, n - from);
       body.accept(from, source.read(from, count));
     }
+  }
+
+  /** Calls {@code body} with the weights of consecutive chunks, in one reused buffer. */
+  void forEachWeights(EventSource source, WeightsBody body) {
+    long n = source.size();
+    int nb = source.setup().benchmarks().size();
+    double[] buffer = new double[(int) Math.min(chunkSize, Math.max(n, 1)) * nb];
+    for (long from = 0; from < n; from += chunkSize) {
+      int count = (int) Math.min(chunkSize, n - from);
+      source.readWeights(from, count, buffer);
+      body.accept(from, count, buffer);
+    }
+  }
+
+  /** Work on the weights of one chunk (count × B, row-major, in a reused buffer). */
+  @FunctionalInterface
+  interface WeightsBody {
+    void accept(long from, int count, double[] weights);
   }
 
   /** Work on one chunk. */

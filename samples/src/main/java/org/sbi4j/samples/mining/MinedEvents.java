@@ -9,11 +9,44 @@ import java.util.Arrays;
  */
 public record MinedEvents(double sigma0, double sigma1, double[] dsigma0, double[] dsigma1,
     double[] logR, double[] t0, double[] t1, boolean[] valid, int parameters,
-    NegativeWeights negatives) {
+    NegativeWeights negatives) implements java.io.Serializable {
 
   /** Number of events. */
   public int size() {
     return dsigma0.length;
+  }
+
+  /** The results of consecutive parts, concatenated in order (σ from the first part). */
+  public static MinedEvents concatenate(java.util.List<MinedEvents> parts) {
+    if (parts.isEmpty()) {
+      throw new IllegalArgumentException("nothing to concatenate");
+    }
+    int n = parts.stream().mapToInt(MinedEvents::size).sum();
+    int p = parts.get(0).parameters();
+    Builder b = new Builder(n, p);
+    int at = 0;
+    long bad = 0;
+    double badAbs = 0;
+    double totalAbs = 0;
+    for (MinedEvents m : parts) {
+      int k = m.size();
+      System.arraycopy(m.dsigma0, 0, b.d0, at, k);
+      System.arraycopy(m.dsigma1, 0, b.d1, at, k);
+      System.arraycopy(m.logR, 0, b.logR, at, k);
+      System.arraycopy(m.t0, 0, b.t0, at * p, k * p);
+      System.arraycopy(m.t1, 0, b.t1, at * p, k * p);
+      System.arraycopy(m.valid, 0, b.valid, at, k);
+      at += k;
+      bad += m.negatives.count();
+      for (int i = 0; i < k; i++) {
+        double abs = Math.abs(m.dsigma0[i]) + Math.abs(m.dsigma1[i]);
+        totalAbs += abs;
+        badAbs += m.valid[i] ? 0 : abs;
+      }
+    }
+    MinedEvents first = parts.get(0);
+    return new MinedEvents(first.sigma0, first.sigma1, b.d0, b.d1, b.logR, b.t0, b.t1, b.valid,
+        p, new NegativeWeights(bad, totalAbs > 0 ? badAbs / totalAbs : 0, "θ0 or θ1"));
   }
 
   /** Collects results event by event. */
@@ -28,6 +61,7 @@ public record MinedEvents(double sigma0, double sigma1, double[] dsigma0, double
     private long bad;
     private double badAbs;
     private double totalAbs;
+    private Double logSigmaRatio;
 
     Builder(int n, int p) {
       this.p = p;
@@ -47,13 +81,20 @@ public record MinedEvents(double sigma0, double sigma1, double[] dsigma0, double
       totalAbs += abs;
       if (dsigma0 > 0 && dsigma1 > 0) {
         valid[i] = true;
-        logR[i] = p0.logDensity(dsigma0) - p1.logDensity(dsigma1);
+        logR[i] = Math.log(dsigma0 / dsigma1) - logSigmaRatio(p0, p1);
         p0.score(dsigma0, g0, t0, i * p);
         p1.score(dsigma1, g1, t1, i * p);
       } else {
         bad++;
         badAbs += abs;
       }
+    }
+
+    private double logSigmaRatio(ThetaPoint p0, ThetaPoint p1) {
+      if (logSigmaRatio == null) {
+        logSigmaRatio = Math.log(p0.sigma() / p1.sigma());
+      }
+      return logSigmaRatio;
     }
 
     MinedEvents build(double sigma0, double sigma1) {

@@ -10,7 +10,8 @@ import java.util.Locale;
  * @param fraction Σ |dσ_e| of those events / Σ_e |dσ_e|
  * @param where the parameter point(s) checked, for messages
  */
-public record NegativeWeights(long count, double fraction, String where) {
+public record NegativeWeights(long count, double fraction, String where)
+    implements java.io.Serializable {
   /** Throws when {@code fraction} exceeds {@code maxFraction}. */
   public void check(double maxFraction) {
     if (fraction > maxFraction) {

@@ -5,10 +5,13 @@ package org.sbi4j.samples.mining;
  * ∇w_b(θ) (p × B), σ(θ) and ∇σ(θ) (p).
  */
 public record ThetaPoint(double[] theta, double[] weights, double[][] gradients, double sigma,
-    double[] sigmaGradient) {
+    double[] sigmaGradient) implements java.io.Serializable {
 
   /** dσ_e(θ) = Σ_b w_b(θ) W[row + b]; writes ∇dσ_e(θ) into {@code grad}. */
   public double dsigma(double[] eventWeights, int row, double[] grad) {
+    if (grad.length == 2) {
+      return dsigma2(eventWeights, row, grad);
+    }
     double d = 0;
     int nb = weights.length;
     for (int b = 0; b < nb; b++) {
@@ -22,6 +25,24 @@ public record ThetaPoint(double[] theta, double[] weights, double[][] gradients,
       }
       grad[k] = s;
     }
+    return d;
+  }
+
+  /** The two-parameter case in one sweep over the row (the common case, and the hot loop). */
+  private double dsigma2(double[] w, int row, double[] grad) {
+    double[] g0 = gradients[0];
+    double[] g1 = gradients[1];
+    double d = 0;
+    double a = 0;
+    double b = 0;
+    for (int k = 0; k < weights.length; k++) {
+      double v = w[row + k];
+      d += weights[k] * v;
+      a += g0[k] * v;
+      b += g1[k] * v;
+    }
+    grad[0] = a;
+    grad[1] = b;
     return d;
   }
 

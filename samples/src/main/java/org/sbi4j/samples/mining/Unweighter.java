@@ -48,9 +48,8 @@ public final class Unweighter {
     double[] badAbs = new double[m];
     double[] totalAbs = new double[m];
     int nb = source.setup().benchmarks().size();
-    miner.forEachChunk(source, (from, chunk) -> {
-      double[] w = chunk.weights();
-      for (int i = 0; i < chunk.size(); i++) {
+    miner.forEachWeights(source, (from, count, w) -> {
+      for (int i = 0; i < count; i++) {
         for (int k = 0; k < m; k++) {
           double d = dsigma(points[k], w, i * nb);
           totalAbs[k] += Math.abs(d);

@@ -17,6 +17,8 @@ public final class WeightedView implements EventSource {
   private final long size;
   private final double[] factors;
   private final double correction;
+  /** True when every event's factor is 1 (one generating benchmark, or background only). */
+  private final boolean uniform;
 
   private WeightedView(EventSource source, long offset, long size, double[] factors,
       double correction) {
@@ -25,6 +27,11 @@ public final class WeightedView implements EventSource {
     this.size = size;
     this.factors = factors;
     this.correction = correction;
+    boolean allOne = true;
+    for (double f : factors) {
+      allOne &= f == 1.0 || f == 0.0;
+    }
+    this.uniform = allOne;
   }
 
   /** The partition {@code partition} of {@code source} with effective weights. */
@@ -33,6 +40,23 @@ public final class WeightedView implements EventSource {
     long size = partition.size(n);
     return new WeightedView(source, partition.from(n), size,
         samplingFactors(source.eventsPerBenchmark()), partition.correction(n));
+  }
+
+  /**
+   * Events [from, from + count) of {@code source} with given sampling factors and correction
+   * (a task's share of a partition; the factors come from the whole file).
+   */
+  public static WeightedView of(EventSource source, long from, long count, double[] factors,
+      double correction) {
+    if (from < 0 || count <= 0 || from + count > source.size()) {
+      throw new IllegalArgumentException("events [" + from + ", " + (from + count)
+          + ") outside the " + source.size() + " events of the source");
+    }
+    if (factors.length != source.setup().benchmarks().size()) {
+      throw new IllegalArgumentException(factors.length + " sampling factors for "
+          + source.setup().benchmarks().size() + " benchmarks");
+    }
+    return new WeightedView(source, from, count, factors.clone(), correction);
   }
 
   /** f_b = N_b / Σ_b' N_b', one per benchmark; all ones when no event names its benchmark. */
@@ -71,12 +95,43 @@ public final class WeightedView implements EventSource {
     return size;
   }
 
+  /** Effective weights only: the source's weights times the sampling factor and correction. */
   @Override
-  public EventSample read(long from, int count) {
-    if (from < 0 || from + count > size) {
+  public void readWeights(long from, int count, double[] out) {
+    check(from, count);
+    source.readWeights(offset + from, count, out);
+    int nb = setup().benchmarks().size();
+    if (uniform) {
+      for (int k = 0; k < count * nb; k++) {
+        out[k] *= correction;
+      }
+      return;
+    }
+    int[] s = source.readSampledFrom(offset + from, count);
+    for (int i = 0; i < count; i++) {
+      double f = correction * (s[i] < 0 ? 1 : factors[s[i]]);
+      for (int b = 0; b < nb; b++) {
+        out[i * nb + b] *= f;
+      }
+    }
+  }
+
+  @Override
+  public int[] readSampledFrom(long from, int count) {
+    check(from, count);
+    return source.readSampledFrom(offset + from, count);
+  }
+
+  private void check(long from, int count) {
+    if (from < 0 || count < 0 || from + count > size) {
       throw new IllegalArgumentException("events [" + from + ", " + (from + count)
           + ") outside the partition's " + size);
     }
+  }
+
+  @Override
+  public EventSample read(long from, int count) {
+    check(from, count);
     EventSample raw = source.read(offset + from, count);
     int nb = setup().benchmarks().size();
     double[] w = raw.weights();

@@ -1,6 +1,7 @@
 package org.sbi4j.samples.tasks;
 
 import java.nio.file.Path;
+import org.sbi4j.common.TaskRunner;
 import org.sbi4j.samples.io.EventFile;
 import org.sbi4j.samples.io.MadMinerFiles;
 import org.sbi4j.samples.io.internal.H5Writer;
@@ -31,7 +32,10 @@ public final class MineTask {
   public record Result(double sigma0, double sigma1, long events, long negativeEvents,
       double negativeFraction, String out) {}
 
-  /** Mines {@code events} at θ0 and θ1 and writes {@code out}. */
+  /** Events per task when mining runs as tasks. */
+  public static final int EVENTS_PER_TASK = 1 << 20;
+
+  /** Mines {@code events} at θ0 and θ1 in this thread and writes {@code out}. */
   public static Result run(Path events, double[] theta0, double[] theta1, Path out,
       double maxNegativeFraction) {
     MinedEvents m;
@@ -39,6 +43,17 @@ public final class MineTask {
       m = new GoldMiner(in.setup()).mine(WeightedView.of(in, Partition.ALL), theta0, theta1,
           maxNegativeFraction);
     }
+    return write(m, out);
+  }
+
+  /** As {@link #run(Path, double[], double[], Path, double)}, as tasks over event ranges. */
+  public static Result run(Path events, double[] theta0, double[] theta1, Path out,
+      double maxNegativeFraction, TaskRunner runner) {
+    return write(ChunkedMining.mine(events, theta0, theta1, maxNegativeFraction, runner,
+        EVENTS_PER_TASK), out);
+  }
+
+  private static Result write(MinedEvents m, Path out) {
     H5Writer.write(out, w -> {
       w.doubles("dsigma0", m.dsigma0());
       w.doubles("dsigma1", m.dsigma1());

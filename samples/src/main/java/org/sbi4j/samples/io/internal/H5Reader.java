@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ public final class H5Reader implements AutoCloseable {
       FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
       try {
         return new H5Reader(file, new HdfFile(file), ch, size);
-      } catch (HdfException | IllegalStateException | IndexOutOfBoundsException e) {
+      } catch (RuntimeException e) {
         ch.close();
         throw new IllegalArgumentException(file + " is truncated or corrupt: " + e.getMessage());
       }
@@ -80,8 +81,10 @@ public final class H5Reader implements AutoCloseable {
   public boolean has(String path) {
     try {
       return h5.getByPath(path) instanceof Dataset;
-    } catch (HdfException | IllegalStateException | IndexOutOfBoundsException e) {
+    } catch (HdfException e) {
       return false;
+    } catch (RuntimeException e) {
+      throw corrupt(path, e);
     }
   }
 
@@ -97,7 +100,7 @@ public final class H5Reader implements AutoCloseable {
 
   /** Dimensions of a dataset. */
   public long[] dims(String path) {
-    return dataset(path).getDimensionsAsLong();
+    return checked(path).getDimensionsAsLong();
   }
 
   /** Number of rows (first dimension; 1 for a scalar). */
@@ -123,6 +126,7 @@ public final class H5Reader implements AutoCloseable {
       throw new IllegalArgumentException(where(path) + " holds " + d.getJavaType().getSimpleName()
           + " values, not strings");
     }
+    requireSmall(path, d);
     Object data = guard(path, d::getDataFlat);
     int n = Array.getLength(data);
     String[] out = new String[n];
@@ -142,6 +146,7 @@ public final class H5Reader implements AutoCloseable {
       throw new IllegalArgumentException(where(path) + " holds "
           + d.getJavaType().getSimpleName() + " values; integers are expected");
     }
+    requireSmall(path, d);
     Object data = guard(path, d::getDataFlat);
     if (!data.getClass().isArray()) {
       return new long[] {((Number) data).longValue()};
@@ -164,6 +169,14 @@ public final class H5Reader implements AutoCloseable {
    * Rows [from, from + count) of a numeric 1-D or 2-D dataset, row-major, without reading the rest.
    */
   public double[] rows(String path, long from, int count) {
+    return rows(path, from, count, null);
+  }
+
+  /**
+   * As {@link #rows(String, long, int)}, into {@code into} when it is not null (it must hold
+   * count × columns values); returns the array filled.
+   */
+  public double[] rows(String path, long from, int count, double[] into) {
     Dataset d = checked(path);
     long[] dims = d.getDimensionsAsLong();
     long n = dims.length == 0 ? 1 : dims[0];
@@ -172,7 +185,7 @@ public final class H5Reader implements AutoCloseable {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "%s: rows [%d, %d) outside its %d rows", where(path), from, from + count, n));
     }
-    double[] out = new double[Math.multiplyExact(count, cols)];
+    double[] out = into != null ? into : new double[Math.multiplyExact(count, cols)];
     if (count == 0) {
       return out;
     }
@@ -183,7 +196,15 @@ public final class H5Reader implements AutoCloseable {
     }
     if (d instanceof ContiguousDataset c && d.getDataType() instanceof FloatingPoint f
         && f.getSize() == 8 && f.getByteOrder() == ByteOrder.LITTLE_ENDIAN) {
-      readContiguous(path, c.getDataAddress() + from * cols * 8L, out);
+      readContiguous(path, c.getDataAddress() + from * cols * 8L, out, count * cols);
+      return out;
+    }
+    if (d instanceof ContiguousDataset c && d.getDataType() instanceof FixedPoint f
+        && f.getSize() == 8 && f.getByteOrder() == ByteOrder.LITTLE_ENDIAN && f.isSigned()) {
+      readContiguous(path, c.getDataAddress() + from * cols * 8L, out, count * cols);
+      for (int k = 0; k < count * cols; k++) {
+        out[k] = Double.doubleToRawLongBits(out[k]);
+      }
       return out;
     }
     if (!(d.getDataType() instanceof FloatingPoint) && !(d.getDataType() instanceof FixedPoint)) {
@@ -207,23 +228,39 @@ public final class H5Reader implements AutoCloseable {
     return out;
   }
 
-  private void readContiguous(String path, long at, double[] out) {
-    ByteBuffer buf = ByteBuffer.allocate(out.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+  /** Copies {@code values} little-endian doubles at byte {@code at} through a mapped view. */
+  private void requireSmall(String path, Dataset d) {
+    if (d.getSize() > MAX_WHOLE) {
+      throw new IllegalArgumentException(where(path) + " has " + d.getSize()
+          + " entries; a setup or name list that large means a corrupt file");
+    }
+  }
+
+  private void readContiguous(String path, long at, double[] out, int values) {
+    long bytes = values * 8L;
+    if (at + bytes > fileSize) {
+      throw new IllegalArgumentException(where(path) + " ends early; the file is truncated");
+    }
     try {
-      while (buf.hasRemaining()) {
-        if (channel.read(buf, at + buf.position()) < 0) {
-          throw new IllegalArgumentException(where(path) + " ends early; the file is truncated");
-        }
-      }
+      MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, at, bytes);
+      map.order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(out, 0, values);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + where(path) + ": " + e.getMessage());
     }
-    buf.flip();
-    buf.asDoubleBuffer().get(out);
   }
 
   /** The dataset, checked against the file's real size before anything is allocated. */
   private Dataset checked(String path) {
+    try {
+      return checkedUnguarded(path);
+    } catch (IllegalArgumentException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw corrupt(path, e);
+    }
+  }
+
+  private Dataset checkedUnguarded(String path) {
     Dataset d = dataset(path);
     long elements = 1;
     for (long v : d.getDimensionsAsLong()) {
@@ -241,9 +278,12 @@ public final class H5Reader implements AutoCloseable {
             "%s claims %d bytes at byte %d but the file has %d bytes; it is truncated or corrupt",
             where(path), bytes, address, fileSize));
       }
-    } else if (elements > MAX_WHOLE * 1000) {
-      throw new IllegalArgumentException(where(path) + " claims " + elements
-          + " elements; the header is corrupt");
+    } else if (elements == Long.MAX_VALUE
+        || elements / 1100 * d.getDataType().getSize() > fileSize + (1L << 20)) {
+      // compressed chunks expand at most ~1000-fold (gzip's limit is 1032:1)
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "%s claims %d elements, more than a %d-byte file can hold; the header is corrupt",
+          where(path), elements, fileSize));
     }
     return d;
   }
@@ -252,13 +292,22 @@ public final class H5Reader implements AutoCloseable {
     Node node;
     try {
       node = h5.getByPath(path);
-    } catch (HdfException | IllegalStateException | IndexOutOfBoundsException e) {
+    } catch (HdfException e) {
       throw missing(path);
+    } catch (RuntimeException e) {
+      throw corrupt(path, e);
     }
     if (!(node instanceof Dataset d)) {
       throw new IllegalArgumentException(where(path) + " is a group, not a dataset");
     }
     return d;
+  }
+
+  /** Any failure of the HDF5 library while parsing means a damaged file. */
+  private IllegalArgumentException corrupt(String path, RuntimeException e) {
+    return new IllegalArgumentException("cannot read " + where(path)
+        + ": the file is truncated or corrupt (" + e.getClass().getSimpleName() + ": "
+        + e.getMessage() + ")");
   }
 
   private IllegalArgumentException missing(String path) {
@@ -273,10 +322,10 @@ public final class H5Reader implements AutoCloseable {
   private <T> T guard(String path, java.util.function.Supplier<T> read) {
     try {
       return read.get();
-    } catch (HdfException | IllegalStateException | IndexOutOfBoundsException
-        | java.nio.BufferUnderflowException | UnsupportedOperationException e) {
-      throw new IllegalArgumentException("cannot read " + where(path)
-          + " (truncated or corrupt file?): " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw corrupt(path, e);
     }
   }
 

@@ -1,0 +1,30 @@
+package org.sbi4j.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** Runs the command line in-process and captures exit code, stdout and stderr. */
+record CliRun(int exitCode, String out, String err) {
+  static synchronized CliRun of(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Main.execute(args);
+      return new CliRun(code, out.toString(StandardCharsets.UTF_8),
+          err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  /** True when stderr is exactly one line (bad input: one line naming problem and fix). */
+  boolean oneErrorLine() {
+    return !err.isBlank() && err.strip().lines().count() == 1;
+  }
+}

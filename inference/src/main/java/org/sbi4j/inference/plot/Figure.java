@@ -1,0 +1,386 @@
+package org.sbi4j.inference.plot;
+
+import de.erichseifert.vectorgraphics2d.Processors;
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.sbi4j.samples.io.AtomicFiles;
+
+/**
+ * A two-dimensional plot: lines, markers, step histograms, vertical lines, a heat map with a
+ * colour bar, and contour lines; drawn once with Java2D and saved as PNG and SVG.
+ */
+public final class Figure {
+  private static final int WIDTH = 800;
+  private static final int HEIGHT = 600;
+  private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728),
+      new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b),
+      new Color(0xe377c2), new Color(0x17becf)};
+
+  private enum Kind { LINE, DASHED, POINTS, STEP, VLINE, SEGMENTS }
+
+  private record Series(Kind kind, String label, double[] x, double[] y, Color color) {}
+
+  private record HeatMap(double[] xs, double[] ys, double[][] z, String label) {}
+
+  private final String title;
+  private final String xLabel;
+  private final String yLabel;
+  private final List<Series> series = new ArrayList<>();
+  private HeatMap heatMap;
+  private boolean logY;
+  private double[] xRange;
+  private double[] yRange;
+
+  public Figure(String title, String xLabel, String yLabel) {
+    this.title = title;
+    this.xLabel = xLabel;
+    this.yLabel = yLabel;
+  }
+
+  private Color next() {
+    return PALETTE[series.size() % PALETTE.length];
+  }
+
+  /** A solid polyline through (x[i], y[i]); non-finite points break the line. */
+  public Figure line(String label, double[] x, double[] y) {
+    series.add(new Series(Kind.LINE, label, x.clone(), y.clone(), next()));
+    return this;
+  }
+
+  /** A dashed polyline. */
+  public Figure dashed(String label, double[] x, double[] y) {
+    series.add(new Series(Kind.DASHED, label, x.clone(), y.clone(), next()));
+    return this;
+  }
+
+  /** Markers at (x[i], y[i]). */
+  public Figure points(String label, double[] x, double[] y) {
+    series.add(new Series(Kind.POINTS, label, x.clone(), y.clone(), next()));
+    return this;
+  }
+
+  /** A step histogram: counts[k] between edges[k] and edges[k+1]. */
+  public Figure histogram(String label, double[] edges, double[] counts) {
+    if (edges.length != counts.length + 1) {
+      throw new IllegalArgumentException("a histogram needs one more edge than counts");
+    }
+    series.add(new Series(Kind.STEP, label, edges.clone(), counts.clone(), next()));
+    return this;
+  }
+
+  /** A vertical line at x. */
+  public Figure verticalLine(String label, double x) {
+    series.add(new Series(Kind.VLINE, label, new double[] {x}, new double[0], next()));
+    return this;
+  }
+
+  /**
+   * A colour map of z over a grid, drawn under everything else.
+   *
+   * @param xs grid x coordinates, increasing
+   * @param ys grid y coordinates, increasing
+   * @param z values z[ix][iy]; non-finite cells are left blank
+   */
+  public Figure heatMap(double[] xs, double[] ys, double[][] z, String colorLabel) {
+    heatMap = new HeatMap(xs.clone(), ys.clone(), z.clone(), colorLabel);
+    return this;
+  }
+
+  /** The contour z = level of a grid function (marching squares), as one legend entry. */
+  public Figure contour(String label, double[] xs, double[] ys, double[][] z, double level) {
+    List<double[]> segs = Contours.segments(xs, ys, z, level);
+    double[] x = new double[segs.size() * 2];
+    double[] y = new double[segs.size() * 2];
+    for (int k = 0; k < segs.size(); k++) {
+      double[] s = segs.get(k);
+      x[2 * k] = s[0];
+      y[2 * k] = s[1];
+      x[2 * k + 1] = s[2];
+      y[2 * k + 1] = s[3];
+    }
+    series.add(new Series(Kind.SEGMENTS, label, x, y, next()));
+    return this;
+  }
+
+  /** Logarithmic y axis (non-positive values are not drawn). */
+  public Figure logY(boolean on) {
+    this.logY = on;
+    return this;
+  }
+
+  /** Fixes the x range instead of fitting it to the data. */
+  public Figure xRange(double min, double max) {
+    xRange = new double[] {min, max};
+    return this;
+  }
+
+  /** Fixes the y range instead of fitting it to the data. */
+  public Figure yRange(double min, double max) {
+    yRange = new double[] {min, max};
+    return this;
+  }
+
+  /** Writes {@code prefix.png} and {@code prefix.svg}, each atomically. */
+  public void save(Path prefix) {
+    String base = prefix.toString();
+    AtomicFiles.write(Path.of(base + ".png"), png());
+    AtomicFiles.write(Path.of(base + ".svg"), tmp -> {
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        writeSvg(out);
+      }
+    });
+  }
+
+  /** The PNG image as bytes. */
+  public byte[] png() {
+    BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
+        RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    draw(g);
+    g.dispose();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "png", bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private void writeSvg(OutputStream out) throws IOException {
+    VectorGraphics2D g = new VectorGraphics2D();
+    draw(g);
+    Processors.get("svg").getDocument(g.getCommands(), new PageSize(0, 0, WIDTH, HEIGHT))
+        .writeTo(out);
+  }
+
+  private double ty(double y) {
+    return logY ? (y > 0 ? Math.log10(y) : Double.NaN) : y;
+  }
+
+  private double[] bounds(boolean xAxis) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    if (heatMap != null) {
+      double[] c = xAxis ? heatMap.xs : heatMap.ys;
+      lo = c[0];
+      hi = c[c.length - 1];
+    }
+    for (Series s : series) {
+      double[] v = xAxis ? s.x : s.y;
+      if (!xAxis && s.kind == Kind.VLINE) {
+        continue;
+      }
+      for (double a : v) {
+        double t = xAxis ? a : ty(a);
+        if (Double.isFinite(t)) {
+          lo = Math.min(lo, t);
+          hi = Math.max(hi, t);
+        }
+      }
+    }
+    if (!Double.isFinite(lo)) {
+      return new double[] {0, 1};
+    }
+    if (hi - lo < 1e-12 * Math.max(1, Math.abs(hi))) {
+      return new double[] {lo - 0.5, hi + 0.5};
+    }
+    double pad = heatMap != null ? 0 : 0.04 * (hi - lo);
+    return new double[] {lo - pad, hi + pad};
+  }
+
+  private void draw(Graphics2D g) {
+    double[] bx = xRange != null ? xRange : bounds(true);
+    double[] by = yRange != null ? new double[] {ty(yRange[0]), ty(yRange[1])} : bounds(false);
+    int left = 80;
+    int right = heatMap != null ? 110 : 25;
+    int top = 40;
+    int bottom = 60;
+    Rectangle2D area = new Rectangle2D.Double(left, top, WIDTH - left - right,
+        HEIGHT - top - bottom);
+    Axes axes = new Axes(area, bx, by);
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, WIDTH, HEIGHT);
+    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    if (heatMap != null) {
+      drawHeatMap(g, axes);
+    }
+    java.awt.Shape oldClip = g.getClip();
+    g.setClip(area);
+    for (Series s : series) {
+      if (s.kind != Kind.POINTS) {
+        drawSeries(g, axes, s);
+      }
+    }
+    g.setClip(oldClip);
+    for (Series s : series) {
+      if (s.kind == Kind.POINTS) {
+        drawSeries(g, axes, s);
+      }
+    }
+    axes.drawFrame(g, title, xLabel, yLabel, logY);
+    drawLegend(g, area);
+  }
+
+  private void drawSeries(Graphics2D g, Axes a, Series s) {
+    g.setColor(s.color);
+    g.setStroke(s.kind == Kind.DASHED
+        ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+            new float[] {8f, 5f}, 0f)
+        : new BasicStroke(2f));
+    switch (s.kind) {
+      case LINE, DASHED -> {
+        Path2D path = new Path2D.Double();
+        boolean pen = false;
+        for (int i = 0; i < s.x.length; i++) {
+          double y = ty(s.y[i]);
+          if (!Double.isFinite(s.x[i]) || !Double.isFinite(y)) {
+            pen = false;
+            continue;
+          }
+          if (pen) {
+            path.lineTo(a.px(s.x[i]), a.py(y));
+          } else {
+            path.moveTo(a.px(s.x[i]), a.py(y));
+            pen = true;
+          }
+        }
+        g.draw(path);
+      }
+      case POINTS -> {
+        for (int i = 0; i < s.x.length; i++) {
+          double y = ty(s.y[i]);
+          if (Double.isFinite(s.x[i]) && Double.isFinite(y)) {
+            var dot = new java.awt.geom.Ellipse2D.Double(a.px(s.x[i]) - 5, a.py(y) - 5, 10, 10);
+            g.setColor(heatMap != null ? Color.WHITE : s.color);
+            g.fill(dot);
+            g.setColor(Color.BLACK);
+            g.setStroke(new BasicStroke(1.2f));
+            g.draw(dot);
+          }
+        }
+      }
+      case STEP -> {
+        Path2D path = new Path2D.Double();
+        double base = a.by[0];
+        path.moveTo(a.px(s.x[0]), a.py(base));
+        for (int k = 0; k < s.y.length; k++) {
+          double y = ty(s.y[k]);
+          double yy = Double.isFinite(y) ? y : base;
+          path.lineTo(a.px(s.x[k]), a.py(yy));
+          path.lineTo(a.px(s.x[k + 1]), a.py(yy));
+        }
+        path.lineTo(a.px(s.x[s.x.length - 1]), a.py(base));
+        g.draw(path);
+      }
+      case VLINE -> g.draw(new java.awt.geom.Line2D.Double(a.px(s.x[0]), a.area.getMinY(),
+          a.px(s.x[0]), a.area.getMaxY()));
+      case SEGMENTS -> {
+        for (int k = 0; k + 1 < s.x.length; k += 2) {
+          g.draw(new java.awt.geom.Line2D.Double(a.px(s.x[k]), a.py(ty(s.y[k])),
+              a.px(s.x[k + 1]), a.py(ty(s.y[k + 1]))));
+        }
+      }
+      default -> throw new IllegalStateException("unknown series kind " + s.kind);
+    }
+  }
+
+  private void drawHeatMap(Graphics2D g, Axes a) {
+    HeatMap h = heatMap;
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double[] row : h.z) {
+      for (double v : row) {
+        if (Double.isFinite(v)) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
+    }
+    if (!Double.isFinite(lo)) {
+      return;
+    }
+    if (hi <= lo) {
+      hi = lo + 1;
+    }
+    for (int i = 0; i < h.xs.length; i++) {
+      double x0 = i == 0 ? h.xs[0] : 0.5 * (h.xs[i - 1] + h.xs[i]);
+      double x1 = i == h.xs.length - 1 ? h.xs[i] : 0.5 * (h.xs[i] + h.xs[i + 1]);
+      for (int j = 0; j < h.ys.length; j++) {
+        double v = h.z[i][j];
+        if (!Double.isFinite(v)) {
+          continue;
+        }
+        double y0 = j == 0 ? h.ys[0] : 0.5 * (h.ys[j - 1] + h.ys[j]);
+        double y1 = j == h.ys.length - 1 ? h.ys[j] : 0.5 * (h.ys[j] + h.ys[j + 1]);
+        g.setColor(ColorMap.viridis((v - lo) / (hi - lo)));
+        double px0 = a.px(x0);
+        double py1 = a.py(y1);
+        g.fill(new Rectangle2D.Double(px0, py1, a.px(x1) - px0 + 0.6, a.py(y0) - py1 + 0.6));
+      }
+    }
+    ColorMap.drawBar(g, a.area, lo, hi, h.label);
+  }
+
+  private void drawLegend(Graphics2D g, Rectangle2D area) {
+    List<Series> labelled = series.stream().filter(s -> s.label != null && !s.label.isEmpty())
+        .toList();
+    if (labelled.isEmpty()) {
+      return;
+    }
+    int lineHeight = 18;
+    int w = 0;
+    for (Series s : labelled) {
+      w = Math.max(w, g.getFontMetrics().stringWidth(s.label));
+    }
+    double x = area.getMaxX() - w - 50;
+    double y = area.getMinY() + 8;
+    g.setColor(new Color(255, 255, 255, 220));
+    g.fill(new Rectangle2D.Double(x - 6, y - 4, w + 50, labelled.size() * lineHeight + 6));
+    for (Series s : labelled) {
+      g.setColor(s.color);
+      g.setStroke(new BasicStroke(2f));
+      if (s.kind == Kind.POINTS) {
+        g.fill(new java.awt.geom.Ellipse2D.Double(x + 10, y + 5, 8, 8));
+      } else {
+        g.draw(new java.awt.geom.Line2D.Double(x, y + 9, x + 28, y + 9));
+      }
+      g.setColor(Color.BLACK);
+      g.drawString(s.label, (float) (x + 36), (float) (y + 14));
+      y += lineHeight;
+    }
+  }
+
+  static String format(double v) {
+    if (v == 0) {
+      return "0";
+    }
+    double a = Math.abs(v);
+    if (a >= 1e4 || a < 1e-3) {
+      return String.format(Locale.ROOT, "%.2g", v);
+    }
+    String s = String.format(Locale.ROOT, "%.4f", v);
+    s = s.replaceAll("0+$", "");
+    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+  }
+}

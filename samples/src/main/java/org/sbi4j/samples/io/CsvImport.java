@@ -1,0 +1,145 @@
+package org.sbi4j.samples.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sbi4j.morphing.MorphingSetup;
+import org.sbi4j.samples.EventSample;
+
+/**
+ * Imports weighted events from a CSV file with a header row, the columns named in a small YAML
+ * mapping ({@link Mapping}; example in {@code configs/csv-import.yaml}):
+ *
+ * <pre>
+ * setup: setup.yaml            # YAML setup or event file, relative to the mapping file
+ * observables: {pt: pt_j1, eta: eta_j1}     # observable name: CSV column
+ * weights: {sm: w_sm, plus: w_plus, minus: w_minus}   # benchmark name: CSV column
+ * sampledFrom: bench           # optional column with the generating benchmark index (−1 bg)
+ * </pre>
+ *
+ * Every benchmark of the setup needs a weight column, and every weight entry must name a
+ * benchmark. Errors name the file, line and column.
+ */
+public final class CsvImport {
+  private CsvImport() {}
+
+  /**
+   * The YAML mapping.
+   *
+   * @param setup path of the setup (YAML or event file), relative to the mapping file
+   * @param observables observable name → CSV column, in order
+   * @param weights benchmark name → CSV column
+   * @param sampledFrom optional CSV column holding the generating benchmark index
+   */
+  public record Mapping(String setup, LinkedHashMap<String, String> observables,
+      LinkedHashMap<String, String> weights, String sampledFrom) {}
+
+  /** Reads {@code csv} with the mapping in {@code mappingFile}. */
+  public static EventSample read(Path csv, Path mappingFile) {
+    Mapping m = Configs.load(mappingFile, Mapping.class);
+    if (m.setup() == null || m.observables() == null || m.weights() == null) {
+      throw new IllegalArgumentException(mappingFile
+          + " needs the keys 'setup', 'observables' and 'weights'; see configs/csv-import.yaml");
+    }
+    Path base = mappingFile.toAbsolutePath().getParent();
+    MorphingSetup setup = SetupFiles.load(base.resolve(m.setup()));
+    return read(csv, setup, m);
+  }
+
+  /** Reads {@code csv} with a mapping and setup given directly. */
+  public static EventSample read(Path csv, MorphingSetup setup, Mapping m) {
+    for (String b : m.weights().keySet()) {
+      if (!setup.benchmarkNames().contains(b)) {
+        throw new IllegalArgumentException("weights maps '" + b + "', which is not a benchmark of "
+            + "the setup " + setup.benchmarkNames() + "; rename or remove it");
+      }
+    }
+    for (String b : setup.benchmarkNames()) {
+      if (!m.weights().containsKey(b)) {
+        throw new IllegalArgumentException("benchmark '" + b + "' has no weight column; add it "
+            + "under 'weights' (every benchmark needs one)");
+      }
+    }
+    try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+      String header = r.readLine();
+      if (header == null) {
+        throw new IllegalArgumentException(csv + " is empty; it needs a header row");
+      }
+      List<String> cols = new ArrayList<>();
+      for (String c : header.split(",", -1)) {
+        cols.add(c.trim());
+      }
+      int[] obs = indices(csv, cols, new ArrayList<>(m.observables().values()));
+      List<String> wcols = new ArrayList<>();
+      for (String b : setup.benchmarkNames()) {
+        wcols.add(m.weights().get(b));
+      }
+      int[] wi = indices(csv, cols, wcols);
+      int si = m.sampledFrom() == null ? -1 : indices(csv, cols, List.of(m.sampledFrom()))[0];
+      return rows(csv, r, cols.size(), obs, wi, si, setup,
+          new ArrayList<>(m.observables().keySet()));
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("file " + csv + " does not exist");
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + csv + ": " + e.getMessage());
+    }
+  }
+
+  private static EventSample rows(Path csv, BufferedReader r, int width, int[] obs, int[] wi,
+      int si, MorphingSetup setup, List<String> names) throws IOException {
+    List<double[]> x = new ArrayList<>();
+    List<double[]> w = new ArrayList<>();
+    List<Integer> s = new ArrayList<>();
+    String line;
+    int lineNo = 1;
+    while ((line = r.readLine()) != null) {
+      lineNo++;
+      if (line.isBlank()) {
+        continue;
+      }
+      double[] v = CsvParsing.parseRow(csv, lineNo, line, width);
+      double[] xr = new double[obs.length];
+      for (int j = 0; j < obs.length; j++) {
+        xr[j] = v[obs[j]];
+      }
+      double[] wr = new double[wi.length];
+      for (int b = 0; b < wi.length; b++) {
+        wr[b] = v[wi[b]];
+      }
+      x.add(xr);
+      w.add(wr);
+      s.add(si < 0 ? -1 : (int) v[si]);
+    }
+    if (x.isEmpty()) {
+      throw new IllegalArgumentException(csv + " has a header but no events");
+    }
+    int[] from = s.stream().mapToInt(Integer::intValue).toArray();
+    return EventSample.ofFeatures(names, x.toArray(new double[0][]))
+        .withWeights(setup, EventSample.flatten("weights", w.toArray(new double[0][]), wi.length),
+            from);
+  }
+
+  private static int[] indices(Path csv, List<String> header, List<String> wanted) {
+    int[] out = new int[wanted.size()];
+    Map<String, Integer> pos = new LinkedHashMap<>();
+    for (int i = 0; i < header.size(); i++) {
+      pos.putIfAbsent(header.get(i), i);
+    }
+    for (int k = 0; k < out.length; k++) {
+      Integer i = pos.get(wanted.get(k));
+      if (i == null) {
+        throw new IllegalArgumentException(csv + " has no column '" + wanted.get(k)
+            + "'; its header has " + header);
+      }
+      out[k] = i;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,224 @@
+package org.sbi4j.samples.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.sbi4j.morphing.MorphingSetup;
+import org.sbi4j.samples.EventSample;
+
+/**
+ * Imports Les Houches Event files (MadGraph): the weight ids declared in {@code <initrwgt>}, each
+ * event's particles (the text of {@code <event>}) and its {@code <rwgt><wgt id=…>} weights, mapped
+ * onto benchmarks, with observables computed from the particles ({@link LheMapping}).
+ *
+ * <p>The XML parser is the JDK's StAX parser with DTDs and external entities disabled: a DOCTYPE
+ * is rejected, so no file or network resource is ever read and no entity is expanded (no XXE, no
+ * entity-expansion bombs). Errors name the event number (1-based) and the file.
+ */
+public final class LheImport {
+  private LheImport() {}
+
+  /** Reads {@code lhe} with the mapping in {@code mappingFile}. */
+  public static EventSample read(Path lhe, Path mappingFile) {
+    LheMapping m = Configs.load(mappingFile, LheMapping.class);
+    if (m.setup() == null || m.weights() == null || m.observables() == null) {
+      throw new IllegalArgumentException(mappingFile
+          + " needs the keys 'setup', 'weights' and 'observables'; see configs/lhe-import.yaml");
+    }
+    MorphingSetup setup = SetupFiles.load(mappingFile.toAbsolutePath().getParent()
+        .resolve(m.setup()));
+    return read(lhe, setup, m);
+  }
+
+  /** Reads {@code lhe} with a setup and mapping given directly. */
+  public static EventSample read(Path lhe, MorphingSetup setup, LheMapping m) {
+    List<String> ids = new ArrayList<>();
+    for (String b : setup.benchmarkNames()) {
+      String id = m.weights().get(b);
+      if (id == null) {
+        throw new IllegalArgumentException("benchmark '" + b + "' has no weight id; map it under "
+            + "'weights' (e.g. " + b + ": rwgt_1)");
+      }
+      ids.add(id);
+    }
+    List<LheObservables.Spec> specs = LheObservables.specs(m.observables());
+    boolean average = m.normalization() == null || m.normalization().equals("average");
+    if (!average && !m.normalization().equals("sum")) {
+      throw new IllegalArgumentException("normalization '" + m.normalization()
+          + "' is neither 'average' nor 'sum'");
+    }
+    Parsed p = parse(lhe, ids, specs);
+    int n = p.x.size();
+    double[] w = new double[n * ids.size()];
+    for (int i = 0; i < n; i++) {
+      for (int b = 0; b < ids.size(); b++) {
+        w[i * ids.size() + b] = p.w.get(i)[b] / (average ? n : 1);
+      }
+    }
+    return EventSample.ofFeatures(specs.stream().map(LheObservables.Spec::name).toList(),
+        p.x.toArray(new double[0][])).withWeights(setup, w, null);
+  }
+
+  private static final class Parsed {
+    final List<double[]> x = new ArrayList<>();
+    final List<double[]> w = new ArrayList<>();
+    final Set<String> declared = new LinkedHashSet<>();
+  }
+
+  static XMLInputFactory safeFactory() {
+    XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+    f.setXMLReporter((message, type, info, location) -> { });
+    return f;
+  }
+
+  private static Parsed parse(Path lhe, List<String> ids, List<LheObservables.Spec> specs) {
+    Parsed p = new Parsed();
+    int event = 0;
+    try (InputStream in = Files.newInputStream(lhe)) {
+      // decode strictly here so that bad bytes are one clear error, not parser noise on stderr
+      java.io.Reader text = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8
+          .newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT));
+      XMLStreamReader r = safeFactory().createXMLStreamReader(text);
+      try {
+        while (r.hasNext()) {
+          int type = r.next();
+          if (type == XMLStreamConstants.DTD || type == XMLStreamConstants.ENTITY_REFERENCE) {
+            throw new IllegalArgumentException(lhe + ": LHE files must not contain a DOCTYPE or "
+                + "entity references (refused for safety)" + where(event));
+          }
+          if (type != XMLStreamConstants.START_ELEMENT) {
+            continue;
+          }
+          String name = r.getLocalName();
+          if (name.equals("weight") && r.getAttributeValue(null, "id") != null) {
+            p.declared.add(r.getAttributeValue(null, "id").trim());
+          } else if (name.equals("event")) {
+            event++;
+            if (event == 1) {
+              checkDeclared(lhe, ids, p.declared);
+            }
+            readEvent(lhe, r, event, ids, specs, p);
+          }
+        }
+      } finally {
+        r.close();
+      }
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("file " + lhe + " does not exist");
+    } catch (XMLStreamException e) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "%s: malformed XML at line %d%s: %s", lhe, e.getLocation() == null ? -1
+              : e.getLocation().getLineNumber(), where(event), firstLine(e.getMessage())));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + lhe + ": " + e.getMessage());
+    }
+    if (event == 0) {
+      throw new IllegalArgumentException(lhe + " has no <event>; is it an LHE file?");
+    }
+    return p;
+  }
+
+  private static void checkDeclared(Path lhe, List<String> ids, Set<String> declared) {
+    for (String id : ids) {
+      if (!id.equals("nominal") && !declared.contains(id)) {
+        throw new IllegalArgumentException(lhe + ": weight id '" + id + "' is not declared in "
+            + "<initrwgt> (declared: " + declared + "); fix the mapping's 'weights'");
+      }
+    }
+  }
+
+  private static void readEvent(Path lhe, XMLStreamReader r, int event, List<String> ids,
+      List<LheObservables.Spec> specs, Parsed p) throws XMLStreamException {
+    StringBuilder text = new StringBuilder();
+    Map<String, Double> wgt = new LinkedHashMap<>();
+    int depth = 1;
+    String wgtId = null;
+    StringBuilder wgtText = null;
+    while (depth > 0) {
+      int type = r.next();
+      switch (type) {
+        case XMLStreamConstants.START_ELEMENT -> {
+          depth++;
+          if (r.getLocalName().equals("wgt")) {
+            wgtId = r.getAttributeValue(null, "id");
+            wgtText = new StringBuilder();
+          }
+        }
+        case XMLStreamConstants.END_ELEMENT -> {
+          depth--;
+          if (r.getLocalName().equals("wgt") && wgtId != null) {
+            wgt.put(wgtId.trim(), number(lhe, event, "weight '" + wgtId + "'", wgtText));
+            wgtId = null;
+          }
+        }
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA,
+            XMLStreamConstants.SPACE -> {
+          if (wgtText != null && wgtId != null) {
+            wgtText.append(r.getText());
+          } else if (depth == 1) {
+            text.append(r.getText());
+          }
+        }
+        case XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.DTD ->
+            throw new IllegalArgumentException(lhe + ": entity reference refused" + where(event));
+        case XMLStreamConstants.END_DOCUMENT ->
+            throw new IllegalArgumentException(lhe + ": file ends inside" + where(event));
+        default -> { }
+      }
+    }
+    LheObservables.Event ev = LheObservables.parseEvent(lhe, event, text.toString());
+    double[] w = new double[ids.size()];
+    for (int b = 0; b < w.length; b++) {
+      String id = ids.get(b);
+      Double v = wgt.get(id);
+      if (id.equals("nominal")) {
+        v = ev.weight();
+      }
+      if (v == null) {
+        throw new IllegalArgumentException(lhe + ": event " + event + " has no <wgt id='" + id
+            + "'>; every event needs a weight for every benchmark");
+      }
+      w[b] = v;
+    }
+    p.x.add(LheObservables.evaluate(lhe, event, ev, specs));
+    p.w.add(w);
+  }
+
+  private static double number(Path lhe, int event, String what, CharSequence s) {
+    try {
+      double v = Double.parseDouble(s.toString().trim());
+      if (!Double.isFinite(v)) {
+        throw new NumberFormatException("not finite");
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(lhe + ": event " + event + ": " + what + " = '"
+          + s.toString().trim() + "' is not a finite number");
+    }
+  }
+
+  private static String where(int event) {
+    return event == 0 ? " (in the header)" : " (in event " + event + ")";
+  }
+
+  private static String firstLine(String s) {
+    return s == null ? "" : s.replace('\n', ' ').trim();
+  }
+}

@@ -1,0 +1,2 @@
+/** Benchmark harnesses (main classes, not tests); results go to bench/results. */
+package org.sbi4j.samples.bench;

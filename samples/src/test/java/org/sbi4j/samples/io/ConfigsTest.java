@@ -1,0 +1,95 @@
+package org.sbi4j.samples.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hostile and broken YAML: every failure is one clear line naming the file and the key path. */
+class ConfigsTest {
+  @TempDir Path dir;
+
+  record Inner(String name, double[] range) {}
+
+  record Outer(java.util.List<Inner> items, Integer count) {}
+
+  private String failure(String yaml) throws IOException {
+    Path f = dir.resolve("c.yaml");
+    Files.writeString(f, yaml);
+    var e = assertThrows(IllegalArgumentException.class, () -> Configs.load(f, Outer.class));
+    assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
+    assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    return e.getMessage();
+  }
+
+  @Test
+  void bindsRecords() throws IOException {
+    Path f = dir.resolve("ok.yaml");
+    Files.writeString(f, "items:\n  - {name: a, range: [0, 1]}\ncount: 3\n");
+    Outer o = Configs.load(f, Outer.class);
+    assertEquals(3, o.count());
+    assertEquals("a", o.items().get(0).name());
+  }
+
+  @Test
+  void unknownKeyNamesItsPath() throws IOException {
+    String m = failure("items:\n  - {name: a, rnage: [0, 1]}\n");
+    assertTrue(m.contains("unknown key 'items[0].rnage'"), m);
+  }
+
+  @Test
+  void wrongTypeNamesItsPath() throws IOException {
+    String m = failure("count: many\n");
+    assertTrue(m.contains("'count'"), m);
+  }
+
+  @Test
+  void malformedYaml() throws IOException {
+    String m = failure("items: [ {name: a\n");
+    assertTrue(m.contains("malformed YAML"), m);
+  }
+
+  @Test
+  void emptyDocument() throws IOException {
+    String m = failure("");
+    assertTrue(m.contains("the document is empty"), m);
+  }
+
+  @Test
+  void aliasBombIsRefusedBeforeItExpands() throws IOException {
+    StringBuilder yaml = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    char prev = 'a';
+    for (char c = 'b'; c <= 'j'; c++) {
+      yaml.append(c).append(": &").append(c).append(" [");
+      for (int k = 0; k < 10; k++) {
+        yaml.append(k == 0 ? "" : ", ").append('*').append(prev);
+      }
+      yaml.append("]\n");
+      prev = c;
+    }
+    // 10^10 leaves if expanded; the parser's alias limit must stop it at once
+    long start = System.nanoTime();
+    failure(yaml.toString());
+    assertTrue(System.nanoTime() - start < 10_000_000_000L, "took too long to refuse");
+  }
+
+  @Test
+  void hugeDocumentIsRefusedByItsSize() throws IOException {
+    Path f = dir.resolve("huge.yaml");
+    Files.writeString(f, "count: 1\n" + "#".repeat((int) Configs.MAX_BYTES) + "\n");
+    var e = assertThrows(IllegalArgumentException.class, () -> Configs.load(f, Outer.class));
+    assertTrue(e.getMessage().contains("larger than"), e.getMessage());
+  }
+
+  @Test
+  void missingFile() {
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> Configs.load(dir.resolve("none.yaml"), Outer.class));
+    assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+  }
+}

@@ -1,0 +1,86 @@
+package org.sbi4j.samples.io;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.sbi4j.morphing.MorphingSetup;
+import org.sbi4j.samples.simulators.Interference1D;
+
+/**
+ * Coverage-guided fuzzing (Jazzer) of the HDF5 event reader and the LHE reader: the fuzzer mutates
+ * valid files (byte overwrites and truncation chosen from its input); each read must either
+ * succeed or fail with an IllegalArgumentException. Anything else is a finding.
+ *
+ * <p>{@code mvn test} runs the regression inputs only; fuzzing is {@code JAZZER_FUZZ=1 mvn -o
+ * -pl samples -am test -Dtest=ReaderFuzzTest -Dsurefire.failIfNoSpecifiedTests=false} (30 s per
+ * target, {@code maxDuration} below).
+ */
+class ReaderFuzzTest {
+  private static final byte[] EVENT_FILE = validEventFile();
+  private static final byte[] LHE_FILE = (ImportTest.HEADER
+      + ImportTest.event(0.1, "<wgt id='rwgt_4'> 5.0e-01 </wgt>") + "</LesHouchesEvents>\n")
+      .getBytes(StandardCharsets.UTF_8);
+
+  private static final MorphingSetup SETUP = SetupFiles.load(Path.of("..", "configs",
+      "setup.yaml"));
+  private static final LheMapping MAPPING = Configs.load(Path.of("..", "configs",
+      "lhe-import.yaml"), LheMapping.class);
+
+  private static byte[] validEventFile() {
+    try {
+      Path dir = Files.createTempDirectory("sbi4j-fuzz");
+      Path f = dir.resolve("seed.h5");
+      MadMinerFiles.writeEvents(f, new Interference1D().events(50, 1));
+      byte[] b = Files.readAllBytes(f);
+      Files.delete(f);
+      Files.delete(dir);
+      return b;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] mutate(byte[] valid, FuzzedDataProvider data) {
+    byte[] b = valid.clone();
+    int edits = data.consumeInt(0, 12);
+    for (int k = 0; k < edits; k++) {
+      b[data.consumeInt(0, b.length - 1)] = data.consumeByte();
+    }
+    return data.consumeBoolean() ? Arrays.copyOf(b, data.consumeInt(0, b.length)) : b;
+  }
+
+  private static Path write(String name, byte[] b) throws IOException {
+    Path f = Files.createTempFile("sbi4j-fuzz", name);
+    Files.write(f, b);
+    return f;
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void eventFile(FuzzedDataProvider data) throws IOException {
+    Path f = write(".h5", mutate(EVENT_FILE, data));
+    try (EventFile in = MadMinerFiles.open(f)) {
+      in.read(0, (int) Math.min(in.size(), 100));
+    } catch (IllegalArgumentException expected) {
+      // a clear error is the right answer to a damaged file
+    } finally {
+      Files.deleteIfExists(f);
+    }
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void lheFile(FuzzedDataProvider data) throws IOException {
+    Path f = write(".lhe", mutate(LHE_FILE, data));
+    try {
+      LheImport.read(f, SETUP, MAPPING);
+    } catch (IllegalArgumentException expected) {
+      // as above
+    } finally {
+      Files.deleteIfExists(f);
+    }
+  }
+}
