@@ -22,5 +22,9 @@ class QuickstartIT {
     String report = Files.readString(out.resolve("report.md"));
     assertTrue(report.contains("## Morphing"), report);
     assertTrue(Files.readString(json).contains("\"morphing\""));
+    assertTrue(report.contains("## Simulation") && report.contains("## Training samples"), report);
+    for (String f : new String[] {"events.h5", "train_sally.h5", "train_ratio.h5"}) {
+      assertTrue(Files.size(out.resolve(f)) > 0, f);
+    }
   }
 }
