@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
         TrainCommand.class,
         EvaluateCommand.class,
         ExportCommand.class,
+        LimitsCommand.class,
+        FisherCommand.class,
+        NplmCommand.class,
         QuickstartCommand.class,
     })
 public final class Main implements Runnable {

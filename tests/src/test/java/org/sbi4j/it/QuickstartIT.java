@@ -26,5 +26,7 @@ class QuickstartIT {
     for (String f : new String[] {"events.h5", "train_sally.h5", "train_ratio.h5"}) {
       assertTrue(Files.size(out.resolve(f)) > 0, f);
     }
+    assertTrue(report.contains("## Expected limits") && report.contains("| exact |"), report);
+    assertTrue(Files.exists(out.resolve("limits.png")) && Files.exists(out.resolve("limits.svg")));
   }
 }

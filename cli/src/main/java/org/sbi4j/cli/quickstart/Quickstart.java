@@ -27,7 +27,8 @@ public final class Quickstart {
 
   /** The stages, in pipeline order. */
   static List<Stage> stages() {
-    return List.of(new MorphingStage(), new SimulateStage(), new AugmentStage());
+    return List.of(new MorphingStage(), new SimulateStage(), new AugmentStage(), new TrainStage(),
+        new LimitsStage(), new NplmStage());
   }
 
   /** Runs every stage; returns the JSON summary. */

@@ -44,6 +44,11 @@ public final class QuickstartContext {
     artefacts.put(key, value);
   }
 
+  /** True when an earlier stage shared {@code key}. */
+  public boolean has(String key) {
+    return artefacts.containsKey(key);
+  }
+
   /** An artefact an earlier stage shared. */
   @SuppressWarnings("unchecked")
   public <T> T get(String key) {

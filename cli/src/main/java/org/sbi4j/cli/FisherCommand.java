@@ -1,0 +1,84 @@
+package org.sbi4j.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sbi4j.inference.BinningSpec;
+import org.sbi4j.inference.FisherAnalysis;
+import org.sbi4j.inference.FisherKind;
+import org.sbi4j.inference.FisherMatrix;
+import org.sbi4j.inference.FisherRequest;
+import org.sbi4j.inference.ModelSources;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code sbi4j fisher}: Fisher information (CLI.md). */
+@Command(name = "fisher", mixinStandardHelpOptions = true,
+    description = "Fisher information (truth, rate, histogram or SALLY) and its Cramér–Rao bound.")
+final class FisherCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Option(names = "--events", required = true, paramLabel = "FILE",
+      description = "Weighted event file.")
+  Path events;
+
+  @Option(names = "--theta", required = true, split = ",", paramLabel = "T",
+      description = "θ at which to compute the information, comma-separated.")
+  double[] theta;
+
+  @Option(names = "--luminosity", required = true, paramLabel = "L",
+      description = "Integrated luminosity in pb⁻¹.")
+  double luminosity;
+
+  @Option(names = "--kind", defaultValue = "truth", paramLabel = "KIND",
+      description = "truth, rate, histogram or sally (default ${DEFAULT-VALUE}).")
+  String kind;
+
+  @Option(names = "--histogram", paramLabel = "OBS[,OBS]",
+      description = "Observables of --kind histogram (default: the first observable).")
+  String histogram;
+
+  @Option(names = "--bins", paramLabel = "N",
+      description = "Adaptive histogram bins per dimension (default 80 in 1D, 12 in 2D).")
+  Integer bins;
+
+  @Option(names = "--model", paramLabel = "DIR", description = "SALLY model folder (--kind sally).")
+  Path model;
+
+  @Option(names = "--plot", paramLabel = "PREFIX",
+      description = "Writes the Cramér–Rao plot to PREFIX.png and PREFIX.svg.")
+  Path plot;
+
+  @Option(names = "--profile", split = ",", paramLabel = "P",
+      description = "Keep these parameters and profile the others (Schur complement).")
+  List<String> profile;
+
+  @Option(names = "--project", split = ",", paramLabel = "P",
+      description = "Keep these parameters with the others fixed (sub-matrix).")
+  List<String> project;
+
+  @Override
+  public Integer call() {
+    FisherRequest request = new FisherRequest(events, theta, luminosity, FisherKind.parse(kind),
+        histogram == null ? null : List.of(histogram.split(",")),
+        model == null ? null : ModelSources.scoreModel(model),
+        bins == null ? null : new BinningSpec(bins, null, null), plot, profile, project);
+    FisherMatrix f = FisherAnalysis.compute(request);
+    Map<String, Object> summary = FisherAnalysis.summary(request, f);
+    for (Object w : (List<?>) summary.get("warnings")) {
+      System.err.println("warning: " + w);
+    }
+    common.writeJson(summary);
+    if (common.humanOutput()) {
+      System.out.println("Fisher information (" + kind + ") for " + f.parameters() + ": "
+          + java.util.Arrays.deepToString(f.matrix()));
+      Object cov = summary.get("covariance");
+      if (cov != null) {
+        System.out.println("covariance: " + java.util.Arrays.deepToString((double[][]) cov));
+      }
+    }
+    return 0;
+  }
+}

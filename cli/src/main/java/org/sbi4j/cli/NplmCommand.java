@@ -1,0 +1,147 @@
+package org.sbi4j.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sbi4j.common.LocalTaskRunner;
+import org.sbi4j.inference.nplm.NplmAnalysis;
+import org.sbi4j.inference.nplm.NplmPlots;
+import org.sbi4j.inference.nplm.NplmResult;
+import org.sbi4j.inference.nplm.NplmTestConfig;
+import org.sbi4j.samples.EventSample;
+import org.sbi4j.samples.io.PlainSamples;
+import org.sbi4j.training.nplm.NetworkShape;
+import org.sbi4j.training.nplm.NplmTrainingConfig;
+import org.sbi4j.training.nplm.Optimizer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code sbi4j nplm}: the NPLM goodness-of-fit test (CLI.md, MATH.md §5). */
+@Command(name = "nplm", mixinStandardHelpOptions = true,
+    description = "NPLM test of data against a reference sample, or of two samples "
+        + "(--symmetrized --a F --b F).")
+final class NplmCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Option(names = "--data", paramLabel = "F", description = "Observed data (.h5 with x, or .csv).")
+  Path data;
+
+  @Option(names = "--reference", paramLabel = "F",
+      description = "Reference sample from the Standard Model (.h5 or .csv); toys are drawn "
+          + "from it.")
+  Path reference;
+
+  @Option(names = "--expected", paramLabel = "N0",
+      description = "Expected number of data events under the reference hypothesis, N(0).")
+  Double expected;
+
+  @Option(names = "--network", paramLabel = "LAYERS",
+      description = "Layer sizes, comma-separated (default: d,4,1).")
+  String network;
+
+  @Option(names = "--clip", paramLabel = "W",
+      description = "Weight clipping box [−W, W] (default 9; none with --symmetrized).")
+  Double clip;
+
+  @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "adam|lbfgs",
+      description = "adam: --epochs full-batch Adam steps; lbfgs: the fast projected L-BFGS "
+          + "mode (default ${DEFAULT-VALUE}).")
+  String optimizer;
+
+  @Option(names = "--epochs", defaultValue = "300000", paramLabel = "E",
+      description = "Adam epochs (default ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--toys", defaultValue = "100", paramLabel = "K",
+      description = "Null toys, or permutations with --symmetrized (default ${DEFAULT-VALUE}).")
+  int toys;
+
+  @Option(names = "--symmetrized", description = "Two-sample test of --a against --b.")
+  boolean symmetrized;
+
+  @Option(names = "--a", paramLabel = "F", description = "Sample A (with --symmetrized).")
+  Path a;
+
+  @Option(names = "--b", paramLabel = "F", description = "Sample B (with --symmetrized).")
+  Path b;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Toys run at once, one per thread (default: one per core).")
+  Integer threads;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--plot", paramLabel = "PREFIX",
+      description = "Write PREFIX-null.{png,svg} (null distribution, fitted χ², observed t) and, "
+          + "for 1-2 observables, PREFIX-f.{png,svg} (learned e^f over the reference).")
+  Path plot;
+
+  @Override
+  public Integer call() {
+    EventSample first;
+    EventSample second;
+    if (symmetrized) {
+      require(a != null && b != null, "--symmetrized needs --a FILE and --b FILE");
+      require(data == null && reference == null,
+          "--symmetrized takes --a and --b, not --data/--reference");
+      first = PlainSamples.read(a);
+      second = PlainSamples.read(b);
+    } else {
+      require(data != null && reference != null && expected != null,
+          "nplm needs --data FILE --reference FILE --expected N0 (or --symmetrized --a --b)");
+      first = PlainSamples.read(data);
+      second = PlainSamples.read(reference);
+    }
+    NetworkShape shape = network == null ? NetworkShape.of(first.featureCount(), 4, 1)
+        : NetworkShape.parse(network);
+    double w = clip != null ? clip : symmetrized ? Double.POSITIVE_INFINITY : 9.0;
+    NplmTrainingConfig training = NplmTrainingConfig.defaults(shape, w)
+        .withOptimizer(parseOptimizer(optimizer)).withEpochs(epochs);
+    NplmTestConfig config = new NplmTestConfig(training, toys, seed);
+    NplmResult result;
+    try (LocalTaskRunner runner = threads == null ? LocalTaskRunner.perCore()
+        : new LocalTaskRunner(threads)) {
+      result = symmetrized ? NplmAnalysis.symmetrized(first, second, config, runner)
+          : NplmAnalysis.against(first, second, expected, config, runner);
+    }
+    if (plot != null) {
+      NplmPlots.save(result, symmetrized ? null : second, plot);
+    }
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("t", result.t());
+    json.put("dof", result.dof());
+    json.put("pValueChi2", result.pValueChi2());
+    json.put("pValueEmpirical", result.pValueEmpirical());
+    json.put("z", result.z());
+    json.put("zEmpirical", result.zEmpirical());
+    json.put("nullT", result.nullT());
+    json.put("ksPValue", result.ksPValue());
+    if (!common.writeJson(json)) {
+      System.out.printf(Locale.ROOT,
+          "t = %.4g; null: %d toys, fitted χ² with k = %.3g (KS p = %.3g)%n"
+              + "p (χ²_k) = %.4g, Z = %.3f; p (toys) = %.4g, Z = %.3f%n",
+          result.t(), result.nullT().length, result.dof(), result.ksPValue(),
+          result.pValueChi2(), result.z(), result.pValueEmpirical(), result.zEmpirical());
+    }
+    return 0;
+  }
+
+  private static Optimizer parseOptimizer(String name) {
+    return switch (name.toLowerCase(Locale.ROOT)) {
+      case "adam" -> Optimizer.ADAM;
+      case "lbfgs" -> Optimizer.LBFGS;
+      default -> throw new IllegalArgumentException("--optimizer " + name
+          + " is unknown; use adam or lbfgs");
+    };
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}

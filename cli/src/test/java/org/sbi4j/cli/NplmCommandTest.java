@@ -1,0 +1,91 @@
+package org.sbi4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class NplmCommandTest {
+  @TempDir Path dir;
+
+  private Path csv(String name, String header, int n, long seed, int columns) throws IOException {
+    Random r = new Random(seed);
+    StringBuilder sb = new StringBuilder(header).append('\n');
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < columns; j++) {
+        sb.append(j > 0 ? "," : "").append(String.format(Locale.ROOT, "%.6f",
+            -Math.log(1 - r.nextDouble())));
+      }
+      sb.append('\n');
+    }
+    Path f = dir.resolve(name);
+    Files.writeString(f, sb.toString());
+    return f;
+  }
+
+  @Test
+  void writesTheContractKeysAndPlots() throws IOException {
+    Path json = dir.resolve("nplm.json");
+    CliRun r = CliRun.of("nplm", "--data", csv("data.csv", "x", 40, 1, 1).toString(),
+        "--reference", csv("ref.csv", "x", 800, 2, 1).toString(), "--expected", "40",
+        "--optimizer", "lbfgs", "--toys", "6", "--threads", "2", "--seed", "3", "--json",
+        json.toString(), "--plot", dir.resolve("p").toString());
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode node = JsonMapper.builder().build().readTree(json.toFile());
+    for (String key : List.of("t", "dof", "pValueChi2", "pValueEmpirical", "z", "zEmpirical",
+        "nullT")) {
+      assertTrue(node.has(key), "missing " + key + " in " + node);
+    }
+    assertEquals(6, node.get("nullT").size());
+    assertTrue(Files.size(dir.resolve("p-null.png")) > 1000);
+    assertTrue(Files.readString(dir.resolve("p-f.svg")).contains("<svg"));
+  }
+
+  @Test
+  void symmetrizedRuns() throws IOException {
+    CliRun r = CliRun.of("nplm", "--symmetrized", "--a", csv("a.csv", "x", 60, 4, 1).toString(),
+        "--b", csv("b.csv", "x", 60, 5, 1).toString(), "--optimizer", "lbfgs", "--toys", "4",
+        "--json", "-");
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals(4, JsonMapper.builder().build().readTree(r.out()).get("nullT").size());
+  }
+
+  @Test
+  void badInputsExitTwoWithOneLine() throws IOException {
+    String ref = csv("ref.csv", "x", 300, 2, 1).toString();
+    String[][] cases = {
+        {"--data", csv("d2.csv", "x,y", 10, 1, 2).toString(), "--reference", ref,
+            "--expected", "10"},
+        {"--data", csv("empty.csv", "x", 0, 1, 1).toString(), "--reference", ref,
+            "--expected", "10"},
+        {"--data", csv("d.csv", "x", 10, 1, 1).toString(), "--reference", ref, "--expected",
+            "10", "--clip", "0"},
+        {"--data", csv("d.csv", "x", 10, 1, 1).toString(), "--reference", ref, "--expected",
+            "10", "--optimizer", "sgd"},
+        {"--data", csv("d.csv", "x", 10, 1, 1).toString(), "--reference", ref},
+    };
+    for (String[] args : cases) {
+      String[] full = new String[args.length + 1];
+      full[0] = "nplm";
+      System.arraycopy(args, 0, full, 1, args.length);
+      CliRun r = CliRun.of(full);
+      assertEquals(2, r.exitCode(), String.join(" ", args) + ": " + r.err());
+      assertTrue(r.oneErrorLine(), r.err());
+    }
+    Path nan = dir.resolve("nan.csv");
+    Files.writeString(nan, "x\n1.0\n2.0\nNaN\n");
+    CliRun r = CliRun.of("nplm", "--data", nan.toString(), "--reference", ref, "--expected",
+        "10");
+    assertEquals(2, r.exitCode(), r.err());
+    assertTrue(r.err().contains("2") && r.oneErrorLine(), "names the row: " + r.err());
+  }
+}

@@ -1,0 +1,37 @@
+package org.sbi4j.inference;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.sbi4j.training.ModelFolder;
+import org.sbi4j.training.ScoreEstimator;
+
+/** Trained model folders (CLI.md) as inference inputs. */
+public final class ModelSources {
+  private ModelSources() {}
+
+  /**
+   * A ratio model (CARL, ROLR, ALICE, RASCAL, ALICES, CASCAL) as an unbinned {@link
+   * LimitSource.Ratio}; a SALLY model as histograms of t̂ with adaptive binning. Labelled by the
+   * method's name.
+   */
+  public static LimitSource limitSource(Path dir) {
+    ModelFolder.Loaded loaded = ModelFolder.load(dir);
+    String label = loaded.model().method().cliName().toUpperCase(Locale.ROOT);
+    if (loaded.model().isRatio()) {
+      return new LimitSource.Ratio(label, loaded.ratioModel());
+    }
+    Summary s = new Summary.Score(loaded.scoreModel());
+    return new LimitSource.Histogram(label, s, BinningSpec.adaptive(s.dimension()));
+  }
+
+  /** A SALLY model folder as a score estimator. */
+  public static ScoreEstimator scoreModel(Path dir) {
+    ModelFolder.Loaded loaded = ModelFolder.load(dir);
+    if (loaded.model().isRatio()) {
+      throw new IllegalArgumentException("model " + dir + " is a "
+          + loaded.model().method().cliName() + " ratio model; the SALLY Fisher information "
+          + "needs a SALLY model (sbi4j train --method sally)");
+    }
+    return loaded.scoreModel();
+  }
+}

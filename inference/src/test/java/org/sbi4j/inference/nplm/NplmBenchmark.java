@@ -1,0 +1,141 @@
+package org.sbi4j.inference.nplm;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.sbi4j.common.LocalTaskRunner;
+import org.sbi4j.training.nplm.Engine;
+import org.sbi4j.training.nplm.NetworkShape;
+import org.sbi4j.training.nplm.NplmFit;
+import org.sbi4j.training.nplm.NplmProblem;
+import org.sbi4j.training.nplm.NplmTrainer;
+import org.sbi4j.training.nplm.NplmTrainingConfig;
+import org.sbi4j.training.nplm.Optimizer;
+
+/**
+ * Benchmark harness (not a unit test: surefire does not pick up this name). Run with
+ * {@code mvn -o -q -pl inference -am test -Dtest=NplmBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dnplm.bench=speed} (or {@code compare}); appends a section to {@code bench/results/nplm.md}.
+ */
+class NplmBenchmark {
+  private static final NplmTrainingConfig BASE = NplmTrainingConfig.defaults(
+      NetworkShape.of(1, 4, 1), 9);
+  private static final Path OUT = Path.of("..", "bench", "results", "nplm.md");
+
+  @Test
+  void run() {
+    String part = System.getProperty("nplm.bench", "speed");
+    if (part.equals("speed")) {
+      speed();
+    } else {
+      compare(Integer.getInteger("nplm.referenceSize", 10_000),
+          Integer.getInteger("nplm.expected", 1000), Integer.getInteger("nplm.toys", 2));
+    }
+  }
+
+  /** Seconds per toy on the 1D benchmark (N_R = 200 000, N(0) = 2000). */
+  private void speed() {
+    SampledToys toys = SampledToys.nullToys(Sampler.exponential(1), 200_000, 2000);
+    NplmProblem problem = toys.draw(1);
+    StringBuilder md = new StringBuilder();
+    md.append("\n## Seconds per toy, 1D benchmark (N_R = 200 000, N(0) = 2000, 1-4-1, W = 9)\n\n");
+    md.append(header());
+    double nd4j = secondsPerEpoch(problem, BASE.withEngine(Engine.ND4J), 20, 100);
+    double fused = secondsPerEpoch(problem, BASE, 50, 300);
+    double fused2 = secondsPerEpoch(problem, BASE.withThreads(2), 50, 300);
+    md.append("| mode | s per epoch | s per toy (300 000 epochs) |\n|---|---|---|\n");
+    md.append(row("Adam, ND4J/SameDiff (1 thread)", nd4j));
+    md.append(row("Adam, fused kernel (1 thread)", fused));
+    md.append(row("Adam, fused kernel (2 threads, one toy)", fused2));
+    md.append("\nAdam per-toy figures are the measured epoch time × 300 000.\n\n");
+    int k = Integer.getInteger("nplm.toys", 4);
+    NplmTrainingConfig fast = BASE.withOptimizer(Optimizer.LBFGS);
+    long start = System.nanoTime();
+    double[] t;
+    try (LocalTaskRunner runner = new LocalTaskRunner(2)) {
+      t = NplmTest.nullDistribution(toys, fast, k, 7, runner);
+    }
+    double wall = (System.nanoTime() - start) / 1e9;
+    md.append(String.format(Locale.ROOT, "Fast mode (--optimizer lbfgs), %d null toys, two at a "
+        + "time on 2 threads: %.1f s wall, **%.1f s per toy**; t = %s%n", k, wall, wall / k,
+        java.util.Arrays.toString(round(t))));
+    append(md.toString());
+  }
+
+  /** t of the fast mode against 300 000 Adam epochs (η = 1e−3) on the same toys. */
+  private void compare(int referenceSize, int expected, int count) {
+    SampledToys toys = SampledToys.nullToys(Sampler.exponential(1), referenceSize, expected);
+    StringBuilder md = new StringBuilder();
+    md.append(String.format(Locale.ROOT, "%n## Fast mode against 300 000 Adam epochs "
+        + "(N_R = %d, N(0) = %d, 1-4-1, W = 9, η = 1e−3)%n%n", referenceSize, expected));
+    md.append(header());
+    md.append("| toy | t Adam (300 000 epochs) | s | t fast mode | s | ratio |\n"
+        + "|---|---|---|---|---|---|\n");
+    double[][] rows;
+    try (LocalTaskRunner runner = new LocalTaskRunner(2)) {
+      java.util.List<Long> idx = new java.util.ArrayList<>();
+      for (long i = 0; i < count; i++) {
+        idx.add(i);
+      }
+      rows = runner.map(idx, i -> {
+        NplmProblem p = toys.draw(100 + i);
+        long t0 = System.nanoTime();
+        NplmFit adam = NplmTrainer.train(p, BASE, 5 + i);
+        long t1 = System.nanoTime();
+        NplmFit fast = NplmTrainer.train(p, BASE.withOptimizer(Optimizer.LBFGS), 5 + i);
+        long t2 = System.nanoTime();
+        return new double[] {adam.t(), (t1 - t0) / 1e9, fast.t(), (t2 - t1) / 1e9};
+      }).toArray(new double[0][]);
+    }
+    for (int i = 0; i < rows.length; i++) {
+      double[] r = rows[i];
+      md.append(String.format(Locale.ROOT, "| %d | %.4f | %.0f | %.4f | %.1f | %.4f |%n", i,
+          r[0], r[1], r[2], r[3], r[2] / r[0]));
+    }
+    append(md.toString());
+  }
+
+  private static double secondsPerEpoch(NplmProblem problem, NplmTrainingConfig config,
+      int warmup, int epochs) {
+    NplmTrainer.train(problem, config.withEpochs(warmup), 1);
+    long t0 = System.nanoTime();
+    NplmTrainer.train(problem, config.withEpochs(epochs), 1);
+    return (System.nanoTime() - t0) / 1e9 / epochs;
+  }
+
+  private static String row(String mode, double perEpoch) {
+    return String.format(Locale.ROOT, "| %s | %.4f | %.0f |%n", mode, perEpoch,
+        perEpoch * 300_000);
+  }
+
+  private static double[] round(double[] t) {
+    return java.util.Arrays.stream(t).map(v -> Math.round(v * 100) / 100.0).toArray();
+  }
+
+  private static String header() {
+    String date;
+    try {
+      Process p = new ProcessBuilder("date", "-u").start();
+      date = new String(p.getInputStream().readAllBytes()).trim();
+    } catch (IOException e) {
+      date = java.time.Instant.now().toString();
+    }
+    return "Measured " + date + " on the shared build machine (2 cores, 24 GiB; other helpers "
+        + "were compiling and testing at the same time, so the load average was well above 2 "
+        + "and the times are pessimistic). JDK " + System.getProperty("java.version")
+        + ", float64.\n\n";
+  }
+
+  private static void append(String text) {
+    try {
+      Files.createDirectories(OUT.getParent());
+      Files.writeString(OUT, text, java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

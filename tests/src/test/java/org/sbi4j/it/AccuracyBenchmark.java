@@ -1,0 +1,45 @@
+package org.sbi4j.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.sbi4j.samples.EventSample;
+import org.sbi4j.samples.EventSource;
+import org.sbi4j.training.Method;
+import org.sbi4j.training.TrainingConfig;
+import org.sbi4j.training.TrainingOutcome;
+
+/**
+ * The full-size accuracy run of issue 4 (too slow for CI on 2 cores): ALICES, RASCAL and CARL on
+ * {@code rows} ratio rows of interference-1d with 3 × 100 tanh, and SALLY; prints a Markdown
+ * table ({@code args: rows epochs [out.md]}).
+ */
+public final class AccuracyBenchmark {
+  private AccuracyBenchmark() {}
+
+  public static void main(String[] args) throws IOException {
+    int rows = Integer.parseInt(args[0]);
+    int epochs = Integer.parseInt(args[1]);
+    EventSource events = EstimatorAccuracy.events(4 * rows, 1);
+    EventSample ratio = EstimatorAccuracy.ratioSample(events, rows, 2);
+    TrainingConfig c = TrainingConfig.builder().epochs(epochs).build();
+    StringBuilder md = new StringBuilder("| method | rows | epochs | metric | value | train s |\n"
+        + "|---|---|---|---|---|---|\n");
+    for (Method m : List.of(Method.ALICES, Method.RASCAL, Method.CARL, Method.ALICE)) {
+      TrainingOutcome o = EstimatorAccuracy.train(ratio, m, c, 3);
+      md.append(String.format(Locale.ROOT, "| %s | %d | %d | MSE(log r̂ − log r) | %.5f | %.0f |%n",
+          m.cliName(), rows, epochs, EstimatorAccuracy.logRatioMse(o, 20_000, 4), o.seconds()));
+      System.out.print(md);
+    }
+    TrainingOutcome s = EstimatorAccuracy.train(EstimatorAccuracy.sallySample(events, rows, 5),
+        Method.SALLY, c, 6);
+    md.append(String.format(Locale.ROOT, "| sally | %d | %d | ρ(t̂, t) | %.5f | %.0f |%n", rows,
+        epochs, EstimatorAccuracy.scoreCorrelation(s, 20_000, 7), s.seconds()));
+    System.out.print(md);
+    if (args.length > 2) {
+      Files.writeString(Path.of(args[2]), md.toString());
+    }
+  }
+}

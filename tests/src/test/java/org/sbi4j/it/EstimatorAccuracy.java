@@ -1,0 +1,107 @@
+package org.sbi4j.it;
+
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.sbi4j.common.Seeds;
+import org.sbi4j.samples.EventSample;
+import org.sbi4j.samples.EventSource;
+import org.sbi4j.samples.mining.Partition;
+import org.sbi4j.samples.mining.TrainingSamples;
+import org.sbi4j.samples.mining.WeightedView;
+import org.sbi4j.samples.simulators.Simulator;
+import org.sbi4j.samples.simulators.Simulators;
+import org.sbi4j.training.Method;
+import org.sbi4j.training.Prediction;
+import org.sbi4j.training.Trainer;
+import org.sbi4j.training.TrainingConfig;
+import org.sbi4j.training.TrainingOutcome;
+
+/**
+ * Trains estimators on the 1-parameter simulator (interference-1d, θ1 = θ_ref = 0) from gold-mined
+ * training samples and scores them against the exact likelihood: the mean squared error of log r̂
+ * over x ~ p(x|θ1) and θ0 ~ U(−1, 1), and the correlation of SALLY's t̂ with the exact score at 0.
+ */
+final class EstimatorAccuracy {
+  static final Simulator SIM = Simulators.INTERFERENCE_1D.create();
+  private static final double[] THETA1 = {0};
+
+  private EstimatorAccuracy() {}
+
+  /** Events at θ = 0 (the generating benchmark), enough for {@code rows} unweighted draws. */
+  static EventSource events(int count, long seed) {
+    return EventSource.of(SIM.events(count, seed));
+  }
+
+  /** A ratio training sample: θ0 on a 41-point grid in [−1, 1], θ1 = 0. */
+  static EventSample ratioSample(EventSource events, int rows, long seed) {
+    double[][] grid = new double[41][];
+    for (int k = 0; k < grid.length; k++) {
+      grid[k] = new double[] {-1 + 2.0 * k / (grid.length - 1)};
+    }
+    return new TrainingSamples(SIM.setup(), 0.05).ratio(WeightedView.of(events, Partition.TRAIN),
+        grid, THETA1, rows, seed).sample();
+  }
+
+  /** A SALLY training sample at θ_ref = 0. */
+  static EventSample sallySample(EventSource events, int rows, long seed) {
+    return new TrainingSamples(SIM.setup(), 0.05).sally(WeightedView.of(events, Partition.TRAIN),
+        THETA1, rows, seed).sample();
+  }
+
+  static TrainingOutcome train(EventSample sample, Method m, TrainingConfig c, long seed) {
+    return new Trainer(c).train(sample, m, seed);
+  }
+
+  /** E[(log r̂ − log r)²] over n fresh x ~ p(x|θ1 = 0) with θ0 ~ U(−1, 1). */
+  static double logRatioMse(TrainingOutcome model, int n, long seed) {
+    EventSample test = SIM.events(n, Seeds.derive(seed, 1));
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(Seeds.derive(seed, 2));
+    double[] theta = new double[n];
+    for (int i = 0; i < n; i++) {
+      theta[i] = 2 * rng.nextDouble() - 1;
+    }
+    Prediction pr = model.ratioModel().predict(theta, test.x());
+    double mse = 0;
+    for (int i = 0; i < n; i++) {
+      double exact = SIM.logRatio(test.xRow(i), new double[] {theta[i]}, THETA1);
+      mse += Math.pow(pr.logRatio()[i] - exact, 2) / n;
+    }
+    return mse;
+  }
+
+  /** Pearson correlation of SALLY's t̂ with the exact score t(x|0) over n fresh x ~ p(x|0). */
+  static double scoreCorrelation(TrainingOutcome model, int n, long seed) {
+    EventSample test = SIM.events(n, Seeds.derive(seed, 3));
+    double[] tHat = model.scoreModel().predict(test.x()).score();
+    double[] t = new double[n];
+    for (int i = 0; i < n; i++) {
+      t[i] = SIM.score(test.xRow(i), THETA1)[0];
+    }
+    return correlation(tHat, t);
+  }
+
+  static double correlation(double[] a, double[] b) {
+    int n = a.length;
+    double ma = 0;
+    double mb = 0;
+    for (int i = 0; i < n; i++) {
+      ma += a[i] / n;
+      mb += b[i] / n;
+    }
+    double sab = 0;
+    double saa = 0;
+    double sbb = 0;
+    for (int i = 0; i < n; i++) {
+      sab += (a[i] - ma) * (b[i] - mb);
+      saa += (a[i] - ma) * (a[i] - ma);
+      sbb += (b[i] - mb) * (b[i] - mb);
+    }
+    return sab / Math.sqrt(saa * sbb);
+  }
+
+  /** A config of {@code epochs} epochs and the given hidden widths (other keys default). */
+  static TrainingConfig config(int epochs, List<Integer> hidden) {
+    return TrainingConfig.builder().epochs(epochs).hiddenLayers(hidden).build();
+  }
+}

@@ -1,0 +1,68 @@
+package org.sbi4j.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sbi4j.samples.EventSample;
+import org.sbi4j.samples.EventSource;
+import org.sbi4j.training.Method;
+import org.sbi4j.training.TrainingConfig;
+
+/**
+ * Closure of the estimators on interference-1d against the exact likelihood, at CI size: 20k
+ * ratio rows (41 θ0 grid points in [−1, 1], θ1 = 0), 2 × 64 tanh, 20 epochs, lr 3e−3 → 1e−4.
+ * The issue's full run (100k rows, 3 × 100, target E[(log r̂ − log r)²] < 0.01) takes tens of
+ * minutes per method on 2 cores and is {@link AccuracyBenchmark}, recorded in
+ * bench/results/training.md. Measured at this size (2026-11-23): ALICES 0.022, CARL 0.110,
+ * RASCAL 0.126, SALLY ρ = 0.998; the bounds below leave a factor ~2 for seeds and platforms.
+ */
+class EstimatorAccuracyIT {
+  private static final int ROWS = 20_000;
+  private static EventSample ratio;
+  private static EventSource events;
+
+  @BeforeAll
+  static void sample() {
+    events = EstimatorAccuracy.events(4 * ROWS, 11);
+    ratio = EstimatorAccuracy.ratioSample(events, ROWS, 12);
+  }
+
+  private static TrainingConfig config() {
+    return TrainingConfig.builder().epochs(20).hiddenLayers(List.of(64, 64)).learningRate(3e-3)
+        .finalLearningRate(1e-4).build();
+  }
+
+  @Test
+  void alicesBeatsCarlAndIsAccurate() {
+    double alices = EstimatorAccuracy.logRatioMse(
+        EstimatorAccuracy.train(ratio, Method.ALICES, config(), 13), 10_000, 14);
+    double carl = EstimatorAccuracy.logRatioMse(
+        EstimatorAccuracy.train(ratio, Method.CARL, config(), 13), 10_000, 14);
+    System.out.printf("ALICES MSE %.5f, CARL MSE %.5f%n", alices, carl);
+    // Measured 0.022 (ALICES) and 0.110 (CARL): see the class comment.
+    assertTrue(alices < 0.05, "ALICES MSE " + alices);
+    assertTrue(alices < carl / 2, "gold mining must help: ALICES " + alices + " vs CARL " + carl);
+  }
+
+  @Test
+  void rascalIsAccurate() {
+    double mse = EstimatorAccuracy.logRatioMse(
+        EstimatorAccuracy.train(ratio, Method.RASCAL, config(), 15), 10_000, 16);
+    System.out.printf("RASCAL MSE %.5f%n", mse);
+    // Measured 0.126: the ROLR terms (r̂ − r)² are dominated by the rare rows with large joint
+    // ratios r(x,z) (interference makes dσ(z|θ0) grow like z² for θ0 = ±1), so RASCAL needs far
+    // more steps than this CI run gives; the bound only guards against a broken estimator
+    // (predicting log r̂ = 0 gives E[(log r)²] = 0.72 here).
+    assertTrue(mse < 0.25, "RASCAL MSE " + mse);
+  }
+
+  @Test
+  void sallyCorrelatesWithTheExactScore() {
+    double rho = EstimatorAccuracy.scoreCorrelation(EstimatorAccuracy.train(
+        EstimatorAccuracy.sallySample(events, ROWS, 17), Method.SALLY, config(), 18), 10_000, 19);
+    System.out.printf("SALLY rho %.5f%n", rho);
+    assertTrue(rho > 0.98, "ρ(t̂, t) = " + rho);
+  }
+}

@@ -1,0 +1,54 @@
+package org.sbi4j.training.nplm;
+
+import java.io.Serializable;
+
+/**
+ * The {@code --optimizer lbfgs} schedule. The NPLM loss of a clipped sigmoid network has many
+ * local minima (steps that saturate at the box), so one L-BFGS run from the Glorot start often
+ * stops below what long Adam runs reach. The schedule:
+ * <ol>
+ *   <li>a coarse problem: the reference subsampled to at most {@code coarseRows} rows (weights
+ *       rescaled so they still sum to N(0)), the data in full;
+ *   <li>from each of {@code starts} Glorot starts, a continuation in the box: L-BFGS with the
+ *       weights in [−W/9, W/9], then [−W/3, W/3], then [−W, W] (an unbounded W skips to the last),
+ *       each from the previous minimiser — small boxes smooth the loss, the basins found there
+ *       lead to deeper minima;
+ *   <li>from each of {@code adamStarts} further Glorot starts, {@code adamEpochs} clipped Adam
+ *       steps at learning rate {@code adamLearningRate} on the coarse problem (Adam follows the
+ *       gradient flow into the basins that long Adam runs reach), then L-BFGS in [−W, W];
+ *   <li>the candidate with the lowest coarse loss is polished by L-BFGS on the full problem.
+ * </ol>
+ *
+ * @param lbfgs the L-BFGS settings of every run
+ * @param starts number of continuation starts, ≥ 0 (start 0 uses the training seed itself)
+ * @param coarseRows reference rows of the coarse problem, ≥ 1
+ * @param adamStarts number of Adam-guided starts, ≥ 0 (starts + adamStarts ≥ 1)
+ * @param adamEpochs Adam steps of each Adam-guided start, ≥ 1
+ * @param adamLearningRate their learning rate, > 0
+ */
+public record FastMode(ProjectedLbfgs lbfgs, int starts, int coarseRows, int adamStarts,
+    int adamEpochs, double adamLearningRate) implements Serializable {
+  public FastMode {
+    if (lbfgs == null || starts < 0 || adamStarts < 0 || starts + adamStarts < 1
+        || coarseRows < 1 || adamEpochs < 1 || !(adamLearningRate > 0)) {
+      throw new IllegalArgumentException("fast mode needs L-BFGS settings, starts ≥ 0, "
+          + "adamStarts ≥ 0 (at least one start), coarseRows ≥ 1, adamEpochs ≥ 1 and a positive "
+          + "learning rate, got " + lbfgs + ", " + starts + ", " + adamStarts + ", " + coarseRows
+          + ", " + adamEpochs + ", " + adamLearningRate);
+    }
+  }
+
+  /**
+   * Two continuation starts and two Adam-guided starts (3000 steps at η = 0.01) on a 10 000-row
+   * coarse reference, {@link ProjectedLbfgs#defaults()}.
+   */
+  public static FastMode defaults() {
+    return new FastMode(ProjectedLbfgs.defaults(), 2, 10_000, 2, 3000, 0.01);
+  }
+
+  /** The clip values of the continuation for a final clip W. */
+  double[] clipStages(double clip) {
+    return Double.isInfinite(clip) ? new double[] {clip}
+        : new double[] {clip / 9, clip / 3, clip};
+  }
+}

@@ -1,0 +1,50 @@
+package org.sbi4j.training.nplm;
+
+/**
+ * Trains an NPLM f(x) (MATH.md §5): minimises L[f] = Σ_R w_R (e^{f} − 1) − Σ_D w_D f over the
+ * network weights with every weight-matrix entry kept in [−W, W], from Glorot-uniform weights and
+ * zero biases drawn with the seed. Same seed, problem and config → the same fit, on either engine
+ * (to rounding) and for any thread count (bitwise, on the fused engine).
+ */
+public final class NplmTrainer {
+  private NplmTrainer() {}
+
+  /** Trains f on {@code problem}. */
+  public static NplmFit train(NplmProblem problem, NplmTrainingConfig config, long seed) {
+    NetworkShape shape = config.network();
+    if (shape.inputs() != problem.dimension()) {
+      throw new IllegalArgumentException("network " + shape + " takes " + shape.inputs()
+          + " inputs but the samples have " + problem.dimension() + " columns; give a network "
+          + "starting with " + problem.dimension());
+    }
+    double[] x = shape.initialParameters(seed);
+    double[] lower = config.lowerBounds();
+    double[] upper = config.upperBounds();
+    FusedLoss fused = config.engine() == Engine.FUSED
+        ? new FusedLoss(shape, problem, config.threads()) : null;
+    try {
+      Objective objective = fused != null ? fused : new SameDiffLoss(shape, problem);
+      return switch (config.optimizer()) {
+        case ADAM -> {
+          double loss = Adam.withLearningRate(config.learningRate())
+              .minimize(objective, x, lower, upper, config.epochs());
+          yield new NplmFit(new NplmNetwork(shape, x), loss, config.epochs(),
+              config.epochs() + 1);
+        }
+        case LBFGS -> FastTrainer.train(problem, config, seed, objective);
+      };
+    } finally {
+      if (fused != null) {
+        fused.close();
+      }
+    }
+  }
+
+  /** L[f] of given parameters on {@code problem} (fused kernel, one thread). */
+  public static double loss(NplmProblem problem, NplmNetwork network) {
+    try (FusedLoss loss = new FusedLoss(network.shape(), problem, 1)) {
+      return loss.valueAndGradient(network.parameters(),
+          new double[network.shape().parameterCount()]);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package org.sbi4j.training.nplm;
+
+/**
+ * How one NPLM f(x) is trained.
+ *
+ * @param network the network (default 1-4-1, sigmoid)
+ * @param clip W: every weight-matrix entry is kept in [−W, W]; {@code +∞} for no clipping; > 0
+ * @param clipBiases whether the biases are clipped too (NPLM: no)
+ * @param optimizer Adam for {@code epochs} steps, or projected L-BFGS to convergence
+ * @param epochs Adam steps (full batch), ≥ 1
+ * @param learningRate Adam's η (NPLM: 1e−3)
+ * @param engine which implementation computes loss and gradient
+ * @param threads threads of the fused kernel for one fit (1 when toys run in parallel), ≥ 1
+ * @param fast the L-BFGS schedule of the fast mode
+ */
+public record NplmTrainingConfig(NetworkShape network, double clip, boolean clipBiases,
+    Optimizer optimizer, int epochs, double learningRate, Engine engine, int threads,
+    FastMode fast) implements java.io.Serializable {
+  /** The NPLM authors' Adam epochs. */
+  public static final int DEFAULT_EPOCHS = 300_000;
+
+  public NplmTrainingConfig {
+    if (network == null || optimizer == null || engine == null || fast == null) {
+      throw new IllegalArgumentException("network, optimizer, engine and fast mode are required");
+    }
+    if (!(clip > 0)) {
+      throw new IllegalArgumentException("clip = " + clip
+          + " must be > 0 (the weight box [−W, W]); e.g. --clip 9 for a 1,4,1 network");
+    }
+    if (epochs < 1) {
+      throw new IllegalArgumentException("epochs = " + epochs + " must be ≥ 1");
+    }
+    if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+      throw new IllegalArgumentException("learning rate = " + learningRate + " must be > 0");
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads = " + threads + " must be ≥ 1");
+    }
+  }
+
+  /** Adam, 300 000 epochs, η = 1e−3, fused kernel, one thread, weights clipped at {@code clip}. */
+  public static NplmTrainingConfig defaults(NetworkShape network, double clip) {
+    return new NplmTrainingConfig(network, clip, false, Optimizer.ADAM, DEFAULT_EPOCHS, 1e-3,
+        Engine.FUSED, 1, FastMode.defaults());
+  }
+
+  public NplmTrainingConfig withOptimizer(Optimizer value) {
+    return new NplmTrainingConfig(network, clip, clipBiases, value, epochs, learningRate, engine,
+        threads, fast);
+  }
+
+  public NplmTrainingConfig withEpochs(int value) {
+    return new NplmTrainingConfig(network, clip, clipBiases, optimizer, value, learningRate,
+        engine, threads, fast);
+  }
+
+  public NplmTrainingConfig withEngine(Engine value) {
+    return new NplmTrainingConfig(network, clip, clipBiases, optimizer, epochs, learningRate,
+        value, threads, fast);
+  }
+
+  public NplmTrainingConfig withThreads(int value) {
+    return new NplmTrainingConfig(network, clip, clipBiases, optimizer, epochs, learningRate,
+        engine, value, fast);
+  }
+
+  public NplmTrainingConfig withLearningRate(double value) {
+    return new NplmTrainingConfig(network, clip, clipBiases, optimizer, epochs, value, engine,
+        threads, fast);
+  }
+
+  public NplmTrainingConfig withFastMode(FastMode value) {
+    return new NplmTrainingConfig(network, clip, clipBiases, optimizer, epochs, learningRate,
+        engine, threads, value);
+  }
+
+  /** Lower bounds of the flat parameters: −W on clipped entries, −∞ elsewhere. */
+  public double[] lowerBounds() {
+    return lowerBounds(clip);
+  }
+
+  /** Upper bounds of the flat parameters: W on clipped entries, +∞ elsewhere. */
+  public double[] upperBounds() {
+    return upperBounds(clip);
+  }
+
+  double[] lowerBounds(double w) {
+    double[] b = upperBounds(w);
+    for (int i = 0; i < b.length; i++) {
+      b[i] = -b[i];
+    }
+    return b;
+  }
+
+  double[] upperBounds(double w) {
+    boolean[] weights = network.weightMask();
+    double[] b = new double[weights.length];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = weights[i] || clipBiases ? w : Double.POSITIVE_INFINITY;
+    }
+    return b;
+  }
+}

@@ -1,0 +1,113 @@
+package org.sbi4j.training.nplm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class FusedLossTest {
+  static double[][] rows(int n, int d, long seed) {
+    Random r = new Random(seed);
+    double[][] x = new double[n][d];
+    for (double[] row : x) {
+      for (int j = 0; j < d; j++) {
+        row[j] = r.nextGaussian();
+      }
+    }
+    return x;
+  }
+
+  static double[] randomParams(NetworkShape shape, long seed) {
+    Random r = new Random(seed);
+    double[] p = new double[shape.parameterCount()];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = 0.7 * r.nextGaussian();
+    }
+    return p;
+  }
+
+  @Test
+  void lossMatchesNaiveLoopAndGradientMatchesFiniteDifferences() {
+    // {2,5,3,1} runs the general kernel, {2,6,1} the one-hidden-layer kernel.
+    for (int[] layers : new int[][] {{2, 5, 3, 1}, {2, 6, 1}}) {
+      for (Activation act : Activation.values()) {
+        checkAgainstNaive(new NetworkShape(layers, act));
+      }
+    }
+  }
+
+  private static void checkAgainstNaive(NetworkShape shape) {
+    Activation act = shape.activation();
+    double[][] ref = rows(300, 2, 1);
+    double[][] data = rows(40, 2, 2);
+    NplmProblem problem = NplmProblem.of(ref, data, 35.0);
+    double[] p = randomParams(shape, 3);
+    double[] g = new double[p.length];
+    double loss;
+    try (FusedLoss fused = new FusedLoss(shape, problem, 1)) {
+      loss = fused.valueAndGradient(p, g);
+    }
+    double naive = NaiveNplm.loss(shape.layers(), act, p, ref, 35.0 / 300, data);
+    // sums of ~340 O(1) terms in different order: rounding ~1e-13 relative.
+    assertEquals(naive, loss, 1e-11 * Math.max(1, Math.abs(naive)));
+    for (int k = 0; k < p.length; k++) {
+      double h = 1e-5;
+      double[] up = p.clone();
+      double[] dn = p.clone();
+      up[k] += h;
+      dn[k] -= h;
+      double fd = (NaiveNplm.loss(shape.layers(), act, up, ref, 35.0 / 300, data)
+          - NaiveNplm.loss(shape.layers(), act, dn, ref, 35.0 / 300, data)) / (2 * h);
+      // central differences: truncation O(h²·f''') ~ 1e-9, cancellation ~ 1e-16·|L|/h ~ 1e-9.
+      assertEquals(fd, g[k], 1e-6 * Math.max(1, Math.abs(fd)), "gradient " + k + " " + act);
+    }
+  }
+
+  @Test
+  void resultIsBitwiseIndependentOfThreadCount() {
+    NetworkShape shape = NetworkShape.of(1, 4, 1);
+    NplmProblem problem = NplmProblem.of(rows(50_000, 1, 4), rows(900, 1, 5), 1000);
+    double[] p = randomParams(shape, 6);
+    double[] g1 = new double[p.length];
+    double[] g3 = new double[p.length];
+    double l1;
+    double l3;
+    try (FusedLoss one = new FusedLoss(shape, problem, 1);
+        FusedLoss three = new FusedLoss(shape, problem, 3)) {
+      l1 = one.valueAndGradient(p, g1);
+      l3 = three.valueAndGradient(p, g3);
+    }
+    assertEquals(l1, l3, 0.0);
+    assertArrayEquals(g1, g3, 0.0);
+  }
+
+  @Test
+  void sameDiffMatchesFusedKernel() {
+    NetworkShape shape = NetworkShape.of(2, 4, 3, 1);
+    NplmProblem problem = NplmProblem.of(rows(2000, 2, 7), rows(120, 2, 8), 100);
+    double[] p = randomParams(shape, 9);
+    double[] gf = new double[p.length];
+    double[] gs = new double[p.length];
+    double lf;
+    try (FusedLoss fused = new FusedLoss(shape, problem, 1)) {
+      lf = fused.valueAndGradient(p, gf);
+    }
+    double ls = new SameDiffLoss(shape, problem).valueAndGradient(p, gs);
+    // both float64; only the summation order differs: ~1e-13 relative.
+    assertEquals(lf, ls, 1e-10 * Math.abs(lf));
+    for (int k = 0; k < p.length; k++) {
+      assertEquals(gf[k], gs[k], 1e-10 * Math.max(1, Math.abs(gf[k])), "gradient " + k);
+    }
+  }
+
+  @Test
+  void rejectsNetworkOfWrongInputSize() {
+    NplmProblem problem = NplmProblem.of(rows(10, 2, 1), rows(3, 2, 2), 5);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new FusedLoss(NetworkShape.of(1, 4, 1), problem, 1));
+    assertTrue(e.getMessage().contains("2 columns"), e.getMessage());
+  }
+}
