@@ -15,7 +15,7 @@ import org.sbi4j.training.TrainingOutcome;
  * The full-size accuracy run of issue 4 (too slow for CI on 2 cores): ALICES, RASCAL and CARL on
  * {@code rows} ratio rows of interference-1d with 3 × 100 tanh, and SALLY; prints a Markdown
  * table ({@code args: rows epochs [out.md] [methods, comma-separated; default alices,rascal,carl,
- * alice,sally]}).
+ * alice,sally] [initial learning rate, default 1e−3]}).
  */
 public final class AccuracyBenchmark {
   private AccuracyBenchmark() {}
@@ -25,7 +25,8 @@ public final class AccuracyBenchmark {
     int epochs = Integer.parseInt(args[1]);
     EventSource events = EstimatorAccuracy.events(4 * rows, 1);
     EventSample ratio = EstimatorAccuracy.ratioSample(events, rows, 2);
-    TrainingConfig c = TrainingConfig.builder().epochs(epochs).build();
+    TrainingConfig c = TrainingConfig.builder().epochs(epochs)
+        .learningRate(args.length > 4 ? Double.parseDouble(args[4]) : 1e-3).build();
     StringBuilder md = new StringBuilder("| method | rows | epochs | metric | value | train s |\n"
         + "|---|---|---|---|---|---|\n");
     List<Method> methods = args.length > 3
