@@ -58,7 +58,8 @@ public final class Trainer {
     }
     int[] perm = permutation(n, Seeds.derive(seed, 0));
     EventSample train = sample.select(java.util.Arrays.copyOfRange(perm, 0, n - nVal));
-    EventSample val = nVal == 0 ? null : sample.select(java.util.Arrays.copyOfRange(perm, n - nVal, n));
+    EventSample val = nVal == 0 ? null
+        : sample.select(java.util.Arrays.copyOfRange(perm, n - nVal, n));
     boolean ratio = method != Method.SALLY;
     int d = sample.featureCount();
     int p = sample.parameterNames().size();
@@ -70,28 +71,36 @@ public final class Trainer {
     LossHistory history = new LossHistory();
     List<Network> members = new ArrayList<>();
     List<Long> seeds = new ArrayList<>();
-    DataType type = config.precision().dataType();
     for (int k = 0; k < config.ensembleSize(); k++) {
       long memberSeed = Seeds.derive(seed, 1, k);
       seeds.add(memberSeed);
-      Network initial = Network.initial(ratio ? p + d : d, config.hiddenLayers(), ratio ? 1 : p,
-          config.activation(), Seeds.derive(memberSeed, 0));
-      SameDiff sd = ratio
-          ? Graphs.ratio(initial, p, type, method.ratioLoss().orElseThrow(),
-              resolved.alphaFor(method.ratioLoss().orElseThrow()), config.logRatioClip())
-          : Graphs.score(initial, type, true);
-      List<TrainingListener> all = new ArrayList<>(List.of(history));
-      if (config.earlyStopping()) {
-        all.add(new EarlyStopping(config.patience()));
-      }
-      all.addAll(listeners);
-      members.add(new Fitter(sd, initial, type).fit(trainTable, valTable, config, k,
-          Seeds.derive(memberSeed, 1), all));
+      members.add(trainMember(method, resolved, p, d, trainTable, valTable, k, memberSeed,
+          history));
     }
     ModelData model = new ModelData(method, config.precision(), sample.observables(),
         sample.parameterNames(), xs, ts, ratio ? thetaRange(sample, p) : null, members);
     return new TrainingOutcome(model, resolved, seed, seeds, history.reports(), n - nVal, nVal,
         (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Member k from its own seed: initial weights, graph, fit with the listeners. */
+  private Network trainMember(Method method, TrainingConfig resolved, int p, int d,
+      Table trainTable, Table valTable, int k, long memberSeed, LossHistory history) {
+    boolean ratio = method != Method.SALLY;
+    DataType type = config.precision().dataType();
+    Network initial = Network.initial(ratio ? p + d : d, config.hiddenLayers(), ratio ? 1 : p,
+        config.activation(), Seeds.derive(memberSeed, 0));
+    SameDiff sd = ratio
+        ? Graphs.ratio(initial, p, type, method.ratioLoss().orElseThrow(),
+            resolved.alphaFor(method.ratioLoss().orElseThrow()), config.logRatioClip())
+        : Graphs.score(initial, type, true);
+    List<TrainingListener> all = new ArrayList<>(List.of(history));
+    if (config.earlyStopping()) {
+      all.add(new EarlyStopping(config.patience()));
+    }
+    all.addAll(listeners);
+    return new Fitter(sd, initial, type).fit(trainTable, valTable, config, k,
+        Seeds.derive(memberSeed, 1), all);
   }
 
   /** Fails with the missing column's dataset name when {@code sample} cannot train {@code m}. */
