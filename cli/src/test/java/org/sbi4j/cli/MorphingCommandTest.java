@@ -118,6 +118,23 @@ class MorphingCommandTest {
   }
 
   @Test
+  void eventFileSetupAndAMissingDataset() {
+    Path good = dir.resolve("setup.h5");
+    org.sbi4j.samples.io.MadMinerFiles.writeSetup(good,
+        org.sbi4j.samples.io.Configs.parse(ONE_PARAMETER, org.sbi4j.samples.io.SetupYaml.class)
+            .toSetup());
+    CliRun ok = CliRun.of("morphing", "--setup", good.toString(), "--theta", "0.5");
+    assertEquals(0, ok.exitCode(), ok.err());
+    Path bad = dir.resolve("partial.h5");
+    try (io.jhdf.WritableHdfFile h5 = io.jhdf.HdfFile.write(bad)) {
+      h5.putGroup("parameters").putDataset("names", new String[] {"c"});
+    }
+    CliRun r = CliRun.of("morphing", "--setup", bad.toString());
+    assertEquals(2, r.exitCode(), r.err());
+    assertTrue(r.oneErrorLine() && r.err().contains("no dataset 'parameters/"), r.err());
+  }
+
+  @Test
   void missingFileAndUnknownOption() {
     CliRun r = CliRun.of("morphing", "--setup", dir.resolve("nope.yaml").toString());
     assertEquals(2, r.exitCode());
