@@ -22,6 +22,10 @@ class QuickstartIT {
     String report = Files.readString(out.resolve("report.md"));
     assertTrue(report.contains("## Morphing"), report);
     assertTrue(Files.readString(json).contains("\"morphing\""));
+    assertTrue(report.contains("## Simulation") && report.contains("## Training samples"), report);
+    for (String f : new String[] {"events.h5", "train_sally.h5", "train_ratio.h5"}) {
+      assertTrue(Files.size(out.resolve(f)) > 0, f);
+    }
     assertTrue(report.contains("## Expected limits") && report.contains("| exact |"), report);
     assertTrue(Files.exists(out.resolve("limits.png")) && Files.exists(out.resolve("limits.svg")));
   }

@@ -58,11 +58,12 @@ public final class OnnxExport {
     int p = model.parameters().size();
     int d = model.observables().size();
     graph.setName("sbi4j_" + model.method().cliName());
+    String theta = model.isRatio()
+        ? standardise(input("theta", p), "theta", model.thetaScaling()) : null;
     String x = standardise(input("x", d), "x", model.xScaling());
     List<String> logR = new ArrayList<>();
     List<String> scores = new ArrayList<>();
     if (model.isRatio()) {
-      String theta = standardise(input("theta", p), "theta", model.thetaScaling());
       String in = node("Concat", List.of(theta, x), List.of(axis(1)));
       for (int m = 0; m < model.members().size(); m++) {
         String[] out = ratioMember(model.members().get(m), m, in, p);

@@ -67,7 +67,8 @@ public final class Trainer {
     }
     int[] perm = permutation(n, Seeds.derive(seed, 0));
     EventSample train = sample.select(java.util.Arrays.copyOfRange(perm, 0, n - nVal));
-    EventSample val = nVal == 0 ? null : sample.select(java.util.Arrays.copyOfRange(perm, n - nVal, n));
+    EventSample val = nVal == 0 ? null
+        : sample.select(java.util.Arrays.copyOfRange(perm, n - nVal, n));
     boolean ratio = method != Method.SALLY;
     int d = sample.featureCount();
     int p = sample.parameterNames().size();

@@ -97,7 +97,7 @@ public record TrainingConfig(List<Integer> hiddenLayers, Activation activation,
     return method.ratioLoss().map(l -> toBuilder().alpha(alphaFor(l)).build()).orElse(this);
   }
 
-  /** Learning rate of epoch e (0-based): exponential decay from learningRate to finalLearningRate. */
+  /** Learning rate of epoch e (0-based): exponential decay from learningRate to the final one. */
   public double learningRateAt(int epoch) {
     return learningRate * Math.pow(decayPerEpoch(), epoch);
   }

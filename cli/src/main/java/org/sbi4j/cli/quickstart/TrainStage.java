@@ -20,7 +20,9 @@ final class TrainStage implements Stage {
   static final String CONFIG = """
       # quickstart training config (smaller than configs/train.yaml's defaults, for speed)
       hiddenLayers: [64, 64]
-      epochs: 12
+      epochs: 15
+      learningRate: 3.0e-3
+      finalLearningRate: 1.0e-4
       """;
 
   @Override

@@ -8,6 +8,7 @@ import org.sbi4j.common.Seeds;
 import org.sbi4j.morphing.MorphingSetup;
 import org.sbi4j.samples.Column;
 import org.sbi4j.samples.EventSample;
+import org.sbi4j.samples.Permutations;
 import org.sbi4j.samples.EventSource;
 
 /**
@@ -95,7 +96,7 @@ public final class TrainingSamples {
     thetas[m] = theta1;
     Draws draws = new Unweighter(miner).draw(view, thetas, counts, maxNegativeFraction,
         Seeds.derive(seed, 1));
-    int[] pair = Unweighter.permutation(Math.max(m, 1), Seeds.derive(seed, 2));
+    int[] pair = Permutations.random(Math.max(m, 1), Seeds.derive(seed, 2));
     return new AugmentResult(ratioColumns(draws, points, pair), thetas,
         draws.effectiveSampleSize(), draws.negatives());
   }

@@ -5,6 +5,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.sbi4j.common.Seeds;
 import org.sbi4j.samples.EventSample;
+import org.sbi4j.samples.Permutations;
 import org.sbi4j.samples.EventSource;
 
 /**
@@ -188,7 +189,7 @@ public final class Unweighter {
     }
 
     Draws shuffled(EventSource source, long seed, double[] ess, NegativeWeights[] negatives) {
-      int[] perm = permutation(size, seed);
+      int[] perm = Permutations.random(size, seed);
       EventSample all = EventSample.ofFeatures(source.observables(), x)
           .withWeights(source.setup(), w, s).select(perm);
       int[] th = new int[size];
@@ -199,21 +200,5 @@ public final class Unweighter {
       }
       return new Draws(all, th, ev, ess, negatives);
     }
-  }
-
-  /** A seeded uniformly random permutation of 0..n−1 (Fisher–Yates). */
-  public static int[] permutation(int n, long seed) {
-    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
-    return p;
   }
 }

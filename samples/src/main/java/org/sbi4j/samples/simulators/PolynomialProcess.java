@@ -1,13 +1,13 @@
 package org.sbi4j.samples.simulators;
 
 import java.util.Arrays;
-import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.sbi4j.common.Seeds;
 import org.sbi4j.morphing.Components;
 import org.sbi4j.morphing.MorphingSetup;
 import org.sbi4j.samples.EventSample;
+import org.sbi4j.samples.Permutations;
 
 /**
  * The machinery shared by processes with dσ(z|θ) = Σ_c m_c(θ) α_c(z) and a smearing density
@@ -89,28 +89,12 @@ abstract class PolynomialProcess implements Simulator {
     int[] from = new int[n];
     Arrays.fill(from, generatingBenchmark());
     EventSample events = EventSample.ofFeatures(observables(), xAll).withWeights(setup, w, from);
-    int[] perm = permutation(n, Seeds.derive(seed, 2));
+    int[] perm = Permutations.random(n, Seeds.derive(seed, 2));
     double[] zPerm = new double[n * k];
     for (int i = 0; i < n; i++) {
       System.arraycopy(zAll, perm[i] * k, zPerm, i * k, k);
     }
     return new Simulation(events.select(perm), zPerm, k);
-  }
-
-  /** A seeded uniformly random permutation of 0..n−1 (Fisher–Yates). */
-  static int[] permutation(int n, long seed) {
-    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
-    return p;
   }
 
   @Override
@@ -186,9 +170,5 @@ abstract class PolynomialProcess implements Simulator {
       }
     }
     throw new IllegalStateException("no component " + Arrays.toString(k));
-  }
-
-  static List<String> names(String... n) {
-    return List.of(n);
   }
 }

@@ -52,6 +52,10 @@ public final class EvaluateTask {
     if (model.isRatio()) {
       pr = new RatioModel(model).predict(thetaRows(r.theta(), events, model), x);
     } else {
+      if (r.theta() != null) {
+        throw new IllegalArgumentException("a sally model estimates t(x|θ_ref) at its fixed "
+            + "reference point; drop --theta");
+      }
       pr = new ScoreModel(model).predict(x);
     }
     boolean ensemble = model.members().size() > 1;

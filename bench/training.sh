@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Training throughput (issue 4): rows/s of ALICES, RASCAL, CARL, SALLY (3 x 100 tanh, batch 128)
+# and a plain DL4J MultiLayerNetwork floor. Usage: bench/training.sh [rows] [epochs] [out.md]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -o -q -pl training -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile='${project.build.directory}/bench-classpath.txt' -Dmdep.includeScope=test
+export OMP_NUM_THREADS=1
+exec java -Xmx4g -cp "training/target/test-classes:training/target/classes:$(cat training/target/bench-classpath.txt)" \
+  org.sbi4j.training.bench.TrainingBenchmark "${1:-30000}" "${2:-3}" ${3:+"$3"}
