@@ -28,5 +28,15 @@ class QuickstartIT {
     }
     assertTrue(report.contains("## Expected limits") && report.contains("| exact |"), report);
     assertTrue(Files.exists(out.resolve("limits.png")) && Files.exists(out.resolve("limits.svg")));
+    for (String section : new String[] {"## Simulation", "## Training samples", "## Training",
+        "## NPLM"}) {
+      assertTrue(report.contains(section), "missing " + section + " in\n" + report);
+    }
+    assertTrue(Files.exists(out.resolve("models/alices/model.onnx")));
+    assertTrue(Files.size(out.resolve("nplm-null.png")) > 1000);
+    assertTrue(Files.size(out.resolve("nplm-f.png")) > 1000);
+    var summary = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json.toFile());
+    // the quickstart injects a strong tail signal: NPLM must see it (Z > 3 from the χ²_k fit)
+    assertTrue(summary.get("nplm").get("z").asDouble() > 3, summary.get("nplm").toString());
   }
 }

@@ -24,8 +24,8 @@ import org.sbi4j.training.nplm.Optimizer;
 final class NplmStage implements Stage {
   private static final int REFERENCE = 2000;
   private static final double EXPECTED = 100;
-  private static final double SIGNAL = 10;
-  private static final int TOYS = 20;
+  private static final double SIGNAL = 20;
+  private static final int TOYS = 12;
 
   @Override
   public String name() {

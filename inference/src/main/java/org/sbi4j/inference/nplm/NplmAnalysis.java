@@ -46,6 +46,11 @@ public final class NplmAnalysis {
     sameObservables("a", a, "b", b);
     nonEmpty("a", a);
     nonEmpty("b", b);
+    if (a.has(Column.WEIGHT) || b.has(Column.WEIGHT)) {
+      throw new IllegalArgumentException("the symmetrized test takes unweighted events, but "
+          + (a.has(Column.WEIGHT) ? "a" : "b") + " has a weights column; unweight the sample "
+          + "first");
+    }
     int d = a.featureCount();
     if (config.training().network().inputs() != d) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,

@@ -11,6 +11,7 @@ import org.sbi4j.inference.Dataset;
 import org.sbi4j.inference.ExtendedLikelihood;
 import org.sbi4j.inference.MorphedEvents;
 import org.sbi4j.inference.ParameterGrid;
+import org.sbi4j.inference.internal.GridRatioModel;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.simulators.Simulators;
 import org.sbi4j.training.Activation;
@@ -26,8 +27,9 @@ import org.sbi4j.training.Scaling;
  * Grid-evaluation throughput of the extended likelihood with a ratio model: (events × grid
  * points) / second for one call of {@link ExtendedLikelihood#evaluate(double[][])} over the whole
  * grid, on interference-1d Asimov data. Networks with random weights (throughput does not depend
- * on their values): the default 3 × 100 tanh ALICES architecture and a small 2 × 8 one, float32
- * and float64. Run: {@code java -cp … org.sbi4j.inference.bench.LimitsBenchmark [events]
+ * on their values): the default 3 × 100 tanh ALICES architecture and a small 2 × 8 one, each
+ * through {@link GridRatioModel} (plain Java, what limits use) and through the ND4J
+ * {@link RatioModel} (on a grid ten times coarser, it is much slower). Run: {@code java -cp … org.sbi4j.inference.bench.LimitsBenchmark [events]
  * [gridPoints] [out.md]} with OMP_NUM_THREADS set to the cores to use.
  */
 public final class LimitsBenchmark {
@@ -43,24 +45,17 @@ public final class LimitsBenchmark {
     Dataset asimov = Dataset.asimov(test, all, new double[] {0}, 10);
     double[][] grid = ParameterGrid.parse("-1:1:" + points).points();
     List<String> rows = new ArrayList<>();
-    rows.add(String.format(Locale.ROOT, "| %-32s | %8s | %6s | %14s | %8s |", "model", "events",
-        "grid", "evaluations/s", "seconds"));
-    rows.add("|----------------------------------|----------|--------|----------------|----------|");
-    for (Object[] c : new Object[][] {{"ALICES 3 × 100 tanh, float32", 100, 3, Precision.FLOAT32},
-        {"ALICES 3 × 100 tanh, float64", 100, 3, Precision.FLOAT64},
-        {"ALICES 2 × 8 tanh, float32", 8, 2, Precision.FLOAT32}}) {
-      RatioEstimator model = randomModel((int) c[1], (int) c[2], (Precision) c[3]);
-      ExtendedLikelihood ll = new ExtendedLikelihood(model, asimov, all, 10);
-      ll.evaluate(new double[][] {{0}, {0.5}});
-      int repeats = 3;
-      long t0 = System.nanoTime();
-      for (int r = 0; r < repeats; r++) {
-        ll.evaluate(grid);
-      }
-      double sec = (System.nanoTime() - t0) / 1e9 / repeats;
-      rows.add(String.format(Locale.ROOT, "| %-32s | %8d | %6d | %14.0f | %8.3f |", c[0],
-          events, points, (double) events * points / sec, sec));
-      System.out.println(rows.get(rows.size() - 1));
+    rows.add(String.format(Locale.ROOT, "| %-30s | %-22s | %7s | %5s | %13s | %8s | %15s |",
+        "model", "evaluation", "events", "grid", "evaluations/s", "seconds", "per CPU-second"));
+    rows.add("|--------------------------------|------------------------|---------|-------|"
+        + "---------------|----------|-----------------|");
+    double[][] small = ParameterGrid.parse("-1:1:" + Math.max(2, points / 10)).points();
+    for (Object[] c : new Object[][] {{"ALICES 3 × 100 tanh, float32", 100, 3},
+        {"ALICES 2 × 8 tanh, float32", 8, 2}}) {
+      RatioModel nd4j = (RatioModel) randomModel((int) c[1], (int) c[2], Precision.FLOAT32);
+      rows.add(measure((String) c[0], "GridRatioModel (Java)", new GridRatioModel(nd4j), asimov,
+          all, grid));
+      rows.add(measure((String) c[0], "RatioModel (ND4J)", nd4j, asimov, all, small));
     }
     String table = String.join("\n", rows);
     System.out.println(table);
@@ -69,6 +64,34 @@ public final class LimitsBenchmark {
     }
   }
 
+  private static String measure(String model, String how, RatioEstimator estimator,
+      Dataset asimov, MorphedEvents all, double[][] grid) {
+    ExtendedLikelihood ll = new ExtendedLikelihood(estimator, asimov, all, 10);
+    ll.evaluate(grid);
+    int repeats = 3;
+    long cpu0 = cpuNanos();
+    long t0 = System.nanoTime();
+    for (int r = 0; r < repeats; r++) {
+      ll.evaluate(grid);
+    }
+    double sec = (System.nanoTime() - t0) / 1e9 / repeats;
+    double cpu = (cpuNanos() - cpu0) / 1e9 / repeats;
+    int events = asimov.events().size();
+    double evaluations = (double) events * grid.length;
+    String row = String.format(Locale.ROOT,
+        "| %-30s | %-22s | %7d | %5d | %13.0f | %8.3f | %15.0f |", model, how, events,
+        grid.length, evaluations / sec, sec, evaluations / cpu);
+    System.out.println(row);
+    return row;
+  }
+
+  /** CPU time of this process (all threads), ns. */
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /** A ratio model on interference-1d's x and θ with random weights. */
   public static RatioEstimator randomModel(int width, int layers, Precision precision) {
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(7L);
     List<Network.Dense> dense = new ArrayList<>();

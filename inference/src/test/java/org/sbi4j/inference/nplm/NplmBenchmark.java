@@ -17,8 +17,9 @@ import org.sbi4j.training.nplm.Optimizer;
 
 /**
  * Benchmark harness (not a unit test: surefire does not pick up this name). Run with
- * {@code mvn -o -q -pl inference -am test -Dtest=NplmBenchmark -Dsurefire.failIfNoSpecifiedTests=false
- * -Dnplm.bench=speed} (or {@code compare}); appends a section to {@code bench/results/nplm.md}.
+ * {@code mvn -o -q -pl inference -am test -Dtest=NplmBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false "-Dtest.argLine=-Xmx4g -Dnplm.bench=speed"} (or
+ * {@code compare}); appends a section to {@code bench/results/nplm.md}.
  */
 class NplmBenchmark {
   private static final NplmTrainingConfig BASE = NplmTrainingConfig.defaults(
@@ -123,9 +124,15 @@ class NplmBenchmark {
     } catch (IOException e) {
       date = java.time.Instant.now().toString();
     }
+    String load;
+    try {
+      load = Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (IOException e) {
+      load = "unknown";
+    }
     return "Measured " + date + " on the shared build machine (2 cores, 24 GiB; other helpers "
-        + "were compiling and testing at the same time, so the load average was well above 2 "
-        + "and the times are pessimistic). JDK " + System.getProperty("java.version")
+        + "were compiling and testing at the same time: /proc/loadavg when the run started = "
+        + load + ", so the times are pessimistic). JDK " + System.getProperty("java.version")
         + ", float64.\n\n";
   }
 

@@ -24,21 +24,21 @@ class NplmTestTest {
     SampledToys nulls = SampledToys.nullToys(Sampler.exponential(1), REFERENCE, EXPECTED);
     // the observed data: the same toys with a narrow signal far in the tail (6.4, width 0.16).
     SampledToys signal = new SampledToys(Sampler.exponential(1), REFERENCE, EXPECTED,
-        Sampler.normal(6.4, 0.16), 10, null);
+        Sampler.normal(6.4, 0.16), 20, null);
     NplmProblem observed = signal.draw(2024);
     NplmResult result;
     try (LocalTaskRunner runner = new LocalTaskRunner(2)) {
-      result = NplmTest.run(observed, nulls, new NplmTestConfig(FAST, 40, 7), runner);
+      result = NplmTest.run(observed, nulls, new NplmTestConfig(FAST, 24, 7), runner);
     }
     for (double t : result.nullT()) {
       assertTrue(t >= -1e-9, "f ≡ 0 is feasible, so every toy has t ≥ 0: " + t);
     }
     assertTrue(result.ksPValue() > 0.01, "KS p = " + result.ksPValue() + ", k = "
         + result.dof());
-    assertTrue(result.dof() > 1 && result.dof() < 13 + 5, "k near the 13 weights: "
-        + result.dof());
+    // k is fitted, not fixed: it lands near the 13 trainable parameters of the 1-4-1 network.
+    assertTrue(result.dof() > 5 && result.dof() < 26, "k = " + result.dof());
     assertTrue(result.z() > 3, "signal Z = " + result.z() + " (t = " + result.t() + ")");
-    assertEquals(1.0 / 41, result.pValueEmpirical(), 1e-15, "t above every toy");
+    assertEquals(1.0 / 25, result.pValueEmpirical(), 1e-15, "t above every toy");
   }
 
   @Test
