@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.sbi4j.common.LocalTaskRunner;
+import org.sbi4j.common.TaskRunner;
 import org.sbi4j.inference.nplm.NplmAnalysis;
 import org.sbi4j.inference.nplm.NplmPlots;
 import org.sbi4j.inference.nplm.NplmResult;
@@ -68,9 +68,12 @@ final class NplmCommand implements Callable<Integer> {
   @Option(names = "--b", paramLabel = "F", description = "Sample B (with --symmetrized).")
   Path b;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Toys run at once, one per thread (default: one per core).")
-  Integer threads;
+  @Mixin RunnerOptions runner;
+
+  @Option(names = "--toys-dir", paramLabel = "DIR",
+      description = "Write each toy's t here as it finishes; rerunning with the same folder, "
+          + "seed and options resumes from the finished toys (on a cluster: a shared folder).")
+  Path toysDir;
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
   long seed;
@@ -101,12 +104,13 @@ final class NplmCommand implements Callable<Integer> {
     double w = clip != null ? clip : symmetrized ? Double.POSITIVE_INFINITY : 9.0;
     NplmTrainingConfig training = NplmTrainingConfig.defaults(shape, w)
         .withOptimizer(parseOptimizer(optimizer)).withEpochs(epochs);
-    NplmTestConfig config = new NplmTestConfig(training, toys, seed);
+    require(toysDir == null || !symmetrized, "--toys-dir resumes the toys of the test against a "
+        + "reference; the symmetrized test's permutations are not stored, drop --toys-dir");
+    NplmTestConfig config = new NplmTestConfig(training, toys, seed, toysDir);
     NplmResult result;
-    try (LocalTaskRunner runner = threads == null ? LocalTaskRunner.perCore()
-        : new LocalTaskRunner(threads)) {
-      result = symmetrized ? NplmAnalysis.symmetrized(first, second, config, runner)
-          : NplmAnalysis.against(first, second, expected, config, runner);
+    try (TaskRunner tasks = runner.open("nplm")) {
+      result = symmetrized ? NplmAnalysis.symmetrized(first, second, config, tasks)
+          : NplmAnalysis.against(first, second, expected, config, tasks);
     }
     if (plot != null) {
       NplmPlots.save(result, symmetrized ? null : second, plot);

@@ -2,6 +2,7 @@ package org.sbi4j.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.sbi4j.common.TaskRunner;
 import org.sbi4j.training.Method;
 import org.sbi4j.training.tasks.TrainTask;
 import picocli.CommandLine.Command;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Option;
     description = "Train SALLY or a parameterized ratio estimator; writes a model folder.")
 final class TrainCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+  @Mixin RunnerOptions runner;
 
   @Option(names = "--method", required = true, paramLabel = "M",
       description = "sally, carl, rolr, alice, rascal, alices or cascal.")
@@ -35,8 +37,11 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     boolean terminal = System.console() != null && common.humanOutput();
-    TrainTask.Result r = TrainTask.run(new TrainTask.Request(Method.parse(method), data, config,
-        out, seed, terminal ? System.err : null));
+    TrainTask.Result r;
+    try (TaskRunner tasks = runner.open("train")) {
+      r = TrainTask.run(new TrainTask.Request(Method.parse(method), data, config, out, seed,
+          terminal ? System.err : null, tasks));
+    }
     if (!common.writeJson(r)) {
       var last = r.losses().get(r.losses().size() - 1);
       System.out.printf(java.util.Locale.ROOT,

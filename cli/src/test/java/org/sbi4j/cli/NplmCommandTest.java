@@ -51,6 +51,25 @@ class NplmCommandTest {
   }
 
   @Test
+  void aToysFolderIsWrittenAndARerunResumesFromIt() throws IOException {
+    String data = csv("data.csv", "x", 30, 1, 1).toString();
+    String ref = csv("ref.csv", "x", 300, 2, 1).toString();
+    Path toys = dir.resolve("toys");
+    String[] args = {"nplm", "--data", data, "--reference", ref, "--expected", "30",
+        "--optimizer", "lbfgs", "--toys", "3", "--threads", "1", "--toys-dir", toys.toString(),
+        "--json", "-"};
+    CliRun first = CliRun.of(args);
+    assertEquals(0, first.exitCode(), first.err());
+    assertTrue(Files.exists(toys.resolve("toy-2.t")));
+    Files.delete(toys.resolve("toy-1.t")); // as if the run had stopped before toy 1 finished
+    CliRun resumed = CliRun.of(args);
+    assertEquals(0, resumed.exitCode(), resumed.err());
+    JsonMapper m = JsonMapper.builder().build();
+    assertEquals(m.readTree(first.out()).get("nullT"), m.readTree(resumed.out()).get("nullT"));
+    assertTrue(Files.exists(toys.resolve("toy-1.t")));
+  }
+
+  @Test
   void symmetrizedRuns() throws IOException {
     CliRun r = CliRun.of("nplm", "--symmetrized", "--a", csv("a.csv", "x", 60, 4, 1).toString(),
         "--b", csv("b.csv", "x", 60, 5, 1).toString(), "--optimizer", "lbfgs", "--toys", "4",

@@ -14,7 +14,7 @@ import org.sbi4j.common.Check;
  * @param activation σ of the hidden layers
  * @param layers the dense layers, input first, output last (at least one hidden layer)
  */
-public record Network(Activation activation, List<Dense> layers) {
+public record Network(Activation activation, List<Dense> layers) implements java.io.Serializable {
   public Network {
     if (activation == null) {
       throw new IllegalArgumentException("network activation is missing");
@@ -41,7 +41,7 @@ public record Network(Activation activation, List<Dense> layers) {
    * @param w weights, in × out row-major
    * @param b biases, out
    */
-  public record Dense(int in, int out, double[] w, double[] b) {
+  public record Dense(int in, int out, double[] w, double[] b) implements java.io.Serializable {
     public Dense {
       Check.positive("layer inputs", in);
       Check.positive("layer outputs", out);

@@ -6,17 +6,14 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.sbi4j.common.Seeds;
+import org.sbi4j.common.TaskRunner;
 import org.sbi4j.samples.Column;
 import org.sbi4j.samples.EventSample;
-import org.sbi4j.training.internal.Fitter;
 import org.sbi4j.training.internal.Graphs;
 import org.sbi4j.training.internal.Nd4jRuntime;
 import org.sbi4j.training.internal.Table;
-import org.sbi4j.training.listeners.EarlyStopping;
-import org.sbi4j.training.listeners.LossHistory;
+import org.sbi4j.training.listeners.EpochReport;
 import org.sbi4j.training.listeners.TrainingListener;
 
 /**
@@ -44,8 +41,20 @@ public final class Trainer {
     this(config, List.of());
   }
 
-  /** Trains {@code method} on {@code sample}; see the class comment for the seeds. */
+  /**
+   * Trains {@code method} on {@code sample}, the members one after the other in this thread;
+   * see the class comment for the seeds.
+   */
   public TrainingOutcome train(EventSample sample, Method method, long seed) {
+    return train(sample, method, seed, null);
+  }
+
+  /**
+   * Trains {@code method} on {@code sample} with the ensemble members as independent tasks on
+   * {@code runner} (null: one after the other in this thread). Member k's weights do not depend
+   * on the runner.
+   */
+  public TrainingOutcome train(EventSample sample, Method method, long seed, TaskRunner runner) {
     long start = System.nanoTime();
     Nd4jRuntime.configure();
     requireColumns(sample, method);
@@ -68,39 +77,26 @@ public final class Trainer {
     Table trainTable = table(train, method, xs, ts);
     Table valTable = val == null ? null : table(val, method, xs, ts);
     TrainingConfig resolved = config.resolvedFor(method);
-    LossHistory history = new LossHistory();
-    List<Network> members = new ArrayList<>();
+    List<Integer> ks = new ArrayList<>();
     List<Long> seeds = new ArrayList<>();
     for (int k = 0; k < config.ensembleSize(); k++) {
-      long memberSeed = Seeds.derive(seed, 1, k);
-      seeds.add(memberSeed);
-      members.add(trainMember(method, resolved, p, d, trainTable, valTable, k, memberSeed,
-          history));
+      ks.add(k);
+      seeds.add(EnsembleMember.memberSeed(seed, k));
+    }
+    EnsembleMember task = new EnsembleMember(trainTable, valTable, config, method,
+        new int[] {ratio ? p + d : d, ratio ? 1 : p, p}, seed, listeners);
+    List<EnsembleMember.Trained> trained = runner == null
+        ? ks.stream().map(task::apply).toList() : runner.map(ks, task);
+    List<Network> members = new ArrayList<>();
+    List<EpochReport> history = new ArrayList<>();
+    for (EnsembleMember.Trained t : trained) {
+      members.add(t.network());
+      history.addAll(t.history());
     }
     ModelData model = new ModelData(method, config.precision(), sample.observables(),
         sample.parameterNames(), xs, ts, ratio ? thetaRange(sample, p) : null, members);
-    return new TrainingOutcome(model, resolved, seed, seeds, history.reports(), n - nVal, nVal,
+    return new TrainingOutcome(model, resolved, seed, seeds, history, n - nVal, nVal,
         (System.nanoTime() - start) / 1e9);
-  }
-
-  /** Member k from its own seed: initial weights, graph, fit with the listeners. */
-  private Network trainMember(Method method, TrainingConfig resolved, int p, int d,
-      Table trainTable, Table valTable, int k, long memberSeed, LossHistory history) {
-    boolean ratio = method != Method.SALLY;
-    DataType type = config.precision().dataType();
-    Network initial = Network.initial(ratio ? p + d : d, config.hiddenLayers(), ratio ? 1 : p,
-        config.activation(), Seeds.derive(memberSeed, 0));
-    SameDiff sd = ratio
-        ? Graphs.ratio(initial, p, type, method.ratioLoss().orElseThrow(),
-            resolved.alphaFor(method.ratioLoss().orElseThrow()), config.logRatioClip())
-        : Graphs.score(initial, type, true);
-    List<TrainingListener> all = new ArrayList<>(List.of(history));
-    if (config.earlyStopping()) {
-      all.add(new EarlyStopping(config.patience()));
-    }
-    all.addAll(listeners);
-    return new Fitter(sd, initial, type).fit(trainTable, valTable, config, k,
-        Seeds.derive(memberSeed, 1), all);
   }
 
   /** Fails with the missing column's dataset name when {@code sample} cannot train {@code m}. */

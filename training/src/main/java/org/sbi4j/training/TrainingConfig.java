@@ -31,7 +31,7 @@ public record TrainingConfig(List<Integer> hiddenLayers, Activation activation,
     Optimizer optimizer, Double learningRate, Double finalLearningRate, Integer batchSize,
     Integer epochs, Double validationSplit, Boolean earlyStopping, Integer patience,
     Double gradientClip, Double alpha, Double logRatioClip, Precision precision,
-    Integer ensembleSize) {
+    Integer ensembleSize) implements java.io.Serializable {
 
   public TrainingConfig {
     hiddenLayers = hiddenLayers == null ? List.of(100, 100, 100) : List.copyOf(hiddenLayers);

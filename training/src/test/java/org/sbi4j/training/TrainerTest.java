@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sbi4j.common.LocalTaskRunner;
 import org.sbi4j.samples.Column;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.training.listeners.EpochReport;
@@ -21,18 +22,32 @@ class TrainerTest {
   }
 
   @Test
-  void sameSeedGivesIdenticalWeightsAndADifferentSeedDoesNot() {
+  void sameSeedGivesIdenticalWeightsWhicheverRunnerAndADifferentSeedDoesNot() {
     EventSample s = GaussianToy.ratioSample(1000, 1);
     TrainingConfig c = small().toBuilder().ensembleSize(2).build();
-    ModelData a = new Trainer(c).train(s, Method.ALICES, 7).model();
-    ModelData b = new Trainer(c).train(s, Method.ALICES, 7).model();
+    TrainingOutcome seq = new Trainer(c).train(s, Method.ALICES, 7);
+    ModelData a = seq.model();
+    TrainingOutcome par;
+    try (LocalTaskRunner threads = new LocalTaskRunner(2)) {
+      par = new Trainer(c).train(s, Method.ALICES, 7, threads);
+    }
+    // as a Spark executor sees it: task, input and result through Java serialization
+    ModelData shipped = new Trainer(c).train(s, Method.ALICES, 7, new SerializingRunner())
+        .model();
     ModelData other = new Trainer(c).train(s, Method.ALICES, 8).model();
-    for (int k = 0; k < 2; k++) {
-      for (int l = 0; l < a.members().get(k).layers().size(); l++) {
-        assertArrayEquals(a.members().get(k).layers().get(l).w(),
-            b.members().get(k).layers().get(l).w());
+    for (ModelData b : List.of(par.model(), shipped)) {
+      for (int k = 0; k < 2; k++) {
+        for (int l = 0; l < a.members().get(k).layers().size(); l++) {
+          assertArrayEquals(a.members().get(k).layers().get(l).w(),
+              b.members().get(k).layers().get(l).w());
+          assertArrayEquals(a.members().get(k).layers().get(l).b(),
+              b.members().get(k).layers().get(l).b());
+        }
       }
     }
+    assertEquals(seq.history().stream().map(EpochReport::validationLoss).toList(),
+        par.history().stream().map(EpochReport::validationLoss).toList());
+    assertEquals(seq.memberSeeds(), par.memberSeeds());
     assertFalse(java.util.Arrays.equals(a.members().get(0).layers().get(0).w(),
         other.members().get(0).layers().get(0).w()));
     assertFalse(java.util.Arrays.equals(a.members().get(0).layers().get(0).w(),

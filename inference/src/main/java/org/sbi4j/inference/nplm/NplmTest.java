@@ -1,7 +1,9 @@
 package org.sbi4j.inference.nplm;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.sbi4j.common.Seeds;
 import org.sbi4j.common.TaskRunner;
 import org.sbi4j.training.nplm.NplmFit;
@@ -34,20 +36,47 @@ public final class NplmTest {
     NplmTrainingConfig training = config.training();
     NplmFit fit = NplmTrainer.train(observed,
         training.withThreads(Math.max(1, runner.parallelism())), Seeds.derive(config.seed(), 0));
-    double[] nullT = nullDistribution(toys, training, config.toys(), config.seed(), runner);
+    double[] nullT = nullDistribution(toys, training, config.toys(), config.seed(), runner,
+        config.toysDir());
     return NplmResult.of(fit.t(), nullT, fit.network());
   }
 
   /** The t of K toys, in toy order: toy k is the same however the toys are run. */
   public static double[] nullDistribution(ToySource toys, NplmTrainingConfig training, int count,
       long seed, TaskRunner runner) {
+    return nullDistribution(toys, training, count, seed, runner, null);
+  }
+
+  /**
+   * The t of K toys, in toy order, each written to {@code toysDir} as it finishes; toys already
+   * there (from an interrupted run with the same seed and training config) are not rerun.
+   *
+   * @param toysDir the toys folder, or null for none
+   */
+  public static double[] nullDistribution(ToySource toys, NplmTrainingConfig training, int count,
+      long seed, TaskRunner runner, Path toysDir) {
     NplmTrainingConfig single = training.withThreads(1);
-    List<Long> indices = new ArrayList<>(count);
+    Map<Long, Double> done = toysDir == null ? Map.of()
+        : ToyStore.open(toysDir, "seed " + seed + ", " + toys.dimension() + "D toys, " + single);
+    String dir = toysDir == null ? null : toysDir.toString();
+    List<Long> missing = new ArrayList<>(count);
     for (long k = 0; k < count; k++) {
-      indices.add(k);
+      if (!done.containsKey(k)) {
+        missing.add(k);
+      }
     }
-    List<Double> t = runner.map(indices, k -> toyT(toys, single, seed, k));
-    return t.stream().mapToDouble(Double::doubleValue).toArray();
+    List<Double> fresh = runner.map(missing, k -> {
+      double t = toyT(toys, single, seed, k);
+      if (dir != null) {
+        ToyStore.save(dir, k, t);
+      }
+      return t;
+    });
+    double[] t = new double[count];
+    for (int k = 0, j = 0; k < count; k++) {
+      t[k] = done.containsKey((long) k) ? done.get((long) k) : fresh.get(j++);
+    }
+    return t;
   }
 
   /** t of toy k. */

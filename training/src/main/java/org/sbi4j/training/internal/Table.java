@@ -11,7 +11,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Named row-major columns of equal row count, as fed to the graph's placeholders: the input and
  * the labels of a training or validation partition (already standardised).
  */
-public final class Table {
+public final class Table implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   private final int rows;
   private final Map<String, double[]> data = new LinkedHashMap<>();
   private final Map<String, Integer> widths = new LinkedHashMap<>();

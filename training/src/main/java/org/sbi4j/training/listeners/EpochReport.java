@@ -12,4 +12,4 @@ package org.sbi4j.training.listeners;
  * @param seconds wall time of the epoch
  */
 public record EpochReport(int member, int epoch, int epochs, double trainingLoss,
-    double validationLoss, double learningRate, double seconds) {}
+    double validationLoss, double learningRate, double seconds) implements java.io.Serializable {}

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.sbi4j.common.TaskRunner;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.io.Configs;
 import org.sbi4j.samples.io.TrainingFiles;
@@ -27,9 +28,17 @@ public final class TrainTask {
    * @param out model folder to write
    * @param seed root seed
    * @param progress where per-epoch lines go, or null for silence
+   * @param runner where the ensemble members train as tasks, or null for one after the other
+   *     in this thread
    */
   public record Request(Method method, Path data, Path config, Path out, long seed,
-      PrintStream progress) {}
+      PrintStream progress, TaskRunner runner) {
+    /** Members one after the other in this thread. */
+    public Request(Method method, Path data, Path config, Path out, long seed,
+        PrintStream progress) {
+      this(method, data, config, out, seed, progress, null);
+    }
+  }
 
   /**
    * @param method the estimator (lower case)
@@ -53,7 +62,8 @@ public final class TrainTask {
     if (r.progress() != null) {
       listeners.add(new ProgressListener(r.progress()));
     }
-    TrainingOutcome outcome = new Trainer(config, listeners).train(sample, r.method(), r.seed());
+    TrainingOutcome outcome = new Trainer(config, listeners).train(sample, r.method(), r.seed(),
+        r.runner());
     ModelFolder.save(r.out(), outcome, r.data());
     return new Result(r.method().cliName(), outcome.trainingRows(), outcome.validationRows(),
         outcome.model().members().size(), outcome.history(), outcome.seconds(),

@@ -1,0 +1,89 @@
+package org.sbi4j.inference.nplm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sbi4j.common.LocalTaskRunner;
+import org.sbi4j.common.TaskRunner;
+
+/** An interrupted toy run resumes from the toys it wrote and ends with the same numbers. */
+class ToyResumeTest {
+  @TempDir Path dir;
+
+  /** Runs tasks in this thread, counting them; stops ("is killed") after {@code limit}. */
+  private static final class Interrupting implements TaskRunner {
+    final int limit;
+    int ran;
+
+    Interrupting(int limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public <T extends Serializable, R extends Serializable> List<R> map(List<T> inputs,
+        Task<T, R> task) {
+      List<R> out = new ArrayList<>();
+      for (T input : inputs) {
+        if (ran == limit) {
+          throw new IllegalStateException("run interrupted after " + limit + " toys");
+        }
+        try {
+          out.add(task.apply(input));
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        ran++;
+      }
+      return out;
+    }
+
+    @Override
+    public int parallelism() {
+      return 1;
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  @Test
+  void anInterruptedRunResumesFromTheToysItWrote() throws Exception {
+    SampledToys nulls = SampledToys.nullToys(Sampler.exponential(1), 300, 30);
+    double[] uninterrupted;
+    try (LocalTaskRunner one = new LocalTaskRunner(1)) {
+      uninterrupted = NplmTest.nullDistribution(nulls, NplmTestTest.FAST, 5, 3, one);
+    }
+    Path toys = dir.resolve("toys");
+    assertThrows(IllegalStateException.class, () -> NplmTest.nullDistribution(nulls,
+        NplmTestTest.FAST, 5, 3, new Interrupting(2), toys));
+    assertTrue(Files.exists(toys.resolve("toy-0.t")) && Files.exists(toys.resolve("toy-1.t")));
+    Interrupting resumed = new Interrupting(Integer.MAX_VALUE);
+    double[] t = NplmTest.nullDistribution(nulls, NplmTestTest.FAST, 5, 3, resumed, toys);
+    assertEquals(3, resumed.ran, "only the 3 unfinished toys run again");
+    // exact: a toy's t is written in hexadecimal and read back bit for bit
+    assertArrayEquals(uninterrupted, t, 0.0);
+    Interrupting again = new Interrupting(Integer.MAX_VALUE);
+    assertArrayEquals(uninterrupted, NplmTest.nullDistribution(nulls, NplmTestTest.FAST, 5, 3,
+        again, toys), 0.0);
+    assertEquals(0, again.ran, "a finished run reruns nothing");
+  }
+
+  @Test
+  void aFolderOfAnotherRunIsRefused() {
+    SampledToys nulls = SampledToys.nullToys(Sampler.exponential(1), 300, 30);
+    Path toys = dir.resolve("toys");
+    NplmTest.nullDistribution(nulls, NplmTestTest.FAST, 2, 3, new Interrupting(9), toys);
+    var e = assertThrows(IllegalArgumentException.class, () -> NplmTest.nullDistribution(nulls,
+        NplmTestTest.FAST, 2, 4, new Interrupting(9), toys));
+    assertTrue(e.getMessage().contains("another run"), e.getMessage());
+  }
+}

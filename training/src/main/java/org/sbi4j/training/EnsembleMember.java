@@ -1,0 +1,95 @@
+package org.sbi4j.training;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.sbi4j.common.Seeds;
+import org.sbi4j.common.TaskRunner;
+import org.sbi4j.training.internal.Fitter;
+import org.sbi4j.training.internal.Graphs;
+import org.sbi4j.training.internal.Nd4jRuntime;
+import org.sbi4j.training.internal.Table;
+import org.sbi4j.training.listeners.EarlyStopping;
+import org.sbi4j.training.listeners.EpochReport;
+import org.sbi4j.training.listeners.LossHistory;
+import org.sbi4j.training.listeners.TrainingListener;
+
+/**
+ * Ensemble member k as an independent, serializable task: builds the graph from the initial
+ * weights drawn with {@code derive(memberSeed, 0)} and fits with shuffles from
+ * {@code derive(memberSeed, 1)}, where {@code memberSeed = derive(seed, 1, k)}. Everything it
+ * needs (standardised tables, config, seeds) travels with it, so member k has the same weights
+ * on whichever {@link TaskRunner} runs it.
+ *
+ * <p>Extra listeners (progress lines) are transient: they report when the member runs in this
+ * JVM and are dropped when the task is shipped to a Spark executor.
+ */
+final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Trained> {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * One trained member.
+   *
+   * @param network final (or best) weights
+   * @param history the member's epoch reports, in order
+   */
+  record Trained(Network network, List<EpochReport> history) implements Serializable {}
+
+  private final Table train;
+  private final Table validation;
+  private final TrainingConfig config;
+  private final TrainingConfig resolved;
+  private final Method method;
+  private final int[] shape;
+  private final long seed;
+  private final transient List<TrainingListener> listeners;
+
+  /**
+   * @param shape {input width, output width, parameter count p}
+   * @param seed the run's root seed
+   */
+  EnsembleMember(Table train, Table validation, TrainingConfig config, Method method,
+      int[] shape, long seed, List<TrainingListener> listeners) {
+    this.train = train;
+    this.validation = validation;
+    this.config = config;
+    this.resolved = config.resolvedFor(method);
+    this.method = method;
+    this.shape = shape.clone();
+    this.seed = seed;
+    this.listeners = List.copyOf(listeners);
+  }
+
+  /** The seed member {@code k} derives its initialisation and shuffles from. */
+  static long memberSeed(long seed, int k) {
+    return Seeds.derive(seed, 1, k);
+  }
+
+  @Override
+  public Trained apply(Integer k) {
+    Nd4jRuntime.configure();
+    long memberSeed = memberSeed(seed, k);
+    boolean ratio = method != Method.SALLY;
+    DataType type = config.precision().dataType();
+    Network initial = Network.initial(shape[0], config.hiddenLayers(), shape[1],
+        config.activation(), Seeds.derive(memberSeed, 0));
+    RatioLoss loss = ratio ? method.ratioLoss().orElseThrow() : null;
+    SameDiff sd = ratio
+        ? Graphs.ratio(initial, shape[2], type, loss, resolved.alphaFor(loss),
+            config.logRatioClip())
+        : Graphs.score(initial, type, true);
+    LossHistory history = new LossHistory();
+    List<TrainingListener> all = new ArrayList<>(List.of(history));
+    if (config.earlyStopping()) {
+      all.add(new EarlyStopping(config.patience()));
+    }
+    if (listeners != null) {
+      all.addAll(listeners);
+    }
+    Network net = new Fitter(sd, initial, type).fit(train, validation, config, k,
+        Seeds.derive(memberSeed, 1), all);
+    return new Trained(net, history.reports());
+  }
+}
