@@ -46,7 +46,7 @@ final class LimitsStage implements Stage {
     sources.add(LimitSource.histogram(List.of("x")));
     Path plot = context.out().resolve("limits");
     LimitsReport report = LimitsAnalysis.run(new LimitsRequest(events, sources,
-        new double[] {0}, null, LUMINOSITY, ParameterGrid.parse("-1:1:41"), FisherKind.TRUTH,
+        new double[] {0}, null, LUMINOSITY, ParameterGrid.parse("-0.9:0.9:37"), FisherKind.TRUTH,
         plot));
     Map<String, Object> summary = new LinkedHashMap<>();
     context.report("## Expected limits");
