@@ -4,13 +4,17 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.training.Activation;
+import org.sbi4j.training.GridLogRatio;
 import org.sbi4j.training.ModelData;
 import org.sbi4j.training.Network;
 import org.sbi4j.training.RatioEstimator;
 import org.sbi4j.training.RatioModel;
 
 /**
- * A float32 ratio model evaluated on a θ grid × events in plain Java: the first layer splits into
+ * A float32 ratio model evaluated on a θ grid × events, by default in plain Java (optionally
+ * through {@link GridLogRatio}, ND4J sgemm on large blocks of (θ, x) rows, which measured slower
+ * on the 2-core benchmark machine: see bench/results/limits.md). In plain Java the first layer
+ * splits into
  * a θ part (once per grid point) and an x part (once per event), the hidden layers run on tiles of
  * {@value #TILE} events with loops the JIT vectorises, tanh by {@link FastTanh}, and grid points
  * are spread over the available cores. log r̂ is the mean of the members' outputs, as in
@@ -24,10 +28,20 @@ public final class GridRatioModel implements RatioEstimator {
   private final ModelData data;
   private final float[][][] weights;
   private final float[][][] biases;
+  private final boolean blas;
 
-  /** @param model a ratio model (float32 members) */
+  /** @param model a ratio model (float32 members), evaluated by the plain-Java kernel */
   public GridRatioModel(RatioModel model) {
+    this(model, false);
+  }
+
+  /**
+   * @param model a ratio model (float32 members)
+   * @param blas true for {@link GridLogRatio} (ND4J sgemm), false for the plain-Java kernel
+   */
+  public GridRatioModel(RatioModel model, boolean blas) {
     this.model = model;
+    this.blas = blas;
     this.data = model.data();
     List<Network> members = data.members();
     weights = new float[members.size()][][];
@@ -73,6 +87,9 @@ public final class GridRatioModel implements RatioEstimator {
 
   @Override
   public double[][] logRatio(EventSample events, double[][] thetas) {
+    if (blas) {
+      return GridLogRatio.logRatio(data, events, thetas);
+    }
     int n = events.size();
     int p = data.parameters().size();
     int d = data.observables().size();
@@ -189,7 +206,8 @@ public final class GridRatioModel implements RatioEstimator {
 
   /**
    * z = a W + b for {@code rows} rows of width {@code in}; W is in × out row-major. Four rows at a
-   * time, so that each weight loaded feeds four products (twice the speed of one row at a time).
+   * time, so that each weight loaded feeds four products (twice the speed of one row at a time),
+   * and four inputs at a time (see {@link #fourByFour}).
    */
   private static void dense(float[] a, int rows, int in, float[] w, float[] b, float[] z) {
     int out = b.length;
@@ -206,7 +224,11 @@ public final class GridRatioModel implements RatioEstimator {
         z[z3 + o] = b[o];
       }
       int a0 = r * in;
-      for (int k = 0; k < in; k++) {
+      int k = 0;
+      for (; k + 4 <= in; k += 4) {
+        fourByFour(a, a0 + k, in, w, k * out, out, z, z0);
+      }
+      for (; k < in; k++) {
         float v0 = a[a0 + k];
         float v1 = a[a0 + in + k];
         float v2 = a[a0 + 2 * in + k];
@@ -232,6 +254,38 @@ public final class GridRatioModel implements RatioEstimator {
           z[zo + o] += v * w[wo + o];
         }
       }
+    }
+  }
+
+  /**
+   * Adds inputs k..k+3 of rows r..r+3 (a from {@code b0}, row stride {@code in}) times weight rows
+   * k..k+3 (from {@code w0}) to four z rows (from {@code z0}): each z element is loaded and stored
+   * once per 16 multiply-adds instead of once per 4.
+   */
+  private static void fourByFour(float[] a, int b0, int in, float[] w, int w0, int out,
+      float[] z, int z0) {
+    int w1 = w0 + out;
+    int w2 = w1 + out;
+    int w3 = w2 + out;
+    int b1 = b0 + in;
+    int b2 = b1 + in;
+    int b3 = b2 + in;
+    int z1 = z0 + out;
+    int z2 = z1 + out;
+    int z3 = z2 + out;
+    float v00 = a[b0], v01 = a[b0 + 1], v02 = a[b0 + 2], v03 = a[b0 + 3];
+    float v10 = a[b1], v11 = a[b1 + 1], v12 = a[b1 + 2], v13 = a[b1 + 3];
+    float v20 = a[b2], v21 = a[b2 + 1], v22 = a[b2 + 2], v23 = a[b2 + 3];
+    float v30 = a[b3], v31 = a[b3 + 1], v32 = a[b3 + 2], v33 = a[b3 + 3];
+    for (int o = 0; o < out; o++) {
+      float x0 = w[w0 + o];
+      float x1 = w[w1 + o];
+      float x2 = w[w2 + o];
+      float x3 = w[w3 + o];
+      z[z0 + o] += v00 * x0 + v01 * x1 + v02 * x2 + v03 * x3;
+      z[z1 + o] += v10 * x0 + v11 * x1 + v12 * x2 + v13 * x3;
+      z[z2 + o] += v20 * x0 + v21 * x1 + v22 * x2 + v23 * x3;
+      z[z3 + o] += v30 * x0 + v31 * x1 + v32 * x2 + v33 * x3;
     }
   }
 }
