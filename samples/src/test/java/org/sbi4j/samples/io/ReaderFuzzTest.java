@@ -17,7 +17,7 @@ import org.sbi4j.samples.simulators.Interference1D;
  * succeed or fail with an IllegalArgumentException. Anything else is a finding.
  *
  * <p>{@code mvn test} runs the regression inputs only; fuzzing is {@code JAZZER_FUZZ=1 mvn -o
- * -pl samples -am test -Dtest=ReaderFuzzTest -Dsurefire.failIfNoSpecifiedTests=false} (30 s per
+ * -pl samples -am test -Dtest=ReaderFuzzTest -Dsurefire.failIfNoSpecifiedTests=false} (15-20 s per
  * target, {@code maxDuration} below).
  */
 class ReaderFuzzTest {
@@ -67,7 +67,7 @@ class ReaderFuzzTest {
     return f;
   }
 
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest(maxDuration = "20s")
   void eventFile(FuzzedDataProvider data) throws IOException {
     Path f = write(".h5", mutate(EVENT_FILE, data));
     try (EventFile in = MadMinerFiles.open(f)) {
@@ -79,7 +79,7 @@ class ReaderFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest(maxDuration = "20s")
   void lheFile(FuzzedDataProvider data) throws IOException {
     Path f = write(".lhe", mutate(LHE_FILE, data));
     try {
