@@ -22,7 +22,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class ModelFolder {
   /** Format version written to model.json; loading accepts versions up to this one. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
 
   private static final JsonMapper JSON = JsonMapper.builder()
       .enable(SerializationFeature.INDENT_OUTPUT)
@@ -82,9 +82,35 @@ public final class ModelFolder {
         "# resolved training config of this model (usable as --config)\n"
             + YAMLMapper.builder().build().writeValueAsString(outcome.config()));
     OnnxExport.write(m, dir.resolve("model.onnx"));
+    FolderIntegrity.record(dir);
   }
 
-  /** Reads and validates the folder {@code dir}. */
+  /**
+   * Reads {@code dir} like {@link #load(Path)} and checks that its recorded method, observables
+   * (in order) and parameters (in order) are the ones the caller expects; a null expectation is
+   * not checked.
+   */
+  public static Loaded load(Path dir, Method method, List<String> observables,
+      List<String> parameters) {
+    Loaded l = load(dir);
+    ModelData m = l.model();
+    if (method != null && m.method() != method) {
+      throw new IllegalArgumentException("model " + dir + " was trained with method "
+          + m.method().cliName() + " but " + method.cliName() + " is expected; use a "
+          + method.cliName() + " model");
+    }
+    if (observables != null && !m.observables().equals(observables)) {
+      throw new IllegalArgumentException("model " + dir + " was trained on observables "
+          + m.observables() + " but the input has " + observables + "; use matching inputs");
+    }
+    if (parameters != null && !m.parameters().equals(parameters)) {
+      throw new IllegalArgumentException("model " + dir + " was trained for parameters "
+          + m.parameters() + " but " + parameters + " are given; use the model's parameters");
+    }
+    return l;
+  }
+
+  /** Reads and validates the folder {@code dir} (hashes verified for format version ≥ 2). */
   public static Loaded load(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException("model folder " + dir
@@ -95,6 +121,7 @@ public final class ModelFolder {
       throw new IllegalArgumentException(dir + "/model.json has format version "
           + h.formatVersion() + "; this sbi4j reads 1.." + FORMAT_VERSION + ", upgrade sbi4j");
     }
+    FolderIntegrity.verify(dir, h.formatVersion());
     Weights w = read(dir, "weights.json", Weights.class);
     if (w.members() == null || w.members().size() != h.members()) {
       throw new IllegalArgumentException(dir + "/weights.json has "
@@ -117,7 +144,8 @@ public final class ModelFolder {
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new IllegalArgumentException(dir + " is not a valid model folder: " + e.getMessage());
     }
-    TrainingConfig config = org.sbi4j.samples.io.Configs.load(dir.resolve("config.yaml"),
+    TrainingConfig config = org.sbi4j.samples.io.Configs.load(
+        FolderIntegrity.inside(dir, "config.yaml"),
         TrainingConfig.class);
     List<EpochReport> history = List.of(read(dir, "history.json", EpochReport[].class));
     Provenance provenance = read(dir, "provenance.json", Provenance.class);
@@ -129,7 +157,7 @@ public final class ModelFolder {
   }
 
   private static <T> T read(Path dir, String name, Class<T> type) {
-    Path f = dir.resolve(name);
+    Path f = FolderIntegrity.inside(dir, name);
     try {
       T v = JSON.readValue(Files.readString(f), type);
       if (v == null) {

@@ -108,7 +108,7 @@ class ModelFolderTest {
         "\"members\" : 3"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> ModelFolder.load(dir));
-    assertTrue(e.getMessage().contains("members"), e.getMessage());
+    assertTrue(e.getMessage().contains("model.json was changed after saving"), e.getMessage());
   }
 
   static Map<String, double[]> runOnnx(ModelData m, Map<String, double[]> inputs, int p, int n)

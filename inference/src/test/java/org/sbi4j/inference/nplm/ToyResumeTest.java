@@ -86,4 +86,13 @@ class ToyResumeTest {
         NplmTestTest.FAST, 2, 4, new Interrupting(9), toys));
     assertTrue(e.getMessage().contains("another run"), e.getMessage());
   }
+
+  /** Issue 8: a temporary file left by a killed writer is never taken for a finished toy. */
+  @Test
+  void aKilledWritersTemporaryFileIsNotAToy() throws Exception {
+    ToyStore.open(dir, "run-a");
+    ToyStore.save(dir.toString(), 3, 1.5);
+    Files.writeString(dir.resolve(".toy-4.t.12345.tmp"), "2.");
+    assertEquals(java.util.Map.of(3L, 1.5), ToyStore.open(dir, "run-a"));
+  }
 }

@@ -42,6 +42,10 @@ public record SetupYaml(List<ParameterYaml> parameters, List<BenchmarkYaml> benc
     int maxPower = 0;
     for (int i = 0; i < parameters.size(); i++) {
       ParameterYaml p = parameters.get(i);
+      if (p == null) {
+        throw new IllegalArgumentException("parameters[" + i + "] is empty; give its name and "
+            + "range");
+      }
       if (p.range == null || p.range.length != 2) {
         throw new IllegalArgumentException("parameters[" + i + "].range must be [min, max]");
       }
@@ -54,6 +58,10 @@ public record SetupYaml(List<ParameterYaml> parameters, List<BenchmarkYaml> benc
     if (benchmarks != null) {
       for (int i = 0; i < benchmarks.size(); i++) {
         BenchmarkYaml b = benchmarks.get(i);
+        if (b == null) {
+          throw new IllegalArgumentException("benchmarks[" + i + "] is empty; give its name and "
+              + "theta");
+        }
         if (b.theta == null) {
           throw new IllegalArgumentException("benchmarks[" + i + "].theta is missing");
         }

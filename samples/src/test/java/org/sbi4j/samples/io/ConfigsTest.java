@@ -92,4 +92,16 @@ class ConfigsTest {
         () -> Configs.load(dir.resolve("none.yaml"), Outer.class));
     assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
   }
+
+  /** Regression (found by LoaderFuzzTest#config): an empty list entry was a NullPointerException. */
+  @Test
+  void emptyListEntriesInASetupAreNamed() {
+    var b = assertThrows(IllegalArgumentException.class, () -> Configs.parse(
+        "parameters: [{name: a, range: [0, 1]}]\nbenchmarks:\n  -\n", SetupYaml.class)
+        .toSetup());
+    assertEquals("benchmarks[0] is empty; give its name and theta", b.getMessage());
+    var p = assertThrows(IllegalArgumentException.class, () -> Configs.parse(
+        "parameters:\n  - null\n", SetupYaml.class).toSetup());
+    assertEquals("parameters[0] is empty; give its name and range", p.getMessage());
+  }
 }

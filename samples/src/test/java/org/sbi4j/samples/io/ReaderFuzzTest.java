@@ -17,7 +17,7 @@ import org.sbi4j.samples.simulators.Interference1D;
  * succeed or fail with an IllegalArgumentException. Anything else is a finding.
  *
  * <p>{@code mvn test} runs the regression inputs only; fuzzing is {@code JAZZER_FUZZ=1 mvn -o
- * -pl samples -am test -Dtest=ReaderFuzzTest -Dsurefire.failIfNoSpecifiedTests=false} (30 s per
+ * -pl samples -am test -Dtest=ReaderFuzzTest -Dsurefire.failIfNoSpecifiedTests=false} (15-20 s per
  * target, {@code maxDuration} below).
  */
 class ReaderFuzzTest {
@@ -25,6 +25,13 @@ class ReaderFuzzTest {
   private static final byte[] LHE_FILE = (ImportTest.HEADER
       + ImportTest.event(0.1, "<wgt id='rwgt_4'> 5.0e-01 </wgt>") + "</LesHouchesEvents>\n")
       .getBytes(StandardCharsets.UTF_8);
+
+  private static final byte[] CSV_IMPORT = ("pt_j1,w_sm,w_1,w_2,w_3,w_4,w_5,dphi_jj,benchmark\n"
+      + "1.5,1,2,3,4,5,6,0.1,0\n2.5e1,0.5,1,1,1,1,1,-0.2,-1\n").getBytes(StandardCharsets.UTF_8);
+  private static final byte[] CSV_PLAIN = "a,b,weights\n1,2,0.5\n-3.5e2,4,1\n"
+      .getBytes(StandardCharsets.UTF_8);
+  private static final CsvImport.Mapping CSV_MAPPING = Configs.load(Path.of("..", "configs",
+      "csv-import.yaml"), CsvImport.Mapping.class);
 
   private static final MorphingSetup SETUP = SetupFiles.load(Path.of("..", "configs",
       "setup.yaml"));
@@ -60,7 +67,7 @@ class ReaderFuzzTest {
     return f;
   }
 
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest(maxDuration = "20s")
   void eventFile(FuzzedDataProvider data) throws IOException {
     Path f = write(".h5", mutate(EVENT_FILE, data));
     try (EventFile in = MadMinerFiles.open(f)) {
@@ -72,11 +79,35 @@ class ReaderFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest(maxDuration = "20s")
   void lheFile(FuzzedDataProvider data) throws IOException {
     Path f = write(".lhe", mutate(LHE_FILE, data));
     try {
       LheImport.read(f, SETUP, MAPPING);
+    } catch (IllegalArgumentException expected) {
+      // as above
+    } finally {
+      Files.deleteIfExists(f);
+    }
+  }
+
+  @FuzzTest(maxDuration = "15s")
+  void csvImport(FuzzedDataProvider data) throws IOException {
+    Path f = write(".csv", mutate(CSV_IMPORT, data));
+    try {
+      CsvImport.read(f, SETUP, CSV_MAPPING);
+    } catch (IllegalArgumentException expected) {
+      // as above
+    } finally {
+      Files.deleteIfExists(f);
+    }
+  }
+
+  @FuzzTest(maxDuration = "15s")
+  void csvPlain(FuzzedDataProvider data) throws IOException {
+    Path f = write(".csv", mutate(CSV_PLAIN, data));
+    try {
+      PlainSamples.read(f);
     } catch (IllegalArgumentException expected) {
       // as above
     } finally {
