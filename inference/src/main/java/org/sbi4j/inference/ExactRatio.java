@@ -4,13 +4,15 @@ import java.util.List;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.simulators.Simulator;
 import org.sbi4j.training.RatioEstimator;
+import org.sbi4j.training.ScoreEstimator;
 
 /**
  * The exact log r(x|θ, θ_ref) = log p(x|θ) − log p(x|θ_ref) of a built-in simulator as a
  * {@link RatioEstimator}: the ideal a trained model aims at, used in tests and beside the trained
- * methods in the quickstart. It has no trained range.
+ * methods in the quickstart. It has no trained range. As a {@link ScoreEstimator} it is the exact
+ * score t(x|θ_ref), the ideal SALLY model.
  */
-public final class ExactRatio implements RatioEstimator {
+public final class ExactRatio implements RatioEstimator, ScoreEstimator {
   private final Simulator simulator;
   private final double[] reference;
 
@@ -61,5 +63,15 @@ public final class ExactRatio implements RatioEstimator {
   @Override
   public double[][] thetaRange() {
     return null;
+  }
+
+  /** The exact score t(x_i|θ_ref), events × parameters. */
+  @Override
+  public double[][] score(EventSample events) {
+    double[][] out = new double[events.size()][];
+    for (int e = 0; e < out.length; e++) {
+      out[e] = simulator.score(events.xRow(e), reference);
+    }
+    return out;
   }
 }

@@ -32,7 +32,7 @@ class SallyTest {
     for (double theta : new double[] {0, 0.3}) {
       EventSample q = SimulatorRatio.quadratureEvents(sim, -5, 40, 300);
       MorphedEvents ev = new MorphedEvents(q);
-      FisherMatrix f = FisherInformation.sally(ev, ev, new SimulatorScore(sim, new double[] {theta}),
+      FisherMatrix f = FisherInformation.sally(ev, ev, new ExactRatio(sim, new double[] {theta}),
           new double[] {theta}, 10);
       double expected = detectorInformation(theta, 10);
       // Both are quadratures of the same smooth integrand with different rules: ~1e-9 relative.
@@ -47,7 +47,7 @@ class SallyTest {
     LimitsResult exact = Limits.expected(file, new LimitSource.Ratio("exact",
         new ExactRatio(sim, new double[] {0.5})), new double[] {0}, 10, grid);
     LimitsResult sally = Limits.expected(file,
-        LimitSource.sally(new SimulatorScore(sim, new double[] {0})), new double[] {0}, 10, grid);
+        LimitSource.sally(new ExactRatio(sim, new double[] {0})), new double[] {0}, 10, grid);
     Intervals e = exact.scan().intervals().get("theta");
     Intervals s = sally.scan().intervals().get("theta");
     // The tolerances for approximate methods against the exact ones: the score at θ = 0

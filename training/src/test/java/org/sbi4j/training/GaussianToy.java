@@ -12,7 +12,7 @@ import org.sbi4j.samples.EventSample;
  * log r(x|θ0, θ1) = x θ0 − θ0²/2 and t(x|θ0) = x − θ0 (no latent variables, so the joint
  * quantities are the exact ones).
  */
-final class GaussianToy {
+public final class GaussianToy {
   private GaussianToy() {}
 
   static double logR(double x, double theta0) {
@@ -20,7 +20,7 @@ final class GaussianToy {
   }
 
   /** n rows, θ0 ~ U(−1, 1), alternating y = 0 (x at θ0) and y = 1 (x at θ1 = 0). */
-  static EventSample ratioSample(int n, long seed) {
+  public static EventSample ratioSample(int n, long seed) {
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
     ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
     double[] x = new double[n];
@@ -44,7 +44,7 @@ final class GaussianToy {
   }
 
   /** n rows x ~ N(0, 1) with the score at θ_ref = 0, t = x (SALLY). */
-  static EventSample scoreSample(int n, long seed) {
+  public static EventSample scoreSample(int n, long seed) {
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
     ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
     double[] x = new double[n];

@@ -20,6 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.sbi4j.samples.EventSample;
+import org.sbi4j.training.GaussianToy;
 import org.sbi4j.training.Method;
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.TrainingOutcome;
@@ -56,10 +57,10 @@ public final class TrainingBenchmark {
   }
 
   private static String measure(String name, int rows, int epochs, Method m) {
-    EventSample s = m == Method.SALLY ? Toy.score(rows, 1) : Toy.ratio(rows, 1);
+    EventSample s = m == Method.SALLY ? GaussianToy.scoreSample(rows, 1) : GaussianToy.ratioSample(rows, 1);
     // Warm-up: JIT and ND4J's workspaces, on the same method and sizes.
     TrainingConfig c = TrainingConfig.builder().epochs(2).validationSplit(0).build();
-    new Trainer(c).train(m == Method.SALLY ? Toy.score(10_000, 2) : Toy.ratio(10_000, 2), m, 1);
+    new Trainer(c).train(m == Method.SALLY ? GaussianToy.scoreSample(10_000, 2) : GaussianToy.ratioSample(10_000, 2), m, 1);
     c = TrainingConfig.builder().epochs(epochs).validationSplit(0).build();
     TrainingOutcome o = new Trainer(c).train(s, m, 3);
     double sec = o.history().stream().mapToDouble(r -> r.seconds()).sum();
