@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.sbi4j.common.Seeds;
 import org.sbi4j.common.TaskRunner;
 import org.sbi4j.training.internal.Fitter;
+import org.sbi4j.training.internal.FusedFitter;
 import org.sbi4j.training.internal.Graphs;
 import org.sbi4j.training.internal.Nd4jRuntime;
 import org.sbi4j.training.internal.Table;
@@ -15,6 +16,8 @@ import org.sbi4j.training.listeners.EarlyStopping;
 import org.sbi4j.training.listeners.EpochReport;
 import org.sbi4j.training.listeners.LossHistory;
 import org.sbi4j.training.listeners.TrainingListener;
+import org.sbi4j.training.simd.DenseKernel;
+import org.sbi4j.training.simd.VectorSupport;
 
 /**
  * Ensemble member k as an independent, serializable task: builds the graph from the initial
@@ -67,6 +70,25 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
     return Seeds.derive(seed, 1, k);
   }
 
+  /**
+   * Whether {@code config}'s engine resolves to {@link Engine#FUSED} for {@code method}.
+   *
+   * @throws IllegalArgumentException when FUSED is asked for where it does not apply
+   */
+  static boolean fused(TrainingConfig config, Method method) {
+    String why = method == Method.SALLY ? "SALLY trains a score network"
+        : config.precision() != Precision.FLOAT32 ? "precision is " + config.precision()
+        : !VectorSupport.AVAILABLE ? "the Java Vector API is missing (run the JVM with "
+            + "--add-modules jdk.incubator.vector, as bin/sbi4j does)"
+        : !Nd4jRuntime.backend().startsWith("Cpu") ? "ND4J runs on " + Nd4jRuntime.backend()
+        : null;
+    if (config.engine() == Engine.FUSED && why != null) {
+      throw new IllegalArgumentException("engine FUSED does not apply: " + why
+          + "; use engine AUTO or SAMEDIFF");
+    }
+    return config.engine() != Engine.SAMEDIFF && why == null;
+  }
+
   @Override
   public Trained apply(Integer k) {
     Nd4jRuntime.configure();
@@ -76,10 +98,6 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
     Network initial = Network.initial(shape[0], config.hiddenLayers(), shape[1],
         config.activation(), Seeds.derive(memberSeed, 0));
     RatioLoss loss = ratio ? method.ratioLoss().orElseThrow() : null;
-    SameDiff sd = ratio
-        ? Graphs.ratio(initial, shape[2], type, loss, resolved.alphaFor(loss),
-            config.logRatioClip())
-        : Graphs.score(initial, type, true);
     LossHistory history = new LossHistory();
     List<TrainingListener> all = new ArrayList<>(List.of(history));
     if (config.earlyStopping()) {
@@ -88,8 +106,18 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
     if (listeners != null) {
       all.addAll(listeners);
     }
-    Network net = new Fitter(sd, initial, type).fit(train, validation, config, k,
-        Seeds.derive(memberSeed, 1), all);
+    long shuffleSeed = Seeds.derive(memberSeed, 1);
+    if (fused(config, method)) {
+      FusedFitter f = new FusedFitter(initial, shape[2], loss, resolved.alphaFor(loss),
+          config.logRatioClip(), config.batchSize(), DenseKernel.best());
+      return new Trained(f.fit(train, validation, config, k, shuffleSeed, all), history.reports());
+    }
+    SameDiff sd = ratio
+        ? Graphs.ratio(initial, shape[2], type, loss, resolved.alphaFor(loss),
+            config.logRatioClip())
+        : Graphs.score(initial, type, true);
+    Network net = new Fitter(sd, initial, type).fit(train, validation, config, k, shuffleSeed,
+        all);
     return new Trained(net, history.reports());
   }
 }

@@ -26,12 +26,14 @@ import java.util.Locale;
  * @param logRatioClip |log r| bound applied before exponentiation in the losses (default 10)
  * @param precision FLOAT32 (default) or FLOAT64
  * @param ensembleSize members K trained with seeds derived from the run's seed (default 1)
+ * @param engine how the gradients are computed: AUTO (default: the fused CPU kernel where it
+ *     applies, else SameDiff), SAMEDIFF or FUSED (see {@link Engine})
  */
 public record TrainingConfig(List<Integer> hiddenLayers, Activation activation,
     Optimizer optimizer, Double learningRate, Double finalLearningRate, Integer batchSize,
     Integer epochs, Double validationSplit, Boolean earlyStopping, Integer patience,
     Double gradientClip, Double alpha, Double logRatioClip, Precision precision,
-    Integer ensembleSize) implements java.io.Serializable {
+    Integer ensembleSize, Engine engine) implements java.io.Serializable {
 
   public TrainingConfig {
     hiddenLayers = hiddenLayers == null ? List.of(100, 100, 100) : List.copyOf(hiddenLayers);
@@ -69,6 +71,7 @@ public record TrainingConfig(List<Integer> hiddenLayers, Activation activation,
     logRatioClip = positive("logRatioClip", logRatioClip, 10.0);
     precision = precision == null ? Precision.FLOAT32 : precision;
     ensembleSize = atLeast("ensembleSize", ensembleSize, 1, 1);
+    engine = engine == null ? Engine.AUTO : engine;
   }
 
   /** All defaults. */
@@ -79,7 +82,7 @@ public record TrainingConfig(List<Integer> hiddenLayers, Activation activation,
   /** A builder starting from the defaults. */
   public static Builder builder() {
     return new Builder(new TrainingConfig(null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null));
+        null, null, null, null, null, null, null));
   }
 
   /** A builder starting from this config. */
@@ -92,9 +95,14 @@ public record TrainingConfig(List<Integer> hiddenLayers, Activation activation,
     return alpha != null ? alpha : loss.defaultAlpha();
   }
 
-  /** This config with α resolved for {@code method} (what the model folder records). */
+  /**
+   * This config with α and the engine resolved for {@code method} (what the model folder
+   * records).
+   */
   public TrainingConfig resolvedFor(Method method) {
-    return method.ratioLoss().map(l -> toBuilder().alpha(alphaFor(l)).build()).orElse(this);
+    Engine used = EnsembleMember.fused(this, method) ? Engine.FUSED : Engine.SAMEDIFF;
+    return method.ratioLoss().map(l -> toBuilder().alpha(alphaFor(l)).engine(used).build())
+        .orElse(toBuilder().engine(used).build());
   }
 
   /** Learning rate of epoch e (0-based): exponential decay from learningRate to the final one. */
@@ -145,6 +153,7 @@ public record TrainingConfig(List<Integer> hiddenLayers, Activation activation,
     private Double logRatioClip;
     private Precision precision;
     private Integer ensembleSize;
+    private Engine engine;
 
     private Builder(TrainingConfig c) {
       hiddenLayers = c.hiddenLayers;
@@ -162,6 +171,7 @@ public record TrainingConfig(List<Integer> hiddenLayers, Activation activation,
       logRatioClip = c.logRatioClip;
       precision = c.precision;
       ensembleSize = c.ensembleSize;
+      engine = c.engine;
     }
 
     public Builder hiddenLayers(List<Integer> v) { hiddenLayers = v; return this; }
@@ -179,11 +189,12 @@ public record TrainingConfig(List<Integer> hiddenLayers, Activation activation,
     public Builder logRatioClip(double v) { logRatioClip = v; return this; }
     public Builder precision(Precision v) { precision = v; return this; }
     public Builder ensembleSize(int v) { ensembleSize = v; return this; }
+    public Builder engine(Engine v) { engine = v; return this; }
 
     public TrainingConfig build() {
       return new TrainingConfig(hiddenLayers, activation, optimizer, learningRate,
           finalLearningRate, batchSize, epochs, validationSplit, earlyStopping, patience,
-          gradientClip, alpha, logRatioClip, precision, ensembleSize);
+          gradientClip, alpha, logRatioClip, precision, ensembleSize, engine);
     }
   }
 }

@@ -9,6 +9,10 @@ import org.sbi4j.training.ModelData;
 import org.sbi4j.training.Network;
 import org.sbi4j.training.RatioEstimator;
 import org.sbi4j.training.RatioModel;
+import org.sbi4j.training.simd.DenseKernel;
+import org.sbi4j.training.simd.ScalarKernel;
+import org.sbi4j.training.simd.VectorKernel;
+import org.sbi4j.training.simd.VectorSupport;
 
 /**
  * A float32 ratio model evaluated on a θ grid × events, by default by a {@link DenseKernel} in

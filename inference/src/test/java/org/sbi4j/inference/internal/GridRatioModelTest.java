@@ -18,6 +18,7 @@ import org.sbi4j.training.Network;
 import org.sbi4j.training.Precision;
 import org.sbi4j.training.RatioModel;
 import org.sbi4j.training.Scaling;
+import org.sbi4j.training.simd.FastTanh;
 
 class GridRatioModelTest {
   @Test

@@ -52,6 +52,15 @@ public final class BatchIterator implements MultiDataSetIterator {
   }
 
   private void shuffle() {
+    order(order, seed, pass);
+    cursor = 0;
+  }
+
+  /**
+   * The row order of pass {@code pass} (pass 0 at construction, pass e + 1 in epoch e): a
+   * Fisher–Yates shuffle of 0..n−1 seeded with {@code derive(seed, pass)}, into {@code order}.
+   */
+  static void order(int[] order, long seed, int pass) {
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(Seeds.derive(seed, pass));
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -62,7 +71,6 @@ public final class BatchIterator implements MultiDataSetIterator {
       order[i] = order[j];
       order[j] = t;
     }
-    cursor = 0;
   }
 
   @Override

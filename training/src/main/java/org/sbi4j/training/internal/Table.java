@@ -49,6 +49,11 @@ public final class Table implements java.io.Serializable {
     return widths.get(name);
   }
 
+  /** Column {@code name} itself (not a copy), or null when absent. */
+  double[] values(String name) {
+    return data.get(name);
+  }
+
   public int rows() {
     return rows;
   }

@@ -1,4 +1,4 @@
-package org.sbi4j.inference.internal;
+package org.sbi4j.training.simd;
 
 /**
  * The three operations of a dense network's forward pass on a tile of rows, in float32, on
@@ -7,7 +7,7 @@ package org.sbi4j.inference.internal;
  * orders: {@link ScalarKernel} (plain Java, always available) and {@link VectorKernel} (the Java
  * Vector API, used when the JVM runs with {@code --add-modules jdk.incubator.vector}).
  */
-interface DenseKernel {
+public interface DenseKernel {
   /** Every padded width is a multiple of this (a 512-bit vector holds 16 floats). */
   int PAD = 16;
 
@@ -18,9 +18,13 @@ interface DenseKernel {
 
   /**
    * z = a W + b for {@code rows} rows: a is rows × in, W is in × out row-major, b has out
-   * entries, z is rows × out (all row-major, in and out multiples of {@link #PAD}).
+   * entries (null: zero), z is rows × out (all row-major; out a multiple of {@link #PAD}, rows a
+   * multiple of 4, in any).
    */
   void dense(float[] a, int rows, int in, float[] w, float[] b, int out, float[] z);
+
+  /** z += a W, shapes as in {@link #dense}. */
+  void denseAdd(float[] a, int rows, int in, float[] w, int out, float[] z);
 
   /** tanh (or the logistic function when {@code tanh} is false) of v[0, len) in place. */
   void activate(float[] v, int len, boolean tanh);

@@ -1,4 +1,4 @@
-package org.sbi4j.inference.internal;
+package org.sbi4j.training.simd;
 
 /**
  * tanh in float by the rational approximation Eigen uses (odd degree-13 numerator over even

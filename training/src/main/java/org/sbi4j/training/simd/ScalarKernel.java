@@ -1,21 +1,40 @@
-package org.sbi4j.inference.internal;
+package org.sbi4j.training.simd;
 
 /**
  * {@link DenseKernel} in plain Java with loops the JIT auto-vectorises: four rows × four inputs at
  * a time, so that each partial sum is loaded and stored once per 16 multiply-adds, and tanh by
  * {@link FastTanh}.
  */
-final class ScalarKernel implements DenseKernel {
+public final class ScalarKernel implements DenseKernel {
   @Override
   public void dense(float[] a, int rows, int in, float[] w, float[] b, int out, float[] z) {
+    for (int row = 0; row < rows; row++) {
+      if (b == null) {
+        java.util.Arrays.fill(z, row * out, row * out + out, 0f);
+      } else {
+        System.arraycopy(b, 0, z, row * out, out);
+      }
+    }
+    denseAdd(a, rows, in, w, out, z);
+  }
+
+  @Override
+  public void denseAdd(float[] a, int rows, int in, float[] w, int out, float[] z) {
     for (int r = 0; r < rows; r += 4) {
       int z0 = r * out;
-      for (int row = 0; row < 4; row++) {
-        System.arraycopy(b, 0, z, z0 + row * out, out);
-      }
       int a0 = r * in;
-      for (int k = 0; k < in; k += 4) {
+      int k = 0;
+      for (; k + 4 <= in; k += 4) {
         fourByFour(a, a0 + k, in, w, k * out, out, z, z0);
+      }
+      for (; k < in; k++) {
+        for (int row = 0; row < 4; row++) {
+          float v = a[a0 + row * in + k];
+          int zo = z0 + row * out;
+          for (int o = 0; o < out; o++) {
+            z[zo + o] += v * w[k * out + o];
+          }
+        }
       }
     }
   }

@@ -1,4 +1,4 @@
-package org.sbi4j.inference.internal;
+package org.sbi4j.training.simd;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -11,43 +11,71 @@ import jdk.incubator.vector.VectorSpecies;
  * then 4 rows × 1 vector for the remaining columns; tanh by {@link FastTanh}'s rational function
  * with fused multiply-adds. Load only when {@link VectorSupport#AVAILABLE}.
  */
-final class VectorKernel implements DenseKernel {
+public final class VectorKernel implements DenseKernel {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int L = S.length();
 
   private VectorKernel() {}
 
   /** The kernel, or {@link ScalarKernel} where the preferred vector does not divide {@link #PAD}. */
-  static DenseKernel create() {
+  public static DenseKernel create() {
     return PAD % L == 0 ? new VectorKernel() : new ScalarKernel();
   }
 
   @Override
   public void dense(float[] a, int rows, int in, float[] w, float[] b, int out, float[] z) {
+    product(a, rows, in, w, b, out, z, false);
+  }
+
+  @Override
+  public void denseAdd(float[] a, int rows, int in, float[] w, int out, float[] z) {
+    product(a, rows, in, w, null, out, z, true);
+  }
+
+  private static void product(float[] a, int rows, int in, float[] w, float[] b, int out,
+      float[] z, boolean add) {
     for (int r = 0; r < rows; r += 4) {
       int c = 0;
       for (; c + 4 * L <= out; c += 4 * L) {
-        fourByFour(a, r * in, in, w, b, out, z, r * out, c);
+        fourByFour(a, r * in, in, w, b, out, z, r * out, c, add);
       }
       for (; c < out; c += L) {
-        fourByOne(a, r * in, in, w, b, out, z, r * out, c);
+        fourByOne(a, r * in, in, w, b, out, z, r * out, c, add);
       }
     }
   }
 
-  /** z rows r..r+3, columns c..c+4L: b + Σ_i a_{r,i} W_{i,c..}. */
+  /** The starting value of z's columns c..c+L of the row at {@code z0}: z, b or zero. */
+  private static FloatVector start(float[] b, float[] z, int z0, int c, boolean add) {
+    return add ? FloatVector.fromArray(S, z, z0 + c)
+        : b == null ? FloatVector.zero(S) : FloatVector.fromArray(S, b, c);
+  }
+
+  /** z rows r..r+3, columns c..c+4L: (b, z or 0) + Σ_i a_{r,i} W_{i,c..}. */
   private static void fourByFour(float[] a, int a0, int in, float[] w, float[] b, int out,
-      float[] z, int z0, int c) {
+      float[] z, int z0, int c, boolean add) {
     int a1 = a0 + in;
     int a2 = a1 + in;
     int a3 = a2 + in;
-    FloatVector c00 = FloatVector.fromArray(S, b, c);
-    FloatVector c01 = FloatVector.fromArray(S, b, c + L);
-    FloatVector c02 = FloatVector.fromArray(S, b, c + 2 * L);
-    FloatVector c03 = FloatVector.fromArray(S, b, c + 3 * L);
-    FloatVector c10 = c00, c11 = c01, c12 = c02, c13 = c03;
-    FloatVector c20 = c00, c21 = c01, c22 = c02, c23 = c03;
-    FloatVector c30 = c00, c31 = c01, c32 = c02, c33 = c03;
+    int z1 = z0 + out;
+    int z2 = z1 + out;
+    int z3 = z2 + out;
+    FloatVector c00 = start(b, z, z0, c, add);
+    FloatVector c01 = start(b, z, z0, c + L, add);
+    FloatVector c02 = start(b, z, z0, c + 2 * L, add);
+    FloatVector c03 = start(b, z, z0, c + 3 * L, add);
+    FloatVector c10 = add ? start(b, z, z1, c, true) : c00;
+    FloatVector c11 = add ? start(b, z, z1, c + L, true) : c01;
+    FloatVector c12 = add ? start(b, z, z1, c + 2 * L, true) : c02;
+    FloatVector c13 = add ? start(b, z, z1, c + 3 * L, true) : c03;
+    FloatVector c20 = add ? start(b, z, z2, c, true) : c00;
+    FloatVector c21 = add ? start(b, z, z2, c + L, true) : c01;
+    FloatVector c22 = add ? start(b, z, z2, c + 2 * L, true) : c02;
+    FloatVector c23 = add ? start(b, z, z2, c + 3 * L, true) : c03;
+    FloatVector c30 = add ? start(b, z, z3, c, true) : c00;
+    FloatVector c31 = add ? start(b, z, z3, c + L, true) : c01;
+    FloatVector c32 = add ? start(b, z, z3, c + 2 * L, true) : c02;
+    FloatVector c33 = add ? start(b, z, z3, c + 3 * L, true) : c03;
     for (int i = 0; i < in; i++) {
       int wi = i * out + c;
       FloatVector w0 = FloatVector.fromArray(S, w, wi);
@@ -75,9 +103,6 @@ final class VectorKernel implements DenseKernel {
       c32 = w2.fma(x, c32);
       c33 = w3.fma(x, c33);
     }
-    int z1 = z0 + out;
-    int z2 = z1 + out;
-    int z3 = z2 + out;
     store(z, z0 + c, c00, c01, c02, c03);
     store(z, z1 + c, c10, c11, c12, c13);
     store(z, z2 + c, c20, c21, c22, c23);
@@ -94,14 +119,14 @@ final class VectorKernel implements DenseKernel {
 
   /** z rows r..r+3, columns c..c+L. */
   private static void fourByOne(float[] a, int a0, int in, float[] w, float[] b, int out,
-      float[] z, int z0, int c) {
+      float[] z, int z0, int c, boolean add) {
     int a1 = a0 + in;
     int a2 = a1 + in;
     int a3 = a2 + in;
-    FloatVector c0 = FloatVector.fromArray(S, b, c);
-    FloatVector c1 = c0;
-    FloatVector c2 = c0;
-    FloatVector c3 = c0;
+    FloatVector c0 = start(b, z, z0, c, add);
+    FloatVector c1 = add ? start(b, z, z0 + out, c, true) : c0;
+    FloatVector c2 = add ? start(b, z, z0 + 2 * out, c, true) : c0;
+    FloatVector c3 = add ? start(b, z, z0 + 3 * out, c, true) : c0;
     for (int i = 0; i < in; i++) {
       FloatVector wv = FloatVector.fromArray(S, w, i * out + c);
       c0 = wv.fma(FloatVector.broadcast(S, a[a0 + i]), c0);

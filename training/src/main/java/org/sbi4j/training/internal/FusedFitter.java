@@ -1,0 +1,225 @@
+package org.sbi4j.training.internal;
+
+import java.util.List;
+import org.sbi4j.training.Network;
+import org.sbi4j.training.Optimizer;
+import org.sbi4j.training.RatioLoss;
+import org.sbi4j.training.TrainingConfig;
+import org.sbi4j.training.TrainingDivergedException;
+import org.sbi4j.training.listeners.EpochReport;
+import org.sbi4j.training.listeners.TrainingControl;
+import org.sbi4j.training.listeners.TrainingListener;
+import org.sbi4j.training.simd.DenseKernel;
+
+/**
+ * Trains a ratio network like {@link Fitter} (same batches in the same order, same Adam/AMSGrad
+ * update as ND4J's, the learning rate of {@link TrainingConfig#learningRateAt}, per-variable
+ * gradient-norm clipping, the validation loss after each epoch, the listeners), with the loss and
+ * gradients of {@link FusedRatioNet} instead of a SameDiff graph. Single-threaded and
+ * deterministic: same seed, same weights.
+ */
+public final class FusedFitter implements TrainingControl {
+  private static final double BETA1 = 0.9;
+  private static final double BETA2 = 0.999;
+  private static final double EPSILON = 1e-8;
+  private final Network shape;
+  private final RatioLoss loss;
+  private final double alpha;
+  private final double clip;
+  private final int p;
+  private final FusedRatioNet net;
+  private final float[][] m;
+  private final float[][] v;
+  private final float[][] vMax;
+  private String stopReason;
+  private int iteration;
+
+  /**
+   * @param initial initial weights (inputs θ0 first, then x; one output)
+   * @param p number of θ0 inputs
+   * @param maxBatch the batch size
+   */
+  public FusedFitter(Network initial, int p, RatioLoss loss, double alpha, double clip,
+      int maxBatch, DenseKernel kernel) {
+    this.shape = initial;
+    this.loss = loss;
+    this.alpha = alpha;
+    this.clip = clip;
+    this.p = p;
+    this.net = new FusedRatioNet(initial, p, maxBatch, kernel);
+    float[][] params = net.params();
+    m = new float[params.length][];
+    v = new float[params.length][];
+    vMax = new float[params.length][];
+    for (int i = 0; i < params.length; i++) {
+      m[i] = new float[params[i].length];
+      v[i] = new float[params[i].length];
+      vMax[i] = new float[params[i].length];
+    }
+  }
+
+  /** Runs the epochs and returns the final weights (the best ones when a listener restored them). */
+  public Network fit(Table train, Table validation, TrainingConfig config, int member, long seed,
+      List<TrainingListener> listeners) {
+    int[] order = new int[train.rows()];
+    FusedRatioNet.Labels batch = labels(train, config.batchSize());
+    for (int epoch = 0; epoch < config.epochs() && stopReason == null; epoch++) {
+      long start = System.nanoTime();
+      BatchIterator.order(order, seed, epoch + 1);
+      double lr = config.learningRateAt(epoch);
+      double sum = 0;
+      for (int from = 0; from < order.length; from += config.batchSize()) {
+        int rows = Math.min(config.batchSize(), order.length - from);
+        gather(train, order, from, rows, batch);
+        double l = net.lossAndGradient(batch, rows, true);
+        if (!Double.isFinite(l)) {
+          throw new TrainingDivergedException(member, epoch, iteration + 1, l);
+        }
+        sum += l * rows;
+        update(config, lr);
+      }
+      double val = validation == null ? Double.NaN : loss(validation, config.batchSize());
+      EpochReport report = new EpochReport(member, epoch, config.epochs(), sum / order.length,
+          val, lr, (System.nanoTime() - start) / 1e9);
+      for (TrainingListener l : listeners) {
+        l.onEpochEnd(report, this);
+      }
+    }
+    for (TrainingListener l : listeners) {
+      l.onTrainingEnd(member, this);
+    }
+    return snapshot();
+  }
+
+  /** Why a listener stopped training early, or null. */
+  public String stopReason() {
+    return stopReason;
+  }
+
+  /** Mean loss over all rows of {@code table}. */
+  public double loss(Table table, int batchSize) {
+    FusedRatioNet.Labels batch = labels(table, batchSize);
+    int[] identity = new int[table.rows()];
+    for (int i = 0; i < identity.length; i++) {
+      identity[i] = i;
+    }
+    double sum = 0;
+    for (int from = 0; from < identity.length; from += batchSize) {
+      int rows = Math.min(batchSize, identity.length - from);
+      gather(table, identity, from, rows, batch);
+      sum += net.lossAndGradient(batch, rows, false) * rows;
+    }
+    return sum / table.rows();
+  }
+
+  /** The batch-mean loss of {@code table}'s rows as one batch, with the gradients (tests). */
+  double[][] gradients(Table table) {
+    FusedRatioNet.Labels batch = labels(table, table.rows());
+    int[] identity = new int[table.rows()];
+    for (int i = 0; i < identity.length; i++) {
+      identity[i] = i;
+    }
+    gather(table, identity, 0, table.rows(), batch);
+    double l = net.lossAndGradient(batch, table.rows(), true);
+    float[][] g = net.grads();
+    double[][] out = new double[g.length + 1][];
+    out[0] = new double[] {l};
+    for (int i = 0; i < g.length; i++) {
+      out[i + 1] = new double[g[i].length];
+      for (int k = 0; k < g[i].length; k++) {
+        out[i + 1][k] = g[i][k];
+      }
+    }
+    return out;
+  }
+
+  private FusedRatioNet.Labels labels(Table t, int maxBatch) {
+    return new FusedRatioNet.Labels(loss, alpha, clip, t.width(Graphs.INPUT), p, maxBatch);
+  }
+
+  private void gather(Table t, int[] order, int from, int rows, FusedRatioNet.Labels b) {
+    int w = b.inputs;
+    double[] x = t.values(Graphs.INPUT);
+    double[] y = t.values(Graphs.Y);
+    double[] s = t.values(Graphs.S);
+    double[] r = t.values(Graphs.R);
+    double[] rInv = t.values(Graphs.R_INV);
+    double[] score = t.values(Graphs.T);
+    for (int i = 0; i < rows; i++) {
+      int row = order[from + i];
+      for (int c = 0; c < w; c++) {
+        b.x[i * w + c] = (float) x[row * w + c];
+      }
+      b.y[i] = y[row];
+      // Labels pass through float32, as the graph's placeholders do.
+      b.c[i] = s == null ? 0 : (float) s[row];
+      b.r[i] = r == null ? 0 : (float) r[row];
+      b.rInv[i] = rInv == null ? 0 : (float) rInv[row];
+      if (score != null) {
+        for (int k = 0; k < p; k++) {
+          b.t[i * p + k] = (float) score[row * p + k];
+        }
+      }
+    }
+  }
+
+  /**
+   * ND4J's Adam (AMSGrad): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g² (v̂ ← max(v̂, v)), w ← w −
+   * α_t m/(√v + ε) with α_t = η √(1−β₂^t)/(1−β₁^t), t = iteration + 1; each variable's gradient
+   * first clipped to norm ≤ gradientClip when set.
+   */
+  private void update(TrainingConfig config, double lr) {
+    iteration++;
+    double alphaT = lr * Math.sqrt(1 - Math.pow(BETA2, iteration))
+        / (1 - Math.pow(BETA1, iteration));
+    boolean ams = config.optimizer() == Optimizer.AMSGRAD;
+    float[][] params = net.params();
+    float[][] grads = net.grads();
+    for (int i = 0; i < params.length; i++) {
+      float[] g = grads[i];
+      float scale = 1f;
+      if (config.gradientClip() != null) {
+        double norm = 0;
+        for (float x : g) {
+          norm += (double) x * x;
+        }
+        norm = Math.sqrt(norm);
+        if (norm > config.gradientClip()) {
+          scale = (float) (config.gradientClip() / norm);
+        }
+      }
+      float[] w = params[i];
+      float[] mi = m[i];
+      float[] vi = v[i];
+      float[] hi = vMax[i];
+      float a = (float) alphaT;
+      for (int k = 0; k < w.length; k++) {
+        float gk = g[k] * scale;
+        mi[k] = (float) BETA1 * mi[k] + (float) (1 - BETA1) * gk;
+        vi[k] = (float) BETA2 * vi[k] + (float) (1 - BETA2) * gk * gk;
+        float denom = vi[k];
+        if (ams) {
+          hi[k] = Math.max(hi[k], vi[k]);
+          denom = hi[k];
+        }
+        w[k] -= a * mi[k] / ((float) Math.sqrt(denom) + (float) EPSILON);
+      }
+    }
+    net.parametersChanged();
+  }
+
+  @Override
+  public Network snapshot() {
+    return net.toNetwork(shape);
+  }
+
+  @Override
+  public void restore(Network weights) {
+    net.load(weights);
+  }
+
+  @Override
+  public void requestStop(String reason) {
+    stopReason = reason;
+  }
+}

@@ -1,0 +1,356 @@
+package org.sbi4j.training.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sbi4j.training.Activation;
+import org.sbi4j.training.Network;
+import org.sbi4j.training.RatioLoss;
+import org.sbi4j.training.simd.DenseKernel;
+
+/**
+ * The ratio network of {@link Graphs#ratio} with its loss and weight gradients computed in one
+ * fused pass on float32 tiles (a {@link DenseKernel}), for dense tanh/sigmoid networks on the CPU,
+ * where SameDiff's per-op overhead dominates at batch 128. Same mathematics as the graph
+ * (MATH.md §3): forward-mode tangents ż_k = ȧ_k W, ȧ_k = σ'(z) ⊙ ż_k with ȧ_0,k = e_k give
+ * t̂_k = ∂ log r̂/∂θ0_k; the loss is the graph's; reverse mode runs through the primal and the
+ * tangent rows, with the second-derivative term of the tangents:
+ *
+ * <pre>
+ *   δż_k = δȧ_k ⊙ σ'(z),   δz = δa ⊙ σ'(z) + Σ_k δȧ_k ⊙ ż_k ⊙ σ''(z),
+ *   ∂W = aᵀ δz + Σ_k ȧ_kᵀ δż_k,   ∂b = Σ_rows δz,   δa_prev = δz Wᵀ,  δȧ_prev,k = δż_k Wᵀ.
+ * </pre>
+ *
+ * <p>Layout: the primal rows of a batch (padded to a multiple of 4 with zero rows that carry no
+ * loss) are followed by p blocks of tangent rows, so that one matrix product serves all of them;
+ * every hidden width is padded to {@link DenseKernel#PAD} with weights that stay zero. Parameters
+ * {@link #params()} are W₀, b₀, W₁, b₁, …, the output weights (a vector) and bias (one value).
+ */
+final class FusedRatioNet {
+  private final DenseKernel kernel;
+  private final boolean tanh;
+  private final int p;
+  private final int layers;
+  private final int[] inW;
+  private final int[] outW;
+  private final int[] width;
+  private final int maxRows;
+  private final float[][] params;
+  private final float[][] grads;
+  private final float[][] transposed;
+  private final float[][] z;
+  private final float[][] a;
+  private final float[][] slope;
+  private final float[] input;
+  private final float[] deltaA;
+  private final float[] deltaZ;
+  private final float[] scratchT;
+  private final float[] out;
+  private final float[] gradOut;
+
+  /**
+   * @param net the architecture and initial weights (inputs θ0 first, then x; one output)
+   * @param p number of θ0 inputs (tangent directions)
+   * @param maxBatch the largest batch
+   */
+  FusedRatioNet(Network net, int p, int maxBatch, DenseKernel kernel) {
+    this.kernel = kernel;
+    this.tanh = net.activation() == Activation.TANH;
+    this.p = p;
+    List<Network.Dense> dense = net.layers();
+    layers = dense.size();
+    inW = new int[layers];
+    outW = new int[layers];
+    width = new int[layers];
+    for (int j = 0; j < layers; j++) {
+      inW[j] = j == 0 ? (dense.get(0).in() + 3) / 4 * 4 : outW[j - 1];
+      outW[j] = j == layers - 1 ? 1 : DenseKernel.padded(dense.get(j).out());
+      width[j] = dense.get(j).out();
+    }
+    maxRows = (1 + p) * ((maxBatch + 3) / 4 * 4);
+    params = new float[2 * layers][];
+    grads = new float[2 * layers][];
+    transposed = new float[layers][];
+    z = new float[layers][];
+    a = new float[layers][];
+    slope = new float[layers][];
+    int widest = inW[0];
+    for (int j = 0; j < layers; j++) {
+      params[2 * j] = new float[inW[j] * outW[j]];
+      params[2 * j + 1] = new float[outW[j]];
+      grads[2 * j] = new float[inW[j] * outW[j]];
+      grads[2 * j + 1] = new float[outW[j]];
+      if (j < layers - 1) {
+        z[j] = new float[maxRows * outW[j]];
+        a[j] = new float[maxRows * outW[j]];
+        slope[j] = new float[maxRows / (1 + p) * outW[j]];
+        transposed[j] = new float[inW[j] * outW[j]];
+      }
+      widest = Math.max(widest, outW[j]);
+    }
+    input = new float[maxRows * inW[0]];
+    deltaA = new float[maxRows * widest];
+    deltaZ = new float[maxRows * widest];
+    scratchT = new float[maxRows * widest];
+    out = new float[maxRows];
+    gradOut = new float[maxRows];
+    load(net);
+  }
+
+  /** Parameter arrays (padded), in the order W₀, b₀, …, w_out, b_out; updated in place. */
+  float[][] params() {
+    return params;
+  }
+
+  /** Gradient arrays of the last {@link #lossAndGradient}, same layout as {@link #params()}. */
+  float[][] grads() {
+    return grads;
+  }
+
+  /** Overwrites the parameters with {@code net}'s weights. */
+  void load(Network net) {
+    for (int j = 0; j < layers; j++) {
+      Network.Dense d = net.layers().get(j);
+      float[] w = params[2 * j];
+      float[] b = params[2 * j + 1];
+      java.util.Arrays.fill(w, 0f);
+      java.util.Arrays.fill(b, 0f);
+      for (int i = 0; i < d.in(); i++) {
+        for (int o = 0; o < d.out(); o++) {
+          w[i * outW[j] + o] = (float) d.weight(i, o);
+        }
+      }
+      for (int o = 0; o < d.out(); o++) {
+        b[o] = (float) d.bias(o);
+      }
+    }
+    parametersChanged();
+  }
+
+  /** The current weights as a {@link Network} (a copy). */
+  Network toNetwork(Network shape) {
+    List<Network.Dense> out = new ArrayList<>();
+    for (int j = 0; j < layers; j++) {
+      Network.Dense d = shape.layers().get(j);
+      double[] w = new double[d.in() * d.out()];
+      double[] b = new double[d.out()];
+      for (int i = 0; i < d.in(); i++) {
+        for (int o = 0; o < d.out(); o++) {
+          w[i * d.out() + o] = params[2 * j][i * outW[j] + o];
+        }
+      }
+      for (int o = 0; o < d.out(); o++) {
+        b[o] = params[2 * j + 1][o];
+      }
+      out.add(new Network.Dense(d.in(), d.out(), w, b));
+    }
+    return new Network(shape.activation(), out);
+  }
+
+  /** Refreshes the transposed weights after the parameters changed. */
+  void parametersChanged() {
+    for (int j = 1; j < layers - 1; j++) {
+      float[] w = params[2 * j];
+      float[] t = transposed[j];
+      for (int i = 0; i < inW[j]; i++) {
+        for (int o = 0; o < outW[j]; o++) {
+          t[o * inW[j] + i] = w[i * outW[j] + o];
+        }
+      }
+    }
+  }
+
+  /**
+   * The batch-mean loss of the first {@code rows} rows of {@code batch} and, when
+   * {@code gradient}, its gradients in {@link #grads()}.
+   */
+  double lossAndGradient(Labels batch, int rows, boolean gradient) {
+    int bp = (rows + 3) / 4 * 4;
+    int total = (1 + p) * bp;
+    int inputs = batch.inputs;
+    java.util.Arrays.fill(input, 0, total * inW[0], 0f);
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < inputs; c++) {
+        input[r * inW[0] + c] = batch.x[r * inputs + c];
+      }
+      for (int k = 0; k < p; k++) {
+        input[((1 + k) * bp + r) * inW[0] + k] = 1f;
+      }
+    }
+    float[] prev = input;
+    for (int j = 0; j < layers - 1; j++) {
+      forwardHidden(j, prev, bp, total);
+      prev = a[j];
+    }
+    int last = layers - 1;
+    int h = inW[last];
+    float[] w = params[2 * last];
+    for (int r = 0; r < total; r++) {
+      float s = 0;
+      int o = r * h;
+      for (int i = 0; i < h; i++) {
+        s += prev[o + i] * w[i];
+      }
+      out[r] = r < bp ? s + params[2 * last + 1][0] : s;
+    }
+    double loss = batch.loss(out, bp, rows, p, gradOut);
+    if (gradient) {
+      backward(bp, total);
+    }
+    return loss;
+  }
+
+  private void forwardHidden(int j, float[] prev, int bp, int total) {
+    int o = outW[j];
+    float[] zj = z[j];
+    float[] aj = a[j];
+    float[] sj = slope[j];
+    float[] b = params[2 * j + 1];
+    kernel.dense(prev, total, inW[j], params[2 * j], null, o, zj);
+    for (int r = 0; r < bp; r++) {
+      for (int c = 0; c < o; c++) {
+        zj[r * o + c] += b[c];
+      }
+    }
+    System.arraycopy(zj, 0, aj, 0, bp * o);
+    kernel.activate(aj, bp * o, tanh);
+    for (int r = 0; r < bp; r++) {
+      for (int c = width[j]; c < o; c++) {
+        aj[r * o + c] = 0f;
+      }
+    }
+    for (int i = 0; i < bp * o; i++) {
+      float v = aj[i];
+      sj[i] = tanh ? 1f - v * v : v * (1f - v);
+    }
+    for (int i = bp * o; i < total * o; i++) {
+      aj[i] = sj[i % (bp * o)] * zj[i];
+    }
+  }
+
+  private void backward(int bp, int total) {
+    int last = layers - 1;
+    int h = inW[last];
+    float[] w = params[2 * last];
+    float[] gw = grads[2 * last];
+    float[] prev = layers > 1 ? a[last - 1] : input;
+    java.util.Arrays.fill(gw, 0f);
+    float gb = 0;
+    for (int r = 0; r < total; r++) {
+      float g = gradOut[r];
+      int o = r * h;
+      for (int i = 0; i < h; i++) {
+        gw[i] += prev[o + i] * g;
+        deltaA[o + i] = g * w[i];
+      }
+      if (r < bp) {
+        gb += g;
+      }
+    }
+    grads[2 * last + 1][0] = gb;
+    for (int j = last - 1; j >= 0; j--) {
+      backwardHidden(j, bp, total);
+    }
+  }
+
+  /** From δa_j (deltaA) to ∂W_j, ∂b_j and, for j > 0, δa_{j−1} (into deltaA). */
+  private void backwardHidden(int j, int bp, int total) {
+    int o = outW[j];
+    int in = inW[j];
+    float[] sj = slope[j];
+    float[] aj = a[j];
+    float[] zj = z[j];
+    int block = bp * o;
+    for (int i = 0; i < block; i++) {
+      deltaZ[i] = deltaA[i] * sj[i];
+    }
+    for (int i = block; i < total * o; i++) {
+      int q = i % block;
+      float s = sj[q];
+      float v = aj[q];
+      float curvature = tanh ? -2f * v * s : s * (1f - 2f * v);
+      deltaZ[q] += deltaA[i] * zj[i] * curvature;
+      deltaZ[i] = deltaA[i] * s;
+    }
+    float[] gb = grads[2 * j + 1];
+    java.util.Arrays.fill(gb, 0f);
+    for (int r = 0; r < bp; r++) {
+      for (int c = 0; c < o; c++) {
+        gb[c] += deltaZ[r * o + c];
+      }
+    }
+    float[] prev = j == 0 ? input : a[j - 1];
+    for (int r = 0; r < total; r++) {
+      for (int i = 0; i < in; i++) {
+        scratchT[i * total + r] = prev[r * in + i];
+      }
+    }
+    kernel.dense(scratchT, in, total, deltaZ, null, o, grads[2 * j]);
+    if (j > 0) {
+      kernel.dense(deltaZ, total, o, transposed[j], null, in, deltaA);
+    }
+  }
+
+  /**
+   * The labels of one batch and the loss of {@link Graphs#ratio}: computes the batch-mean loss
+   * and writes ∂loss/∂output of every primal and tangent row into {@code dOut}.
+   */
+  static final class Labels {
+    final RatioLoss loss;
+    final double alpha;
+    final double clip;
+    final int inputs;
+    final float[] x;
+    final double[] y;
+    final double[] c;
+    final double[] r;
+    final double[] rInv;
+    final double[] t;
+
+    Labels(RatioLoss loss, double alpha, double clip, int inputs, int p, int maxBatch) {
+      this.loss = loss;
+      this.alpha = alpha;
+      this.clip = clip;
+      this.inputs = inputs;
+      x = new float[maxBatch * inputs];
+      y = new double[maxBatch];
+      c = new double[maxBatch];
+      r = new double[maxBatch];
+      rInv = new double[maxBatch];
+      t = new double[maxBatch * p];
+    }
+
+    double loss(float[] out, int bp, int rows, int p, float[] dOut) {
+      java.util.Arrays.fill(dOut, 0, (1 + p) * bp, 0f);
+      double sum = 0;
+      for (int i = 0; i < rows; i++) {
+        double s = out[i];
+        double lr = Math.max(-clip, Math.min(clip, s));
+        boolean inside = s >= -clip && s <= clip;
+        double row;
+        double g;
+        if (loss == RatioLoss.ROLR || loss == RatioLoss.RASCAL) {
+          double up = Math.exp(lr) - r[i];
+          double down = Math.exp(-lr) - rInv[i];
+          row = y[i] * up * up + (1 - y[i]) * down * down;
+          g = 2 * y[i] * up * Math.exp(lr) - 2 * (1 - y[i]) * down * Math.exp(-lr);
+        } else {
+          // c softplus(lr) + (1−c) softplus(−lr) = softplus(lr) − (1−c) lr.
+          double label = loss == RatioLoss.ALICE || loss == RatioLoss.ALICES ? c[i] : y[i];
+          double softplus = Math.max(lr, 0) + Math.log1p(Math.exp(-Math.abs(lr)));
+          row = softplus - (1 - label) * lr;
+          g = 1 / (1 + Math.exp(-lr)) - (1 - label);
+        }
+        dOut[i] = inside ? (float) (g / rows) : 0f;
+        if (loss.usesScore()) {
+          for (int k = 0; k < p; k++) {
+            double diff = out[(1 + k) * bp + i] - t[i * p + k];
+            row += alpha * (1 - y[i]) * diff * diff;
+            dOut[(1 + k) * bp + i] = (float) (2 * alpha * (1 - y[i]) * diff / rows);
+          }
+        }
+        sum += row;
+      }
+      return sum / rows;
+    }
+  }
+}
