@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 mvn -o -q -pl training -am test-compile dependency:build-classpath \
   -Dmdep.outputFile='${project.build.directory}/bench-classpath.txt' -Dmdep.includeScope=test
 export OMP_NUM_THREADS=1
-exec java -Xmx4g -cp "training/target/test-classes:training/target/classes:$(cat training/target/bench-classpath.txt)" \
+exec java --add-modules jdk.incubator.vector -Xmx4g -cp "training/target/test-classes:training/target/classes:$(cat training/target/bench-classpath.txt)" \
   org.sbi4j.training.bench.TrainingBenchmark "${1:-30000}" "${2:-3}" ${3:+"$3"}

@@ -16,8 +16,6 @@ import org.sbi4j.training.Network;
 import org.sbi4j.training.Optimizer;
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.TrainingDivergedException;
-import org.sbi4j.training.listeners.EpochReport;
-import org.sbi4j.training.listeners.TrainingControl;
 import org.sbi4j.training.listeners.TrainingListener;
 
 /**
@@ -25,12 +23,14 @@ import org.sbi4j.training.listeners.TrainingListener;
  * at a time over a seeded {@link BatchIterator}, the validation loss after each epoch, the
  * listeners, and a check that every batch loss is finite.
  */
-public final class Fitter implements TrainingControl {
+public final class Fitter extends EpochLoop {
   private static final int EVAL_CHUNK = 4096;
   private final SameDiff sd;
   private final Network shape;
   private final DataType type;
-  private String stopReason;
+  private BatchIterator batches;
+  private LossTracker tracker;
+  private Table validation;
 
   /**
    * @param sd graph with its loss, whose variables were created from {@code initial}
@@ -49,8 +49,9 @@ public final class Fitter implements TrainingControl {
    */
   public Network fit(Table train, Table validation, TrainingConfig config, int member, long seed,
       List<TrainingListener> listeners) {
-    BatchIterator batches = new BatchIterator(train, config.batchSize(), type, seed);
-    LossTracker tracker = new LossTracker(member);
+    batches = new BatchIterator(train, config.batchSize(), type, seed);
+    tracker = new LossTracker(member);
+    this.validation = validation;
     sd.setTrainingConfig(org.nd4j.autodiff.samediff.TrainingConfig.builder()
         .updater(updater(config))
         .dataSetFeatureMapping(batches.featureNames())
@@ -58,27 +59,20 @@ public final class Fitter implements TrainingControl {
         .trainEvaluation(Graphs.LOSS, 0, new LossMean(tracker))
         .build());
     Nd4jRuntime.createGradients(sd);
-    for (int epoch = 0; epoch < config.epochs() && stopReason == null; epoch++) {
-      long start = System.nanoTime();
-      batches.reset();
-      tracker.startEpoch(epoch);
-      sd.fit(batches, 1);
-      double val = validation == null ? Double.NaN : loss(validation);
-      EpochReport report = new EpochReport(member, epoch, config.epochs(), tracker.mean(), val,
-          config.learningRateAt(epoch), (System.nanoTime() - start) / 1e9);
-      for (TrainingListener l : listeners) {
-        l.onEpochEnd(report, this);
-      }
-    }
-    for (TrainingListener l : listeners) {
-      l.onTrainingEnd(member, this);
-    }
-    return snapshot();
+    return run(config, member, listeners);
   }
 
-  /** Why a listener stopped training early, or null. */
-  public String stopReason() {
-    return stopReason;
+  @Override
+  protected double trainEpoch(int epoch, double lr) {
+    batches.reset();
+    tracker.startEpoch(epoch);
+    sd.fit(batches, 1);
+    return tracker.mean();
+  }
+
+  @Override
+  protected double validationLoss() {
+    return validation == null ? Double.NaN : loss(validation);
   }
 
   /** Mean loss over all rows of {@code table}. */
@@ -123,11 +117,6 @@ public final class Fitter implements TrainingControl {
       sd.getVariable(Graphs.biasName(l)).getArr()
           .assign(Nd4j.create(d.b(), new long[] {d.out()}, type));
     }
-  }
-
-  @Override
-  public void requestStop(String reason) {
-    stopReason = reason;
   }
 
   /** Batch losses of the running epoch; throws on the first non-finite one. */

@@ -6,8 +6,6 @@ import org.sbi4j.training.Optimizer;
 import org.sbi4j.training.RatioLoss;
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.TrainingDivergedException;
-import org.sbi4j.training.listeners.EpochReport;
-import org.sbi4j.training.listeners.TrainingControl;
 import org.sbi4j.training.listeners.TrainingListener;
 import org.sbi4j.training.simd.DenseKernel;
 
@@ -18,7 +16,7 @@ import org.sbi4j.training.simd.DenseKernel;
  * gradients of {@link FusedRatioNet} instead of a SameDiff graph. Single-threaded and
  * deterministic: same seed, same weights.
  */
-public final class FusedFitter implements TrainingControl {
+public final class FusedFitter extends EpochLoop {
   private static final double BETA1 = 0.9;
   private static final double BETA2 = 0.999;
   private static final double EPSILON = 1e-8;
@@ -31,8 +29,14 @@ public final class FusedFitter implements TrainingControl {
   private final float[][] m;
   private final float[][] v;
   private final float[][] vMax;
-  private String stopReason;
   private int iteration;
+  private Table train;
+  private Table validation;
+  private TrainingConfig config;
+  private int member;
+  private long seed;
+  private int[] order;
+  private FusedRatioNet.Labels batch;
 
   /**
    * @param initial initial weights (inputs θ0 first, then x; one output)
@@ -61,39 +65,36 @@ public final class FusedFitter implements TrainingControl {
   /** Runs the epochs and returns the final weights (the best ones when a listener restored them). */
   public Network fit(Table train, Table validation, TrainingConfig config, int member, long seed,
       List<TrainingListener> listeners) {
-    int[] order = new int[train.rows()];
-    FusedRatioNet.Labels batch = labels(train, config.batchSize());
-    for (int epoch = 0; epoch < config.epochs() && stopReason == null; epoch++) {
-      long start = System.nanoTime();
-      BatchIterator.order(order, seed, epoch + 1);
-      double lr = config.learningRateAt(epoch);
-      double sum = 0;
-      for (int from = 0; from < order.length; from += config.batchSize()) {
-        int rows = Math.min(config.batchSize(), order.length - from);
-        gather(train, order, from, rows, batch);
-        double l = net.lossAndGradient(batch, rows, true);
-        if (!Double.isFinite(l)) {
-          throw new TrainingDivergedException(member, epoch, iteration + 1, l);
-        }
-        sum += l * rows;
-        update(config, lr);
-      }
-      double val = validation == null ? Double.NaN : loss(validation, config.batchSize());
-      EpochReport report = new EpochReport(member, epoch, config.epochs(), sum / order.length,
-          val, lr, (System.nanoTime() - start) / 1e9);
-      for (TrainingListener l : listeners) {
-        l.onEpochEnd(report, this);
-      }
-    }
-    for (TrainingListener l : listeners) {
-      l.onTrainingEnd(member, this);
-    }
-    return snapshot();
+    this.train = train;
+    this.validation = validation;
+    this.config = config;
+    this.member = member;
+    this.seed = seed;
+    order = new int[train.rows()];
+    batch = labels(train, config.batchSize());
+    return run(config, member, listeners);
   }
 
-  /** Why a listener stopped training early, or null. */
-  public String stopReason() {
-    return stopReason;
+  @Override
+  protected double trainEpoch(int epoch, double lr) {
+    BatchIterator.order(order, seed, epoch + 1);
+    double sum = 0;
+    for (int from = 0; from < order.length; from += config.batchSize()) {
+      int rows = Math.min(config.batchSize(), order.length - from);
+      gather(train, order, from, rows, batch);
+      double l = net.lossAndGradient(batch, rows, true);
+      if (!Double.isFinite(l)) {
+        throw new TrainingDivergedException(member, epoch, iteration + 1, l);
+      }
+      sum += l * rows;
+      update(config, lr);
+    }
+    return sum / order.length;
+  }
+
+  @Override
+  protected double validationLoss() {
+    return validation == null ? Double.NaN : loss(validation, config.batchSize());
   }
 
   /** Mean loss over all rows of {@code table}. */
@@ -216,10 +217,5 @@ public final class FusedFitter implements TrainingControl {
   @Override
   public void restore(Network weights) {
     net.load(weights);
-  }
-
-  @Override
-  public void requestStop(String reason) {
-    stopReason = reason;
   }
 }

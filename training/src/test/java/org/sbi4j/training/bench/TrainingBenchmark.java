@@ -20,6 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.sbi4j.samples.EventSample;
+import org.sbi4j.training.Engine;
 import org.sbi4j.training.GaussianToy;
 import org.sbi4j.training.Method;
 import org.sbi4j.training.TrainingConfig;
@@ -42,12 +43,15 @@ public final class TrainingBenchmark {
     Path out = args.length > 2 ? Path.of(args[2]) : null;
     Nd4jRuntime.configure();
     List<String> lines = new ArrayList<>();
-    lines.add(String.format(Locale.ROOT, "| %-28s | %10s | %8s |", "case", "rows/s", "seconds"));
-    lines.add("|------------------------------|------------|----------|");
-    lines.add(measure("RASCAL (score term), float32", rows, epochs, Method.RASCAL));
-    lines.add(measure("ALICES (score term), float32", rows, epochs, Method.ALICES));
-    lines.add(measure("CARL (no score term), float32", rows, epochs, Method.CARL));
-    lines.add(measure("SALLY, float32", rows, epochs, Method.SALLY));
+    lines.add(String.format(Locale.ROOT, "| %-32s | %10s | %8s |", "case", "rows/s", "seconds"));
+    lines.add("|----------------------------------|------------|----------|");
+    for (Engine e : new Engine[] {Engine.FUSED, Engine.SAMEDIFF}) {
+      String tag = e == Engine.FUSED ? "fused" : "SameDiff";
+      lines.add(measure("ALICES (score term), " + tag, rows, epochs, Method.ALICES, e));
+      lines.add(measure("RASCAL (score term), " + tag, rows, epochs, Method.RASCAL, e));
+      lines.add(measure("CARL (no score term), " + tag, rows, epochs, Method.CARL, e));
+    }
+    lines.add(measure("SALLY, SameDiff", rows, epochs, Method.SALLY, Engine.SAMEDIFF));
     lines.add(floor(rows, epochs));
     String table = String.join("\n", lines);
     System.out.println(table);
@@ -56,12 +60,13 @@ public final class TrainingBenchmark {
     }
   }
 
-  private static String measure(String name, int rows, int epochs, Method m) {
+  private static String measure(String name, int rows, int epochs, Method m, Engine engine) {
     EventSample s = m == Method.SALLY ? GaussianToy.scoreSample(rows, 1) : GaussianToy.ratioSample(rows, 1);
     // Warm-up: JIT and ND4J's workspaces, on the same method and sizes.
-    TrainingConfig c = TrainingConfig.builder().epochs(2).validationSplit(0).build();
+    TrainingConfig c = TrainingConfig.builder().epochs(2).validationSplit(0).engine(engine)
+        .build();
     new Trainer(c).train(m == Method.SALLY ? GaussianToy.scoreSample(10_000, 2) : GaussianToy.ratioSample(10_000, 2), m, 1);
-    c = TrainingConfig.builder().epochs(epochs).validationSplit(0).build();
+    c = c.toBuilder().epochs(epochs).build();
     TrainingOutcome o = new Trainer(c).train(s, m, 3);
     double sec = o.history().stream().mapToDouble(r -> r.seconds()).sum();
     return row(name, (double) rows * epochs / sec, sec);
@@ -89,6 +94,6 @@ public final class TrainingBenchmark {
   }
 
   private static String row(String name, double rate, double sec) {
-    return String.format(Locale.ROOT, "| %-28s | %10.0f | %8.2f |", name, rate, sec);
+    return String.format(Locale.ROOT, "| %-32s | %10.0f | %8.2f |", name, rate, sec);
   }
 }

@@ -1,0 +1,51 @@
+package org.sbi4j.training.internal;
+
+import java.util.List;
+import org.sbi4j.training.Network;
+import org.sbi4j.training.TrainingConfig;
+import org.sbi4j.training.listeners.EpochReport;
+import org.sbi4j.training.listeners.TrainingControl;
+import org.sbi4j.training.listeners.TrainingListener;
+
+/**
+ * The epochs of one training run, whatever computes the gradients ({@link Fitter} on SameDiff,
+ * {@link FusedFitter} fused): an epoch, the validation loss, an {@link EpochReport} to every
+ * listener, until the epochs are done or a listener asks to stop; then the final (or restored
+ * best) weights.
+ */
+abstract class EpochLoop implements TrainingControl {
+  private String stopReason;
+
+  /** One pass over the training rows at learning rate {@code lr}; the mean training loss. */
+  protected abstract double trainEpoch(int epoch, double lr);
+
+  /** The mean validation loss now, or NaN without a validation partition. */
+  protected abstract double validationLoss();
+
+  final Network run(TrainingConfig config, int member, List<TrainingListener> listeners) {
+    for (int epoch = 0; epoch < config.epochs() && stopReason == null; epoch++) {
+      long start = System.nanoTime();
+      double lr = config.learningRateAt(epoch);
+      double train = trainEpoch(epoch, lr);
+      EpochReport report = new EpochReport(member, epoch, config.epochs(), train,
+          validationLoss(), lr, (System.nanoTime() - start) / 1e9);
+      for (TrainingListener l : listeners) {
+        l.onEpochEnd(report, this);
+      }
+    }
+    for (TrainingListener l : listeners) {
+      l.onTrainingEnd(member, this);
+    }
+    return snapshot();
+  }
+
+  /** Why a listener stopped training early, or null. */
+  public final String stopReason() {
+    return stopReason;
+  }
+
+  @Override
+  public final void requestStop(String reason) {
+    stopReason = reason;
+  }
+}
