@@ -19,7 +19,7 @@ public final class ExtendedLikelihood implements LogLikelihood {
   static final int BLOCK = 4_000_000;
   /** Events per partial sum. */
   static final int QUANTUM = 256;
-  /** Points per call of the estimator, so that θ × one run of events stays near {@link #BLOCK}. */
+  /** Points per estimator call, so that θ × one run of events stays near {@link #BLOCK}. */
   static final int MAX_THETAS = BLOCK / QUANTUM;
 
   private final RatioEstimator estimator;
