@@ -11,12 +11,12 @@ import org.sbi4j.training.RatioEstimator;
 import org.sbi4j.training.RatioModel;
 
 /**
- * A float32 ratio model evaluated on a θ grid × events, by default in plain Java (optionally
- * through {@link GridLogRatio}, ND4J sgemm on large blocks of (θ, x) rows, which measured slower
- * on the 2-core benchmark machine: see bench/results/limits.md). In plain Java the first layer
- * splits into
- * a θ part (once per grid point) and an x part (once per event), the hidden layers run on tiles of
- * {@value #TILE} events with loops the JIT vectorises, tanh by {@link FastTanh}, and grid points
+ * A float32 ratio model evaluated on a θ grid × events, by default by a {@link DenseKernel} in
+ * Java (optionally through {@link GridLogRatio}, ND4J sgemm on large blocks of (θ, x) rows, which
+ * measured slower on the 2-core benchmark machine: see bench/results/limits.md). The first layer
+ * splits into a θ part (once per grid point) and an x part (once per event); the hidden layers
+ * run on tiles of {@value #TILE} events with every width padded to a multiple of
+ * {@link DenseKernel#PAD} (zero weights and biases, which leave the sums unchanged); grid points
  * are spread over the available cores. log r̂ is the mean of the members' outputs, as in
  * {@link RatioModel}; the score and everything else are delegated to the wrapped model.
  * Results do not depend on the number of threads.
@@ -28,11 +28,31 @@ public final class GridRatioModel implements RatioEstimator {
   private final ModelData data;
   private final float[][][] weights;
   private final float[][][] biases;
+  private final int[] width;
   private final boolean blas;
+  private final DenseKernel kernel;
 
-  /** @param model a ratio model (float32 members), evaluated by the plain-Java kernel */
+  /** @param model a ratio model (float32 members), evaluated by {@link DenseKernel#best()} */
   public GridRatioModel(RatioModel model) {
     this(model, false);
+  }
+
+  /**
+   * @param model a ratio model (float32 members)
+   * @param vector true for {@link VectorKernel} (needs {@link #vectorAvailable()}), false for
+   *     {@link ScalarKernel}
+   */
+  public static GridRatioModel withKernel(RatioModel model, boolean vector) {
+    if (vector && !vectorAvailable()) {
+      throw new IllegalArgumentException("the Java Vector API is not available; run the JVM with "
+          + "--add-modules jdk.incubator.vector");
+    }
+    return new GridRatioModel(model, false, vector ? VectorKernel.create() : new ScalarKernel());
+  }
+
+  /** Whether this JVM runs with the Java Vector API (the fast default kernel). */
+  public static boolean vectorAvailable() {
+    return VectorSupport.AVAILABLE;
   }
 
   /**
@@ -40,27 +60,41 @@ public final class GridRatioModel implements RatioEstimator {
    * @param blas true for {@link GridLogRatio} (ND4J sgemm), false for the plain-Java kernel
    */
   public GridRatioModel(RatioModel model, boolean blas) {
+    this(model, blas, DenseKernel.best());
+  }
+
+  private GridRatioModel(RatioModel model, boolean blas, DenseKernel kernel) {
     this.model = model;
     this.blas = blas;
+    this.kernel = kernel;
     this.data = model.data();
     List<Network> members = data.members();
     weights = new float[members.size()][][];
     biases = new float[members.size()][][];
+    width = new int[members.size()];
     for (int m = 0; m < members.size(); m++) {
       List<Network.Dense> layers = members.get(m).layers();
       weights[m] = new float[layers.size()][];
       biases[m] = new float[layers.size()][];
       for (int l = 0; l < layers.size(); l++) {
-        weights[m][l] = toFloat(layers.get(l).w());
-        biases[m][l] = toFloat(layers.get(l).b());
+        Network.Dense d = layers.get(l);
+        // The first layer keeps its p + d input rows; every later layer reads padded inputs.
+        int in = l == 0 ? d.in() : DenseKernel.padded(d.in());
+        int out = l == layers.size() - 1 ? d.out() : DenseKernel.padded(d.out());
+        weights[m][l] = padded(d.w(), d.in(), d.out(), in, out);
+        biases[m][l] = padded(d.b(), 1, d.out(), 1, out);
+        width[m] = Math.max(width[m], Math.max(in, out));
       }
     }
   }
 
-  private static float[] toFloat(double[] v) {
-    float[] f = new float[v.length];
-    for (int i = 0; i < v.length; i++) {
-      f[i] = (float) v[i];
+  /** A rows × cols matrix in float, zero-padded to in × out. */
+  private static float[] padded(double[] v, int rows, int cols, int in, int out) {
+    float[] f = new float[in * out];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        f[i * out + j] = (float) v[i * cols + j];
+      }
     }
     return f;
   }
@@ -126,7 +160,7 @@ public final class GridRatioModel implements RatioEstimator {
     return out;
   }
 
-  /** x W_x for every event: n × h₁ (inputs are θ first, then x). */
+  /** x W_x for every event: n × h₁ (inputs are θ first, then x; h₁ padded). */
   private float[] firstLayerX(int m, float[] x, int n, int p, int d) {
     float[] w = weights[m][0];
     int h = biases[m][0].length;
@@ -143,7 +177,7 @@ public final class GridRatioModel implements RatioEstimator {
     return out;
   }
 
-  /** θ W_θ + b: h₁. */
+  /** θ W_θ + b: h₁ (padded). */
   private float[] firstLayerTheta(int m, double[] theta, int p) {
     float[] w = weights[m][0];
     float[] out = biases[m][0].clone();
@@ -157,135 +191,40 @@ public final class GridRatioModel implements RatioEstimator {
     return out;
   }
 
-  /** Adds member m's output for one θ to {@code target}, tile by tile. */
+  /**
+   * Adds member m's output for one θ to {@code target}, tile by tile; the rows of a last partial
+   * tile are padded to a multiple of 4 with zeros (their outputs are dropped).
+   */
   private void evaluate(int m, float[] xPart, float[] thetaPart, int n, double[] target) {
     float[][] w = weights[m];
     float[][] b = biases[m];
     int h1 = thetaPart.length;
-    int widest = 0;
-    for (float[] bias : b) {
-      widest = Math.max(widest, bias.length);
-    }
-    float[] a = new float[TILE * widest];
-    float[] z = new float[TILE * widest];
+    float[] a = new float[TILE * width[m]];
+    float[] z = new float[TILE * width[m]];
     boolean tanh = data.members().get(m).activation() == Activation.TANH;
+    int last = w.length - 1;
     for (int from = 0; from < n; from += TILE) {
       int rows = Math.min(TILE, n - from);
+      int rows4 = (rows + 3) / 4 * 4;
       for (int r = 0; r < rows; r++) {
         int src = (from + r) * h1;
         for (int o = 0; o < h1; o++) {
           a[r * h1 + o] = xPart[src + o] + thetaPart[o];
         }
       }
-      activate(a, rows * h1, tanh);
-      int width = h1;
-      for (int l = 1; l < w.length; l++) {
-        int outW = b[l].length;
-        dense(a, rows, width, w[l], b[l], z);
-        if (l < w.length - 1) {
-          activate(z, rows * outW, tanh);
-        }
+      java.util.Arrays.fill(a, rows * h1, rows4 * h1, 0f);
+      kernel.activate(a, rows4 * h1, tanh);
+      int in = h1;
+      for (int l = 1; l < last; l++) {
+        int out = b[l].length;
+        kernel.dense(a, rows4, in, w[l], b[l], out, z);
+        kernel.activate(z, rows4 * out, tanh);
         float[] t = a;
         a = z;
         z = t;
-        width = outW;
+        in = out;
       }
-      for (int r = 0; r < rows; r++) {
-        target[from + r] += a[r];
-      }
-    }
-  }
-
-  private static void activate(float[] v, int len, boolean tanh) {
-    if (tanh) {
-      FastTanh.apply(v, 0, len);
-    } else {
-      FastTanh.sigmoid(v, 0, len);
-    }
-  }
-
-  /**
-   * z = a W + b for {@code rows} rows of width {@code in}; W is in × out row-major. Four rows at a
-   * time, so that each weight loaded feeds four products (twice the speed of one row at a time),
-   * and four inputs at a time (see {@link #fourByFour}).
-   */
-  private static void dense(float[] a, int rows, int in, float[] w, float[] b, float[] z) {
-    int out = b.length;
-    int r = 0;
-    for (; r + 4 <= rows; r += 4) {
-      int z0 = r * out;
-      int z1 = z0 + out;
-      int z2 = z1 + out;
-      int z3 = z2 + out;
-      for (int o = 0; o < out; o++) {
-        z[z0 + o] = b[o];
-        z[z1 + o] = b[o];
-        z[z2 + o] = b[o];
-        z[z3 + o] = b[o];
-      }
-      int a0 = r * in;
-      int k = 0;
-      for (; k + 4 <= in; k += 4) {
-        fourByFour(a, a0 + k, in, w, k * out, out, z, z0);
-      }
-      for (; k < in; k++) {
-        float v0 = a[a0 + k];
-        float v1 = a[a0 + in + k];
-        float v2 = a[a0 + 2 * in + k];
-        float v3 = a[a0 + 3 * in + k];
-        int wo = k * out;
-        for (int o = 0; o < out; o++) {
-          float ww = w[wo + o];
-          z[z0 + o] += v0 * ww;
-          z[z1 + o] += v1 * ww;
-          z[z2 + o] += v2 * ww;
-          z[z3 + o] += v3 * ww;
-        }
-      }
-    }
-    for (; r < rows; r++) {
-      int zo = r * out;
-      System.arraycopy(b, 0, z, zo, out);
-      int ao = r * in;
-      for (int k = 0; k < in; k++) {
-        float v = a[ao + k];
-        int wo = k * out;
-        for (int o = 0; o < out; o++) {
-          z[zo + o] += v * w[wo + o];
-        }
-      }
-    }
-  }
-
-  /**
-   * Adds inputs k..k+3 of rows r..r+3 (a from {@code b0}, row stride {@code in}) times weight rows
-   * k..k+3 (from {@code w0}) to four z rows (from {@code z0}): each z element is loaded and stored
-   * once per 16 multiply-adds instead of once per 4.
-   */
-  private static void fourByFour(float[] a, int b0, int in, float[] w, int w0, int out,
-      float[] z, int z0) {
-    int w1 = w0 + out;
-    int w2 = w1 + out;
-    int w3 = w2 + out;
-    int b1 = b0 + in;
-    int b2 = b1 + in;
-    int b3 = b2 + in;
-    int z1 = z0 + out;
-    int z2 = z1 + out;
-    int z3 = z2 + out;
-    float v00 = a[b0], v01 = a[b0 + 1], v02 = a[b0 + 2], v03 = a[b0 + 3];
-    float v10 = a[b1], v11 = a[b1 + 1], v12 = a[b1 + 2], v13 = a[b1 + 3];
-    float v20 = a[b2], v21 = a[b2 + 1], v22 = a[b2 + 2], v23 = a[b2 + 3];
-    float v30 = a[b3], v31 = a[b3 + 1], v32 = a[b3 + 2], v33 = a[b3 + 3];
-    for (int o = 0; o < out; o++) {
-      float x0 = w[w0 + o];
-      float x1 = w[w1 + o];
-      float x2 = w[w2 + o];
-      float x3 = w[w3 + o];
-      z[z0 + o] += v00 * x0 + v01 * x1 + v02 * x2 + v03 * x3;
-      z[z1 + o] += v10 * x0 + v11 * x1 + v12 * x2 + v13 * x3;
-      z[z2 + o] += v20 * x0 + v21 * x1 + v22 * x2 + v23 * x3;
-      z[z3 + o] += v30 * x0 + v31 * x1 + v32 * x2 + v33 * x3;
+      kernel.output(a, rows, in, w[last], b[last][0], target, from);
     }
   }
 }

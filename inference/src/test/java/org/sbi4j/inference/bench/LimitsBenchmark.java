@@ -28,8 +28,9 @@ import org.sbi4j.training.Scaling;
  * points) / second for one call of {@link ExtendedLikelihood#evaluate(double[][])} over the whole
  * grid, on interference-1d Asimov data. Networks with random weights (throughput does not depend
  * on their values): the default 3 × 100 tanh ALICES architecture and a small 2 × 8 one, each
- * through {@link GridRatioModel} (what limits use: its plain-Java kernel; its optional ND4J sgemm
- * kernel is timed too) and through the ND4J
+ * through {@link GridRatioModel} (what limits use: its Java Vector API kernel, and the plain-Java
+ * kernel a JVM without {@code --add-modules jdk.incubator.vector} falls back to; its optional ND4J
+ * sgemm kernel is timed too) and through the ND4J
  * {@link RatioModel} (on a grid ten times coarser, it is much slower). Run: {@code java -cp … org.sbi4j.inference.bench.LimitsBenchmark [events]
  * [gridPoints] [out.md]} with OMP_NUM_THREADS set to the cores to use.
  */
@@ -56,8 +57,10 @@ public final class LimitsBenchmark {
       RatioModel nd4j = (RatioModel) randomModel((int) c[1], (int) c[2], Precision.FLOAT32);
       rows.add(measure((String) c[0], "GridRatioModel (sgemm)", new GridRatioModel(nd4j, true),
           asimov, all, grid));
-      rows.add(measure((String) c[0], "GridRatioModel (Java)", new GridRatioModel(nd4j, false),
-          asimov, all, grid));
+      rows.add(measure((String) c[0], "GridRatioModel (Vector)",
+          GridRatioModel.withKernel(nd4j, true), asimov, all, grid));
+      rows.add(measure((String) c[0], "GridRatioModel (Java)",
+          GridRatioModel.withKernel(nd4j, false), asimov, all, grid));
       rows.add(measure((String) c[0], "RatioModel (ND4J)", nd4j, asimov, all, small));
     }
     String table = String.join("\n", rows);

@@ -1,15 +1,23 @@
 package org.sbi4j.inference.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.sbi4j.inference.bench.LimitsBenchmark;
 import org.sbi4j.samples.EventSample;
+import org.sbi4j.training.Activation;
+import org.sbi4j.training.Method;
+import org.sbi4j.training.ModelData;
 import org.sbi4j.training.ModelFolder;
+import org.sbi4j.training.Network;
 import org.sbi4j.training.Precision;
 import org.sbi4j.training.RatioModel;
+import org.sbi4j.training.Scaling;
 
 class GridRatioModelTest {
   @Test
@@ -75,6 +83,66 @@ class GridRatioModelTest {
         }
       }
     }
+  }
+
+  /**
+   * Two members, two parameters, two observables, widths 37 or 100 (not multiples of the
+   * padding), non-zero biases, both activations, 203 events (a last tile of 75 rows, not a
+   * multiple of 4): the Vector API kernel, the plain-Java kernel and ND4J's graph agree.
+   */
+  @Test
+  void bothKernelsMatchTheGraphOnPaddedShapes() {
+    assertTrue(GridRatioModel.vectorAvailable(),
+        "tests run with --add-modules jdk.incubator.vector (test.argLine in the parent pom)");
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(11L);
+    double[] x = new double[203 * 2];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = 3 * rng.nextDouble() - 1;
+    }
+    EventSample events = EventSample.ofFeatures(List.of("a", "b"), x);
+    double[][] thetas = {{-0.9, 0.4}, {-0.2, -1}, {0, 0}, {0.35, 0.7}, {0.8, -0.3}, {1, 1},
+        {0.1, 0.2}};
+    for (int width : new int[] {37, 100}) {
+      for (Activation act : Activation.values()) {
+        List<Network> members = List.of(randomNetwork(rng, act, width),
+            randomNetwork(rng, act, width));
+        ModelData data = new ModelData(Method.ALICES, Precision.FLOAT32, List.of("a", "b"),
+            List.of("t1", "t2"), Scaling.identity(2), Scaling.identity(2),
+            new double[][] {{-1, 1}, {-1, 1}}, members);
+        RatioModel model = new RatioModel(data);
+        double[][] graph = model.logRatio(events, thetas);
+        double[][] scalar = GridRatioModel.withKernel(model, false).logRatio(events, thetas);
+        double[][] vector = GridRatioModel.withKernel(model, true).logRatio(events, thetas);
+        for (int j = 0; j < thetas.length; j++) {
+          for (int i = 0; i < events.size(); i++) {
+            // float32 sums of 100 products of O(1) terms (~1e-6 relative rounding each) and a
+            // fast tanh within 5e-7: 1e-4 absolute on outputs of O(1)–O(10).
+            String at = act + " width " + width + " θ " + j + " event " + i;
+            assertEquals(graph[j][i], scalar[j][i], 1e-4, "scalar " + at);
+            assertEquals(graph[j][i], vector[j][i], 1e-4, "vector " + at);
+          }
+        }
+      }
+    }
+  }
+
+  /** 4 inputs (2 θ + 2 x) → width → width → 1, weights U(−1, 1)·√(3/in), biases U(−0.5, 0.5). */
+  private static Network randomNetwork(UniformRandomProvider rng, Activation act, int width) {
+    List<Network.Dense> layers = new java.util.ArrayList<>();
+    int in = 4;
+    for (int o : new int[] {width, width, 1}) {
+      double[] w = new double[in * o];
+      for (int k = 0; k < w.length; k++) {
+        w[k] = (2 * rng.nextDouble() - 1) * Math.sqrt(3.0 / in);
+      }
+      double[] b = new double[o];
+      for (int k = 0; k < o; k++) {
+        b[k] = rng.nextDouble() - 0.5;
+      }
+      layers.add(new Network.Dense(in, o, w, b));
+      in = o;
+    }
+    return new Network(act, layers);
   }
 
   @Test
