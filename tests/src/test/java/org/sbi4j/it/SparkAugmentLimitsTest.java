@@ -61,9 +61,10 @@ class SparkAugmentLimitsTest {
     @Override
     public <T extends Serializable, R extends Serializable> List<R> map(List<T> inputs,
         Task<T, R> task) {
+      int failing = Math.min(1, inputs.size() - 1);
       return spark.map(inputs, in -> {
         TaskContext c = TaskContext.get();
-        if (c.partitionId() == Math.min(1, inputs.size() - 1) && c.attemptNumber() == 0) {
+        if (c.partitionId() == failing && c.attemptNumber() == 0) {
           throw new IllegalStateException("simulated executor failure on the first attempt");
         }
         return task.apply(in);
