@@ -2,6 +2,7 @@ package org.sbi4j.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.sbi4j.common.TaskRunner;
 import org.sbi4j.samples.mining.Partition;
 import org.sbi4j.samples.tasks.AugmentTask;
 import picocli.CommandLine.Command;
@@ -13,6 +14,8 @@ import picocli.CommandLine.Option;
     description = "Draw a training sample (sally or ratio) from a partition of an event file.")
 final class AugmentCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+
+  @Mixin RunnerOptions runner;
 
   @Option(names = "--events", required = true, paramLabel = "FILE", description = "Event file.")
   Path events;
@@ -55,9 +58,13 @@ final class AugmentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AugmentTask.Result r = AugmentTask.run(new AugmentTask.Request(events,
+    AugmentTask.Request request = new AugmentTask.Request(events,
         AugmentTask.Method.parse(method), thetaRef, theta0Prior, thetas, theta1, samples,
-        Partition.parse(partition), out, seed, maxNegativeFraction));
+        Partition.parse(partition), out, seed, maxNegativeFraction);
+    AugmentTask.Result r;
+    try (TaskRunner tasks = runner.open("augment")) {
+      r = AugmentTask.run(request, tasks);
+    }
     if (!common.writeJson(r)) {
       System.out.printf("%d rows written to %s (smallest effective sample size %.1f)%n",
           r.rows(), r.out(), r.minEffectiveSampleSize());

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.sbi4j.inference.BinningSpec;
+import org.sbi4j.common.TaskRunner;
 import org.sbi4j.inference.FisherKind;
 import org.sbi4j.inference.Interval;
 import org.sbi4j.inference.LimitSource;
@@ -15,7 +15,7 @@ import org.sbi4j.inference.LimitsRequest;
 import org.sbi4j.inference.LimitsResult;
 import org.sbi4j.inference.ModelSources;
 import org.sbi4j.inference.ParameterGrid;
-import org.sbi4j.inference.Summary;
+import org.sbi4j.inference.SourceSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,6 +25,8 @@ import picocli.CommandLine.Option;
     description = "Expected (Asimov) or observed limits from ratio models or histograms.")
 final class LimitsCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+
+  @Mixin RunnerOptions runner;
 
   @Option(names = "--model", paramLabel = "DIR",
       description = "A trained ratio or SALLY model folder (repeat for several methods).")
@@ -73,13 +75,14 @@ final class LimitsCommand implements Callable<Integer> {
       sources.add(ModelSources.limitSource(m));
     }
     for (String h : histograms) {
-      Summary s = new Summary.Observed(List.of(h.split(",")));
-      sources.add(new LimitSource.Histogram(s.label(), s,
-          bins == null ? BinningSpec.adaptive(s.dimension()) : new BinningSpec(bins, null, null)));
+      sources.add(new SourceSpec.Histogram(List.of(h.split(",")), bins).open());
     }
-    LimitsReport report = LimitsAnalysis.run(new LimitsRequest(events, sources, thetaTrue,
-        observed, luminosity, ParameterGrid.parse(grid),
-        fisher == null ? null : FisherKind.parse(fisher), plot));
+    LimitsRequest request = new LimitsRequest(events, sources, thetaTrue, observed, luminosity,
+        ParameterGrid.parse(grid), fisher == null ? null : FisherKind.parse(fisher), plot);
+    LimitsReport report;
+    try (TaskRunner tasks = runner.open("limits")) {
+      report = LimitsAnalysis.run(request, tasks);
+    }
     for (String w : report.warnings()) {
       System.err.println("warning: " + w);
     }

@@ -69,6 +69,15 @@ class LimitsCommandTest {
   }
 
   @Test
+  void masterWithoutSparkOnTheClasspathIsBadInput() {
+    CliRun run = CliRun.of("limits", "--histogram", "x", "--events", events.toString(),
+        "--theta-true", "0", "--luminosity", "10", "--grid", "-1:1:5", "--plot",
+        dir.resolve("p3").toString(), "--master", "local[2]");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.oneErrorLine() && run.err().contains("needs Apache Spark"), run.err());
+  }
+
+  @Test
   void gridOutsideTheRangesIsBadInput() {
     CliRun run = CliRun.of("limits", "--histogram", "x", "--events", events.toString(),
         "--theta-true", "0", "--luminosity", "10", "--grid", "-3:3:5", "--plot",

@@ -1,5 +1,6 @@
 package org.sbi4j.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,5 +88,27 @@ class SamplesCommandsTest {
         dir.resolve("a.h5").toString()), "prior entry 'normal:0:1'");
     assertBadInput(run("augment", "--events", events.toString(), "--method", "carl",
         "--samples", "10", "--out", dir.resolve("a.h5").toString()), "unknown augment method");
+    // Spark is provided by spark-submit or SPARK_HOME, so it is not on this module's classpath
+    assertBadInput(run("augment", "--events", events.toString(), "--method", "sally",
+        "--theta-ref", "0", "--samples", "10", "--out", dir.resolve("a.h5").toString(),
+        "--master", "local[2]"), "--master local[2] needs Apache Spark on the classpath");
+  }
+
+  @Test
+  void augmentOnLocalThreadsWritesTheSameFileAsInOneThread() throws Exception {
+    Path events = dir.resolve("ev.h5");
+    assertEquals(0, run("simulate", "--process", "interference-1d", "--events", "3000", "--out",
+        events.toString())[0]);
+    Path one = dir.resolve("one.h5");
+    Path two = dir.resolve("two.h5");
+    for (Object[] o : new Object[][] {{one, "1"}, {two, "2"}}) {
+      assertEquals(0, run("augment", "--events", events.toString(), "--method", "ratio",
+          "--theta0-prior", "uniform:-1:1", "--theta1", "0", "--thetas", "5", "--samples", "300",
+          "--out", o[0].toString(), "--threads", (String) o[1])[0]);
+    }
+    EventSample a = TrainingFiles.read(one);
+    EventSample b = TrainingFiles.read(two);
+    assertArrayEquals(a.x(), b.x(), 0.0);
+    assertArrayEquals(a.column(Column.LOG_R_XZ), b.column(Column.LOG_R_XZ), 0.0);
   }
 }

@@ -20,14 +20,23 @@ public final class SparkTaskRunner implements TaskRunner {
    * Connects to {@code master} ({@code local[*]}, {@code local[2,3]}, {@code spark://host:7077},
    * {@code yarn}, ...), reusing a running context (as under {@code spark-submit}) when there is
    * one.
+   *
+   * @throws IllegalArgumentException when Spark cannot start with {@code master} (e.g. a URL it
+   *     cannot parse)
    */
   public static SparkTaskRunner connect(String master, String appName) {
     SparkConf conf = new SparkConf().setAppName(appName).setIfMissing("spark.ui.enabled", "false");
     if (master != null && !master.isBlank()) {
       conf.setMaster(master);
     }
-    return new SparkTaskRunner(JavaSparkContext.fromSparkContext(
-        org.apache.spark.SparkContext.getOrCreate(conf)), true);
+    try {
+      return new SparkTaskRunner(JavaSparkContext.fromSparkContext(
+          org.apache.spark.SparkContext.getOrCreate(conf)), true);
+    } catch (Exception e) { // SparkException, thrown undeclared from Scala
+      throw new IllegalArgumentException("cannot start Spark with master '" + master + "': "
+          + rootMessage(e) + "; give local[*], local[N] or a cluster URL (spark://host:7077, "
+          + "yarn, k8s://...)", e);
+    }
   }
 
   /** Uses a context the caller manages. */

@@ -46,13 +46,27 @@ public final class LikelihoodScan {
    * @throws IllegalStateException when log L is not finite somewhere (the message names θ)
    */
   public static ScanResult run(LogLikelihood likelihood, List<String> names, ParameterGrid grid) {
+    return run(likelihood, names, grid, likelihood::evaluate);
+  }
+
+  /**
+   * As {@link #run(LogLikelihood, List, ParameterGrid)}, with the grid values from {@code
+   * gridValues} (e.g. grid blocks run as tasks); the best fit and intervals use {@code
+   * likelihood}.
+   */
+  public static ScanResult run(LogLikelihood likelihood, List<String> names, ParameterGrid grid,
+      java.util.function.Function<double[][], double[]> gridValues) {
     if (likelihood.dimension() != grid.dimension() || names.size() != grid.dimension()) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "likelihood has %d parameters, names %s, grid %d axes; they must agree",
           likelihood.dimension(), names, grid.dimension()));
     }
     double[][] points = grid.points();
-    double[] logL = likelihood.evaluate(points);
+    double[] logL = gridValues.apply(points);
+    if (logL.length != points.length) {
+      throw new IllegalStateException(logL.length + " log L values for " + points.length
+          + " grid points");
+    }
     int best = 0;
     for (int g = 0; g < logL.length; g++) {
       requireFinite(logL[g], points[g]);

@@ -8,11 +8,33 @@ public sealed interface LimitSource {
   /** Name for results and plot legends. */
   String label();
 
-  /** A parameterised ratio model (any ratio method, or an exact likelihood in tests). */
-  record Ratio(String label, RatioEstimator estimator) implements LimitSource {}
+  /** How to re-create this source from files (for grid blocks run as tasks), or null. */
+  SourceSpec spec();
 
-  /** The histogram baseline on one or two named observables or on SALLY's t̂. */
-  record Histogram(String label, Summary summary, BinningSpec binning) implements LimitSource {}
+  /**
+   * A parameterised ratio model (any ratio method, or an exact likelihood in tests).
+   *
+   * @param spec how to re-create it from files, or null (in-memory model)
+   */
+  record Ratio(String label, RatioEstimator estimator, SourceSpec spec) implements LimitSource {
+    /** An in-memory ratio model. */
+    public Ratio(String label, RatioEstimator estimator) {
+      this(label, estimator, null);
+    }
+  }
+
+  /**
+   * The histogram baseline on one or two named observables or on SALLY's t̂.
+   *
+   * @param spec how to re-create it from files, or null (in-memory summary)
+   */
+  record Histogram(String label, Summary summary, BinningSpec binning, SourceSpec spec)
+      implements LimitSource {
+    /** A histogram baseline built in memory. */
+    public Histogram(String label, Summary summary, BinningSpec binning) {
+      this(label, summary, binning, null);
+    }
+  }
 
   /** Histogram baseline on observables with adaptive binning. */
   static LimitSource histogram(java.util.List<String> observables) {

@@ -31,10 +31,22 @@ public final class Limits {
    */
   public static LimitsResult expected(EventSample file, LimitSource source, double[] thetaTrue,
       double luminosity, ParameterGrid grid) {
+    return expected(file, source, thetaTrue, luminosity, grid, GridEvaluator.LOCAL);
+  }
+
+  /** As {@link #expected(EventSample, LimitSource, double[], double, ParameterGrid)}, the grid's
+   * log L from {@code evaluator}. */
+  public static LimitsResult expected(EventSample file, LimitSource source, double[] thetaTrue,
+      double luminosity, ParameterGrid grid, GridEvaluator evaluator) {
     MorphedEvents rate = prepare(file, grid);
-    MorphedEvents test = new MorphedEvents(Partitions.test(file));
-    Dataset data = Dataset.asimov(test, rate, thetaTrue, luminosity);
-    return scan(source, rate, data, luminosity, grid, true, thetaTrue);
+    Dataset data = asimov(file, rate, thetaTrue, luminosity);
+    return scan(source, rate, data, luminosity, grid, true, thetaTrue, evaluator);
+  }
+
+  /** The Asimov data of the file's test partition at θ_true. */
+  static Dataset asimov(EventSample file, MorphedEvents rate, double[] thetaTrue,
+      double luminosity) {
+    return Dataset.asimov(new MorphedEvents(Partitions.test(file)), rate, thetaTrue, luminosity);
   }
 
   /**
@@ -45,9 +57,16 @@ public final class Limits {
    */
   public static LimitsResult observed(EventSample file, EventSample observed, LimitSource source,
       double luminosity, ParameterGrid grid) {
+    return observed(file, observed, source, luminosity, grid, GridEvaluator.LOCAL);
+  }
+
+  /** As {@link #observed(EventSample, EventSample, LimitSource, double, ParameterGrid)}, the
+   * grid's log L from {@code evaluator}. */
+  public static LimitsResult observed(EventSample file, EventSample observed, LimitSource source,
+      double luminosity, ParameterGrid grid, GridEvaluator evaluator) {
     MorphedEvents rate = prepare(file, grid);
     Dataset data = Dataset.observed(observed);
-    return scan(source, rate, data, luminosity, grid, false, null);
+    return scan(source, rate, data, luminosity, grid, false, null, evaluator);
   }
 
   private static MorphedEvents prepare(EventSample file, ParameterGrid grid) {
@@ -57,20 +76,27 @@ public final class Limits {
   }
 
   private static LimitsResult scan(LimitSource source, MorphedEvents rate, Dataset data,
-      double luminosity, ParameterGrid grid, boolean expected, double[] thetaTrue) {
+      double luminosity, ParameterGrid grid, boolean expected, double[] thetaTrue,
+      GridEvaluator evaluator) {
     List<String> warnings = new ArrayList<>();
-    LogLikelihood ll;
     if (source instanceof LimitSource.Ratio r) {
       warnings.addAll(rangeWarnings(r.estimator(), grid, rate.setup().parameterNames()));
-      ll = new ExtendedLikelihood(r.estimator(), data, rate, luminosity);
-    } else {
-      LimitSource.Histogram h = (LimitSource.Histogram) source;
-      HistogramModel model = histogramModel(rate, h.summary(), h.binning(), luminosity);
-      ll = new BinnedLikelihood(model, model.counts(data, h.summary()));
     }
-    ScanResult result = LikelihoodScan.run(ll, rate.setup().parameterNames(), grid)
-        .withWarnings(warnings);
+    LogLikelihood ll = likelihood(source, rate, data, luminosity);
+    ScanResult result = LikelihoodScan.run(ll, rate.setup().parameterNames(), grid,
+        points -> evaluator.evaluate(source, ll, points)).withWarnings(warnings);
     return new LimitsResult(source.label(), expected, thetaTrue, luminosity, data.count(), result);
+  }
+
+  /** log L of {@code source} for {@code data}, with σ(θ) (and templates) from {@code rate}. */
+  static LogLikelihood likelihood(LimitSource source, MorphedEvents rate, Dataset data,
+      double luminosity) {
+    if (source instanceof LimitSource.Ratio r) {
+      return new ExtendedLikelihood(r.estimator(), data, rate, luminosity);
+    }
+    LimitSource.Histogram h = (LimitSource.Histogram) source;
+    HistogramModel model = histogramModel(rate, h.summary(), h.binning(), luminosity);
+    return new BinnedLikelihood(model, model.counts(data, h.summary()));
   }
 
   /**

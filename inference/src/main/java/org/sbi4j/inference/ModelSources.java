@@ -19,16 +19,17 @@ public final class ModelSources {
    */
   public static LimitSource limitSource(Path dir) {
     ModelFolder.Loaded loaded = ModelFolder.load(dir);
+    SourceSpec spec = new SourceSpec.Model(dir.toAbsolutePath().toString());
     String label = loaded.model().method().cliName().toUpperCase(Locale.ROOT);
     if (loaded.model().isRatio()) {
       // float32 members are evaluated on the grid in plain Java (GridRatioModel, tested equal to
       // the ND4J evaluation to 1e-4 and many times faster on grids); float64 keeps ND4J.
       RatioEstimator model = loaded.model().precision() == Precision.FLOAT32
           ? new GridRatioModel(loaded.ratioModel()) : loaded.ratioModel();
-      return new LimitSource.Ratio(label, model);
+      return new LimitSource.Ratio(label, model, spec);
     }
     Summary s = new Summary.Score(loaded.scoreModel());
-    return new LimitSource.Histogram(label, s, BinningSpec.adaptive(s.dimension()));
+    return new LimitSource.Histogram(label, s, BinningSpec.adaptive(s.dimension()), spec);
   }
 
   /** A SALLY model folder as a score estimator. */

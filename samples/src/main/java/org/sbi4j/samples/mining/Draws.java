@@ -11,6 +11,7 @@ import org.sbi4j.samples.EventSample;
  * @param eventIndex for each drawn event, its index in the source
  * @param effectiveSampleSize per θ: 1 / max_e p_e with p_e = dσ_e⁺(θ) / Σ_e dσ_e⁺(θ)
  * @param negatives per θ: the events with dσ_e(θ) ≤ 0, which are never drawn
+ * @param benchmarkSigma σ_b = Σ_e w_e(θ_b) of the whole source (pb), from the first pass
  */
 public record Draws(EventSample events, int[] thetaIndex, long[] eventIndex,
-    double[] effectiveSampleSize, NegativeWeights[] negatives) {}
+    double[] effectiveSampleSize, NegativeWeights[] negatives, double[] benchmarkSigma) {}

@@ -42,13 +42,18 @@ public final class TrainingSamples {
     this.maxNegativeFraction = maxNegativeFraction;
   }
 
-  /** A SALLY sample of n rows at θ_ref. */
+  /** A SALLY sample of n rows at θ_ref, drawn from {@code view}. */
   public AugmentResult sally(EventSource view, double[] thetaRef, int n, long seed) {
+    return sally(new Unweighter(miner).drawer(view), thetaRef, n, seed);
+  }
+
+  /** A SALLY sample of n rows at θ_ref, drawn by {@code drawer} (σ_b from its first pass). */
+  public AugmentResult sally(EventDrawer drawer, double[] thetaRef, int n, long seed) {
     Check.positive("samples", n);
     setup.checkTheta("theta-ref", thetaRef);
-    ThetaPoint ref = miner.at(thetaRef, miner.benchmarkCrossSections(view));
-    Draws draws = new Unweighter(miner).draw(view, new double[][] {thetaRef}, new int[] {n},
-        maxNegativeFraction, seed);
+    Draws draws = drawer.draw(new double[][] {thetaRef}, new int[] {n}, maxNegativeFraction,
+        seed);
+    ThetaPoint ref = miner.at(thetaRef, draws.benchmarkSigma());
     EventSample ev = draws.events();
     int p = thetaRef.length;
     int nb = setup.benchmarks().size();
@@ -74,18 +79,18 @@ public final class TrainingSamples {
    */
   public AugmentResult ratio(EventSource view, double[][] theta0s, double[] theta1, int n,
       long seed) {
+    return ratio(new Unweighter(miner).drawer(view), theta0s, theta1, n, seed);
+  }
+
+  /** As {@link #ratio(EventSource, double[][], double[], int, long)}, drawn by {@code drawer}. */
+  public AugmentResult ratio(EventDrawer drawer, double[][] theta0s, double[] theta1, int n,
+      long seed) {
     Check.positive("samples", n);
     if (n < 2) {
       throw new IllegalArgumentException("a ratio sample needs at least 2 rows, got " + n);
     }
     setup.checkTheta("theta1", theta1);
     int m = theta0s.length;
-    double[] sigmaB = miner.benchmarkCrossSections(view);
-    ThetaPoint[] points = new ThetaPoint[m + 1];
-    for (int k = 0; k < m; k++) {
-      points[k] = miner.at(theta0s[k], sigmaB);
-    }
-    points[m] = miner.at(theta1, sigmaB);
     int n0 = n / 2;
     int[] counts = new int[m + 1];
     for (int k = 0; k < m; k++) {
@@ -94,8 +99,11 @@ public final class TrainingSamples {
     counts[m] = n - n0;
     double[][] thetas = Arrays.copyOf(theta0s, m + 1);
     thetas[m] = theta1;
-    Draws draws = new Unweighter(miner).draw(view, thetas, counts, maxNegativeFraction,
-        Seeds.derive(seed, 1));
+    Draws draws = drawer.draw(thetas, counts, maxNegativeFraction, Seeds.derive(seed, 1));
+    ThetaPoint[] points = new ThetaPoint[m + 1];
+    for (int k = 0; k <= m; k++) {
+      points[k] = miner.at(thetas[k], draws.benchmarkSigma());
+    }
     int[] pair = Permutations.random(Math.max(m, 1), Seeds.derive(seed, 2));
     return new AugmentResult(ratioColumns(draws, points, pair), thetas,
         draws.effectiveSampleSize(), draws.negatives());

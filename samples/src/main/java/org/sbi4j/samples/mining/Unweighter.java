@@ -1,82 +1,131 @@
 package org.sbi4j.samples.mining;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.sbi4j.common.Seeds;
+import org.sbi4j.morphing.MorphingSetup;
 import org.sbi4j.samples.EventSample;
-import org.sbi4j.samples.Permutations;
 import org.sbi4j.samples.EventSource;
+import org.sbi4j.samples.Permutations;
 
 /**
  * Unweighting (MATH.md §2): draws events with replacement with probability p_e(θ) =
  * dσ_e⁺(θ)/Σ_e' dσ_e'⁺(θ), where dσ⁺ = max(dσ, 0), for several θ at once.
  *
- * <p>Two streaming passes: the first sums dσ⁺ per θ (and counts non-positive events); then the
- * requested number of uniform points in [0, Σ dσ⁺) is drawn and sorted per θ, and the second pass
- * walks the cumulative sums, picking the event in whose interval each point falls. Memory: the
- * drawn events only. Same seed, same draws.
+ * <p>The source is cut into chunks of consecutive events, and the work runs in two passes of
+ * independent per-chunk steps, so that the same steps run as tasks on any runner
+ * ({@code org.sbi4j.samples.tasks.ChunkedAugment}) with identical results:
+ *
+ * <ol>
+ *   <li>{@link #sums}: per chunk, Σ dσ⁺ per θ, σ_b and the negative-weight counts;
+ *   <li>{@link UnweightingPlan#of}: the reduce, and a multinomial split of each θ's draws over the
+ *       chunks (seed {@code derive(seed, 1)});
+ *   <li>{@link #drawChunk}: per chunk c, its share of uniform points in [0, P_ck), sorted, located
+ *       on the chunk's cumulative sums (seed {@code derive(seed, 3, c)});
+ *   <li>{@link #combine}: the chunks' draws in chunk order, shuffled (seed {@code derive(seed, 2)}).
+ * </ol>
+ *
+ * Memory: one chunk's reading buffer and the drawn events. Same seed and chunking, same draws.
  */
 public final class Unweighter {
+  /** Events per chunk (and per task) by default. */
+  public static final int EVENTS_PER_CHUNK = 1 << 20;
+
   private final GoldMiner miner;
 
   public Unweighter(GoldMiner miner) {
     this.miner = miner;
   }
 
+  /** As {@link #draw(EventSource, double[][], int[], double, long, int)} in default chunks. */
+  public Draws draw(EventSource source, double[][] thetas, int[] counts,
+      double maxNegativeFraction, long seed) {
+    return draw(source, thetas, counts, maxNegativeFraction, seed, EVENTS_PER_CHUNK);
+  }
+
   /**
+   * Draws in this thread, chunk after chunk.
+   *
    * @param source events with effective weights (a {@link WeightedView})
    * @param thetas M parameter points (M × p)
    * @param counts draws per point (M), each ≥ 0
    * @param maxNegativeFraction fail when events with dσ_e(θ) ≤ 0 carry more than this fraction
    *     of Σ|dσ_e(θ)| at any θ
+   * @param eventsPerChunk events per chunk, positive
    */
   public Draws draw(EventSource source, double[][] thetas, int[] counts,
-      double maxNegativeFraction, long seed) {
+      double maxNegativeFraction, long seed, int eventsPerChunk) {
+    double[][] points = morphingWeights(source.setup(), thetas, counts);
+    List<EventSource> chunks = new ArrayList<>();
+    for (long from = 0; from < source.size(); from += eventsPerChunk) {
+      chunks.add(new RangeSource(source, from, Math.min(eventsPerChunk, source.size() - from)));
+    }
+    List<ChunkSums> sums = new ArrayList<>();
+    for (EventSource c : chunks) {
+      sums.add(sums(c, points));
+    }
+    UnweightingPlan plan = UnweightingPlan.of(thetas, counts, sums, maxNegativeFraction,
+        Seeds.derive(seed, 1));
+    List<ChunkDraws> draws = new ArrayList<>();
+    for (int c = 0; c < chunks.size(); c++) {
+      draws.add(drawChunk(chunks.get(c), c * (long) eventsPerChunk, points,
+          plan.chunkCounts()[c], sums.get(c).positive(), Seeds.derive(seed, 3, c)));
+    }
+    return combine(source.setup(), source.observables(), draws, plan, seed);
+  }
+
+  /** An {@link EventDrawer} over {@code source} in default chunks. */
+  public EventDrawer drawer(EventSource source) {
+    return drawer(source, EVENTS_PER_CHUNK);
+  }
+
+  /** An {@link EventDrawer} over {@code source} in chunks of {@code eventsPerChunk} events. */
+  public EventDrawer drawer(EventSource source, int eventsPerChunk) {
+    return (thetas, counts, maxNegativeFraction, seed) -> draw(source, thetas, counts,
+        maxNegativeFraction, seed, eventsPerChunk);
+  }
+
+  /** The morphing weights w_b(θ_k) of every point (M × B), after checking θ and the counts. */
+  public static double[][] morphingWeights(MorphingSetup setup, double[][] thetas, int[] counts) {
     if (thetas.length != counts.length || thetas.length == 0) {
       throw new IllegalArgumentException(thetas.length + " parameter points but "
           + counts.length + " draw counts");
     }
-    int m = thetas.length;
-    double[][] points = new double[m][];
-    for (int k = 0; k < m; k++) {
-      source.setup().checkTheta("theta", thetas[k]);
-      points[k] = miner.morpher().weights(thetas[k]);
+    double[][] points = new double[thetas.length][];
+    for (int k = 0; k < thetas.length; k++) {
+      setup.checkTheta("theta", thetas[k]);
+      points[k] = setup.morpher().weights(thetas[k]);
     }
-    double[] positive = new double[m];
-    double[] maxPositive = new double[m];
-    long[] bad = new long[m];
-    double[] badAbs = new double[m];
-    double[] totalAbs = new double[m];
-    int nb = source.setup().benchmarks().size();
-    miner.forEachWeights(source, (from, count, w) -> {
+    return points;
+  }
+
+  /** Pass 1 over one chunk: σ_b, Σ dσ⁺ and the negative weights per point. */
+  public ChunkSums sums(EventSource chunk, double[][] points) {
+    int m = points.length;
+    int nb = chunk.setup().benchmarks().size();
+    ChunkSums s = ChunkSums.zero(nb, m);
+    miner.forEachWeights(chunk, (from, count, w) -> {
       for (int i = 0; i < count; i++) {
+        for (int b = 0; b < nb; b++) {
+          s.benchmarkSigma()[b] += w[i * nb + b];
+        }
         for (int k = 0; k < m; k++) {
           double d = dsigma(points[k], w, i * nb);
-          totalAbs[k] += Math.abs(d);
+          s.totalAbs()[k] += Math.abs(d);
           if (d > 0) {
-            positive[k] += d;
-            maxPositive[k] = Math.max(maxPositive[k], d);
+            s.positive()[k] += d;
+            s.maxPositive()[k] = Math.max(s.maxPositive()[k], d);
           } else {
-            bad[k]++;
-            badAbs[k] -= d;
+            s.negativeCount()[k]++;
+            s.negativeAbs()[k] -= d;
           }
         }
       }
     });
-    NegativeWeights[] negatives = new NegativeWeights[m];
-    double[] ess = new double[m];
-    for (int k = 0; k < m; k++) {
-      negatives[k] = new NegativeWeights(bad[k], totalAbs[k] > 0 ? badAbs[k] / totalAbs[k] : 0,
-          "θ = " + Arrays.toString(thetas[k]));
-      negatives[k].check(maxNegativeFraction);
-      if (!(positive[k] > 0) && counts[k] > 0) {
-        throw new IllegalArgumentException("no event has dσ_e(θ) > 0 at θ = "
-            + Arrays.toString(thetas[k]) + "; nothing can be drawn there");
-      }
-      ess[k] = positive[k] > 0 ? positive[k] / maxPositive[k] : 0;
-    }
-    return secondPass(source, points, counts, positive, seed, ess, negatives);
+    return s;
   }
 
   /** dσ_e(θ) = Σ_b w_b(θ) W[row + b]. */
@@ -88,16 +137,19 @@ public final class Unweighter {
     return d;
   }
 
-  private Draws secondPass(EventSource source, double[][] points, int[] counts,
-      double[] positive, long seed, double[] ess, NegativeWeights[] negatives) {
+  /**
+   * Pass 2 over one chunk: counts[k] events drawn with probability dσ_e⁺(θ_k)/positive[k].
+   *
+   * @param offset index of the chunk's first event in the whole source
+   * @param positive the chunk's Σ dσ⁺ per point, from {@link #sums} of the same chunk
+   */
+  public ChunkDraws drawChunk(EventSource chunk, long offset, double[][] points, int[] counts,
+      double[] positive, long seed) {
     int m = points.length;
-    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(Seeds.derive(seed, 1));
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
     double[][] u = new double[m][];
     int total = 0;
     for (int k = 0; k < m; k++) {
-      if (counts[k] < 0) {
-        throw new IllegalArgumentException("draw count " + counts[k] + " is negative");
-      }
       u[k] = new double[counts[k]];
       for (int j = 0; j < counts[k]; j++) {
         u[k][j] = rng.nextDouble() * positive[k];
@@ -105,15 +157,18 @@ public final class Unweighter {
       Arrays.sort(u[k]);
       total = Math.addExact(total, counts[k]);
     }
-    int d = source.observables().size();
-    int nb = source.setup().benchmarks().size();
-    Collected c = new Collected(total, d, nb);
+    Collected c = new Collected(total, chunk.observables().size(),
+        chunk.setup().benchmarks().size());
+    if (total == 0) {
+      return c.result();
+    }
+    int nb = chunk.setup().benchmarks().size();
     int[] next = new int[m];
     double[] cum = new double[m];
-    miner.forEachChunk(source, (from, chunk) -> {
-      double[] w = chunk.weights();
-      int[] s = chunk.sampledFrom().orElse(null);
-      for (int i = 0; i < chunk.size(); i++) {
+    miner.forEachChunk(chunk, (from, part) -> {
+      double[] w = part.weights();
+      int[] s = part.sampledFrom().orElse(null);
+      for (int i = 0; i < part.size(); i++) {
         for (int k = 0; k < m; k++) {
           double dsig = dsigma(points[k], w, i * nb);
           if (dsig <= 0) {
@@ -121,26 +176,62 @@ public final class Unweighter {
           }
           cum[k] += dsig;
           while (next[k] < u[k].length && u[k][next[k]] < cum[k]) {
-            c.add(k, from + i, chunk, i, w, s);
+            c.add(k, offset + from + i, part, i, w, s);
             next[k]++;
           }
           if (next[k] < u[k].length) {
-            c.remember(k, from + i, chunk, i, w, s);
+            c.remember(k, offset + from + i, part, i, w, s);
           }
         }
       }
     });
     for (int k = 0; k < m; k++) {
-      // rounding can leave points in [Σ from pass 2, Σ from pass 1): they belong to the last event
+      // rounding can leave points in [Σ of pass 2, Σ of pass 1): they belong to the last event
       while (next[k] < u[k].length) {
         c.addRemembered(k);
         next[k]++;
       }
     }
-    return c.shuffled(source, Seeds.derive(seed, 2), ess, negatives);
+    return c.result();
   }
 
-  /** The drawn rows, filled in stream order. */
+  /** The chunks' draws in chunk order, shuffled with {@code derive(seed, 2)}. */
+  public static Draws combine(MorphingSetup setup, List<String> observables,
+      List<ChunkDraws> chunks, UnweightingPlan plan, long seed) {
+    int n = 0;
+    for (ChunkDraws c : chunks) {
+      n = Math.addExact(n, c.size());
+    }
+    int d = observables.size();
+    int nb = setup.benchmarks().size();
+    double[] x = new double[n * d];
+    double[] w = new double[n * nb];
+    int[] s = new int[n];
+    int[] theta = new int[n];
+    long[] event = new long[n];
+    int at = 0;
+    for (ChunkDraws c : chunks) {
+      System.arraycopy(c.x(), 0, x, at * d, c.size() * d);
+      System.arraycopy(c.weights(), 0, w, at * nb, c.size() * nb);
+      System.arraycopy(c.sampledFrom(), 0, s, at, c.size());
+      System.arraycopy(c.thetaIndex(), 0, theta, at, c.size());
+      System.arraycopy(c.eventIndex(), 0, event, at, c.size());
+      at += c.size();
+    }
+    int[] perm = Permutations.random(n, Seeds.derive(seed, 2));
+    EventSample all = EventSample.ofFeatures(observables, x).withWeights(setup, w, s)
+        .select(perm);
+    int[] th = new int[n];
+    long[] ev = new long[n];
+    for (int i = 0; i < n; i++) {
+      th[i] = theta[perm[i]];
+      ev[i] = event[perm[i]];
+    }
+    return new Draws(all, th, ev, plan.effectiveSampleSize(), plan.negatives(),
+        plan.total().benchmarkSigma());
+  }
+
+  /** The drawn rows of one chunk, filled in stream order. */
   private static final class Collected {
     private final int d;
     private final int nb;
@@ -188,17 +279,36 @@ public final class Unweighter {
       size++;
     }
 
-    Draws shuffled(EventSource source, long seed, double[] ess, NegativeWeights[] negatives) {
-      int[] perm = Permutations.random(size, seed);
-      EventSample all = EventSample.ofFeatures(source.observables(), x)
-          .withWeights(source.setup(), w, s).select(perm);
-      int[] th = new int[size];
-      long[] ev = new long[size];
-      for (int i = 0; i < size; i++) {
-        th[i] = theta[perm[i]];
-        ev[i] = event[perm[i]];
-      }
-      return new Draws(all, th, ev, ess, negatives);
+    ChunkDraws result() {
+      return new ChunkDraws(x, w, s, theta, event);
+    }
+  }
+
+  /** Events [offset, offset + size) of a source. */
+  private record RangeSource(EventSource source, long offset, long size) implements EventSource {
+    @Override
+    public MorphingSetup setup() {
+      return source.setup();
+    }
+
+    @Override
+    public List<String> observables() {
+      return source.observables();
+    }
+
+    @Override
+    public EventSample read(long from, int count) {
+      return source.read(offset + from, count);
+    }
+
+    @Override
+    public void readWeights(long from, int count, double[] out) {
+      source.readWeights(offset + from, count, out);
+    }
+
+    @Override
+    public int[] readSampledFrom(long from, int count) {
+      return source.readSampledFrom(offset + from, count);
     }
   }
 }

@@ -3,14 +3,18 @@ package org.sbi4j.samples.tasks;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.sbi4j.common.Check;
+import org.sbi4j.common.TaskRunner;
 import org.sbi4j.samples.io.EventFile;
 import org.sbi4j.samples.io.MadMinerFiles;
 import org.sbi4j.samples.io.TrainingFiles;
 import org.sbi4j.samples.mining.AugmentResult;
+import org.sbi4j.samples.mining.EventDrawer;
+import org.sbi4j.samples.mining.GoldMiner;
 import org.sbi4j.samples.mining.NegativeWeights;
 import org.sbi4j.samples.mining.Partition;
 import org.sbi4j.samples.mining.Prior;
 import org.sbi4j.samples.mining.TrainingSamples;
+import org.sbi4j.samples.mining.Unweighter;
 import org.sbi4j.samples.mining.WeightedView;
 
 /** {@code sbi4j augment}: training samples for SALLY or the ratio methods from an event file. */
@@ -67,25 +71,37 @@ public final class AugmentTask {
   public record Result(int rows, int thetaPoints, double minEffectiveSampleSize,
       long maxNegativeEvents, double maxNegativeFraction, String out) {}
 
-  /** Builds and writes the training sample. */
+  /** Builds and writes the training sample in this thread. */
   public static Result run(Request r) {
+    return run(r, null);
+  }
+
+  /**
+   * Builds and writes the training sample; the two unweighting passes run as tasks over chunks of
+   * {@link Unweighter#EVENTS_PER_CHUNK} events on {@code runner} ({@link ChunkedAugment}), or in
+   * this thread when it is null. The output is the same either way.
+   */
+  public static Result run(Request r, TaskRunner runner) {
     Check.positive("samples", r.samples());
     AugmentResult a;
     try (EventFile in = MadMinerFiles.open(r.events())) {
-      WeightedView view = WeightedView.of(in, r.partition());
+      EventDrawer draws = runner == null
+          ? new Unweighter(new GoldMiner(in.setup())).drawer(WeightedView.of(in, r.partition()))
+          : ChunkedAugment.drawer(r.events(), r.partition(), runner,
+              Unweighter.EVENTS_PER_CHUNK);
       TrainingSamples ts = new TrainingSamples(in.setup(), r.maxNegativeFraction());
       if (r.method() == Method.SALLY) {
         if (r.thetaRef() == null) {
           throw new IllegalArgumentException("sally needs --theta-ref");
         }
-        a = ts.sally(view, r.thetaRef(), r.samples(), r.seed());
+        a = ts.sally(draws, r.thetaRef(), r.samples(), r.seed());
       } else {
         if (r.theta0Prior() == null || r.theta1() == null) {
           throw new IllegalArgumentException("ratio needs --theta0-prior and --theta1");
         }
         double[][] theta0 = Prior.parse(r.theta0Prior()).points(in.setup(), r.thetaPoints(),
             org.sbi4j.common.Seeds.derive(r.seed(), 7));
-        a = ts.ratio(view, theta0, r.theta1(), r.samples(), r.seed());
+        a = ts.ratio(draws, theta0, r.theta1(), r.samples(), r.seed());
       }
     }
     TrainingFiles.write(r.out(), a.sample());

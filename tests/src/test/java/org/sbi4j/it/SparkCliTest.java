@@ -1,0 +1,68 @@
+package org.sbi4j.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sbi4j.cli.Main;
+import org.sbi4j.samples.io.MadMinerFiles;
+import org.sbi4j.samples.simulators.Interference1D;
+
+/**
+ * {@code augment} and {@code limits} with {@code --master local[2]} (Spark is on this module's
+ * test classpath, as under spark-submit): exit 0; a master Spark cannot parse: exit 2, one line.
+ * Each command starts and stops its own Spark context.
+ */
+class SparkCliTest {
+  @TempDir static Path dir;
+  static Path events;
+
+  @BeforeAll
+  static void writeEvents() {
+    events = dir.resolve("events.h5");
+    MadMinerFiles.writeEvents(events, new Interference1D().events(3_000, 5));
+  }
+
+  /** Exit code and stderr. */
+  private static Object[] run(String... args) {
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      return new Object[] {Main.execute(args), err.toString(StandardCharsets.UTF_8)};
+    } finally {
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  void augmentAndLimitsRunOnSparkLocal() {
+    Path out = dir.resolve("sally.h5");
+    Object[] r = run("augment", "--events", events.toString(), "--method", "sally",
+        "--theta-ref", "0", "--samples", "500", "--out", out.toString(), "--master", "local[2]");
+    assertEquals(0, r[0], (String) r[1]);
+    assertTrue(Files.exists(out));
+    r = run("limits", "--histogram", "x", "--events", events.toString(), "--theta-true", "0",
+        "--luminosity", "10", "--grid", "-1:1:11", "--plot", dir.resolve("lim").toString(),
+        "--master", "local[2]");
+    assertEquals(0, r[0], (String) r[1]);
+  }
+
+  @Test
+  void aMasterSparkCannotParseIsBadInputOnOneLine() {
+    Object[] r = run("augment", "--events", events.toString(), "--method", "sally",
+        "--theta-ref", "0", "--samples", "10", "--out", dir.resolve("x.h5").toString(),
+        "--master", "nowhere[");
+    String err = (String) r[1];
+    assertEquals(2, r[0], err);
+    assertEquals(1, err.strip().lines().count(), err);
+    assertTrue(err.contains("nowhere["), err);
+  }
+}
