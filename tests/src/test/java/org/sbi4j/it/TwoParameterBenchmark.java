@@ -38,7 +38,8 @@ public final class TwoParameterBenchmark {
       TrainingConfig c = TrainingConfig.builder().epochs(epochs).hiddenLayers(hidden)
           .learningRate(lr).build();
       TrainingOutcome o = new Trainer(c).train(
-          TwoParameterAccuracy.ratioSample(events, rows, points, 23 + seed), Method.ALICES, 24 + seed);
+          TwoParameterAccuracy.ratioSample(events, rows, points, 23 + seed), Method.ALICES,
+          24 + seed);
       System.out.printf(Locale.ROOT, "ALICES rows %d points %d epochs %d %s lr %s: MSE %.5f "
           + "(%.0f s)%n", rows, points, epochs, hidden, lr, test.mse(o), o.seconds());
     }
