@@ -16,7 +16,11 @@ import org.sbi4j.training.TrainingConfig;
  * The issue's full run (100k rows, 3 × 100, target E[(log r̂ − log r)²] < 0.01) takes tens of
  * minutes per method on 2 cores and is {@link AccuracyBenchmark}, recorded in
  * bench/results/training.md. Measured at this size (2026-11-23): ALICES 0.022, CARL 0.110,
- * RASCAL 0.126, SALLY ρ = 0.998; the bounds below leave a factor ~2 for seeds and platforms.
+ * RASCAL 0.034 (α = 10; 0.126 with α = 1), SALLY ρ = 0.998; the bounds below leave a factor ~2
+ * for seeds and platforms. With θ0 at 5000 uniform points instead of the grid (what
+ * {@link AccuracyBenchmark} uses; far better at full size) this size measured ALICES 0.033, CARL
+ * 0.098, RASCAL 0.026 (one seed): no clear gain at 20k rows, so the test keeps the grid and its
+ * measured bounds.
  */
 class EstimatorAccuracyIT {
   private static final int ROWS = 20_000;
@@ -26,7 +30,7 @@ class EstimatorAccuracyIT {
   @BeforeAll
   static void sample() {
     events = EstimatorAccuracy.events(4 * ROWS, 11);
-    ratio = EstimatorAccuracy.ratioSample(events, ROWS, 12);
+    ratio = EstimatorAccuracy.gridRatioSample(events, ROWS, 12);
   }
 
   private static TrainingConfig config() {
@@ -51,11 +55,11 @@ class EstimatorAccuracyIT {
     double mse = EstimatorAccuracy.logRatioMse(
         EstimatorAccuracy.train(ratio, Method.RASCAL, config(), 15), 10_000, 16);
     System.out.printf("RASCAL MSE %.5f%n", mse);
-    // Measured 0.126: the ROLR terms (r̂ − r)² are dominated by the rare rows with large joint
-    // ratios r(x,z) (interference makes dσ(z|θ0) grow like z² for θ0 = ±1), so RASCAL needs far
-    // more steps than this CI run gives; the bound only guards against a broken estimator
-    // (predicting log r̂ = 0 gives E[(log r)²] = 0.72 here).
-    assertTrue(mse < 0.25, "RASCAL MSE " + mse);
+    // Measured 0.034 with RASCAL's default α = 10 (0.126 with α = 1): the ROLR term (1/r̂ − 1/r)²
+    // on rows drawn at θ0 has infinite variance here (dσ(z|θ0) has a zero for θ0 < 0), so the
+    // score term carries the fit (bench/results/training.md). The bound leaves a factor 2 for
+    // seeds and platforms; predicting log r̂ = 0 gives E[(log r)²] = 0.72.
+    assertTrue(mse < 0.07, "RASCAL MSE " + mse);
   }
 
   @Test

@@ -21,8 +21,8 @@ import java.util.Locale;
  * @param patience stop after this many epochs without a better validation loss; 0 never stops
  *     early (default 0, MadMiner's behaviour: train all epochs, keep the best)
  * @param gradientClip largest L2 norm of each weight array's gradient, or null for none
- * @param alpha weight α of the score term, or null for the method's default (1 for RASCAL,
- *     ALICES, CASCAL)
+ * @param alpha weight α of the score term, or null for the method's default (1 for ALICES and
+ *     CASCAL, 10 for RASCAL: {@link RatioLoss#defaultAlpha()})
  * @param logRatioClip |log r| bound applied before exponentiation in the losses (default 10)
  * @param precision FLOAT32 (default) or FLOAT64
  * @param ensembleSize members K trained with seeds derived from the run's seed (default 1)

@@ -125,8 +125,10 @@ class TrainerTest {
       mse += Math.pow(pr.logRatio()[i] - GaussianToy.logR(x, theta[i]), 2) / test.size();
       mseScore += Math.pow(pr.score()[i] - (x - theta[i]), 2) / test.size();
     }
+    System.out.printf("%s: MSE log r %.5f, t %.5f%n", method, mse, mseScore);
     // log r has variance ~0.4 and t = x − θ0 about 1.3 over this test set; measured after 8
-    // epochs of a 2 × 32 net: log r 0.012 (ALICES) / 0.016 (RASCAL), t 0.07 / 0.15. The bounds
+    // epochs of a 2 × 32 net: log r 0.012 (ALICES) / 0.014 (RASCAL with its default α = 10;
+    // 0.016 with α = 1, 0.031 with α = 50), t 0.07 / 0.07 (0.15 with α = 1). The bounds
     // leave room for float32 and platform differences and still fail for an untrained network.
     assertTrue(mse < 0.03, "MSE of log r̂ = " + mse);
     assertTrue(mseScore < 0.3, "MSE of t̂ = " + mseScore);

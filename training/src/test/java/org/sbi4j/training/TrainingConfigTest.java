@@ -48,6 +48,7 @@ class TrainingConfigTest {
     TrainingConfig c = TrainingConfig.defaults();
     assertEquals(1.0, c.resolvedFor(Method.ALICES).alpha());
     assertEquals(0.0, c.resolvedFor(Method.CARL).alpha());
+    assertEquals(10.0, c.resolvedFor(Method.RASCAL).alpha());
     assertEquals(0.3, c.toBuilder().alpha(0.3).build().resolvedFor(Method.RASCAL).alpha());
   }
 }
