@@ -43,28 +43,37 @@ class NplmBenchmark {
   private void speed() {
     SampledToys toys = SampledToys.nullToys(Sampler.exponential(1), 200_000, 2000);
     NplmProblem problem = toys.draw(1);
+    boolean vector = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     StringBuilder md = new StringBuilder();
     md.append("\n## Seconds per toy, 1D benchmark (N_R = 200 000, N(0) = 2000, 1-4-1, W = 9)\n\n");
     md.append(header());
-    double nd4j = secondsPerEpoch(problem, BASE.withEngine(Engine.ND4J), 20, 100);
-    double fused = secondsPerEpoch(problem, BASE, 50, 300);
-    double fused2 = secondsPerEpoch(problem, BASE.withThreads(2), 50, 300);
-    md.append("| mode | s per epoch | s per toy (300 000 epochs) |\n|---|---|---|\n");
-    md.append(row("Adam, ND4J/SameDiff (1 thread)", nd4j));
-    md.append(row("Adam, fused kernel (1 thread)", fused));
-    md.append(row("Adam, fused kernel (2 threads, one toy)", fused2));
+    md.append("Fused kernel: ").append(vector ? "Java Vector API (VectorShallow, "
+        + "jdk.incubator.vector present)" : "plain-Java fallback (JVM without "
+        + "jdk.incubator.vector)").append(".\n\n");
+    md.append("| mode | s per epoch | CPU-s per epoch | s per toy (300 000 epochs) "
+        + "| CPU-s per toy |\n|---|---|---|---|---|\n");
+    if (!Boolean.getBoolean("nplm.skipNd4j")) {
+      md.append(row("Adam, ND4J/SameDiff (1 thread)",
+          secondsPerEpoch(problem, BASE.withEngine(Engine.ND4J), 20, 100)));
+    }
+    md.append(row("Adam, fused kernel (1 thread)", secondsPerEpoch(problem, BASE, 300, 2000)));
+    md.append(row("Adam, fused kernel (2 threads, one toy)",
+        secondsPerEpoch(problem, BASE.withThreads(2), 300, 2000)));
     md.append("\nAdam per-toy figures are the measured epoch time × 300 000.\n\n");
     int k = Integer.getInteger("nplm.toys", 4);
     NplmTrainingConfig fast = BASE.withOptimizer(Optimizer.LBFGS);
     long start = System.nanoTime();
+    long cpu0 = cpuNanos();
     double[] t;
     try (LocalTaskRunner runner = new LocalTaskRunner(2)) {
       t = NplmTest.nullDistribution(toys, fast, k, 7, runner);
     }
     double wall = (System.nanoTime() - start) / 1e9;
+    double cpu = (cpuNanos() - cpu0) / 1e9;
     md.append(String.format(Locale.ROOT, "Fast mode (--optimizer lbfgs), %d null toys, two at a "
-        + "time on 2 threads: %.1f s wall, **%.1f s per toy**; t = %s%n", k, wall, wall / k,
-        java.util.Arrays.toString(round(t))));
+        + "time on 2 threads: %.1f s wall, **%.1f s per toy**, %.1f CPU-s per toy (process CPU "
+        + "time); t = %s; /proc/loadavg at the end: %s%n", k, wall, wall / k, cpu / k,
+        java.util.Arrays.toString(round(t)), loadAverage()));
     append(md.toString());
   }
 
@@ -142,17 +151,33 @@ class NplmBenchmark {
     new NplmBenchmark().run();
   }
 
-  private static double secondsPerEpoch(NplmProblem problem, NplmTrainingConfig config,
+  /** Wall and process-CPU seconds per epoch. */
+  private static double[] secondsPerEpoch(NplmProblem problem, NplmTrainingConfig config,
       int warmup, int epochs) {
     NplmTrainer.train(problem, config.withEpochs(warmup), 1);
     long t0 = System.nanoTime();
+    long c0 = cpuNanos();
     NplmTrainer.train(problem, config.withEpochs(epochs), 1);
-    return (System.nanoTime() - t0) / 1e9 / epochs;
+    return new double[] {(System.nanoTime() - t0) / 1e9 / epochs,
+        (cpuNanos() - c0) / 1e9 / epochs};
   }
 
-  private static String row(String mode, double perEpoch) {
-    return String.format(Locale.ROOT, "| %s | %.4f | %.0f |%n", mode, perEpoch,
-        perEpoch * 300_000);
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  private static String row(String mode, double[] perEpoch) {
+    return String.format(Locale.ROOT, "| %s | %.5f | %.5f | %.0f | %.0f |%n", mode, perEpoch[0],
+        perEpoch[1], perEpoch[0] * 300_000, perEpoch[1] * 300_000);
   }
 
   private static double[] round(double[] t) {
@@ -167,12 +192,7 @@ class NplmBenchmark {
     } catch (IOException e) {
       date = java.time.Instant.now().toString();
     }
-    String load;
-    try {
-      load = Files.readString(Path.of("/proc/loadavg")).trim();
-    } catch (IOException e) {
-      load = "unknown";
-    }
+    String load = loadAverage();
     return "Measured " + date + " on the shared build machine (2 cores, 24 GiB; other helpers "
         + "were compiling and testing at the same time: /proc/loadavg when the run started = "
         + load + ", so the times are pessimistic). JDK " + System.getProperty("java.version")

@@ -28,6 +28,8 @@ final class VectorShallow implements ShallowSums {
   private final double[] refW;
   private final double[][] datCols;
   private final double[] datW;
+  /** Per-thread tile scratch: a (h × TILE), g and dz (TILE each), reused across calls. */
+  private final ThreadLocal<double[][]> scratch;
 
   /** The vector sums of {@code shape} (one hidden layer) on {@code problem}. */
   static ShallowSums create(NetworkShape shape, NplmProblem problem) {
@@ -44,6 +46,9 @@ final class VectorShallow implements ShallowSums {
     datCols = columns(problem.data(), nd, d);
     refW = java.util.Arrays.copyOf(problem.referenceWeights(), nr + L);
     datW = java.util.Arrays.copyOf(problem.dataWeights(), nd + L);
+    int hidden = h;
+    scratch = ThreadLocal.withInitial(() -> new double[][] {new double[hidden * TILE],
+        new double[TILE], new double[TILE]});
   }
 
   private static double[][] columns(double[] x, int n, int d) {
@@ -59,9 +64,10 @@ final class VectorShallow implements ShallowSums {
   @Override
   public double[] sums(double[] params, int from, int to) {
     double[] out = new double[h * d + 2 * h + 2];
-    double[] a = new double[h * TILE];
-    double[] g = new double[TILE];
-    double[] dz = new double[TILE];
+    double[][] tiles = scratch.get();
+    double[] a = tiles[0];
+    double[] g = tiles[1];
+    double[] dz = tiles[2];
     if (from < nr) {
       segment(params, refCols, refW, true, from, Math.min(to, nr), out, a, g, dz);
     }
