@@ -33,6 +33,8 @@ class NplmBenchmark {
     String part = System.getProperty("nplm.bench", "speed");
     if (part.equals("speed")) {
       speed();
+    } else if (part.equals("batch")) {
+      batch(Integer.getInteger("nplm.toys", 8), Integer.getInteger("nplm.epochs", 2000));
     } else {
       compare(Integer.getInteger("nplm.referenceSize", 10_000),
           Integer.getInteger("nplm.expected", 1000), Integer.getInteger("nplm.toys", 2));
@@ -74,6 +76,77 @@ class NplmBenchmark {
         + "time on 2 threads: %.1f s wall, **%.1f s per toy**, %.1f CPU-s per toy (process CPU "
         + "time); t = %s; /proc/loadavg at the end: %s%n", k, wall, wall / k, cpu / k,
         java.util.Arrays.toString(round(t)), loadAverage()));
+    append(md.toString());
+  }
+
+  /**
+   * CPU seconds per toy-epoch of K Adam fits run one after the other against the same K fits
+   * stacked into one computation (one parameter vector of K·p entries, one Adam, one objective
+   * summing the toys' fused losses), at 2 000, 20 000 and 200 000 reference rows (N(0) = N_R/10).
+   * Both give bitwise the same t (Adam is elementwise); only the per-epoch overhead can differ.
+   */
+  private void batch(int k, int epochs) {
+    StringBuilder md = new StringBuilder();
+    md.append(String.format(Locale.ROOT, "%n## Batched toys (stacked weights) against one toy at a "
+        + "time, fused kernel, 1-4-1, %d toys × %d Adam epochs, one thread%n%n", k, epochs));
+    md.append(header());
+    md.append("| N_R | CPU-µs per toy-epoch, one at a time | stacked | stacked / one at a time "
+        + "| same t |\n|---|---|---|---|---|\n");
+    NetworkShape shape = BASE.network();
+    int p = shape.parameterCount();
+    for (int nr : new int[] {2000, 20_000, 200_000}) {
+      SampledToys toys = SampledToys.nullToys(Sampler.exponential(1), nr, nr / 10);
+      FusedLoss[] losses = new FusedLoss[k];
+      for (int t = 0; t < k; t++) {
+        losses[t] = new FusedLoss(shape, toys.draw(100 + t), 1);
+      }
+      int reps = nr > 100_000 ? 1 : 3;
+      double[] best = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+      boolean same = true;
+      for (int rep = 0; rep <= reps; rep++) {
+        long c0 = cpuNanos();
+        double[] one = new double[k];
+        for (int t = 0; t < k; t++) {
+          one[t] = Adam.withLearningRate(1e-3).minimize(losses[t], shape.initialParameters(t),
+              BASE.lowerBounds(), BASE.upperBounds(), epochs);
+        }
+        long c1 = cpuNanos();
+        double[] values = new double[k];
+        double[] x = new double[k * p];
+        double[] lo = new double[k * p];
+        double[] hi = new double[k * p];
+        for (int t = 0; t < k; t++) {
+          System.arraycopy(shape.initialParameters(t), 0, x, t * p, p);
+          System.arraycopy(BASE.lowerBounds(), 0, lo, t * p, p);
+          System.arraycopy(BASE.upperBounds(), 0, hi, t * p, p);
+        }
+        Adam.withLearningRate(1e-3).minimize((xs, gs) -> {
+          double sum = 0;
+          double[] xi = new double[p];
+          double[] gi = new double[p];
+          for (int t = 0; t < k; t++) {
+            System.arraycopy(xs, t * p, xi, 0, p);
+            values[t] = losses[t].valueAndGradient(xi, gi);
+            System.arraycopy(gi, 0, gs, t * p, p);
+            sum += values[t];
+          }
+          return sum;
+        }, x, lo, hi, epochs);
+        long c2 = cpuNanos();
+        same &= java.util.Arrays.equals(one, values);
+        if (rep > 0) {
+          best[0] = Math.min(best[0], (c1 - c0) / 1e3 / k / epochs);
+          best[1] = Math.min(best[1], (c2 - c1) / 1e3 / k / epochs);
+        }
+      }
+      for (FusedLoss l : losses) {
+        l.close();
+      }
+      md.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.2f | %s |%n", nr, best[0],
+          best[1], best[1] / best[0], same ? "yes (bitwise)" : "NO"));
+    }
+    md.append("\nBest of the repetitions after a warm-up one; /proc/loadavg at the end: ")
+        .append(loadAverage()).append('\n');
     append(md.toString());
   }
 

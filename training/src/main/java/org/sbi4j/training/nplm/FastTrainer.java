@@ -13,46 +13,60 @@ final class FastTrainer {
     FastMode fast = config.fast();
     NetworkShape shape = config.network();
     NplmProblem coarse = coarse(problem, fast.coarseRows(), Seeds.derive(seed, 0x5EED));
-    int evaluations = 0;
-    int iterations = 0;
-    double[] best = null;
-    double bestLoss = Double.POSITIVE_INFINITY;
+    int[] counts = new int[2];
+    java.util.List<Candidate> candidates = new java.util.ArrayList<>();
     FusedLoss coarseLoss = coarse == problem ? null : new FusedLoss(shape, coarse, 1);
     try {
       Objective objective = coarseLoss == null ? full : coarseLoss;
       for (int s = 0; s < fast.starts() + fast.adamStarts(); s++) {
-        double[] x = shape.initialParameters(s == 0 ? seed : Seeds.derive(seed, s));
-        double loss = Double.NaN;
-        boolean adam = s >= fast.starts();
-        if (adam) {
-          Adam.withLearningRate(fast.adamLearningRate()).minimize(objective, x,
-              config.lowerBounds(), config.upperBounds(), fast.adamEpochs());
-          evaluations += fast.adamEpochs() + 1;
-        }
-        for (double w : adam ? new double[] {config.clip()} : fast.clipStages(config.clip())) {
-          ProjectedLbfgs.Result r = fast.lbfgs().minimize(objective, x, config.lowerBounds(w),
-              config.upperBounds(w));
-          x = r.x();
-          loss = r.value();
-          evaluations += r.evaluations();
-          iterations += r.iterations();
-        }
-        if (loss < bestLoss) {
-          bestLoss = loss;
-          best = x;
-        }
+        candidates.add(start(objective, config, s >= fast.starts(),
+            shape.initialParameters(s == 0 ? seed : Seeds.derive(seed, s)), counts));
       }
     } finally {
       if (coarseLoss != null) {
         coarseLoss.close();
       }
     }
-    ProjectedLbfgs.Result polish = fast.lbfgs().minimize(full, best, config.lowerBounds(),
-        config.upperBounds());
-    return new NplmFit(new NplmNetwork(shape, polish.x()), polish.value(),
-        iterations + polish.iterations(), evaluations + polish.evaluations());
+    ProjectedLbfgs.Result best = null;
+    if (!fast.polishAll()) {
+      candidates.sort(java.util.Comparator.comparingDouble(Candidate::coarseLoss));
+      candidates = candidates.subList(0, 1);
+    }
+    for (Candidate c : candidates) {
+      ProjectedLbfgs.Result r = fast.lbfgs().minimize(full, c.x(), config.lowerBounds(),
+          config.upperBounds());
+      counts[0] += r.iterations();
+      counts[1] += r.evaluations();
+      if (best == null || r.value() < best.value()) {
+        best = r;
+      }
+    }
+    return new NplmFit(new NplmNetwork(shape, best.x()), best.value(), counts[0], counts[1]);
   }
 
+  /** One start on the coarse objective: Adam-guided or clip continuation, then L-BFGS. */
+  private static Candidate start(Objective objective, NplmTrainingConfig config, boolean adam,
+      double[] x, int[] counts) {
+    FastMode fast = config.fast();
+    double loss = Double.NaN;
+    if (adam) {
+      Adam.withLearningRate(fast.adamLearningRate()).minimize(objective, x,
+          config.lowerBounds(), config.upperBounds(), fast.adamEpochs());
+      counts[1] += fast.adamEpochs() + 1;
+    }
+    for (double w : adam ? new double[] {config.clip()} : fast.clipStages(config.clip())) {
+      ProjectedLbfgs.Result r = fast.lbfgs().minimize(objective, x, config.lowerBounds(w),
+          config.upperBounds(w));
+      x = r.x();
+      loss = r.value();
+      counts[0] += r.iterations();
+      counts[1] += r.evaluations();
+    }
+    return new Candidate(x, loss);
+  }
+
+  /** A coarse minimiser and its coarse loss. */
+  private record Candidate(double[] x, double coarseLoss) {}
   /**
    * The problem with its reference reduced to {@code rows} rows drawn without replacement
    * (weights rescaled to keep their sum), or the problem itself when it is not larger.
