@@ -1,6 +1,7 @@
 package org.sbi4j.training.nplm;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -8,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link ShallowSums} for d-h-1 networks on explicit SIMD vectors (the Java Vector API, 8 doubles
  * on AVX-512): rows in tiles of {@value #TILE}; per tile one forward sweep (hidden activations
- * with the vector e^x, f, the row loss and g = ∂L/∂f into L1-resident scratch), then one sweep per
+ * with {@link #exp}, tanh as 2/(1 + e^{−2z}) − 1, f, the row loss and g = ∂L/∂f into L1-resident scratch), then one sweep per
  * hidden unit j for Σ g a_j, Σ dz_j and Σ dz_j x_i with dz_j = g w2_j σ'(z_j). Features are kept
  * column-major, padded by one vector of zeros; a partial last vector masks its weights to 0, so
  * its extra lanes add nothing. Load only when {@link VectorSupport#AVAILABLE}.
@@ -106,7 +107,7 @@ final class VectorShallow implements ShallowSums {
         f = act.fma(DoubleVector.broadcast(S, params[w2 + j]), f);
       }
       if (reference) {
-        DoubleVector e = f.lanewise(VectorOperators.EXP);
+        DoubleVector e = exp(f);
         loss = e.sub(1.0).fma(wv, loss);
         wv.mul(e).intoArray(g, k);
       } else {
@@ -114,15 +115,74 @@ final class VectorShallow implements ShallowSums {
         wv.neg().intoArray(g, k);
       }
     }
-    return loss.reduceLanes(VectorOperators.ADD);
+    return sum(loss);
+  }
+
+  /**
+   * The lanes' sum in lane order. (reduceLanes may add in another order once compiled than
+   * interpreted; this order is fixed, so a fit does not depend on when the JIT steps in.)
+   */
+  private static double sum(DoubleVector v) {
+    double[] lanes = v.toArray();
+    double s = 0;
+    for (double x : lanes) {
+      s += x;
+    }
+    return s;
+  }
+
+  /**
+   * e^x from IEEE operations only (+, ×, fused multiply-add, bit moves), so interpreted and
+   * compiled code give the same bits (the vector API's EXP may use SVML once compiled and
+   * Math.exp before): x = k ln 2 + r with k = round(x / ln 2), |r| ≤ ln 2 / 2 (ln 2 split in two
+   * parts, Cody and Waite), e^r by its Taylor polynomial of degree 13 (remainder
+   * r¹⁴/14! < 5e−18), times 2^k built in the exponent bits. Below −708 the result is 0 (e^x
+   * < 3.4e−308 there), above 709.43 it is +∞ (e^x > 1.2e308 there, where k would need 2¹⁰²⁴);
+   * NaN stays NaN.
+   */
+  static DoubleVector exp(DoubleVector x) {
+    DoubleVector shifted = x.fma(DoubleVector.broadcast(S, LOG2E),
+        DoubleVector.broadcast(S, SHIFT));
+    DoubleVector k = shifted.sub(SHIFT);
+    DoubleVector r = k.fma(DoubleVector.broadcast(S, -LN2_HI), x);
+    r = k.fma(DoubleVector.broadcast(S, -LN2_LO), r);
+    DoubleVector p = DoubleVector.broadcast(S, TAYLOR[TAYLOR.length - 1]);
+    for (int n = TAYLOR.length - 2; n >= 0; n--) {
+      p = p.fma(r, DoubleVector.broadcast(S, TAYLOR[n]));
+    }
+    LongVector bits = ((LongVector) shifted.reinterpretAsLongs()).sub(SHIFT_BITS - 1023)
+        .lanewise(VectorOperators.LSHL, 52);
+    DoubleVector e = p.mul(bits.reinterpretAsDoubles());
+    e = e.blend(0.0, x.compare(VectorOperators.LT, -708.0));
+    return e.blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.GT, 709.43));
+  }
+
+  private static final double LOG2E = 1.4426950408889634;
+  /** 1.5 · 2⁵²: adding it rounds to an integer, kept in the low mantissa bits. */
+  private static final double SHIFT = 0x1.8p52;
+  private static final long SHIFT_BITS = Double.doubleToRawLongBits(SHIFT);
+  private static final double LN2_HI = 0x1.62e42fee00000p-1;
+  private static final double LN2_LO = 0x1.a39ef35793c76p-33;
+  /** 1/n!, n = 0..13. */
+  private static final double[] TAYLOR = taylor(13);
+
+  private static double[] taylor(int degree) {
+    double[] c = new double[degree + 1];
+    double f = 1;
+    for (int n = 0; n <= degree; n++) {
+      f = n == 0 ? 1 : f * n;
+      c[n] = 1 / f;
+    }
+    return c;
   }
 
   private DoubleVector activation(DoubleVector z) {
     if (sigmoid) {
       DoubleVector one = DoubleVector.broadcast(S, 1.0);
-      return one.div(z.neg().lanewise(VectorOperators.EXP).add(one));
+      return one.div(exp(z.neg()).add(one));
     }
-    return z.lanewise(VectorOperators.TANH);
+    DoubleVector two = DoubleVector.broadcast(S, 2.0);
+    return two.div(exp(z.mul(-2.0)).add(1.0)).sub(1.0);
   }
 
   /** Adds the tile's gradient sums to out. */
@@ -135,7 +195,7 @@ final class VectorShallow implements ShallowSums {
     for (int k = 0; k < steps; k += L) {
       gb2 = gb2.add(DoubleVector.fromArray(S, g, k));
     }
-    out[w2 + h] += gb2.reduceLanes(VectorOperators.ADD);
+    out[w2 + h] += sum(gb2);
     for (int j = 0; j < h; j++) {
       double v = params[w2 + j];
       DoubleVector gw2 = DoubleVector.zero(S);
@@ -149,15 +209,15 @@ final class VectorShallow implements ShallowSums {
         dk.intoArray(dz, k);
         gb1 = gb1.add(dk);
       }
-      out[w2 + j] += gw2.reduceLanes(VectorOperators.ADD);
-      out[b1 + j] += gb1.reduceLanes(VectorOperators.ADD);
+      out[w2 + j] += sum(gw2);
+      out[b1 + j] += sum(gb1);
       for (int i = 0; i < d; i++) {
         DoubleVector gw = DoubleVector.zero(S);
         for (int k = 0; k < steps; k += L) {
           gw = DoubleVector.fromArray(S, dz, k)
               .fma(DoubleVector.fromArray(S, cols[i], t0 + k), gw);
         }
-        out[j * d + i] += gw.reduceLanes(VectorOperators.ADD);
+        out[j * d + i] += sum(gw);
       }
     }
   }
