@@ -4,8 +4,15 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.sbi4j.common.Seeds;
 
-/** The {@link FastMode} schedule: coarse multi-start continuation, then a full polish. */
+/** The {@link FastMode} schedule: coarse multi-start continuation, then polishes in full. */
 final class FastTrainer {
+  /**
+   * L-BFGS iterations of the full-problem screening of each candidate: enough to settle into its
+   * full-problem basin; only the winner then runs to convergence (the slow drift of saturating
+   * units costs hundreds of full evaluations per candidate otherwise).
+   */
+  static final int SCREEN_ITERATIONS = 100;
+
   private FastTrainer() {}
 
   static NplmFit train(NplmProblem problem, NplmTrainingConfig config, long seed,
@@ -27,19 +34,26 @@ final class FastTrainer {
         coarseLoss.close();
       }
     }
-    ProjectedLbfgs.Result best = null;
     if (!fast.polishAll()) {
       candidates.sort(java.util.Comparator.comparingDouble(Candidate::coarseLoss));
       candidates = candidates.subList(0, 1);
     }
+    ProjectedLbfgs screen = new ProjectedLbfgs(fast.lbfgs().memory(), SCREEN_ITERATIONS,
+        fast.lbfgs().relativeTolerance(), fast.lbfgs().gradientTolerance());
+    ProjectedLbfgs.Result best = null;
     for (Candidate c : candidates) {
-      ProjectedLbfgs.Result r = fast.lbfgs().minimize(full, c.x(), config.lowerBounds(),
-          config.upperBounds());
+      ProjectedLbfgs.Result r = (candidates.size() > 1 ? screen : fast.lbfgs()).minimize(full,
+          c.x(), config.lowerBounds(), config.upperBounds());
       counts[0] += r.iterations();
       counts[1] += r.evaluations();
       if (best == null || r.value() < best.value()) {
         best = r;
       }
+    }
+    if (candidates.size() > 1) {
+      best = fast.lbfgs().minimize(full, best.x(), config.lowerBounds(), config.upperBounds());
+      counts[0] += best.iterations();
+      counts[1] += best.evaluations();
     }
     return new NplmFit(new NplmNetwork(shape, best.x()), best.value(), counts[0], counts[1]);
   }

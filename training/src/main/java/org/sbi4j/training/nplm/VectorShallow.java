@@ -9,9 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link ShallowSums} for d-h-1 networks on explicit SIMD vectors (the Java Vector API, 8 doubles
  * on AVX-512): rows in tiles of {@value #TILE}; per tile one forward sweep (hidden activations
- * with {@link #exp}, tanh as 2/(1 + e^{−2z}) − 1, f, the row loss and g = ∂L/∂f into L1-resident scratch), then one sweep per
- * hidden unit j for Σ g a_j, Σ dz_j and Σ dz_j x_i with dz_j = g w2_j σ'(z_j). Features are kept
- * column-major, padded by one vector of zeros; a partial last vector masks its weights to 0, so
+ * with {@link #exp}, tanh as 2/(1 + e^{−2z}) − 1; f, the row loss and g = ∂L/∂f into
+ * L1-resident scratch), then one sweep per hidden unit j for Σ g a_j, Σ dz_j and Σ dz_j x_i
+ * with dz_j = g w2_j σ'(z_j). Features are kept column-major, padded by one vector of zeros; a partial last vector masks its weights to 0, so
  * its extra lanes add nothing. Load only when {@link VectorSupport#AVAILABLE}.
  */
 final class VectorShallow implements ShallowSums {
@@ -100,7 +100,8 @@ final class VectorShallow implements ShallowSums {
       for (int j = 0; j < h; j++) {
         DoubleVector z = DoubleVector.broadcast(S, params[b1 + j]);
         for (int i = 0; i < d; i++) {
-          z = DoubleVector.fromArray(S, cols[i], t0 + k).fma(DoubleVector.broadcast(S, params[j * d + i]), z);
+          z = DoubleVector.fromArray(S, cols[i], t0 + k)
+              .fma(DoubleVector.broadcast(S, params[j * d + i]), z);
         }
         DoubleVector act = activation(z);
         act.intoArray(a, j * TILE + k);
