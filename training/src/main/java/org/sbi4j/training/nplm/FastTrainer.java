@@ -26,8 +26,10 @@ final class FastTrainer {
     try {
       Objective objective = coarseLoss == null ? full : coarseLoss;
       for (int s = 0; s < fast.starts() + fast.adamStarts(); s++) {
-        candidates.add(start(objective, config, s >= fast.starts(),
-            shape.initialParameters(s == 0 ? seed : Seeds.derive(seed, s)), counts));
+        boolean adam = s >= fast.starts();
+        int i = adam ? s - fast.starts() : s;
+        candidates.add(start(objective, config, adam,
+            shape.initialParameters(i == 0 ? seed : Seeds.derive(seed, i)), counts));
       }
     } finally {
       if (coarseLoss != null) {
