@@ -32,6 +32,19 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
    */
   public double minimize(Objective objective, double[] x, double[] lower, double[] upper,
       int steps) {
+    return minimize(objective, x, lower, upper, steps, null);
+  }
+
+  /** Watches a run: called at every step with the objective before that step's update. */
+  @FunctionalInterface
+  public interface Progress {
+    /** Step t (1-based) started from a point where the objective was {@code value}. */
+    void step(int t, double value);
+  }
+
+  /** As {@link #minimize(Objective, double[], double[], double[], int)}, reporting to progress. */
+  public double minimize(Objective objective, double[] x, double[] lower, double[] upper,
+      int steps, Progress progress) {
     int p = x.length;
     double[] g = new double[p];
     double[] m = new double[p];
@@ -44,6 +57,9 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
       if (!Double.isFinite(value)) {
         throw new ArithmeticException("NPLM loss became " + value + " at Adam step " + t
             + "; lower the learning rate or the clipping value");
+      }
+      if (progress != null) {
+        progress.step(t, value);
       }
       b1t *= beta1;
       b2t *= beta2;

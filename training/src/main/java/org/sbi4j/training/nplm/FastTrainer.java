@@ -4,8 +4,15 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.sbi4j.common.Seeds;
 
-/** The {@link FastMode} schedule: coarse multi-start continuation, then a full polish. */
+/** The {@link FastMode} schedule: coarse multi-start continuation, then polishes in full. */
 final class FastTrainer {
+  /**
+   * L-BFGS iterations of the full-problem screening of each candidate: enough to settle into its
+   * full-problem basin; only the winner then runs to convergence (the slow drift of saturating
+   * units costs hundreds of full evaluations per candidate otherwise).
+   */
+  static final int SCREEN_ITERATIONS = 100;
+
   private FastTrainer() {}
 
   static NplmFit train(NplmProblem problem, NplmTrainingConfig config, long seed,
@@ -13,46 +20,69 @@ final class FastTrainer {
     FastMode fast = config.fast();
     NetworkShape shape = config.network();
     NplmProblem coarse = coarse(problem, fast.coarseRows(), Seeds.derive(seed, 0x5EED));
-    int evaluations = 0;
-    int iterations = 0;
-    double[] best = null;
-    double bestLoss = Double.POSITIVE_INFINITY;
+    int[] counts = new int[2];
+    java.util.List<Candidate> candidates = new java.util.ArrayList<>();
     FusedLoss coarseLoss = coarse == problem ? null : new FusedLoss(shape, coarse, 1);
     try {
       Objective objective = coarseLoss == null ? full : coarseLoss;
       for (int s = 0; s < fast.starts() + fast.adamStarts(); s++) {
-        double[] x = shape.initialParameters(s == 0 ? seed : Seeds.derive(seed, s));
-        double loss = Double.NaN;
         boolean adam = s >= fast.starts();
-        if (adam) {
-          Adam.withLearningRate(fast.adamLearningRate()).minimize(objective, x,
-              config.lowerBounds(), config.upperBounds(), fast.adamEpochs());
-          evaluations += fast.adamEpochs() + 1;
-        }
-        for (double w : adam ? new double[] {config.clip()} : fast.clipStages(config.clip())) {
-          ProjectedLbfgs.Result r = fast.lbfgs().minimize(objective, x, config.lowerBounds(w),
-              config.upperBounds(w));
-          x = r.x();
-          loss = r.value();
-          evaluations += r.evaluations();
-          iterations += r.iterations();
-        }
-        if (loss < bestLoss) {
-          bestLoss = loss;
-          best = x;
-        }
+        int i = adam ? s - fast.starts() : s;
+        candidates.add(start(objective, config, adam,
+            shape.initialParameters(i == 0 ? seed : Seeds.derive(seed, i)), counts));
       }
     } finally {
       if (coarseLoss != null) {
         coarseLoss.close();
       }
     }
-    ProjectedLbfgs.Result polish = fast.lbfgs().minimize(full, best, config.lowerBounds(),
-        config.upperBounds());
-    return new NplmFit(new NplmNetwork(shape, polish.x()), polish.value(),
-        iterations + polish.iterations(), evaluations + polish.evaluations());
+    if (!fast.polishAll()) {
+      candidates.sort(java.util.Comparator.comparingDouble(Candidate::coarseLoss));
+      candidates = candidates.subList(0, 1);
+    }
+    ProjectedLbfgs screen = new ProjectedLbfgs(fast.lbfgs().memory(), SCREEN_ITERATIONS,
+        fast.lbfgs().relativeTolerance(), fast.lbfgs().gradientTolerance());
+    ProjectedLbfgs.Result best = null;
+    for (Candidate c : candidates) {
+      ProjectedLbfgs.Result r = (candidates.size() > 1 ? screen : fast.lbfgs()).minimize(full,
+          c.x(), config.lowerBounds(), config.upperBounds());
+      counts[0] += r.iterations();
+      counts[1] += r.evaluations();
+      if (best == null || r.value() < best.value()) {
+        best = r;
+      }
+    }
+    if (candidates.size() > 1) {
+      best = fast.lbfgs().minimize(full, best.x(), config.lowerBounds(), config.upperBounds());
+      counts[0] += best.iterations();
+      counts[1] += best.evaluations();
+    }
+    return new NplmFit(new NplmNetwork(shape, best.x()), best.value(), counts[0], counts[1]);
   }
 
+  /** One start on the coarse objective: Adam-guided or clip continuation, then L-BFGS. */
+  private static Candidate start(Objective objective, NplmTrainingConfig config, boolean adam,
+      double[] x, int[] counts) {
+    FastMode fast = config.fast();
+    double loss = Double.NaN;
+    if (adam) {
+      Adam.withLearningRate(fast.adamLearningRate()).minimize(objective, x,
+          config.lowerBounds(), config.upperBounds(), fast.adamEpochs());
+      counts[1] += fast.adamEpochs() + 1;
+    }
+    for (double w : adam ? new double[] {config.clip()} : fast.clipStages(config.clip())) {
+      ProjectedLbfgs.Result r = fast.lbfgs().minimize(objective, x, config.lowerBounds(w),
+          config.upperBounds(w));
+      x = r.x();
+      loss = r.value();
+      counts[0] += r.iterations();
+      counts[1] += r.evaluations();
+    }
+    return new Candidate(x, loss);
+  }
+
+  /** A coarse minimiser and its coarse loss. */
+  private record Candidate(double[] x, double coarseLoss) {}
   /**
    * The problem with its reference reduced to {@code rows} rows drawn without replacement
    * (weights rescaled to keep their sum), or the problem itself when it is not larger.

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.sbi4j.training.simd.VectorSupport;
 
 /**
  * The NPLM loss L[f] = Σ_R w_R (e^{f} − 1) − Σ_D w_D f and its gradient, computed by a plain-Java
@@ -23,9 +24,19 @@ public final class FusedLoss implements Objective, AutoCloseable {
   private final NplmProblem problem;
   private final int chunks;
   private final ExecutorService pool;
+  /** Vector sums for one-hidden-layer networks, or null for the plain-Java loops. */
+  private final ShallowSums vector;
 
-  /** A kernel for {@code shape} on {@code problem}, using {@code threads} ≥ 1 threads. */
+  /**
+   * A kernel for {@code shape} on {@code problem}, using {@code threads} ≥ 1 threads; one-hidden-
+   * layer networks run on SIMD vectors where the Java Vector API is present.
+   */
   public FusedLoss(NetworkShape shape, NplmProblem problem, int threads) {
+    this(shape, problem, threads, VectorSupport.AVAILABLE);
+  }
+
+  /** As above, with the vector sums switched on or off (off: the plain-Java fallback). */
+  FusedLoss(NetworkShape shape, NplmProblem problem, int threads, boolean useVector) {
     if (shape.inputs() != problem.dimension()) {
       throw new IllegalArgumentException("network " + shape + " takes " + shape.inputs()
           + " inputs but the samples have " + problem.dimension()
@@ -38,6 +49,7 @@ public final class FusedLoss implements Objective, AutoCloseable {
     this.problem = problem;
     int rows = problem.referenceSize() + problem.dataSize();
     this.chunks = (rows + CHUNK - 1) / CHUNK;
+    this.vector = useVector && shape.depth() == 2 ? VectorShallow.create(shape, problem) : null;
     this.pool = threads > 1 && chunks > 1 ? Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "nplm-fused");
       t.setDaemon(true);
@@ -90,6 +102,10 @@ public final class FusedLoss implements Objective, AutoCloseable {
 
   /** Gradient (p entries) and loss (entry p) of chunk c. */
   private double[] chunk(double[] params, int c) {
+    if (vector != null) {
+      return vector.sums(params, c * CHUNK,
+          Math.min(problem.referenceSize() + problem.dataSize(), (c + 1) * CHUNK));
+    }
     if (shape.depth() == 2) {
       return shallowChunk(params, c);
     }
