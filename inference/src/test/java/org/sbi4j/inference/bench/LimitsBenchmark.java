@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.sbi4j.common.ProcessCpu;
 import org.sbi4j.inference.Dataset;
 import org.sbi4j.inference.ExtendedLikelihood;
 import org.sbi4j.inference.MorphedEvents;
@@ -75,13 +76,13 @@ public final class LimitsBenchmark {
     ExtendedLikelihood ll = new ExtendedLikelihood(estimator, asimov, all, 10);
     ll.evaluate(grid);
     int repeats = 3;
-    long cpu0 = cpuNanos();
+    long cpu0 = ProcessCpu.nanos();
     long t0 = System.nanoTime();
     for (int r = 0; r < repeats; r++) {
       ll.evaluate(grid);
     }
     double sec = (System.nanoTime() - t0) / 1e9 / repeats;
-    double cpu = (cpuNanos() - cpu0) / 1e9 / repeats;
+    double cpu = (ProcessCpu.nanos() - cpu0) / 1e9 / repeats;
     int events = asimov.events().size();
     double evaluations = (double) events * grid.length;
     String row = String.format(Locale.ROOT,
@@ -89,12 +90,6 @@ public final class LimitsBenchmark {
         grid.length, evaluations / sec, sec, evaluations / cpu);
     System.out.println(row);
     return row;
-  }
-
-  /** CPU time of this process (all threads), ns. */
-  private static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /** A ratio model on interference-1d's x and θ with random weights. */

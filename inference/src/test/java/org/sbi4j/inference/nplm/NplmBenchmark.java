@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.sbi4j.common.ProcessCpu;
 import org.sbi4j.common.LocalTaskRunner;
 import org.sbi4j.training.nplm.Adam;
 import org.sbi4j.training.nplm.Engine;
@@ -65,13 +66,13 @@ class NplmBenchmark {
     int k = Integer.getInteger("nplm.toys", 4);
     NplmTrainingConfig fast = BASE.withOptimizer(Optimizer.LBFGS);
     long start = System.nanoTime();
-    long cpu0 = cpuNanos();
+    long cpu0 = ProcessCpu.nanos();
     double[] t;
     try (LocalTaskRunner runner = new LocalTaskRunner(2)) {
       t = NplmTest.nullDistribution(toys, fast, k, 7, runner);
     }
     double wall = (System.nanoTime() - start) / 1e9;
-    double cpu = (cpuNanos() - cpu0) / 1e9;
+    double cpu = (ProcessCpu.nanos() - cpu0) / 1e9;
     md.append(String.format(Locale.ROOT, "Fast mode (--optimizer lbfgs), %d null toys, two at a "
         + "time on 2 threads: %.1f s wall, **%.1f s per toy**, %.1f CPU-s per toy (process CPU "
         + "time); t = %s; /proc/loadavg at the end: %s%n", k, wall, wall / k, cpu / k,
@@ -104,13 +105,13 @@ class NplmBenchmark {
       double[] best = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
       boolean same = true;
       for (int rep = 0; rep <= reps; rep++) {
-        long c0 = cpuNanos();
+        long c0 = ProcessCpu.nanos();
         double[] one = new double[k];
         for (int t = 0; t < k; t++) {
           one[t] = Adam.withLearningRate(1e-3).minimize(losses[t], shape.initialParameters(t),
               BASE.lowerBounds(), BASE.upperBounds(), epochs);
         }
-        long c1 = cpuNanos();
+        long c1 = ProcessCpu.nanos();
         double[] values = new double[k];
         double[] x = new double[k * p];
         double[] lo = new double[k * p];
@@ -132,7 +133,7 @@ class NplmBenchmark {
           }
           return sum;
         }, x, lo, hi, epochs);
-        long c2 = cpuNanos();
+        long c2 = ProcessCpu.nanos();
         same &= java.util.Arrays.equals(one, values);
         if (rep > 0) {
           best[0] = Math.min(best[0], (c1 - c0) / 1e3 / k / epochs);
@@ -229,15 +230,10 @@ class NplmBenchmark {
       int warmup, int epochs) {
     NplmTrainer.train(problem, config.withEpochs(warmup), 1);
     long t0 = System.nanoTime();
-    long c0 = cpuNanos();
+    long c0 = ProcessCpu.nanos();
     NplmTrainer.train(problem, config.withEpochs(epochs), 1);
     return new double[] {(System.nanoTime() - t0) / 1e9 / epochs,
-        (cpuNanos() - c0) / 1e9 / epochs};
-  }
-
-  private static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime();
+        (ProcessCpu.nanos() - c0) / 1e9 / epochs};
   }
 
   private static String loadAverage() {

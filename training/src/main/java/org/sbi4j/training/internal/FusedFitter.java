@@ -100,10 +100,7 @@ public final class FusedFitter extends EpochLoop {
   /** Mean loss over all rows of {@code table}. */
   public double loss(Table table, int batchSize) {
     FusedRatioNet.Labels batch = labels(table, batchSize);
-    int[] identity = new int[table.rows()];
-    for (int i = 0; i < identity.length; i++) {
-      identity[i] = i;
-    }
+    int[] identity = identity(table.rows());
     double sum = 0;
     for (int from = 0; from < identity.length; from += batchSize) {
       int rows = Math.min(batchSize, identity.length - from);
@@ -116,11 +113,7 @@ public final class FusedFitter extends EpochLoop {
   /** The batch-mean loss of {@code table}'s rows as one batch, with the gradients (tests). */
   double[][] gradients(Table table) {
     FusedRatioNet.Labels batch = labels(table, table.rows());
-    int[] identity = new int[table.rows()];
-    for (int i = 0; i < identity.length; i++) {
-      identity[i] = i;
-    }
-    gather(table, identity, 0, table.rows(), batch);
+    gather(table, identity(table.rows()), 0, table.rows(), batch);
     double l = net.lossAndGradient(batch, table.rows(), true);
     float[][] g = net.grads();
     double[][] out = new double[g.length + 1][];
@@ -132,6 +125,10 @@ public final class FusedFitter extends EpochLoop {
       }
     }
     return out;
+  }
+
+  private static int[] identity(int n) {
+    return java.util.stream.IntStream.range(0, n).toArray();
   }
 
   private FusedRatioNet.Labels labels(Table t, int maxBatch) {

@@ -83,7 +83,8 @@ final class FusedRatioNet {
         z[j] = new float[maxRows * outW[j]];
         a[j] = new float[maxRows * outW[j]];
         slope[j] = new float[maxRows / (1 + p) * outW[j]];
-        transposed[j] = new float[inW[j] * outW[j]];
+        // Wᵀ serves δa_{j−1} = δz_j Wᵀ, which the first layer does not need.
+        transposed[j] = j == 0 ? null : new float[inW[j] * outW[j]];
       }
       widest = Math.max(widest, outW[j]);
     }
@@ -222,8 +223,11 @@ final class FusedRatioNet {
       float v = aj[i];
       sj[i] = tanh ? 1f - v * v : v * (1f - v);
     }
-    for (int i = bp * o; i < total * o; i++) {
-      aj[i] = sj[i % (bp * o)] * zj[i];
+    int block = bp * o;
+    for (int base = block; base < total * o; base += block) {
+      for (int q = 0; q < block; q++) {
+        aj[base + q] = sj[q] * zj[base + q];
+      }
     }
   }
 
@@ -232,7 +236,7 @@ final class FusedRatioNet {
     int h = inW[last];
     float[] w = params[2 * last];
     float[] gw = grads[2 * last];
-    float[] prev = layers > 1 ? a[last - 1] : input;
+    float[] prev = a[last - 1];
     java.util.Arrays.fill(gw, 0f);
     float gb = 0;
     for (int r = 0; r < total; r++) {
@@ -263,13 +267,14 @@ final class FusedRatioNet {
     for (int i = 0; i < block; i++) {
       deltaZ[i] = deltaA[i] * sj[i];
     }
-    for (int i = block; i < total * o; i++) {
-      int q = i % block;
-      float s = sj[q];
-      float v = aj[q];
-      float curvature = tanh ? -2f * v * s : s * (1f - 2f * v);
-      deltaZ[q] += deltaA[i] * zj[i] * curvature;
-      deltaZ[i] = deltaA[i] * s;
+    for (int base = block; base < total * o; base += block) {
+      for (int q = 0; q < block; q++) {
+        float s = sj[q];
+        float v = aj[q];
+        float curvature = tanh ? -2f * v * s : s * (1f - 2f * v);
+        deltaZ[q] += deltaA[base + q] * zj[base + q] * curvature;
+        deltaZ[base + q] = deltaA[base + q] * s;
+      }
     }
     float[] gb = grads[2 * j + 1];
     java.util.Arrays.fill(gb, 0f);

@@ -19,6 +19,7 @@ import org.nd4j.linalg.dataset.api.iterator.TestDataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.sbi4j.common.ProcessCpu;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.training.Engine;
 import org.sbi4j.training.GaussianToy;
@@ -68,9 +69,9 @@ public final class TrainingBenchmark {
         .build();
     new Trainer(c).train(m == Method.SALLY ? GaussianToy.scoreSample(10_000, 2) : GaussianToy.ratioSample(10_000, 2), m, 1);
     c = c.toBuilder().epochs(epochs).build();
-    long cpu0 = cpuNanos();
+    long cpu0 = ProcessCpu.nanos();
     TrainingOutcome o = new Trainer(c).train(s, m, 3);
-    double cpu = (cpuNanos() - cpu0) / 1e9;
+    double cpu = (ProcessCpu.nanos() - cpu0) / 1e9;
     double sec = o.history().stream().mapToDouble(r -> r.seconds()).sum();
     return row(name, (double) rows * epochs / sec, sec, (double) rows * epochs / cpu);
   }
@@ -90,11 +91,11 @@ public final class TrainingBenchmark {
     DataSetIterator it = new TestDataSetIterator(all, 128);
     net.fit(it, 2);
     it.reset();
-    long cpu0 = cpuNanos();
+    long cpu0 = ProcessCpu.nanos();
     long t0 = System.nanoTime();
     net.fit(it, epochs);
     double sec = (System.nanoTime() - t0) / 1e9;
-    double cpu = (cpuNanos() - cpu0) / 1e9;
+    double cpu = (ProcessCpu.nanos() - cpu0) / 1e9;
     return row("DL4J MultiLayerNetwork floor", (double) rows * epochs / sec, sec,
         (double) rows * epochs / cpu);
   }
@@ -102,11 +103,5 @@ public final class TrainingBenchmark {
   private static String row(String name, double rate, double sec, double perCpu) {
     return String.format(Locale.ROOT, "| %-32s | %10.0f | %8.2f | %14.0f |", name, rate, sec,
         perCpu);
-  }
-
-  /** CPU time of this process (all threads), ns: less sensitive to other processes' load. */
-  private static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 }
