@@ -20,6 +20,7 @@ class ExampleConfigsTest {
   private static final Map<String, Class<?>> SCHEMAS = Map.of(
       "setup.yaml", SetupYaml.class,
       "train.yaml", org.sbi4j.training.TrainingConfig.class,
+      "train-gold.yaml", org.sbi4j.training.TrainingConfig.class,
       "csv-import.yaml", org.sbi4j.samples.io.CsvImport.Mapping.class,
       "lhe-import.yaml", org.sbi4j.samples.io.LheMapping.class);
 

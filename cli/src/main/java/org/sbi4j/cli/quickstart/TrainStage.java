@@ -18,11 +18,13 @@ import org.sbi4j.training.tasks.TruthCheck;
 final class TrainStage implements Stage {
   /** A short config so the quickstart stays quick; configs/train.yaml has the full defaults. */
   static final String CONFIG = """
-      # quickstart training config (smaller than configs/train.yaml's defaults, for speed)
+      # quickstart training config (smaller than configs/train.yaml's defaults, for speed;
+      # gradientClip as in configs/train-gold.yaml: the report's ALICES MSE 0.047 -> 0.035)
       hiddenLayers: [64, 64]
       epochs: 15
       learningRate: 3.0e-3
       finalLearningRate: 1.0e-4
+      gradientClip: 0.1
       """;
 
   @Override
