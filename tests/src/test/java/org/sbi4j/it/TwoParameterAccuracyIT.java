@@ -20,13 +20,13 @@ import org.sbi4j.training.TrainingConfig;
  * morphing.
  *
  * <p>Measured (2026-11-23, unclipped, {@link TwoParameterBenchmark}, three seeds of events, θ0
- * points and training): E[(log r)²] = 1.44; ALICES 0.054, 0.053, 0.054; histogram 12 × 12 0.099–0.100. The
- * histogram's best binning, chosen with hindsight against the truth (40 × 40), reaches 0.055–0.057
- * and 1M events bring it down to 0.040 only (100 × 100): x_sin, which it does not see, carries
- * information on cos²φ. The bound ALICES < 0.75 × histogram leaves 40 % headroom over the measured
- * ratio 0.54 for seeds and platforms while still requiring a clear win. On today's code (fused
- * engine, chunked unweighting) this test's seeds give ALICES 0.0636 unclipped and 0.0521 with the
- * clip (histogram 0.1002): ratio 0.52.
+ * points and training): E[(log r)²] = 1.44; ALICES 0.054, 0.053, 0.054; histogram 12 × 12
+ * 0.099–0.100. The histogram's best binning, chosen with hindsight against the truth (40 × 40),
+ * reaches 0.055–0.057 and 1M events bring it down to 0.040 only (100 × 100): x_sin, which it does
+ * not see, carries information on cos²φ. The bound ALICES < 0.75 × histogram leaves 40 % headroom
+ * over the measured ratio 0.54 for seeds and platforms while still requiring a clear win. On
+ * today's code (fused engine, chunked unweighting) this test's seeds give ALICES 0.0636 unclipped
+ * and 0.0521 with the clip (histogram 0.1002): ratio 0.52.
  */
 class TwoParameterAccuracyIT {
   @Test
