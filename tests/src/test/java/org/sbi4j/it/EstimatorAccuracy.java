@@ -1,6 +1,5 @@
 package org.sbi4j.it;
 
-import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.sbi4j.common.Seeds;
@@ -42,15 +41,6 @@ final class EstimatorAccuracy {
   static EventSample ratioSample(EventSource events, int rows, long seed) {
     return ratioSample(events, Prior.parse("uniform:-1:1").points(SIM.setup(), 5000,
         Seeds.derive(seed, 3)), rows, seed);
-  }
-
-  /** A ratio sample: θ0 on a 41-point grid in [−1, 1], θ1 = 0 (the CI test's sample). */
-  static EventSample gridRatioSample(EventSource events, int rows, long seed) {
-    double[][] grid = new double[41][];
-    for (int k = 0; k < grid.length; k++) {
-      grid[k] = new double[] {-1 + 2.0 * k / (grid.length - 1)};
-    }
-    return ratioSample(events, grid, rows, seed);
   }
 
   private static EventSample ratioSample(EventSource events, double[][] theta0, int rows,
@@ -114,10 +104,5 @@ final class EstimatorAccuracy {
       sbb += (b[i] - mb) * (b[i] - mb);
     }
     return sab / Math.sqrt(saa * sbb);
-  }
-
-  /** A config of {@code epochs} epochs and the given hidden widths (other keys default). */
-  static TrainingConfig config(int epochs, List<Integer> hidden) {
-    return TrainingConfig.builder().epochs(epochs).hiddenLayers(hidden).build();
   }
 }
