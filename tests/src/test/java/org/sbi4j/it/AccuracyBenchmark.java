@@ -18,7 +18,7 @@ import org.sbi4j.training.TrainingOutcome;
  * alice,sally] [initial learning rate, default 1e−3] [α, default the method's] [seed s, default 0]
  * [ensemble size, default 1] [gradient clip, default none]}). Seed s draws the events with 1 + 10s,
  * the sample with 2 + 10s and trains with 3 + 10s; the 20 000 test pairs are the same for every s.
- * {@code configs/train-gold.yaml}'s recipe is {@code lr 3e-3, clip 0.1}.
+ * {@code configs/train-gold.yaml}'s recipe is the default learning rate (1e-3) with clip 0.1.
  */
 public final class AccuracyBenchmark {
   private AccuracyBenchmark() {}
