@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sbi4j.common.TaskRunner;
 import org.sbi4j.samples.mining.Partition;
-import org.sbi4j.samples.tasks.AugmentTask;
+import org.sbi4j.samples.steps.AugmentStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,12 +58,12 @@ final class AugmentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AugmentTask.Request request = new AugmentTask.Request(events,
-        AugmentTask.Method.parse(method), thetaRef, theta0Prior, thetas, theta1, samples,
+    AugmentStep.Request request = new AugmentStep.Request(events,
+        AugmentStep.Method.parse(method), thetaRef, theta0Prior, thetas, theta1, samples,
         Partition.parse(partition), out, seed, maxNegativeFraction);
-    AugmentTask.Result r;
+    AugmentStep.Result r;
     try (TaskRunner tasks = runner.open("augment")) {
-      r = AugmentTask.run(request, tasks);
+      r = AugmentStep.run(request, tasks);
     }
     if (!common.writeJson(r)) {
       System.out.printf("%d rows written to %s (smallest effective sample size %.1f)%n",

@@ -2,7 +2,7 @@ package org.sbi4j.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.sbi4j.training.tasks.EvaluateTask;
+import org.sbi4j.training.steps.EvaluateStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,7 +30,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    EvaluateTask.Result r = EvaluateTask.run(new EvaluateTask.Request(model, events, theta, out));
+    EvaluateStep.Result r = EvaluateStep.run(new EvaluateStep.Request(model, events, theta, out));
     if (!common.writeJson(r)) {
       System.out.printf(java.util.Locale.ROOT, "%d events evaluated with %s, mean log r̂ %.4g; "
           + "written to %s%n", r.events(), r.method(), r.meanLogRatio(), r.out());

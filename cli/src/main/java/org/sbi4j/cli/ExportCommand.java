@@ -2,7 +2,7 @@ package org.sbi4j.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.sbi4j.training.tasks.ExportTask;
+import org.sbi4j.training.steps.ExportStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +21,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ExportTask.Result r = ExportTask.run(model, out);
+    ExportStep.Result r = ExportStep.run(model, out);
     if (!common.writeJson(r)) {
       System.out.printf("%s model exported to %s (inputs %s, outputs %s, opset %d)%n", r.method(),
           r.out(), String.join(", ", r.inputs()), String.join(", ", r.outputs()), r.opset());

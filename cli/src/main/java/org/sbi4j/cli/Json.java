@@ -1,7 +1,7 @@
 package org.sbi4j.cli;
 
 import java.nio.file.Path;
-import org.sbi4j.samples.io.AtomicFiles;
+import org.sbi4j.common.AtomicFiles;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 

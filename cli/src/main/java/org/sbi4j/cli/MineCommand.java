@@ -3,7 +3,7 @@ package org.sbi4j.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sbi4j.common.TaskRunner;
-import org.sbi4j.samples.tasks.MineTask;
+import org.sbi4j.samples.steps.MineStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,9 +37,9 @@ final class MineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    MineTask.Result r;
+    MineStep.Result r;
     try (TaskRunner tasks = runner.open("mine")) {
-      r = MineTask.run(events, theta0, theta1, out, maxNegativeFraction, tasks);
+      r = MineStep.run(events, theta0, theta1, out, maxNegativeFraction, tasks);
     }
     if (!common.writeJson(r)) {
       System.out.printf("%d events mined into %s: sigma0 = %.6g, sigma1 = %.6g%n", r.events(),

@@ -14,7 +14,7 @@ import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.io.PlainSamples;
 import org.sbi4j.training.nplm.NetworkShape;
 import org.sbi4j.training.nplm.NplmTrainingConfig;
-import org.sbi4j.training.nplm.Optimizer;
+import org.sbi4j.training.nplm.NplmOptimizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -134,10 +134,10 @@ final class NplmCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static Optimizer parseOptimizer(String name) {
+  private static NplmOptimizer parseOptimizer(String name) {
     return switch (name.toLowerCase(Locale.ROOT)) {
-      case "adam" -> Optimizer.ADAM;
-      case "lbfgs" -> Optimizer.LBFGS;
+      case "adam" -> NplmOptimizer.ADAM;
+      case "lbfgs" -> NplmOptimizer.LBFGS;
       default -> throw new IllegalArgumentException("--optimizer " + name
           + " is unknown; use adam or lbfgs");
     };

@@ -2,7 +2,7 @@ package org.sbi4j.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.sbi4j.samples.tasks.SimulateTask;
+import org.sbi4j.samples.steps.SimulateStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,7 +28,7 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SimulateTask.Result r = SimulateTask.run(process, events, out, seed);
+    SimulateStep.Result r = SimulateStep.run(process, events, out, seed);
     if (!common.writeJson(r)) {
       System.out.printf("%d events of %s written to %s%n", r.events(), r.process(), r.out());
     }

@@ -3,8 +3,8 @@ package org.sbi4j.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sbi4j.common.TaskRunner;
-import org.sbi4j.training.Method;
-import org.sbi4j.training.tasks.TrainTask;
+import org.sbi4j.training.model.Method;
+import org.sbi4j.training.steps.TrainStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,9 +37,9 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     boolean terminal = System.console() != null && common.humanOutput();
-    TrainTask.Result r;
+    TrainStep.Result r;
     try (TaskRunner tasks = runner.open("train")) {
-      r = TrainTask.run(new TrainTask.Request(Method.parse(method), data, config, out, seed,
+      r = TrainStep.run(new TrainStep.Request(Method.parse(method), data, config, out, seed,
           terminal ? System.err : null, tasks));
     }
     if (!common.writeJson(r)) {

@@ -1,5 +1,13 @@
 package org.sbi4j.inference;
 
+import org.sbi4j.testing.QuadratureToy;
+import org.sbi4j.inference.limits.ScanResult;
+import org.sbi4j.inference.limits.ParameterGrid;
+import org.sbi4j.inference.limits.LikelihoodScan;
+import org.sbi4j.inference.limits.Intervals;
+import org.sbi4j.inference.likelihood.MorphedEvents;
+import org.sbi4j.inference.likelihood.ExtendedLikelihood;
+import org.sbi4j.inference.likelihood.Dataset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -13,27 +21,27 @@ import org.junit.jupiter.api.Test;
  * evaluation of the Asimov q(θ) = 2L[∫ dσ_t log(dσ_t/dσ_θ) dx + σ(θ) − σ_t] by adaptive
  * Gauss–Legendre integration and Brent root finding.
  */
-class AsimovToyTest {
-  static final double L = 10;
+public class AsimovToyTest {
+  public static final double L = 10;
 
-  static double independentQ(double theta, double thetaTrue) {
+  public static double independentQ(double theta, double thetaTrue) {
     IterativeLegendreGaussIntegrator integ = new IterativeLegendreGaussIntegrator(16, 1e-13, 1e-15);
     double kl = integ.integrate(100_000, x -> QuadratureToy.dsigma(x, thetaTrue)
         * Math.log(QuadratureToy.dsigma(x, thetaTrue) / QuadratureToy.dsigma(x, theta)), 0, 1);
     return 2 * L * (kl + QuadratureToy.sigma(theta) - QuadratureToy.sigma(thetaTrue));
   }
 
-  static double crossing(DoubleUnaryOperator q, double level, double a, double b) {
+  public static double crossing(DoubleUnaryOperator q, double level, double a, double b) {
     return new BrentSolver(1e-12).solve(1000, x -> q.applyAsDouble(x) - level, a, b);
   }
 
-  static ExtendedLikelihood asimovLikelihood(double thetaTrue, double lumi) {
+  public static ExtendedLikelihood asimovLikelihood(double thetaTrue, double lumi) {
     MorphedEvents events = new MorphedEvents(QuadratureToy.events(40));
     Dataset asimov = Dataset.asimov(events, events, new double[] {thetaTrue}, lumi);
     return new ExtendedLikelihood(QuadratureToy.exactRatio(0.7, null), asimov, events, lumi);
   }
 
-  static ScanResult asimovScan(double thetaTrue, String grid) {
+  public static ScanResult asimovScan(double thetaTrue, String grid) {
     return LikelihoodScan.run(asimovLikelihood(thetaTrue, L), List.of("theta"),
         ParameterGrid.parse(grid));
   }

@@ -1,5 +1,16 @@
 package org.sbi4j.inference;
 
+import org.sbi4j.inference.limits.ScanResult;
+import org.sbi4j.inference.limits.ParameterGrid;
+import org.sbi4j.inference.limits.LimitsResult;
+import org.sbi4j.inference.limits.Limits;
+import org.sbi4j.inference.limits.LimitSource;
+import org.sbi4j.inference.limits.LikelihoodScan;
+import org.sbi4j.inference.limits.Intervals;
+import org.sbi4j.inference.likelihood.MorphedEvents;
+import org.sbi4j.inference.likelihood.ExtendedLikelihood;
+import org.sbi4j.inference.likelihood.ExactRatio;
+import org.sbi4j.inference.likelihood.Dataset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;

@@ -1,5 +1,13 @@
 package org.sbi4j.inference;
 
+import org.sbi4j.inference.limits.ParameterGrid;
+import org.sbi4j.inference.limits.LimitsResult;
+import org.sbi4j.inference.limits.Limits;
+import org.sbi4j.inference.limits.LimitSource;
+import org.sbi4j.inference.limits.Interval;
+import org.sbi4j.inference.likelihood.MorphedEvents;
+import org.sbi4j.inference.fisher.FisherMatrix;
+import org.sbi4j.inference.fisher.FisherInformation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.EventSource;
-import org.sbi4j.training.Method;
+import org.sbi4j.training.model.Method;
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.TrainingOutcome;
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.EventSource;
 import org.sbi4j.samples.io.Configs;
-import org.sbi4j.training.Method;
+import org.sbi4j.training.model.Method;
 import org.sbi4j.training.TrainingConfig;
 
 /**

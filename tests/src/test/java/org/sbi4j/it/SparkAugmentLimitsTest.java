@@ -16,14 +16,14 @@ import org.sbi4j.cli.Main;
 import org.sbi4j.common.LocalTaskRunner;
 import org.sbi4j.common.TaskRunner;
 import org.sbi4j.distributed.SparkTaskRunner;
-import org.sbi4j.inference.LimitSource;
-import org.sbi4j.inference.LimitsAnalysis;
-import org.sbi4j.inference.LimitsReport;
-import org.sbi4j.inference.LimitsRequest;
-import org.sbi4j.inference.ModelSources;
-import org.sbi4j.inference.ParameterGrid;
-import org.sbi4j.inference.ScanResult;
-import org.sbi4j.inference.SourceSpec;
+import org.sbi4j.inference.limits.LimitSource;
+import org.sbi4j.inference.limits.LimitsAnalysis;
+import org.sbi4j.inference.limits.LimitsReport;
+import org.sbi4j.inference.limits.LimitsRequest;
+import org.sbi4j.inference.limits.ModelSources;
+import org.sbi4j.inference.limits.ParameterGrid;
+import org.sbi4j.inference.limits.ScanResult;
+import org.sbi4j.inference.limits.SourceSpec;
 import org.sbi4j.samples.Column;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.io.MadMinerFiles;
@@ -31,8 +31,8 @@ import org.sbi4j.samples.mining.Partition;
 import org.sbi4j.samples.mining.TrainingSamples;
 import org.sbi4j.samples.simulators.Interference1D;
 import org.sbi4j.samples.simulators.Interference2D;
-import org.sbi4j.samples.tasks.AugmentTask;
-import org.sbi4j.samples.tasks.ChunkedAugment;
+import org.sbi4j.samples.steps.AugmentStep;
+import org.sbi4j.samples.steps.ChunkedAugment;
 
 /**
  * Augmentation in chunks and limit grids in blocks give the same numbers on Spark {@code
@@ -112,7 +112,7 @@ class SparkAugmentLimitsTest {
     Path events = dir.resolve("events1d.h5");
     MadMinerFiles.writeEvents(events, new Interference1D().events(4_000, 12));
     Path data = dir.resolve("train.h5");
-    AugmentTask.run(new AugmentTask.Request(events, AugmentTask.Method.RATIO, null,
+    AugmentStep.run(new AugmentStep.Request(events, AugmentStep.Method.RATIO, null,
         "uniform:-1:1", 20, new double[] {0}, 2_000, Partition.TRAIN, data, 3, 0.05));
     Path config = dir.resolve("tiny.yaml");
     Files.writeString(config, "hiddenLayers: [8]\nepochs: 1\n");

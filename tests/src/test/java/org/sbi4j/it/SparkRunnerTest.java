@@ -21,14 +21,14 @@ import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.io.MadMinerFiles;
 import org.sbi4j.samples.mining.MinedEvents;
 import org.sbi4j.samples.simulators.Interference2D;
-import org.sbi4j.samples.tasks.ChunkedMining;
-import org.sbi4j.training.Method;
-import org.sbi4j.training.Network;
+import org.sbi4j.samples.steps.ChunkedMining;
+import org.sbi4j.training.model.Method;
+import org.sbi4j.training.model.Network;
 import org.sbi4j.training.Trainer;
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.nplm.NetworkShape;
 import org.sbi4j.training.nplm.NplmTrainingConfig;
-import org.sbi4j.training.nplm.Optimizer;
+import org.sbi4j.training.nplm.NplmOptimizer;
 
 /**
  * The same seeds give the same numbers on Spark {@code local[2]} as on local threads: NPLM null
@@ -55,7 +55,7 @@ class SparkRunnerTest {
   void nplmNullToysEqualTheLocalRunners() {
     SampledToys nulls = SampledToys.nullToys(Sampler.exponential(1), 500, 40);
     NplmTrainingConfig fast = NplmTrainingConfig.defaults(NetworkShape.of(1, 4, 1), 9)
-        .withOptimizer(Optimizer.LBFGS);
+        .withOptimizer(NplmOptimizer.LBFGS);
     double[] local;
     try (LocalTaskRunner threads = new LocalTaskRunner(2)) {
       local = NplmTest.nullDistribution(nulls, fast, 4, 11, threads);

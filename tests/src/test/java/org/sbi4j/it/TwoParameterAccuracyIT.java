@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sbi4j.inference.BinningSpec;
+import org.sbi4j.inference.likelihood.BinningSpec;
 import org.sbi4j.samples.EventSource;
-import org.sbi4j.training.Method;
+import org.sbi4j.training.model.Method;
 import org.sbi4j.training.Trainer;
 import org.sbi4j.training.TrainingConfig;
 

@@ -1,5 +1,9 @@
 package org.sbi4j.training;
 
+import org.sbi4j.training.model.Precision;
+import org.sbi4j.training.model.Network;
+import org.sbi4j.training.model.Method;
+import org.sbi4j.training.losses.RatioLoss;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +75,7 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
   }
 
   /**
-   * Whether {@code config}'s engine resolves to {@link Engine#FUSED} for {@code method}.
+   * Whether {@code config}'s engine resolves to {@link TrainingEngine#FUSED} for {@code method}.
    *
    * @throws IllegalArgumentException when FUSED is asked for where it does not apply
    */
@@ -82,11 +86,11 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
             + "--add-modules jdk.incubator.vector, as bin/sbi4j does)"
         : !Nd4jRuntime.backend().startsWith("Cpu") ? "ND4J runs on " + Nd4jRuntime.backend()
         : null;
-    if (config.engine() == Engine.FUSED && why != null) {
+    if (config.engine() == TrainingEngine.FUSED && why != null) {
       throw new IllegalArgumentException("engine FUSED does not apply: " + why
           + "; use engine AUTO or SAMEDIFF");
     }
-    return config.engine() != Engine.SAMEDIFF && why == null;
+    return config.engine() != TrainingEngine.SAMEDIFF && why == null;
   }
 
   @Override

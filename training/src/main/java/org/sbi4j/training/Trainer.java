@@ -1,5 +1,10 @@
 package org.sbi4j.training;
 
+import org.sbi4j.training.model.Scaling;
+import org.sbi4j.training.model.Network;
+import org.sbi4j.training.model.ModelData;
+import org.sbi4j.training.model.Method;
+import org.sbi4j.training.losses.RatioLoss;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

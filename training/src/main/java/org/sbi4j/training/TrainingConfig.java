@@ -1,5 +1,9 @@
 package org.sbi4j.training;
 
+import org.sbi4j.training.model.Precision;
+import org.sbi4j.training.model.Method;
+import org.sbi4j.training.model.Activation;
+import org.sbi4j.training.losses.RatioLoss;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,13 +31,13 @@ import java.util.Locale;
  * @param precision FLOAT32 (default) or FLOAT64
  * @param ensembleSize members K trained with seeds derived from the run's seed (default 1)
  * @param engine how the gradients are computed: AUTO (default: the fused CPU kernel where it
- *     applies, else SameDiff), SAMEDIFF or FUSED (see {@link Engine})
+ *     applies, else SameDiff), SAMEDIFF or FUSED (see {@link TrainingEngine})
  */
 public record TrainingConfig(List<Integer> hiddenLayers, Activation activation,
-    Optimizer optimizer, Double learningRate, Double finalLearningRate, Integer batchSize,
+    UpdateRule optimizer, Double learningRate, Double finalLearningRate, Integer batchSize,
     Integer epochs, Double validationSplit, Boolean earlyStopping, Integer patience,
     Double gradientClip, Double alpha, Double logRatioClip, Precision precision,
-    Integer ensembleSize, Engine engine) implements java.io.Serializable {
+    Integer ensembleSize, TrainingEngine engine) implements java.io.Serializable {
 
   public TrainingConfig {
     hiddenLayers = hiddenLayers == null ? List.of(100, 100, 100) : List.copyOf(hiddenLayers);
@@ -47,7 +51,7 @@ public record TrainingConfig(List<Integer> hiddenLayers, Activation activation,
       }
     }
     activation = activation == null ? Activation.TANH : activation;
-    optimizer = optimizer == null ? Optimizer.ADAM : optimizer;
+    optimizer = optimizer == null ? UpdateRule.ADAM : optimizer;
     learningRate = positive("learningRate", learningRate, 1e-3);
     finalLearningRate = positive("finalLearningRate", finalLearningRate, 1e-4);
     batchSize = atLeast("batchSize", batchSize, 128, 1);
@@ -71,7 +75,7 @@ public record TrainingConfig(List<Integer> hiddenLayers, Activation activation,
     logRatioClip = positive("logRatioClip", logRatioClip, 10.0);
     precision = precision == null ? Precision.FLOAT32 : precision;
     ensembleSize = atLeast("ensembleSize", ensembleSize, 1, 1);
-    engine = engine == null ? Engine.AUTO : engine;
+    engine = engine == null ? TrainingEngine.AUTO : engine;
   }
 
   /** All defaults. */
@@ -100,7 +104,7 @@ public record TrainingConfig(List<Integer> hiddenLayers, Activation activation,
    * records).
    */
   public TrainingConfig resolvedFor(Method method) {
-    Engine used = EnsembleMember.fused(this, method) ? Engine.FUSED : Engine.SAMEDIFF;
+    TrainingEngine used = EnsembleMember.fused(this, method) ? TrainingEngine.FUSED : TrainingEngine.SAMEDIFF;
     return method.ratioLoss().map(l -> toBuilder().alpha(alphaFor(l)).engine(used).build())
         .orElse(toBuilder().engine(used).build());
   }
@@ -140,7 +144,7 @@ public record TrainingConfig(List<Integer> hiddenLayers, Activation activation,
   public static final class Builder {
     private List<Integer> hiddenLayers;
     private Activation activation;
-    private Optimizer optimizer;
+    private UpdateRule optimizer;
     private Double learningRate;
     private Double finalLearningRate;
     private Integer batchSize;
@@ -153,7 +157,7 @@ public record TrainingConfig(List<Integer> hiddenLayers, Activation activation,
     private Double logRatioClip;
     private Precision precision;
     private Integer ensembleSize;
-    private Engine engine;
+    private TrainingEngine engine;
 
     private Builder(TrainingConfig c) {
       hiddenLayers = c.hiddenLayers;
@@ -176,7 +180,7 @@ public record TrainingConfig(List<Integer> hiddenLayers, Activation activation,
 
     public Builder hiddenLayers(List<Integer> v) { hiddenLayers = v; return this; }
     public Builder activation(Activation v) { activation = v; return this; }
-    public Builder optimizer(Optimizer v) { optimizer = v; return this; }
+    public Builder optimizer(UpdateRule v) { optimizer = v; return this; }
     public Builder learningRate(double v) { learningRate = v; return this; }
     public Builder finalLearningRate(double v) { finalLearningRate = v; return this; }
     public Builder batchSize(int v) { batchSize = v; return this; }
@@ -189,7 +193,7 @@ public record TrainingConfig(List<Integer> hiddenLayers, Activation activation,
     public Builder logRatioClip(double v) { logRatioClip = v; return this; }
     public Builder precision(Precision v) { precision = v; return this; }
     public Builder ensembleSize(int v) { ensembleSize = v; return this; }
-    public Builder engine(Engine v) { engine = v; return this; }
+    public Builder engine(TrainingEngine v) { engine = v; return this; }
 
     public TrainingConfig build() {
       return new TrainingConfig(hiddenLayers, activation, optimizer, learningRate,

@@ -1,5 +1,8 @@
 package org.sbi4j.training;
 
+import org.sbi4j.training.model.ScoreModel;
+import org.sbi4j.training.model.RatioModel;
+import org.sbi4j.training.model.ModelData;
 import java.util.List;
 import org.sbi4j.training.listeners.EpochReport;
 

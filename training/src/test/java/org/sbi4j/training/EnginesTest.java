@@ -1,5 +1,7 @@
 package org.sbi4j.training;
 
+import org.sbi4j.training.model.Precision;
+import org.sbi4j.training.model.Method;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,7 +17,7 @@ import org.sbi4j.training.listeners.EpochReport;
  * equal in FusedFitterTest), is deterministic, and AUTO resolves as documented.
  */
 class EnginesTest {
-  private static TrainingOutcome train(Engine engine, Method method, long seed) {
+  private static TrainingOutcome train(TrainingEngine engine, Method method, long seed) {
     TrainingConfig c = TrainingConfig.builder().hiddenLayers(List.of(20, 20)).epochs(3)
         .engine(engine).build();
     return new Trainer(c).train(GaussianToy.ratioSample(4000, 5), method, seed);
@@ -24,8 +26,8 @@ class EnginesTest {
   @Test
   void fusedAndSameDiffTrainAlike() {
     for (Method m : new Method[] {Method.ALICES, Method.CARL, Method.RASCAL}) {
-      List<EpochReport> fused = train(Engine.FUSED, m, 3).history();
-      List<EpochReport> graph = train(Engine.SAMEDIFF, m, 3).history();
+      List<EpochReport> fused = train(TrainingEngine.FUSED, m, 3).history();
+      List<EpochReport> graph = train(TrainingEngine.SAMEDIFF, m, 3).history();
       assertEquals(graph.size(), fused.size());
       for (int e = 0; e < fused.size(); e++) {
         double a = graph.get(e).validationLoss();
@@ -41,22 +43,22 @@ class EnginesTest {
 
   @Test
   void fusedIsDeterministicAndRecordedInTheModel() {
-    TrainingOutcome a = train(Engine.AUTO, Method.ALICES, 9);
-    TrainingOutcome b = train(Engine.AUTO, Method.ALICES, 9);
-    assertEquals(Engine.FUSED, a.config().engine(), "AUTO resolves to FUSED on the CPU");
+    TrainingOutcome a = train(TrainingEngine.AUTO, Method.ALICES, 9);
+    TrainingOutcome b = train(TrainingEngine.AUTO, Method.ALICES, 9);
+    assertEquals(TrainingEngine.FUSED, a.config().engine(), "AUTO resolves to FUSED on the CPU");
     for (int l = 0; l < 3; l++) {
       assertArrayEquals(a.model().members().get(0).layers().get(l).w(),
           b.model().members().get(0).layers().get(l).w(), 0.0);
     }
     TrainingOutcome sally = new Trainer(TrainingConfig.builder().hiddenLayers(List.of(8))
         .epochs(1).build()).train(GaussianToy.scoreSample(500, 1), Method.SALLY, 1);
-    assertEquals(Engine.SAMEDIFF, sally.config().engine(), "SALLY trains on SameDiff");
+    assertEquals(TrainingEngine.SAMEDIFF, sally.config().engine(), "SALLY trains on SameDiff");
   }
 
   @Test
   void fusedWhereItDoesNotApplyIsABadInput() {
     TrainingConfig c = TrainingConfig.builder().precision(Precision.FLOAT64).epochs(1)
-        .engine(Engine.FUSED).build();
+        .engine(TrainingEngine.FUSED).build();
     EventSample s = GaussianToy.ratioSample(200, 1);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new Trainer(c).train(s, Method.ALICES, 1));

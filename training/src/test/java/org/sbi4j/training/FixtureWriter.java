@@ -1,5 +1,7 @@
 package org.sbi4j.training;
 
+import org.sbi4j.training.store.ModelFolder;
+import org.sbi4j.training.model.Method;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -15,7 +15,7 @@ import org.sbi4j.samples.EventSample;
 public final class GaussianToy {
   private GaussianToy() {}
 
-  static double logR(double x, double theta0) {
+  public static double logR(double x, double theta0) {
     return x * theta0 - theta0 * theta0 / 2;
   }
 
@@ -56,7 +56,7 @@ public final class GaussianToy {
   }
 
   /** Two parameters and two features: x ~ N(θ, I₂), θ1 = 0, θ0 ~ U(−1, 1)², alternating y. */
-  static EventSample ratioSample2(int n, long seed) {
+  public static EventSample ratioSample2(int n, long seed) {
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
     ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
     double[] x = new double[2 * n];

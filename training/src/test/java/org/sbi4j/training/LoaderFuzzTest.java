@@ -1,5 +1,6 @@
 package org.sbi4j.training;
 
+import org.sbi4j.training.store.ModelFolder;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;

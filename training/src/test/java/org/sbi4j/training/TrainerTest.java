@@ -1,5 +1,12 @@
 package org.sbi4j.training;
 
+import org.sbi4j.training.model.ScoreModel;
+import org.sbi4j.training.model.RatioModel;
+import org.sbi4j.training.model.Precision;
+import org.sbi4j.training.model.Network;
+import org.sbi4j.training.model.ModelData;
+import org.sbi4j.training.model.Method;
+import org.sbi4j.samples.estimators.Prediction;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
 package org.sbi4j.training;
 
+import org.sbi4j.training.model.Method;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -3,7 +3,7 @@ package org.sbi4j.cli.quickstart;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.sbi4j.samples.mining.Partition;
-import org.sbi4j.samples.tasks.AugmentTask;
+import org.sbi4j.samples.steps.AugmentStep;
 
 /** SALLY and ratio training samples from the simulated events. */
 final class AugmentStage implements Stage {
@@ -17,11 +17,11 @@ final class AugmentStage implements Stage {
     Path events = context.get("events");
     Path sally = context.out().resolve("train_sally.h5");
     Path ratio = context.out().resolve("train_ratio.h5");
-    AugmentTask.Result s = AugmentTask.run(new AugmentTask.Request(events,
-        AugmentTask.Method.SALLY, new double[] {0}, null, 0, null, 20_000, Partition.TRAIN, sally,
+    AugmentStep.Result s = AugmentStep.run(new AugmentStep.Request(events,
+        AugmentStep.Method.SALLY, new double[] {0}, null, 0, null, 20_000, Partition.TRAIN, sally,
         context.seed(3), 0.05));
-    AugmentTask.Result r = AugmentTask.run(new AugmentTask.Request(events,
-        AugmentTask.Method.RATIO, null, "uniform:-1:1", 50, new double[] {0}, 20_000,
+    AugmentStep.Result r = AugmentStep.run(new AugmentStep.Request(events,
+        AugmentStep.Method.RATIO, null, "uniform:-1:1", 50, new double[] {0}, 20_000,
         Partition.TRAIN, ratio, context.seed(4), 0.05));
     context.put("trainSally", sally);
     context.put("trainRatio", ratio);

@@ -6,17 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.sbi4j.inference.ExactRatio;
-import org.sbi4j.inference.FisherKind;
-import org.sbi4j.inference.Interval;
-import org.sbi4j.inference.Intervals;
-import org.sbi4j.inference.LimitSource;
-import org.sbi4j.inference.LimitsAnalysis;
-import org.sbi4j.inference.LimitsReport;
-import org.sbi4j.inference.LimitsRequest;
-import org.sbi4j.inference.LimitsResult;
-import org.sbi4j.inference.ModelSources;
-import org.sbi4j.inference.ParameterGrid;
+import org.sbi4j.inference.likelihood.ExactRatio;
+import org.sbi4j.inference.fisher.FisherKind;
+import org.sbi4j.inference.limits.Interval;
+import org.sbi4j.inference.limits.Intervals;
+import org.sbi4j.inference.limits.LimitSource;
+import org.sbi4j.inference.limits.LimitsAnalysis;
+import org.sbi4j.inference.limits.LimitsReport;
+import org.sbi4j.inference.limits.LimitsRequest;
+import org.sbi4j.inference.limits.LimitsResult;
+import org.sbi4j.inference.limits.ModelSources;
+import org.sbi4j.inference.limits.ParameterGrid;
 import org.sbi4j.samples.simulators.Simulators;
 
 /**

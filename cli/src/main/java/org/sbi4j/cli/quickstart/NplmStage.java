@@ -15,7 +15,7 @@ import org.sbi4j.samples.EventSample;
 import org.sbi4j.training.nplm.NetworkShape;
 import org.sbi4j.training.nplm.NplmProblem;
 import org.sbi4j.training.nplm.NplmTrainingConfig;
-import org.sbi4j.training.nplm.Optimizer;
+import org.sbi4j.training.nplm.NplmOptimizer;
 
 /**
  * A small NPLM run on the 1D benchmark: reference e^{−x}, data with a narrow signal at 6.4, the
@@ -38,7 +38,7 @@ final class NplmStage implements Stage {
     NplmProblem observed = new SampledToys(Sampler.exponential(1), REFERENCE, EXPECTED,
         Sampler.normal(6.4, 0.16), SIGNAL, null).draw(context.seed(20));
     NplmTrainingConfig training = NplmTrainingConfig.defaults(NetworkShape.of(1, 4, 1), 9)
-        .withOptimizer(Optimizer.LBFGS);
+        .withOptimizer(NplmOptimizer.LBFGS);
     NplmResult result;
     try (LocalTaskRunner runner = LocalTaskRunner.perCore()) {
       result = NplmTest.run(observed, nulls, new NplmTestConfig(training, TOYS,

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.sbi4j.samples.io.AtomicFiles;
+import org.sbi4j.common.AtomicFiles;
 
 /** Runs the quickstart stages in order and writes {@code report.md} and {@code summary}. */
 public final class Quickstart {

@@ -2,7 +2,7 @@ package org.sbi4j.cli.quickstart;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import org.sbi4j.samples.tasks.SimulateTask;
+import org.sbi4j.samples.steps.SimulateStep;
 
 /** Simulates the one-parameter interference toy into {@code events.h5}. */
 final class SimulateStage implements Stage {
@@ -16,7 +16,7 @@ final class SimulateStage implements Stage {
   @Override
   public void run(QuickstartContext context) {
     Path events = context.out().resolve("events.h5");
-    SimulateTask.Result r = SimulateTask.run("interference-1d", EVENTS, events, context.seed(2));
+    SimulateStep.Result r = SimulateStep.run("interference-1d", EVENTS, events, context.seed(2));
     context.put("events", events);
     context.summary("simulate", r);
     context.report("## Simulation");

@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.sbi4j.samples.io.AtomicFiles;
+import org.sbi4j.common.AtomicFiles;
 import org.sbi4j.samples.simulators.Simulators;
-import org.sbi4j.training.Method;
-import org.sbi4j.training.ModelFolder;
-import org.sbi4j.training.tasks.TrainTask;
-import org.sbi4j.training.tasks.TruthCheck;
+import org.sbi4j.training.model.Method;
+import org.sbi4j.training.store.ModelFolder;
+import org.sbi4j.training.steps.TrainStep;
+import org.sbi4j.training.steps.TruthCheck;
 
 /**
  * Trains ALICES and SALLY on the quickstart's training samples and compares them with the
@@ -38,9 +38,9 @@ final class TrainStage implements Stage {
     AtomicFiles.writeString(config, CONFIG);
     Path alices = context.out().resolve("models/alices");
     Path sally = context.out().resolve("models/sally");
-    TrainTask.Result ra = TrainTask.run(new TrainTask.Request(Method.ALICES,
+    TrainStep.Result ra = TrainStep.run(new TrainStep.Request(Method.ALICES,
         context.get("trainRatio"), config, alices, context.seed(5), null));
-    TrainTask.Result rs = TrainTask.run(new TrainTask.Request(Method.SALLY,
+    TrainStep.Result rs = TrainStep.run(new TrainStep.Request(Method.SALLY,
         context.get("trainSally"), config, sally, context.seed(6), null));
     var sim = Simulators.INTERFERENCE_1D.create();
     TruthCheck.Agreement a = TruthCheck.logRatio(ModelFolder.load(alices).ratioModel(), sim,

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.sbi4j.samples.io.AtomicFiles;
+import org.sbi4j.common.AtomicFiles;
 
 /**
  * A folder of finished NPLM toys, so that an interrupted run resumes from them: toy k's t is

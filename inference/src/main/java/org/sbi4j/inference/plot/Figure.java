@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
-import org.sbi4j.samples.io.AtomicFiles;
+import org.sbi4j.common.AtomicFiles;
 
 /**
  * A two-dimensional plot: lines, markers, step histograms, vertical lines, a heat map with a

@@ -2,8 +2,8 @@ package org.sbi4j.inference.plot;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.sbi4j.inference.FisherMatrix;
-import org.sbi4j.inference.Wilks;
+import org.sbi4j.inference.fisher.FisherMatrix;
+import org.sbi4j.inference.limits.Wilks;
 
 /**
  * The Cramér–Rao plot of a Fisher matrix: the expected 68 %/95 % ellipses of the first two

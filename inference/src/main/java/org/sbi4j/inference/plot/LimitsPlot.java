@@ -2,10 +2,10 @@ package org.sbi4j.inference.plot;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.sbi4j.inference.FisherMatrix;
-import org.sbi4j.inference.LimitsResult;
-import org.sbi4j.inference.ScanResult;
-import org.sbi4j.inference.Wilks;
+import org.sbi4j.inference.fisher.FisherMatrix;
+import org.sbi4j.inference.limits.LimitsResult;
+import org.sbi4j.inference.limits.ScanResult;
+import org.sbi4j.inference.limits.Wilks;
 
 /**
  * The limits plot: for one parameter, q(θ) of every method with the 68 %/95 % thresholds and the

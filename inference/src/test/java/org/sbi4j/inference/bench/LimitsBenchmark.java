@@ -7,22 +7,22 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
-import org.sbi4j.common.ProcessCpu;
-import org.sbi4j.inference.Dataset;
-import org.sbi4j.inference.ExtendedLikelihood;
-import org.sbi4j.inference.MorphedEvents;
-import org.sbi4j.inference.ParameterGrid;
+import org.sbi4j.testing.ProcessCpu;
+import org.sbi4j.inference.likelihood.Dataset;
+import org.sbi4j.inference.likelihood.ExtendedLikelihood;
+import org.sbi4j.inference.likelihood.MorphedEvents;
+import org.sbi4j.inference.limits.ParameterGrid;
 import org.sbi4j.inference.internal.GridRatioModel;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.simulators.Simulators;
-import org.sbi4j.training.Activation;
-import org.sbi4j.training.Method;
-import org.sbi4j.training.ModelData;
-import org.sbi4j.training.Network;
-import org.sbi4j.training.Precision;
-import org.sbi4j.training.RatioEstimator;
-import org.sbi4j.training.RatioModel;
-import org.sbi4j.training.Scaling;
+import org.sbi4j.training.model.Activation;
+import org.sbi4j.training.model.Method;
+import org.sbi4j.training.model.ModelData;
+import org.sbi4j.training.model.Network;
+import org.sbi4j.training.model.Precision;
+import org.sbi4j.samples.estimators.RatioEstimator;
+import org.sbi4j.training.model.RatioModel;
+import org.sbi4j.training.model.Scaling;
 
 /**
  * Grid-evaluation throughput of the extended likelihood with a ratio model: (events × grid

@@ -10,14 +10,14 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.sbi4j.inference.bench.LimitsBenchmark;
 import org.sbi4j.samples.EventSample;
-import org.sbi4j.training.Activation;
-import org.sbi4j.training.Method;
-import org.sbi4j.training.ModelData;
-import org.sbi4j.training.ModelFolder;
-import org.sbi4j.training.Network;
-import org.sbi4j.training.Precision;
-import org.sbi4j.training.RatioModel;
-import org.sbi4j.training.Scaling;
+import org.sbi4j.training.model.Activation;
+import org.sbi4j.training.model.Method;
+import org.sbi4j.training.model.ModelData;
+import org.sbi4j.training.store.ModelFolder;
+import org.sbi4j.training.model.Network;
+import org.sbi4j.training.model.Precision;
+import org.sbi4j.training.model.RatioModel;
+import org.sbi4j.training.model.Scaling;
 import org.sbi4j.training.simd.FastTanh;
 
 class GridRatioModelTest {

@@ -6,17 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.sbi4j.common.ProcessCpu;
+import org.sbi4j.testing.ProcessCpu;
 import org.sbi4j.common.LocalTaskRunner;
 import org.sbi4j.training.nplm.Adam;
-import org.sbi4j.training.nplm.Engine;
+import org.sbi4j.training.nplm.NplmEngine;
 import org.sbi4j.training.nplm.FusedLoss;
 import org.sbi4j.training.nplm.NetworkShape;
 import org.sbi4j.training.nplm.NplmFit;
 import org.sbi4j.training.nplm.NplmProblem;
 import org.sbi4j.training.nplm.NplmTrainer;
 import org.sbi4j.training.nplm.NplmTrainingConfig;
-import org.sbi4j.training.nplm.Optimizer;
+import org.sbi4j.training.nplm.NplmOptimizer;
 
 /**
  * Benchmark harness (not a unit test: surefire does not pick up this name). Run with
@@ -57,14 +57,14 @@ class NplmBenchmark {
         + "| CPU-s per toy |\n|---|---|---|---|---|\n");
     if (!Boolean.getBoolean("nplm.skipNd4j")) {
       md.append(row("Adam, ND4J/SameDiff (1 thread)",
-          secondsPerEpoch(problem, BASE.withEngine(Engine.ND4J), 20, 100)));
+          secondsPerEpoch(problem, BASE.withEngine(NplmEngine.ND4J), 20, 100)));
     }
     md.append(row("Adam, fused kernel (1 thread)", secondsPerEpoch(problem, BASE, 300, 2000)));
     md.append(row("Adam, fused kernel (2 threads, one toy)",
         secondsPerEpoch(problem, BASE.withThreads(2), 300, 2000)));
     md.append("\nAdam per-toy figures are the measured epoch time × 300 000.\n\n");
     int k = Integer.getInteger("nplm.toys", 4);
-    NplmTrainingConfig fast = BASE.withOptimizer(Optimizer.LBFGS);
+    NplmTrainingConfig fast = BASE.withOptimizer(NplmOptimizer.LBFGS);
     long start = System.nanoTime();
     long cpu0 = ProcessCpu.nanos();
     double[] t;
@@ -169,7 +169,7 @@ class NplmBenchmark {
       rows = runner.map(idx, i -> {
         NplmProblem p = toys.draw(100 + i);
         long t0 = System.nanoTime();
-        NplmFit fast = NplmTrainer.train(p, BASE.withOptimizer(Optimizer.LBFGS), 5 + i);
+        NplmFit fast = NplmTrainer.train(p, BASE.withOptimizer(NplmOptimizer.LBFGS), 5 + i);
         long t1 = System.nanoTime();
         log(String.format(Locale.ROOT, "toy %d fast t = %.6f in %.1f s", i, fast.t(),
             (t1 - t0) / 1e9));

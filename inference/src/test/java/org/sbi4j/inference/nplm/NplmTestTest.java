@@ -10,14 +10,14 @@ import org.sbi4j.common.LocalTaskRunner;
 import org.sbi4j.training.nplm.NetworkShape;
 import org.sbi4j.training.nplm.NplmProblem;
 import org.sbi4j.training.nplm.NplmTrainingConfig;
-import org.sbi4j.training.nplm.Optimizer;
+import org.sbi4j.training.nplm.NplmOptimizer;
 
 /** The reduced 1D benchmark of the NPLM papers: reference e^{−x}, fast mode, few toys. */
 class NplmTestTest {
   static final int REFERENCE = 2000;
   static final double EXPECTED = 100;
   static final NplmTrainingConfig FAST = NplmTrainingConfig
-      .defaults(NetworkShape.of(1, 4, 1), 9).withOptimizer(Optimizer.LBFGS);
+      .defaults(NetworkShape.of(1, 4, 1), 9).withOptimizer(NplmOptimizer.LBFGS);
 
   @Test
   void nullToysFollowTheFittedChiSquaredAndATailSignalIsDetected() {

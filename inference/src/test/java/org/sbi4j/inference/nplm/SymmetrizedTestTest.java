@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.sbi4j.common.LocalTaskRunner;
 import org.sbi4j.training.nplm.NetworkShape;
 import org.sbi4j.training.nplm.NplmTrainingConfig;
-import org.sbi4j.training.nplm.Optimizer;
+import org.sbi4j.training.nplm.NplmOptimizer;
 
 class SymmetrizedTestTest {
   static final NplmTrainingConfig UNCLIPPED = NplmTrainingConfig
       .defaults(NetworkShape.of(1, 4, 1), Double.POSITIVE_INFINITY)
-      .withOptimizer(Optimizer.LBFGS);
+      .withOptimizer(NplmOptimizer.LBFGS);
 
   static double[] normal(double mean, int n, long seed) {
     return Sampler.normal(mean, 1).sample(n, RandomSource.XO_RO_SHI_RO_128_PP.create(seed));

@@ -3,7 +3,7 @@ package org.sbi4j.samples.mining;
 /**
  * Draws events with probability ∝ dσ_e⁺(θ) at several parameter points: an {@link Unweighter}
  * over an in-memory source, or the same chunked passes run as tasks over an event file
- * ({@code org.sbi4j.samples.tasks.ChunkedAugment}).
+ * ({@code org.sbi4j.samples.steps.ChunkedAugment}).
  */
 @FunctionalInterface
 public interface EventDrawer {

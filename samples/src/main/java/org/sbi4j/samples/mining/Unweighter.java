@@ -17,7 +17,7 @@ import org.sbi4j.samples.Permutations;
  *
  * <p>The source is cut into chunks of consecutive events, and the work runs in two passes of
  * independent per-chunk steps, so that the same steps run as tasks on any runner
- * ({@code org.sbi4j.samples.tasks.ChunkedAugment}) with identical results:
+ * ({@code org.sbi4j.samples.steps.ChunkedAugment}) with identical results:
  *
  * <ol>
  *   <li>{@link #sums}: per chunk, Σ dσ⁺ per θ, σ_b and the negative-weight counts;

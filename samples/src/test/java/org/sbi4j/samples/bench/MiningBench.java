@@ -75,7 +75,7 @@ public final class MiningBench {
     if (mode.startsWith("tasks")) {
       int threads = Integer.parseInt(mode.substring(5));
       try (var runner = new org.sbi4j.common.LocalTaskRunner(threads)) {
-        m = org.sbi4j.samples.tasks.ChunkedMining.mine(file, new double[] {0.3, -0.2},
+        m = org.sbi4j.samples.steps.ChunkedMining.mine(file, new double[] {0.3, -0.2},
             new double[] {0, 0}, 1.0, runner, 1 << 20);
       }
     } else {

@@ -1,5 +1,6 @@
 package org.sbi4j.samples.io;
 
+import org.sbi4j.common.AtomicFiles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,6 @@
 package org.sbi4j.samples.io;
 
+import org.sbi4j.common.AtomicFiles;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;

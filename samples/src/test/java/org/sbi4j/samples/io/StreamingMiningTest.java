@@ -50,7 +50,7 @@ class StreamingMiningTest {
     MinedEvents seq = new GoldMiner(sim.setup()).mine(EventSource.of(ev), t0, t1, 0);
     MinedEvents par;
     try (org.sbi4j.common.TaskRunner runner = new org.sbi4j.common.LocalTaskRunner(2)) {
-      par = org.sbi4j.samples.tasks.ChunkedMining.mine(f, t0, t1, 0, runner, 100);
+      par = org.sbi4j.samples.steps.ChunkedMining.mine(f, t0, t1, 0, runner, 100);
     }
     assertEquals(seq.sigma1(), par.sigma1(), 1e-14 * seq.sigma1());
     assertArrayEquals(seq.dsigma1(), par.dsigma1(), 0);
@@ -65,7 +65,7 @@ class StreamingMiningTest {
     Path f = dir.resolve("events.h5");
     MadMinerFiles.writeEvents(f, sim.events(200, 2));
     Path out = dir.resolve("mined.h5");
-    org.sbi4j.samples.tasks.MineTask.Result r = org.sbi4j.samples.tasks.MineTask.run(f,
+    org.sbi4j.samples.steps.MineStep.Result r = org.sbi4j.samples.steps.MineStep.run(f,
         new double[] {0.5, 0.5}, new double[] {0, 0}, out, 0);
     assertEquals(200, r.events());
     String names = H5py.run("""

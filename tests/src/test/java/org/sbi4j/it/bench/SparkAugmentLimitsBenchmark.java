@@ -15,16 +15,16 @@ import org.sbi4j.cli.Main;
 import org.sbi4j.common.LocalTaskRunner;
 import org.sbi4j.common.TaskRunner;
 import org.sbi4j.distributed.SparkTaskRunner;
-import org.sbi4j.inference.LimitsAnalysis;
-import org.sbi4j.inference.LimitsRequest;
-import org.sbi4j.inference.ModelSources;
-import org.sbi4j.inference.ParameterGrid;
+import org.sbi4j.inference.limits.LimitsAnalysis;
+import org.sbi4j.inference.limits.LimitsRequest;
+import org.sbi4j.inference.limits.ModelSources;
+import org.sbi4j.inference.limits.ParameterGrid;
 import org.sbi4j.samples.Column;
 import org.sbi4j.samples.io.MadMinerFiles;
 import org.sbi4j.samples.io.TrainingFiles;
 import org.sbi4j.samples.mining.Partition;
 import org.sbi4j.samples.simulators.Interference1D;
-import org.sbi4j.samples.tasks.AugmentTask;
+import org.sbi4j.samples.steps.AugmentStep;
 
 /**
  * Benchmark harness (not a unit test: surefire does not pick up this name). Wall time of {@code
@@ -63,10 +63,10 @@ class SparkAugmentLimitsBenchmark {
     TaskRunner[] runners = {null, threads, spark};
     double[] s = new double[3];
     for (int k = 0; k < 3; k++) {
-      AugmentTask.Request r = new AugmentTask.Request(events, AugmentTask.Method.SALLY,
+      AugmentStep.Request r = new AugmentStep.Request(events, AugmentStep.Method.SALLY,
           new double[] {0}, null, 0, null, 200_000, Partition.ALL, out[k], 5, 0.05);
       TaskRunner runner = runners[k];
-      s[k] = seconds(() -> AugmentTask.run(r, runner));
+      s[k] = seconds(() -> AugmentStep.run(r, runner));
     }
     boolean same = true;
     for (int k = 1; k < 3; k++) {
@@ -82,7 +82,7 @@ class SparkAugmentLimitsBenchmark {
     Path small = dir.resolve("small.h5");
     MadMinerFiles.writeEvents(small, new Interference1D().events(200_000, 2));
     Path data = dir.resolve("train.h5");
-    AugmentTask.run(new AugmentTask.Request(small, AugmentTask.Method.RATIO, null,
+    AugmentStep.run(new AugmentStep.Request(small, AugmentStep.Method.RATIO, null,
         "uniform:-1:1", 50, new double[] {0}, 20_000, Partition.TRAIN, data, 3, 0.05));
     Path config = dir.resolve("c.yaml");
     Files.writeString(config, "hiddenLayers: [32, 32]\nepochs: 2\n");

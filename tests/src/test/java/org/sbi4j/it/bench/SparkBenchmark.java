@@ -17,7 +17,7 @@ import org.sbi4j.inference.nplm.SampledToys;
 import org.sbi4j.inference.nplm.Sampler;
 import org.sbi4j.training.nplm.NetworkShape;
 import org.sbi4j.training.nplm.NplmTrainingConfig;
-import org.sbi4j.training.nplm.Optimizer;
+import org.sbi4j.training.nplm.NplmOptimizer;
 
 /**
  * Benchmark harness (not a unit test: surefire does not pick up this name). Toys per minute of
@@ -36,7 +36,7 @@ class SparkBenchmark {
     int n = Integer.getInteger("spark.bench.reference", 200_000);
     SampledToys toys = SampledToys.nullToys(Sampler.exponential(1), n, n / 100.0);
     NplmTrainingConfig fast = NplmTrainingConfig.defaults(NetworkShape.of(1, 4, 1), 9)
-        .withOptimizer(Optimizer.LBFGS).withThreads(1);
+        .withOptimizer(NplmOptimizer.LBFGS).withThreads(1);
     StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
         "%n## NPLM toys on the local runner and on Spark local[2] (%s)%n%n"
             + "1D benchmark: N_R = %d, N(0) = %d, 1-4-1, W = 9, fast mode (lbfgs), %d toys per "

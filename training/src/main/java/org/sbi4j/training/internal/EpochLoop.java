@@ -1,7 +1,7 @@
 package org.sbi4j.training.internal;
 
 import java.util.List;
-import org.sbi4j.training.Network;
+import org.sbi4j.training.model.Network;
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.listeners.EpochReport;
 import org.sbi4j.training.listeners.TrainingControl;

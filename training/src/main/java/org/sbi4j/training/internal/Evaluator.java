@@ -7,9 +7,9 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.sbi4j.training.ModelData;
-import org.sbi4j.training.Network;
-import org.sbi4j.training.Prediction;
+import org.sbi4j.training.model.ModelData;
+import org.sbi4j.training.model.Network;
+import org.sbi4j.samples.estimators.Prediction;
 
 /**
  * Runs a model's members on raw rows: standardises them, feeds the inference graphs in chunks,

@@ -1,5 +1,6 @@
 package org.sbi4j.training.internal;
 
+import org.sbi4j.training.losses.LossMean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,8 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.schedule.ExponentialSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
-import org.sbi4j.training.Network;
-import org.sbi4j.training.Optimizer;
+import org.sbi4j.training.model.Network;
+import org.sbi4j.training.UpdateRule;
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.TrainingDivergedException;
 import org.sbi4j.training.listeners.TrainingListener;
@@ -89,7 +90,7 @@ public final class Fitter extends EpochLoop {
   private static IUpdater updater(TrainingConfig c) {
     ExponentialSchedule lr = new ExponentialSchedule(ScheduleType.EPOCH, c.learningRate(),
         c.decayPerEpoch());
-    IUpdater u = c.optimizer() == Optimizer.ADAM ? new Adam(lr) : new AMSGrad(lr);
+    IUpdater u = c.optimizer() == UpdateRule.ADAM ? new Adam(lr) : new AMSGrad(lr);
     return c.gradientClip() == null ? u : new ClippingUpdater(u, c.gradientClip());
   }
 

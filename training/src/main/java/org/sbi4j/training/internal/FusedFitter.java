@@ -1,9 +1,9 @@
 package org.sbi4j.training.internal;
 
 import java.util.List;
-import org.sbi4j.training.Network;
-import org.sbi4j.training.Optimizer;
-import org.sbi4j.training.RatioLoss;
+import org.sbi4j.training.model.Network;
+import org.sbi4j.training.UpdateRule;
+import org.sbi4j.training.losses.RatioLoss;
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.TrainingDivergedException;
 import org.sbi4j.training.listeners.TrainingListener;
@@ -170,7 +170,7 @@ public final class FusedFitter extends EpochLoop {
     iteration++;
     double alphaT = lr * Math.sqrt(1 - Math.pow(BETA2, iteration))
         / (1 - Math.pow(BETA1, iteration));
-    boolean ams = config.optimizer() == Optimizer.AMSGRAD;
+    boolean ams = config.optimizer() == UpdateRule.AMSGRAD;
     float[][] params = net.params();
     float[][] grads = net.grads();
     for (int i = 0; i < params.length; i++) {

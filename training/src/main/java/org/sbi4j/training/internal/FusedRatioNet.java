@@ -2,9 +2,9 @@ package org.sbi4j.training.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sbi4j.training.Activation;
-import org.sbi4j.training.Network;
-import org.sbi4j.training.RatioLoss;
+import org.sbi4j.training.model.Activation;
+import org.sbi4j.training.model.Network;
+import org.sbi4j.training.losses.RatioLoss;
 import org.sbi4j.training.simd.DenseKernel;
 
 /**

@@ -7,9 +7,9 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.sbi4j.training.Activation;
-import org.sbi4j.training.Network;
-import org.sbi4j.training.RatioLoss;
+import org.sbi4j.training.model.Activation;
+import org.sbi4j.training.model.Network;
+import org.sbi4j.training.losses.RatioLoss;
 
 /**
  * Builds the SameDiff graphs of MATH.md §3 from a {@link Network}.

@@ -1,6 +1,6 @@
 package org.sbi4j.training.listeners;
 
-import org.sbi4j.training.Network;
+import org.sbi4j.training.model.Network;
 
 /**
  * Keeps a copy of the weights of the epoch with the lowest validation loss and restores it when

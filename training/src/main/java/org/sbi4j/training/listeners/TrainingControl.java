@@ -1,6 +1,6 @@
 package org.sbi4j.training.listeners;
 
-import org.sbi4j.training.Network;
+import org.sbi4j.training.model.Network;
 
 /** What a listener may do to the training run it observes. */
 public interface TrainingControl {

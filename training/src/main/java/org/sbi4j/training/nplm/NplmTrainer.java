@@ -20,7 +20,7 @@ public final class NplmTrainer {
     double[] x = shape.initialParameters(seed);
     double[] lower = config.lowerBounds();
     double[] upper = config.upperBounds();
-    FusedLoss fused = config.engine() == Engine.FUSED
+    FusedLoss fused = config.engine() == NplmEngine.FUSED
         ? new FusedLoss(shape, problem, config.threads()) : null;
     try {
       Objective objective = fused != null ? fused : new SameDiffLoss(shape, problem);

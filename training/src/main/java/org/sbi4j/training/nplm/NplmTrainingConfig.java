@@ -14,7 +14,7 @@ package org.sbi4j.training.nplm;
  * @param fast the L-BFGS schedule of the fast mode
  */
 public record NplmTrainingConfig(NetworkShape network, double clip, boolean clipBiases,
-    Optimizer optimizer, int epochs, double learningRate, Engine engine, int threads,
+    NplmOptimizer optimizer, int epochs, double learningRate, NplmEngine engine, int threads,
     FastMode fast) implements java.io.Serializable {
   /** The NPLM authors' Adam epochs. */
   public static final int DEFAULT_EPOCHS = 300_000;
@@ -40,11 +40,11 @@ public record NplmTrainingConfig(NetworkShape network, double clip, boolean clip
 
   /** Adam, 300 000 epochs, η = 1e−3, fused kernel, one thread, weights clipped at {@code clip}. */
   public static NplmTrainingConfig defaults(NetworkShape network, double clip) {
-    return new NplmTrainingConfig(network, clip, false, Optimizer.ADAM, DEFAULT_EPOCHS, 1e-3,
-        Engine.FUSED, 1, FastMode.defaults());
+    return new NplmTrainingConfig(network, clip, false, NplmOptimizer.ADAM, DEFAULT_EPOCHS, 1e-3,
+        NplmEngine.FUSED, 1, FastMode.defaults());
   }
 
-  public NplmTrainingConfig withOptimizer(Optimizer value) {
+  public NplmTrainingConfig withOptimizer(NplmOptimizer value) {
     return new NplmTrainingConfig(network, clip, clipBiases, value, epochs, learningRate, engine,
         threads, fast);
   }
@@ -54,7 +54,7 @@ public record NplmTrainingConfig(NetworkShape network, double clip, boolean clip
         engine, threads, fast);
   }
 
-  public NplmTrainingConfig withEngine(Engine value) {
+  public NplmTrainingConfig withEngine(NplmEngine value) {
     return new NplmTrainingConfig(network, clip, clipBiases, optimizer, epochs, learningRate,
         value, threads, fast);
   }

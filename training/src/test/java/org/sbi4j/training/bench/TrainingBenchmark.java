@@ -19,11 +19,11 @@ import org.nd4j.linalg.dataset.api.iterator.TestDataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.sbi4j.common.ProcessCpu;
+import org.sbi4j.testing.ProcessCpu;
 import org.sbi4j.samples.EventSample;
-import org.sbi4j.training.Engine;
+import org.sbi4j.training.TrainingEngine;
 import org.sbi4j.training.GaussianToy;
-import org.sbi4j.training.Method;
+import org.sbi4j.training.model.Method;
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.TrainingOutcome;
 import org.sbi4j.training.Trainer;
@@ -47,13 +47,13 @@ public final class TrainingBenchmark {
     lines.add(String.format(Locale.ROOT, "| %-32s | %10s | %8s | %14s |", "case", "rows/s", "seconds",
         "rows/CPU-second"));
     lines.add("|----------------------------------|------------|----------|----------------|");
-    for (Engine e : new Engine[] {Engine.FUSED, Engine.SAMEDIFF}) {
-      String tag = e == Engine.FUSED ? "fused" : "SameDiff";
+    for (TrainingEngine e : new TrainingEngine[] {TrainingEngine.FUSED, TrainingEngine.SAMEDIFF}) {
+      String tag = e == TrainingEngine.FUSED ? "fused" : "SameDiff";
       lines.add(measure("ALICES (score term), " + tag, rows, epochs, Method.ALICES, e));
       lines.add(measure("RASCAL (score term), " + tag, rows, epochs, Method.RASCAL, e));
       lines.add(measure("CARL (no score term), " + tag, rows, epochs, Method.CARL, e));
     }
-    lines.add(measure("SALLY, SameDiff", rows, epochs, Method.SALLY, Engine.SAMEDIFF));
+    lines.add(measure("SALLY, SameDiff", rows, epochs, Method.SALLY, TrainingEngine.SAMEDIFF));
     lines.add(floor(rows, epochs));
     String table = String.join("\n", lines);
     System.out.println(table);
@@ -62,7 +62,7 @@ public final class TrainingBenchmark {
     }
   }
 
-  private static String measure(String name, int rows, int epochs, Method m, Engine engine) {
+  private static String measure(String name, int rows, int epochs, Method m, TrainingEngine engine) {
     EventSample s = m == Method.SALLY ? GaussianToy.scoreSample(rows, 1) : GaussianToy.ratioSample(rows, 1);
     // Warm-up: JIT and ND4J's workspaces, on the same method and sizes.
     TrainingConfig c = TrainingConfig.builder().epochs(2).validationSplit(0).engine(engine)

@@ -12,8 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Sgd;
-import org.sbi4j.training.Activation;
-import org.sbi4j.training.Network;
+import org.sbi4j.training.model.Activation;
+import org.sbi4j.training.model.Network;
 
 class FitterTest {
   @Test

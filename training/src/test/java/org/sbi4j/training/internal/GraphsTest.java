@@ -16,9 +16,9 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.sbi4j.training.Activation;
-import org.sbi4j.training.Network;
-import org.sbi4j.training.RatioLoss;
+import org.sbi4j.training.model.Activation;
+import org.sbi4j.training.model.Network;
+import org.sbi4j.training.losses.RatioLoss;
 
 /** The SameDiff graphs against a plain-Java oracle and finite differences, in float64. */
 class GraphsTest {

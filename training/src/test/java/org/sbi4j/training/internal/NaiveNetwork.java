@@ -1,8 +1,8 @@
 package org.sbi4j.training.internal;
 
 import java.util.List;
-import org.sbi4j.training.Network;
-import org.sbi4j.training.RatioLoss;
+import org.sbi4j.training.model.Network;
+import org.sbi4j.training.losses.RatioLoss;
 
 /** Plain-Java oracle: forward pass with tangents and the losses of MATH.md §3, row by row. */
 final class NaiveNetwork {

@@ -64,7 +64,7 @@ class NplmTrainerTest {
   void clippingKeepsEveryWeightInTheBoxAndLeavesBiasesFree() {
     NplmProblem problem = exponential(500, 80, 40, 2);
     NetworkShape shape = NetworkShape.of(1, 4, 1);
-    for (Optimizer opt : Optimizer.values()) {
+    for (NplmOptimizer opt : NplmOptimizer.values()) {
       NplmFit fit = NplmTrainer.train(problem,
           NplmTrainingConfig.defaults(shape, 0.2).withEpochs(300).withLearningRate(0.05)
               .withOptimizer(opt), 3);
@@ -87,7 +87,7 @@ class NplmTrainerTest {
     NplmTrainingConfig config = NplmTrainingConfig.defaults(NetworkShape.of(1, 4, 1), 9)
         .withEpochs(200).withLearningRate(0.01);
     NplmFit fused = NplmTrainer.train(problem, config, 7);
-    NplmFit nd4j = NplmTrainer.train(problem, config.withEngine(Engine.ND4J), 7);
+    NplmFit nd4j = NplmTrainer.train(problem, config.withEngine(NplmEngine.ND4J), 7);
     // float64 on both; rounding differences (~1e-13) grow little over 200 smooth Adam steps.
     assertEquals(fused.t(), nd4j.t(), 1e-6 * Math.max(1, Math.abs(fused.t())));
     double[] a = fused.network().parameters();
@@ -101,7 +101,7 @@ class NplmTrainerTest {
   void sameSeedSameFitAndThreadsDoNotMatter() {
     NplmProblem problem = exponential(9000, 210, 200, 4);
     NplmTrainingConfig config = NplmTrainingConfig.defaults(NetworkShape.of(1, 4, 1), 9)
-        .withOptimizer(Optimizer.LBFGS);
+        .withOptimizer(NplmOptimizer.LBFGS);
     double t1 = NplmTrainer.train(problem, config, 9).t();
     double t2 = NplmTrainer.train(problem, config.withThreads(2), 9).t();
     assertEquals(t1, t2, 0.0);
@@ -115,7 +115,7 @@ class NplmTrainerTest {
     // the full-size comparison is in bench/results/nplm.md.
     NplmFit adam = NplmTrainer.train(problem, config.withEpochs(20_000).withLearningRate(0.01),
         1);
-    NplmFit lbfgs = NplmTrainer.train(problem, config.withOptimizer(Optimizer.LBFGS), 1);
+    NplmFit lbfgs = NplmTrainer.train(problem, config.withOptimizer(NplmOptimizer.LBFGS), 1);
     assertTrue(lbfgs.t() >= 0, "f ≡ 0 is feasible, so the minimum has t ≥ 0");
     // the criterion: t within 1 % of Adam's, or higher.
     assertTrue(lbfgs.t() >= 0.99 * adam.t(), "lbfgs t = " + lbfgs.t() + ", adam t = " + adam.t());

@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.sbi4j.samples.io.AtomicFiles;
+import org.sbi4j.common.AtomicFiles;
 
 /**
  * Writes an HDF5 file with MadMiner's dtypes: strings as fixed-length 256-byte ASCII

@@ -1,0 +1,48 @@
+package org.sbi4j.inference.fisher;
+
+import org.sbi4j.inference.likelihood.BinningSpec;
+import java.nio.file.Path;
+import java.util.List;
+import org.sbi4j.common.Check;
+import org.sbi4j.samples.estimators.ScoreEstimator;
+
+/**
+ * Everything {@code sbi4j fisher} asks for.
+ *
+ * @param events the weighted event file
+ * @param theta θ
+ * @param luminosity L in pb⁻¹
+ * @param kind which information
+ * @param observables the histogram's one or two observables (kind histogram; null: the first)
+ * @param model the SALLY model (kind sally), else null
+ * @param binning the histogram's binning (kind histogram), or null for adaptive
+ * @param plot prefix of the Cramér–Rao plot, or null
+ * @param profile parameters to keep with the others profiled (Schur complement), or null
+ * @param project parameters to keep with the others fixed (sub-matrix), or null
+ */
+public record FisherRequest(Path events, double[] theta, double luminosity, FisherKind kind,
+    List<String> observables, ScoreEstimator model, BinningSpec binning, Path plot,
+    List<String> profile, List<String> project) {
+  public FisherRequest {
+    if (events == null || theta == null || kind == null) {
+      throw new IllegalArgumentException("fisher needs --events, --theta and --kind");
+    }
+    Check.finite("theta", theta);
+    theta = theta.clone();
+    Check.positive("luminosity", luminosity);
+    if (kind == FisherKind.SALLY && model == null) {
+      throw new IllegalArgumentException("--kind sally needs --model DIR (a SALLY model)");
+    }
+    observables = observables == null ? null : List.copyOf(observables);
+    if (profile != null && project != null) {
+      throw new IllegalArgumentException("give either --profile or --project, not both");
+    }
+    profile = profile == null ? null : List.copyOf(profile);
+    project = project == null ? null : List.copyOf(project);
+  }
+
+  @Override
+  public double[] theta() {
+    return theta.clone();
+  }
+}

@@ -1,0 +1,55 @@
+package org.sbi4j.inference.limits;
+
+import org.sbi4j.inference.fisher.FisherMatrix;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code sbi4j limits} produces: one result per method and mode, the optional Fisher matrix
+ * of the Cramér–Rao overlay, and the plot files.
+ *
+ * @param results expected results first (one per method), then observed ones
+ * @param fisher the overlay's Fisher matrix at θ_true, or null
+ * @param plotFiles the PNG and SVG written, empty when none
+ */
+public record LimitsReport(List<LimitsResult> results, FisherMatrix fisher,
+    List<String> plotFiles) {
+  public LimitsReport {
+    results = List.copyOf(results);
+    plotFiles = List.copyOf(plotFiles);
+  }
+
+  /** Every warning of every result, each prefixed by its method. */
+  public List<String> warnings() {
+    List<String> out = new ArrayList<>();
+    for (LimitsResult r : results) {
+      for (String w : r.scan().warnings()) {
+        out.add(r.method() + ": " + w);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The JSON of CLI.md: the keys of the first result at the top level ({@code parameters},
+   * {@code grid}, {@code q}, {@code pValues}, {@code bestFit}, {@code intervals}, …), every result
+   * under {@code results}, the Fisher overlay under {@code fisher}, and {@code plots}.
+   */
+  public Map<String, Object> summary() {
+    Map<String, Object> out = new LinkedHashMap<>(results.get(0).summary());
+    out.put("warnings", warnings());
+    if (results.size() > 1) {
+      out.put("results", results.stream().map(LimitsResult::summary).toList());
+    }
+    if (fisher != null) {
+      Map<String, Object> f = new LinkedHashMap<>();
+      f.put("matrix", fisher.matrix());
+      f.put("warnings", fisher.warnings());
+      out.put("fisher", f);
+    }
+    out.put("plots", plotFiles);
+    return out;
+  }
+}

@@ -1,0 +1,48 @@
+package org.sbi4j.inference.limits;
+
+import org.sbi4j.inference.fisher.FisherKind;
+import java.nio.file.Path;
+import java.util.List;
+import org.sbi4j.common.Check;
+
+/**
+ * Everything {@code sbi4j limits} asks for.
+ *
+ * @param events the weighted event file (setup, weights; its test partition gives the Asimov data)
+ * @param sources one or more methods (ratio models, histogram baselines)
+ * @param thetaTrue θ_true for expected limits, or null
+ * @param observed a data file for observed limits, or null (at least one of the two is needed)
+ * @param luminosity L in pb⁻¹
+ * @param grid the scan grid
+ * @param fisher a Fisher kind whose Cramér–Rao expectation is drawn on the plot, or null
+ * @param plot prefix of the PNG and SVG plot, or null for no plot
+ */
+public record LimitsRequest(Path events, List<LimitSource> sources, double[] thetaTrue,
+    Path observed, double luminosity, ParameterGrid grid, FisherKind fisher, Path plot) {
+  public LimitsRequest {
+    if (events == null) {
+      throw new IllegalArgumentException("no event file; give --events FILE");
+    }
+    sources = List.copyOf(sources);
+    if (sources.isEmpty()) {
+      throw new IllegalArgumentException("no method; give --model DIR or --histogram OBS[,OBS]");
+    }
+    if (thetaTrue == null && observed == null) {
+      throw new IllegalArgumentException("neither --theta-true (expected limits) nor --observed "
+          + "DATA (observed limits) was given; give at least one");
+    }
+    thetaTrue = thetaTrue == null ? null : thetaTrue.clone();
+    Check.positive("luminosity", luminosity);
+    if (grid == null) {
+      throw new IllegalArgumentException("no grid; give --grid lo:hi:n per parameter");
+    }
+    if (fisher == FisherKind.SALLY || fisher == FisherKind.HISTOGRAM) {
+      throw new IllegalArgumentException("the Cramér–Rao overlay takes --fisher truth or rate");
+    }
+  }
+
+  @Override
+  public double[] thetaTrue() {
+    return thetaTrue == null ? null : thetaTrue.clone();
+  }
+}

@@ -1,0 +1,172 @@
+package org.sbi4j.inference.limits;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sbi4j.common.Check;
+import org.sbi4j.morphing.Parameter;
+
+/**
+ * A rectangular grid in parameter space: one increasing axis per parameter. Grid points are
+ * numbered with the first parameter varying slowest: point index = ((i₀·n₁ + i₁)·n₂ + i₂)….
+ *
+ * @param axes one axis per parameter, each with ≥ 2 strictly increasing finite values
+ */
+public record ParameterGrid(List<double[]> axes) {
+  public ParameterGrid {
+    if (axes == null || axes.isEmpty()) {
+      throw new IllegalArgumentException("a grid needs at least one axis, e.g. --grid -1:1:41");
+    }
+    List<double[]> copy = new ArrayList<>();
+    for (int a = 0; a < axes.size(); a++) {
+      double[] v = axes.get(a);
+      Check.finite("grid axis " + a, v);
+      if (v.length < 2) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "grid axis %d has %d point(s); give at least 2 (lo:hi:n with n >= 2)", a, v.length));
+      }
+      for (int i = 1; i < v.length; i++) {
+        if (!(v[i] > v[i - 1])) {
+          throw new IllegalArgumentException(String.format(Locale.ROOT,
+              "grid axis %d is not strictly increasing at point %d (%s after %s)", a, i, v[i],
+              v[i - 1]));
+        }
+      }
+      copy.add(v.clone());
+    }
+    axes = List.copyOf(copy);
+  }
+
+  /** n equally spaced points from lo to hi inclusive on each axis. */
+  public static ParameterGrid uniform(double[] lo, double[] hi, int[] n) {
+    List<double[]> axes = new ArrayList<>();
+    for (int a = 0; a < lo.length; a++) {
+      axes.add(linspace(lo[a], hi[a], n[a]));
+    }
+    return new ParameterGrid(axes);
+  }
+
+  /**
+   * Parses {@code lo:hi:n[,lo:hi:n…]}, one triple per parameter.
+   *
+   * @throws IllegalArgumentException naming the bad triple
+   */
+  public static ParameterGrid parse(String spec) {
+    if (spec == null || spec.isBlank()) {
+      throw new IllegalArgumentException("empty grid; give lo:hi:n per parameter, e.g. -1:1:41");
+    }
+    List<double[]> axes = new ArrayList<>();
+    for (String part : spec.split(",")) {
+      String[] f = part.trim().split(":");
+      if (f.length != 3) {
+        throw new IllegalArgumentException("grid axis '" + part
+            + "' is not lo:hi:n; write e.g. -1:1:41 (comma-separated per parameter)");
+      }
+      try {
+        double lo = Double.parseDouble(f[0]);
+        double hi = Double.parseDouble(f[1]);
+        int n = Integer.parseInt(f[2]);
+        if (!(hi > lo) || n < 2) {
+          throw new IllegalArgumentException("grid axis '" + part
+              + "' needs lo < hi and n >= 2, e.g. -1:1:41");
+        }
+        axes.add(linspace(lo, hi, n));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("grid axis '" + part
+            + "' has a value that is not a number; write lo:hi:n, e.g. -1:1:41");
+      }
+    }
+    return new ParameterGrid(axes);
+  }
+
+  private static double[] linspace(double lo, double hi, int n) {
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = i == n - 1 ? hi : lo + (hi - lo) * i / (n - 1);
+    }
+    return v;
+  }
+
+  @Override
+  public List<double[]> axes() {
+    return axes.stream().map(double[]::clone).toList();
+  }
+
+  /** Axis a (a copy). */
+  public double[] axis(int a) {
+    return axes.get(a).clone();
+  }
+
+  /** Number of parameters. */
+  public int dimension() {
+    return axes.size();
+  }
+
+  /** Number of grid points, the product of the axis lengths. */
+  public int size() {
+    long n = 1;
+    for (double[] a : axes) {
+      n *= a.length;
+    }
+    if (n > 50_000_000L) {
+      throw new IllegalArgumentException("grid of " + n + " points is too large; use fewer points");
+    }
+    return (int) n;
+  }
+
+  /** The per-axis indices of point {@code index}. */
+  public int[] indices(int index) {
+    int[] idx = new int[axes.size()];
+    int rest = index;
+    for (int a = axes.size() - 1; a >= 0; a--) {
+      int n = axes.get(a).length;
+      idx[a] = rest % n;
+      rest /= n;
+    }
+    return idx;
+  }
+
+  /** All points, size × dimension. */
+  public double[][] points() {
+    double[][] out = new double[size()][];
+    for (int g = 0; g < out.length; g++) {
+      int[] idx = indices(g);
+      double[] theta = new double[idx.length];
+      for (int a = 0; a < idx.length; a++) {
+        theta[a] = axes.get(a)[idx[a]];
+      }
+      out[g] = theta;
+    }
+    return out;
+  }
+
+  /** Lower corner of the grid. */
+  public double[] lower() {
+    return axes.stream().mapToDouble(a -> a[0]).toArray();
+  }
+
+  /** Upper corner of the grid. */
+  public double[] upper() {
+    return axes.stream().mapToDouble(a -> a[a.length - 1]).toArray();
+  }
+
+  /**
+   * Throws unless the grid has one axis per parameter and lies inside every parameter's range.
+   */
+  public void checkInside(List<Parameter> parameters) {
+    if (parameters.size() != axes.size()) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "grid has %d axes but there are %d parameters %s; give one lo:hi:n per parameter",
+          axes.size(), parameters.size(), parameters.stream().map(Parameter::name).toList()));
+    }
+    for (int a = 0; a < axes.size(); a++) {
+      Parameter p = parameters.get(a);
+      double[] v = axes.get(a);
+      if (v[0] < p.min() || v[v.length - 1] > p.max()) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "grid for '%s' spans [%s, %s], outside the parameter range [%s, %s]; shrink the grid",
+            p.name(), v[0], v[v.length - 1], p.min(), p.max()));
+      }
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package org.sbi4j.training.model;
+
+import org.sbi4j.samples.estimators.RatioEstimator;
+import org.sbi4j.samples.estimators.Prediction;
+import java.util.List;
+import org.sbi4j.common.Check;
+import org.sbi4j.samples.EventSample;
+import org.sbi4j.training.internal.Evaluator;
+
+/**
+ * A trained parameterized ratio estimator (CARL, ROLR, ALICE, RASCAL, ALICES, CASCAL), possibly
+ * an ensemble: log r̂ and t̂ are the means over members, {@link #predict} also gives the spread.
+ * Thread-safe (evaluation is serialised).
+ */
+public final class RatioModel implements RatioEstimator {
+  private final ModelData data;
+  private Evaluator evaluator;
+
+  public RatioModel(ModelData data) {
+    if (!data.isRatio()) {
+      throw new IllegalArgumentException("a " + data.method().cliName()
+          + " model estimates the score, not the ratio; use ScoreModel");
+    }
+    this.data = data;
+  }
+
+  public ModelData data() {
+    return data;
+  }
+
+  @Override
+  public List<String> observables() {
+    return data.observables();
+  }
+
+  @Override
+  public List<String> parameters() {
+    return data.parameters();
+  }
+
+  @Override
+  public double[][] thetaRange() {
+    return data.thetaRange();
+  }
+
+  /**
+   * Row-wise predictions: row i at θ0 = theta row i.
+   *
+   * @param theta n × p raw θ0 rows
+   * @param x n × d raw features in the order of {@link #observables()}
+   */
+  public synchronized Prediction predict(double[] theta, double[] x) {
+    int p = data.parameters().size();
+    int d = data.observables().size();
+    int n = x.length / d;
+    if (x.length != n * d || theta.length != n * p) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+          "predict needs n × %d features and n × %d θ values, got %d and %d", d, p, x.length,
+          theta.length));
+    }
+    Check.finite("theta", theta);
+    if (evaluator == null) {
+      evaluator = new Evaluator(data);
+    }
+    return evaluator.predict(theta, x, n);
+  }
+
+  /** Mean and spread of the members at every (θ row, event): the grid form of {@link #predict}. */
+  public Prediction[] predict(EventSample events, double[][] thetas) {
+    int p = data.parameters().size();
+    Check.rectangular("thetas", thetas, p);
+    double[] x = Features.select(events, data.observables());
+    int n = events.size();
+    Prediction[] out = new Prediction[thetas.length];
+    for (int j = 0; j < thetas.length; j++) {
+      double[] th = new double[n * p];
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(thetas[j], 0, th, i * p, p);
+      }
+      out[j] = predict(th, x);
+    }
+    return out;
+  }
+
+  @Override
+  public double[][] logRatio(EventSample events, double[][] thetas) {
+    Prediction[] pr = predict(events, thetas);
+    double[][] out = new double[pr.length][];
+    for (int j = 0; j < pr.length; j++) {
+      out[j] = pr[j].logRatio();
+    }
+    return out;
+  }
+
+  @Override
+  public double[][][] score(EventSample events, double[][] thetas) {
+    Prediction[] pr = predict(events, thetas);
+    int p = data.parameters().size();
+    double[][][] out = new double[pr.length][events.size()][p];
+    for (int j = 0; j < pr.length; j++) {
+      for (int i = 0; i < events.size(); i++) {
+        System.arraycopy(pr[j].score(), i * p, out[j][i], 0, p);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,127 @@
+package org.sbi4j.training.steps;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.sbi4j.common.Check;
+import org.sbi4j.samples.Column;
+import org.sbi4j.samples.EventSample;
+import org.sbi4j.common.AtomicFiles;
+import org.sbi4j.training.model.ModelData;
+import org.sbi4j.training.store.ModelFolder;
+import org.sbi4j.samples.estimators.Prediction;
+import org.sbi4j.training.model.RatioModel;
+import org.sbi4j.training.model.ScoreModel;
+
+/**
+ * {@code sbi4j evaluate}: applies a model folder to the events of a file and writes
+ * {@code log_r_hat} (n, ratio models), {@code t_hat} (n × p) and, for ensembles,
+ * {@code log_r_hat_std} and {@code t_hat_std}.
+ */
+public final class EvaluateStep {
+  private EvaluateStep() {}
+
+  /**
+   * @param model model folder
+   * @param events event file, training sample or plain sample
+   * @param theta θ0 for every event (ratio models); null to use each row's own {@code theta0}
+   * @param out HDF5 file to write
+   */
+  public record Request(Path model, Path events, double[] theta, Path out) {}
+
+  /**
+   * @param method the model's method
+   * @param events events evaluated
+   * @param meanLogRatio mean of log r̂ over the events (NaN for SALLY)
+   * @param meanScore mean t̂ over the events (p)
+   * @param out the file written
+   */
+  public record Result(String method, int events, double meanLogRatio, double[] meanScore,
+      String out) {}
+
+  /** Evaluates and writes the output file. */
+  public static Result run(Request r) {
+    ModelData model = ModelFolder.load(r.model()).model();
+    EventSample events = SampleFiles.read(r.events());
+    int n = events.size();
+    int p = model.parameters().size();
+    double[] x = select(events, model.observables());
+    Prediction pr;
+    if (model.isRatio()) {
+      pr = new RatioModel(model).predict(thetaRows(r.theta(), events, model), x);
+    } else {
+      if (r.theta() != null) {
+        throw new IllegalArgumentException("a sally model estimates t(x|θ_ref) at its fixed "
+            + "reference point; drop --theta");
+      }
+      pr = new ScoreModel(model).predict(x);
+    }
+    boolean ensemble = model.members().size() > 1;
+    AtomicFiles.write(r.out(), tmp -> {
+      try (WritableHdfFile h5 = HdfFile.write(tmp)) {
+        if (pr.logRatio() != null) {
+          h5.putDataset("log_r_hat", pr.logRatio());
+          if (ensemble) {
+            h5.putDataset("log_r_hat_std", pr.logRatioStd());
+          }
+        }
+        h5.putDataset("t_hat", rows(pr.score(), n, p));
+        if (ensemble) {
+          h5.putDataset("t_hat_std", rows(pr.scoreStd(), n, p));
+        }
+      }
+    });
+    double[] meanT = new double[p];
+    for (int i = 0; i < n * p; i++) {
+      meanT[i % p] += pr.score()[i] / n;
+    }
+    double meanLr = pr.logRatio() == null ? Double.NaN
+        : Arrays.stream(pr.logRatio()).average().orElse(Double.NaN);
+    return new Result(model.method().cliName(), n, meanLr, meanT, r.out().toString());
+  }
+
+  private static double[] thetaRows(double[] theta, EventSample events, ModelData model) {
+    int p = model.parameters().size();
+    int n = events.size();
+    if (theta == null) {
+      if (!events.has(Column.THETA0)) {
+        throw new IllegalArgumentException("a " + model.method().cliName() + " model needs θ: "
+            + "give --theta (" + p + " values: " + model.parameters() + ") or a file with theta0");
+      }
+      return events.column(Column.THETA0);
+    }
+    Check.length("--theta", theta, p);
+    Check.finite("--theta", theta);
+    double[] rows = new double[n * p];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(theta, 0, rows, i * p, p);
+    }
+    return rows;
+  }
+
+  private static double[] select(EventSample events, List<String> observables) {
+    int d = observables.size();
+    double[] x = new double[events.size() * d];
+    for (int j = 0; j < d; j++) {
+      int k = events.observables().indexOf(observables.get(j));
+      if (k < 0) {
+        throw new IllegalArgumentException("the events lack observable '" + observables.get(j)
+            + "'; they have " + events.observables() + ", the model reads " + observables);
+      }
+      for (int i = 0; i < events.size(); i++) {
+        x[i * d + j] = events.x(i, k);
+      }
+    }
+    return x;
+  }
+
+  private static double[][] rows(double[] flat, int n, int p) {
+    double[][] out = new double[n][p];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(flat, i * p, out[i], 0, p);
+    }
+    return out;
+  }
+}
