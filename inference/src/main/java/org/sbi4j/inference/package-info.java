@@ -1,5 +1,5 @@
 /**
- * Inference (MATH.md §4 and §5): extended likelihood, grid scans and profiling, expected and
- * observed limits, the histogram baseline, Fisher information, NPLM calibration, and plots.
+ * Inference (docs/math.md §4 and §5). Sub-packages: {@code likelihood}, {@code limits}, {@code
+ * fisher}, {@code nplm} (the NPLM test) and {@code plot}.
  */
 package org.sbi4j.inference;

@@ -1,6 +1,8 @@
 /**
- * Neural estimators on ND4J/SameDiff (MATH.md §3 and §5): parameterized ratio networks with
- * forward-mode tangents for the score, SALLY score networks, the losses, trainers, ensembles,
- * model folders and ONNX export, and NPLM f(x) networks. The only module that touches ND4J.
+ * Neural estimators on ND4J/SameDiff (docs/math.md §3 and §5): trainers, ensembles, training
+ * configuration and engines. Sub-packages: {@code model} (networks and the estimators built on
+ * them), {@code losses}, {@code store} (model folders, ONNX), {@code steps} (the train, evaluate and
+ * export commands' library calls), {@code listeners}, {@code nplm} (NPLM f(x) networks), {@code
+ * simd} and {@code internal}. The only module that touches ND4J.
  */
 package org.sbi4j.training;

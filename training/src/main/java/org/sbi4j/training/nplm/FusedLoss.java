@@ -1,5 +1,7 @@
 package org.sbi4j.training.nplm;
 
+import org.sbi4j.training.model.Activation;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

@@ -1,5 +1,7 @@
 package org.sbi4j.training.nplm;
 
+import org.sbi4j.training.model.Activation;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.sbi4j.training.nplm;
 
+import org.sbi4j.training.model.Activation;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;

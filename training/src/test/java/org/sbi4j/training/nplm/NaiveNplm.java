@@ -1,5 +1,7 @@
 package org.sbi4j.training.nplm;
 
+import org.sbi4j.training.model.Activation;
+
 /** An independent, deliberately simple oracle for the NPLM network and loss (tests only). */
 final class NaiveNplm {
   private NaiveNplm() {}

@@ -1,5 +1,7 @@
 package org.sbi4j.training.nplm;
 
+import org.sbi4j.training.model.Activation;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
