@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code sbi4j augment}: training samples for SALLY or the ratio methods (CLI.md). */
+/** {@code sbi4j augment}: training samples for SALLY or the ratio methods (docs/cli.md). */
 @Command(name = "augment", mixinStandardHelpOptions = true,
     description = "Draw a training sample (sally or ratio) from a partition of an event file.")
 final class AugmentCommand implements Callable<Integer> {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code sbi4j evaluate}: applies a model folder to events (CLI.md). */
+/** {@code sbi4j evaluate}: applies a model folder to events (docs/cli.md). */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = "Evaluate log r̂ and t̂ of a model on an event file or sample.")
 final class EvaluateCommand implements Callable<Integer> {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code sbi4j export}: a model folder to ONNX (CLI.md). */
+/** {@code sbi4j export}: a model folder to ONNX (docs/cli.md). */
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = "Export a model folder to ONNX (raw θ, x in; log r̂, t̂ out).")
 final class ExportCommand implements Callable<Integer> {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code sbi4j fisher}: Fisher information (CLI.md). */
+/** {@code sbi4j fisher}: Fisher information (docs/cli.md). */
 @Command(name = "fisher", mixinStandardHelpOptions = true,
     description = "Fisher information (truth, rate, histogram or SALLY) and its Cramér–Rao bound.")
 final class FisherCommand implements Callable<Integer> {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code sbi4j limits}: expected or observed limits (CLI.md). */
+/** {@code sbi4j limits}: expected or observed limits (docs/cli.md). */
 @Command(name = "limits", mixinStandardHelpOptions = true,
     description = "Expected (Asimov) or observed limits from ratio models or histograms.")
 final class LimitsCommand implements Callable<Integer> {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code sbi4j mine}: joint ratio and score of every event (CLI.md). */
+/** {@code sbi4j mine}: joint ratio and score of every event (docs/cli.md). */
 @Command(name = "mine", mixinStandardHelpOptions = true,
     description = "Joint likelihood ratio and joint score of every event, in file order.")
 final class MineCommand implements Callable<Integer> {

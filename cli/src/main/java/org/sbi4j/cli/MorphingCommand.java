@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code sbi4j morphing}: components, basis, weights (CLI.md). */
+/** {@code sbi4j morphing}: components, basis, weights (docs/cli.md). */
 @Command(name = "morphing", mixinStandardHelpOptions = true,
     description = "Morphing components, basis quality, weights and their gradients.")
 final class MorphingCommand implements Callable<Integer> {

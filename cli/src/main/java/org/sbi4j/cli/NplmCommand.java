@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code sbi4j nplm}: the NPLM goodness-of-fit test (CLI.md, MATH.md §5). */
+/** {@code sbi4j nplm}: the NPLM goodness-of-fit test (docs/cli.md, docs/math.md §5). */
 @Command(name = "nplm", mixinStandardHelpOptions = true,
     description = "NPLM test of data against a reference sample, or of two samples "
         + "(--symmetrized --a F --b F).")

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code sbi4j simulate}: runs a built-in simulator (CLI.md). */
+/** {@code sbi4j simulate}: runs a built-in simulator (docs/cli.md). */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
     description = "Simulate weighted events of a built-in process into an event file.")
 final class SimulateCommand implements Callable<Integer> {

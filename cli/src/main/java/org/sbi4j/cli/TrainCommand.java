@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code sbi4j train}: trains an estimator on a training sample (CLI.md). */
+/** {@code sbi4j train}: trains an estimator on a training sample (docs/cli.md). */
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Train SALLY or a parameterized ratio estimator; writes a model folder.")
 final class TrainCommand implements Callable<Integer> {

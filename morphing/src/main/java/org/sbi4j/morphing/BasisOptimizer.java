@@ -9,7 +9,7 @@ import org.sbi4j.common.Seeds;
 
 /**
  * Searches for a morphing basis with small weights over the parameter ranges: the figure of merit
- * is the mean over θ ~ U(ranges) of Σ_b w_b(θ)² (MATH.md §1). A seeded random search over
+ * is the mean over θ ~ U(ranges) of Σ_b w_b(θ)² (docs/math.md §1). A seeded random search over
  * candidate bases is followed by local refinement (one benchmark moved at a time, steps shrinking
  * on rejection). Fixed benchmarks are kept in place. Same seed, same basis.
  */

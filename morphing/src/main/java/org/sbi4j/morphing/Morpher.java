@@ -8,7 +8,7 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.sbi4j.common.Check;
 
 /**
- * Morphing weights for a fixed set of components and benchmarks (MATH.md §1).
+ * Morphing weights for a fixed set of components and benchmarks (docs/math.md §1).
  *
  * <p>With M_bc = m_c(θ_b) (benchmarks × components), the morphing matrix is W = M⁻¹ (components ×
  * benchmarks), or the Moore–Penrose pseudo-inverse M⁺ when there are more benchmarks than

@@ -4,7 +4,7 @@ import java.util.List;
 import org.sbi4j.common.Check;
 
 /**
- * What {@code sbi4j morphing} reports (CLI.md): its JSON keys are the component names.
+ * What {@code sbi4j morphing} reports (docs/cli.md): its JSON keys are the component names.
  *
  * @param parameters parameter names
  * @param components components × parameters exponents

@@ -1,5 +1,5 @@
 /**
- * EFT morphing (MATH.md §1): parameters and their ranges, the polynomial components of the
+ * EFT morphing (docs/math.md §1): parameters and their ranges, the polynomial components of the
  * differential cross section, benchmarks, the morphing matrix, morphing weights and their
  * θ-gradients, and basis optimisation.
  *

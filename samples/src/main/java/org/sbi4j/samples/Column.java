@@ -2,7 +2,7 @@ package org.sbi4j.samples;
 
 /**
  * The optional per-event columns an {@link EventSample} may carry, with the dataset names of the
- * training-sample file (CLI.md). Width is per event: 1, or the number of parameters.
+ * training-sample file (docs/formats.md). Width is per event: 1, or the number of parameters.
  */
 public enum Column {
   /** θ0 of the row (n × p). */

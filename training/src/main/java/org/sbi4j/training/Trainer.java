@@ -22,7 +22,7 @@ import org.sbi4j.training.listeners.EpochReport;
 import org.sbi4j.training.listeners.TrainingListener;
 
 /**
- * Trains any {@link Method} on a training sample (MATH.md §3): splits off the validation rows,
+ * Trains any {@link Method} on a training sample (docs/math.md §3): splits off the validation rows,
  * fits the standardisation on the training rows, and trains {@code ensembleSize} members, each
  * from its own seed. Same sample, config and seed → identical weights on the CPU.
  *

@@ -2,7 +2,7 @@ package org.sbi4j.training;
 
 /**
  * How a ratio estimator's loss gradients are computed. Both engines implement the same
- * mathematics (MATH.md §3) and are tested against each other; their weights differ only by
+ * mathematics (docs/math.md §3) and are tested against each other; their weights differ only by
  * float rounding, so a model records which one trained it.
  */
 public enum TrainingEngine {

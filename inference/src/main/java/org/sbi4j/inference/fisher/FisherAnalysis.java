@@ -62,7 +62,7 @@ public final class FisherAnalysis {
   }
 
   /**
-   * The JSON of CLI.md: {@code matrix} (p × p) and {@code covariance} (I⁻¹, or null with a warning
+   * The JSON of docs/cli.md: {@code matrix} (p × p) and {@code covariance} (I⁻¹, or null with a warning
    * when I is singular), plus {@code parameters}, {@code kind}, {@code theta}, {@code luminosity},
    * {@code warnings}.
    */

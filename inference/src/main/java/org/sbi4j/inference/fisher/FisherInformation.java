@@ -10,7 +10,7 @@ import org.sbi4j.common.Check;
 import org.sbi4j.samples.estimators.ScoreEstimator;
 
 /**
- * Fisher information at θ for luminosity L (MATH.md §4):
+ * Fisher information at θ for luminosity L (docs/math.md §4):
  *
  * <pre>
  * truth      I_ij = L Σ_e dσ_e t_i t_j + L ∂_iσ ∂_jσ / σ,   t = ∇dσ_e/dσ_e − ∇σ/σ

@@ -3,7 +3,7 @@ package org.sbi4j.inference.fisher;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Which Fisher information (MATH.md §4). */
+/** Which Fisher information (docs/math.md §4). */
 public enum FisherKind {
   /** Truth level: joint score over the weighted events plus the rate term. */
   TRUTH,

@@ -11,7 +11,7 @@ import org.sbi4j.common.Check;
 
 /**
  * A Fisher information matrix I (p × p, symmetric) over named parameters, with its Cramér–Rao
- * covariance I⁻¹, profiling (Schur complement) and projection (MATH.md §4).
+ * covariance I⁻¹, profiling (Schur complement) and projection (docs/math.md §4).
  *
  * @param parameters names, p
  * @param matrix I, p × p

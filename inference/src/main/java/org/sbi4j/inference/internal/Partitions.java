@@ -3,7 +3,7 @@ package org.sbi4j.inference.internal;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.mining.Partition;
 
-/** The test partition of an event file, as {@link Partition#TEST} defines it (CLI.md). */
+/** The test partition of an event file, as {@link Partition#TEST} defines it (docs/formats.md). */
 public final class Partitions {
   private Partitions() {}
 

@@ -3,7 +3,7 @@ package org.sbi4j.inference.likelihood;
 import org.sbi4j.common.Check;
 
 /**
- * The binned Poisson likelihood log L(θ) = Σ_k log Pois(n_k | ν_k(θ)) (MATH.md §4, histogram
+ * The binned Poisson likelihood log L(θ) = Σ_k log Pois(n_k | ν_k(θ)) (docs/math.md §4, histogram
  * variant), continuous in n_k so Asimov counts need no rounding. A bin whose morphed expectation
  * is not positive (negative event weights can do that far from the benchmarks) is floored at
  * {@value #FLOOR} events, which makes such θ strongly disfavoured instead of undefined.

@@ -7,7 +7,7 @@ import org.sbi4j.samples.EventSample;
 
 /**
  * The data a likelihood is evaluated on: events x_i with weights w_i and the event count n of the
- * Poisson term. Observed data: every w_i = 1 and n = number of events. Asimov data (MATH.md §4):
+ * Poisson term. Observed data: every w_i = 1 and n = number of events. Asimov data (docs/math.md §4):
  * a sample drawn at θ_true with w_i = n · dσ_i(θ_true) / Σ_j dσ_j(θ_true), n = Lσ(θ_true), so
  * Σ_i w_i f(x_i) estimates n·E[f(x)|θ_true]; n need not be an integer.
  *

@@ -6,7 +6,7 @@ import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.estimators.RatioEstimator;
 
 /**
- * The unbinned extended likelihood of MATH.md §4:
+ * The unbinned extended likelihood of docs/math.md §4:
  *
  * <pre>log L(θ) = log Pois(n | L σ(θ)) + Σ_i w_i log r̂(x_i|θ, θ_ref)</pre>
  *

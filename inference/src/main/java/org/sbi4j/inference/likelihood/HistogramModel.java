@@ -4,7 +4,7 @@ import org.sbi4j.common.Check;
 
 /**
  * Expected bin contents of a summary histogram as functions of θ, from one weighted sample
- * reweighted with the morphing (MATH.md §4): with S_kb = Σ_{e ∈ bin k} w_e(θ_b),
+ * reweighted with the morphing (docs/math.md §4): with S_kb = Σ_{e ∈ bin k} w_e(θ_b),
  *
  * <pre>ν_k(θ) = L Σ_b w_b(θ) S_kb,     ∂ν_k/∂θ_i = L Σ_b ∂w_b/∂θ_i S_kb.</pre>
  *

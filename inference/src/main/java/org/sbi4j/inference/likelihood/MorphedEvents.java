@@ -6,7 +6,7 @@ import org.sbi4j.morphing.MorphingSetup;
 import org.sbi4j.samples.EventSample;
 
 /**
- * A weighted event sample seen through its morphing (MATH.md §2): dσ_e(θ) = Σ_b w_b(θ) w_e(θ_b),
+ * A weighted event sample seen through its morphing (docs/math.md §2): dσ_e(θ) = Σ_b w_b(θ) w_e(θ_b),
  * ∇θ dσ_e(θ) = Σ_b ∇w_b(θ) w_e(θ_b), σ(θ) = Σ_e dσ_e(θ) (pb). Immutable.
  */
 public final class MorphedEvents {

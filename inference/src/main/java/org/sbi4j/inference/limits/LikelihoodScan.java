@@ -22,7 +22,7 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
 
 /**
- * Grid scan of a log-likelihood with a continuous best fit and Wilks intervals (MATH.md §4).
+ * Grid scan of a log-likelihood with a continuous best fit and Wilks intervals (docs/math.md §4).
  *
  * <p>All grid points go through {@link LogLikelihood#evaluate(double[][])} in one call. The best fit
  * starts at the best grid point: Brent's method on the neighbouring grid cells for one parameter,

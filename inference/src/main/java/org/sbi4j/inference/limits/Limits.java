@@ -19,7 +19,7 @@ import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.estimators.RatioEstimator;
 
 /**
- * Expected and observed limits (MATH.md §4), the façade of {@code sbi4j limits}.
+ * Expected and observed limits (docs/math.md §4), the façade of {@code sbi4j limits}.
  *
  * <p>σ(θ) always comes from the whole event file. Expected limits use the Asimov data of the
  * file's test partition (the last 20 % in file order) reweighted to θ_true with n = Lσ(θ_true);

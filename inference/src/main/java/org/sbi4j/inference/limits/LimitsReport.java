@@ -33,7 +33,7 @@ public record LimitsReport(List<LimitsResult> results, FisherMatrix fisher,
   }
 
   /**
-   * The JSON of CLI.md: the keys of the first result at the top level ({@code parameters},
+   * The JSON of docs/cli.md: the keys of the first result at the top level ({@code parameters},
    * {@code grid}, {@code q}, {@code pValues}, {@code bestFit}, {@code intervals}, …), every result
    * under {@code results}, the Fisher overlay under {@code fisher}, and {@code plots}.
    */

@@ -25,7 +25,7 @@ public record LimitsResult(String method, boolean expected, double[] thetaTrue, 
   }
 
   /**
-   * The result with CLI.md's keys: {@code parameters}, {@code grid} (g × p), {@code q},
+   * The result with docs/cli.md's keys: {@code parameters}, {@code grid} (g × p), {@code q},
    * {@code pValues}, {@code bestFit}, {@code intervals} {name: {cl68: [lo, hi], cl95: [lo, hi]}},
    * plus {@code method}, {@code mode}, {@code thetaTrue}, {@code luminosity}, {@code events},
    * {@code warnings}.

@@ -10,7 +10,7 @@ import org.sbi4j.training.model.Precision;
 import org.sbi4j.samples.estimators.RatioEstimator;
 import org.sbi4j.samples.estimators.ScoreEstimator;
 
-/** Trained model folders (CLI.md) as inference inputs. */
+/** Trained model folders (docs/formats.md) as inference inputs. */
 public final class ModelSources {
   private ModelSources() {}
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.sbi4j.common.Check;
 
 /**
- * The outcome of a likelihood scan (MATH.md §4): log L on every grid point, the continuous best fit,
+ * The outcome of a likelihood scan (docs/math.md §4): log L on every grid point, the continuous best fit,
  * q(θ) = −2[log L(θ) − log L(θ̂)] and the Wilks p-values on the grid, and the 68 %/95 % intervals
  * of every parameter (profiled over the others when there are several).
  *

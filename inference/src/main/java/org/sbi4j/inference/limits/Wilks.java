@@ -5,7 +5,7 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**
  * Wilks' theorem: under the hypothesis θ, q(θ) = −2Δlog L follows χ²_k asymptotically, k the number
- * of parameters (MATH.md §4). Confidence levels are the Gaussian 1σ and 95 % ones.
+ * of parameters (docs/math.md §4). Confidence levels are the Gaussian 1σ and 95 % ones.
  */
 public final class Wilks {
   /** The Gaussian one-sigma coverage, erf(1/√2) = 0.6827: the "68 %" confidence level. */

@@ -12,7 +12,7 @@ import org.sbi4j.training.nplm.NplmTrainer;
 import org.sbi4j.training.nplm.NplmTrainingConfig;
 
 /**
- * The symmetrized two-sample NPLM test (MATH.md §5): with the pooled sample P = A ∪ B as
+ * The symmetrized two-sample NPLM test (docs/math.md §5): with the pooled sample P = A ∪ B as
  * reference, t = t_{A+B}(A) + t_{A+B}(B), where t_{A+B}(A) = −2 min_f [(N_A/(N_A+N_B))
  * Σ_{x∈P} (e^{f(x)} − 1) − Σ_{x∈A} f(x)] and likewise for B. The null distribution comes from
  * permutations of P that keep the sizes N_A and N_B.

@@ -13,7 +13,7 @@ import org.sbi4j.samples.io.internal.H5Reader;
 import org.sbi4j.samples.io.internal.H5Writer;
 
 /**
- * MadMiner's HDF5 event-file layout (CLI.md), read and written.
+ * MadMiner's HDF5 event-file layout (docs/formats.md), read and written.
  *
  * <p>Setup part: {@code parameters/{names, lha_blocks, lha_ids, max_power, val_ranges,
  * transforms}}, {@code benchmarks/{names, values, is_nuisance, is_reference}}, {@code

@@ -15,7 +15,7 @@ import org.sbi4j.samples.io.internal.H5Reader;
 import org.sbi4j.samples.io.internal.H5Writer;
 
 /**
- * Plain samples for NPLM (CLI.md): {@code .h5} with dataset {@code x} (n × d), optional {@code
+ * Plain samples for NPLM (docs/formats.md): {@code .h5} with dataset {@code x} (n × d), optional {@code
  * weights} (n, as {@link Column#WEIGHT}) and optional {@code observables/names}; or {@code .csv}
  * with a header row of observable names and one event per line (a column named {@code weights}
  * becomes the weight column).

@@ -10,7 +10,7 @@ import org.sbi4j.samples.io.internal.H5Reader;
 import org.sbi4j.samples.io.internal.H5Writer;
 
 /**
- * Training-sample files (CLI.md): {@code x} (n × d), {@code theta0}, {@code theta1} (n × p),
+ * Training-sample files (docs/formats.md): {@code x} (n × d), {@code theta0}, {@code theta1} (n × p),
  * {@code y}, {@code log_r_xz} (n), {@code t_xz0}, {@code t_xz1} (n × p), optionally {@code
  * weights} (n), {@code parameters/names}, {@code observables/names} and the setup groups of
  * {@link MadMinerFiles}. Only the columns present are written; reading takes whichever exist.

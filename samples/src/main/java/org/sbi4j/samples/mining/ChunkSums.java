@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * The first unweighting pass over one chunk of events (MATH.md §2), for M parameter points:
+ * The first unweighting pass over one chunk of events (docs/math.md §2), for M parameter points:
  * what the reduce over chunks needs for σ(θ), the draw normalisation and the negative-weight
  * checks. Sums of chunks are taken in chunk order, so every runner gets the same totals.
  *

@@ -8,7 +8,7 @@ import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.EventSource;
 
 /**
- * Gold mining from weighted events (MATH.md §2). With morphing weights w_b(θ) and event weights
+ * Gold mining from weighted events (docs/math.md §2). With morphing weights w_b(θ) and event weights
  * w_e(θ_b):
  *
  * <pre>

@@ -3,7 +3,7 @@ package org.sbi4j.samples.mining;
 import java.util.Arrays;
 
 /**
- * Per-event mining results in the source's order (CLI.md's {@code mine}): dσ_e(θ0), dσ_e(θ1) (n),
+ * Per-event mining results in the source's order (docs/cli.md, {@code mine}): dσ_e(θ0), dσ_e(θ1) (n),
  * log r(x,z|θ0,θ1) (n), t(x,z|θ0), t(x,z|θ1) (n × p row-major), valid (false where dσ_e ≤ 0 at
  * θ0 or θ1: there log r and t are set to 0), and σ(θ0), σ(θ1).
  */

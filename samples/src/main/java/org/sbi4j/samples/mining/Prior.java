@@ -8,7 +8,7 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.sbi4j.morphing.MorphingSetup;
 
 /**
- * Where parameter points θ0 come from (CLI.md {@code --theta0-prior}): per parameter {@code
+ * Where parameter points θ0 come from (docs/cli.md {@code --theta0-prior}): per parameter {@code
  * uniform:lo:hi} or {@code grid:lo:hi:n}, comma-separated, or the single word {@code benchmarks}
  * (the setup's basis points).
  */

@@ -12,7 +12,7 @@ import org.sbi4j.samples.Permutations;
 import org.sbi4j.samples.EventSource;
 
 /**
- * Training samples as MadMiner defines them (MATH.md §2), from a {@link WeightedView}:
+ * Training samples as MadMiner defines them (docs/math.md §2), from a {@link WeightedView}:
  *
  * <ul>
  *   <li>SALLY: x ~ p(x|θ_ref) with target t(x,z|θ_ref) (columns theta0 = θ_ref, t_xz0);

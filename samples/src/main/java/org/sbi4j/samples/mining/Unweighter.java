@@ -12,7 +12,7 @@ import org.sbi4j.samples.EventSource;
 import org.sbi4j.samples.Permutations;
 
 /**
- * Unweighting (MATH.md §2): draws events with replacement with probability p_e(θ) =
+ * Unweighting (docs/math.md §2): draws events with replacement with probability p_e(θ) =
  * dσ_e⁺(θ)/Σ_e' dσ_e'⁺(θ), where dσ⁺ = max(dσ, 0), for several θ at once.
  *
  * <p>The source is cut into chunks of consecutive events, and the work runs in two passes of

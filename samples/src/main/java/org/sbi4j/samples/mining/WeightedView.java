@@ -8,7 +8,7 @@ import org.sbi4j.samples.EventSource;
 /**
  * A partition of a source with effective weights: each event's weights multiplied by MadMiner's
  * sampling factor N_b / Σ_b' N_b' of its generating benchmark b (1 for background events) and by
- * the partition's correction n / n_partition (MATH.md §2). Sums of effective weights over the view
+ * the partition's correction n / n_partition (docs/math.md §2). Sums of effective weights over the view
  * are unbiased cross sections.
  */
 public final class WeightedView implements EventSource {

@@ -14,7 +14,7 @@ import org.sbi4j.samples.mining.ThetaPoint;
 import org.sbi4j.samples.mining.WeightedView;
 
 /**
- * Gold mining of an event file as independent tasks over ranges of events (ARCHITECTURE.md:
+ * Gold mining of an event file as independent tasks over ranges of events (docs/architecture.md:
  * scale-out through {@link TaskRunner}, on local threads or Spark). Each task opens the file
  * itself and reads only its range. Pass 1 returns per-range σ_b sums, added in range order; pass 2
  * mines each range with the global σ(θ0), σ(θ1). The result equals {@link GoldMiner#mine} up to

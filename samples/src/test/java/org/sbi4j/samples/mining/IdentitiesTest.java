@@ -12,7 +12,7 @@ import org.sbi4j.samples.simulators.Interference2D;
 import org.sbi4j.samples.simulators.Simulator;
 
 /**
- * The identities of MATH.md §2 on unweighted draws: E[t(x,z|θ)|θ] = 0, E[r(x,z|θ0,θ1)|θ1] = 1,
+ * The identities of docs/math.md §2 on unweighted draws: E[t(x,z|θ)|θ] = 0, E[r(x,z|θ0,θ1)|θ1] = 1,
  * E[r(x,z)|x,θ1] = r(x) in bins, and draws following the exact p(x|θ). Each uses a fixed seed; the
  * bands are 4 Monte Carlo standard errors (a false failure has probability ~6e−5 per check).
  */

@@ -11,7 +11,7 @@ import org.sbi4j.training.simd.DenseKernel;
  * The ratio network of {@link Graphs#ratio} with its loss and weight gradients computed in one
  * fused pass on float32 tiles (a {@link DenseKernel}), for dense tanh/sigmoid networks on the CPU,
  * where SameDiff's per-op overhead dominates at batch 128. Same mathematics as the graph
- * (MATH.md §3): forward-mode tangents ż_k = ȧ_k W, ȧ_k = σ'(z) ⊙ ż_k with ȧ_0,k = e_k give
+ * (docs/math.md §3): forward-mode tangents ż_k = ȧ_k W, ȧ_k = σ'(z) ⊙ ż_k with ȧ_0,k = e_k give
  * t̂_k = ∂ log r̂/∂θ0_k; the loss is the graph's; reverse mode runs through the primal and the
  * tangent rows, with the second-derivative term of the tangents:
  *

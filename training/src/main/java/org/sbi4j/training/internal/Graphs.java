@@ -12,7 +12,7 @@ import org.sbi4j.training.model.Network;
 import org.sbi4j.training.losses.RatioLoss;
 
 /**
- * Builds the SameDiff graphs of MATH.md §3 from a {@link Network}.
+ * Builds the SameDiff graphs of docs/math.md §3 from a {@link Network}.
  *
  * <p>Ratio graph: input rows concat(θ0, x) (standardised, θ0 first, B × (p + d)); outputs
  * {@link #LOG_R_HAT} (B × 1) and {@link #T_HAT} = ∂ log r̂/∂θ0 (B × p, standardised θ units),

@@ -6,7 +6,7 @@ import java.util.Set;
 import org.sbi4j.samples.Column;
 
 /**
- * The per-row losses of the parameterized ratio methods (MATH.md §3), averaged over the batch.
+ * The per-row losses of the parameterized ratio methods (docs/math.md §3), averaged over the batch.
  * With ŝ = 1/(1 + r̂) the classifier output, s = 1/(1 + r(x,z)), y = 0 for rows drawn at θ0 and
  * y = 1 for rows drawn at θ1, and log r̂, log r clipped to ±{@code logRatioClip} wherever they are
  * exponentiated:

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.sbi4j.samples.Column;
 
 /**
- * The estimators of MATH.md §3: SALLY (score network x → t̂ at θ_ref) and the six parameterized
+ * The estimators of docs/math.md §3: SALLY (score network x → t̂ at θ_ref) and the six parameterized
  * ratio methods (network (θ0, x) → log r̂(x|θ0, θ1)), each with the loss of {@link RatioLoss}.
  */
 public enum Method {

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * The data of one NPLM fit: reference rows R with weights w_R and data rows D with weights w_D,
  * both d-dimensional, for the loss L[f] = Σ_{x∈R} w_R (e^{f(x)} − 1) − Σ_{x∈D} w_D f(x)
- * (MATH.md §5).
+ * (docs/math.md §5).
  *
  * <p>Arrays are flat row-major (row i occupies [i·d, (i+1)·d)) and are not copied: the factories
  * copy, the canonical constructor shares (for toys, which build many problems from one pool).

@@ -1,7 +1,7 @@
 package org.sbi4j.training.nplm;
 
 /**
- * Trains an NPLM f(x) (MATH.md §5): minimises L[f] = Σ_R w_R (e^{f} − 1) − Σ_D w_D f over the
+ * Trains an NPLM f(x) (docs/math.md §5): minimises L[f] = Σ_R w_R (e^{f} − 1) − Σ_D w_D f over the
  * network weights with every weight-matrix entry kept in [−W, W], from Glorot-uniform weights and
  * zero biases drawn with the seed. Same seed, problem and config → the same fit, on either engine
  * (to rounding) and for any thread count (bitwise, on the fused engine).

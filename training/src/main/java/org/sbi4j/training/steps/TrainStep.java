@@ -23,7 +23,7 @@ public final class TrainStep {
 
   /**
    * @param method the estimator
-   * @param data training-sample file (CLI.md)
+   * @param data training-sample file (docs/formats.md)
    * @param config YAML config (configs/train.yaml), or null for the defaults
    * @param out model folder to write
    * @param seed root seed

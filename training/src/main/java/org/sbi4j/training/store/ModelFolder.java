@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The model folder of CLI.md: {@code model.json} (method, names, scaling, architecture),
+ * The model folder of docs/formats.md: {@code model.json} (method, names, scaling, architecture),
  * {@code weights.json} (every member's layers), {@code config.yaml} (the resolved config, usable
  * as {@code --config}), {@code history.json} (loss per epoch), {@code provenance.json} and
  * {@code model.onnx}. Every file is written atomically; {@link #load} validates all of it.

@@ -4,7 +4,7 @@ import java.util.List;
 import org.sbi4j.training.model.Network;
 import org.sbi4j.training.losses.RatioLoss;
 
-/** Plain-Java oracle: forward pass with tangents and the losses of MATH.md §3, row by row. */
+/** Plain-Java oracle: forward pass with tangents and the losses of docs/math.md §3, row by row. */
 final class NaiveNetwork {
   private NaiveNetwork() {}
 
@@ -47,7 +47,7 @@ final class NaiveNetwork {
     return out;
   }
 
-  /** The loss of one row (MATH.md §3), with the clipping of the graph. */
+  /** The loss of one row (docs/math.md §3), with the clipping of the graph. */
   static double rowLoss(RatioLoss loss, double logRHat, double[] tHat, double y, double logR,
       double[] t, double alpha, double clip) {
     double lr = Math.max(-clip, Math.min(clip, logRHat));

@@ -312,7 +312,7 @@ public final class H5Reader implements AutoCloseable {
 
   private IllegalArgumentException missing(String path) {
     return new IllegalArgumentException(file + " has no dataset '" + path
-        + "'; write it or use a file in the expected layout (CLI.md)");
+        + "'; write it or use a file in the expected layout (docs/formats.md)");
   }
 
   private String where(String path) {
