@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code sbi4j augment}: training samples for SALLY or the ratio methods (docs/cli.md). */
 @Command(name = "augment", mixinStandardHelpOptions = true,
     description = "Draw a training sample (sally or ratio) from a partition of an event file.")
-final class AugmentCommand implements Callable<Integer> {
+final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped {
   @Mixin CommonOptions common;
 
   @Mixin RunnerOptions runner;
@@ -55,6 +55,13 @@ final class AugmentCommand implements Callable<Integer> {
       description = "Fail when events with dσ ≤ 0 carry more than this fraction of Σ|dσ| "
           + "(default ${DEFAULT-VALUE}).")
   double maxNegativeFraction;
+
+  @Override
+  public OptionMap optionMap() {
+    return OptionMap.of("thetaRef", "--theta-ref", "theta-ref", "--theta-ref", "theta0Prior",
+        "--theta0-prior", "theta1", "--theta1", "samples", "--samples", "maxNegativeFraction",
+        "--max-negative-fraction", "threads", "--threads");
+  }
 
   @Override
   public Integer call() {

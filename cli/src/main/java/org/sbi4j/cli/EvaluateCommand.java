@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** {@code sbi4j evaluate}: applies a model folder to events (docs/cli.md). */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = "Evaluate log r̂ and t̂ of a model on an event file or sample.")
-final class EvaluateCommand implements Callable<Integer> {
+final class EvaluateCommand implements Callable<Integer>, OptionMap.Mapped {
   @Mixin CommonOptions common;
 
   @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model folder.")
@@ -27,6 +27,12 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE",
       description = "Output (.h5) with log_r_hat and t_hat.")
   Path out;
+
+  @Override
+  public OptionMap optionMap() {
+    return OptionMap.of("theta", "--theta", "model", "--model")
+        .with("modelFolder", "--model", "train one with 'sbi4j train --out DIR'");
+  }
 
   @Override
   public Integer call() {

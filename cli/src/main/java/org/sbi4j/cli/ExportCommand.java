@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** {@code sbi4j export}: a model folder to ONNX (docs/cli.md). */
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = "Export a model folder to ONNX (raw θ, x in; log r̂, t̂ out).")
-final class ExportCommand implements Callable<Integer> {
+final class ExportCommand implements Callable<Integer>, OptionMap.Mapped {
   @Mixin CommonOptions common;
 
   @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model folder.")
@@ -18,6 +18,12 @@ final class ExportCommand implements Callable<Integer> {
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "ONNX file.")
   Path out;
+
+  @Override
+  public OptionMap optionMap() {
+    return OptionMap.of("model", "--model")
+        .with("modelFolder", "--model", "train one with 'sbi4j train --out DIR'");
+  }
 
   @Override
   public Integer call() {

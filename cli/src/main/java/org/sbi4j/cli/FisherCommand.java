@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code sbi4j fisher}: Fisher information (docs/cli.md). */
 @Command(name = "fisher", mixinStandardHelpOptions = true,
     description = "Fisher information (truth, rate, histogram or SALLY) and its Cramér–Rao bound.")
-final class FisherCommand implements Callable<Integer> {
+final class FisherCommand implements Callable<Integer>, OptionMap.Mapped {
   @Mixin CommonOptions common;
 
   @Option(names = "--events", required = true, paramLabel = "FILE",
@@ -58,6 +58,15 @@ final class FisherCommand implements Callable<Integer> {
   @Option(names = "--project", split = ",", paramLabel = "P",
       description = "Keep these parameters with the others fixed (sub-matrix).")
   List<String> project;
+
+  @Override
+  public OptionMap optionMap() {
+    return OptionMap.of("events", "--events", "theta", "--theta", "kind", "--kind",
+        "luminosity", "--luminosity", "profile", "--profile/--project", "histogram",
+        "--histogram", "bins per dimension", "--bins")
+        .with("model", "--model", "--kind sally takes a model from 'sbi4j train --method sally'")
+        .with("modelFolder", "--model", "train one with 'sbi4j train --out DIR'");
+  }
 
   @Override
   public Integer call() {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 /** {@code sbi4j limits}: expected or observed limits (docs/cli.md). */
 @Command(name = "limits", mixinStandardHelpOptions = true,
     description = "Expected (Asimov) or observed limits from ratio models or histograms.")
-final class LimitsCommand implements Callable<Integer> {
+final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped {
   @Mixin CommonOptions common;
 
   @Mixin RunnerOptions runner;
@@ -67,6 +67,16 @@ final class LimitsCommand implements Callable<Integer> {
   @Option(names = "--plot", defaultValue = "limits", paramLabel = "PREFIX",
       description = "Writes PREFIX.png and PREFIX.svg (default ${DEFAULT-VALUE}).")
   Path plot;
+
+  @Override
+  public OptionMap optionMap() {
+    return OptionMap.of("events", "--events", "sources", "--model DIR or --histogram OBS[,OBS]",
+        "thetaTrue", "--theta-true or --observed", "theta-true",
+        "--theta-true", "luminosity", "--luminosity", "grid", "--grid",
+        "fisher", "--fisher", "model", "--model", "histogram", "--histogram",
+        "bins per dimension", "--bins", "threads", "--threads")
+        .with("modelFolder", "--model", "train one with 'sbi4j train --out DIR'");
+  }
 
   @Override
   public Integer call() {

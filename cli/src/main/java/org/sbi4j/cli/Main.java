@@ -2,6 +2,7 @@ package org.sbi4j.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import org.sbi4j.common.InvalidValueException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -44,7 +45,10 @@ public final class Main implements Runnable {
       boolean verbose = parsed.hasMatchedOption("--verbose");
       PrintWriter err = line.getErr();
       if (isBadInput(ex)) {
-        err.println("sbi4j " + name + ": " + oneLine(ex.getMessage()));
+        String message = ex instanceof InvalidValueException v
+            && line.getCommand() instanceof OptionMap.Mapped m
+            ? m.optionMap().describe(v) : ex.getMessage();
+        err.println("sbi4j " + name + ": " + oneLine(message));
         if (verbose) {
           ex.printStackTrace(err);
         }

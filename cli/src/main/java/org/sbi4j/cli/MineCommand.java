@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /** {@code sbi4j mine}: joint ratio and score of every event (docs/cli.md). */
 @Command(name = "mine", mixinStandardHelpOptions = true,
     description = "Joint likelihood ratio and joint score of every event, in file order.")
-final class MineCommand implements Callable<Integer> {
+final class MineCommand implements Callable<Integer>, OptionMap.Mapped {
   @Mixin CommonOptions common;
 
   @Mixin RunnerOptions runner;
@@ -34,6 +34,12 @@ final class MineCommand implements Callable<Integer> {
       description = "Fail when events with dσ ≤ 0 carry more than this fraction of Σ|dσ| "
           + "(default ${DEFAULT-VALUE}).")
   double maxNegativeFraction;
+
+  @Override
+  public OptionMap optionMap() {
+    return OptionMap.of("maxNegativeFraction", "--max-negative-fraction", "threads",
+        "--threads");
+  }
 
   @Override
   public Integer call() {

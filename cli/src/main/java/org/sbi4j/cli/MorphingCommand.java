@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 /** {@code sbi4j morphing}: components, basis, weights (docs/cli.md). */
 @Command(name = "morphing", mixinStandardHelpOptions = true,
     description = "Morphing components, basis quality, weights and their gradients.")
-final class MorphingCommand implements Callable<Integer> {
+final class MorphingCommand implements Callable<Integer>, OptionMap.Mapped {
   @Mixin CommonOptions common;
 
   @Option(names = "--setup", required = true, paramLabel = "FILE",
@@ -42,6 +42,12 @@ final class MorphingCommand implements Callable<Integer> {
   @Option(names = "--plot", paramLabel = "PREFIX",
       description = "Write PREFIX.png and PREFIX.svg: log10 of Σ_b w_b² over the parameter plane.")
   Path plot;
+
+  @Override
+  public OptionMap optionMap() {
+    return OptionMap.of("theta", "--theta", "trials", "--trials")
+        .with("benchmarks", "--setup", "--optimize-basis runs the basis optimiser");
+  }
 
   @Override
   public Integer call() {

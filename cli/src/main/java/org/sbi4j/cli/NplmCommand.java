@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "nplm", mixinStandardHelpOptions = true,
     description = "NPLM test of data against a reference sample, or of two samples "
         + "(--symmetrized --a F --b F).")
-final class NplmCommand implements Callable<Integer> {
+final class NplmCommand implements Callable<Integer>, OptionMap.Mapped {
   @Mixin CommonOptions common;
 
   @Option(names = "--data", paramLabel = "F", description = "Observed data (.h5 with x, or .csv).")
@@ -82,6 +82,12 @@ final class NplmCommand implements Callable<Integer> {
       description = "Write PREFIX-null.{png,svg} (null distribution, fitted χ², observed t) and, "
           + "for 1-2 observables, PREFIX-f.{png,svg} (learned e^f over the reference).")
   Path plot;
+
+  @Override
+  public OptionMap optionMap() {
+    return OptionMap.of("network", "--network", "clip", "--clip", "toys", "--toys", "toysDir",
+        "--toys-dir", "threads", "--threads");
+  }
 
   @Override
   public Integer call() {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** {@code sbi4j simulate}: runs a built-in simulator (docs/cli.md). */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
     description = "Simulate weighted events of a built-in process into an event file.")
-final class SimulateCommand implements Callable<Integer> {
+final class SimulateCommand implements Callable<Integer>, OptionMap.Mapped {
   @Mixin CommonOptions common;
 
   @Option(names = "--process", required = true, paramLabel = "NAME",
@@ -25,6 +25,11 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
   long seed;
+
+  @Override
+  public OptionMap optionMap() {
+    return OptionMap.of("events", "--events");
+  }
 
   @Override
   public Integer call() {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code sbi4j train}: trains an estimator on a training sample (docs/cli.md). */
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Train SALLY or a parameterized ratio estimator; writes a model folder.")
-final class TrainCommand implements Callable<Integer> {
+final class TrainCommand implements Callable<Integer>, OptionMap.Mapped {
   @Mixin CommonOptions common;
   @Mixin RunnerOptions runner;
 
@@ -33,6 +33,12 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
   long seed;
+
+  @Override
+  public OptionMap optionMap() {
+    return OptionMap.of("threads", "--threads")
+        .with("trainingSample", "--data", "'sbi4j augment --method' writes training samples");
+  }
 
   @Override
   public Integer call() {

@@ -3,7 +3,7 @@ package org.sbi4j.common;
 import java.util.Locale;
 
 /**
- * Boundary checks that fail with an {@link IllegalArgumentException} naming the argument, the bad
+ * Boundary checks that fail with an {@link InvalidValueException} naming the argument, the bad
  * value and, where there is one, the fix. Never returns a silently corrected value.
  */
 public final class Check {
@@ -12,11 +12,11 @@ public final class Check {
   /** Throws unless every entry of {@code values} is finite. */
   public static void finite(String name, double[] values) {
     if (values == null) {
-      throw new IllegalArgumentException(name + " is missing");
+      throw new InvalidValueException(name, name + " is missing");
     }
     for (int i = 0; i < values.length; i++) {
       if (!Double.isFinite(values[i])) {
-        throw new IllegalArgumentException(
+        throw new InvalidValueException(name,
             String.format(Locale.ROOT, "%s[%d] = %s is not finite", name, i, values[i]));
       }
     }
@@ -25,12 +25,12 @@ public final class Check {
   /** Throws unless every entry of the rectangular matrix {@code values} is finite. */
   public static void finite(String name, double[][] values) {
     if (values == null) {
-      throw new IllegalArgumentException(name + " is missing");
+      throw new InvalidValueException(name, name + " is missing");
     }
     for (int i = 0; i < values.length; i++) {
       for (int j = 0; j < values[i].length; j++) {
         if (!Double.isFinite(values[i][j])) {
-          throw new IllegalArgumentException(
+          throw new InvalidValueException(name,
               String.format(Locale.ROOT, "%s[%d][%d] = %s is not finite", name, i, j, values[i][j]));
         }
       }
@@ -40,7 +40,7 @@ public final class Check {
   /** Throws unless {@code value} is finite. */
   public static double finite(String name, double value) {
     if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException(name + " = " + value + " is not finite");
+      throw new InvalidValueException(name, name + " = " + value + " is not finite");
     }
     return value;
   }
@@ -48,7 +48,8 @@ public final class Check {
   /** Throws unless {@code value > 0} and finite. */
   public static double positive(String name, double value) {
     if (!(value > 0) || !Double.isFinite(value)) {
-      throw new IllegalArgumentException(name + " = " + value + " must be positive and finite");
+      throw new InvalidValueException(name,
+          name + " = " + value + " must be positive and finite");
     }
     return value;
   }
@@ -56,7 +57,7 @@ public final class Check {
   /** Throws unless {@code value > 0}. */
   public static int positive(String name, int value) {
     if (value <= 0) {
-      throw new IllegalArgumentException(name + " = " + value + " must be positive");
+      throw new InvalidValueException(name, name + " = " + value + " must be positive");
     }
     return value;
   }
@@ -64,7 +65,7 @@ public final class Check {
   /** Throws unless {@code value >= 0}. */
   public static int nonNegative(String name, int value) {
     if (value < 0) {
-      throw new IllegalArgumentException(name + " = " + value + " must not be negative");
+      throw new InvalidValueException(name, name + " = " + value + " must not be negative");
     }
     return value;
   }
@@ -72,10 +73,10 @@ public final class Check {
   /** Throws unless {@code values.length == expected}. */
   public static void length(String name, double[] values, int expected) {
     if (values == null) {
-      throw new IllegalArgumentException(name + " is missing");
+      throw new InvalidValueException(name, name + " is missing");
     }
     if (values.length != expected) {
-      throw new IllegalArgumentException(
+      throw new InvalidValueException(name,
           String.format(Locale.ROOT, "%s has %d entries but %d are needed (one per parameter)",
               name, values.length, expected));
     }
@@ -84,11 +85,11 @@ public final class Check {
   /** Throws unless {@code values} is rectangular with {@code columns} columns; returns its rows. */
   public static int rectangular(String name, double[][] values, int columns) {
     if (values == null) {
-      throw new IllegalArgumentException(name + " is missing");
+      throw new InvalidValueException(name, name + " is missing");
     }
     for (int i = 0; i < values.length; i++) {
       if (values[i] == null || values[i].length != columns) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
+        throw new InvalidValueException(name, String.format(Locale.ROOT,
             "%s row %d has %s columns but %d are expected", name, i,
             values[i] == null ? "no" : String.valueOf(values[i].length), columns));
       }

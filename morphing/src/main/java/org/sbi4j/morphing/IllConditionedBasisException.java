@@ -1,18 +1,19 @@
 package org.sbi4j.morphing;
 
+import org.sbi4j.common.InvalidValueException;
 import java.util.Locale;
 
 /** A morphing basis whose matrix M is singular or too badly conditioned to invert reliably. */
-public final class IllConditionedBasisException extends IllegalArgumentException {
+public final class IllConditionedBasisException extends InvalidValueException {
   private static final long serialVersionUID = 1L;
   /** Beyond this cond(M) the matrix is singular to double precision (about 1/ε). */
   static final double SINGULAR = 1e15;
   private final double conditionNumber;
 
   public IllConditionedBasisException(double conditionNumber, double limit) {
-    super(String.format(Locale.ROOT,
+    super("benchmarks", String.format(Locale.ROOT,
         "morphing basis is %s: cond(M) = %.3g > %.3g; spread the benchmarks over the parameter "
-            + "ranges or run the basis optimiser (--optimize-basis)",
+            + "ranges or run the basis optimiser",
         !(conditionNumber < SINGULAR) ? "singular" : "ill-conditioned", conditionNumber, limit));
     this.conditionNumber = conditionNumber;
   }

@@ -1,5 +1,6 @@
 package org.sbi4j.morphing;
 
+import org.sbi4j.common.InvalidValueException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,8 +52,8 @@ public final class MorphingAnalysis {
       }
       used = setup.withBenchmarks(benchmarks);
     } else if (setup.benchmarks().isEmpty()) {
-      throw new IllegalArgumentException(
-          "the setup has no benchmarks; list them or pass --optimize-basis");
+      throw new InvalidValueException("benchmarks",
+          "the setup has no benchmarks; list them or let the basis optimiser choose them");
     }
     Morpher morpher = used.morpher();
     double[][] test = new BasisOptimizer(setup.parameters(), components,

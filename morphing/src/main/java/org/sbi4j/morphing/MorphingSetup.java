@@ -1,5 +1,6 @@
 package org.sbi4j.morphing;
 
+import org.sbi4j.common.InvalidValueException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -107,7 +108,7 @@ public record MorphingSetup(List<Parameter> parameters, List<Benchmark> benchmar
   /** Throws unless {@code theta} has one finite value per parameter. */
   public void checkTheta(String name, double[] theta) {
     if (theta == null || theta.length != parameters.size()) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
+      throw new InvalidValueException(name, String.format(Locale.ROOT,
           "%s has %d values but there are %d parameters %s; pass one comma-separated value each",
           name, theta == null ? 0 : theta.length, parameters.size(), parameterNames()));
     }

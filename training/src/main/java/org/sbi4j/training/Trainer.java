@@ -1,5 +1,6 @@
 package org.sbi4j.training;
 
+import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.training.model.Scaling;
 import org.sbi4j.training.model.Network;
 import org.sbi4j.training.model.ModelData;
@@ -109,10 +110,11 @@ public final class Trainer {
     Set<Column> need = m.requiredColumns();
     for (Column c : Column.values()) {
       if (need.contains(c) && !sample.has(c)) {
-        throw new IllegalArgumentException("method " + m.cliName() + " needs dataset '"
-            + c.datasetName() + "', which the training sample lacks; it needs "
-            + need.stream().map(Column::datasetName).toList() + " besides x (augment with "
-            + "--method " + (m == Method.SALLY ? "sally" : "ratio") + " or add the column)");
+        throw new InvalidValueException("trainingSample", "method " + m.cliName()
+            + " needs dataset '" + c.datasetName() + "', which the training sample lacks; it needs "
+            + need.stream().map(Column::datasetName).toList() + " besides x (augment the "
+            + "sample for method " + (m == Method.SALLY ? "sally" : "ratio")
+            + " or add the column)");
       }
     }
     if (sample.parameterNames().isEmpty()) {

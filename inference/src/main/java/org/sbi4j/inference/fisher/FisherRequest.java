@@ -1,5 +1,6 @@
 package org.sbi4j.inference.fisher;
 
+import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.inference.likelihood.BinningSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,17 +26,21 @@ public record FisherRequest(Path events, double[] theta, double luminosity, Fish
     List<String> profile, List<String> project) {
   public FisherRequest {
     if (events == null || theta == null || kind == null) {
-      throw new IllegalArgumentException("fisher needs --events, --theta and --kind");
+      String missing = events == null ? "events" : theta == null ? "theta" : "kind";
+      throw new InvalidValueException(missing,
+          "the Fisher information needs events, theta and a kind; " + missing + " is missing");
     }
     Check.finite("theta", theta);
     theta = theta.clone();
     Check.positive("luminosity", luminosity);
     if (kind == FisherKind.SALLY && model == null) {
-      throw new IllegalArgumentException("--kind sally needs --model DIR (a SALLY model)");
+      throw new InvalidValueException("model",
+          "the SALLY Fisher information needs a SALLY model folder");
     }
     observables = observables == null ? null : List.copyOf(observables);
     if (profile != null && project != null) {
-      throw new IllegalArgumentException("give either --profile or --project, not both");
+      throw new InvalidValueException("profile",
+          "give either parameters to profile or parameters to project, not both");
     }
     profile = profile == null ? null : List.copyOf(profile);
     project = project == null ? null : List.copyOf(project);

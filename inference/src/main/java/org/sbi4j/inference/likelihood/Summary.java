@@ -1,5 +1,6 @@
 package org.sbi4j.inference.likelihood;
 
+import org.sbi4j.common.InvalidValueException;
 import java.util.List;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.estimators.ScoreEstimator;
@@ -23,8 +24,8 @@ public sealed interface Summary {
     public Observed {
       names = List.copyOf(names);
       if (names.isEmpty() || names.size() > 2) {
-        throw new IllegalArgumentException("the histogram baseline takes one or two observables, "
-            + "not " + names + "; e.g. --histogram x or --histogram x1,x2");
+        throw new InvalidValueException("histogram", "the histogram baseline takes one or two "
+            + "observables, not " + names + "; e.g. x or x1,x2");
       }
     }
 

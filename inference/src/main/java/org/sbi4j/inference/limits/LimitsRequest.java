@@ -1,5 +1,6 @@
 package org.sbi4j.inference.limits;
 
+import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.inference.fisher.FisherKind;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,23 +22,25 @@ public record LimitsRequest(Path events, List<LimitSource> sources, double[] the
     Path observed, double luminosity, ParameterGrid grid, FisherKind fisher, Path plot) {
   public LimitsRequest {
     if (events == null) {
-      throw new IllegalArgumentException("no event file; give --events FILE");
+      throw new InvalidValueException("events", "no event file");
     }
     sources = List.copyOf(sources);
     if (sources.isEmpty()) {
-      throw new IllegalArgumentException("no method; give --model DIR or --histogram OBS[,OBS]");
+      throw new InvalidValueException("sources",
+          "no method; give a model folder or a histogram baseline");
     }
     if (thetaTrue == null && observed == null) {
-      throw new IllegalArgumentException("neither --theta-true (expected limits) nor --observed "
-          + "DATA (observed limits) was given; give at least one");
+      throw new InvalidValueException("thetaTrue", "neither θ_true (expected limits) nor "
+          + "observed data (observed limits) was given; give at least one");
     }
     thetaTrue = thetaTrue == null ? null : thetaTrue.clone();
     Check.positive("luminosity", luminosity);
     if (grid == null) {
-      throw new IllegalArgumentException("no grid; give --grid lo:hi:n per parameter");
+      throw new InvalidValueException("grid", "no grid; give lo:hi:n per parameter");
     }
     if (fisher == FisherKind.SALLY || fisher == FisherKind.HISTOGRAM) {
-      throw new IllegalArgumentException("the Cramér–Rao overlay takes --fisher truth or rate");
+      throw new InvalidValueException("fisher",
+          "the Cramér–Rao overlay takes the Fisher kind truth or rate");
     }
   }
 

@@ -1,5 +1,6 @@
 package org.sbi4j.inference.limits;
 
+import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.inference.likelihood.Summary;
 import org.sbi4j.inference.likelihood.BinningSpec;
 import java.nio.file.Path;
@@ -38,9 +39,9 @@ public final class ModelSources {
   public static ScoreEstimator scoreModel(Path dir) {
     ModelFolder.Loaded loaded = ModelFolder.load(dir);
     if (loaded.model().isRatio()) {
-      throw new IllegalArgumentException("model " + dir + " is a "
+      throw new InvalidValueException("model", "model folder " + dir + " is a "
           + loaded.model().method().cliName() + " ratio model; the SALLY Fisher information "
-          + "needs a SALLY model (sbi4j train --method sally)");
+          + "needs a SALLY model (one trained with method sally)");
     }
     return loaded.scoreModel();
   }

@@ -1,5 +1,6 @@
 package org.sbi4j.inference.limits;
 
+import org.sbi4j.common.InvalidValueException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,19 +16,19 @@ import org.sbi4j.morphing.Parameter;
 public record ParameterGrid(List<double[]> axes) {
   public ParameterGrid {
     if (axes == null || axes.isEmpty()) {
-      throw new IllegalArgumentException("a grid needs at least one axis, e.g. --grid -1:1:41");
+      throw new InvalidValueException("grid", "a grid needs at least one axis, e.g. -1:1:41");
     }
     List<double[]> copy = new ArrayList<>();
     for (int a = 0; a < axes.size(); a++) {
       double[] v = axes.get(a);
       Check.finite("grid axis " + a, v);
       if (v.length < 2) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
+        throw new InvalidValueException("grid", String.format(Locale.ROOT,
             "grid axis %d has %d point(s); give at least 2 (lo:hi:n with n >= 2)", a, v.length));
       }
       for (int i = 1; i < v.length; i++) {
         if (!(v[i] > v[i - 1])) {
-          throw new IllegalArgumentException(String.format(Locale.ROOT,
+          throw new InvalidValueException("grid", String.format(Locale.ROOT,
               "grid axis %d is not strictly increasing at point %d (%s after %s)", a, i, v[i],
               v[i - 1]));
         }
@@ -53,13 +54,14 @@ public record ParameterGrid(List<double[]> axes) {
    */
   public static ParameterGrid parse(String spec) {
     if (spec == null || spec.isBlank()) {
-      throw new IllegalArgumentException("empty grid; give lo:hi:n per parameter, e.g. -1:1:41");
+      throw new InvalidValueException("grid",
+          "empty grid; give lo:hi:n per parameter, e.g. -1:1:41");
     }
     List<double[]> axes = new ArrayList<>();
     for (String part : spec.split(",")) {
       String[] f = part.trim().split(":");
       if (f.length != 3) {
-        throw new IllegalArgumentException("grid axis '" + part
+        throw new InvalidValueException("grid", "grid axis '" + part
             + "' is not lo:hi:n; write e.g. -1:1:41 (comma-separated per parameter)");
       }
       try {
@@ -67,12 +69,12 @@ public record ParameterGrid(List<double[]> axes) {
         double hi = Double.parseDouble(f[1]);
         int n = Integer.parseInt(f[2]);
         if (!(hi > lo) || n < 2) {
-          throw new IllegalArgumentException("grid axis '" + part
+          throw new InvalidValueException("grid", "grid axis '" + part
               + "' needs lo < hi and n >= 2, e.g. -1:1:41");
         }
         axes.add(linspace(lo, hi, n));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("grid axis '" + part
+        throw new InvalidValueException("grid", "grid axis '" + part
             + "' has a value that is not a number; write lo:hi:n, e.g. -1:1:41");
       }
     }
@@ -109,7 +111,8 @@ public record ParameterGrid(List<double[]> axes) {
       n *= a.length;
     }
     if (n > 50_000_000L) {
-      throw new IllegalArgumentException("grid of " + n + " points is too large; use fewer points");
+      throw new InvalidValueException("grid",
+          "grid of " + n + " points is too large; use fewer points");
     }
     return (int) n;
   }
@@ -155,7 +158,7 @@ public record ParameterGrid(List<double[]> axes) {
    */
   public void checkInside(List<Parameter> parameters) {
     if (parameters.size() != axes.size()) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
+      throw new InvalidValueException("grid", String.format(Locale.ROOT,
           "grid has %d axes but there are %d parameters %s; give one lo:hi:n per parameter",
           axes.size(), parameters.size(), parameters.stream().map(Parameter::name).toList()));
     }
@@ -163,7 +166,7 @@ public record ParameterGrid(List<double[]> axes) {
       Parameter p = parameters.get(a);
       double[] v = axes.get(a);
       if (v[0] < p.min() || v[v.length - 1] > p.max()) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
+        throw new InvalidValueException("grid", String.format(Locale.ROOT,
             "grid for '%s' spans [%s, %s], outside the parameter range [%s, %s]; shrink the grid",
             p.name(), v[0], v[v.length - 1], p.min(), p.max()));
       }

@@ -1,5 +1,6 @@
 package org.sbi4j.inference.nplm;
 
+import org.sbi4j.common.InvalidValueException;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.special.Gamma;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
@@ -23,8 +24,8 @@ public record ChiSquaredFit(double dof, double ksPValue, int used) {
     double[] positive = java.util.Arrays.stream(t).filter(v -> v > 0 && Double.isFinite(v))
         .toArray();
     if (positive.length < 2) {
-      throw new IllegalArgumentException("the χ² fit needs at least 2 toys with t > 0, got "
-          + positive.length + "; run more toys (--toys)");
+      throw new InvalidValueException("toys", "the χ² fit needs at least 2 toys with t > 0, got "
+          + positive.length + "; run more toys");
     }
     double meanLog = 0;
     for (double v : positive) {

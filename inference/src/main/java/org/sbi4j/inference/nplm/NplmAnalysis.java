@@ -1,5 +1,6 @@
 package org.sbi4j.inference.nplm;
 
+import org.sbi4j.common.InvalidValueException;
 import java.util.Locale;
 import org.sbi4j.common.TaskRunner;
 import org.sbi4j.samples.Column;
@@ -31,8 +32,8 @@ public final class NplmAnalysis {
     NplmProblem observed = NplmProblem.weighted(d, reference.x(), refW, data.x(), dataW,
         expected);
     if (config.training().network().inputs() != d) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "network %s takes %d inputs but the samples have %d observables %s; use --network "
+      throw new InvalidValueException("network", String.format(Locale.ROOT,
+          "network %s takes %d inputs but the samples have %d observables %s; use a network "
               + "%d,4,1", config.training().network(), config.training().network().inputs(), d,
           data.observables(), d));
     }
@@ -53,8 +54,8 @@ public final class NplmAnalysis {
     }
     int d = a.featureCount();
     if (config.training().network().inputs() != d) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "network %s takes %d inputs but the samples have %d observables; use --network %d,4,1",
+      throw new InvalidValueException("network", String.format(Locale.ROOT,
+          "network %s takes %d inputs but the samples have %d observables; use a network %d,4,1",
           config.training().network(), config.training().network().inputs(), d, d));
     }
     return SymmetrizedTest.run(d, a.x(), b.x(), config, runner);

@@ -1,5 +1,6 @@
 package org.sbi4j.inference.nplm;
 
+import org.sbi4j.common.InvalidValueException;
 import java.nio.file.Path;
 import org.sbi4j.training.nplm.NplmTrainingConfig;
 
@@ -24,8 +25,8 @@ public record NplmTestConfig(NplmTrainingConfig training, int toys, long seed, P
       throw new IllegalArgumentException("training config is missing");
     }
     if (toys < 2) {
-      throw new IllegalArgumentException("toys = " + toys
-          + " is too few for a null distribution; use --toys 100 or more (≥ 2)");
+      throw new InvalidValueException("toys", "toys = " + toys
+          + " is too few for a null distribution; use 100 toys or more (≥ 2)");
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.sbi4j.inference.nplm;
 
+import org.sbi4j.common.InvalidValueException;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
@@ -45,7 +46,7 @@ public final class Significance {
    */
   public static double empiricalPValue(double t, double[] nullT) {
     if (nullT.length == 0) {
-      throw new IllegalArgumentException("no toys: an empirical p-value needs --toys ≥ 1");
+      throw new InvalidValueException("toys", "no toys: an empirical p-value needs ≥ 1 toy");
     }
     int above = 0;
     for (double v : nullT) {

@@ -1,5 +1,6 @@
 package org.sbi4j.inference.nplm;
 
+import org.sbi4j.common.InvalidValueException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,9 +36,9 @@ final class ToyStore {
       if (!Files.exists(run)) {
         AtomicFiles.writeString(run, fingerprint + "\n");
       } else if (!Files.readString(run).strip().equals(fingerprint)) {
-        throw new IllegalArgumentException("toys folder " + dir + " holds toys of another run ("
-            + Files.readString(run).strip() + "); give a new --toys-dir or the same seed and "
-            + "training options");
+        throw new InvalidValueException("toysDir", "toys folder " + dir
+            + " holds toys of another run (" + Files.readString(run).strip()
+            + "); give a new toys folder or the same seed and training options");
       }
       Map<Long, Double> done = new TreeMap<>();
       try (Stream<Path> files = Files.list(dir)) {

@@ -1,5 +1,6 @@
 package org.sbi4j.samples.mining;
 
+import org.sbi4j.common.InvalidValueException;
 import java.util.Locale;
 
 /**
@@ -15,10 +16,10 @@ public record NegativeWeights(long count, double fraction, String where)
   /** Throws when {@code fraction} exceeds {@code maxFraction}. */
   public void check(double maxFraction) {
     if (fraction > maxFraction) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
+      throw new InvalidValueException("maxNegativeFraction", String.format(Locale.ROOT,
           "%d events with dσ_e(θ) ≤ 0 carry %.4g of Σ|dσ_e| at %s, more than the allowed %.4g; "
               + "use θ inside the parameter ranges, a better basis, or raise "
-              + "--max-negative-fraction", count, fraction, where, maxFraction));
+              + "the maximum negative fraction", count, fraction, where, maxFraction));
     }
   }
 }

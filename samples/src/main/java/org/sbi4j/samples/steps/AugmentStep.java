@@ -1,5 +1,6 @@
 package org.sbi4j.samples.steps;
 
+import org.sbi4j.common.InvalidValueException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.sbi4j.common.Check;
@@ -92,12 +93,14 @@ public final class AugmentStep {
       TrainingSamples ts = new TrainingSamples(in.setup(), r.maxNegativeFraction());
       if (r.method() == Method.SALLY) {
         if (r.thetaRef() == null) {
-          throw new IllegalArgumentException("sally needs --theta-ref");
+          throw new InvalidValueException("thetaRef",
+              "a sally sample needs a reference point θ_ref");
         }
         a = ts.sally(draws, r.thetaRef(), r.samples(), r.seed());
       } else {
         if (r.theta0Prior() == null || r.theta1() == null) {
-          throw new IllegalArgumentException("ratio needs --theta0-prior and --theta1");
+          throw new InvalidValueException(r.theta0Prior() == null ? "theta0Prior" : "theta1",
+              "a ratio sample needs a θ0 prior and a θ1");
         }
         double[][] theta0 = Prior.parse(r.theta0Prior()).points(in.setup(), r.thetaPoints(),
             org.sbi4j.common.Seeds.derive(r.seed(), 7));

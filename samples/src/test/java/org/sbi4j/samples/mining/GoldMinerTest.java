@@ -157,7 +157,7 @@ class GoldMinerTest {
     assertTrue(e.getMessage().contains("1 events with dσ_e(θ) ≤ 0"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> new Unweighter(miner)
         .draw(EventSource.of(ev), new double[][] {{1}}, new int[] {5}, 0.05, 1));
-    assertTrue(e.getMessage().contains("--max-negative-fraction"), e.getMessage());
+    assertTrue(e.getMessage().contains("raise the maximum negative fraction"), e.getMessage());
     Draws d = new Unweighter(miner).draw(EventSource.of(ev), new double[][] {{1}},
         new int[] {200}, 0.2, 1);
     for (long i : d.eventIndex()) {

@@ -1,7 +1,7 @@
 package org.sbi4j.training.nplm;
 
+import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.training.model.Activation;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -40,9 +40,9 @@ public final class FusedLoss implements Objective, AutoCloseable {
   /** As above, with the vector sums switched on or off (off: the plain-Java fallback). */
   FusedLoss(NetworkShape shape, NplmProblem problem, int threads, boolean useVector) {
     if (shape.inputs() != problem.dimension()) {
-      throw new IllegalArgumentException("network " + shape + " takes " + shape.inputs()
+      throw new InvalidValueException("network", "network " + shape + " takes " + shape.inputs()
           + " inputs but the samples have " + problem.dimension()
-          + " columns; use --network " + problem.dimension() + ",…,1");
+          + " columns; use a network " + problem.dimension() + ",…,1");
     }
     if (threads < 1) {
       throw new IllegalArgumentException("threads = " + threads + " must be ≥ 1");

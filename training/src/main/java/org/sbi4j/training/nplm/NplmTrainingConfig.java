@@ -1,5 +1,7 @@
 package org.sbi4j.training.nplm;
 
+import org.sbi4j.common.InvalidValueException;
+
 /**
  * How one NPLM f(x) is trained.
  *
@@ -24,8 +26,8 @@ public record NplmTrainingConfig(NetworkShape network, double clip, boolean clip
       throw new IllegalArgumentException("network, optimizer, engine and fast mode are required");
     }
     if (!(clip > 0)) {
-      throw new IllegalArgumentException("clip = " + clip
-          + " must be > 0 (the weight box [−W, W]); e.g. --clip 9 for a 1,4,1 network");
+      throw new InvalidValueException("clip", "clip = " + clip
+          + " must be > 0 (the weight box [−W, W]); e.g. 9 for a 1,4,1 network");
     }
     if (epochs < 1) {
       throw new IllegalArgumentException("epochs = " + epochs + " must be ≥ 1");

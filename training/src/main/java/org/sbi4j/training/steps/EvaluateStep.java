@@ -1,5 +1,6 @@
 package org.sbi4j.training.steps;
 
+import org.sbi4j.common.InvalidValueException;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import java.nio.file.Path;
@@ -53,8 +54,8 @@ public final class EvaluateStep {
       pr = new RatioModel(model).predict(thetaRows(r.theta(), events, model), x);
     } else {
       if (r.theta() != null) {
-        throw new IllegalArgumentException("a sally model estimates t(x|θ_ref) at its fixed "
-            + "reference point; drop --theta");
+        throw new InvalidValueException("theta", "a sally model estimates t(x|θ_ref) at its fixed "
+            + "reference point; give no θ");
       }
       pr = new ScoreModel(model).predict(x);
     }
@@ -87,13 +88,14 @@ public final class EvaluateStep {
     int n = events.size();
     if (theta == null) {
       if (!events.has(Column.THETA0)) {
-        throw new IllegalArgumentException("a " + model.method().cliName() + " model needs θ: "
-            + "give --theta (" + p + " values: " + model.parameters() + ") or a file with theta0");
+        throw new InvalidValueException("theta", "a " + model.method().cliName()
+            + " model needs θ: give θ (" + p + " values: " + model.parameters()
+            + ") or a file with theta0");
       }
       return events.column(Column.THETA0);
     }
-    Check.length("--theta", theta, p);
-    Check.finite("--theta", theta);
+    Check.length("theta", theta, p);
+    Check.finite("theta", theta);
     double[] rows = new double[n * p];
     for (int i = 0; i < n; i++) {
       System.arraycopy(theta, 0, rows, i * p, p);

@@ -1,5 +1,6 @@
 package org.sbi4j.training.store;
 
+import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.training.model.ScoreModel;
 import org.sbi4j.training.model.Scaling;
 import org.sbi4j.training.model.RatioModel;
@@ -89,7 +90,7 @@ public final class ModelFolder {
     writeJson(dir.resolve("history.json"), outcome.history());
     writeJson(dir.resolve("provenance.json"), Provenance.of(outcome, trainingFile));
     AtomicFiles.writeString(dir.resolve("config.yaml"),
-        "# resolved training config of this model (usable as --config)\n"
+        "# resolved training config of this model (usable as a training config file)\n"
             + YAMLMapper.builder().build().writeValueAsString(outcome.config()));
     OnnxExport.write(m, dir.resolve("model.onnx"));
     FolderIntegrity.record(dir);
@@ -123,8 +124,8 @@ public final class ModelFolder {
   /** Reads and validates the folder {@code dir} (hashes verified for format version ≥ 2). */
   public static Loaded load(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException("model folder " + dir
-          + " does not exist; train one with 'sbi4j train --out DIR'");
+      throw new InvalidValueException("modelFolder", "model folder " + dir
+          + " does not exist; train a model into it first");
     }
     Header h = read(dir, "model.json", Header.class);
     if (h.formatVersion() < 1 || h.formatVersion() > FORMAT_VERSION) {
