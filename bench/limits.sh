@@ -4,9 +4,8 @@
 # kernel. Usage: bench/limits.sh [events] [grid points] [out.md]   (defaults: 10000 101)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -o -q -pl inference -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile='${project.build.directory}/bench-classpath.txt' -Dmdep.includeScope=test
+. bench/lib.sh
+bench_classpath
 export OMP_NUM_THREADS=2
-exec java --add-modules jdk.incubator.vector -Xmx6g \
-  -cp "inference/target/test-classes:inference/target/classes:$(cat inference/target/bench-classpath.txt)" \
-  org.sbi4j.inference.bench.LimitsBenchmark "${1:-10000}" "${2:-101}" ${3:+"$3"}
+exec java --add-modules jdk.incubator.vector -Xmx6g -cp "$cp" \
+  org.sbi4j.bench.LimitsBenchmark "${1:-10000}" "${2:-101}" ${3:+"$3"}

@@ -4,7 +4,7 @@
 #
 #   bench/mining.sh [EVENTS] [FILE]     (defaults: 10000000 events, /tmp/sbi4j-mining-bench.h5)
 #
-# The setup groups are written by sbi4j (MiningBench setup); the EVENTS × 20 weights are appended
+# The setup groups are written by sbi4j (MiningBenchmark setup); the EVENTS × 20 weights are appended
 # by Debian's h5py in chunks of 1 M events (jhdf writes whole files at close, which would need
 # ~8 GB of heap for 10 M × 20), with dσ_e(θ) = c_e (1 + θ1 u_e + θ2 v_e)^4.
 set -euo pipefail
@@ -12,9 +12,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 events="${1:-10000000}"
 file="${2:-/tmp/sbi4j-mining-bench.h5}"
 cd "$here"
-mvn -o -q -pl samples -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
-cp="samples/target/test-classes:samples/target/classes:morphing/target/classes:$(cat samples/target/cp.txt)"
-java -cp "$cp" org.sbi4j.samples.bench.MiningBench "$events" "$file" setup 2>/dev/null
+. bench/lib.sh
+bench_classpath
+java -cp "$cp" org.sbi4j.bench.MiningBenchmark "$events" "$file" setup 2>/dev/null
 /usr/bin/python3 - "$file" "$events" <<'PY'
 import sys, h5py, numpy as np
 path, n = sys.argv[1], int(sys.argv[2])
@@ -40,6 +40,6 @@ with h5py.File(path, 'a') as f:
         w[a:a + m] = c[:, None] * amp ** 4
 PY
 for run in 1 2 3; do
-  java -Xmx2g -cp "$cp" org.sbi4j.samples.bench.MiningBench "$events" "$file" mine 2>/dev/null
-  java -Xmx2g -cp "$cp" org.sbi4j.samples.bench.MiningBench "$events" "$file" tasks2 2>/dev/null
+  java -Xmx2g -cp "$cp" org.sbi4j.bench.MiningBenchmark "$events" "$file" mine 2>/dev/null
+  java -Xmx2g -cp "$cp" org.sbi4j.bench.MiningBenchmark "$events" "$file" tasks2 2>/dev/null
 done

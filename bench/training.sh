@@ -3,8 +3,8 @@
 # and a plain DL4J MultiLayerNetwork floor. Usage: bench/training.sh [rows] [epochs] [out.md]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -o -q -pl training -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile='${project.build.directory}/bench-classpath.txt' -Dmdep.includeScope=test
+. bench/lib.sh
+bench_classpath
 export OMP_NUM_THREADS=1
-exec java --add-modules jdk.incubator.vector -Xmx4g -cp "training/target/test-classes:training/target/classes:$(cat training/target/bench-classpath.txt)" \
-  org.sbi4j.training.bench.TrainingBenchmark "${1:-30000}" "${2:-3}" ${3:+"$3"}
+exec java --add-modules jdk.incubator.vector -Xmx4g -cp "$cp" \
+  org.sbi4j.bench.TrainingBenchmark "${1:-30000}" "${2:-3}" ${3:+"$3"}

@@ -12,15 +12,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.io.MadMinerFiles;
 import org.sbi4j.samples.simulators.Simulators;
+import org.sbi4j.testing.ModelFixture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class LimitsCommandTest {
   @TempDir static Path dir;
   static Path events;
+  static Path fixture;
 
   @BeforeAll
   static void writeEvents() {
+    fixture = ModelFixture.copyTo(dir);
     events = dir.resolve("events.h5");
     MadMinerFiles.writeEvents(events, Simulators.INTERFERENCE_1D.create().events(20_000, 7));
   }
@@ -111,9 +114,8 @@ class LimitsCommandTest {
     assertTrue(run.oneErrorLine(), run.err());
   }
 
-  static Path fixture() throws Exception {
-    return Path.of(LimitsCommandTest.class.getResource("/model-fixture/model.json").toURI())
-        .getParent();
+  static Path fixture() {
+    return fixture;
   }
 
   @Test

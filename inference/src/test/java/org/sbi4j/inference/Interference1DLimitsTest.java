@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.simulators.Simulator;
 import org.sbi4j.samples.simulators.Simulators;
+import org.sbi4j.testing.SimulatorQuadrature;
 
 /**
  * The issue's accuracy test on interference-1d at L = 10 pb⁻¹, θ_true = 0: expected intervals
@@ -55,7 +56,7 @@ class Interference1DLimitsTest {
 
   @Test
   void exactRatioIntervalsMatchNumericalIntegration() {
-    EventSample events = SimulatorRatio.quadratureEvents(sim, LO, HI, 300);
+    EventSample events = SimulatorQuadrature.quadratureEvents(sim, LO, HI, 300);
     MorphedEvents ev = new MorphedEvents(events);
     Dataset asimov = Dataset.asimov(ev, ev, new double[] {0}, L);
     assertEquals(L * 1, asimov.count(), 1e-9); // σ(0) = 1 pb

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.simulators.Simulator;
 import org.sbi4j.samples.simulators.Simulators;
+import org.sbi4j.testing.SimulatorQuadrature;
 
 /** SALLY with the exact score of interference-1d: Fisher information and histogram limits. */
 class SallyTest {
@@ -39,7 +40,7 @@ class SallyTest {
   @Test
   void sallyFisherWithTheExactScoreIsTheDetectorLevelInformation() {
     for (double theta : new double[] {0, 0.3}) {
-      EventSample q = SimulatorRatio.quadratureEvents(sim, -5, 40, 300);
+      EventSample q = SimulatorQuadrature.quadratureEvents(sim, -5, 40, 300);
       MorphedEvents ev = new MorphedEvents(q);
       FisherMatrix f = FisherInformation.sally(ev, ev, new ExactRatio(sim, new double[] {theta}),
           new double[] {theta}, 10);

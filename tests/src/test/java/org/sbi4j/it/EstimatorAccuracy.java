@@ -16,20 +16,21 @@ import org.sbi4j.samples.estimators.Prediction;
 import org.sbi4j.training.Trainer;
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.TrainingOutcome;
+import org.sbi4j.training.steps.TruthCheck;
 
 /**
  * Trains estimators on the 1-parameter simulator (interference-1d, θ1 = θ_ref = 0) from gold-mined
  * training samples and scores them against the exact likelihood: the mean squared error of log r̂
  * over x ~ p(x|θ1) and θ0 ~ U(−1, 1), and the correlation of SALLY's t̂ with the exact score at 0.
  */
-final class EstimatorAccuracy {
+public final class EstimatorAccuracy {
   static final Simulator SIM = Simulators.INTERFERENCE_1D.create();
   private static final double[] THETA1 = {0};
 
   private EstimatorAccuracy() {}
 
   /** Events at θ = 0 (the generating benchmark), enough for {@code rows} unweighted draws. */
-  static EventSource events(int count, long seed) {
+  public static EventSource events(int count, long seed) {
     return EventSource.of(SIM.events(count, seed));
   }
 
@@ -38,7 +39,7 @@ final class EstimatorAccuracy {
    * θ1 = 0. At full size a 41-point θ0 grid leaves E[(log r̂ − log r)²] at 0.017 against 0.0064
    * with these points (bench/results/training.md).
    */
-  static EventSample ratioSample(EventSource events, int rows, long seed) {
+  public static EventSample ratioSample(EventSource events, int rows, long seed) {
     return ratioSample(events, Prior.parse("uniform:-1:1").points(SIM.setup(), 5000,
         Seeds.derive(seed, 3)), rows, seed);
   }
@@ -50,17 +51,17 @@ final class EstimatorAccuracy {
   }
 
   /** A SALLY training sample at θ_ref = 0. */
-  static EventSample sallySample(EventSource events, int rows, long seed) {
+  public static EventSample sallySample(EventSource events, int rows, long seed) {
     return new TrainingSamples(SIM.setup(), 0.05).sally(WeightedView.of(events, Partition.TRAIN),
         THETA1, rows, seed).sample();
   }
 
-  static TrainingOutcome train(EventSample sample, Method m, TrainingConfig c, long seed) {
+  public static TrainingOutcome train(EventSample sample, Method m, TrainingConfig c, long seed) {
     return new Trainer(c).train(sample, m, seed);
   }
 
   /** E[(log r̂ − log r)²] over n fresh x ~ p(x|θ1 = 0) with θ0 ~ U(−1, 1). */
-  static double logRatioMse(TrainingOutcome model, int n, long seed) {
+  public static double logRatioMse(TrainingOutcome model, int n, long seed) {
     EventSample test = SIM.events(n, Seeds.derive(seed, 1));
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(Seeds.derive(seed, 2));
     double[] theta = new double[n];
@@ -77,32 +78,13 @@ final class EstimatorAccuracy {
   }
 
   /** Pearson correlation of SALLY's t̂ with the exact score t(x|0) over n fresh x ~ p(x|0). */
-  static double scoreCorrelation(TrainingOutcome model, int n, long seed) {
+  public static double scoreCorrelation(TrainingOutcome model, int n, long seed) {
     EventSample test = SIM.events(n, Seeds.derive(seed, 3));
     double[] tHat = model.scoreModel().predict(test.x()).score();
     double[] t = new double[n];
     for (int i = 0; i < n; i++) {
       t[i] = SIM.score(test.xRow(i), THETA1)[0];
     }
-    return correlation(tHat, t);
-  }
-
-  static double correlation(double[] a, double[] b) {
-    int n = a.length;
-    double ma = 0;
-    double mb = 0;
-    for (int i = 0; i < n; i++) {
-      ma += a[i] / n;
-      mb += b[i] / n;
-    }
-    double sab = 0;
-    double saa = 0;
-    double sbb = 0;
-    for (int i = 0; i < n; i++) {
-      sab += (a[i] - ma) * (b[i] - mb);
-      saa += (a[i] - ma) * (a[i] - ma);
-      sbb += (b[i] - mb) * (b[i] - mb);
-    }
-    return sab / Math.sqrt(saa * sbb);
+    return TruthCheck.correlation(tHat, t);
   }
 }

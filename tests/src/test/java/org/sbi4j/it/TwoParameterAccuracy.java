@@ -29,7 +29,7 @@ import org.sbi4j.training.TrainingOutcome;
  * P_k(θ) = ν_k(θ) / Σ_k' ν_k'(θ) the bin probability of {@link HistogramModel} filled from the
  * training-partition events reweighted by the morphing (the bin width cancels in the ratio).
  */
-final class TwoParameterAccuracy {
+public final class TwoParameterAccuracy {
   static final Simulator SIM = Simulators.INTERFERENCE_2D.create();
   static final double[] THETA1 = {0, 0};
   /** The two observables of the histogram baseline: θ_a acts on x_E, θ_b on x_cos. */
@@ -38,12 +38,12 @@ final class TwoParameterAccuracy {
   private TwoParameterAccuracy() {}
 
   /** Events at θ = (0, 0), the generating benchmark. */
-  static EventSource events(int count, long seed) {
+  public static EventSource events(int count, long seed) {
     return EventSource.of(SIM.events(count, seed));
   }
 
   /** A ratio sample of {@code rows} rows from the training partition, θ0 from U([−1, 1]²). */
-  static EventSample ratioSample(EventSource events, int rows, int thetaPoints, long seed) {
+  public static EventSample ratioSample(EventSource events, int rows, int thetaPoints, long seed) {
     double[][] theta0 = Prior.parse("uniform:-1:1,uniform:-1:1").points(SIM.setup(),
         thetaPoints, Seeds.derive(seed, 1));
     return new TrainingSamples(SIM.setup(), 0.05).ratio(WeightedView.of(events, Partition.TRAIN),
@@ -51,7 +51,7 @@ final class TwoParameterAccuracy {
   }
 
   /** The histogram baseline on {@link #HISTOGRAM_OBSERVABLES}, filled from the training events. */
-  static HistogramModel histogram(EventSource events, BinningSpec binning) {
+  public static HistogramModel histogram(EventSource events, BinningSpec binning) {
     WeightedView train = WeightedView.of(events, Partition.TRAIN);
     EventSample sample = train.read(0, (int) train.size());
     return Limits.histogramModel(new MorphedEvents(sample),
@@ -59,8 +59,8 @@ final class TwoParameterAccuracy {
   }
 
   /** n test pairs: x ~ p(x|θ1) and θ0 ~ U([−1, 1]²), with the exact log r. */
-  record TestPairs(EventSample x, double[] theta0, double[] exact) {
-    static TestPairs draw(int n, long seed) {
+  public record TestPairs(EventSample x, double[] theta0, double[] exact) {
+    public static TestPairs draw(int n, long seed) {
       EventSample test = SIM.events(n, Seeds.derive(seed, 1));
       UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(Seeds.derive(seed, 2));
       double[] theta = new double[2 * n];
@@ -73,17 +73,17 @@ final class TwoParameterAccuracy {
       return new TestPairs(test, theta, exact);
     }
 
-    int size() {
+    public int size() {
       return exact.length;
     }
 
     /** E[(log r̂ − log r)²] of the ratio model. */
-    double mse(TrainingOutcome model) {
+    public double mse(TrainingOutcome model) {
       return mse(model.ratioModel().predict(theta0, x.x()).logRatio());
     }
 
     /** E[(log r̂_h − log r)²] of the histogram baseline. */
-    double mse(HistogramModel h) {
+    public double mse(HistogramModel h) {
       double[] values = new Summary.Observed(HISTOGRAM_OBSERVABLES).values(x);
       double[] logP1 = logBinProbabilities(h, THETA1);
       double[] est = new double[size()];
@@ -104,7 +104,7 @@ final class TwoParameterAccuracy {
     }
 
     /** E[(log r)²]: the error of log r̂ = 0, for scale. */
-    double scale() {
+    public double scale() {
       return mse(new double[size()]);
     }
   }

@@ -1,5 +1,6 @@
 package org.sbi4j.training;
 
+import org.sbi4j.testing.GaussianToy;
 import org.sbi4j.training.model.Precision;
 import org.sbi4j.training.model.Method;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

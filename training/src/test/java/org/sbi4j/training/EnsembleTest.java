@@ -1,5 +1,6 @@
 package org.sbi4j.training;
 
+import org.sbi4j.testing.GaussianToy;
 import org.sbi4j.training.model.RatioModel;
 import org.sbi4j.training.model.ModelData;
 import org.sbi4j.training.model.Method;

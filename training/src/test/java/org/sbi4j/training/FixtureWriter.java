@@ -1,14 +1,17 @@
 package org.sbi4j.training;
 
+import org.sbi4j.testing.GaussianToy;
 import org.sbi4j.training.store.ModelFolder;
 import org.sbi4j.training.model.Method;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Regenerates the test fixture {@code src/test/resources/model-fixture}: a small ALICES model on
- * the Gaussian toy. The fixture is committed and must keep loading in later versions, so only
- * rerun this when the folder format version changes on purpose.
+ * Regenerates the shared test fixture {@code testing/src/main/resources/model-fixture} (read by
+ * tests through {@code org.sbi4j.testing.ModelFixture}): a small ALICES model on the Gaussian
+ * toy. The fixture is committed and must keep loading in later versions, so only rerun this when
+ * the folder format version changes on purpose. Argument: the folder, by default that one (run
+ * from the training module's folder).
  */
 final class FixtureWriter {
   private FixtureWriter() {}
@@ -18,6 +21,7 @@ final class FixtureWriter {
         .learningRate(0.01).finalLearningRate(0.001).build();
     TrainingOutcome out = new Trainer(c).train(GaussianToy.ratioSample(4000, 2026), Method.ALICES,
         2026);
-    ModelFolder.save(Path.of(args[0]), out, null);
+    ModelFolder.save(args.length > 0 ? Path.of(args[0])
+        : Path.of("..", "testing", "src", "main", "resources", "model-fixture"), out, null);
   }
 }

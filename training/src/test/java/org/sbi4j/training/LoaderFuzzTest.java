@@ -1,11 +1,11 @@
 package org.sbi4j.training;
 
+import org.sbi4j.testing.ModelFixture;
 import org.sbi4j.training.store.ModelFolder;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -27,19 +27,10 @@ import org.sbi4j.samples.io.SetupFiles;
 class LoaderFuzzTest {
   private static final List<byte[]> CONFIGS = List.of(bytes(Path.of("..", "configs",
       "setup.yaml")), bytes(Path.of("..", "configs", "train.yaml")));
-  private static final Path FIXTURE = fixture();
+  private static final Path FIXTURE = ModelFixture.copy();
   /** The folder files the loader reads (model.onnx is only exported, never read). */
   private static final List<String> READ = List.of("model.json", "weights.json", "config.yaml",
       "history.json", "provenance.json");
-
-  private static Path fixture() {
-    try {
-      return Path.of(LoaderFuzzTest.class.getResource("/model-fixture/model.json").toURI())
-          .getParent();
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static byte[] bytes(Path f) {
     try {

@@ -8,8 +8,8 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
-import org.sbi4j.inference.bench.LimitsBenchmark;
 import org.sbi4j.samples.EventSample;
+import org.sbi4j.testing.ModelFixture;
 import org.sbi4j.training.model.Activation;
 import org.sbi4j.training.model.Method;
 import org.sbi4j.training.model.ModelData;
@@ -65,7 +65,7 @@ class GridRatioModelTest {
   void blasKernelMatchesJavaAcrossBlocksAndIsDeterministic() {
     // 3 × 16 tanh; 20 000 events × 2 θ (blocks of events) and 701 events × 30 θ (blocks of θ)
     // cross the 16 384-row block size. Both kernels are float32 with sums of 16 products, so 1e-5.
-    RatioModel model = (RatioModel) LimitsBenchmark.randomModel(16, 3, Precision.FLOAT32);
+    RatioModel model = (RatioModel) RandomModels.randomModel(16, 3, Precision.FLOAT32);
     double[][] many = new double[30][];
     for (int j = 0; j < many.length; j++) {
       many[j] = new double[] {-1 + j / 15.0};
@@ -148,7 +148,7 @@ class GridRatioModelTest {
 
   @Test
   void matchesTheNd4jEvaluationOfTheFixture() throws Exception {
-    Path dir = Path.of(getClass().getResource("/model-fixture/model.json").toURI()).getParent();
+    Path dir = ModelFixture.copy();
     // Both evaluate in float32 (relative resolution 6e-8) through 3 layers of width 8.
     agree(ModelFolder.load(dir).ratioModel(), 1e-5);
   }
@@ -156,6 +156,6 @@ class GridRatioModelTest {
   @Test
   void matchesTheNd4jEvaluationOfAWideNetwork() {
     // 3 × 100 tanh with random weights: sums of 100 float products per layer, so 1e-4.
-    agree((RatioModel) LimitsBenchmark.randomModel(100, 3, Precision.FLOAT32), 1e-4);
+    agree((RatioModel) RandomModels.randomModel(100, 3, Precision.FLOAT32), 1e-4);
   }
 }

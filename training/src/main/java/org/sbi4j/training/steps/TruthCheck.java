@@ -85,6 +85,12 @@ public final class TruthCheck {
     for (int i = 0; i < n; i++) {
       mse += (a[i] - b[i]) * (a[i] - b[i]) / n;
     }
+    return new Agreement(mse, correlation(a, b), n);
+  }
+
+  /** The Pearson correlation of two equally long series. */
+  public static double correlation(double[] a, double[] b) {
+    int n = a.length;
     double ma = Arrays.stream(a).average().orElseThrow();
     double mb = Arrays.stream(b).average().orElseThrow();
     double sab = 0;
@@ -95,6 +101,6 @@ public final class TruthCheck {
       saa += (a[i] - ma) * (a[i] - ma);
       sbb += (b[i] - mb) * (b[i] - mb);
     }
-    return new Agreement(mse, sab / Math.sqrt(saa * sbb), n);
+    return sab / Math.sqrt(saa * sbb);
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sbi4j.testing.AllClose.assertAllCloseRelative;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -89,9 +90,7 @@ class FusedLossTest {
         // the vector e^x and tanh are within 1 ulp of Math's, sums of ~2e4 O(1) terms are
         // reordered: ~1e-13 relative.
         assertEquals(ls, lv, 1e-11 * Math.abs(ls), act + " loss");
-        for (int k = 0; k < p.length; k++) {
-          assertEquals(gs[k], gv[k], 1e-11 * Math.max(1, Math.abs(gs[k])), act + " gradient " + k);
-        }
+        assertAllCloseRelative(gs, gv, 1e-11, act + " gradient");
       }
     }
   }
@@ -173,9 +172,7 @@ class FusedLossTest {
     double ls = new SameDiffLoss(shape, problem).valueAndGradient(p, gs);
     // both float64; only the summation order differs: ~1e-13 relative.
     assertEquals(lf, ls, 1e-10 * Math.abs(lf));
-    for (int k = 0; k < p.length; k++) {
-      assertEquals(gf[k], gs[k], 1e-10 * Math.max(1, Math.abs(gf[k])), "gradient " + k);
-    }
+    assertAllCloseRelative(gf, gs, 1e-10, "gradient");
   }
 
   @Test

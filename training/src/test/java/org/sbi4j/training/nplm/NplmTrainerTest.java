@@ -5,6 +5,7 @@ import org.sbi4j.training.model.Activation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sbi4j.testing.AllClose.assertAllClose;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -94,9 +95,7 @@ class NplmTrainerTest {
     assertEquals(fused.t(), nd4j.t(), 1e-6 * Math.max(1, Math.abs(fused.t())));
     double[] a = fused.network().parameters();
     double[] b = nd4j.network().parameters();
-    for (int k = 0; k < a.length; k++) {
-      assertEquals(a[k], b[k], 1e-6, "parameter " + k);
-    }
+    assertAllClose(a, b, 1e-6, "parameters");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.sbi4j.training.store;
 
+import org.sbi4j.testing.ModelFixture;
 import org.sbi4j.training.model.ScoreModel;
 import org.sbi4j.training.model.RatioModel;
 import org.sbi4j.training.model.Precision;
@@ -8,12 +9,13 @@ import org.sbi4j.training.model.Method;
 import org.sbi4j.training.TrainingOutcome;
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.Trainer;
-import org.sbi4j.training.GaussianToy;
+import org.sbi4j.testing.GaussianToy;
 import org.sbi4j.samples.estimators.Prediction;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sbi4j.testing.AllClose.assertAllCloseRelative;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -74,8 +76,8 @@ class ModelFolderTest {
       // float32: both sides round to 2^-24 relative per op over ~10 ops on O(1) values, ≲ 1e-6;
       // the task's bound 1e-5 holds with margin. float64 agrees to ~1e-15.
       double tol = precision == Precision.FLOAT32 ? 1e-5 : 1e-12;
-      assertClose(sbi.logRatio(), onnx.get("log_r_hat"), tol);
-      assertClose(sbi.score(), onnx.get("t_hat"), tol);
+      assertAllCloseRelative(sbi.logRatio(), onnx.get("log_r_hat"), tol, "log r̂");
+      assertAllCloseRelative(sbi.score(), onnx.get("t_hat"), tol, "t̂");
     }
   }
 
@@ -87,12 +89,12 @@ class ModelFolderTest {
     Prediction sbi = new ScoreModel(m).predict(x);
     Map<String, double[]> onnx = runOnnx(m, Map.of("x", x), 1, 1000);
     // float32 rounding as above.
-    assertClose(sbi.score(), onnx.get("t_hat"), 1e-5);
+    assertAllCloseRelative(sbi.score(), onnx.get("t_hat"), 1e-5, "t̂");
   }
 
   @Test
   void theFixtureFolderStillLoads() throws Exception {
-    Path dir = Path.of(getClass().getResource("/model-fixture/model.json").toURI()).getParent();
+    Path dir = ModelFixture.copyTo(tmp);
     ModelFolder.Loaded loaded = ModelFolder.load(dir);
     assertEquals(Method.ALICES, loaded.model().method());
     RatioModel m = loaded.ratioModel();
@@ -167,12 +169,5 @@ class ModelFolderTest {
       out[i] = b.get(i);
     }
     return out;
-  }
-
-  static void assertClose(double[] expected, double[] actual, double tol) {
-    assertEquals(expected.length, actual.length);
-    for (int i = 0; i < expected.length; i++) {
-      assertEquals(expected[i], actual[i], tol * Math.max(1, Math.abs(expected[i])), "entry " + i);
-    }
   }
 }

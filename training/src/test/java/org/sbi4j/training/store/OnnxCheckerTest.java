@@ -4,7 +4,7 @@ import org.sbi4j.training.model.Precision;
 import org.sbi4j.training.model.Method;
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.Trainer;
-import org.sbi4j.training.GaussianToy;
+import org.sbi4j.testing.GaussianToy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;

@@ -1,9 +1,10 @@
-package org.sbi4j.it;
+package org.sbi4j.bench;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.sbi4j.inference.likelihood.BinningSpec;
+import org.sbi4j.it.TwoParameterAccuracy;
 import org.sbi4j.samples.EventSource;
 import org.sbi4j.training.model.Method;
 import org.sbi4j.training.Trainer;

@@ -1,4 +1,4 @@
-package org.sbi4j.it.bench;
+package org.sbi4j.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.sbi4j.training;
+package org.sbi4j.testing;
 
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;

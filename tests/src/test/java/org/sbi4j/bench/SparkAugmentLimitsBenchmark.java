@@ -1,4 +1,4 @@
-package org.sbi4j.it.bench;
+package org.sbi4j.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +31,8 @@ import org.sbi4j.samples.steps.AugmentStep;
  * augment} (sally, 200 000 rows from 2.2 M events: 3 chunks of 2²⁰) and of {@code limits} (a CARL
  * model, grid of 401 points, 40 000 Asimov events) in one thread, on 2 local threads and on Spark
  * local[2], with a check that the outputs agree. Run with {@code mvn -o -q -pl tests -am test
- * -Dtest=SparkAugmentLimitsBenchmark -Dsurefire.failIfNoSpecifiedTests=false}; appends to {@code
+ * -Dtest=SparkAugmentLimitsBenchmark -Dsurefire.failIfNoSpecifiedTests=false}, or
+ * {@code bench/spark-augment-limits.sh [events, default 2 200 000]}; appends to {@code
  * bench/results/spark.md}.
  */
 class SparkAugmentLimitsBenchmark {
@@ -41,7 +42,8 @@ class SparkAugmentLimitsBenchmark {
   @Test
   void run() throws IOException {
     Path events = dir.resolve("events.h5");
-    MadMinerFiles.writeEvents(events, new Interference1D().events(2_200_000, 1));
+    int n = Integer.getInteger("spark.bench.events", 2_200_000);
+    MadMinerFiles.writeEvents(events, new Interference1D().events(n, 1));
     StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
         "%n## augment and limits on the local runner and on Spark local[2] (%s)%n%n"
             + "Machine: 2 cores shared with other builds and tests; %s, Java %s. Spark's context "
@@ -52,19 +54,20 @@ class SparkAugmentLimitsBenchmark {
     try (SparkTaskRunner spark = SparkTaskRunner.connect("local[2]", "sbi4j-bench");
         LocalTaskRunner threads = new LocalTaskRunner(2)) {
       spark.map(List.of(1, 2), i -> i); // warm-up
-      augment(events, threads, spark, md);
+      augment(events, n / 11, threads, spark, md);
       limits(events, threads, spark, md);
     }
     append(md.toString());
   }
 
-  private void augment(Path events, TaskRunner threads, TaskRunner spark, StringBuilder md) {
+  private void augment(Path events, int rows, TaskRunner threads, TaskRunner spark,
+      StringBuilder md) {
     Path[] out = {dir.resolve("a0.h5"), dir.resolve("a1.h5"), dir.resolve("a2.h5")};
     TaskRunner[] runners = {null, threads, spark};
     double[] s = new double[3];
     for (int k = 0; k < 3; k++) {
       AugmentStep.Request r = new AugmentStep.Request(events, AugmentStep.Method.SALLY,
-          new double[] {0}, null, 0, null, 200_000, Partition.ALL, out[k], 5, 0.05);
+          new double[] {0}, null, 0, null, rows, Partition.ALL, out[k], 5, 0.05);
       TaskRunner runner = runners[k];
       s[k] = seconds(() -> AugmentStep.run(r, runner));
     }
@@ -73,8 +76,8 @@ class SparkAugmentLimitsBenchmark {
       same &= Arrays.equals(TrainingFiles.read(out[0]).column(Column.T_XZ0),
           TrainingFiles.read(out[k]).column(Column.T_XZ0));
     }
-    md.append(String.format(Locale.ROOT, "| augment sally, 2.2 M events → 200 000 rows (3 chunks) "
-        + "| %.1f | %.1f | %.1f | %s |%n", s[0], s[1], s[2], same));
+    md.append(String.format(Locale.ROOT, "| augment sally, %.1f M events → %d rows (3 chunks) "
+        + "| %.1f | %.1f | %.1f | %s |%n", rows * 11 / 1e6, rows, s[0], s[1], s[2], same));
   }
 
   private void limits(Path events, TaskRunner threads, TaskRunner spark, StringBuilder md)

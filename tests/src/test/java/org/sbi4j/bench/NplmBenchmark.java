@@ -1,4 +1,4 @@
-package org.sbi4j.inference.nplm;
+package org.sbi4j.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.sbi4j.inference.nplm.NplmTest;
+import org.sbi4j.inference.nplm.SampledToys;
+import org.sbi4j.inference.nplm.Sampler;
 import org.sbi4j.testing.ProcessCpu;
 import org.sbi4j.common.LocalTaskRunner;
 import org.sbi4j.training.nplm.Adam;
@@ -20,9 +23,9 @@ import org.sbi4j.training.nplm.NplmOptimizer;
 
 /**
  * Benchmark harness (not a unit test: surefire does not pick up this name). Run with
- * {@code mvn -o -q -pl inference -am test -Dtest=NplmBenchmark
- * -Dsurefire.failIfNoSpecifiedTests=false "-Dtest.argLine=-Xmx4g -Dnplm.bench=speed"} (or
- * {@code compare}); appends a section to {@code bench/results/nplm.md}.
+ * {@code bench/nplm.sh [speed|batch|compare]} (system properties {@code nplm.*} below, given to
+ * the script as {@code -D} options after the mode); appends a section to
+ * {@code bench/results/nplm.md}.
  */
 class NplmBenchmark {
   private static final NplmTrainingConfig BASE = NplmTrainingConfig.defaults(

@@ -1,4 +1,4 @@
-package org.sbi4j.samples.bench;
+package org.sbi4j.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -25,7 +25,7 @@ import org.sbi4j.samples.mining.WeightedView;
  * Mining throughput: event·benchmarks per second of {@link GoldMiner#mine} streaming an event file
  * from disk (both passes: σ_b sums, then per-event log r and t at θ0 and θ1), and the peak heap.
  *
- * <p>Usage: {@code MiningBench EVENTS FILE [generate|setup|mine|tasksN]} ({@code tasksN}: as
+ * <p>Usage: {@code MiningBenchmark EVENTS FILE [generate|setup|mine|tasksN]} ({@code tasksN}: as
  * {@code mine}, as tasks of 2²⁰ events on N local threads). The file holds EVENTS events × 20
  * benchmarks of a 2-parameter process with dσ_e(θ) = c_e (1 + θ_1 u_e + θ_2 v_e)⁴ (15 components,
  * 20 benchmarks: a least-squares morphing). {@code generate} writes it (needs ~2.5 × the file's
@@ -33,10 +33,10 @@ import org.sbi4j.samples.mining.WeightedView;
  * bench/mining.sh} to append 10 M events with h5py in chunks; {@code mine} times mining (run it
  * with -Xmx2g).
  */
-public final class MiningBench {
+public final class MiningBenchmark {
   static final int BENCHMARKS = 20;
 
-  private MiningBench() {}
+  private MiningBenchmark() {}
 
   static MorphingSetup setup() {
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(5);

@@ -1,4 +1,4 @@
-package org.sbi4j.inference;
+package org.sbi4j.testing;
 
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
@@ -7,15 +7,15 @@ import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.simulators.Simulator;
 
 /** Quadrature "events" carrying a simulator's exact density. */
-final class SimulatorRatio {
-  private SimulatorRatio() {}
+public final class SimulatorQuadrature {
+  private SimulatorQuadrature() {}
 
   /**
    * A one-observable simulator's exact detector-level density as weighted "events": composite
    * 10-point Gauss–Legendre nodes on [lo, hi], weighted at benchmark b by node weight ×
    * σ(θ_b) p(x|θ_b). Weighted sums over them are integrals of the exact density.
    */
-  static EventSample quadratureEvents(Simulator simulator, double lo, double hi, int panels) {
+  public static EventSample quadratureEvents(Simulator simulator, double lo, double hi, int panels) {
     MorphingSetup setup = simulator.setup();
     double[][] basis = setup.basis();
     double width = (hi - lo) / panels;

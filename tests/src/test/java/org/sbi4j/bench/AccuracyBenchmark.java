@@ -1,10 +1,11 @@
-package org.sbi4j.it;
+package org.sbi4j.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.sbi4j.it.EstimatorAccuracy;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.EventSource;
 import org.sbi4j.training.model.Method;

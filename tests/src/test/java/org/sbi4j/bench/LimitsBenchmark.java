@@ -1,4 +1,4 @@
-package org.sbi4j.inference.bench;
+package org.sbi4j.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ import org.sbi4j.training.model.Scaling;
  * through {@link GridRatioModel} (what limits use: its Java Vector API kernel, and the plain-Java
  * kernel a JVM without {@code --add-modules jdk.incubator.vector} falls back to; its optional ND4J
  * sgemm kernel is timed too) and through the ND4J
- * {@link RatioModel} (on a grid ten times coarser, it is much slower). Run: {@code java -cp … org.sbi4j.inference.bench.LimitsBenchmark [events]
+ * {@link RatioModel} (on a grid ten times coarser, it is much slower). Run: {@code java -cp … org.sbi4j.bench.LimitsBenchmark [events]
  * [gridPoints] [out.md]} with OMP_NUM_THREADS set to the cores to use.
  */
 public final class LimitsBenchmark {

@@ -1,4 +1,4 @@
-package org.sbi4j.training.bench;
+package org.sbi4j.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.sbi4j.testing.ProcessCpu;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.training.TrainingEngine;
-import org.sbi4j.training.GaussianToy;
+import org.sbi4j.testing.GaussianToy;
 import org.sbi4j.training.model.Method;
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.TrainingOutcome;
@@ -33,7 +33,7 @@ import org.sbi4j.training.internal.Nd4jRuntime;
  * Training throughput (rows per second) of ALICES (3 × 100 tanh, batch 128, with the score term),
  * SALLY, and the same network as a plain DL4J MultiLayerNetwork with an MSE loss (the floor: no
  * tangents, no score term). Run with OMP_NUM_THREADS=1:
- * {@code java -cp ... org.sbi4j.training.bench.TrainingBenchmark [rows] [epochs] [out.md]}.
+ * {@code java -cp ... org.sbi4j.bench.TrainingBenchmark [rows] [epochs] [out.md]}.
  */
 public final class TrainingBenchmark {
   private TrainingBenchmark() {}

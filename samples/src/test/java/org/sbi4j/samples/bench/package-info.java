@@ -1,2 +1,0 @@
-/** Benchmark harnesses (main classes, not tests); results go to bench/results. */
-package org.sbi4j.samples.bench;
