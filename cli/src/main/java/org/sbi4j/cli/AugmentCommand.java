@@ -2,7 +2,6 @@ package org.sbi4j.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.sbi4j.common.TaskRunner;
 import org.sbi4j.samples.mining.Partition;
 import org.sbi4j.samples.steps.AugmentStep;
 import picocli.CommandLine.Command;
@@ -48,13 +47,9 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output (.h5).")
   Path out;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
-  @Option(names = "--max-negative-fraction", defaultValue = "0.05", paramLabel = "F",
-      description = "Fail when events with dσ ≤ 0 carry more than this fraction of Σ|dσ| "
-          + "(default ${DEFAULT-VALUE}).")
-  double maxNegativeFraction;
+  @Mixin NegativeWeightOption negative;
 
   @Override
   public OptionMap optionMap() {
@@ -67,15 +62,11 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped {
   public Integer call() {
     AugmentStep.Request request = new AugmentStep.Request(events,
         AugmentStep.Method.parse(method), thetaRef, theta0Prior, thetas, theta1, samples,
-        Partition.parse(partition), out, seed, maxNegativeFraction);
-    AugmentStep.Result r;
-    try (TaskRunner tasks = runner.open("augment")) {
-      r = AugmentStep.run(request, tasks);
-    }
-    if (!common.writeJson(r)) {
-      System.out.printf("%d rows written to %s (smallest effective sample size %.1f)%n",
-          r.rows(), r.out(), r.minEffectiveSampleSize());
-    }
+        Partition.parse(partition), out, seed.value, negative.maxNegativeFraction);
+    AugmentStep.Result r = runner.run("augment", tasks -> AugmentStep.run(request, tasks));
+    common.report(r, () -> System.out.printf(
+        "%d rows written to %s (smallest effective sample size %.1f)%n", r.rows(), r.out(),
+        r.minEffectiveSampleSize()));
     return 0;
   }
 }

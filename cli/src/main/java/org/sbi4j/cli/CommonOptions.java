@@ -25,6 +25,24 @@ public final class CommonOptions {
     return false;
   }
 
+  /**
+   * Writes {@code result} where --json asks and, unless it went to stdout, runs {@code human}
+   * (the human-readable lines).
+   */
+  void report(Object result, Runnable human) {
+    if (!writeJson(result)) {
+      human.run();
+    }
+  }
+
+  /** Prints each warning to stderr, then {@link #report}s {@code result}. */
+  void report(Iterable<?> warnings, Object result, Runnable human) {
+    for (Object w : warnings) {
+      System.err.println("warning: " + w);
+    }
+    report(result, human);
+  }
+
   /** True when human-readable output may go to stdout (not when the JSON goes there). */
   boolean humanOutput() {
     return !"-".equals(json);

@@ -37,10 +37,9 @@ final class EvaluateCommand implements Callable<Integer>, OptionMap.Mapped {
   @Override
   public Integer call() {
     EvaluateStep.Result r = EvaluateStep.run(new EvaluateStep.Request(model, events, theta, out));
-    if (!common.writeJson(r)) {
-      System.out.printf(java.util.Locale.ROOT, "%d events evaluated with %s, mean log r̂ %.4g; "
-          + "written to %s%n", r.events(), r.method(), r.meanLogRatio(), r.out());
-    }
+    common.report(r, () -> System.out.printf(java.util.Locale.ROOT,
+        "%d events evaluated with %s, mean log r̂ %.4g; written to %s%n", r.events(), r.method(),
+        r.meanLogRatio(), r.out()));
     return 0;
   }
 }

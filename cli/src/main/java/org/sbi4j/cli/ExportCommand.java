@@ -28,10 +28,9 @@ final class ExportCommand implements Callable<Integer>, OptionMap.Mapped {
   @Override
   public Integer call() {
     ExportStep.Result r = ExportStep.run(model, out);
-    if (!common.writeJson(r)) {
-      System.out.printf("%s model exported to %s (inputs %s, outputs %s, opset %d)%n", r.method(),
-          r.out(), String.join(", ", r.inputs()), String.join(", ", r.outputs()), r.opset());
-    }
+    common.report(r, () -> System.out.printf(
+        "%s model exported to %s (inputs %s, outputs %s, opset %d)%n", r.method(), r.out(),
+        String.join(", ", r.inputs()), String.join(", ", r.outputs()), r.opset()));
     return 0;
   }
 }

@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
 final class FisherCommand implements Callable<Integer>, OptionMap.Mapped {
   @Mixin CommonOptions common;
 
+  @Mixin RateOptions rates;
+
   @Option(names = "--events", required = true, paramLabel = "FILE",
       description = "Weighted event file.")
   Path events;
@@ -28,10 +30,6 @@ final class FisherCommand implements Callable<Integer>, OptionMap.Mapped {
       description = "θ at which to compute the information, comma-separated.")
   double[] theta;
 
-  @Option(names = "--luminosity", required = true, paramLabel = "L",
-      description = "Integrated luminosity in pb⁻¹.")
-  double luminosity;
-
   @Option(names = "--kind", defaultValue = "truth", paramLabel = "KIND",
       description = "truth, rate, histogram or sally (default ${DEFAULT-VALUE}).")
   String kind;
@@ -39,10 +37,6 @@ final class FisherCommand implements Callable<Integer>, OptionMap.Mapped {
   @Option(names = "--histogram", paramLabel = "OBS[,OBS]",
       description = "Observables of --kind histogram (default: the first observable).")
   String histogram;
-
-  @Option(names = "--bins", paramLabel = "N",
-      description = "Adaptive histogram bins per dimension (default 80 in 1D, 12 in 2D).")
-  Integer bins;
 
   @Option(names = "--model", paramLabel = "DIR", description = "SALLY model folder (--kind sally).")
   Path model;
@@ -70,24 +64,20 @@ final class FisherCommand implements Callable<Integer>, OptionMap.Mapped {
 
   @Override
   public Integer call() {
-    FisherRequest request = new FisherRequest(events, theta, luminosity, FisherKind.parse(kind),
+    FisherRequest request = new FisherRequest(events, theta, rates.luminosity, FisherKind.parse(kind),
         histogram == null ? null : List.of(histogram.split(",")),
         model == null ? null : ModelSources.scoreModel(model),
-        bins == null ? null : new BinningSpec(bins, null, null), plot, profile, project);
+        rates.bins == null ? null : new BinningSpec(rates.bins, null, null), plot, profile, project);
     FisherMatrix f = FisherAnalysis.compute(request);
     Map<String, Object> summary = FisherAnalysis.summary(request, f);
-    for (Object w : (List<?>) summary.get("warnings")) {
-      System.err.println("warning: " + w);
-    }
-    common.writeJson(summary);
-    if (common.humanOutput()) {
+    common.report((List<?>) summary.get("warnings"), summary, () -> {
       System.out.println("Fisher information (" + kind + ") for " + f.parameters() + ": "
           + java.util.Arrays.deepToString(f.matrix()));
       Object cov = summary.get("covariance");
       if (cov != null) {
         System.out.println("covariance: " + java.util.Arrays.deepToString((double[][]) cov));
       }
-    }
+    });
     return 0;
   }
 }

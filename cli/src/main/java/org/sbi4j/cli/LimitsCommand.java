@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.sbi4j.common.TaskRunner;
 import org.sbi4j.inference.fisher.FisherKind;
 import org.sbi4j.inference.limits.Interval;
 import org.sbi4j.inference.limits.LimitSource;
@@ -28,6 +27,8 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped {
 
   @Mixin RunnerOptions runner;
 
+  @Mixin RateOptions rates;
+
   @Option(names = "--model", paramLabel = "DIR",
       description = "A trained ratio or SALLY model folder (repeat for several methods).")
   List<Path> models = new ArrayList<>();
@@ -35,10 +36,6 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped {
   @Option(names = "--histogram", paramLabel = "OBS[,OBS]",
       description = "Histogram baseline on one or two observables (repeatable).")
   List<String> histograms = new ArrayList<>();
-
-  @Option(names = "--bins", paramLabel = "N",
-      description = "Adaptive histogram bins per dimension (default 80 in 1D, 12 in 2D).")
-  Integer bins;
 
   @Option(names = "--events", required = true, paramLabel = "FILE",
       description = "Weighted event file; its test partition gives the expected (Asimov) data.")
@@ -51,10 +48,6 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped {
   @Option(names = "--observed", paramLabel = "DATA",
       description = "Data file for observed limits (event file, plain .h5 or .csv).")
   Path observed;
-
-  @Option(names = "--luminosity", required = true, paramLabel = "L",
-      description = "Integrated luminosity in pb⁻¹.")
-  double luminosity;
 
   @Option(names = "--grid", required = true, paramLabel = "lo:hi:n[,lo:hi:n]",
       description = "Scan grid, one lo:hi:n per parameter.")
@@ -85,19 +78,12 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped {
       sources.add(ModelSources.limitSource(m));
     }
     for (String h : histograms) {
-      sources.add(new SourceSpec.Histogram(List.of(h.split(",")), bins).open());
+      sources.add(new SourceSpec.Histogram(List.of(h.split(",")), rates.bins).open());
     }
-    LimitsRequest request = new LimitsRequest(events, sources, thetaTrue, observed, luminosity,
+    LimitsRequest request = new LimitsRequest(events, sources, thetaTrue, observed, rates.luminosity,
         ParameterGrid.parse(grid), fisher == null ? null : FisherKind.parse(fisher), plot);
-    LimitsReport report;
-    try (TaskRunner tasks = runner.open("limits")) {
-      report = LimitsAnalysis.run(request, tasks);
-    }
-    for (String w : report.warnings()) {
-      System.err.println("warning: " + w);
-    }
-    common.writeJson(report.summary());
-    if (common.humanOutput()) {
+    LimitsReport report = runner.run("limits", tasks -> LimitsAnalysis.run(request, tasks));
+    common.report(report.warnings(), report.summary(), () -> {
       for (LimitsResult r : report.results()) {
         r.scan().intervals().forEach((name, iv) -> System.out.printf(Locale.ROOT,
             "%s %s: best fit %s = %.4g; 68%% %s, 95%% %s%n", r.method(),
@@ -106,7 +92,7 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped {
             text(iv.cl95())));
       }
       System.out.println("plot: " + String.join(", ", report.plotFiles()));
-    }
+    });
     return 0;
   }
 

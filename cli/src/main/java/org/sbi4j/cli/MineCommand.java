@@ -2,7 +2,6 @@ package org.sbi4j.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.sbi4j.common.TaskRunner;
 import org.sbi4j.samples.steps.MineStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,10 +29,7 @@ final class MineCommand implements Callable<Integer>, OptionMap.Mapped {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output (.h5).")
   Path out;
 
-  @Option(names = "--max-negative-fraction", defaultValue = "0.05", paramLabel = "F",
-      description = "Fail when events with dσ ≤ 0 carry more than this fraction of Σ|dσ| "
-          + "(default ${DEFAULT-VALUE}).")
-  double maxNegativeFraction;
+  @Mixin NegativeWeightOption negative;
 
   @Override
   public OptionMap optionMap() {
@@ -43,14 +39,11 @@ final class MineCommand implements Callable<Integer>, OptionMap.Mapped {
 
   @Override
   public Integer call() {
-    MineStep.Result r;
-    try (TaskRunner tasks = runner.open("mine")) {
-      r = MineStep.run(events, theta0, theta1, out, maxNegativeFraction, tasks);
-    }
-    if (!common.writeJson(r)) {
-      System.out.printf("%d events mined into %s: sigma0 = %.6g, sigma1 = %.6g%n", r.events(),
-          r.out(), r.sigma0(), r.sigma1());
-    }
+    MineStep.Result r = runner.run("mine", tasks -> MineStep.run(events, theta0, theta1, out,
+        negative.maxNegativeFraction, tasks));
+    common.report(r, () -> System.out.printf(
+        "%d events mined into %s: sigma0 = %.6g, sigma1 = %.6g%n", r.events(), r.out(),
+        r.sigma0(), r.sigma1()));
     return 0;
   }
 }

@@ -36,8 +36,7 @@ final class MorphingCommand implements Callable<Integer>, OptionMap.Mapped {
       description = "Size of the optimised basis (default: the number of components).")
   Integer benchmarks;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
   @Option(names = "--plot", paramLabel = "PREFIX",
       description = "Write PREFIX.png and PREFIX.svg: log10 of Σ_b w_b² over the parameter plane.")
@@ -52,12 +51,11 @@ final class MorphingCommand implements Callable<Integer>, OptionMap.Mapped {
   @Override
   public Integer call() {
     MorphingAnalysis analysis = new MorphingAnalysis(SetupFiles.load(setup));
-    MorphingReport report = analysis.run(theta, optimize, trials, benchmarks, seed);
+    MorphingReport report = analysis.run(theta, optimize, trials, benchmarks, seed.value);
     if (plot != null) {
       MorphingPlots.write(analysis.morpher(report), analysis.setup().parameters(), plot);
     }
-    boolean toStdout = common.writeJson(report);
-    if (!toStdout) {
+    common.report(report, () -> {
       System.out.printf("%d components, %d benchmarks, cond(M) = %.4g, mean Σw² = %.4g%n",
           report.components().length, report.basis().length, report.conditionNumber(),
           report.meanSquaredWeight());
@@ -66,8 +64,7 @@ final class MorphingCommand implements Callable<Integer>, OptionMap.Mapped {
       if (plot != null) {
         System.out.println("plot: " + plot + ".png, " + plot + ".svg");
       }
-    }
+    });
     return 0;
   }
-
 }

@@ -1,11 +1,9 @@
 package org.sbi4j.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.sbi4j.common.TaskRunner;
 import org.sbi4j.inference.nplm.NplmAnalysis;
 import org.sbi4j.inference.nplm.NplmPlots;
 import org.sbi4j.inference.nplm.NplmResult;
@@ -75,8 +73,7 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped {
           + "seed and options resumes from the finished toys (on a cluster: a shared folder).")
   Path toysDir;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
   @Option(names = "--plot", paramLabel = "PREFIX",
       description = "Write PREFIX-null.{png,svg} (null distribution, fitted χ², observed t) and, "
@@ -112,31 +109,20 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped {
         .withOptimizer(parseOptimizer(optimizer)).withEpochs(epochs);
     require(toysDir == null || !symmetrized, "--toys-dir resumes the toys of the test against a "
         + "reference; the symmetrized test's permutations are not stored, drop --toys-dir");
-    NplmTestConfig config = new NplmTestConfig(training, toys, seed, toysDir);
-    NplmResult result;
-    try (TaskRunner tasks = runner.open("nplm")) {
-      result = symmetrized ? NplmAnalysis.symmetrized(first, second, config, tasks)
-          : NplmAnalysis.against(first, second, expected, config, tasks);
-    }
+    NplmTestConfig config = new NplmTestConfig(training, toys, seed.value, toysDir);
+    NplmResult result = runner.run("nplm", tasks -> symmetrized
+        ? NplmAnalysis.symmetrized(first, second, config, tasks)
+        : NplmAnalysis.against(first, second, expected, config, tasks));
     if (plot != null) {
       NplmPlots.save(result, symmetrized ? null : second, plot);
     }
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("t", result.t());
-    json.put("dof", result.dof());
-    json.put("pValueChi2", result.pValueChi2());
-    json.put("pValueEmpirical", result.pValueEmpirical());
-    json.put("z", result.z());
-    json.put("zEmpirical", result.zEmpirical());
-    json.put("nullT", result.nullT());
+    Map<String, Object> json = result.summary();
     json.put("ksPValue", result.ksPValue());
-    if (!common.writeJson(json)) {
-      System.out.printf(Locale.ROOT,
-          "t = %.4g; null: %d toys, fitted χ² with k = %.3g (KS p = %.3g)%n"
-              + "p (χ²_k) = %.4g, Z = %.3f; p (toys) = %.4g, Z = %.3f%n",
-          result.t(), result.nullT().length, result.dof(), result.ksPValue(),
-          result.pValueChi2(), result.z(), result.pValueEmpirical(), result.zEmpirical());
-    }
+    common.report(json, () -> System.out.printf(Locale.ROOT,
+        "t = %.4g; null: %d toys, fitted χ² with k = %.3g (KS p = %.3g)%n"
+            + "p (χ²_k) = %.4g, Z = %.3f; p (toys) = %.4g, Z = %.3f%n",
+        result.t(), result.nullT().length, result.dof(), result.ksPValue(),
+        result.pValueChi2(), result.z(), result.pValueEmpirical(), result.zEmpirical()));
     return 0;
   }
 

@@ -1,5 +1,6 @@
 package org.sbi4j.cli;
 
+import java.util.function.Function;
 import org.sbi4j.common.LocalTaskRunner;
 import org.sbi4j.common.TaskRunner;
 import picocli.CommandLine.Option;
@@ -14,6 +15,13 @@ public final class RunnerOptions {
   @Option(names = "--threads", paramLabel = "N",
       description = "Local worker threads when not on Spark (default: one per core).")
   Integer threads;
+
+  /** Runs {@code work} on the runner these options ask for, then closes the runner. */
+  <T> T run(String appName, Function<TaskRunner, T> work) {
+    try (TaskRunner tasks = open(appName)) {
+      return work.apply(tasks);
+    }
+  }
 
   /** The runner these options ask for; the caller closes it. */
   TaskRunner open(String appName) {

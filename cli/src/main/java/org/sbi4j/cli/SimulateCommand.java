@@ -23,8 +23,7 @@ final class SimulateCommand implements Callable<Integer>, OptionMap.Mapped {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Event file (.h5).")
   Path out;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
   @Override
   public OptionMap optionMap() {
@@ -33,10 +32,9 @@ final class SimulateCommand implements Callable<Integer>, OptionMap.Mapped {
 
   @Override
   public Integer call() {
-    SimulateStep.Result r = SimulateStep.run(process, events, out, seed);
-    if (!common.writeJson(r)) {
-      System.out.printf("%d events of %s written to %s%n", r.events(), r.process(), r.out());
-    }
+    SimulateStep.Result r = SimulateStep.run(process, events, out, seed.value);
+    common.report(r, () -> System.out.printf("%d events of %s written to %s%n", r.events(),
+        r.process(), r.out()));
     return 0;
   }
 }

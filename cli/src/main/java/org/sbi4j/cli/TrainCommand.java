@@ -2,7 +2,6 @@ package org.sbi4j.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.sbi4j.common.TaskRunner;
 import org.sbi4j.training.model.Method;
 import org.sbi4j.training.steps.TrainStep;
 import picocli.CommandLine.Command;
@@ -31,8 +30,7 @@ final class TrainCommand implements Callable<Integer>, OptionMap.Mapped {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Model folder.")
   Path out;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
   @Override
   public OptionMap optionMap() {
@@ -43,19 +41,13 @@ final class TrainCommand implements Callable<Integer>, OptionMap.Mapped {
   @Override
   public Integer call() {
     boolean terminal = System.console() != null && common.humanOutput();
-    TrainStep.Result r;
-    try (TaskRunner tasks = runner.open("train")) {
-      r = TrainStep.run(new TrainStep.Request(Method.parse(method), data, config, out, seed,
-          terminal ? System.err : null, tasks));
-    }
-    if (!common.writeJson(r)) {
-      var last = r.losses().get(r.losses().size() - 1);
-      System.out.printf(java.util.Locale.ROOT,
-          "%s trained on %d rows (%d validation), %d member(s), %d epochs in %.1f s; "
-              + "last validation loss %.5g; model in %s%n", r.method(), r.trainingRows(),
-          r.validationRows(), r.members(), r.losses().size(), r.seconds(), last.validationLoss(),
-          r.out());
-    }
+    TrainStep.Result r = runner.run("train", tasks -> TrainStep.run(new TrainStep.Request(
+        Method.parse(method), data, config, out, seed.value, terminal ? System.err : null, tasks)));
+    common.report(r, () -> System.out.printf(java.util.Locale.ROOT,
+        "%s trained on %d rows (%d validation), %d member(s), %d epochs in %.1f s; "
+            + "last validation loss %.5g; model in %s%n", r.method(), r.trainingRows(),
+        r.validationRows(), r.members(), r.losses().size(), r.seconds(),
+        r.losses().get(r.losses().size() - 1).validationLoss(), r.out()));
     return 0;
   }
 }

@@ -10,12 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 import org.sbi4j.common.Seeds;
 import org.sbi4j.common.TaskRunner;
 import org.sbi4j.samples.Column;
 import org.sbi4j.samples.EventSample;
+import org.sbi4j.samples.Permutations;
 import org.sbi4j.training.internal.Graphs;
 import org.sbi4j.training.internal.Nd4jRuntime;
 import org.sbi4j.training.internal.Table;
@@ -71,7 +70,7 @@ public final class Trainer {
           "a training sample of %d rows is too small for a validation split of %s; "
               + "use more rows", n, config.validationSplit()));
     }
-    int[] perm = permutation(n, Seeds.derive(seed, 0));
+    int[] perm = Permutations.random(n, Seeds.derive(seed, 0));
     EventSample train = sample.select(java.util.Arrays.copyOfRange(perm, 0, n - nVal));
     EventSample val = nVal == 0 ? null
         : sample.select(java.util.Arrays.copyOfRange(perm, n - nVal, n));
@@ -179,20 +178,5 @@ public final class Trainer {
       }
     }
     return range;
-  }
-
-  private static int[] permutation(int n, long seed) {
-    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-    int[] perm = new int[n];
-    for (int i = 0; i < n; i++) {
-      perm[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = perm[i];
-      perm[i] = perm[j];
-      perm[j] = t;
-    }
-    return perm;
   }
 }

@@ -27,12 +27,10 @@ final class AugmentStage implements Stage {
     context.put("trainRatio", ratio);
     context.summary("augmentSally", s);
     context.summary("augmentRatio", r);
-    context.report("## Training samples");
-    context.report(String.format(Locale.ROOT,
+    context.section("Training samples", String.format(Locale.ROOT,
         "SALLY at θ_ref = 0: %d rows (`train_sally.h5`); ratio with θ0 ~ U(−1, 1) at %d points "
             + "and θ1 = 0: %d rows (`train_ratio.h5`); smallest effective sample size %.0f.",
         s.rows(), r.thetaPoints(), r.rows(), Math.min(s.minEffectiveSampleSize(),
             r.minEffectiveSampleSize())));
-    context.report("");
   }
 }

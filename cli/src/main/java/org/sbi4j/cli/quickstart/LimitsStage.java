@@ -49,12 +49,10 @@ final class LimitsStage implements Stage {
         new double[] {0}, null, LUMINOSITY, ParameterGrid.parse("-0.9:0.9:37"), FisherKind.TRUTH,
         plot));
     Map<String, Object> summary = new LinkedHashMap<>();
-    context.report("## Expected limits");
-    context.report(String.format(Locale.ROOT,
+    context.section("Expected limits", String.format(Locale.ROOT,
         "θ_true = 0, L = %.0f pb⁻¹ (n = %.2f expected events), Asimov data from the test "
             + "partition; plot `limits.png` (dashed: Cramér–Rao from the truth-level Fisher "
             + "information).", LUMINOSITY, report.results().get(0).events()));
-    context.report("");
     context.report("| method | best fit | 68 % CL | 95 % CL |");
     context.report("|---|---|---|---|");
     for (LimitsResult r : report.results()) {

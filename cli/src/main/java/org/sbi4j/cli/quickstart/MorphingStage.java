@@ -23,12 +23,10 @@ final class MorphingStage implements Stage {
     MorphingReport report = new MorphingAnalysis(setup).run(new double[] {0.5, -0.5}, true, 200,
         null, context.seed(1));
     context.summary("morphing", report);
-    context.report("## Morphing");
-    context.report(String.format(Locale.ROOT,
+    context.section("Morphing", String.format(Locale.ROOT,
         "Two parameters, production only: %d components; optimised basis of %d benchmarks with "
             + "cond(M) = %.3g and mean Σ_b w_b² = %.3g over the ranges.",
         report.components().length, report.basis().length, report.conditionNumber(),
         report.meanSquaredWeight()));
-    context.report("");
   }
 }

@@ -1,9 +1,7 @@
 package org.sbi4j.cli.quickstart;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.sbi4j.common.LocalTaskRunner;
 import org.sbi4j.inference.nplm.NplmPlots;
 import org.sbi4j.inference.nplm.NplmResult;
@@ -46,22 +44,12 @@ final class NplmStage implements Stage {
     }
     EventSample reference = EventSample.ofFeatures(List.of("x"), observed.reference());
     NplmPlots.save(result, reference, context.out().resolve("nplm"));
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("t", result.t());
-    summary.put("dof", result.dof());
-    summary.put("pValueChi2", result.pValueChi2());
-    summary.put("pValueEmpirical", result.pValueEmpirical());
-    summary.put("z", result.z());
-    summary.put("zEmpirical", result.zEmpirical());
-    summary.put("nullT", result.nullT());
-    context.summary("nplm", summary);
-    context.report("## NPLM");
-    context.report(String.format(Locale.ROOT,
+    context.summary("nplm", result.summary());
+    context.section("NPLM", String.format(Locale.ROOT,
         "Reference e^{-x} (%d events, N(0) = %.0f), data with %.0f expected signal events at "
             + "x = 6.4: t = %.2f; %d toys fit χ² with k = %.2f; Z = %.2f (χ²), %.2f (toys). "
             + "Plots: nplm-null.png, nplm-f.png.",
         REFERENCE, EXPECTED, SIGNAL, result.t(), TOYS, result.dof(), result.z(),
         result.zEmpirical()));
-    context.report("");
   }
 }

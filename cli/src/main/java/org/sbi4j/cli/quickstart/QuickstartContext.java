@@ -34,6 +34,13 @@ public final class QuickstartContext {
     report.add(line);
   }
 
+  /** Appends a report section: the Markdown heading, its text and a blank line. */
+  public void section(String heading, String text) {
+    report("## " + heading);
+    report(text);
+    report("");
+  }
+
   /** Records a number or structure for the JSON summary. */
   public void summary(String key, Object value) {
     summary.put(key, value);

@@ -56,13 +56,11 @@ final class TrainStage implements Stage {
     summary.put("alicesSeconds", ra.seconds());
     summary.put("sallySeconds", rs.seconds());
     context.summary("train", summary);
-    context.report("## Training");
-    context.report(String.format(Locale.ROOT,
+    context.section("Training", String.format(Locale.ROOT,
         "ALICES (`models/alices`, %d rows, %d epochs): E[(log r̂ − log r)²] = %.4f against the "
             + "exact log r over x ~ p(x|θ1 = 0) and θ0 ~ U(−1, 1). SALLY (`models/sally`): "
             + "E[(t̂ − t)²] = %.4f, correlation with the exact score %.4f. Config: "
             + "`train-quickstart.yaml`; each folder also holds `model.onnx`.",
         ra.trainingRows(), ra.losses().size(), a.mse(), s.mse(), s.correlation()));
-    context.report("");
   }
 }

@@ -1,5 +1,7 @@
 package org.sbi4j.inference.nplm;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.sbi4j.training.nplm.NplmNetwork;
 
 /**
@@ -24,6 +26,22 @@ public record NplmResult(double t, double dof, double pValueChi2, double pValueE
   @Override
   public double[] nullT() {
     return nullT.clone();
+  }
+
+  /**
+   * The JSON summary: t, dof, pValueChi2, pValueEmpirical, z, zEmpirical and nullT, in this
+   * order (a map the caller may extend).
+   */
+  public Map<String, Object> summary() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("t", t);
+    json.put("dof", dof);
+    json.put("pValueChi2", pValueChi2);
+    json.put("pValueEmpirical", pValueEmpirical);
+    json.put("z", z);
+    json.put("zEmpirical", zEmpirical);
+    json.put("nullT", nullT());
+    return json;
   }
 
   /** Assembles the p-values and significances of {@code t} against the toys. */

@@ -1,6 +1,7 @@
 package org.sbi4j.inference.nplm;
 
 import java.io.Serializable;
+import java.util.function.DoubleSupplier;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterExponentialSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -18,20 +19,10 @@ public interface Sampler extends Serializable {
     if (!(rate > 0)) {
       throw new IllegalArgumentException("rate = " + rate + " must be > 0");
     }
-    return new Sampler() {
+    return new OneDimensionalSampler() {
       @Override
-      public int dimension() {
-        return 1;
-      }
-
-      @Override
-      public double[] sample(int n, UniformRandomProvider rng) {
-        AhrensDieterExponentialSampler s = new AhrensDieterExponentialSampler(rng, 1 / rate);
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
-          x[i] = s.sample();
-        }
-        return x;
+      DoubleSupplier draws(UniformRandomProvider rng) {
+        return new AhrensDieterExponentialSampler(rng, 1 / rate)::sample;
       }
     };
   }
@@ -41,20 +32,11 @@ public interface Sampler extends Serializable {
     if (!(sigma > 0) || !Double.isFinite(mean)) {
       throw new IllegalArgumentException("normal(" + mean + ", " + sigma + ") needs σ > 0");
     }
-    return new Sampler() {
+    return new OneDimensionalSampler() {
       @Override
-      public int dimension() {
-        return 1;
-      }
-
-      @Override
-      public double[] sample(int n, UniformRandomProvider rng) {
+      DoubleSupplier draws(UniformRandomProvider rng) {
         ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
-          x[i] = mean + sigma * g.sample();
-        }
-        return x;
+        return () -> mean + sigma * g.sample();
       }
     };
   }

@@ -3,10 +3,9 @@ package org.sbi4j.inference.nplm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 import org.sbi4j.common.Seeds;
 import org.sbi4j.common.TaskRunner;
+import org.sbi4j.samples.Permutations;
 import org.sbi4j.training.nplm.NplmProblem;
 import org.sbi4j.training.nplm.NplmTrainer;
 import org.sbi4j.training.nplm.NplmTrainingConfig;
@@ -66,18 +65,8 @@ public final class SymmetrizedTest {
   }
 
   private static double[] permute(double[] pooled, int d, long seed) {
-    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
     int n = pooled.length / d;
-    int[] index = new int[n];
-    for (int i = 0; i < n; i++) {
-      index[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int tmp = index[i];
-      index[i] = index[j];
-      index[j] = tmp;
-    }
+    int[] index = Permutations.random(n, seed);
     double[] out = new double[pooled.length];
     for (int i = 0; i < n; i++) {
       System.arraycopy(pooled, index[i] * d, out, i * d, d);

@@ -72,10 +72,7 @@ public final class CsvImport {
       if (header == null) {
         throw new IllegalArgumentException(csv + " is empty; it needs a header row");
       }
-      List<String> cols = new ArrayList<>();
-      for (String c : header.split(",", -1)) {
-        cols.add(c.trim());
-      }
+      List<String> cols = CsvParsing.columns(header);
       int[] obs = indices(csv, cols, new ArrayList<>(m.observables().values()));
       List<String> wcols = new ArrayList<>();
       for (String b : setup.benchmarkNames()) {
@@ -97,14 +94,7 @@ public final class CsvImport {
     List<double[]> x = new ArrayList<>();
     List<double[]> w = new ArrayList<>();
     List<Integer> s = new ArrayList<>();
-    String line;
-    int lineNo = 1;
-    while ((line = r.readLine()) != null) {
-      lineNo++;
-      if (line.isBlank()) {
-        continue;
-      }
-      double[] v = CsvParsing.parseRow(csv, lineNo, line, width);
+    CsvParsing.forEachRow(csv, r, width, v -> {
       double[] xr = new double[obs.length];
       for (int j = 0; j < obs.length; j++) {
         xr[j] = v[obs[j]];
@@ -116,7 +106,7 @@ public final class CsvImport {
       x.add(xr);
       w.add(wr);
       s.add(si < 0 ? -1 : (int) v[si]);
-    }
+    });
     if (x.isEmpty()) {
       throw new IllegalArgumentException(csv + " has a header but no events");
     }

@@ -60,10 +60,7 @@ public final class PlainSamples {
       if (header == null || header.isBlank()) {
         throw new IllegalArgumentException(file + " is empty; a CSV sample needs a header row");
       }
-      List<String> cols = new ArrayList<>();
-      for (String c : header.split(",", -1)) {
-        cols.add(c.trim());
-      }
+      List<String> cols = CsvParsing.columns(header);
       int wcol = cols.indexOf("weights");
       List<String> obs = new ArrayList<>(cols);
       if (wcol >= 0) {
@@ -71,14 +68,7 @@ public final class PlainSamples {
       }
       List<double[]> rows = new ArrayList<>();
       List<Double> weights = new ArrayList<>();
-      String line;
-      int lineNo = 1;
-      while ((line = r.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        double[] v = CsvParsing.parseRow(file, lineNo, line, cols.size());
+      CsvParsing.forEachRow(file, r, cols.size(), v -> {
         double[] row = new double[obs.size()];
         int k = 0;
         for (int j = 0; j < v.length; j++) {
@@ -89,7 +79,7 @@ public final class PlainSamples {
           }
         }
         rows.add(row);
-      }
+      });
       if (rows.isEmpty()) {
         throw new IllegalArgumentException(file + " has a header but no events");
       }

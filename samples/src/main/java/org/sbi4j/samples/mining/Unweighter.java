@@ -61,7 +61,7 @@ public final class Unweighter {
     double[][] points = morphingWeights(source.setup(), thetas, counts);
     List<EventSource> chunks = new ArrayList<>();
     for (long from = 0; from < source.size(); from += eventsPerChunk) {
-      chunks.add(new RangeSource(source, from, Math.min(eventsPerChunk, source.size() - from)));
+      chunks.add(new SourceRange(source, from, Math.min(eventsPerChunk, source.size() - from)));
     }
     List<ChunkSums> sums = new ArrayList<>();
     for (EventSource c : chunks) {
@@ -281,34 +281,6 @@ public final class Unweighter {
 
     ChunkDraws result() {
       return new ChunkDraws(x, w, s, theta, event);
-    }
-  }
-
-  /** Events [offset, offset + size) of a source. */
-  private record RangeSource(EventSource source, long offset, long size) implements EventSource {
-    @Override
-    public MorphingSetup setup() {
-      return source.setup();
-    }
-
-    @Override
-    public List<String> observables() {
-      return source.observables();
-    }
-
-    @Override
-    public EventSample read(long from, int count) {
-      return source.read(offset + from, count);
-    }
-
-    @Override
-    public void readWeights(long from, int count, double[] out) {
-      source.readWeights(offset + from, count, out);
-    }
-
-    @Override
-    public int[] readSampledFrom(long from, int count) {
-      return source.readSampledFrom(offset + from, count);
     }
   }
 }

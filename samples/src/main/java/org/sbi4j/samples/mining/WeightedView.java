@@ -1,7 +1,5 @@
 package org.sbi4j.samples.mining;
 
-import java.util.List;
-import org.sbi4j.morphing.MorphingSetup;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.EventSource;
 
@@ -11,10 +9,7 @@ import org.sbi4j.samples.EventSource;
  * the partition's correction n / n_partition (docs/math.md §2). Sums of effective weights over the view
  * are unbiased cross sections.
  */
-public final class WeightedView implements EventSource {
-  private final EventSource source;
-  private final long offset;
-  private final long size;
+public final class WeightedView extends SourceRange {
   private final double[] factors;
   private final double correction;
   /** True when every event's factor is 1 (one generating benchmark, or background only). */
@@ -22,9 +17,7 @@ public final class WeightedView implements EventSource {
 
   private WeightedView(EventSource source, long offset, long size, double[] factors,
       double correction) {
-    this.source = source;
-    this.offset = offset;
-    this.size = size;
+    super(source, offset, size);
     this.factors = factors;
     this.correction = correction;
     boolean allOne = true;
@@ -80,26 +73,11 @@ public final class WeightedView implements EventSource {
     return offset;
   }
 
-  @Override
-  public MorphingSetup setup() {
-    return source.setup();
-  }
-
-  @Override
-  public List<String> observables() {
-    return source.observables();
-  }
-
-  @Override
-  public long size() {
-    return size;
-  }
-
   /** Effective weights only: the source's weights times the sampling factor and correction. */
   @Override
   public void readWeights(long from, int count, double[] out) {
     check(from, count);
-    source.readWeights(offset + from, count, out);
+    super.readWeights(from, count, out);
     int nb = setup().benchmarks().size();
     if (uniform) {
       for (int k = 0; k < count * nb; k++) {
@@ -107,7 +85,7 @@ public final class WeightedView implements EventSource {
       }
       return;
     }
-    int[] s = source.readSampledFrom(offset + from, count);
+    int[] s = super.readSampledFrom(from, count);
     for (int i = 0; i < count; i++) {
       double f = correction * (s[i] < 0 ? 1 : factors[s[i]]);
       for (int b = 0; b < nb; b++) {
@@ -119,7 +97,7 @@ public final class WeightedView implements EventSource {
   @Override
   public int[] readSampledFrom(long from, int count) {
     check(from, count);
-    return source.readSampledFrom(offset + from, count);
+    return super.readSampledFrom(from, count);
   }
 
   private void check(long from, int count) {
@@ -132,7 +110,7 @@ public final class WeightedView implements EventSource {
   @Override
   public EventSample read(long from, int count) {
     check(from, count);
-    EventSample raw = source.read(offset + from, count);
+    EventSample raw = super.read(from, count);
     int nb = setup().benchmarks().size();
     double[] w = raw.weights();
     int[] s = raw.sampledFrom().orElse(null);
