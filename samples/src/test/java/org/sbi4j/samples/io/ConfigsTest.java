@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Hostile and broken YAML: every failure is one clear line naming the file and the key path. */
 class ConfigsTest {
@@ -36,28 +40,21 @@ class ConfigsTest {
     assertEquals("a", o.items().get(0).name());
   }
 
-  @Test
-  void unknownKeyNamesItsPath() throws IOException {
-    String m = failure("items:\n  - {name: a, rnage: [0, 1]}\n");
-    assertTrue(m.contains("unknown key 'items[0].rnage'"), m);
+  static Stream<Arguments> brokenDocuments() {
+    return Stream.of(
+        Arguments.of("unknown key names its path", "items:\n  - {name: a, rnage: [0, 1]}\n",
+            "unknown key 'items[0].rnage'"),
+        Arguments.of("wrong type names its path", "count: many\n", "'count'"),
+        Arguments.of("malformed YAML", "items: [ {name: a\n", "malformed YAML"),
+        Arguments.of("empty document", "", "the document is empty"));
   }
 
-  @Test
-  void wrongTypeNamesItsPath() throws IOException {
-    String m = failure("count: many\n");
-    assertTrue(m.contains("'count'"), m);
-  }
-
-  @Test
-  void malformedYaml() throws IOException {
-    String m = failure("items: [ {name: a\n");
-    assertTrue(m.contains("malformed YAML"), m);
-  }
-
-  @Test
-  void emptyDocument() throws IOException {
-    String m = failure("");
-    assertTrue(m.contains("the document is empty"), m);
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("brokenDocuments")
+  void brokenDocumentFailsWithItsReason(String what, String yaml, String reason)
+      throws IOException {
+    String m = failure(yaml);
+    assertTrue(m.contains(reason), m);
   }
 
   @Test

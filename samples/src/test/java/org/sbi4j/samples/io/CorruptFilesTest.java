@@ -73,12 +73,7 @@ class CorruptFilesTest {
   @Test
   void wrongDtypeIsNamed() throws Exception {
     Path f = dir.resolve("strings.h5");
-    H5py.run("""
-        import sys, h5py, numpy as np
-        with h5py.File(sys.argv[1], 'w') as f:
-            f.create_dataset('parameters/names', data=[b'theta'], dtype='S256')
-            f.create_dataset('parameters/max_power', data=[2])
-            f.create_dataset('parameters/val_ranges', data=[[-1.0, 1.0]])
+    H5py.run(H5py.ONE_PARAMETER + """
             f.create_dataset('benchmarks/names', data=[b'sm', b'p', b'm'], dtype='S256')
             f.create_dataset('benchmarks/values', data=np.array([[b'0'], [b'1'], [b'-1']], dtype='S8'))
         """, f.toString());

@@ -193,12 +193,7 @@ class MadMinerFilesTest {
   @Test
   void weightColumnsNotMatchingBenchmarksAndNanWeightsAreNamed() throws Exception {
     Path f = dir.resolve("bad.h5");
-    H5py.run("""
-        import sys, h5py, numpy as np
-        with h5py.File(sys.argv[1], 'w') as f:
-            f.create_dataset('parameters/names', data=[b'theta'], dtype='S256')
-            f.create_dataset('parameters/max_power', data=[2])
-            f.create_dataset('parameters/val_ranges', data=[[-1.0, 1.0]])
+    H5py.run(H5py.ONE_PARAMETER + """
             f.create_dataset('benchmarks/names', data=[b'sm', b'plus', b'minus'], dtype='S256')
             f.create_dataset('benchmarks/values', data=[[0.0], [1.0], [-1.0]])
             f.create_dataset('observables/names', data=[b'x'], dtype='S256')
@@ -210,9 +205,7 @@ class MadMinerFilesTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> MadMinerFiles.readEvents(f));
     assertTrue(e.getMessage().contains("must match the benchmarks"), e.getMessage());
-    H5py.run("""
-        import sys, h5py, numpy as np
-        with h5py.File(sys.argv[1], 'a') as f:
+    H5py.run(H5py.CHANGE + """
             del f['samples/weights']
             w = np.ones((4, 3)); w[2, 1] = np.nan
             f.create_dataset('samples/weights', data=w)

@@ -61,17 +61,21 @@ class ReaderFuzzTest {
     return data.consumeBoolean() ? Arrays.copyOf(b, data.consumeInt(0, b.length)) : b;
   }
 
-  private static Path write(String name, byte[] b) throws IOException {
-    Path f = Files.createTempFile("sbi4j-fuzz", name);
-    Files.write(f, b);
-    return f;
+  /** A reader under test. */
+  private interface Reader {
+    void read(Path f) throws IOException;
   }
 
-  @FuzzTest(maxDuration = "20s")
-  void eventFile(FuzzedDataProvider data) throws IOException {
-    Path f = write(".h5", mutate(EVENT_FILE, data));
-    try (EventFile in = MadMinerFiles.open(f)) {
-      in.read(0, (int) Math.min(in.size(), 100));
+  /**
+   * Writes a mutated copy of {@code valid} to a temp file and reads it: a clean read or an
+   * IllegalArgumentException passes, anything else propagates as a finding.
+   */
+  private static void readMutated(String suffix, byte[] valid, FuzzedDataProvider data,
+      Reader reader) throws IOException {
+    Path f = Files.createTempFile("sbi4j-fuzz", suffix);
+    Files.write(f, mutate(valid, data));
+    try {
+      reader.read(f);
     } catch (IllegalArgumentException expected) {
       // a clear error is the right answer to a damaged file
     } finally {
@@ -80,38 +84,26 @@ class ReaderFuzzTest {
   }
 
   @FuzzTest(maxDuration = "20s")
+  void eventFile(FuzzedDataProvider data) throws IOException {
+    readMutated(".h5", EVENT_FILE, data, f -> {
+      try (EventFile in = MadMinerFiles.open(f)) {
+        in.read(0, (int) Math.min(in.size(), 100));
+      }
+    });
+  }
+
+  @FuzzTest(maxDuration = "20s")
   void lheFile(FuzzedDataProvider data) throws IOException {
-    Path f = write(".lhe", mutate(LHE_FILE, data));
-    try {
-      LheImport.read(f, SETUP, MAPPING);
-    } catch (IllegalArgumentException expected) {
-      // as above
-    } finally {
-      Files.deleteIfExists(f);
-    }
+    readMutated(".lhe", LHE_FILE, data, f -> LheImport.read(f, SETUP, MAPPING));
   }
 
   @FuzzTest(maxDuration = "15s")
   void csvImport(FuzzedDataProvider data) throws IOException {
-    Path f = write(".csv", mutate(CSV_IMPORT, data));
-    try {
-      CsvImport.read(f, SETUP, CSV_MAPPING);
-    } catch (IllegalArgumentException expected) {
-      // as above
-    } finally {
-      Files.deleteIfExists(f);
-    }
+    readMutated(".csv", CSV_IMPORT, data, f -> CsvImport.read(f, SETUP, CSV_MAPPING));
   }
 
   @FuzzTest(maxDuration = "15s")
   void csvPlain(FuzzedDataProvider data) throws IOException {
-    Path f = write(".csv", mutate(CSV_PLAIN, data));
-    try {
-      PlainSamples.read(f);
-    } catch (IllegalArgumentException expected) {
-      // as above
-    } finally {
-      Files.deleteIfExists(f);
-    }
+    readMutated(".csv", CSV_PLAIN, data, PlainSamples::read);
   }
 }

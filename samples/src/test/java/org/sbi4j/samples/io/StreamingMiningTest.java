@@ -17,13 +17,19 @@ import org.sbi4j.samples.simulators.Interference2D;
 /** Mining a file in small chunks from disk gives exactly what mining it in memory gives. */
 class StreamingMiningTest {
   @TempDir Path dir;
+  private final Interference2D sim = new Interference2D();
+
+  /** Writes {@code sim.events(n, seed)} to {@code events.h5} in the temp folder; returns them. */
+  private EventSample written(int n, long seed) {
+    EventSample ev = sim.events(n, seed);
+    MadMinerFiles.writeEvents(dir.resolve("events.h5"), ev);
+    return ev;
+  }
 
   @Test
   void chunkedFileMiningEqualsInMemoryMining() {
-    Interference2D sim = new Interference2D();
-    EventSample ev = sim.events(1001, 4);
+    EventSample ev = written(1001, 4);
     Path f = dir.resolve("events.h5");
-    MadMinerFiles.writeEvents(f, ev);
     double[] t0 = {0.2, 0.7};
     double[] t1 = {-0.5, 0.1};
     MinedEvents memory = new GoldMiner(sim.setup(), 5000).mine(EventSource.of(ev), t0, t1, 0);
@@ -41,10 +47,8 @@ class StreamingMiningTest {
 
   @Test
   void miningAsTasksOnThreadsEqualsSequentialMining() {
-    Interference2D sim = new Interference2D();
-    EventSample ev = sim.events(1003, 9);
+    EventSample ev = written(1003, 9);
     Path f = dir.resolve("events.h5");
-    MadMinerFiles.writeEvents(f, ev);
     double[] t0 = {0.3, -0.4};
     double[] t1 = {0, 0};
     MinedEvents seq = new GoldMiner(sim.setup()).mine(EventSource.of(ev), t0, t1, 0);
@@ -61,9 +65,8 @@ class StreamingMiningTest {
 
   @Test
   void minedFileHasCliDatasetNames() throws Exception {
-    Interference2D sim = new Interference2D();
+    written(200, 2);
     Path f = dir.resolve("events.h5");
-    MadMinerFiles.writeEvents(f, sim.events(200, 2));
     Path out = dir.resolve("mined.h5");
     org.sbi4j.samples.steps.MineStep.Result r = org.sbi4j.samples.steps.MineStep.run(f,
         new double[] {0.5, 0.5}, new double[] {0, 0}, out, 0);
