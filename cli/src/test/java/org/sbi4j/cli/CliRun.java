@@ -1,5 +1,8 @@
 package org.sbi4j.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,5 +29,14 @@ record CliRun(int exitCode, String out, String err) {
   /** True when stderr is exactly one line (bad input: one line naming problem and fix). */
   boolean oneErrorLine() {
     return !err.isBlank() && err.strip().lines().count() == 1;
+  }
+
+  /** Asserts bad input: exit code 2 and one stderr line that contains every fragment. */
+  void assertBadInput(String... fragments) {
+    assertEquals(Main.BAD_INPUT, exitCode, err);
+    assertTrue(oneErrorLine(), "not one line: " + err);
+    for (String fragment : fragments) {
+      assertTrue(err.contains(fragment), err);
+    }
   }
 }

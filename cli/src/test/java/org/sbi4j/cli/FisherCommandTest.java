@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sbi4j.samples.io.MadMinerFiles;
@@ -14,13 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 class FisherCommandTest {
   @TempDir static Path dir;
-  static Path events;
-
-  @BeforeAll
-  static void writeEvents() {
-    events = dir.resolve("events.h5");
-    MadMinerFiles.writeEvents(events, Simulators.INTERFERENCE_1D.create().events(5_000, 11));
-  }
+  static final Path events = TestEvents.interference1d(5_000, 11);
 
   @Test
   void truthAndHistogramGiveMatrixAndCovariance() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,14 +19,22 @@ import tools.jackson.databind.json.JsonMapper;
 
 class LimitsCommandTest {
   @TempDir static Path dir;
-  static Path events;
+  static final Path events = TestEvents.interference1d(20_000, 7);
   static Path fixture;
 
   @BeforeAll
-  static void writeEvents() {
+  static void copyFixture() {
     fixture = ModelFixture.copyTo(dir);
-    events = dir.resolve("events.h5");
-    MadMinerFiles.writeEvents(events, Simulators.INTERFERENCE_1D.create().events(20_000, 7));
+  }
+
+  /** Runs expected histogram limits at theta-true 0 and luminosity 10, plotting to dir/plot. */
+  private static CliRun expected(String histogram, Path events, String grid, String plot,
+      String... extra) {
+    List<String> args = new ArrayList<>(List.of("limits", "--histogram", histogram, "--events",
+        events.toString(), "--theta-true", "0", "--luminosity", "10", "--grid", grid, "--plot",
+        dir.resolve(plot).toString()));
+    args.addAll(List.of(extra));
+    return CliRun.of(args.toArray(String[]::new));
   }
 
   @Test
@@ -63,31 +72,18 @@ class LimitsCommandTest {
 
   @Test
   void observablesMismatchNamesBothLists() {
-    CliRun run = CliRun.of("limits", "--histogram", "pt", "--events", events.toString(),
-        "--theta-true", "0", "--luminosity", "10", "--grid", "-1:1:5", "--plot",
-        dir.resolve("p1").toString());
-    assertEquals(2, run.exitCode());
-    assertTrue(run.oneErrorLine(), run.err());
-    assertTrue(run.err().contains("[pt]") && run.err().contains("[x]"), run.err());
+    expected("pt", events, "-1:1:5", "p1").assertBadInput("[pt]", "[x]");
   }
 
   @Test
   void masterWithoutSparkOnTheClasspathIsBadInput() {
-    CliRun run = CliRun.of("limits", "--histogram", "x", "--events", events.toString(),
-        "--theta-true", "0", "--luminosity", "10", "--grid", "-1:1:5", "--plot",
-        dir.resolve("p3").toString(), "--master", "local[2]");
-    assertEquals(2, run.exitCode());
-    assertTrue(run.oneErrorLine() && run.err().contains("needs Apache Spark"), run.err());
+    expected("x", events, "-1:1:5", "p3", "--master", "local[2]")
+        .assertBadInput("needs Apache Spark");
   }
 
   @Test
   void gridOutsideTheRangesIsBadInput() {
-    CliRun run = CliRun.of("limits", "--histogram", "x", "--events", events.toString(),
-        "--theta-true", "0", "--luminosity", "10", "--grid", "-3:3:5", "--plot",
-        dir.resolve("p2").toString());
-    assertEquals(2, run.exitCode());
-    assertTrue(run.oneErrorLine() && run.err().contains("outside the parameter range"),
-        run.err());
+    expected("x", events, "-3:3:5", "p2").assertBadInput("outside the parameter range");
   }
 
   @Test
@@ -96,11 +92,7 @@ class LimitsCommandTest {
     EventSample ev = Simulators.INTERFERENCE_1D.create().events(100, 3);
     MadMinerFiles.writeEvents(zero, ev.withWeights(ev.setup().get(),
         new double[ev.size() * 3], null));
-    CliRun run = CliRun.of("limits", "--histogram", "x", "--events", zero.toString(),
-        "--theta-true", "0", "--luminosity", "10", "--grid", "-1:1:5", "--plot",
-        dir.resolve("p3").toString());
-    assertEquals(2, run.exitCode());
-    assertTrue(run.oneErrorLine() && run.err().contains("zero expected events"), run.err());
+    expected("x", zero, "-1:1:5", "p3").assertBadInput("zero expected events");
   }
 
   @Test

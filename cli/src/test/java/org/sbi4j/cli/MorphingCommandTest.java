@@ -22,6 +22,15 @@ class MorphingCommandTest {
     return f;
   }
 
+  /** One parameter (power 2: 3 components) but only two benchmarks. */
+  private static final String TWO_BENCHMARKS = """
+      parameters:
+        - {name: c, range: [-1, 1]}
+      benchmarks:
+        - {name: sm, theta: [0]}
+        - {name: plus, theta: [1]}
+      """;
+
   private static final String ONE_PARAMETER = """
       parameters:
         - {name: c, range: [-1, 1], maxPower: 2}
@@ -75,21 +84,12 @@ class MorphingCommandTest {
     args[1] = "--setup";
     args[2] = yaml(yamlBody).toString();
     System.arraycopy(extra, 0, args, 3, extra.length);
-    CliRun r = CliRun.of(args);
-    assertEquals(2, r.exitCode(), r.err());
-    assertTrue(r.oneErrorLine(), "not one line: " + r.err());
-    assertTrue(r.err().contains(expected), r.err());
+    CliRun.of(args).assertBadInput(expected);
   }
 
   @Test
   void badInputsExitTwoWithOneLine() throws IOException {
-    badInput("""
-        parameters:
-          - {name: c, range: [-1, 1]}
-        benchmarks:
-          - {name: sm, theta: [0]}
-          - {name: plus, theta: [1]}
-        """, "2 benchmarks cannot morph 3 components");
+    badInput(TWO_BENCHMARKS, "2 benchmarks cannot morph 3 components");
     badInput("""
         parameters:
           - {name: a, range: [-1, 1], maxPower: 1}
@@ -100,14 +100,7 @@ class MorphingCommandTest {
           - {name: y, theta: [1, 1]}
           - {name: z, theta: [2, 2]}
         """, "morphing basis is singular: cond(M) =");
-    badInput("""
-        parameters:
-          - {name: c, range: [-1, 1]}
-        benchmarks:
-          - {name: sm, theta: [0]}
-          - {name: plus, theta: [1]}
-          - {name: again, theta: [1]}
-        """, "both at θ = [1.0]");
+    badInput(TWO_BENCHMARKS + "  - {name: again, theta: [1]}\n", "both at θ = [1.0]");
     badInput(ONE_PARAMETER, "theta has 2 values but there are 1 parameters [c]", "--theta",
         "1,2");
     badInput(ONE_PARAMETER + "colour: red\n", "unknown key 'colour'");

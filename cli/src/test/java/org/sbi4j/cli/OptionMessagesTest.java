@@ -11,11 +11,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sbi4j.samples.io.MadMinerFiles;
-import org.sbi4j.samples.simulators.Simulators;
 
 /**
  * Library failures speak of values; each command maps the value to its option, so bad input
@@ -23,20 +20,12 @@ import org.sbi4j.samples.simulators.Simulators;
  */
 class OptionMessagesTest {
   @TempDir static Path dir;
-  static Path events;
-
-  @BeforeAll
-  static void writeEvents() {
-    events = dir.resolve("events.h5");
-    MadMinerFiles.writeEvents(events, Simulators.INTERFERENCE_1D.create().events(500, 3));
-  }
+  static final Path events = TestEvents.interference1d(500, 3);
 
   private static void namesOption(String option, String expected, String... args) {
     CliRun r = CliRun.of(args);
-    assertEquals(Main.BAD_INPUT, r.exitCode(), r.err());
-    assertTrue(r.oneErrorLine(), "not one line: " + r.err());
+    r.assertBadInput(expected);
     assertTrue(r.err().startsWith("sbi4j " + args[0] + ": " + option + ": "), r.err());
-    assertTrue(r.err().contains(expected), r.err());
   }
 
   @Test

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sbi4j.cli.Main;
 import org.sbi4j.common.LocalTaskRunner;
 import org.sbi4j.common.TaskRunner;
 import org.sbi4j.distributed.SparkTaskRunner;
@@ -19,6 +18,7 @@ import org.sbi4j.inference.limits.LimitsAnalysis;
 import org.sbi4j.inference.limits.LimitsRequest;
 import org.sbi4j.inference.limits.ModelSources;
 import org.sbi4j.inference.limits.ParameterGrid;
+import org.sbi4j.it.TinyCarl;
 import org.sbi4j.samples.Column;
 import org.sbi4j.samples.io.MadMinerFiles;
 import org.sbi4j.samples.io.TrainingFiles;
@@ -82,16 +82,10 @@ class SparkAugmentLimitsBenchmark {
 
   private void limits(Path events, TaskRunner threads, TaskRunner spark, StringBuilder md)
       throws IOException {
-    Path small = dir.resolve("small.h5");
-    MadMinerFiles.writeEvents(small, new Interference1D().events(200_000, 2));
-    Path data = dir.resolve("train.h5");
-    AugmentStep.run(new AugmentStep.Request(small, AugmentStep.Method.RATIO, null,
-        "uniform:-1:1", 50, new double[] {0}, 20_000, Partition.TRAIN, data, 3, 0.05));
-    Path config = dir.resolve("c.yaml");
-    Files.writeString(config, "hiddenLayers: [32, 32]\nepochs: 2\n");
-    Path model = dir.resolve("carl");
-    Main.execute("train", "--method", "carl", "--data", data.toString(), "--config",
-        config.toString(), "--out", model.toString());
+    TinyCarl carl = TinyCarl.train(dir, "small.h5", 200_000, 2, 50, 20_000,
+        "hiddenLayers: [32, 32]\nepochs: 2\n");
+    Path small = carl.events();
+    Path model = carl.model();
     LimitsRequest request = new LimitsRequest(small, List.of(ModelSources.limitSource(model)),
         new double[] {0}, null, 10, ParameterGrid.parse("-1:1:401"), null, null);
     double[][] q = new double[2][];

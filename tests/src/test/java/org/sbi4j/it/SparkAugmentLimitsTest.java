@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sbi4j.cli.Main;
 import org.sbi4j.common.LocalTaskRunner;
 import org.sbi4j.common.TaskRunner;
 import org.sbi4j.distributed.SparkTaskRunner;
@@ -29,9 +28,7 @@ import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.io.MadMinerFiles;
 import org.sbi4j.samples.mining.Partition;
 import org.sbi4j.samples.mining.TrainingSamples;
-import org.sbi4j.samples.simulators.Interference1D;
 import org.sbi4j.samples.simulators.Interference2D;
-import org.sbi4j.samples.steps.AugmentStep;
 import org.sbi4j.samples.steps.ChunkedAugment;
 
 /**
@@ -109,16 +106,10 @@ class SparkAugmentLimitsTest {
 
   @Test
   void limitGridsInBlocksEqualTheLocalEvaluation() throws Exception {
-    Path events = dir.resolve("events1d.h5");
-    MadMinerFiles.writeEvents(events, new Interference1D().events(4_000, 12));
-    Path data = dir.resolve("train.h5");
-    AugmentStep.run(new AugmentStep.Request(events, AugmentStep.Method.RATIO, null,
-        "uniform:-1:1", 20, new double[] {0}, 2_000, Partition.TRAIN, data, 3, 0.05));
-    Path config = dir.resolve("tiny.yaml");
-    Files.writeString(config, "hiddenLayers: [8]\nepochs: 1\n");
-    Path model = dir.resolve("carl");
-    assertEquals(0, Main.execute("train", "--method", "carl", "--data", data.toString(),
-        "--config", config.toString(), "--out", model.toString()));
+    TinyCarl carl = TinyCarl.train(dir, "events1d.h5", 4_000, 12, 20, 2_000,
+        "hiddenLayers: [8]\nepochs: 1\n");
+    Path events = carl.events();
+    Path model = carl.model();
     Path observed = dir.resolve("observed.csv");
     Files.writeString(observed, "x\n0.3\n1.2\n0.8\n-0.5\n0.1\n1.7\n0.9\n");
     List<LimitSource> sources = List.of(ModelSources.limitSource(model),
