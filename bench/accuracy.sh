@@ -7,7 +7,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
-bench_classpath
-export OMP_NUM_THREADS=1
-exec java --add-modules jdk.incubator.vector -Xmx4g -Dorg.bytedeco.javacpp.logger.debug=false \
-  -cp "$cp" org.sbi4j.bench.AccuracyBenchmark "$@"
+bench_run 1 4g org.sbi4j.bench.AccuracyBenchmark -- "$@"

@@ -14,3 +14,21 @@ bench_surefire() {
   shift
   mvn -o -q -pl tests -am test -Dtest="$name" -Dsurefire.failIfNoSpecifiedTests=false "$@"
 }
+
+# bench_run THREADS HEAP CLASS [java options …] -- [arguments …]: builds the classpath (as
+# bench_classpath), then replaces the shell with the harness CLASS on the Vector API, with
+# OMP_NUM_THREADS=THREADS, -XmxHEAP and JavaCPP's debug log off.
+bench_run() {
+  local threads="$1" heap="$2" main="$3"
+  shift 3
+  local opts=()
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+    opts+=("$1")
+    shift
+  done
+  [ $# -gt 0 ] && shift
+  bench_classpath
+  export OMP_NUM_THREADS="$threads"
+  exec java --add-modules jdk.incubator.vector -Xmx"$heap" \
+    -Dorg.bytedeco.javacpp.logger.debug=false "${opts[@]}" -cp "$cp" "$main" "$@"
+}

@@ -5,7 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
-bench_classpath
-export OMP_NUM_THREADS=2
-exec java --add-modules jdk.incubator.vector -Xmx6g -cp "$cp" \
-  org.sbi4j.bench.LimitsBenchmark "${1:-10000}" "${2:-101}" ${3:+"$3"}
+bench_run 2 6g org.sbi4j.bench.LimitsBenchmark -- "${1:-10000}" "${2:-101}" ${3:+"$3"}

@@ -9,7 +9,4 @@ cd "$(dirname "$0")/.."
 . bench/lib.sh
 mode="${1:-speed}"
 shift || true
-bench_classpath
-export OMP_NUM_THREADS=1
-exec java --add-modules jdk.incubator.vector -Xmx4g -Dorg.bytedeco.javacpp.logger.debug=false \
-  -Dnplm.bench="$mode" "$@" -cp "$cp" org.sbi4j.bench.NplmBenchmark
+bench_run 1 4g org.sbi4j.bench.NplmBenchmark -Dnplm.bench="$mode" "$@" --

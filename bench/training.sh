@@ -4,7 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
-bench_classpath
-export OMP_NUM_THREADS=1
-exec java --add-modules jdk.incubator.vector -Xmx4g -cp "$cp" \
-  org.sbi4j.bench.TrainingBenchmark "${1:-30000}" "${2:-3}" ${3:+"$3"}
+bench_run 1 4g org.sbi4j.bench.TrainingBenchmark -- "${1:-30000}" "${2:-3}" ${3:+"$3"}
