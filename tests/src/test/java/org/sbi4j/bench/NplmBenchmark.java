@@ -90,12 +90,10 @@ class NplmBenchmark {
    * Both give bitwise the same t (Adam is elementwise); only the per-epoch overhead can differ.
    */
   private void batch(int k, int epochs) {
-    StringBuilder md = new StringBuilder();
-    md.append(String.format(Locale.ROOT, "%n## Batched toys (stacked weights) against one toy at a "
-        + "time, fused kernel, 1-4-1, %d toys × %d Adam epochs, one thread%n%n", k, epochs));
-    md.append(header());
-    md.append("| N_R | CPU-µs per toy-epoch, one at a time | stacked | stacked / one at a time "
-        + "| same t |\n|---|---|---|---|---|\n");
+    StringBuilder md = section("| N_R | CPU-µs per toy-epoch, one at a time | stacked | stacked / "
+        + "one at a time | same t |\n|---|---|---|---|---|\n", "Batched toys (stacked weights) "
+        + "against one toy at a time, fused kernel, 1-4-1, %d toys × %d Adam epochs, one thread",
+        k, epochs);
     NetworkShape shape = BASE.network();
     int p = shape.parameterCount();
     for (int nr : new int[] {2000, 20_000, 200_000}) {
@@ -154,15 +152,21 @@ class NplmBenchmark {
     append(md.toString());
   }
 
+  /** A new report section: the formatted title, the run header, then the table head. */
+  private StringBuilder section(String tableHead, String title, Object... args) {
+    StringBuilder md = new StringBuilder();
+    md.append(String.format(Locale.ROOT, "%n## " + title + "%n%n", args));
+    md.append(header());
+    md.append(tableHead);
+    return md;
+  }
+
   /** t of the fast mode against 300 000 Adam epochs (η = 1e−3) on the same toys. */
   private void compare(int referenceSize, int expected, int count) {
     SampledToys toys = SampledToys.nullToys(Sampler.exponential(1), referenceSize, expected);
-    StringBuilder md = new StringBuilder();
-    md.append(String.format(Locale.ROOT, "%n## Fast mode against 300 000 Adam epochs "
-        + "(N_R = %d, N(0) = %d, 1-4-1, W = 9, η = 1e−3)%n%n", referenceSize, expected));
-    md.append(header());
-    md.append("| toy | t Adam (300 000 epochs) | s | t fast mode | s | t fast / t Adam |\n"
-        + "|---|---|---|---|---|---|\n");
+    StringBuilder md = section("| toy | t Adam (300 000 epochs) | s | t fast mode | s "
+        + "| t fast / t Adam |\n|---|---|---|---|---|---|\n", "Fast mode against 300 000 Adam "
+        + "epochs (N_R = %d, N(0) = %d, 1-4-1, W = 9, η = 1e−3)", referenceSize, expected);
     double[][] rows;
     try (LocalTaskRunner runner = new LocalTaskRunner(2)) {
       java.util.List<Long> idx = new java.util.ArrayList<>();
