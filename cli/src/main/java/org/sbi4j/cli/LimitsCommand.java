@@ -75,7 +75,7 @@ final class LimitsCommand implements Callable<Integer> {
       sources.add(ModelSources.limitSource(m));
     }
     for (String h : histograms) {
-      sources.add(new SourceSpec.Histogram(List.of(h.split(",")), bins).open());
+      sources.add(ModelSources.open(new SourceSpec.Histogram(List.of(h.split(",")), bins)));
     }
     LimitsRequest request = new LimitsRequest(events, sources, thetaTrue, observed, luminosity,
         ParameterGrid.parse(grid), fisher == null ? null : FisherKind.parse(fisher), plot);
