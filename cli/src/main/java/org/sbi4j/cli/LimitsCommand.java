@@ -78,7 +78,7 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped {
       sources.add(ModelSources.limitSource(m));
     }
     for (String h : histograms) {
-      sources.add(new SourceSpec.Histogram(List.of(h.split(",")), rates.bins).open());
+      sources.add(ModelSources.open(new SourceSpec.Histogram(List.of(h.split(",")), rates.bins)));
     }
     LimitsRequest request = new LimitsRequest(events, sources, thetaTrue, observed, rates.luminosity,
         ParameterGrid.parse(grid), fisher == null ? null : FisherKind.parse(fisher), plot);

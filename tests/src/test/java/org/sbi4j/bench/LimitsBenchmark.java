@@ -12,13 +12,13 @@ import org.sbi4j.inference.likelihood.Dataset;
 import org.sbi4j.inference.likelihood.ExtendedLikelihood;
 import org.sbi4j.inference.likelihood.MorphedEvents;
 import org.sbi4j.inference.limits.ParameterGrid;
-import org.sbi4j.inference.internal.GridRatioModel;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.simulators.Simulators;
 import org.sbi4j.training.model.Activation;
 import org.sbi4j.training.model.Method;
 import org.sbi4j.training.model.ModelData;
 import org.sbi4j.training.model.Network;
+import org.sbi4j.training.model.NetworkEvaluator;
 import org.sbi4j.training.model.Precision;
 import org.sbi4j.samples.estimators.RatioEstimator;
 import org.sbi4j.training.model.RatioModel;
@@ -29,10 +29,9 @@ import org.sbi4j.training.model.Scaling;
  * points) / second for one call of {@link ExtendedLikelihood#evaluate(double[][])} over the whole
  * grid, on interference-1d Asimov data. Networks with random weights (throughput does not depend
  * on their values): the default 3 × 100 tanh ALICES architecture and a small 2 × 8 one, each
- * through {@link GridRatioModel} (what limits use: its Java Vector API kernel, and the plain-Java
- * kernel a JVM without {@code --add-modules jdk.incubator.vector} falls back to; its optional ND4J
- * sgemm kernel is timed too) and through the ND4J
- * {@link RatioModel} (on a grid ten times coarser, it is much slower). Run: {@code java -cp … org.sbi4j.bench.LimitsBenchmark [events]
+ * through {@link RatioModel}'s {@link NetworkEvaluator} (what limits use) on its Java Vector API
+ * kernel and on the plain-Java kernel a JVM without {@code --add-modules jdk.incubator.vector}
+ * falls back to. Run: {@code java -cp … org.sbi4j.bench.LimitsBenchmark [events]
  * [gridPoints] [out.md]} with OMP_NUM_THREADS set to the cores to use.
  */
 public final class LimitsBenchmark {
@@ -52,17 +51,13 @@ public final class LimitsBenchmark {
         "model", "evaluation", "events", "grid", "evaluations/s", "seconds", "per CPU-second"));
     rows.add("|--------------------------------|------------------------|---------|-------|"
         + "---------------|----------|-----------------|");
-    double[][] small = ParameterGrid.parse("-1:1:" + Math.max(2, points / 10)).points();
     for (Object[] c : new Object[][] {{"ALICES 3 × 100 tanh, float32", 100, 3},
         {"ALICES 2 × 8 tanh, float32", 8, 2}}) {
-      RatioModel nd4j = (RatioModel) randomModel((int) c[1], (int) c[2], Precision.FLOAT32);
-      rows.add(measure((String) c[0], "GridRatioModel (sgemm)", new GridRatioModel(nd4j, true),
+      RatioModel model = (RatioModel) randomModel((int) c[1], (int) c[2], Precision.FLOAT32);
+      rows.add(measure((String) c[0], "NetworkEvaluator (Vector)", onKernel(model, true),
           asimov, all, grid));
-      rows.add(measure((String) c[0], "GridRatioModel (Vector)",
-          GridRatioModel.withKernel(nd4j, true), asimov, all, grid));
-      rows.add(measure((String) c[0], "GridRatioModel (Java)",
-          GridRatioModel.withKernel(nd4j, false), asimov, all, grid));
-      rows.add(measure((String) c[0], "RatioModel (ND4J)", nd4j, asimov, all, small));
+      rows.add(measure((String) c[0], "NetworkEvaluator (Java)", onKernel(model, false),
+          asimov, all, grid));
     }
     String table = String.join("\n", rows);
     System.out.println(table);
@@ -90,6 +85,37 @@ public final class LimitsBenchmark {
         grid.length, evaluations / sec, sec, evaluations / cpu);
     System.out.println(row);
     return row;
+  }
+
+  /** log r̂ of {@code model} through a {@link NetworkEvaluator} on the chosen kernel. */
+  private static RatioEstimator onKernel(RatioModel model, boolean vector) {
+    NetworkEvaluator e = NetworkEvaluator.withKernel(model.data(), vector);
+    return new RatioEstimator() {
+      @Override
+      public List<String> observables() {
+        return model.observables();
+      }
+
+      @Override
+      public List<String> parameters() {
+        return model.parameters();
+      }
+
+      @Override
+      public double[][] logRatio(EventSample events, double[][] thetas) {
+        return e.logRatio(events.x(), thetas);
+      }
+
+      @Override
+      public double[][][] score(EventSample events, double[][] thetas) {
+        return model.score(events, thetas);
+      }
+
+      @Override
+      public double[][] thetaRange() {
+        return model.thetaRange();
+      }
+    };
   }
 
   /** A ratio model on interference-1d's x and θ with random weights. */

@@ -113,7 +113,7 @@ class SparkAugmentLimitsTest {
     Path observed = dir.resolve("observed.csv");
     Files.writeString(observed, "x\n0.3\n1.2\n0.8\n-0.5\n0.1\n1.7\n0.9\n");
     List<LimitSource> sources = List.of(ModelSources.limitSource(model),
-        new SourceSpec.Histogram(List.of("x"), 10).open());
+        ModelSources.open(new SourceSpec.Histogram(List.of("x"), 10)));
     LimitsRequest request = new LimitsRequest(events, sources, new double[] {0.1}, observed, 10,
         ParameterGrid.parse("-1:1:25"), null, null);
     LimitsReport local;

@@ -9,7 +9,6 @@ import org.sbi4j.inference.limits.Intervals;
 import org.sbi4j.inference.limits.LimitSource;
 import org.sbi4j.inference.limits.Limits;
 import org.sbi4j.inference.limits.ParameterGrid;
-import org.sbi4j.inference.internal.GridRatioModel;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.EventSource;
 import org.sbi4j.samples.mining.Partition;
@@ -66,7 +65,7 @@ class TrainedLimitsIT {
         samples.ratio(train, theta0, new double[] {0}, 60_000, 13).sample(), Method.ALICES, 14)
         .model());
     Intervals a = Limits.expected(file, new LimitSource.Ratio("ALICES",
-        new GridRatioModel(alices)), new double[] {0}, 10, GRID).scan().intervals().get("theta");
+        alices), new double[] {0}, 10, GRID).scan().intervals().get("theta");
     System.out.printf("exact %s %s; SALLY %s %s; ALICES %s %s%n",
         java.util.Arrays.toString(exact.cl68().bounds()),
         java.util.Arrays.toString(exact.cl95().bounds()),

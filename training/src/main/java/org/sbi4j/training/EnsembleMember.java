@@ -98,7 +98,7 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
     Nd4jRuntime.configure();
     long memberSeed = memberSeed(seed, k);
     boolean ratio = method != Method.SALLY;
-    DataType type = config.precision().dataType();
+    DataType type = Nd4jRuntime.dataType(config.precision());
     Network initial = Network.initial(shape[0], config.hiddenLayers(), shape[1],
         config.activation(), Seeds.derive(memberSeed, 0));
     RatioLoss loss = ratio ? method.ratioLoss().orElseThrow() : null;

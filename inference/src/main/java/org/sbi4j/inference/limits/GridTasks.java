@@ -97,7 +97,7 @@ public final class GridTasks {
     Dataset data = j.thetaTrue() != null
         ? Limits.asimov(file, rate, j.thetaTrue(), j.luminosity())
         : Dataset.observed(DataFiles.observed(Path.of(j.observed())));
-    return Limits.likelihood(j.source().open(), rate, data, j.luminosity())
+    return Limits.likelihood(ModelSources.open(j.source()), rate, data, j.luminosity())
         .evaluate(b.points());
   }
 }

@@ -5,31 +5,43 @@ import org.sbi4j.inference.likelihood.Summary;
 import org.sbi4j.inference.likelihood.BinningSpec;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.sbi4j.inference.internal.GridRatioModel;
 import org.sbi4j.training.store.ModelFolder;
-import org.sbi4j.training.model.Precision;
-import org.sbi4j.samples.estimators.RatioEstimator;
 import org.sbi4j.samples.estimators.ScoreEstimator;
 
-/** Trained model folders (docs/formats.md) as inference inputs. */
+/**
+ * The one factory of {@link LimitSource}s from {@link SourceSpec}s (trained model folders, docs/formats.md,
+ * and histogram baselines): what the CLI and the grid tasks on the workers call.
+ */
 public final class ModelSources {
   private ModelSources() {}
 
+  /** The source {@code spec} describes, read from its files; it carries {@code spec}. */
+  public static LimitSource open(SourceSpec spec) {
+    if (spec instanceof SourceSpec.Model m) {
+      return model(Path.of(m.dir()), m);
+    }
+    SourceSpec.Histogram h = (SourceSpec.Histogram) spec;
+    Summary s = new Summary.Observed(h.observables());
+    BinningSpec b = h.binsPerDimension() == null ? BinningSpec.adaptive(s.dimension())
+        : new BinningSpec(h.binsPerDimension(), null, null);
+    return new LimitSource.Histogram(s.label(), s, b, spec);
+  }
+
   /**
    * A ratio model (CARL, ROLR, ALICE, RASCAL, ALICES, CASCAL) as an unbinned {@link
-   * LimitSource.Ratio} (float32 models through {@link GridRatioModel}); a SALLY model as histograms of t̂ with adaptive binning. Labelled by the
-   * method's name.
+   * LimitSource.Ratio} (its grid evaluation is the model's own, see {@code NetworkEvaluator}); a
+   * SALLY model as histograms of t̂ with adaptive binning. Labelled by the method's name. The same
+   * as {@link #open} of a {@link SourceSpec.Model}.
    */
   public static LimitSource limitSource(Path dir) {
+    return open(new SourceSpec.Model(dir.toAbsolutePath().toString()));
+  }
+
+  private static LimitSource model(Path dir, SourceSpec spec) {
     ModelFolder.Loaded loaded = ModelFolder.load(dir);
-    SourceSpec spec = new SourceSpec.Model(dir.toAbsolutePath().toString());
     String label = loaded.model().method().cliName().toUpperCase(Locale.ROOT);
     if (loaded.model().isRatio()) {
-      // float32 members are evaluated on the grid in plain Java (GridRatioModel, tested equal to
-      // the ND4J evaluation to 1e-4 and many times faster on grids); float64 keeps ND4J.
-      RatioEstimator model = loaded.model().precision() == Precision.FLOAT32
-          ? new GridRatioModel(loaded.ratioModel()) : loaded.ratioModel();
-      return new LimitSource.Ratio(label, model, spec);
+      return new LimitSource.Ratio(label, loaded.ratioModel(), spec);
     }
     Summary s = new Summary.Score(loaded.scoreModel());
     return new LimitSource.Histogram(label, s, BinningSpec.adaptive(s.dimension()), spec);

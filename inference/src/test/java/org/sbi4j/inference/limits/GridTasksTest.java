@@ -82,7 +82,7 @@ class GridTasksTest {
     Path data = dir.resolve("data.csv");
     Files.writeString(data, "x\n0.3\n1.2\n0.8\n-0.5\n0.1\n");
     EventSample events = DataFiles.events(file);
-    LimitSource histogram = new SourceSpec.Histogram(List.of("x"), 8).open();
+    LimitSource histogram = ModelSources.open(new SourceSpec.Histogram(List.of("x"), 8));
     ParameterGrid grid = ParameterGrid.parse("-1:1:31");
     try (LocalTaskRunner threads = new LocalTaskRunner(3)) {
       assertEquals(3, GridTasks.blocks(null, grid.points(), 3).size());

@@ -4,8 +4,10 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.factory.Nd4j;
+import org.sbi4j.training.model.Precision;
 
 /**
  * ND4J settings that sbi4j relies on, applied idempotently before any graph is built: op
@@ -21,6 +23,11 @@ public final class Nd4jRuntime {
   /** Applies the settings (cheap after the first call). */
   public static void configure() {
     Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
+  }
+
+  /** The ND4J data type of {@code precision} (the model package itself needs no ND4J). */
+  public static DataType dataType(Precision precision) {
+    return precision == Precision.FLOAT32 ? DataType.FLOAT : DataType.DOUBLE;
   }
 
   /** The backend's name, e.g. "CpuBackend" or "CudaBackend" (for provenance). */

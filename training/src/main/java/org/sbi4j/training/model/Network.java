@@ -135,7 +135,8 @@ public record Network(Activation activation, List<Dense> layers) implements java
   }
 
   /**
-   * Plain-Java forward pass of one input row (the oracle the ND4J graph is tested against).
+   * Plain-Java forward pass of one input row (the oracle the ND4J training graph and
+   * {@link NetworkEvaluator} are tested against).
    *
    * @return the outputs
    */

@@ -5,16 +5,16 @@ import org.sbi4j.samples.estimators.Prediction;
 import java.util.List;
 import org.sbi4j.common.Check;
 import org.sbi4j.samples.EventSample;
-import org.sbi4j.training.internal.Evaluator;
 
 /**
  * A trained parameterized ratio estimator (CARL, ROLR, ALICE, RASCAL, ALICES, CASCAL), possibly
  * an ensemble: log r̂ and t̂ are the means over members, {@link #predict} also gives the spread.
- * Thread-safe (evaluation is serialised).
+ * Evaluated by its {@link NetworkEvaluator} (float32 on the SIMD kernel, fast on θ grids).
+ * Thread-safe.
  */
 public final class RatioModel implements RatioEstimator {
   private final ModelData data;
-  private Evaluator evaluator;
+  private final NetworkEvaluator evaluator;
 
   public RatioModel(ModelData data) {
     if (!data.isRatio()) {
@@ -22,6 +22,12 @@ public final class RatioModel implements RatioEstimator {
           + " model estimates the score, not the ratio; use ScoreModel");
     }
     this.data = data;
+    this.evaluator = new NetworkEvaluator(data);
+  }
+
+  /** The evaluator all predictions go through. */
+  public NetworkEvaluator evaluator() {
+    return evaluator;
   }
 
   public ModelData data() {
@@ -49,7 +55,7 @@ public final class RatioModel implements RatioEstimator {
    * @param theta n × p raw θ0 rows
    * @param x n × d raw features in the order of {@link #observables()}
    */
-  public synchronized Prediction predict(double[] theta, double[] x) {
+  public Prediction predict(double[] theta, double[] x) {
     int p = data.parameters().size();
     int d = data.observables().size();
     int n = x.length / d;
@@ -59,37 +65,27 @@ public final class RatioModel implements RatioEstimator {
           theta.length));
     }
     Check.finite("theta", theta);
-    if (evaluator == null) {
-      evaluator = new Evaluator(data);
-    }
-    return evaluator.predict(theta, x, n);
+    return evaluator.predict(theta, x);
   }
 
   /** Mean and spread of the members at every (θ row, event): the grid form of {@link #predict}. */
   public Prediction[] predict(EventSample events, double[][] thetas) {
     int p = data.parameters().size();
     Check.rectangular("thetas", thetas, p);
-    double[] x = Features.select(events, data.observables());
-    int n = events.size();
-    Prediction[] out = new Prediction[thetas.length];
-    for (int j = 0; j < thetas.length; j++) {
-      double[] th = new double[n * p];
-      for (int i = 0; i < n; i++) {
-        System.arraycopy(thetas[j], 0, th, i * p, p);
-      }
-      out[j] = predict(th, x);
+    for (double[] theta : thetas) {
+      Check.finite("theta", theta);
     }
-    return out;
+    return evaluator.predict(Features.select(events, data.observables()), thetas);
   }
 
+  /** The members' mean log r̂ on the grid, without t̂ (the fast path of limit scans). */
   @Override
   public double[][] logRatio(EventSample events, double[][] thetas) {
-    Prediction[] pr = predict(events, thetas);
-    double[][] out = new double[pr.length][];
-    for (int j = 0; j < pr.length; j++) {
-      out[j] = pr[j].logRatio();
+    Check.rectangular("thetas", thetas, data.parameters().size());
+    for (double[] theta : thetas) {
+      Check.finite("theta", theta);
     }
-    return out;
+    return evaluator.logRatio(Features.select(events, data.observables()), thetas);
   }
 
   @Override

@@ -4,15 +4,14 @@ import org.sbi4j.samples.estimators.ScoreEstimator;
 import org.sbi4j.samples.estimators.Prediction;
 import java.util.List;
 import org.sbi4j.samples.EventSample;
-import org.sbi4j.training.internal.Evaluator;
 
 /**
  * A trained SALLY score estimator x → t̂(x|θ_ref), possibly an ensemble (mean over members;
- * {@link #predict} also gives the spread). Thread-safe (evaluation is serialised).
+ * {@link #predict} also gives the spread). Evaluated by its {@link NetworkEvaluator}. Thread-safe.
  */
 public final class ScoreModel implements ScoreEstimator {
   private final ModelData data;
-  private Evaluator evaluator;
+  private final NetworkEvaluator evaluator;
 
   public ScoreModel(ModelData data) {
     if (data.isRatio()) {
@@ -20,6 +19,7 @@ public final class ScoreModel implements ScoreEstimator {
           + " model estimates the ratio; use RatioModel");
     }
     this.data = data;
+    this.evaluator = new NetworkEvaluator(data);
   }
 
   public ModelData data() {
@@ -37,16 +37,13 @@ public final class ScoreModel implements ScoreEstimator {
   }
 
   /** Mean and spread of t̂ for n × d raw features in the order of {@link #observables()}. */
-  public synchronized Prediction predict(double[] x) {
+  public Prediction predict(double[] x) {
     int d = data.observables().size();
     if (x.length % d != 0) {
       throw new IllegalArgumentException("features have " + x.length
           + " values, not a multiple of " + d);
     }
-    if (evaluator == null) {
-      evaluator = new Evaluator(data);
-    }
-    return evaluator.predict(null, x, x.length / d);
+    return evaluator.predict(null, x);
   }
 
   @Override
