@@ -61,8 +61,8 @@ public enum LossTerm {
     return switch (this) {
       case LABEL_CROSS_ENTROPY -> w * crossEntropy(l, y);
       case JOINT_CROSS_ENTROPY -> w * crossEntropy(l, joint[JointLabel.S.ordinal()]);
-      case RATIO_REGRESSION -> w * ratioRegression(l, y, joint[JointLabel.R.ordinal()],
-          joint[JointLabel.R_INV.ordinal()]);
+      case RATIO_REGRESSION -> w * ratioRegression(Math.exp(l), Math.exp(-l), y,
+          joint[JointLabel.R.ordinal()], joint[JointLabel.R_INV.ordinal()]);
       case SCORE -> {
         double v = 0;
         for (int k = 0; k < tHat.length; k++) {
@@ -79,8 +79,8 @@ public enum LossTerm {
     return switch (this) {
       case LABEL_CROSS_ENTROPY -> w * crossEntropySlope(l, y);
       case JOINT_CROSS_ENTROPY -> w * crossEntropySlope(l, joint[JointLabel.S.ordinal()]);
-      case RATIO_REGRESSION -> w * ratioRegressionSlope(l, y, joint[JointLabel.R.ordinal()],
-          joint[JointLabel.R_INV.ordinal()]);
+      case RATIO_REGRESSION -> w * ratioRegressionSlope(Math.exp(l), Math.exp(-l), y,
+          joint[JointLabel.R.ordinal()], joint[JointLabel.R_INV.ordinal()]);
       case SCORE -> 0;
     };
   }
@@ -101,16 +101,19 @@ public enum LossTerm {
     return 1 / (1 + Math.exp(-l)) - (1 - c);
   }
 
-  private static double ratioRegression(double l, double y, double r, double rInv) {
-    double up = Math.exp(l) - r;
-    double down = Math.exp(-l) - rInv;
+  /** Of r̂ = e^l and 1/r̂ = e^−l, which the caller computes once for value and slope. */
+  private static double ratioRegression(double rHat, double rHatInv, double y, double r,
+      double rInv) {
+    double up = rHat - r;
+    double down = rHatInv - rInv;
     return y * up * up + (1 - y) * down * down;
   }
 
-  private static double ratioRegressionSlope(double l, double y, double r, double rInv) {
-    double up = Math.exp(l) - r;
-    double down = Math.exp(-l) - rInv;
-    return 2 * y * up * Math.exp(l) - 2 * (1 - y) * down * Math.exp(-l);
+  private static double ratioRegressionSlope(double rHat, double rHatInv, double y, double r,
+      double rInv) {
+    double up = rHat - r;
+    double down = rHatInv - rInv;
+    return 2 * y * up * rHat - 2 * (1 - y) * down * rHatInv;
   }
 
   /** One component k of SCORE, the weight inside (the order of the products is kept fixed). */
@@ -146,8 +149,10 @@ public enum LossTerm {
         double[] r = b.joint[JointLabel.R.ordinal()];
         double[] rInv = b.joint[JointLabel.R_INV.ordinal()];
         for (int i = 0; i < rows; i++) {
-          rowLoss[i] += w * ratioRegression(lr[i], y[i], r[i], rInv[i]);
-          dLr[i] += w * ratioRegressionSlope(lr[i], y[i], r[i], rInv[i]);
+          double rHat = Math.exp(lr[i]);
+          double rHatInv = Math.exp(-lr[i]);
+          rowLoss[i] += w * ratioRegression(rHat, rHatInv, y[i], r[i], rInv[i]);
+          dLr[i] += w * ratioRegressionSlope(rHat, rHatInv, y[i], r[i], rInv[i]);
         }
       }
       case SCORE -> {
