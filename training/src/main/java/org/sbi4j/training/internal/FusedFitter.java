@@ -3,6 +3,7 @@ package org.sbi4j.training.internal;
 import java.util.List;
 import org.sbi4j.training.model.Network;
 import org.sbi4j.training.UpdateRule;
+import org.sbi4j.training.losses.JointLabel;
 import org.sbi4j.training.losses.RatioLoss;
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.TrainingDivergedException;
@@ -139,24 +140,27 @@ public final class FusedFitter extends EpochLoop {
     int w = b.inputs;
     double[] x = t.values(Graphs.INPUT);
     double[] y = t.values(Graphs.Y);
-    double[] s = t.values(Graphs.S);
-    double[] r = t.values(Graphs.R);
-    double[] rInv = t.values(Graphs.R_INV);
-    double[] score = t.values(Graphs.T);
+    double[] score = loss.usesScore() ? t.values(Graphs.T) : null;
+    double[] by = b.loss.y();
+    double[] bt = b.loss.t();
     for (int i = 0; i < rows; i++) {
       int row = order[from + i];
       for (int c = 0; c < w; c++) {
         b.x[i * w + c] = (float) x[row * w + c];
       }
-      b.y[i] = y[row];
-      // Labels pass through float32, as the graph's placeholders do.
-      b.c[i] = s == null ? 0 : (float) s[row];
-      b.r[i] = r == null ? 0 : (float) r[row];
-      b.rInv[i] = rInv == null ? 0 : (float) rInv[row];
+      by[i] = y[row];
       if (score != null) {
         for (int k = 0; k < p; k++) {
-          b.t[i * p + k] = (float) score[row * p + k];
+          bt[i * p + k] = (float) score[row * p + k];
         }
+      }
+    }
+    for (JointLabel l : loss.jointLabels()) {
+      double[] v = t.values(l.placeholder());
+      double[] bv = b.loss.joint(l);
+      for (int i = 0; i < rows; i++) {
+        // Labels pass through float32, as the graph's placeholders do.
+        bv[i] = v == null ? 0 : (float) v[order[from + i]];
       }
     }
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sbi4j.training.model.Activation;
 import org.sbi4j.training.model.Network;
+import org.sbi4j.training.losses.BatchLoss;
 import org.sbi4j.training.losses.RatioLoss;
 import org.sbi4j.training.simd.DenseKernel;
 
@@ -193,7 +194,7 @@ final class FusedRatioNet {
       }
       out[r] = r < bp ? s + params[2 * last + 1][0] : s;
     }
-    double loss = batch.loss(out, bp, rows, p, gradOut);
+    double loss = batch.loss.evaluate(out, bp, rows, gradOut);
     if (gradient) {
       backward(bp, total);
     }
@@ -296,66 +297,18 @@ final class FusedRatioNet {
   }
 
   /**
-   * The labels of one batch and the loss of {@link Graphs#ratio}: computes the batch-mean loss
-   * and writes ∂loss/∂output of every primal and tangent row into {@code dOut}.
+   * The inputs and labels of one batch; its {@link BatchLoss} is the loss of {@link Graphs#ratio},
+   * made of the same {@link org.sbi4j.training.losses.LossTerm}s.
    */
   static final class Labels {
-    final RatioLoss loss;
-    final double alpha;
-    final double clip;
     final int inputs;
     final float[] x;
-    final double[] y;
-    final double[] c;
-    final double[] r;
-    final double[] rInv;
-    final double[] t;
+    final BatchLoss loss;
 
     Labels(RatioLoss loss, double alpha, double clip, int inputs, int p, int maxBatch) {
-      this.loss = loss;
-      this.alpha = alpha;
-      this.clip = clip;
       this.inputs = inputs;
       x = new float[maxBatch * inputs];
-      y = new double[maxBatch];
-      c = new double[maxBatch];
-      r = new double[maxBatch];
-      rInv = new double[maxBatch];
-      t = new double[maxBatch * p];
-    }
-
-    double loss(float[] out, int bp, int rows, int p, float[] dOut) {
-      java.util.Arrays.fill(dOut, 0, (1 + p) * bp, 0f);
-      double sum = 0;
-      for (int i = 0; i < rows; i++) {
-        double s = out[i];
-        double lr = Math.max(-clip, Math.min(clip, s));
-        boolean inside = s >= -clip && s <= clip;
-        double row;
-        double g;
-        if (loss == RatioLoss.ROLR || loss == RatioLoss.RASCAL) {
-          double up = Math.exp(lr) - r[i];
-          double down = Math.exp(-lr) - rInv[i];
-          row = y[i] * up * up + (1 - y[i]) * down * down;
-          g = 2 * y[i] * up * Math.exp(lr) - 2 * (1 - y[i]) * down * Math.exp(-lr);
-        } else {
-          // c softplus(lr) + (1−c) softplus(−lr) = softplus(lr) − (1−c) lr.
-          double label = loss == RatioLoss.ALICE || loss == RatioLoss.ALICES ? c[i] : y[i];
-          double softplus = Math.max(lr, 0) + Math.log1p(Math.exp(-Math.abs(lr)));
-          row = softplus - (1 - label) * lr;
-          g = 1 / (1 + Math.exp(-lr)) - (1 - label);
-        }
-        dOut[i] = inside ? (float) (g / rows) : 0f;
-        if (loss.usesScore()) {
-          for (int k = 0; k < p; k++) {
-            double diff = out[(1 + k) * bp + i] - t[i * p + k];
-            row += alpha * (1 - y[i]) * diff * diff;
-            dOut[(1 + k) * bp + i] = (float) (2 * alpha * (1 - y[i]) * diff / rows);
-          }
-        }
-        sum += row;
-      }
-      return sum / rows;
+      this.loss = new BatchLoss(loss, alpha, clip, p, maxBatch);
     }
   }
 }

@@ -1,7 +1,9 @@
 package org.sbi4j.training.internal;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -9,6 +11,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.sbi4j.training.model.Activation;
 import org.sbi4j.training.model.Network;
+import org.sbi4j.training.losses.JointLabel;
+import org.sbi4j.training.losses.LossTerm;
 import org.sbi4j.training.losses.RatioLoss;
 
 /**
@@ -29,11 +33,11 @@ public final class Graphs {
   /** Placeholder of the labels y (B × 1). */
   public static final String Y = "y";
   /** Placeholder of the ALICE soft label s = 1/(1 + r(x,z)) (B × 1). */
-  public static final String S = "s";
+  public static final String S = JointLabel.S.placeholder();
   /** Placeholder of the joint ratio r(x,z|θ0,θ1), clipped (B × 1). */
-  public static final String R = "r";
+  public static final String R = JointLabel.R.placeholder();
   /** Placeholder of 1/r(x,z|θ0,θ1), clipped (B × 1). */
-  public static final String R_INV = "r_inv";
+  public static final String R_INV = JointLabel.R_INV.placeholder();
   /** Prefix of the input-tangent placeholders ȧ_k = e_k (B × (p + d)), one per θ0 column. */
   public static final String INPUT_TANGENT = "input_dot_";
   /** Placeholder of the joint score targets in standardised θ units (B × p). */
@@ -78,18 +82,13 @@ public final class Graphs {
     if (loss != null) {
       SDVariable y = sd.placeHolder(Y, type, -1, 1);
       SDVariable lr = sd.math.clipByValue(logRHat, -logRatioClip, logRatioClip);
-      SDVariable row = switch (loss) {
-        case CARL, CASCAL -> crossEntropy(sd, lr, y);
-        case ALICE, ALICES -> crossEntropy(sd, lr, sd.placeHolder(S, type, -1, 1));
-        case ROLR, RASCAL -> ratioRegression(sd, lr, y, sd.placeHolder(R, type, -1, 1),
-            sd.placeHolder(R_INV, type, -1, 1));
-      };
-      if (loss.usesScore()) {
-        SDVariable t = sd.placeHolder(T, type, -1, thetaCount);
-        SDVariable sq = rowSum(sd, sd.math.square(tHat.sub(t)), thetaCount, type);
-        row = row.add(y.rsub(1.0).mul(sq).mul(alpha));
+      Map<JointLabel, SDVariable> joint = new EnumMap<>(JointLabel.class);
+      for (JointLabel l : loss.jointLabels()) {
+        joint.put(l, sd.placeHolder(l.placeholder(), type, -1, 1));
       }
-      finishLoss(sd, row);
+      SDVariable t = loss.usesScore() ? sd.placeHolder(T, type, -1, thetaCount) : null;
+      finishLoss(sd, loss.rowLoss(
+          new LossTerm.GraphInputs(sd, lr, tHat, t, y, joint, thetaCount), alpha));
     }
     return sd;
   }
@@ -106,18 +105,9 @@ public final class Graphs {
     SDVariable tHat = f.output;
     if (withLoss) {
       SDVariable t = sd.placeHolder(T, type, -1, net.outputs());
-      finishLoss(sd, rowSum(sd, sd.math.square(tHat.sub(t)), net.outputs(), type));
+      finishLoss(sd, LossTerm.squaredError(sd, tHat, t, net.outputs()));
     }
     return sd;
-  }
-
-  /**
-   * Σ over the columns of a B × width matrix as B × 1, by a product with a ones vector: SameDiff
-   * M2.1's training session fails on reductions along a dimension (NullPointerException in
-   * BaseReduceOp), while matrix products and full reductions work.
-   */
-  private static SDVariable rowSum(SameDiff sd, SDVariable v, int width, DataType type) {
-    return width == 1 ? v : v.mmul(sd.constant(Nd4j.ones(type, width, 1)));
   }
 
   private static void finishLoss(SameDiff sd, SDVariable row) {
@@ -126,23 +116,10 @@ public final class Graphs {
     sd.setLossVariables(loss);
   }
 
-  /** −[c log ŝ + (1−c) log(1−ŝ)] with ŝ = 1/(1+e^lr): c softplus(lr) + (1−c) softplus(−lr). */
-  private static SDVariable crossEntropy(SameDiff sd, SDVariable lr, SDVariable c) {
-    return c.mul(sd.nn.softplus(lr)).add(c.rsub(1.0).mul(sd.nn.softplus(lr.neg())));
-  }
-
-  /** y (r̂ − r)² + (1−y) (1/r̂ − 1/r)², log r̂ clipped before exp (r, 1/r come clipped). */
-  private static SDVariable ratioRegression(SameDiff sd, SDVariable lr, SDVariable y,
-      SDVariable r, SDVariable rInv) {
-    SDVariable up = sd.math.square(sd.math.exp(lr).sub(r));
-    SDVariable down = sd.math.square(sd.math.exp(lr.neg()).sub(rInv));
-    return y.mul(up).add(y.rsub(1.0).mul(down));
-  }
-
   /**
-   * The label columns that the loss reads besides y, t: computed from the joint log ratio with
-   * log r clipped to ±clip, outside the graph (they need no gradient): ALICE s = 1/(1 + e^log r),
-   * ROLR r = e^log r and 1/r = e^−log r.
+   * The label columns that the loss reads besides y, t: its {@link RatioLoss#jointLabels()},
+   * computed from the joint log ratio with log r clipped to ±clip, outside the graph (they need no
+   * gradient): ALICE s = 1/(1 + e^log r), ROLR r = e^log r and 1/r = e^−log r.
    *
    * @param logR n joint log ratios
    * @return placeholder name → n values (empty for CARL and CASCAL)
@@ -154,22 +131,12 @@ public final class Graphs {
       return out;
     }
     int n = logR.length;
-    double[] a = new double[n];
-    double[] b = new double[n];
-    for (int i = 0; i < n; i++) {
-      double l = Math.max(-clip, Math.min(clip, logR[i]));
-      if (loss == RatioLoss.ALICE || loss == RatioLoss.ALICES) {
-        a[i] = 1 / (1 + Math.exp(l));
-      } else {
-        a[i] = Math.exp(l);
-        b[i] = Math.exp(-l);
+    for (JointLabel label : loss.jointLabels()) {
+      double[] v = new double[n];
+      for (int i = 0; i < n; i++) {
+        v[i] = label.of(Math.max(-clip, Math.min(clip, logR[i])));
       }
-    }
-    if (loss == RatioLoss.ALICE || loss == RatioLoss.ALICES) {
-      out.put(S, a);
-    } else {
-      out.put(R, a);
-      out.put(R_INV, b);
+      out.put(label.placeholder(), v);
     }
     return out;
   }

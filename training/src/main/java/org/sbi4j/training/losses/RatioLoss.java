@@ -2,7 +2,9 @@ package org.sbi4j.training.losses;
 
 import org.sbi4j.training.model.Scaling;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import org.nd4j.autodiff.samediff.SDVariable;
 import org.sbi4j.samples.Column;
 
 /**
@@ -23,31 +25,71 @@ import org.sbi4j.samples.Column;
  * The r term belongs to rows drawn at θ1 and the 1/r term to rows drawn at θ0, since
  * E[r(x,z)|x,θ1] = r(x) and E[1/r(x,z)|x,θ0] = 1/r(x). The score term is evaluated in standardised
  * θ units (t̂ and t multiplied by the θ scale of {@link Scaling}), the units the network sees.
+ *
+ * <p>Each loss is a list of {@link LossTerm}s (weight α for the score term, 1 for the others);
+ * both engines build the loss from the terms: the graph from {@link #rowLoss}, the fused engine
+ * from {@link BatchLoss}. A new method made of these terms is one constant here.
  */
 public enum RatioLoss {
-  CARL(false, false),
-  ROLR(true, false),
-  ALICE(true, false),
-  CASCAL(false, true),
-  RASCAL(true, true),
-  ALICES(true, true);
+  CARL(LossTerm.LABEL_CROSS_ENTROPY),
+  ROLR(LossTerm.RATIO_REGRESSION),
+  ALICE(LossTerm.JOINT_CROSS_ENTROPY),
+  CASCAL(LossTerm.LABEL_CROSS_ENTROPY, LossTerm.SCORE),
+  RASCAL(LossTerm.RATIO_REGRESSION, LossTerm.SCORE),
+  ALICES(LossTerm.JOINT_CROSS_ENTROPY, LossTerm.SCORE);
 
-  private final boolean usesJointRatio;
-  private final boolean usesScore;
+  private final List<LossTerm> terms;
+  private final List<JointLabel> jointLabels;
 
-  RatioLoss(boolean usesJointRatio, boolean usesScore) {
-    this.usesJointRatio = usesJointRatio;
-    this.usesScore = usesScore;
+  RatioLoss(LossTerm... terms) {
+    this.terms = List.of(terms);
+    Set<JointLabel> labels = EnumSet.noneOf(JointLabel.class);
+    for (LossTerm t : terms) {
+      labels.addAll(t.jointLabels());
+    }
+    this.jointLabels = List.copyOf(labels);
+  }
+
+  /** The terms whose weighted sum is the per-row loss, in the order they are added. */
+  public List<LossTerm> terms() {
+    return terms;
+  }
+
+  /** The weight of {@code term}: α for the score term, 1 for the others. */
+  public double weight(LossTerm term, double alpha) {
+    return term.ofScore() ? alpha : 1.0;
+  }
+
+  /** The labels the terms derive from the joint log ratio, in {@link JointLabel} order. */
+  public List<JointLabel> jointLabels() {
+    return jointLabels;
   }
 
   /** True when the loss reads the joint log ratio log r(x,z|θ0,θ1). */
   public boolean usesJointRatio() {
-    return usesJointRatio;
+    return !jointLabels.isEmpty();
   }
 
   /** True when the loss has the score term α (1−y) |t̂ − t(x,z|θ0)|². */
   public boolean usesScore() {
-    return usesScore;
+    return terms.contains(LossTerm.SCORE);
+  }
+
+  /**
+   * The per-row loss as a SameDiff expression (B × 1): Σ_j w_j term_j, each term's
+   * {@link LossTerm#expression} multiplied by its weight unless that is 1.
+   */
+  public SDVariable rowLoss(LossTerm.GraphInputs in, double alpha) {
+    SDVariable row = null;
+    for (LossTerm term : terms) {
+      SDVariable e = term.expression(in);
+      double w = weight(term, alpha);
+      if (w != 1.0) {
+        e = e.mul(w);
+      }
+      row = row == null ? e : row.add(e);
+    }
+    return row;
   }
 
   /**
@@ -60,7 +102,7 @@ public enum RatioLoss {
    * the Gaussian toy of TrainerTest 0.016, 0.014, 0.031 for α = 1, 10, 50. α = 10 improves both.
    */
   public double defaultAlpha() {
-    if (!usesScore) {
+    if (!usesScore()) {
       return 0.0;
     }
     return this == RASCAL ? 10.0 : 1.0;
@@ -69,10 +111,10 @@ public enum RatioLoss {
   /** Columns besides x and θ0 this loss reads. */
   public Set<Column> requiredColumns() {
     Set<Column> c = EnumSet.of(Column.THETA0, Column.Y);
-    if (usesJointRatio) {
+    if (usesJointRatio()) {
       c.add(Column.LOG_R_XZ);
     }
-    if (usesScore) {
+    if (usesScore()) {
       c.add(Column.T_XZ0);
     }
     return c;
