@@ -7,7 +7,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One term of a per-row ratio loss (MATH.md §3), defined once: its per-row value and derivatives
+ * One term of a per-row ratio loss (docs/math.md §3), defined once: its per-row value and derivatives
  * (read by the fused engine through {@link BatchLoss}) and, next to them, its SameDiff expression
  * (read by the training graph through {@link RatioLoss#rowLoss}). With l = log r̂ clipped to
  * ±clip, ŝ = 1/(1 + e^l), y the label, s, r, 1/r the {@link JointLabel}s and w the term's weight:

@@ -55,7 +55,7 @@ class LossTermTest {
     return out;
   }
 
-  /** The term of one row, written out from MATH.md §3 (ŝ = 1/(1 + r̂), r̂ = e^l, s = 1/(1 + r)). */
+  /** The term of one row, written out from docs/math.md §3 (ŝ = 1/(1 + r̂), r̂ = e^l, s = 1/(1 + r)). */
   private static double naiveValue(LossTerm term, Row row) {
     double rHat = Math.exp(row.l());
     double sHat = 1 / (1 + rHat);
