@@ -9,7 +9,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sbi4j augment}: training samples for SALLY or the ratio methods (docs/cli.md). */
-@Command(name = "augment", mixinStandardHelpOptions = true,
+@Command(
+    name = "augment",
+    mixinStandardHelpOptions = true,
     description = "Draw a training sample (sally or ratio) from a partition of an event file.")
 final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped {
   @Mixin CommonOptions common;
@@ -25,22 +27,31 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped {
   @Option(names = "--theta-ref", split = ",", paramLabel = "T", description = "θ_ref (sally).")
   double[] thetaRef;
 
-  @Option(names = "--theta0-prior", paramLabel = "P",
-      description = "θ0 prior (ratio): per parameter uniform:lo:hi or grid:lo:hi:n, "
-          + "comma-separated, or 'benchmarks'.")
+  @Option(
+      names = "--theta0-prior",
+      paramLabel = "P",
+      description =
+          "θ0 prior (ratio): per parameter uniform:lo:hi or grid:lo:hi:n, "
+              + "comma-separated, or 'benchmarks'.")
   String theta0Prior;
 
   @Option(names = "--theta1", split = ",", paramLabel = "T", description = "θ1 (ratio).")
   double[] theta1;
 
-  @Option(names = "--thetas", defaultValue = "100", paramLabel = "N",
+  @Option(
+      names = "--thetas",
+      defaultValue = "100",
+      paramLabel = "N",
       description = "θ0 points drawn from a non-grid prior (default ${DEFAULT-VALUE}).")
   int thetas;
 
   @Option(names = "--samples", required = true, paramLabel = "N", description = "Rows.")
   int samples;
 
-  @Option(names = "--partition", defaultValue = "train", paramLabel = "P",
+  @Option(
+      names = "--partition",
+      defaultValue = "train",
+      paramLabel = "P",
       description = "train, validation or test (default ${DEFAULT-VALUE}).")
   String partition;
 
@@ -53,20 +64,45 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped {
 
   @Override
   public OptionMap optionMap() {
-    return OptionMap.of("thetaRef", "--theta-ref", "theta-ref", "--theta-ref", "theta0Prior",
-        "--theta0-prior", "theta1", "--theta1", "samples", "--samples", "maxNegativeFraction",
-        "--max-negative-fraction", "threads", "--threads");
+    return OptionMap.of(
+        "thetaRef",
+        "--theta-ref",
+        "theta-ref",
+        "--theta-ref",
+        "theta0Prior",
+        "--theta0-prior",
+        "theta1",
+        "--theta1",
+        "samples",
+        "--samples",
+        "maxNegativeFraction",
+        "--max-negative-fraction",
+        "threads",
+        "--threads");
   }
 
   @Override
   public Integer call() {
-    AugmentStep.Request request = new AugmentStep.Request(events,
-        AugmentStep.Method.parse(method), thetaRef, theta0Prior, thetas, theta1, samples,
-        Partition.parse(partition), out, seed.value, negative.maxNegativeFraction);
+    AugmentStep.Request request =
+        new AugmentStep.Request(
+            events,
+            AugmentStep.Method.parse(method),
+            thetaRef,
+            theta0Prior,
+            thetas,
+            theta1,
+            samples,
+            Partition.parse(partition),
+            out,
+            seed.value,
+            negative.maxNegativeFraction);
     AugmentStep.Result r = runner.run("augment", tasks -> AugmentStep.run(request, tasks));
-    common.report(r, () -> System.out.printf(
-        "%d rows written to %s (smallest effective sample size %.1f)%n", r.rows(), r.out(),
-        r.minEffectiveSampleSize()));
+    common.report(
+        r,
+        () ->
+            System.out.printf(
+                "%d rows written to %s (smallest effective sample size %.1f)%n",
+                r.rows(), r.out(), r.minEffectiveSampleSize()));
     return 0;
   }
 }

@@ -5,7 +5,9 @@ import picocli.CommandLine.Option;
 
 /** Options every command has. */
 public final class CommonOptions {
-  @Option(names = "--json", paramLabel = "FILE",
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
       description = "Write the machine-readable result to FILE ('-' for stdout).")
   String json;
 
@@ -26,8 +28,8 @@ public final class CommonOptions {
   }
 
   /**
-   * Writes {@code result} where --json asks and, unless it went to stdout, runs {@code human}
-   * (the human-readable lines).
+   * Writes {@code result} where --json asks and, unless it went to stdout, runs {@code human} (the
+   * human-readable lines).
    */
   void report(Object result, Runnable human) {
     if (!writeJson(result)) {

@@ -8,7 +8,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sbi4j evaluate}: applies a model folder to events (docs/cli.md). */
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
     description = "Evaluate log r̂ and t̂ of a model on an event file or sample.")
 final class EvaluateCommand implements Callable<Integer>, OptionMap.Mapped {
   @Mixin CommonOptions common;
@@ -16,15 +18,24 @@ final class EvaluateCommand implements Callable<Integer>, OptionMap.Mapped {
   @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model folder.")
   Path model;
 
-  @Option(names = "--events", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--events",
+      required = true,
+      paramLabel = "FILE",
       description = "Event file, training sample or plain sample (.h5 or .csv).")
   Path events;
 
-  @Option(names = "--theta", split = ",", paramLabel = "T",
+  @Option(
+      names = "--theta",
+      split = ",",
+      paramLabel = "T",
       description = "θ0 for every event (ratio models; default: each row's theta0).")
   double[] theta;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE",
       description = "Output (.h5) with log_r_hat and t_hat.")
   Path out;
 
@@ -37,9 +48,16 @@ final class EvaluateCommand implements Callable<Integer>, OptionMap.Mapped {
   @Override
   public Integer call() {
     EvaluateStep.Result r = EvaluateStep.run(new EvaluateStep.Request(model, events, theta, out));
-    common.report(r, () -> System.out.printf(java.util.Locale.ROOT,
-        "%d events evaluated with %s, mean log r̂ %.4g; written to %s%n", r.events(), r.method(),
-        r.meanLogRatio(), r.out()));
+    common.report(
+        r,
+        () ->
+            System.out.printf(
+                java.util.Locale.ROOT,
+                "%d events evaluated with %s, mean log r̂ %.4g; written to %s%n",
+                r.events(),
+                r.method(),
+                r.meanLogRatio(),
+                r.out()));
     return 0;
   }
 }

@@ -8,7 +8,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sbi4j export}: a model folder to ONNX (docs/cli.md). */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
     description = "Export a model folder to ONNX (raw θ, x in; log r̂, t̂ out).")
 final class ExportCommand implements Callable<Integer>, OptionMap.Mapped {
   @Mixin CommonOptions common;
@@ -28,9 +30,16 @@ final class ExportCommand implements Callable<Integer>, OptionMap.Mapped {
   @Override
   public Integer call() {
     ExportStep.Result r = ExportStep.run(model, out);
-    common.report(r, () -> System.out.printf(
-        "%s model exported to %s (inputs %s, outputs %s, opset %d)%n", r.method(), r.out(),
-        String.join(", ", r.inputs()), String.join(", ", r.outputs()), r.opset()));
+    common.report(
+        r,
+        () ->
+            System.out.printf(
+                "%s model exported to %s (inputs %s, outputs %s, opset %d)%n",
+                r.method(),
+                r.out(),
+                String.join(", ", r.inputs()),
+                String.join(", ", r.outputs()),
+                r.opset()));
     return 0;
   }
 }

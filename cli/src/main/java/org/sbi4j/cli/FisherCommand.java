@@ -4,80 +4,130 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.sbi4j.inference.likelihood.BinningSpec;
 import org.sbi4j.inference.fisher.FisherAnalysis;
 import org.sbi4j.inference.fisher.FisherKind;
 import org.sbi4j.inference.fisher.FisherMatrix;
 import org.sbi4j.inference.fisher.FisherRequest;
+import org.sbi4j.inference.likelihood.BinningSpec;
 import org.sbi4j.inference.limits.ModelSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sbi4j fisher}: Fisher information (docs/cli.md). */
-@Command(name = "fisher", mixinStandardHelpOptions = true,
+@Command(
+    name = "fisher",
+    mixinStandardHelpOptions = true,
     description = "Fisher information (truth, rate, histogram or SALLY) and its Cramér–Rao bound.")
 final class FisherCommand implements Callable<Integer>, OptionMap.Mapped {
   @Mixin CommonOptions common;
 
   @Mixin RateOptions rates;
 
-  @Option(names = "--events", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--events",
+      required = true,
+      paramLabel = "FILE",
       description = "Weighted event file.")
   Path events;
 
-  @Option(names = "--theta", required = true, split = ",", paramLabel = "T",
+  @Option(
+      names = "--theta",
+      required = true,
+      split = ",",
+      paramLabel = "T",
       description = "θ at which to compute the information, comma-separated.")
   double[] theta;
 
-  @Option(names = "--kind", defaultValue = "truth", paramLabel = "KIND",
+  @Option(
+      names = "--kind",
+      defaultValue = "truth",
+      paramLabel = "KIND",
       description = "truth, rate, histogram or sally (default ${DEFAULT-VALUE}).")
   String kind;
 
-  @Option(names = "--histogram", paramLabel = "OBS[,OBS]",
+  @Option(
+      names = "--histogram",
+      paramLabel = "OBS[,OBS]",
       description = "Observables of --kind histogram (default: the first observable).")
   String histogram;
 
   @Option(names = "--model", paramLabel = "DIR", description = "SALLY model folder (--kind sally).")
   Path model;
 
-  @Option(names = "--plot", paramLabel = "PREFIX",
+  @Option(
+      names = "--plot",
+      paramLabel = "PREFIX",
       description = "Writes the Cramér–Rao plot to PREFIX.png and PREFIX.svg.")
   Path plot;
 
-  @Option(names = "--profile", split = ",", paramLabel = "P",
+  @Option(
+      names = "--profile",
+      split = ",",
+      paramLabel = "P",
       description = "Keep these parameters and profile the others (Schur complement).")
   List<String> profile;
 
-  @Option(names = "--project", split = ",", paramLabel = "P",
+  @Option(
+      names = "--project",
+      split = ",",
+      paramLabel = "P",
       description = "Keep these parameters with the others fixed (sub-matrix).")
   List<String> project;
 
   @Override
   public OptionMap optionMap() {
-    return OptionMap.of("events", "--events", "theta", "--theta", "kind", "--kind",
-        "luminosity", "--luminosity", "profile", "--profile/--project", "histogram",
-        "--histogram", "bins per dimension", "--bins")
+    return OptionMap.of(
+            "events",
+            "--events",
+            "theta",
+            "--theta",
+            "kind",
+            "--kind",
+            "luminosity",
+            "--luminosity",
+            "profile",
+            "--profile/--project",
+            "histogram",
+            "--histogram",
+            "bins per dimension",
+            "--bins")
         .with("model", "--model", "--kind sally takes a model from 'sbi4j train --method sally'")
         .with("modelFolder", "--model", "train one with 'sbi4j train --out DIR'");
   }
 
   @Override
   public Integer call() {
-    FisherRequest request = new FisherRequest(events, theta, rates.luminosity, FisherKind.parse(kind),
-        histogram == null ? null : List.of(histogram.split(",")),
-        model == null ? null : ModelSources.scoreModel(model),
-        rates.bins == null ? null : new BinningSpec(rates.bins, null, null), plot, profile, project);
+    FisherRequest request =
+        new FisherRequest(
+            events,
+            theta,
+            rates.luminosity,
+            FisherKind.parse(kind),
+            histogram == null ? null : List.of(histogram.split(",")),
+            model == null ? null : ModelSources.scoreModel(model),
+            rates.bins == null ? null : new BinningSpec(rates.bins, null, null),
+            plot,
+            profile,
+            project);
     FisherMatrix f = FisherAnalysis.compute(request);
     Map<String, Object> summary = FisherAnalysis.summary(request, f);
-    common.report((List<?>) summary.get("warnings"), summary, () -> {
-      System.out.println("Fisher information (" + kind + ") for " + f.parameters() + ": "
-          + java.util.Arrays.deepToString(f.matrix()));
-      Object cov = summary.get("covariance");
-      if (cov != null) {
-        System.out.println("covariance: " + java.util.Arrays.deepToString((double[][]) cov));
-      }
-    });
+    common.report(
+        (List<?>) summary.get("warnings"),
+        summary,
+        () -> {
+          System.out.println(
+              "Fisher information ("
+                  + kind
+                  + ") for "
+                  + f.parameters()
+                  + ": "
+                  + java.util.Arrays.deepToString(f.matrix()));
+          Object cov = summary.get("covariance");
+          if (cov != null) {
+            System.out.println("covariance: " + java.util.Arrays.deepToString((double[][]) cov));
+          }
+        });
     return 0;
   }
 }

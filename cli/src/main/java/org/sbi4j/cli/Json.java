@@ -7,8 +7,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** JSON results: records, maps and arrays written with Jackson, files written atomically. */
 final class Json {
-  private static final JsonMapper MAPPER = JsonMapper.builder()
-      .enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private Json() {}
 

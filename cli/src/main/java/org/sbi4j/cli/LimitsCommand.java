@@ -20,7 +20,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sbi4j limits}: expected or observed limits (docs/cli.md). */
-@Command(name = "limits", mixinStandardHelpOptions = true,
+@Command(
+    name = "limits",
+    mixinStandardHelpOptions = true,
     description = "Expected (Asimov) or observed limits from ratio models or histograms.")
 final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped {
   @Mixin CommonOptions common;
@@ -29,45 +31,83 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped {
 
   @Mixin RateOptions rates;
 
-  @Option(names = "--model", paramLabel = "DIR",
+  @Option(
+      names = "--model",
+      paramLabel = "DIR",
       description = "A trained ratio or SALLY model folder (repeat for several methods).")
   List<Path> models = new ArrayList<>();
 
-  @Option(names = "--histogram", paramLabel = "OBS[,OBS]",
+  @Option(
+      names = "--histogram",
+      paramLabel = "OBS[,OBS]",
       description = "Histogram baseline on one or two observables (repeatable).")
   List<String> histograms = new ArrayList<>();
 
-  @Option(names = "--events", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--events",
+      required = true,
+      paramLabel = "FILE",
       description = "Weighted event file; its test partition gives the expected (Asimov) data.")
   Path events;
 
-  @Option(names = "--theta-true", split = ",", paramLabel = "T",
+  @Option(
+      names = "--theta-true",
+      split = ",",
+      paramLabel = "T",
       description = "θ_true of the expected limits, comma-separated.")
   double[] thetaTrue;
 
-  @Option(names = "--observed", paramLabel = "DATA",
+  @Option(
+      names = "--observed",
+      paramLabel = "DATA",
       description = "Data file for observed limits (event file, plain .h5 or .csv).")
   Path observed;
 
-  @Option(names = "--grid", required = true, paramLabel = "lo:hi:n[,lo:hi:n]",
+  @Option(
+      names = "--grid",
+      required = true,
+      paramLabel = "lo:hi:n[,lo:hi:n]",
       description = "Scan grid, one lo:hi:n per parameter.")
   String grid;
 
-  @Option(names = "--fisher", paramLabel = "KIND",
+  @Option(
+      names = "--fisher",
+      paramLabel = "KIND",
       description = "Also draw the Cramér–Rao expectation of this Fisher kind: truth or rate.")
   String fisher;
 
-  @Option(names = "--plot", defaultValue = "limits", paramLabel = "PREFIX",
+  @Option(
+      names = "--plot",
+      defaultValue = "limits",
+      paramLabel = "PREFIX",
       description = "Writes PREFIX.png and PREFIX.svg (default ${DEFAULT-VALUE}).")
   Path plot;
 
   @Override
   public OptionMap optionMap() {
-    return OptionMap.of("events", "--events", "sources", "--model DIR or --histogram OBS[,OBS]",
-        "thetaTrue", "--theta-true or --observed", "theta-true",
-        "--theta-true", "luminosity", "--luminosity", "grid", "--grid",
-        "fisher", "--fisher", "model", "--model", "histogram", "--histogram",
-        "bins per dimension", "--bins", "threads", "--threads")
+    return OptionMap.of(
+            "events",
+            "--events",
+            "sources",
+            "--model DIR or --histogram OBS[,OBS]",
+            "thetaTrue",
+            "--theta-true or --observed",
+            "theta-true",
+            "--theta-true",
+            "luminosity",
+            "--luminosity",
+            "grid",
+            "--grid",
+            "fisher",
+            "--fisher",
+            "model",
+            "--model",
+            "histogram",
+            "--histogram",
+            "bins per dimension",
+            "--bins",
+            "threads",
+            "--threads")
         .with("modelFolder", "--model", "train one with 'sbi4j train --out DIR'");
   }
 
@@ -80,19 +120,38 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped {
     for (String h : histograms) {
       sources.add(ModelSources.open(new SourceSpec.Histogram(List.of(h.split(",")), rates.bins)));
     }
-    LimitsRequest request = new LimitsRequest(events, sources, thetaTrue, observed, rates.luminosity,
-        ParameterGrid.parse(grid), fisher == null ? null : FisherKind.parse(fisher), plot);
+    LimitsRequest request =
+        new LimitsRequest(
+            events,
+            sources,
+            thetaTrue,
+            observed,
+            rates.luminosity,
+            ParameterGrid.parse(grid),
+            fisher == null ? null : FisherKind.parse(fisher),
+            plot);
     LimitsReport report = runner.run("limits", tasks -> LimitsAnalysis.run(request, tasks));
-    common.report(report.warnings(), report.summary(), () -> {
-      for (LimitsResult r : report.results()) {
-        r.scan().intervals().forEach((name, iv) -> System.out.printf(Locale.ROOT,
-            "%s %s: best fit %s = %.4g; 68%% %s, 95%% %s%n", r.method(),
-            r.expected() ? "expected" : "observed", name,
-            r.scan().bestFit()[r.scan().parameters().indexOf(name)], text(iv.cl68()),
-            text(iv.cl95())));
-      }
-      System.out.println("plot: " + String.join(", ", report.plotFiles()));
-    });
+    common.report(
+        report.warnings(),
+        report.summary(),
+        () -> {
+          for (LimitsResult r : report.results()) {
+            r.scan()
+                .intervals()
+                .forEach(
+                    (name, iv) ->
+                        System.out.printf(
+                            Locale.ROOT,
+                            "%s %s: best fit %s = %.4g; 68%% %s, 95%% %s%n",
+                            r.method(),
+                            r.expected() ? "expected" : "observed",
+                            name,
+                            r.scan().bestFit()[r.scan().parameters().indexOf(name)],
+                            text(iv.cl68()),
+                            text(iv.cl95())));
+          }
+          System.out.println("plot: " + String.join(", ", report.plotFiles()));
+        });
     return 0;
   }
 

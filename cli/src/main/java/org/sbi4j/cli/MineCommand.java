@@ -8,7 +8,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sbi4j mine}: joint ratio and score of every event (docs/cli.md). */
-@Command(name = "mine", mixinStandardHelpOptions = true,
+@Command(
+    name = "mine",
+    mixinStandardHelpOptions = true,
     description = "Joint likelihood ratio and joint score of every event, in file order.")
 final class MineCommand implements Callable<Integer>, OptionMap.Mapped {
   @Mixin CommonOptions common;
@@ -18,11 +20,19 @@ final class MineCommand implements Callable<Integer>, OptionMap.Mapped {
   @Option(names = "--events", required = true, paramLabel = "FILE", description = "Event file.")
   Path events;
 
-  @Option(names = "--theta0", required = true, split = ",", paramLabel = "T",
+  @Option(
+      names = "--theta0",
+      required = true,
+      split = ",",
+      paramLabel = "T",
       description = "θ0, comma-separated.")
   double[] theta0;
 
-  @Option(names = "--theta1", required = true, split = ",", paramLabel = "T",
+  @Option(
+      names = "--theta1",
+      required = true,
+      split = ",",
+      paramLabel = "T",
       description = "θ1, comma-separated.")
   double[] theta1;
 
@@ -33,17 +43,22 @@ final class MineCommand implements Callable<Integer>, OptionMap.Mapped {
 
   @Override
   public OptionMap optionMap() {
-    return OptionMap.of("maxNegativeFraction", "--max-negative-fraction", "threads",
-        "--threads");
+    return OptionMap.of("maxNegativeFraction", "--max-negative-fraction", "threads", "--threads");
   }
 
   @Override
   public Integer call() {
-    MineStep.Result r = runner.run("mine", tasks -> MineStep.run(events, theta0, theta1, out,
-        negative.maxNegativeFraction, tasks));
-    common.report(r, () -> System.out.printf(
-        "%d events mined into %s: sigma0 = %.6g, sigma1 = %.6g%n", r.events(), r.out(),
-        r.sigma0(), r.sigma1()));
+    MineStep.Result r =
+        runner.run(
+            "mine",
+            tasks ->
+                MineStep.run(events, theta0, theta1, out, negative.maxNegativeFraction, tasks));
+    common.report(
+        r,
+        () ->
+            System.out.printf(
+                "%d events mined into %s: sigma0 = %.6g, sigma1 = %.6g%n",
+                r.events(), r.out(), r.sigma0(), r.sigma1()));
     return 0;
   }
 }

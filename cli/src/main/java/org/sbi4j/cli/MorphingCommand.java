@@ -1,7 +1,6 @@
 package org.sbi4j.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.sbi4j.inference.plot.MorphingPlots;
 import org.sbi4j.morphing.MorphingAnalysis;
@@ -12,33 +11,48 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sbi4j morphing}: components, basis, weights (docs/cli.md). */
-@Command(name = "morphing", mixinStandardHelpOptions = true,
+@Command(
+    name = "morphing",
+    mixinStandardHelpOptions = true,
     description = "Morphing components, basis quality, weights and their gradients.")
 final class MorphingCommand implements Callable<Integer>, OptionMap.Mapped {
   @Mixin CommonOptions common;
 
-  @Option(names = "--setup", required = true, paramLabel = "FILE",
+  @Option(
+      names = "--setup",
+      required = true,
+      paramLabel = "FILE",
       description = "Setup: YAML (configs/setup.yaml) or an event file in MadMiner's layout.")
   Path setup;
 
-  @Option(names = "--theta", split = ",", paramLabel = "T",
+  @Option(
+      names = "--theta",
+      split = ",",
+      paramLabel = "T",
       description = "Parameter point for the weights, comma-separated (default: all zeros).")
   double[] theta;
 
   @Option(names = "--optimize-basis", description = "Search for a basis with small weights.")
   boolean optimize;
 
-  @Option(names = "--trials", defaultValue = "500", paramLabel = "N",
+  @Option(
+      names = "--trials",
+      defaultValue = "500",
+      paramLabel = "N",
       description = "Random candidate bases of the search (default ${DEFAULT-VALUE}).")
   int trials;
 
-  @Option(names = "--benchmarks", paramLabel = "N",
+  @Option(
+      names = "--benchmarks",
+      paramLabel = "N",
       description = "Size of the optimised basis (default: the number of components).")
   Integer benchmarks;
 
   @Mixin SeedOption seed;
 
-  @Option(names = "--plot", paramLabel = "PREFIX",
+  @Option(
+      names = "--plot",
+      paramLabel = "PREFIX",
       description = "Write PREFIX.png and PREFIX.svg: log10 of Σ_b w_b² over the parameter plane.")
   Path plot;
 
@@ -55,16 +69,24 @@ final class MorphingCommand implements Callable<Integer>, OptionMap.Mapped {
     if (plot != null) {
       MorphingPlots.write(analysis.morpher(report), analysis.setup().parameters(), plot);
     }
-    common.report(report, () -> {
-      System.out.printf("%d components, %d benchmarks, cond(M) = %.4g, mean Σw² = %.4g%n",
-          report.components().length, report.basis().length, report.conditionNumber(),
-          report.meanSquaredWeight());
-      System.out.println("weights at " + java.util.Arrays.toString(report.theta()) + ": "
-          + java.util.Arrays.toString(report.weights()));
-      if (plot != null) {
-        System.out.println("plot: " + plot + ".png, " + plot + ".svg");
-      }
-    });
+    common.report(
+        report,
+        () -> {
+          System.out.printf(
+              "%d components, %d benchmarks, cond(M) = %.4g, mean Σw² = %.4g%n",
+              report.components().length,
+              report.basis().length,
+              report.conditionNumber(),
+              report.meanSquaredWeight());
+          System.out.println(
+              "weights at "
+                  + java.util.Arrays.toString(report.theta())
+                  + ": "
+                  + java.util.Arrays.toString(report.weights()));
+          if (plot != null) {
+            System.out.println("plot: " + plot + ".png, " + plot + ".svg");
+          }
+        });
     return 0;
   }
 }

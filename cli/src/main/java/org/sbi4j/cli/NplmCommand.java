@@ -11,49 +11,70 @@ import org.sbi4j.inference.nplm.NplmTestConfig;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.io.PlainSamples;
 import org.sbi4j.training.nplm.NetworkShape;
-import org.sbi4j.training.nplm.NplmTrainingConfig;
 import org.sbi4j.training.nplm.NplmOptimizer;
+import org.sbi4j.training.nplm.NplmTrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sbi4j nplm}: the NPLM goodness-of-fit test (docs/cli.md, docs/math.md §5). */
-@Command(name = "nplm", mixinStandardHelpOptions = true,
-    description = "NPLM test of data against a reference sample, or of two samples "
-        + "(--symmetrized --a F --b F).")
+@Command(
+    name = "nplm",
+    mixinStandardHelpOptions = true,
+    description =
+        "NPLM test of data against a reference sample, or of two samples "
+            + "(--symmetrized --a F --b F).")
 final class NplmCommand implements Callable<Integer>, OptionMap.Mapped {
   @Mixin CommonOptions common;
 
   @Option(names = "--data", paramLabel = "F", description = "Observed data (.h5 with x, or .csv).")
   Path data;
 
-  @Option(names = "--reference", paramLabel = "F",
-      description = "Reference sample from the Standard Model (.h5 or .csv); toys are drawn "
-          + "from it.")
+  @Option(
+      names = "--reference",
+      paramLabel = "F",
+      description =
+          "Reference sample from the Standard Model (.h5 or .csv); toys are drawn " + "from it.")
   Path reference;
 
-  @Option(names = "--expected", paramLabel = "N0",
+  @Option(
+      names = "--expected",
+      paramLabel = "N0",
       description = "Expected number of data events under the reference hypothesis, N(0).")
   Double expected;
 
-  @Option(names = "--network", paramLabel = "LAYERS",
+  @Option(
+      names = "--network",
+      paramLabel = "LAYERS",
       description = "Layer sizes, comma-separated (default: d,4,1).")
   String network;
 
-  @Option(names = "--clip", paramLabel = "W",
+  @Option(
+      names = "--clip",
+      paramLabel = "W",
       description = "Weight clipping box [−W, W] (default 9; none with --symmetrized).")
   Double clip;
 
-  @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "adam|lbfgs",
-      description = "adam: --epochs full-batch Adam steps; lbfgs: the fast projected L-BFGS "
-          + "mode (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--optimizer",
+      defaultValue = "adam",
+      paramLabel = "adam|lbfgs",
+      description =
+          "adam: --epochs full-batch Adam steps; lbfgs: the fast projected L-BFGS "
+              + "mode (default ${DEFAULT-VALUE}).")
   String optimizer;
 
-  @Option(names = "--epochs", defaultValue = "300000", paramLabel = "E",
+  @Option(
+      names = "--epochs",
+      defaultValue = "300000",
+      paramLabel = "E",
       description = "Adam epochs (default ${DEFAULT-VALUE}).")
   int epochs;
 
-  @Option(names = "--toys", defaultValue = "100", paramLabel = "K",
+  @Option(
+      names = "--toys",
+      defaultValue = "100",
+      paramLabel = "K",
       description = "Null toys, or permutations with --symmetrized (default ${DEFAULT-VALUE}).")
   int toys;
 
@@ -68,22 +89,37 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped {
 
   @Mixin RunnerOptions runner;
 
-  @Option(names = "--toys-dir", paramLabel = "DIR",
-      description = "Write each toy's t here as it finishes; rerunning with the same folder, "
-          + "seed and options resumes from the finished toys (on a cluster: a shared folder).")
+  @Option(
+      names = "--toys-dir",
+      paramLabel = "DIR",
+      description =
+          "Write each toy's t here as it finishes; rerunning with the same folder, "
+              + "seed and options resumes from the finished toys (on a cluster: a shared folder).")
   Path toysDir;
 
   @Mixin SeedOption seed;
 
-  @Option(names = "--plot", paramLabel = "PREFIX",
-      description = "Write PREFIX-null.{png,svg} (null distribution, fitted χ², observed t) and, "
-          + "for 1-2 observables, PREFIX-f.{png,svg} (learned e^f over the reference).")
+  @Option(
+      names = "--plot",
+      paramLabel = "PREFIX",
+      description =
+          "Write PREFIX-null.{png,svg} (null distribution, fitted χ², observed t) and, "
+              + "for 1-2 observables, PREFIX-f.{png,svg} (learned e^f over the reference).")
   Path plot;
 
   @Override
   public OptionMap optionMap() {
-    return OptionMap.of("network", "--network", "clip", "--clip", "toys", "--toys", "toysDir",
-        "--toys-dir", "threads", "--threads");
+    return OptionMap.of(
+        "network",
+        "--network",
+        "clip",
+        "--clip",
+        "toys",
+        "--toys",
+        "toysDir",
+        "--toys-dir",
+        "threads",
+        "--threads");
   }
 
   @Override
@@ -92,37 +128,57 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped {
     EventSample second;
     if (symmetrized) {
       require(a != null && b != null, "--symmetrized needs --a FILE and --b FILE");
-      require(data == null && reference == null,
+      require(
+          data == null && reference == null,
           "--symmetrized takes --a and --b, not --data/--reference");
       first = PlainSamples.read(a);
       second = PlainSamples.read(b);
     } else {
-      require(data != null && reference != null && expected != null,
+      require(
+          data != null && reference != null && expected != null,
           "nplm needs --data FILE --reference FILE --expected N0 (or --symmetrized --a --b)");
       first = PlainSamples.read(data);
       second = PlainSamples.read(reference);
     }
-    NetworkShape shape = network == null ? NetworkShape.of(first.featureCount(), 4, 1)
-        : NetworkShape.parse(network);
+    NetworkShape shape =
+        network == null ? NetworkShape.of(first.featureCount(), 4, 1) : NetworkShape.parse(network);
     double w = clip != null ? clip : symmetrized ? Double.POSITIVE_INFINITY : 9.0;
-    NplmTrainingConfig training = NplmTrainingConfig.defaults(shape, w)
-        .withOptimizer(parseOptimizer(optimizer)).withEpochs(epochs);
-    require(toysDir == null || !symmetrized, "--toys-dir resumes the toys of the test against a "
-        + "reference; the symmetrized test's permutations are not stored, drop --toys-dir");
+    NplmTrainingConfig training =
+        NplmTrainingConfig.defaults(shape, w)
+            .withOptimizer(parseOptimizer(optimizer))
+            .withEpochs(epochs);
+    require(
+        toysDir == null || !symmetrized,
+        "--toys-dir resumes the toys of the test against a "
+            + "reference; the symmetrized test's permutations are not stored, drop --toys-dir");
     NplmTestConfig config = new NplmTestConfig(training, toys, seed.value, toysDir);
-    NplmResult result = runner.run("nplm", tasks -> symmetrized
-        ? NplmAnalysis.symmetrized(first, second, config, tasks)
-        : NplmAnalysis.against(first, second, expected, config, tasks));
+    NplmResult result =
+        runner.run(
+            "nplm",
+            tasks ->
+                symmetrized
+                    ? NplmAnalysis.symmetrized(first, second, config, tasks)
+                    : NplmAnalysis.against(first, second, expected, config, tasks));
     if (plot != null) {
       NplmPlots.save(result, symmetrized ? null : second, plot);
     }
     Map<String, Object> json = result.summary();
     json.put("ksPValue", result.ksPValue());
-    common.report(json, () -> System.out.printf(Locale.ROOT,
-        "t = %.4g; null: %d toys, fitted χ² with k = %.3g (KS p = %.3g)%n"
-            + "p (χ²_k) = %.4g, Z = %.3f; p (toys) = %.4g, Z = %.3f%n",
-        result.t(), result.nullT().length, result.dof(), result.ksPValue(),
-        result.pValueChi2(), result.z(), result.pValueEmpirical(), result.zEmpirical()));
+    common.report(
+        json,
+        () ->
+            System.out.printf(
+                Locale.ROOT,
+                "t = %.4g; null: %d toys, fitted χ² with k = %.3g (KS p = %.3g)%n"
+                    + "p (χ²_k) = %.4g, Z = %.3f; p (toys) = %.4g, Z = %.3f%n",
+                result.t(),
+                result.nullT().length,
+                result.dof(),
+                result.ksPValue(),
+                result.pValueChi2(),
+                result.z(),
+                result.pValueEmpirical(),
+                result.zEmpirical()));
     return 0;
   }
 
@@ -130,8 +186,9 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped {
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "adam" -> NplmOptimizer.ADAM;
       case "lbfgs" -> NplmOptimizer.LBFGS;
-      default -> throw new IllegalArgumentException("--optimizer " + name
-          + " is unknown; use adam or lbfgs");
+      default ->
+          throw new IllegalArgumentException(
+              "--optimizer " + name + " is unknown; use adam or lbfgs");
     };
   }
 

@@ -8,12 +8,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sbi4j quickstart}: the whole pipeline on a built-in toy. */
-@Command(name = "quickstart", mixinStandardHelpOptions = true,
+@Command(
+    name = "quickstart",
+    mixinStandardHelpOptions = true,
     description = "Run every stage of the pipeline on a built-in toy and write a report.")
 final class QuickstartCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
-  @Option(names = "--out", defaultValue = "quickstart-out", paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      defaultValue = "quickstart-out",
+      paramLabel = "DIR",
       description = "Output folder (default ${DEFAULT-VALUE}).")
   Path out;
 

@@ -7,12 +7,17 @@ import picocli.CommandLine.Option;
 
 /** Where independent tasks run: local threads (default) or Apache Spark ({@code --master}). */
 public final class RunnerOptions {
-  @Option(names = "--master", paramLabel = "URL",
-      description = "Run independent tasks on Apache Spark: local[*], local[N], or a cluster URL "
-          + "(needs Spark on the classpath: spark-submit, or SPARK_HOME for bin/sbi4j).")
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "Run independent tasks on Apache Spark: local[*], local[N], or a cluster URL "
+              + "(needs Spark on the classpath: spark-submit, or SPARK_HOME for bin/sbi4j).")
   String master;
 
-  @Option(names = "--threads", paramLabel = "N",
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
       description = "Local worker threads when not on Spark (default: one per core).")
   Integer threads;
 
@@ -31,9 +36,12 @@ public final class RunnerOptions {
     try {
       Class.forName("org.apache.spark.SparkContext");
     } catch (ClassNotFoundException e) {
-      throw new IllegalArgumentException("--master " + master + " needs Apache Spark on the "
-          + "classpath; run through spark-submit with the sbi4j jar, or set SPARK_HOME for "
-          + "bin/sbi4j (see README, 'Running on a cluster')");
+      throw new IllegalArgumentException(
+          "--master "
+              + master
+              + " needs Apache Spark on the "
+              + "classpath; run through spark-submit with the sbi4j jar, or set SPARK_HOME for "
+              + "bin/sbi4j (see README, 'Running on a cluster')");
     }
     return org.sbi4j.distributed.SparkTaskRunner.connect(master, "sbi4j " + appName);
   }

@@ -8,12 +8,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sbi4j simulate}: runs a built-in simulator (docs/cli.md). */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
     description = "Simulate weighted events of a built-in process into an event file.")
 final class SimulateCommand implements Callable<Integer>, OptionMap.Mapped {
   @Mixin CommonOptions common;
 
-  @Option(names = "--process", required = true, paramLabel = "NAME",
+  @Option(
+      names = "--process",
+      required = true,
+      paramLabel = "NAME",
       description = "interference-1d or interference-2d.")
   String process;
 
@@ -33,8 +38,10 @@ final class SimulateCommand implements Callable<Integer>, OptionMap.Mapped {
   @Override
   public Integer call() {
     SimulateStep.Result r = SimulateStep.run(process, events, out, seed.value);
-    common.report(r, () -> System.out.printf("%d events of %s written to %s%n", r.events(),
-        r.process(), r.out()));
+    common.report(
+        r,
+        () ->
+            System.out.printf("%d events of %s written to %s%n", r.events(), r.process(), r.out()));
     return 0;
   }
 }

@@ -18,8 +18,19 @@ class FisherCommandTest {
   @Test
   void truthAndHistogramGiveMatrixAndCovariance() {
     for (String kind : new String[] {"truth", "histogram"}) {
-      CliRun run = CliRun.of("fisher", "--events", events.toString(), "--theta", "0.2",
-          "--luminosity", "10", "--kind", kind, "--json", "-");
+      CliRun run =
+          CliRun.of(
+              "fisher",
+              "--events",
+              events.toString(),
+              "--theta",
+              "0.2",
+              "--luminosity",
+              "10",
+              "--kind",
+              kind,
+              "--json",
+              "-");
       assertEquals(0, run.exitCode(), run.err());
       JsonNode r = JsonMapper.builder().build().readTree(run.out());
       double info = r.get("matrix").get(0).get(0).asDouble();
@@ -34,8 +45,19 @@ class FisherCommandTest {
     // With two parameters the rate information L∇σ∇σᵀ/σ has rank one: no covariance exists.
     Path twoD = dir.resolve("events2d.h5");
     MadMinerFiles.writeEvents(twoD, Simulators.INTERFERENCE_2D.create().events(2_000, 5));
-    CliRun run = CliRun.of("fisher", "--events", twoD.toString(), "--theta", "0.3,0.2",
-        "--luminosity", "10", "--kind", "rate", "--json", "-");
+    CliRun run =
+        CliRun.of(
+            "fisher",
+            "--events",
+            twoD.toString(),
+            "--theta",
+            "0.3,0.2",
+            "--luminosity",
+            "10",
+            "--kind",
+            "rate",
+            "--json",
+            "-");
     assertEquals(0, run.exitCode(), run.err());
     JsonNode r = JsonMapper.builder().build().readTree(run.out());
     assertTrue(r.get("covariance").isNull());
@@ -44,12 +66,21 @@ class FisherCommandTest {
 
   @Test
   void badInputs() {
-    CliRun wrongTheta = CliRun.of("fisher", "--events", events.toString(), "--theta", "0,1",
-        "--luminosity", "10");
+    CliRun wrongTheta =
+        CliRun.of("fisher", "--events", events.toString(), "--theta", "0,1", "--luminosity", "10");
     assertEquals(2, wrongTheta.exitCode());
     assertTrue(wrongTheta.oneErrorLine(), wrongTheta.err());
-    CliRun wrongKind = CliRun.of("fisher", "--events", events.toString(), "--theta", "0",
-        "--luminosity", "10", "--kind", "magic");
+    CliRun wrongKind =
+        CliRun.of(
+            "fisher",
+            "--events",
+            events.toString(),
+            "--theta",
+            "0",
+            "--luminosity",
+            "10",
+            "--kind",
+            "magic");
     assertEquals(2, wrongKind.exitCode());
     assertTrue(wrongKind.oneErrorLine(), wrongKind.err());
   }
@@ -59,18 +90,41 @@ class FisherCommandTest {
     Path twoD = dir.resolve("events2d-profile.h5");
     MadMinerFiles.writeEvents(twoD, Simulators.INTERFERENCE_2D.create().events(2_000, 6));
     Path plot = dir.resolve("cr");
-    CliRun full = CliRun.of("fisher", "--events", twoD.toString(), "--theta", "0.3,0.2",
-        "--luminosity", "10", "--json", "-", "--plot", plot.toString());
+    CliRun full =
+        CliRun.of(
+            "fisher",
+            "--events",
+            twoD.toString(),
+            "--theta",
+            "0.3,0.2",
+            "--luminosity",
+            "10",
+            "--json",
+            "-",
+            "--plot",
+            plot.toString());
     assertEquals(0, full.exitCode(), full.err());
     assertTrue(java.nio.file.Files.exists(Path.of(plot + ".png")));
     JsonNode f = JsonMapper.builder().build().readTree(full.out());
-    CliRun prof = CliRun.of("fisher", "--events", twoD.toString(), "--theta", "0.3,0.2",
-        "--luminosity", "10", "--profile", "theta_b", "--json", "-");
+    CliRun prof =
+        CliRun.of(
+            "fisher",
+            "--events",
+            twoD.toString(),
+            "--theta",
+            "0.3,0.2",
+            "--luminosity",
+            "10",
+            "--profile",
+            "theta_b",
+            "--json",
+            "-");
     assertEquals(0, prof.exitCode(), prof.err());
     JsonNode p = JsonMapper.builder().build().readTree(prof.out());
     // The profiled variance of θ_b is the (b, b) entry of the full covariance.
-    assertEquals(f.get("covariance").get(1).get(1).asDouble(),
-        p.get("covariance").get(0).get(0).asDouble(), 1e-9 * f.get("covariance").get(1).get(1)
-            .asDouble());
+    assertEquals(
+        f.get("covariance").get(1).get(1).asDouble(),
+        p.get("covariance").get(0).get(0).asDouble(),
+        1e-9 * f.get("covariance").get(1).get(1).asDouble());
   }
 }

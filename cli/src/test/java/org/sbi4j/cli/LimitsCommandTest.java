@@ -28,11 +28,24 @@ class LimitsCommandTest {
   }
 
   /** Runs expected histogram limits at theta-true 0 and luminosity 10, plotting to dir/plot. */
-  private static CliRun expected(String histogram, Path events, String grid, String plot,
-      String... extra) {
-    List<String> args = new ArrayList<>(List.of("limits", "--histogram", histogram, "--events",
-        events.toString(), "--theta-true", "0", "--luminosity", "10", "--grid", grid, "--plot",
-        dir.resolve(plot).toString()));
+  private static CliRun expected(
+      String histogram, Path events, String grid, String plot, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "limits",
+                "--histogram",
+                histogram,
+                "--events",
+                events.toString(),
+                "--theta-true",
+                "0",
+                "--luminosity",
+                "10",
+                "--grid",
+                grid,
+                "--plot",
+                dir.resolve(plot).toString()));
     args.addAll(List.of(extra));
     return CliRun.of(args.toArray(String[]::new));
   }
@@ -41,9 +54,25 @@ class LimitsCommandTest {
   void expectedHistogramLimitsWriteJsonAndPlots() {
     Path json = dir.resolve("limits.json");
     Path plot = dir.resolve("limits-plot");
-    CliRun run = CliRun.of("limits", "--histogram", "x", "--events", events.toString(),
-        "--theta-true", "0", "--luminosity", "10", "--grid", "-1:1:21", "--fisher", "truth",
-        "--json", json.toString(), "--plot", plot.toString());
+    CliRun run =
+        CliRun.of(
+            "limits",
+            "--histogram",
+            "x",
+            "--events",
+            events.toString(),
+            "--theta-true",
+            "0",
+            "--luminosity",
+            "10",
+            "--grid",
+            "-1:1:21",
+            "--fisher",
+            "truth",
+            "--json",
+            json.toString(),
+            "--plot",
+            plot.toString());
     assertEquals(0, run.exitCode(), run.err());
     JsonNode r = JsonMapper.builder().build().readTree(json.toFile());
     for (String key : List.of("parameters", "grid", "q", "pValues", "bestFit", "intervals")) {
@@ -61,9 +90,25 @@ class LimitsCommandTest {
   void observedLimitsFromCsv() throws Exception {
     Path data = dir.resolve("data.csv");
     Files.writeString(data, "x\n0.3\n1.2\n0.8\n2.5\n0.1\n1.7\n0.9\n3.1\n0.4\n1.1\n");
-    CliRun run = CliRun.of("limits", "--histogram", "x", "--bins", "5", "--events",
-        events.toString(), "--observed", data.toString(), "--luminosity", "10", "--grid",
-        "-1:1:11", "--json", "-", "--plot", dir.resolve("obs").toString());
+    CliRun run =
+        CliRun.of(
+            "limits",
+            "--histogram",
+            "x",
+            "--bins",
+            "5",
+            "--events",
+            events.toString(),
+            "--observed",
+            data.toString(),
+            "--luminosity",
+            "10",
+            "--grid",
+            "-1:1:11",
+            "--json",
+            "-",
+            "--plot",
+            dir.resolve("obs").toString());
     assertEquals(0, run.exitCode(), run.err());
     JsonNode r = JsonMapper.builder().build().readTree(run.out());
     assertEquals("observed", r.get("mode").asString());
@@ -90,8 +135,8 @@ class LimitsCommandTest {
   void zeroExpectedEventsIsBadInput() {
     Path zero = dir.resolve("zero.h5");
     EventSample ev = Simulators.INTERFERENCE_1D.create().events(100, 3);
-    MadMinerFiles.writeEvents(zero, ev.withWeights(ev.setup().get(),
-        new double[ev.size() * 3], null));
+    MadMinerFiles.writeEvents(
+        zero, ev.withWeights(ev.setup().get(), new double[ev.size() * 3], null));
     expected("x", zero, "-1:1:5", "p3").assertBadInput("zero expected events");
   }
 
@@ -99,9 +144,21 @@ class LimitsCommandTest {
   void emptyDataFileIsBadInput() throws Exception {
     Path data = dir.resolve("empty.csv");
     Files.writeString(data, "x\n");
-    CliRun run = CliRun.of("limits", "--histogram", "x", "--events", events.toString(),
-        "--observed", data.toString(), "--luminosity", "10", "--grid", "-1:1:5", "--plot",
-        dir.resolve("p4").toString());
+    CliRun run =
+        CliRun.of(
+            "limits",
+            "--histogram",
+            "x",
+            "--events",
+            events.toString(),
+            "--observed",
+            data.toString(),
+            "--luminosity",
+            "10",
+            "--grid",
+            "-1:1:5",
+            "--plot",
+            dir.resolve("p4").toString());
     assertEquals(2, run.exitCode());
     assertTrue(run.oneErrorLine(), run.err());
   }
@@ -115,9 +172,25 @@ class LimitsCommandTest {
     // The fixture is a small ALICES model on observables [x] and parameter [theta] trained on
     // θ in about [−0.9996, 0.9995]: a grid to ±1 leaves that range and must be reported.
     Path json = dir.resolve("model.json");
-    CliRun run = CliRun.of("limits", "--model", fixture().toString(), "--histogram", "x",
-        "--events", events.toString(), "--theta-true", "0", "--luminosity", "10", "--grid",
-        "-1:1:11", "--json", json.toString(), "--plot", dir.resolve("model").toString());
+    CliRun run =
+        CliRun.of(
+            "limits",
+            "--model",
+            fixture().toString(),
+            "--histogram",
+            "x",
+            "--events",
+            events.toString(),
+            "--theta-true",
+            "0",
+            "--luminosity",
+            "10",
+            "--grid",
+            "-1:1:11",
+            "--json",
+            json.toString(),
+            "--plot",
+            dir.resolve("model").toString());
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.err().contains("warning: ALICES: the grid of 'theta'"), run.err());
     JsonNode r = JsonMapper.builder().build().readTree(json.toFile());
@@ -130,12 +203,23 @@ class LimitsCommandTest {
   void modelObservablesMismatchNamesBothLists() throws Exception {
     Path twoD = dir.resolve("events2d.h5");
     MadMinerFiles.writeEvents(twoD, Simulators.INTERFERENCE_2D.create().events(1_000, 5));
-    CliRun run = CliRun.of("limits", "--model", fixture().toString(), "--events",
-        twoD.toString(), "--theta-true", "0,0", "--luminosity", "10", "--grid",
-        "-1:1:5,-1:1:5", "--plot", dir.resolve("p5").toString());
+    CliRun run =
+        CliRun.of(
+            "limits",
+            "--model",
+            fixture().toString(),
+            "--events",
+            twoD.toString(),
+            "--theta-true",
+            "0,0",
+            "--luminosity",
+            "10",
+            "--grid",
+            "-1:1:5,-1:1:5",
+            "--plot",
+            dir.resolve("p5").toString());
     assertEquals(2, run.exitCode());
     assertTrue(run.oneErrorLine(), run.err());
-    assertTrue(run.err().contains("[x]") && run.err().contains("[x_E, x_cos, x_sin]"),
-        run.err());
+    assertTrue(run.err().contains("[x]") && run.err().contains("[x_E, x_cos, x_sin]"), run.err());
   }
 }

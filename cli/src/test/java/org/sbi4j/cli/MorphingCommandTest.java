@@ -23,7 +23,8 @@ class MorphingCommandTest {
   }
 
   /** One parameter (power 2: 3 components) but only two benchmarks. */
-  private static final String TWO_BENCHMARKS = """
+  private static final String TWO_BENCHMARKS =
+      """
       parameters:
         - {name: c, range: [-1, 1]}
       benchmarks:
@@ -31,7 +32,8 @@ class MorphingCommandTest {
         - {name: plus, theta: [1]}
       """;
 
-  private static final String ONE_PARAMETER = """
+  private static final String ONE_PARAMETER =
+      """
       parameters:
         - {name: c, range: [-1, 1], maxPower: 2}
       benchmarks:
@@ -43,12 +45,27 @@ class MorphingCommandTest {
   @Test
   void jsonHasExactlyTheKeysOfTheContract() throws IOException {
     Path json = dir.resolve("out.json");
-    CliRun r = CliRun.of("morphing", "--setup", yaml(ONE_PARAMETER).toString(), "--theta", "0.5",
-        "--json", json.toString(), "--plot", dir.resolve("plot").toString());
+    CliRun r =
+        CliRun.of(
+            "morphing",
+            "--setup",
+            yaml(ONE_PARAMETER).toString(),
+            "--theta",
+            "0.5",
+            "--json",
+            json.toString(),
+            "--plot",
+            dir.resolve("plot").toString());
     assertEquals(0, r.exitCode(), r.err());
     JsonNode node = JsonMapper.builder().build().readTree(json.toFile());
-    for (String key : List.of("components", "basis", "conditionNumber", "meanSquaredWeight",
-        "weights", "weightGradients")) {
+    for (String key :
+        List.of(
+            "components",
+            "basis",
+            "conditionNumber",
+            "meanSquaredWeight",
+            "weights",
+            "weightGradients")) {
       assertTrue(node.has(key), "missing key " + key + " in " + node);
     }
     double[] w = new double[3];
@@ -70,11 +87,31 @@ class MorphingCommandTest {
 
   @Test
   void optimisedBasisOfTheExampleConfig() {
-    CliRun r = CliRun.of("morphing", "--setup", "../configs/setup.yaml", "--optimize-basis",
-        "--trials", "50", "--seed", "3", "--json", "-");
+    CliRun r =
+        CliRun.of(
+            "morphing",
+            "--setup",
+            "../configs/setup.yaml",
+            "--optimize-basis",
+            "--trials",
+            "50",
+            "--seed",
+            "3",
+            "--json",
+            "-");
     assertEquals(0, r.exitCode(), r.err());
-    CliRun again = CliRun.of("morphing", "--setup", "../configs/setup.yaml", "--optimize-basis",
-        "--trials", "50", "--seed", "3", "--json", "-");
+    CliRun again =
+        CliRun.of(
+            "morphing",
+            "--setup",
+            "../configs/setup.yaml",
+            "--optimize-basis",
+            "--trials",
+            "50",
+            "--seed",
+            "3",
+            "--json",
+            "-");
     assertEquals(r.out(), again.out(), "same seed, same basis");
   }
 
@@ -90,7 +127,8 @@ class MorphingCommandTest {
   @Test
   void badInputsExitTwoWithOneLine() throws IOException {
     badInput(TWO_BENCHMARKS, "2 benchmarks cannot morph 3 components");
-    badInput("""
+    badInput(
+        """
         parameters:
           - {name: a, range: [-1, 1], maxPower: 1}
           - {name: b, range: [-1, 1], maxPower: 1}
@@ -99,21 +137,24 @@ class MorphingCommandTest {
           - {name: x, theta: [0, 0]}
           - {name: y, theta: [1, 1]}
           - {name: z, theta: [2, 2]}
-        """, "morphing basis is singular: cond(M) =");
+        """,
+        "morphing basis is singular: cond(M) =");
     badInput(TWO_BENCHMARKS + "  - {name: again, theta: [1]}\n", "both at θ = [1.0]");
-    badInput(ONE_PARAMETER, "theta has 2 values but there are 1 parameters [c]", "--theta",
-        "1,2");
+    badInput(ONE_PARAMETER, "theta has 2 values but there are 1 parameters [c]", "--theta", "1,2");
     badInput(ONE_PARAMETER + "colour: red\n", "unknown key 'colour'");
-    badInput("""
+    badInput(
+        """
         parameters:
           - {name: c, range: [-1, 1], maxPowr: 2}
-        """, "unknown key 'parameters[0].maxPowr'");
+        """,
+        "unknown key 'parameters[0].maxPowr'");
   }
 
   @Test
   void eventFileSetupAndAMissingDataset() {
     Path good = dir.resolve("setup.h5");
-    org.sbi4j.samples.io.MadMinerFiles.writeSetup(good,
+    org.sbi4j.samples.io.MadMinerFiles.writeSetup(
+        good,
         org.sbi4j.samples.io.Configs.parse(ONE_PARAMETER, org.sbi4j.samples.io.SetupYaml.class)
             .toSetup());
     CliRun ok = CliRun.of("morphing", "--setup", good.toString(), "--theta", "0.5");

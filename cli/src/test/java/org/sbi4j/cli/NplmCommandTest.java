@@ -22,8 +22,8 @@ class NplmCommandTest {
     StringBuilder sb = new StringBuilder(header).append('\n');
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < columns; j++) {
-        sb.append(j > 0 ? "," : "").append(String.format(Locale.ROOT, "%.6f",
-            -Math.log(1 - r.nextDouble())));
+        sb.append(j > 0 ? "," : "")
+            .append(String.format(Locale.ROOT, "%.6f", -Math.log(1 - r.nextDouble())));
       }
       sb.append('\n');
     }
@@ -35,14 +35,31 @@ class NplmCommandTest {
   @Test
   void writesTheContractKeysAndPlots() throws IOException {
     Path json = dir.resolve("nplm.json");
-    CliRun r = CliRun.of("nplm", "--data", csv("data.csv", "x", 40, 1, 1).toString(),
-        "--reference", csv("ref.csv", "x", 800, 2, 1).toString(), "--expected", "40",
-        "--optimizer", "lbfgs", "--toys", "6", "--threads", "2", "--seed", "3", "--json",
-        json.toString(), "--plot", dir.resolve("p").toString());
+    CliRun r =
+        CliRun.of(
+            "nplm",
+            "--data",
+            csv("data.csv", "x", 40, 1, 1).toString(),
+            "--reference",
+            csv("ref.csv", "x", 800, 2, 1).toString(),
+            "--expected",
+            "40",
+            "--optimizer",
+            "lbfgs",
+            "--toys",
+            "6",
+            "--threads",
+            "2",
+            "--seed",
+            "3",
+            "--json",
+            json.toString(),
+            "--plot",
+            dir.resolve("p").toString());
     assertEquals(0, r.exitCode(), r.err());
     JsonNode node = JsonMapper.builder().build().readTree(json.toFile());
-    for (String key : List.of("t", "dof", "pValueChi2", "pValueEmpirical", "z", "zEmpirical",
-        "nullT")) {
+    for (String key :
+        List.of("t", "dof", "pValueChi2", "pValueEmpirical", "z", "zEmpirical", "nullT")) {
       assertTrue(node.has(key), "missing " + key + " in " + node);
     }
     assertEquals(6, node.get("nullT").size());
@@ -55,9 +72,25 @@ class NplmCommandTest {
     String data = csv("data.csv", "x", 30, 1, 1).toString();
     String ref = csv("ref.csv", "x", 300, 2, 1).toString();
     Path toys = dir.resolve("toys");
-    String[] args = {"nplm", "--data", data, "--reference", ref, "--expected", "30",
-        "--optimizer", "lbfgs", "--toys", "3", "--threads", "1", "--toys-dir", toys.toString(),
-        "--json", "-"};
+    String[] args = {
+      "nplm",
+      "--data",
+      data,
+      "--reference",
+      ref,
+      "--expected",
+      "30",
+      "--optimizer",
+      "lbfgs",
+      "--toys",
+      "3",
+      "--threads",
+      "1",
+      "--toys-dir",
+      toys.toString(),
+      "--json",
+      "-"
+    };
     CliRun first = CliRun.of(args);
     assertEquals(0, first.exitCode(), first.err());
     assertTrue(Files.exists(toys.resolve("toy-2.t")));
@@ -71,9 +104,20 @@ class NplmCommandTest {
 
   @Test
   void symmetrizedRuns() throws IOException {
-    CliRun r = CliRun.of("nplm", "--symmetrized", "--a", csv("a.csv", "x", 60, 4, 1).toString(),
-        "--b", csv("b.csv", "x", 60, 5, 1).toString(), "--optimizer", "lbfgs", "--toys", "4",
-        "--json", "-");
+    CliRun r =
+        CliRun.of(
+            "nplm",
+            "--symmetrized",
+            "--a",
+            csv("a.csv", "x", 60, 4, 1).toString(),
+            "--b",
+            csv("b.csv", "x", 60, 5, 1).toString(),
+            "--optimizer",
+            "lbfgs",
+            "--toys",
+            "4",
+            "--json",
+            "-");
     assertEquals(0, r.exitCode(), r.err());
     assertEquals(4, JsonMapper.builder().build().readTree(r.out()).get("nullT").size());
   }
@@ -82,16 +126,30 @@ class NplmCommandTest {
   void badInputsExitTwoWithOneLine() throws IOException {
     String ref = csv("ref.csv", "x", 300, 2, 1).toString();
     String[][] cases = {
-        {"--data", csv("d2.csv", "x,y", 10, 1, 2).toString(), "--reference", ref,
-            "--expected", "10"},
-        {"--data", csv("empty.csv", "x", 0, 1, 1).toString(), "--reference", ref,
-            "--expected", "10"},
-        {"--data", csv("d.csv", "x", 10, 1, 1).toString(), "--reference", ref, "--expected",
-            "10", "--clip", "0"},
-        {"--data", csv("d.csv", "x", 10, 1, 1).toString(), "--reference", ref, "--expected",
-            "10", "--optimizer", "sgd"},
-        {"--data", csv("d.csv", "x", 10, 1, 1).toString(), "--reference", ref},
-        {"--symmetrized", "--a", csv("w.csv", "x,weights", 10, 1, 2).toString(), "--b", ref},
+      {"--data", csv("d2.csv", "x,y", 10, 1, 2).toString(), "--reference", ref, "--expected", "10"},
+      {"--data", csv("empty.csv", "x", 0, 1, 1).toString(), "--reference", ref, "--expected", "10"},
+      {
+        "--data",
+        csv("d.csv", "x", 10, 1, 1).toString(),
+        "--reference",
+        ref,
+        "--expected",
+        "10",
+        "--clip",
+        "0"
+      },
+      {
+        "--data",
+        csv("d.csv", "x", 10, 1, 1).toString(),
+        "--reference",
+        ref,
+        "--expected",
+        "10",
+        "--optimizer",
+        "sgd"
+      },
+      {"--data", csv("d.csv", "x", 10, 1, 1).toString(), "--reference", ref},
+      {"--symmetrized", "--a", csv("w.csv", "x,weights", 10, 1, 2).toString(), "--b", ref},
     };
     for (String[] args : cases) {
       String[] full = new String[args.length + 1];
@@ -103,8 +161,7 @@ class NplmCommandTest {
     }
     Path nan = dir.resolve("nan.csv");
     Files.writeString(nan, "x\n1.0\n2.0\nNaN\n");
-    CliRun r = CliRun.of("nplm", "--data", nan.toString(), "--reference", ref, "--expected",
-        "10");
+    CliRun r = CliRun.of("nplm", "--data", nan.toString(), "--reference", ref, "--expected", "10");
     assertEquals(2, r.exitCode(), r.err());
     // the reader names the file line (header = line 1, so the NaN event is on line 4).
     assertTrue(r.err().contains("line 4") && r.oneErrorLine(), "names the row: " + r.err());

@@ -1,6 +1,5 @@
 package org.sbi4j.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -15,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Library failures speak of values; each command maps the value to its option, so bad input
- * still gives exit code 2 and one line naming the option.
+ * Library failures speak of values; each command maps the value to its option, so bad input still
+ * gives exit code 2 and one line naming the option.
  */
 class OptionMessagesTest {
   @TempDir static Path dir;
@@ -30,28 +29,99 @@ class OptionMessagesTest {
 
   @Test
   void limitsNamesLuminosityAndGrid() {
-    namesOption("--luminosity", "luminosity = -1.0 must be positive", "limits", "--events",
-        events.toString(), "--histogram", "x", "--theta-true", "0", "--luminosity", "-1",
-        "--grid", "-1:1:5");
-    namesOption("--grid", "grid axis '-1:1:0' needs lo < hi and n >= 2", "limits", "--events",
-        events.toString(), "--histogram", "x", "--theta-true", "0", "--luminosity", "10",
-        "--grid", "-1:1:0");
-    namesOption("--model DIR or --histogram OBS[,OBS]", "no method", "limits", "--events",
-        events.toString(), "--theta-true", "0", "--luminosity", "10", "--grid", "-1:1:5");
-    namesOption("--model", "train one with 'sbi4j train --out DIR'", "limits", "--events",
-        events.toString(), "--model", dir.resolve("no-such-model").toString(), "--theta-true",
-        "0", "--luminosity", "10", "--grid", "-1:1:5");
+    namesOption(
+        "--luminosity",
+        "luminosity = -1.0 must be positive",
+        "limits",
+        "--events",
+        events.toString(),
+        "--histogram",
+        "x",
+        "--theta-true",
+        "0",
+        "--luminosity",
+        "-1",
+        "--grid",
+        "-1:1:5");
+    namesOption(
+        "--grid",
+        "grid axis '-1:1:0' needs lo < hi and n >= 2",
+        "limits",
+        "--events",
+        events.toString(),
+        "--histogram",
+        "x",
+        "--theta-true",
+        "0",
+        "--luminosity",
+        "10",
+        "--grid",
+        "-1:1:0");
+    namesOption(
+        "--model DIR or --histogram OBS[,OBS]",
+        "no method",
+        "limits",
+        "--events",
+        events.toString(),
+        "--theta-true",
+        "0",
+        "--luminosity",
+        "10",
+        "--grid",
+        "-1:1:5");
+    namesOption(
+        "--model",
+        "train one with 'sbi4j train --out DIR'",
+        "limits",
+        "--events",
+        events.toString(),
+        "--model",
+        dir.resolve("no-such-model").toString(),
+        "--theta-true",
+        "0",
+        "--luminosity",
+        "10",
+        "--grid",
+        "-1:1:5");
   }
 
   @Test
   void fisherAndMorphingNameTheta() {
-    namesOption("--theta", "theta has 2 values but there are 1 parameters", "fisher",
-        "--events", events.toString(), "--theta", "0,1", "--luminosity", "10", "--kind",
+    namesOption(
+        "--theta",
+        "theta has 2 values but there are 1 parameters",
+        "fisher",
+        "--events",
+        events.toString(),
+        "--theta",
+        "0,1",
+        "--luminosity",
+        "10",
+        "--kind",
         "truth");
-    namesOption("--luminosity", "luminosity = 0.0 must be positive", "fisher", "--events",
-        events.toString(), "--theta", "0", "--luminosity", "0", "--kind", "truth");
-    namesOption("--model", "the SALLY Fisher information needs a SALLY model folder", "fisher",
-        "--events", events.toString(), "--theta", "0", "--luminosity", "10", "--kind",
+    namesOption(
+        "--luminosity",
+        "luminosity = 0.0 must be positive",
+        "fisher",
+        "--events",
+        events.toString(),
+        "--theta",
+        "0",
+        "--luminosity",
+        "0",
+        "--kind",
+        "truth");
+    namesOption(
+        "--model",
+        "the SALLY Fisher information needs a SALLY model folder",
+        "fisher",
+        "--events",
+        events.toString(),
+        "--theta",
+        "0",
+        "--luminosity",
+        "10",
+        "--kind",
         "sally");
   }
 
@@ -59,17 +129,29 @@ class OptionMessagesTest {
   void nplmNamesToys() throws IOException {
     Path csv = dir.resolve("x.csv");
     Files.writeString(csv, "x\n0.1\n0.2\n0.3\n");
-    namesOption("--toys", "toys = 1 is too few", "nplm", "--data", csv.toString(),
-        "--reference", csv.toString(), "--expected", "3", "--toys", "1");
+    namesOption(
+        "--toys",
+        "toys = 1 is too few",
+        "nplm",
+        "--data",
+        csv.toString(),
+        "--reference",
+        csv.toString(),
+        "--expected",
+        "3",
+        "--toys",
+        "1");
   }
 
   /** A CLI flag: two dashes and a letter, not inside a longer word or a run of dashes. */
   private static final Pattern FLAG = Pattern.compile("(?<![\\w-])--[a-z]");
+
   private static final Pattern LITERAL =
       Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
+
   /**
-   * Literals that hold a double dash that is not an sbi4j option: the JVM's own option, which
-   * the messages about the missing Java Vector API must name.
+   * Literals that hold a double dash that is not an sbi4j option: the JVM's own option, which the
+   * messages about the missing Java Vector API must name.
    */
   private static final List<String> NOT_CLI_FLAGS = List.of("--add-modules jdk.incubator.vector");
 
@@ -100,8 +182,11 @@ class OptionMessagesTest {
         }
       }
     }
-    assertTrue(found.size() == 0, "library messages name CLI flags (map the value in the "
-        + "command's OptionMap instead):\n" + String.join("\n", found));
+    assertTrue(
+        found.size() == 0,
+        "library messages name CLI flags (map the value in the "
+            + "command's OptionMap instead):\n"
+            + String.join("\n", found));
     assertTrue(Files.isDirectory(root.resolve("inference/src/main/java")), root.toString());
   }
 

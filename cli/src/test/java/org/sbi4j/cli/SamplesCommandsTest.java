@@ -43,28 +43,79 @@ class SamplesCommandsTest {
   @Test
   void simulateMineAugmentPipeline() throws Exception {
     Path events = dir.resolve("events.h5");
-    assertEquals(0, run("simulate", "--process", "interference-2d", "--events", "3000", "--out",
-        events.toString(), "--seed", "3")[0]);
+    assertEquals(
+        0,
+        run(
+            "simulate",
+            "--process",
+            "interference-2d",
+            "--events",
+            "3000",
+            "--out",
+            events.toString(),
+            "--seed",
+            "3")[0]);
     EventSample ev = MadMinerFiles.readEvents(events);
     assertEquals(3000, ev.size());
     assertEquals(6, ev.setup().orElseThrow().benchmarks().size());
 
     Path mined = dir.resolve("mined.h5");
     Path json = dir.resolve("mine.json");
-    assertEquals(0, run("mine", "--events", events.toString(), "--theta0", "0.5,0.2",
-        "--theta1", "0,0", "--out", mined.toString(), "--json", json.toString())[0]);
+    assertEquals(
+        0,
+        run(
+            "mine",
+            "--events",
+            events.toString(),
+            "--theta0",
+            "0.5,0.2",
+            "--theta1",
+            "0,0",
+            "--out",
+            mined.toString(),
+            "--json",
+            json.toString())[0]);
     String j = Files.readString(json);
     assertTrue(j.contains("\"sigma0\"") && j.contains("\"sigma1\""), j);
 
     Path sally = dir.resolve("sally.h5");
-    assertEquals(0, run("augment", "--events", events.toString(), "--method", "sally",
-        "--theta-ref", "0,0", "--samples", "500", "--out", sally.toString())[0]);
+    assertEquals(
+        0,
+        run(
+            "augment",
+            "--events",
+            events.toString(),
+            "--method",
+            "sally",
+            "--theta-ref",
+            "0,0",
+            "--samples",
+            "500",
+            "--out",
+            sally.toString())[0]);
     assertTrue(TrainingFiles.read(sally).has(Column.T_XZ0));
 
     Path ratio = dir.resolve("ratio.h5");
-    assertEquals(0, run("augment", "--events", events.toString(), "--method", "ratio",
-        "--theta0-prior", "uniform:-1:1,grid:-1:1:3", "--theta1", "0,0", "--thetas", "10",
-        "--samples", "400", "--partition", "validation", "--out", ratio.toString())[0]);
+    assertEquals(
+        0,
+        run(
+            "augment",
+            "--events",
+            events.toString(),
+            "--method",
+            "ratio",
+            "--theta0-prior",
+            "uniform:-1:1,grid:-1:1:3",
+            "--theta1",
+            "0,0",
+            "--thetas",
+            "10",
+            "--samples",
+            "400",
+            "--partition",
+            "validation",
+            "--out",
+            ratio.toString())[0]);
     EventSample r = TrainingFiles.read(ratio);
     assertEquals(400, r.size());
     assertTrue(r.has(Column.LOG_R_XZ) && r.has(Column.T_XZ1) && r.has(Column.THETA0));
@@ -72,39 +123,136 @@ class SamplesCommandsTest {
 
   @Test
   void badInputsExitTwoWithOneLine() throws Exception {
-    assertBadInput(run("simulate", "--process", "ttbar", "--events", "10", "--out",
-        dir.resolve("x.h5").toString()), "unknown process 'ttbar'");
+    assertBadInput(
+        run(
+            "simulate",
+            "--process",
+            "ttbar",
+            "--events",
+            "10",
+            "--out",
+            dir.resolve("x.h5").toString()),
+        "unknown process 'ttbar'");
     Path text = dir.resolve("text.h5");
     Files.writeString(text, "hello");
-    assertBadInput(run("mine", "--events", text.toString(), "--theta0", "0", "--theta1", "1",
-        "--out", dir.resolve("m.h5").toString()), "not an HDF5 file");
+    assertBadInput(
+        run(
+            "mine",
+            "--events",
+            text.toString(),
+            "--theta0",
+            "0",
+            "--theta1",
+            "1",
+            "--out",
+            dir.resolve("m.h5").toString()),
+        "not an HDF5 file");
     Path events = dir.resolve("events.h5");
-    assertEquals(0, run("simulate", "--process", "interference-1d", "--events", "200", "--out",
-        events.toString())[0]);
-    assertBadInput(run("mine", "--events", events.toString(), "--theta0", "0,1", "--theta1", "1",
-        "--out", dir.resolve("m.h5").toString()), "theta has 2 values");
-    assertBadInput(run("augment", "--events", events.toString(), "--method", "ratio",
-        "--theta0-prior", "normal:0:1", "--theta1", "0", "--samples", "10", "--out",
-        dir.resolve("a.h5").toString()), "prior entry 'normal:0:1'");
-    assertBadInput(run("augment", "--events", events.toString(), "--method", "carl",
-        "--samples", "10", "--out", dir.resolve("a.h5").toString()), "unknown augment method");
+    assertEquals(
+        0,
+        run(
+            "simulate",
+            "--process",
+            "interference-1d",
+            "--events",
+            "200",
+            "--out",
+            events.toString())[0]);
+    assertBadInput(
+        run(
+            "mine",
+            "--events",
+            events.toString(),
+            "--theta0",
+            "0,1",
+            "--theta1",
+            "1",
+            "--out",
+            dir.resolve("m.h5").toString()),
+        "theta has 2 values");
+    assertBadInput(
+        run(
+            "augment",
+            "--events",
+            events.toString(),
+            "--method",
+            "ratio",
+            "--theta0-prior",
+            "normal:0:1",
+            "--theta1",
+            "0",
+            "--samples",
+            "10",
+            "--out",
+            dir.resolve("a.h5").toString()),
+        "prior entry 'normal:0:1'");
+    assertBadInput(
+        run(
+            "augment",
+            "--events",
+            events.toString(),
+            "--method",
+            "carl",
+            "--samples",
+            "10",
+            "--out",
+            dir.resolve("a.h5").toString()),
+        "unknown augment method");
     // Spark is provided by spark-submit or SPARK_HOME, so it is not on this module's classpath
-    assertBadInput(run("augment", "--events", events.toString(), "--method", "sally",
-        "--theta-ref", "0", "--samples", "10", "--out", dir.resolve("a.h5").toString(),
-        "--master", "local[2]"), "--master local[2] needs Apache Spark on the classpath");
+    assertBadInput(
+        run(
+            "augment",
+            "--events",
+            events.toString(),
+            "--method",
+            "sally",
+            "--theta-ref",
+            "0",
+            "--samples",
+            "10",
+            "--out",
+            dir.resolve("a.h5").toString(),
+            "--master",
+            "local[2]"),
+        "--master local[2] needs Apache Spark on the classpath");
   }
 
   @Test
   void augmentOnLocalThreadsWritesTheSameFileAsInOneThread() throws Exception {
     Path events = dir.resolve("ev.h5");
-    assertEquals(0, run("simulate", "--process", "interference-1d", "--events", "3000", "--out",
-        events.toString())[0]);
+    assertEquals(
+        0,
+        run(
+            "simulate",
+            "--process",
+            "interference-1d",
+            "--events",
+            "3000",
+            "--out",
+            events.toString())[0]);
     Path one = dir.resolve("one.h5");
     Path two = dir.resolve("two.h5");
     for (Object[] o : new Object[][] {{one, "1"}, {two, "2"}}) {
-      assertEquals(0, run("augment", "--events", events.toString(), "--method", "ratio",
-          "--theta0-prior", "uniform:-1:1", "--theta1", "0", "--thetas", "5", "--samples", "300",
-          "--out", o[0].toString(), "--threads", (String) o[1])[0]);
+      assertEquals(
+          0,
+          run(
+              "augment",
+              "--events",
+              events.toString(),
+              "--method",
+              "ratio",
+              "--theta0-prior",
+              "uniform:-1:1",
+              "--theta1",
+              "0",
+              "--thetas",
+              "5",
+              "--samples",
+              "300",
+              "--out",
+              o[0].toString(),
+              "--threads",
+              (String) o[1])[0]);
     }
     EventSample a = TrainingFiles.read(one);
     EventSample b = TrainingFiles.read(two);

@@ -30,8 +30,9 @@ class TrainingCommandsTest {
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     try {
       int code = Main.execute(args);
-      return new Object[] {code, err.toString(StandardCharsets.UTF_8),
-          out.toString(StandardCharsets.UTF_8)};
+      return new Object[] {
+        code, err.toString(StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8)
+      };
     } finally {
       System.setErr(oldErr);
       System.setOut(oldOut);
@@ -55,8 +56,11 @@ class TrainingCommandsTest {
       t[i] = x[i] - th[i];
     }
     List<String> p = List.of("theta");
-    EventSample s = EventSample.ofFeatures(List.of("x"), x).withColumn(Column.THETA0, th, p)
-        .withColumn(Column.Y, y, p).withColumn(Column.LOG_R_XZ, lr, p);
+    EventSample s =
+        EventSample.ofFeatures(List.of("x"), x)
+            .withColumn(Column.THETA0, th, p)
+            .withColumn(Column.Y, y, p)
+            .withColumn(Column.LOG_R_XZ, lr, p);
     if (withScore) {
       s = s.withColumn(Column.T_XZ0, t, p);
     }
@@ -71,16 +75,37 @@ class TrainingCommandsTest {
     Path config = dir.resolve("small.yaml");
     Files.writeString(config, "hiddenLayers: [8]\nepochs: 2\n");
     Path model = dir.resolve("model");
-    Object[] r = run("train", "--method", "alices", "--data", data.toString(), "--config",
-        config.toString(), "--out", model.toString(), "--json", "-");
+    Object[] r =
+        run(
+            "train",
+            "--method",
+            "alices",
+            "--data",
+            data.toString(),
+            "--config",
+            config.toString(),
+            "--out",
+            model.toString(),
+            "--json",
+            "-");
     assertEquals(0, r[0], (String) r[1]);
     JsonNode json = JsonMapper.builder().build().readTree((String) r[2]);
     assertEquals(2, json.get("losses").size());
     assertTrue(Files.exists(model.resolve("model.onnx")));
 
     Path out = dir.resolve("eval.h5");
-    assertEquals(0, run("evaluate", "--model", model.toString(), "--events", data.toString(),
-        "--theta", "0.5", "--out", out.toString())[0]);
+    assertEquals(
+        0,
+        run(
+            "evaluate",
+            "--model",
+            model.toString(),
+            "--events",
+            data.toString(),
+            "--theta",
+            "0.5",
+            "--out",
+            out.toString())[0]);
     assertTrue(Files.size(out) > 0);
     Path onnx = dir.resolve("m.onnx");
     assertEquals(0, run("export", "--model", model.toString(), "--out", onnx.toString())[0]);
@@ -90,18 +115,39 @@ class TrainingCommandsTest {
   @Test
   void badInputsExitTwoWithOneLine() {
     Path data = sample(false);
-    Object[] r = run("train", "--method", "alices", "--data", data.toString(), "--out",
-        dir.resolve("m").toString());
+    Object[] r =
+        run(
+            "train",
+            "--method",
+            "alices",
+            "--data",
+            data.toString(),
+            "--out",
+            dir.resolve("m").toString());
     assertEquals(2, r[0]);
     String err = ((String) r[1]).trim();
     assertEquals(1, err.lines().count(), err);
     assertTrue(err.contains("'t_xz0'"), err);
-    r = run("train", "--method", "magic", "--data", data.toString(), "--out",
-        dir.resolve("m").toString());
+    r =
+        run(
+            "train",
+            "--method",
+            "magic",
+            "--data",
+            data.toString(),
+            "--out",
+            dir.resolve("m").toString());
     assertEquals(2, r[0]);
     assertTrue(((String) r[1]).contains("unknown method 'magic'"), (String) r[1]);
-    r = run("evaluate", "--model", dir.resolve("nope").toString(), "--events", data.toString(),
-        "--out", dir.resolve("e.h5").toString());
+    r =
+        run(
+            "evaluate",
+            "--model",
+            dir.resolve("nope").toString(),
+            "--events",
+            data.toString(),
+            "--out",
+            dir.resolve("e.h5").toString());
     assertEquals(2, r[0]);
     assertTrue(((String) r[1]).contains("does not exist"), (String) r[1]);
   }

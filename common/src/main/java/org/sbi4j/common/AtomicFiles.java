@@ -11,9 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Writes output files so that an interrupted run never leaves a half-written file: the content
- * goes to a temporary file beside the target, which is then renamed over it (atomically where the
- * file system allows). On failure the temporary file is deleted and the old target is untouched.
+ * Writes output files so that an interrupted run never leaves a half-written file: the content goes
+ * to a temporary file beside the target, which is then renamed over it (atomically where the file
+ * system allows). On failure the temporary file is deleted and the old target is untouched.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -60,11 +60,13 @@ public final class AtomicFiles {
 
   /** Writes bytes atomically. */
   public static void write(Path target, byte[] content) {
-    write(target, tmp -> {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        out.write(content);
-      }
-    });
+    write(
+        target,
+        tmp -> {
+          try (OutputStream out = Files.newOutputStream(tmp)) {
+            out.write(content);
+          }
+        });
   }
 
   /** Writes UTF-8 text atomically. */

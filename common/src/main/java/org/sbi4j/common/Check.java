@@ -16,8 +16,8 @@ public final class Check {
     }
     for (int i = 0; i < values.length; i++) {
       if (!Double.isFinite(values[i])) {
-        throw new InvalidValueException(name,
-            String.format(Locale.ROOT, "%s[%d] = %s is not finite", name, i, values[i]));
+        throw new InvalidValueException(
+            name, String.format(Locale.ROOT, "%s[%d] = %s is not finite", name, i, values[i]));
       }
     }
   }
@@ -30,8 +30,10 @@ public final class Check {
     for (int i = 0; i < values.length; i++) {
       for (int j = 0; j < values[i].length; j++) {
         if (!Double.isFinite(values[i][j])) {
-          throw new InvalidValueException(name,
-              String.format(Locale.ROOT, "%s[%d][%d] = %s is not finite", name, i, j, values[i][j]));
+          throw new InvalidValueException(
+              name,
+              String.format(
+                  Locale.ROOT, "%s[%d][%d] = %s is not finite", name, i, j, values[i][j]));
         }
       }
     }
@@ -48,8 +50,7 @@ public final class Check {
   /** Throws unless {@code value > 0} and finite. */
   public static double positive(String name, double value) {
     if (!(value > 0) || !Double.isFinite(value)) {
-      throw new InvalidValueException(name,
-          name + " = " + value + " must be positive and finite");
+      throw new InvalidValueException(name, name + " = " + value + " must be positive and finite");
     }
     return value;
   }
@@ -76,9 +77,14 @@ public final class Check {
       throw new InvalidValueException(name, name + " is missing");
     }
     if (values.length != expected) {
-      throw new InvalidValueException(name,
-          String.format(Locale.ROOT, "%s has %d entries but %d are needed (one per parameter)",
-              name, values.length, expected));
+      throw new InvalidValueException(
+          name,
+          String.format(
+              Locale.ROOT,
+              "%s has %d entries but %d are needed (one per parameter)",
+              name,
+              values.length,
+              expected));
     }
   }
 
@@ -89,9 +95,15 @@ public final class Check {
     }
     for (int i = 0; i < values.length; i++) {
       if (values[i] == null || values[i].length != columns) {
-        throw new InvalidValueException(name, String.format(Locale.ROOT,
-            "%s row %d has %s columns but %d are expected", name, i,
-            values[i] == null ? "no" : String.valueOf(values[i].length), columns));
+        throw new InvalidValueException(
+            name,
+            String.format(
+                Locale.ROOT,
+                "%s row %d has %s columns but %d are expected",
+                name,
+                i,
+                values[i] == null ? "no" : String.valueOf(values[i].length),
+                columns));
       }
     }
     return values.length;

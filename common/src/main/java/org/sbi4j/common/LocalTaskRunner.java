@@ -13,14 +13,19 @@ public final class LocalTaskRunner implements TaskRunner {
   private final int threads;
   private final ExecutorService pool;
 
-  /** @param threads number of worker threads, ≥ 1 */
+  /**
+   * @param threads number of worker threads, ≥ 1
+   */
   public LocalTaskRunner(int threads) {
     this.threads = Check.positive("threads", threads);
-    this.pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "sbi4j-task");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "sbi4j-task");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /** One thread per available core. */
@@ -29,8 +34,8 @@ public final class LocalTaskRunner implements TaskRunner {
   }
 
   @Override
-  public <T extends Serializable, R extends Serializable> List<R> map(List<T> inputs,
-      Task<T, R> task) {
+  public <T extends Serializable, R extends Serializable> List<R> map(
+      List<T> inputs, Task<T, R> task) {
     List<Future<R>> futures = new ArrayList<>(inputs.size());
     for (T input : inputs) {
       futures.add(pool.submit(() -> task.apply(input)));

@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * Runs independent tasks (NPLM toys, ensemble members, mining chunks, limit-grid blocks) and
  * returns their results in task order. Each task carries everything it needs, its seed included
- * (derived with {@link Seeds#derive}), so the results do not depend on which runner executes
- * them: {@link LocalTaskRunner} on local threads, or the Spark runner of the {@code distributed}
- * module on a cluster.
+ * (derived with {@link Seeds#derive}), so the results do not depend on which runner executes them:
+ * {@link LocalTaskRunner} on local threads, or the Spark runner of the {@code distributed} module
+ * on a cluster.
  */
 public interface TaskRunner extends AutoCloseable {
   /** A serializable function of one task's input. */

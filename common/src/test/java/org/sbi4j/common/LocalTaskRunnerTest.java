@@ -16,8 +16,8 @@ class LocalTaskRunnerTest {
       inputs.add(k);
     }
     TaskRunner.Task<Long, Long> task = k -> Seeds.derive(99, k);
-    try (LocalTaskRunner one = new LocalTaskRunner(1); LocalTaskRunner four =
-        new LocalTaskRunner(4)) {
+    try (LocalTaskRunner one = new LocalTaskRunner(1);
+        LocalTaskRunner four = new LocalTaskRunner(4)) {
       assertEquals(one.map(inputs, task), four.map(inputs, task));
     }
   }
@@ -25,12 +25,18 @@ class LocalTaskRunnerTest {
   @Test
   void badInputInATaskIsReportedAsSuch() {
     try (LocalTaskRunner r = new LocalTaskRunner(2)) {
-      var e = assertThrows(IllegalArgumentException.class, () -> r.map(List.of(1, 2, 3), k -> {
-        if (k == 2) {
-          throw new IllegalArgumentException("task 2 rejects its input");
-        }
-        return k;
-      }));
+      var e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  r.map(
+                      List.of(1, 2, 3),
+                      k -> {
+                        if (k == 2) {
+                          throw new IllegalArgumentException("task 2 rejects its input");
+                        }
+                        return k;
+                      }));
       assertEquals("task 2 rejects its input", e.getMessage());
     }
   }

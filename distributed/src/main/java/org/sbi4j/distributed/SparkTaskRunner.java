@@ -7,10 +7,9 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.sbi4j.common.TaskRunner;
 
 /**
- * Runs tasks on Spark: {@code parallelize} with one partition per task, {@code map},
- * {@code collect}; results come back in task order. Failed tasks are retried by Spark
- * ({@code spark.task.maxFailures}, and in local mode the master {@code local[N,F]} allows F
- * attempts).
+ * Runs tasks on Spark: {@code parallelize} with one partition per task, {@code map}, {@code
+ * collect}; results come back in task order. Failed tasks are retried by Spark ({@code
+ * spark.task.maxFailures}, and in local mode the master {@code local[N,F]} allows F attempts).
  */
 public final class SparkTaskRunner implements TaskRunner {
   private final JavaSparkContext context;
@@ -30,12 +29,17 @@ public final class SparkTaskRunner implements TaskRunner {
       conf.setMaster(master);
     }
     try {
-      return new SparkTaskRunner(JavaSparkContext.fromSparkContext(
-          org.apache.spark.SparkContext.getOrCreate(conf)), true);
+      return new SparkTaskRunner(
+          JavaSparkContext.fromSparkContext(org.apache.spark.SparkContext.getOrCreate(conf)), true);
     } catch (Exception e) { // SparkException, thrown undeclared from Scala
-      throw new IllegalArgumentException("cannot start Spark with master '" + master + "': "
-          + rootMessage(e) + "; give local[*], local[N] or a cluster URL (spark://host:7077, "
-          + "yarn, k8s://...)", e);
+      throw new IllegalArgumentException(
+          "cannot start Spark with master '"
+              + master
+              + "': "
+              + rootMessage(e)
+              + "; give local[*], local[N] or a cluster URL (spark://host:7077, "
+              + "yarn, k8s://...)",
+          e);
     }
   }
 
@@ -50,8 +54,8 @@ public final class SparkTaskRunner implements TaskRunner {
   }
 
   @Override
-  public <T extends Serializable, R extends Serializable> List<R> map(List<T> inputs,
-      Task<T, R> task) {
+  public <T extends Serializable, R extends Serializable> List<R> map(
+      List<T> inputs, Task<T, R> task) {
     if (inputs.isEmpty()) {
       return List.of();
     }

@@ -42,20 +42,29 @@ class SparkTaskRunnerTest {
   @Test
   void aTaskThatFailsOnceIsRetriedAndTheResultIsComplete() {
     List<Integer> inputs = List.of(0, 1, 2, 3, 4, 5);
-    List<Integer> out = spark.map(inputs, k -> {
-      if (k == 3 && TaskContext.get().attemptNumber() == 0) {
-        throw new IllegalStateException("simulated executor failure on the first attempt");
-      }
-      return k * k;
-    });
+    List<Integer> out =
+        spark.map(
+            inputs,
+            k -> {
+              if (k == 3 && TaskContext.get().attemptNumber() == 0) {
+                throw new IllegalStateException("simulated executor failure on the first attempt");
+              }
+              return k * k;
+            });
     assertEquals(List.of(0, 1, 4, 9, 16, 25), out);
   }
 
   @Test
   void badInputSurfacesAsIllegalArgument() {
-    var e = assertThrows(IllegalArgumentException.class, () -> spark.map(List.of(1), k -> {
-      throw new IllegalArgumentException("toy 1: data file is empty");
-    }));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                spark.map(
+                    List.of(1),
+                    k -> {
+                      throw new IllegalArgumentException("toy 1: data file is empty");
+                    }));
     assertEquals("toy 1: data file is empty", e.getMessage());
   }
 }

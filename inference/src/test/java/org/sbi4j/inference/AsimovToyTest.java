@@ -1,13 +1,5 @@
 package org.sbi4j.inference;
 
-import org.sbi4j.testing.QuadratureToy;
-import org.sbi4j.inference.limits.ScanResult;
-import org.sbi4j.inference.limits.ParameterGrid;
-import org.sbi4j.inference.limits.LikelihoodScan;
-import org.sbi4j.inference.limits.Intervals;
-import org.sbi4j.inference.likelihood.MorphedEvents;
-import org.sbi4j.inference.likelihood.ExtendedLikelihood;
-import org.sbi4j.inference.likelihood.Dataset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -15,19 +7,33 @@ import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.junit.jupiter.api.Test;
+import org.sbi4j.inference.likelihood.Dataset;
+import org.sbi4j.inference.likelihood.ExtendedLikelihood;
+import org.sbi4j.inference.likelihood.MorphedEvents;
+import org.sbi4j.inference.limits.Intervals;
+import org.sbi4j.inference.limits.LikelihoodScan;
+import org.sbi4j.inference.limits.ParameterGrid;
+import org.sbi4j.inference.limits.ScanResult;
+import org.sbi4j.testing.QuadratureToy;
 
 /**
- * Expected limits on {@link QuadratureToy} with the exact log r against an independent
- * evaluation of the Asimov q(θ) = 2L[∫ dσ_t log(dσ_t/dσ_θ) dx + σ(θ) − σ_t] by adaptive
- * Gauss–Legendre integration and Brent root finding.
+ * Expected limits on {@link QuadratureToy} with the exact log r against an independent evaluation
+ * of the Asimov q(θ) = 2L[∫ dσ_t log(dσ_t/dσ_θ) dx + σ(θ) − σ_t] by adaptive Gauss–Legendre
+ * integration and Brent root finding.
  */
 public class AsimovToyTest {
   public static final double L = 10;
 
   public static double independentQ(double theta, double thetaTrue) {
     IterativeLegendreGaussIntegrator integ = new IterativeLegendreGaussIntegrator(16, 1e-13, 1e-15);
-    double kl = integ.integrate(100_000, x -> QuadratureToy.dsigma(x, thetaTrue)
-        * Math.log(QuadratureToy.dsigma(x, thetaTrue) / QuadratureToy.dsigma(x, theta)), 0, 1);
+    double kl =
+        integ.integrate(
+            100_000,
+            x ->
+                QuadratureToy.dsigma(x, thetaTrue)
+                    * Math.log(QuadratureToy.dsigma(x, thetaTrue) / QuadratureToy.dsigma(x, theta)),
+            0,
+            1);
     return 2 * L * (kl + QuadratureToy.sigma(theta) - QuadratureToy.sigma(thetaTrue));
   }
 
@@ -42,8 +48,8 @@ public class AsimovToyTest {
   }
 
   public static ScanResult asimovScan(double thetaTrue, String grid) {
-    return LikelihoodScan.run(asimovLikelihood(thetaTrue, L), List.of("theta"),
-        ParameterGrid.parse(grid));
+    return LikelihoodScan.run(
+        asimovLikelihood(thetaTrue, L), List.of("theta"), ParameterGrid.parse(grid));
   }
 
   @Test
@@ -59,10 +65,10 @@ public class AsimovToyTest {
       // the roots are solved to 1e-10: agreement to 1e-7 leaves a wide margin.
       assertEquals(crossing(q, 1, thetaTrue - 3, thetaTrue), iv.cl68().lower(), 1e-7);
       assertEquals(crossing(q, 1, thetaTrue, thetaTrue + 3), iv.cl68().upper(), 1e-7);
-      assertEquals(crossing(q, 3.841458820694124, thetaTrue - 3, thetaTrue),
-          iv.cl95().lower(), 1e-7);
-      assertEquals(crossing(q, 3.841458820694124, thetaTrue, thetaTrue + 3),
-          iv.cl95().upper(), 1e-7);
+      assertEquals(
+          crossing(q, 3.841458820694124, thetaTrue - 3, thetaTrue), iv.cl95().lower(), 1e-7);
+      assertEquals(
+          crossing(q, 3.841458820694124, thetaTrue, thetaTrue + 3), iv.cl95().upper(), 1e-7);
       double[][] pts = r.points();
       for (int g = 0; g < pts.length; g += 7) {
         assertEquals(independentQ(pts[g][0], thetaTrue), r.q()[g], 1e-8);

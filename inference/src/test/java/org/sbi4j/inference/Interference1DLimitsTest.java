@@ -1,16 +1,5 @@
 package org.sbi4j.inference;
 
-import org.sbi4j.inference.limits.ScanResult;
-import org.sbi4j.inference.limits.ParameterGrid;
-import org.sbi4j.inference.limits.LimitsResult;
-import org.sbi4j.inference.limits.Limits;
-import org.sbi4j.inference.limits.LimitSource;
-import org.sbi4j.inference.limits.LikelihoodScan;
-import org.sbi4j.inference.limits.Intervals;
-import org.sbi4j.inference.likelihood.MorphedEvents;
-import org.sbi4j.inference.likelihood.ExtendedLikelihood;
-import org.sbi4j.inference.likelihood.ExactRatio;
-import org.sbi4j.inference.likelihood.Dataset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -18,16 +7,27 @@ import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.junit.jupiter.api.Test;
+import org.sbi4j.inference.likelihood.Dataset;
+import org.sbi4j.inference.likelihood.ExactRatio;
+import org.sbi4j.inference.likelihood.ExtendedLikelihood;
+import org.sbi4j.inference.likelihood.MorphedEvents;
+import org.sbi4j.inference.limits.Intervals;
+import org.sbi4j.inference.limits.LikelihoodScan;
+import org.sbi4j.inference.limits.LimitSource;
+import org.sbi4j.inference.limits.Limits;
+import org.sbi4j.inference.limits.LimitsResult;
+import org.sbi4j.inference.limits.ParameterGrid;
+import org.sbi4j.inference.limits.ScanResult;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.simulators.Simulator;
 import org.sbi4j.samples.simulators.Simulators;
 import org.sbi4j.testing.SimulatorQuadrature;
 
 /**
- * The issue's accuracy test on interference-1d at L = 10 pb⁻¹, θ_true = 0: expected intervals
- * from the exact log r through the library's likelihood, Asimov weights and scan, against an
- * independent numerical integration of q(θ) = 2L[∫ dσ_t log(dσ_t/dσ_θ) dx + σ(θ) − σ_t]
- * (adaptive Gauss–Legendre on the simulator's density, no morphing, no estimator).
+ * The issue's accuracy test on interference-1d at L = 10 pb⁻¹, θ_true = 0: expected intervals from
+ * the exact log r through the library's likelihood, Asimov weights and scan, against an independent
+ * numerical integration of q(θ) = 2L[∫ dσ_t log(dσ_t/dσ_θ) dx + σ(θ) − σ_t] (adaptive
+ * Gauss–Legendre on the simulator's density, no morphing, no estimator).
  */
 class Interference1DLimitsTest {
   static final double L = 10;
@@ -40,13 +40,15 @@ class Interference1DLimitsTest {
     double[] th = {theta};
     double st = sim.crossSection(t);
     double sth = sim.crossSection(th);
-    DoubleUnaryOperator f = x -> {
-      double[] xx = {x};
-      double lt = sim.logLikelihood(xx, t);
-      return st * Math.exp(lt) * (lt - sim.logLikelihood(xx, th) + Math.log(st / sth));
-    };
-    double kl = new IterativeLegendreGaussIntegrator(24, 1e-12, 1e-14).integrate(1_000_000,
-        f::applyAsDouble, LO, HI);
+    DoubleUnaryOperator f =
+        x -> {
+          double[] xx = {x};
+          double lt = sim.logLikelihood(xx, t);
+          return st * Math.exp(lt) * (lt - sim.logLikelihood(xx, th) + Math.log(st / sth));
+        };
+    double kl =
+        new IterativeLegendreGaussIntegrator(24, 1e-12, 1e-14)
+            .integrate(1_000_000, f::applyAsDouble, LO, HI);
     return 2 * L * (kl + sth - st);
   }
 
@@ -60,8 +62,8 @@ class Interference1DLimitsTest {
     MorphedEvents ev = new MorphedEvents(events);
     Dataset asimov = Dataset.asimov(ev, ev, new double[] {0}, L);
     assertEquals(L * 1, asimov.count(), 1e-9); // σ(0) = 1 pb
-    ExtendedLikelihood ll = new ExtendedLikelihood(new ExactRatio(sim, new double[] {0.5}),
-        asimov, ev, L);
+    ExtendedLikelihood ll =
+        new ExtendedLikelihood(new ExactRatio(sim, new double[] {0.5}), asimov, ev, L);
     ScanResult r = LikelihoodScan.run(ll, List.of("theta"), ParameterGrid.parse("-1:1:41"));
     assertEquals(0, r.bestFit()[0], 1e-3);
     Intervals iv = r.intervals().get("theta");
@@ -70,26 +72,35 @@ class Interference1DLimitsTest {
     assertEquals(crossing(1, 0, 1, 0), iv.cl68().upper(), 1e-3);
     assertEquals(crossing(3.841458820694124, -1, 0, 0), iv.cl95().lower(), 1e-3);
     assertEquals(crossing(3.841458820694124, 0, 1, 0), iv.cl95().upper(), 1e-3);
-    System.out.printf("interference-1d exact: 68%% %s, 95%% %s%n",
-        java.util.Arrays.toString(iv.cl68().bounds()), java.util.Arrays.toString(iv.cl95().bounds()));
+    System.out.printf(
+        "interference-1d exact: 68%% %s, 95%% %s%n",
+        java.util.Arrays.toString(iv.cl68().bounds()),
+        java.util.Arrays.toString(iv.cl95().bounds()));
   }
 
   @Test
   void simulatedEventsExactAndHistogramLimits() {
     EventSample file = sim.events(200_000, 20261123L);
     ParameterGrid grid = ParameterGrid.parse("-1:1:41");
-    LimitsResult exact = Limits.expected(file, new LimitSource.Ratio("exact",
-        new ExactRatio(sim, new double[] {0.5})), new double[] {0}, L, grid);
-    LimitsResult hist = Limits.expected(file, LimitSource.histogram(List.of("x")),
-        new double[] {0}, L, grid);
+    LimitsResult exact =
+        Limits.expected(
+            file,
+            new LimitSource.Ratio("exact", new ExactRatio(sim, new double[] {0.5})),
+            new double[] {0},
+            L,
+            grid);
+    LimitsResult hist =
+        Limits.expected(file, LimitSource.histogram(List.of("x")), new double[] {0}, L, grid);
     double[] ref68 = {crossing(1, -1, 0, 0), crossing(1, 0, 1, 0)};
-    double[] ref95 = {crossing(3.841458820694124, -1, 0, 0),
-        crossing(3.841458820694124, 0, 1, 0)};
+    double[] ref95 = {crossing(3.841458820694124, -1, 0, 0), crossing(3.841458820694124, 0, 1, 0)};
     Intervals e = exact.scan().intervals().get("theta");
     Intervals h = hist.scan().intervals().get("theta");
-    System.out.printf("MC exact 68%% %s 95%% %s; histogram 68%% %s 95%% %s%n",
-        java.util.Arrays.toString(e.cl68().bounds()), java.util.Arrays.toString(e.cl95().bounds()),
-        java.util.Arrays.toString(h.cl68().bounds()), java.util.Arrays.toString(h.cl95().bounds()));
+    System.out.printf(
+        "MC exact 68%% %s 95%% %s; histogram 68%% %s 95%% %s%n",
+        java.util.Arrays.toString(e.cl68().bounds()),
+        java.util.Arrays.toString(e.cl95().bounds()),
+        java.util.Arrays.toString(h.cl68().bounds()),
+        java.util.Arrays.toString(h.cl95().bounds()));
     // The Asimov sum over the 40 000 test events has Monte Carlo noise: the best fit moves by
     // ~1/√(N_test I_event) ≈ 0.003, so the exact-ratio ends agree with the integration to 0.01.
     assertEquals(ref68[0], e.cl68().lower(), 0.01);

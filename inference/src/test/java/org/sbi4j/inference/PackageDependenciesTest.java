@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dependency rules of the inference packages, read from the sources: the likelihoods and the
- * Fisher information need only the estimator interfaces (org.sbi4j.samples.estimators), never
- * ND4J or training; among LimitSource, SourceSpec and ModelSources only ModelSources builds
- * sources, so there is no cycle.
+ * Fisher information need only the estimator interfaces (org.sbi4j.samples.estimators), never ND4J
+ * or training; among LimitSource, SourceSpec and ModelSources only ModelSources builds sources, so
+ * there is no cycle.
  */
 class PackageDependenciesTest {
   private static final Path MAIN = Path.of("src/main/java/org/sbi4j/inference");
@@ -45,7 +45,8 @@ class PackageDependenciesTest {
   void sourceSpecsAreDataAndOnlyModelSourcesBuildsSources() throws IOException {
     String spec = code(MAIN.resolve("limits/SourceSpec.java"));
     String source = code(MAIN.resolve("limits/LimitSource.java"));
-    assertFalse(spec.contains("LimitSource") || spec.contains("ModelSources"),
+    assertFalse(
+        spec.contains("LimitSource") || spec.contains("ModelSources"),
         "SourceSpec must not build sources");
     assertFalse(source.contains("ModelSources"), "LimitSource must not call ModelSources");
   }

@@ -1,19 +1,18 @@
 package org.sbi4j.inference;
 
-import org.sbi4j.inference.limits.ParameterGrid;
-import org.sbi4j.inference.limits.LimitsResult;
-import org.sbi4j.inference.limits.Limits;
-import org.sbi4j.inference.limits.LimitSource;
-import org.sbi4j.inference.limits.Intervals;
-import org.sbi4j.inference.likelihood.MorphedEvents;
-import org.sbi4j.inference.likelihood.ExactRatio;
-import org.sbi4j.inference.fisher.FisherMatrix;
-import org.sbi4j.inference.fisher.FisherInformation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
 import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
 import org.junit.jupiter.api.Test;
+import org.sbi4j.inference.fisher.FisherInformation;
+import org.sbi4j.inference.fisher.FisherMatrix;
+import org.sbi4j.inference.likelihood.ExactRatio;
+import org.sbi4j.inference.likelihood.MorphedEvents;
+import org.sbi4j.inference.limits.Intervals;
+import org.sbi4j.inference.limits.LimitSource;
+import org.sbi4j.inference.limits.Limits;
+import org.sbi4j.inference.limits.LimitsResult;
+import org.sbi4j.inference.limits.ParameterGrid;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.simulators.Simulator;
 import org.sbi4j.samples.simulators.Simulators;
@@ -28,13 +27,18 @@ class SallyTest {
     double[] t = {theta};
     double s = sim.crossSection(t);
     double ds = 2 * theta; // σ(θ) = 1 + θ²
-    return lumi * new IterativeLegendreGaussIntegrator(24, 1e-12, 1e-14).integrate(1_000_000,
-        x -> {
-          double[] xx = {x};
-          double p = Math.exp(sim.logLikelihood(xx, t));
-          double total = sim.score(xx, t)[0] + ds / s; // ∂ log(σ p)
-          return s * p * total * total;
-        }, -5, 40);
+    return lumi
+        * new IterativeLegendreGaussIntegrator(24, 1e-12, 1e-14)
+            .integrate(
+                1_000_000,
+                x -> {
+                  double[] xx = {x};
+                  double p = Math.exp(sim.logLikelihood(xx, t));
+                  double total = sim.score(xx, t)[0] + ds / s; // ∂ log(σ p)
+                  return s * p * total * total;
+                },
+                -5,
+                40);
   }
 
   @Test
@@ -42,8 +46,9 @@ class SallyTest {
     for (double theta : new double[] {0, 0.3}) {
       EventSample q = SimulatorQuadrature.quadratureEvents(sim, -5, 40, 300);
       MorphedEvents ev = new MorphedEvents(q);
-      FisherMatrix f = FisherInformation.sally(ev, ev, new ExactRatio(sim, new double[] {theta}),
-          new double[] {theta}, 10);
+      FisherMatrix f =
+          FisherInformation.sally(
+              ev, ev, new ExactRatio(sim, new double[] {theta}), new double[] {theta}, 10);
       double expected = detectorInformation(theta, 10);
       // Both are quadratures of the same smooth integrand with different rules: ~1e-9 relative.
       assertEquals(expected, f.matrix()[0][0], 1e-7 * expected);
@@ -54,10 +59,20 @@ class SallyTest {
   void sallyHistogramLimitsAreCloseToTheExactOnes() {
     EventSample file = sim.events(200_000, 20261123L);
     ParameterGrid grid = ParameterGrid.parse("-1:1:41");
-    LimitsResult exact = Limits.expected(file, new LimitSource.Ratio("exact",
-        new ExactRatio(sim, new double[] {0.5})), new double[] {0}, 10, grid);
-    LimitsResult sally = Limits.expected(file,
-        LimitSource.sally(new ExactRatio(sim, new double[] {0})), new double[] {0}, 10, grid);
+    LimitsResult exact =
+        Limits.expected(
+            file,
+            new LimitSource.Ratio("exact", new ExactRatio(sim, new double[] {0.5})),
+            new double[] {0},
+            10,
+            grid);
+    LimitsResult sally =
+        Limits.expected(
+            file,
+            LimitSource.sally(new ExactRatio(sim, new double[] {0})),
+            new double[] {0},
+            10,
+            grid);
     Intervals e = exact.scan().intervals().get("theta");
     Intervals s = sally.scan().intervals().get("theta");
     // The tolerances for approximate methods against the exact ones: the score at θ = 0

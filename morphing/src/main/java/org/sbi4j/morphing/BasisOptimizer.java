@@ -18,8 +18,8 @@ public final class BasisOptimizer {
   private final int[][] components;
   private final BasisOptimizerConfig config;
 
-  public BasisOptimizer(List<Parameter> parameters, int[][] components,
-      BasisOptimizerConfig config) {
+  public BasisOptimizer(
+      List<Parameter> parameters, int[][] components, BasisOptimizerConfig config) {
     if (parameters.isEmpty()) {
       throw new IllegalArgumentException("no parameters to optimise a basis for");
     }
@@ -38,13 +38,17 @@ public final class BasisOptimizer {
     int p = parameters.size();
     Check.rectangular("fixed benchmarks", fixed, p);
     if (size < components.length) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "a basis of %d benchmarks cannot morph %d components; ask for at least %d",
-          size, components.length, components.length));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "a basis of %d benchmarks cannot morph %d components; ask for at least %d",
+              size,
+              components.length,
+              components.length));
     }
     if (fixed.length > size) {
-      throw new IllegalArgumentException(fixed.length + " fixed benchmarks exceed the basis size "
-          + size);
+      throw new IllegalArgumentException(
+          fixed.length + " fixed benchmarks exceed the basis size " + size);
     }
     double[][] test = uniformPoints(config.testPoints(), Seeds.derive(seed, 1));
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(Seeds.derive(seed, 2));
@@ -63,9 +67,13 @@ public final class BasisOptimizer {
       }
     }
     if (best == null) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "no candidate basis among %d trials has cond(M) <= %.3g; widen the parameter ranges or "
-              + "raise the number of trials", config.trials(), config.maxCondition()));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "no candidate basis among %d trials has cond(M) <= %.3g; widen the parameter ranges or "
+                  + "raise the number of trials",
+              config.trials(),
+              config.maxCondition()));
     }
     double[] step = new double[p];
     for (int i = 0; i < p; i++) {

@@ -10,8 +10,8 @@ import org.sbi4j.common.Check;
  * @param refinementSteps local moves after the random search (default 2000)
  * @param maxCondition candidate bases with a larger cond(M) are rejected (default 1e10)
  */
-public record BasisOptimizerConfig(int trials, int testPoints, int refinementSteps,
-    double maxCondition) {
+public record BasisOptimizerConfig(
+    int trials, int testPoints, int refinementSteps, double maxCondition) {
   public BasisOptimizerConfig {
     Check.positive("trials", trials);
     Check.positive("testPoints", testPoints);

@@ -5,8 +5,8 @@ import java.util.List;
 import org.sbi4j.common.Check;
 
 /**
- * Enumerates the morphing components: exponent vectors k_c with k_ci ≤ maxPower_i and
- * Σ_i k_ci ≤ maxOverallPower.
+ * Enumerates the morphing components: exponent vectors k_c with k_ci ≤ maxPower_i and Σ_i k_ci ≤
+ * maxOverallPower.
  *
  * <p>The order is MadMiner's ({@code PhysicsMorpher.find_components}): {@code itertools.product}
  * over the per-parameter powers 0..maxPower_i, the last parameter varying fastest, keeping the

@@ -12,8 +12,8 @@ import org.sbi4j.common.Check;
  *
  * <p>With M_bc = m_c(θ_b) (benchmarks × components), the morphing matrix is W = M⁻¹ (components ×
  * benchmarks), or the Moore–Penrose pseudo-inverse M⁺ when there are more benchmarks than
- * components. Then w_b(θ) = Σ_c m_c(θ) W_cb, ∂w_b/∂θ_i = Σ_c ∂m_c/∂θ_i W_cb and
- * σ(θ) = Σ_b w_b(θ) σ_b. Immutable and thread-safe.
+ * components. Then w_b(θ) = Σ_c m_c(θ) W_cb, ∂w_b/∂θ_i = Σ_c ∂m_c/∂θ_i W_cb and σ(θ) = Σ_b w_b(θ)
+ * σ_b. Immutable and thread-safe.
  */
 public final class Morpher {
   /** Default largest acceptable cond(M). */
@@ -64,9 +64,13 @@ public final class Morpher {
     validate(components, basis);
     int rows = matrix == null ? 0 : matrix.length;
     if (rows != components.length) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "morphing matrix has %d rows but there are %d components; it must be components × "
-              + "benchmarks", rows, components.length));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "morphing matrix has %d rows but there are %d components; it must be components × "
+                  + "benchmarks",
+              rows,
+              components.length));
     }
     Check.rectangular("morphing matrix", matrix, basis.length);
     Check.finite("morphing matrix", matrix);
@@ -89,24 +93,36 @@ public final class Morpher {
       }
     }
     if (basis == null || basis.length < components.length) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%d benchmarks cannot morph %d components; add at least %d benchmarks",
-          basis == null ? 0 : basis.length, components.length,
-          components.length - (basis == null ? 0 : basis.length)));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "%d benchmarks cannot morph %d components; add at least %d benchmarks",
+              basis == null ? 0 : basis.length,
+              components.length,
+              components.length - (basis == null ? 0 : basis.length)));
     }
     for (int b = 0; b < basis.length; b++) {
       if (basis[b].length != p) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "benchmark %d has %d values but there are %d parameters", b, basis[b].length, p));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "benchmark %d has %d values but there are %d parameters",
+                b,
+                basis[b].length,
+                p));
       }
     }
     Check.finite("basis", basis);
     for (int a = 0; a < basis.length; a++) {
       for (int b = a + 1; b < basis.length; b++) {
         if (Arrays.equals(basis[a], basis[b])) {
-          throw new IllegalArgumentException(String.format(Locale.ROOT,
-              "benchmarks %d and %d are both at θ = %s; every basis point must be distinct",
-              a, b, Arrays.toString(basis[a])));
+          throw new IllegalArgumentException(
+              String.format(
+                  Locale.ROOT,
+                  "benchmarks %d and %d are both at θ = %s; every basis point must be distinct",
+                  a,
+                  b,
+                  Arrays.toString(basis[a])));
         }
       }
     }
@@ -262,8 +278,12 @@ public final class Morpher {
 
   private void checkDim(double[] values) {
     if (values.length != basis.length) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%d cross sections given for %d benchmarks", values.length, basis.length));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "%d cross sections given for %d benchmarks",
+              values.length,
+              basis.length));
     }
   }
 

@@ -16,9 +16,16 @@ import org.sbi4j.common.Check;
  * @param weights w_b(θ), one per benchmark
  * @param weightGradients ∂w_b/∂θ_i, parameters × benchmarks
  */
-public record MorphingReport(List<String> parameters, int[][] components, List<String> benchmarks,
-    double[][] basis, double conditionNumber, double meanSquaredWeight, double[] theta,
-    double[] weights, double[][] weightGradients) {
+public record MorphingReport(
+    List<String> parameters,
+    int[][] components,
+    List<String> benchmarks,
+    double[][] basis,
+    double conditionNumber,
+    double meanSquaredWeight,
+    double[] theta,
+    double[] weights,
+    double[][] weightGradients) {
   public MorphingReport {
     parameters = List.copyOf(parameters);
     benchmarks = List.copyOf(benchmarks);

@@ -1,11 +1,11 @@
 package org.sbi4j.morphing;
 
-import org.sbi4j.common.InvalidValueException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.sbi4j.common.Check;
+import org.sbi4j.common.InvalidValueException;
 
 /**
  * Everything that defines a morphing: parameters, benchmarks, the overall maximum power and,
@@ -17,8 +17,12 @@ import org.sbi4j.common.Check;
  * @param components explicit components × parameters exponents, or null to enumerate them
  * @param morphingMatrix stored W (components × benchmarks), or null to compute it
  */
-public record MorphingSetup(List<Parameter> parameters, List<Benchmark> benchmarks,
-    int maxOverallPower, int[][] components, double[][] morphingMatrix) {
+public record MorphingSetup(
+    List<Parameter> parameters,
+    List<Benchmark> benchmarks,
+    int maxOverallPower,
+    int[][] components,
+    double[][] morphingMatrix) {
 
   public MorphingSetup {
     if (parameters == null || parameters.isEmpty()) {
@@ -30,18 +34,26 @@ public record MorphingSetup(List<Parameter> parameters, List<Benchmark> benchmar
     uniqueNames("benchmark", benchmarks.stream().map(Benchmark::name).toList());
     for (Benchmark b : benchmarks) {
       if (b.size() != parameters.size()) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "benchmark '%s' has %d values but there are %d parameters %s",
-            b.name(), b.size(), parameters.size(), parameters.stream().map(Parameter::name).toList()));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "benchmark '%s' has %d values but there are %d parameters %s",
+                b.name(),
+                b.size(),
+                parameters.size(),
+                parameters.stream().map(Parameter::name).toList()));
       }
     }
     Check.nonNegative("maxOverallPower", maxOverallPower);
     if (components != null) {
       for (int[] k : components) {
         if (k.length != parameters.size()) {
-          throw new IllegalArgumentException(String.format(Locale.ROOT,
-              "a component has %d exponents but there are %d parameters", k.length,
-              parameters.size()));
+          throw new IllegalArgumentException(
+              String.format(
+                  Locale.ROOT,
+                  "a component has %d exponents but there are %d parameters",
+                  k.length,
+                  parameters.size()));
         }
       }
       components = Check.copy(components);
@@ -50,8 +62,8 @@ public record MorphingSetup(List<Parameter> parameters, List<Benchmark> benchmar
   }
 
   /** A setup whose components are enumerated and whose matrix is computed. */
-  public static MorphingSetup of(List<Parameter> parameters, List<Benchmark> benchmarks,
-      int maxOverallPower) {
+  public static MorphingSetup of(
+      List<Parameter> parameters, List<Benchmark> benchmarks, int maxOverallPower) {
     return new MorphingSetup(parameters, benchmarks, maxOverallPower, null, null);
   }
 
@@ -67,7 +79,8 @@ public record MorphingSetup(List<Parameter> parameters, List<Benchmark> benchmar
 
   @Override
   public int[][] components() {
-    return components == null ? Components.enumerate(parameters, maxOverallPower)
+    return components == null
+        ? Components.enumerate(parameters, maxOverallPower)
         : Check.copy(components);
   }
 
@@ -96,7 +109,8 @@ public record MorphingSetup(List<Parameter> parameters, List<Benchmark> benchmar
 
   /** The morpher for this setup: the stored matrix when there is one, else W = M⁻¹ (or M⁺). */
   public Morpher morpher() {
-    return morphingMatrix == null ? Morpher.of(components(), basis())
+    return morphingMatrix == null
+        ? Morpher.of(components(), basis())
         : Morpher.withMatrix(components(), basis(), morphingMatrix);
   }
 
@@ -108,9 +122,15 @@ public record MorphingSetup(List<Parameter> parameters, List<Benchmark> benchmar
   /** Throws unless {@code theta} has one finite value per parameter. */
   public void checkTheta(String name, double[] theta) {
     if (theta == null || theta.length != parameters.size()) {
-      throw new InvalidValueException(name, String.format(Locale.ROOT,
-          "%s has %d values but there are %d parameters %s; pass one comma-separated value each",
-          name, theta == null ? 0 : theta.length, parameters.size(), parameterNames()));
+      throw new InvalidValueException(
+          name,
+          String.format(
+              Locale.ROOT,
+              "%s has %d values but there are %d parameters %s; pass one comma-separated value each",
+              name,
+              theta == null ? 0 : theta.length,
+              parameters.size(),
+              parameterNames()));
     }
     Check.finite(name, theta);
   }

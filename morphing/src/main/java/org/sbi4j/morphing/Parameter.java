@@ -13,7 +13,8 @@ import java.util.Locale;
  * @param min lower end of the physically interesting range
  * @param max upper end of the range, {@code > min}
  */
-public record Parameter(String name, String lhaBlock, int lhaId, int maxPower, double min, double max) {
+public record Parameter(
+    String name, String lhaBlock, int lhaId, int maxPower, double min, double max) {
   public Parameter {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("parameter name is blank; give every parameter a name");
@@ -24,8 +25,13 @@ public record Parameter(String name, String lhaBlock, int lhaId, int maxPower, d
           "parameter '" + name + "': maxPower = " + maxPower + " must be >= 0");
     }
     if (!Double.isFinite(min) || !Double.isFinite(max) || !(min < max)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "parameter '%s': range [%s, %s] must be finite with min < max", name, min, max));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "parameter '%s': range [%s, %s] must be finite with min < max",
+              name,
+              min,
+              max));
     }
   }
 

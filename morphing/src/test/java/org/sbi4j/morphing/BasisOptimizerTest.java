@@ -35,8 +35,8 @@ class BasisOptimizerTest {
     // a clustered basis near the origin: valid but with large weights at the edges of the box
     double[][] clustered = {{0, 0}, {0.2, 0}, {-0.2, 0}, {0, 0.2}, {0, -0.2}, {0.2, 0.2}};
     double naive = Morpher.of(components, clustered).meanSquaredWeight(test);
-    assertTrue(best.meanSquaredWeight() < naive / 10,
-        best.meanSquaredWeight() + " vs clustered " + naive);
+    assertTrue(
+        best.meanSquaredWeight() < naive / 10, best.meanSquaredWeight() + " vs clustered " + naive);
     // reported figures are those of the returned basis
     Morpher m = Morpher.of(components, best.basis());
     assertEquals(m.meanSquaredWeight(test), best.meanSquaredWeight(), 1e-12);
@@ -46,17 +46,20 @@ class BasisOptimizerTest {
   @Test
   void refinementNeverMakesItWorse() {
     double[][] fixed = new double[0][2];
-    var noRefine = new BasisOptimizer(params, components, new BasisOptimizerConfig(100, 300, 0,
-        1e10)).optimize(fixed, 6, 9);
-    var refined = new BasisOptimizer(params, components, new BasisOptimizerConfig(100, 300, 500,
-        1e10)).optimize(fixed, 6, 9);
+    var noRefine =
+        new BasisOptimizer(params, components, new BasisOptimizerConfig(100, 300, 0, 1e10))
+            .optimize(fixed, 6, 9);
+    var refined =
+        new BasisOptimizer(params, components, new BasisOptimizerConfig(100, 300, 500, 1e10))
+            .optimize(fixed, 6, 9);
     assertTrue(refined.meanSquaredWeight() <= noRefine.meanSquaredWeight());
   }
 
   @Test
   void tooSmallABasisIsRejected() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> optimizer.optimize(new double[0][2], 5, 1));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> optimizer.optimize(new double[0][2], 5, 1));
     assertTrue(e.getMessage().contains("at least 6"), e.getMessage());
   }
 }

@@ -21,8 +21,10 @@ class ComponentsTest {
       for (int power : new int[] {2, 4}) {
         int[] max = new int[n];
         java.util.Arrays.fill(max, power);
-        assertEquals(CombinatoricsUtils.binomialCoefficient(n + power, power),
-            Components.enumerate(max, power).length, "n=" + n + " P=" + power);
+        assertEquals(
+            CombinatoricsUtils.binomialCoefficient(n + power, power),
+            Components.enumerate(max, power).length,
+            "n=" + n + " P=" + power);
       }
     }
   }

@@ -117,8 +117,8 @@ class MorpherTest {
     double[] sigma = {1.0, 2.0, 0.5};
     // σ(θ) = (1−θ²)·1 + (θ+θ²)/2·2 + (θ²−θ)/2·0.5 = 1 + 0.75θ + 0.25θ²
     assertEquals(1 + 0.75 * 0.4 + 0.25 * 0.16, m.crossSection(new double[] {0.4}, sigma), 1e-14);
-    assertArrayEquals(new double[] {0.75 + 0.5 * 0.4},
-        m.crossSectionGradient(new double[] {0.4}, sigma), 1e-14);
+    assertArrayEquals(
+        new double[] {0.75 + 0.5 * 0.4}, m.crossSectionGradient(new double[] {0.4}, sigma), 1e-14);
   }
 
   @Test
@@ -137,26 +137,37 @@ class MorpherTest {
   @Test
   void badBasesFailWithMessagesThatSayWhatToDo() {
     int[][] components = Components.enumerate(new int[] {2}, 2);
-    var few = assertThrows(IllegalArgumentException.class,
-        () -> Morpher.of(components, new double[][] {{0}, {1}}));
-    assertTrue(few.getMessage().contains("2 benchmarks cannot morph 3 components"),
-        few.getMessage());
-    var dup = assertThrows(IllegalArgumentException.class,
-        () -> Morpher.of(components, new double[][] {{0}, {1}, {1}}));
+    var few =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Morpher.of(components, new double[][] {{0}, {1}}));
+    assertTrue(
+        few.getMessage().contains("2 benchmarks cannot morph 3 components"), few.getMessage());
+    var dup =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Morpher.of(components, new double[][] {{0}, {1}, {1}}));
     assertTrue(dup.getMessage().contains("both at θ = [1.0]"), dup.getMessage());
-    var singular = assertThrows(IllConditionedBasisException.class,
-        () -> Morpher.of(new int[][] {{0, 0}, {1, 0}, {0, 1}},
-            new double[][] {{0, 0}, {1, 1}, {2, 2}}));
+    var singular =
+        assertThrows(
+            IllConditionedBasisException.class,
+            () ->
+                Morpher.of(
+                    new int[][] {{0, 0}, {1, 0}, {0, 1}}, new double[][] {{0, 0}, {1, 1}, {2, 2}}));
     assertTrue(singular.getMessage().contains("cond(M) ="), singular.getMessage());
-    var illConditioned = assertThrows(IllConditionedBasisException.class,
-        () -> Morpher.of(components, new double[][] {{0}, {1e-6}, {2e-6}}));
-    assertTrue(illConditioned.conditionNumber() > 1e10 && illConditioned.getMessage()
-        .contains("basis optimiser"), illConditioned.getMessage());
+    var illConditioned =
+        assertThrows(
+            IllConditionedBasisException.class,
+            () -> Morpher.of(components, new double[][] {{0}, {1e-6}, {2e-6}}));
+    assertTrue(
+        illConditioned.conditionNumber() > 1e10
+            && illConditioned.getMessage().contains("basis optimiser"),
+        illConditioned.getMessage());
     Morpher ok = Morpher.of(components, new double[][] {{0}, {1}, {-1}});
-    var wrongTheta = assertThrows(IllegalArgumentException.class,
-        () -> ok.weights(new double[] {1, 2}));
-    assertTrue(wrongTheta.getMessage().contains("2 entries but 1 are needed"),
-        wrongTheta.getMessage());
+    var wrongTheta =
+        assertThrows(IllegalArgumentException.class, () -> ok.weights(new double[] {1, 2}));
+    assertTrue(
+        wrongTheta.getMessage().contains("2 entries but 1 are needed"), wrongTheta.getMessage());
     assertThrows(IllegalArgumentException.class, () -> ok.weights(new double[] {Double.NaN}));
   }
 
@@ -166,9 +177,12 @@ class MorpherTest {
     double[][] basis = {{0}, {1}, {-1}};
     double[][] w = Morpher.of(components, basis).matrix();
     Morpher stored = Morpher.withMatrix(components, basis, w);
-    assertArrayEquals(new double[] {1 - 0.25, (0.5 + 0.25) / 2, (0.25 - 0.5) / 2},
-        stored.weights(new double[] {0.5}), 1e-14);
-    assertThrows(IllegalArgumentException.class,
+    assertArrayEquals(
+        new double[] {1 - 0.25, (0.5 + 0.25) / 2, (0.25 - 0.5) / 2},
+        stored.weights(new double[] {0.5}),
+        1e-14);
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Morpher.withMatrix(components, basis, new double[][] {{1, 0, 0}}));
   }
 

@@ -9,9 +9,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MorphingAnalysisTest {
-  private final MorphingSetup setup = MorphingSetup.of(List.of(Parameter.of("c", 2, -1, 1)),
-      List.of(new Benchmark("sm", new double[] {0}), new Benchmark("p", new double[] {1}),
-          new Benchmark("m", new double[] {-1})), 2);
+  private final MorphingSetup setup =
+      MorphingSetup.of(
+          List.of(Parameter.of("c", 2, -1, 1)),
+          List.of(
+              new Benchmark("sm", new double[] {0}),
+              new Benchmark("p", new double[] {1}),
+              new Benchmark("m", new double[] {-1})),
+          2);
 
   @Test
   void reportsWeightsGradientsAndBasisQuality() {
@@ -27,20 +32,30 @@ class MorphingAnalysisTest {
 
   @Test
   void setupErrorsNameTheProblem() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> new MorphingAnalysis(setup).run(new double[] {1, 2}, false, 10, null, 1));
-    assertTrue(e.getMessage().contains("theta has 2 values but there are 1 parameters [c]"),
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new MorphingAnalysis(setup).run(new double[] {1, 2}, false, 10, null, 1));
+    assertTrue(
+        e.getMessage().contains("theta has 2 values but there are 1 parameters [c]"),
         e.getMessage());
     var noBench = MorphingSetup.of(List.of(Parameter.of("c", 2, -1, 1)), List.of(), 2);
-    var e2 = assertThrows(IllegalArgumentException.class,
-        () -> new MorphingAnalysis(noBench).run(null, false, 10, null, 1));
+    var e2 =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new MorphingAnalysis(noBench).run(null, false, 10, null, 1));
     assertTrue(e2.getMessage().contains("let the basis optimiser choose them"), e2.getMessage());
     var optimised = new MorphingAnalysis(noBench).run(null, true, 50, null, 1);
     assertEquals(3, optimised.basis().length);
-    var dupNames = assertThrows(IllegalArgumentException.class,
-        () -> MorphingSetup.of(List.of(Parameter.of("c", 2, -1, 1)),
-            List.of(new Benchmark("a", new double[] {0}), new Benchmark("a", new double[] {1})),
-            2));
+    var dupNames =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                MorphingSetup.of(
+                    List.of(Parameter.of("c", 2, -1, 1)),
+                    List.of(
+                        new Benchmark("a", new double[] {0}), new Benchmark("a", new double[] {1})),
+                    2));
     assertTrue(dupNames.getMessage().contains("two benchmarks are named 'a'"));
   }
 }

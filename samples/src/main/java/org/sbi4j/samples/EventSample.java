@@ -29,8 +29,15 @@ public final class EventSample {
   private final int[] sampledFrom;
   private final Map<Column, double[]> columns;
 
-  private EventSample(MorphingSetup setup, List<String> observables, List<String> parameterNames,
-      int size, double[] x, double[] weights, int[] sampledFrom, Map<Column, double[]> columns) {
+  private EventSample(
+      MorphingSetup setup,
+      List<String> observables,
+      List<String> parameterNames,
+      int size,
+      double[] x,
+      double[] weights,
+      int[] sampledFrom,
+      Map<Column, double[]> columns) {
     this.setup = setup;
     this.observables = observables;
     this.parameterNames = parameterNames;
@@ -53,14 +60,18 @@ public final class EventSample {
       throw new IllegalArgumentException("a sample needs at least one observable");
     }
     if (x.length % names.size() != 0) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "features have %d values, not a multiple of the %d observables %s", x.length,
-          names.size(), names));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "features have %d values, not a multiple of the %d observables %s",
+              x.length,
+              names.size(),
+              names));
     }
     int n = x.length / names.size();
     checkFinite("x", x, names.size());
-    return new EventSample(null, names, List.of(), n, x.clone(), null, null,
-        new EnumMap<>(Column.class));
+    return new EventSample(
+        null, names, List.of(), n, x.clone(), null, null, new EnumMap<>(Column.class));
   }
 
   /** A sample of features only, from rows. */
@@ -78,32 +89,53 @@ public final class EventSample {
   public EventSample withWeights(MorphingSetup setup, double[] weights, int[] sampledFrom) {
     int nb = setup.benchmarks().size();
     if (weights.length != (long) size * nb) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "weights have %d values but %d events × %d benchmarks %s need %d", weights.length, size,
-          nb, setup.benchmarkNames(), (long) size * nb));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "weights have %d values but %d events × %d benchmarks %s need %d",
+              weights.length,
+              size,
+              nb,
+              setup.benchmarkNames(),
+              (long) size * nb));
     }
     for (int i = 0; i < weights.length; i++) {
       if (!Double.isFinite(weights[i])) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "weight of event %d at benchmark '%s' is %s; remove or fix the event", i / nb,
-            setup.benchmarks().get(i % nb).name(), weights[i]));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "weight of event %d at benchmark '%s' is %s; remove or fix the event",
+                i / nb,
+                setup.benchmarks().get(i % nb).name(),
+                weights[i]));
       }
     }
     if (sampledFrom != null) {
       if (sampledFrom.length != size) {
-        throw new IllegalArgumentException("sampledFrom has " + sampledFrom.length
-            + " entries for " + size + " events");
+        throw new IllegalArgumentException(
+            "sampledFrom has " + sampledFrom.length + " entries for " + size + " events");
       }
       for (int i = 0; i < size; i++) {
         if (sampledFrom[i] < -1 || sampledFrom[i] >= nb) {
-          throw new IllegalArgumentException(String.format(Locale.ROOT,
-              "event %d was sampled from benchmark index %d, but there are %d benchmarks", i,
-              sampledFrom[i], nb));
+          throw new IllegalArgumentException(
+              String.format(
+                  Locale.ROOT,
+                  "event %d was sampled from benchmark index %d, but there are %d benchmarks",
+                  i,
+                  sampledFrom[i],
+                  nb));
         }
       }
     }
-    return new EventSample(setup, observables, setup.parameterNames(), size, x, weights.clone(),
-        sampledFrom == null ? null : sampledFrom.clone(), columns);
+    return new EventSample(
+        setup,
+        observables,
+        setup.parameterNames(),
+        size,
+        x,
+        weights.clone(),
+        sampledFrom == null ? null : sampledFrom.clone(),
+        columns);
   }
 
   /**
@@ -118,20 +150,31 @@ public final class EventSample {
     int width = 1;
     if (column.perParameter()) {
       if (!parameterNames.isEmpty() && !parameterNames.equals(parameters)) {
-        throw new IllegalArgumentException("column " + column.datasetName() + " is for parameters "
-            + parameters + " but the sample has " + parameterNames);
+        throw new IllegalArgumentException(
+            "column "
+                + column.datasetName()
+                + " is for parameters "
+                + parameters
+                + " but the sample has "
+                + parameterNames);
       }
       params = List.copyOf(parameters);
       width = params.size();
       if (width == 0) {
-        throw new IllegalArgumentException("column " + column.datasetName()
-            + " needs parameter names");
+        throw new IllegalArgumentException(
+            "column " + column.datasetName() + " needs parameter names");
       }
     }
     if (values.length != (long) size * width) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "column %s has %d values but %d events × %d need %d", column.datasetName(),
-          values.length, size, width, (long) size * width));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "column %s has %d values but %d events × %d need %d",
+              column.datasetName(),
+              values.length,
+              size,
+              width,
+              (long) size * width));
     }
     checkFinite(column.datasetName(), values, width);
     Map<Column, double[]> next = new EnumMap<>(Column.class);
@@ -261,8 +304,10 @@ public final class EventSample {
   private double[] require(Column column) {
     double[] v = columns.get(column);
     if (v == null) {
-      throw new IllegalArgumentException("the sample has no column '" + column.datasetName()
-          + "'; add it (mine or augment the events) or use a method that does not need it");
+      throw new IllegalArgumentException(
+          "the sample has no column '"
+              + column.datasetName()
+              + "'; add it (mine or augment the events) or use a method that does not need it");
     }
     return v;
   }
@@ -291,9 +336,14 @@ public final class EventSample {
   private static void checkFinite(String name, double[] values, int width) {
     for (int i = 0; i < values.length; i++) {
       if (!Double.isFinite(values[i])) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%s of event %d (entry %d) is %s; every value must be finite", name, i / width,
-            i % width, values[i]));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "%s of event %d (entry %d) is %s; every value must be finite",
+                name,
+                i / width,
+                i % width,
+                values[i]));
       }
     }
   }
@@ -303,8 +353,14 @@ public final class EventSample {
     double[] out = new double[rows.length * width];
     for (int i = 0; i < rows.length; i++) {
       if (rows[i].length != width) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%s row %d has %d values but %d are expected", name, i, rows[i].length, width));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "%s row %d has %d values but %d are expected",
+                name,
+                i,
+                rows[i].length,
+                width));
       }
       System.arraycopy(rows[i], 0, out, i * width, width);
     }

@@ -22,8 +22,8 @@ public interface EventSource {
   EventSample read(long from, int count);
 
   /**
-   * The weights of events [from, from + count) into {@code out} (count × B, row-major), for
-   * mining loops that need nothing else. The default copies them from {@link #read}.
+   * The weights of events [from, from + count) into {@code out} (count × B, row-major), for mining
+   * loops that need nothing else. The default copies them from {@link #read}.
    */
   default void readWeights(long from, int count, double[] out) {
     double[] w = read(from, count).weights();
@@ -41,8 +41,8 @@ public interface EventSource {
   }
 
   /**
-   * Events generated at each benchmark (the N_b of MadMiner's sampling factors); background
-   * events are not counted. The default counts the generating benchmarks in one pass.
+   * Events generated at each benchmark (the N_b of MadMiner's sampling factors); background events
+   * are not counted. The default counts the generating benchmarks in one pass.
    */
   default long[] eventsPerBenchmark() {
     long[] n = new long[setup().benchmarks().size()];
@@ -61,8 +61,13 @@ public interface EventSource {
 
   /** A source over an in-memory sample with benchmark weights. */
   static EventSource of(EventSample sample) {
-    MorphingSetup setup = sample.setup().orElseThrow(() -> new IllegalArgumentException(
-        "the sample has no morphing setup and benchmark weights; it cannot be mined"));
+    MorphingSetup setup =
+        sample
+            .setup()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "the sample has no morphing setup and benchmark weights; it cannot be mined"));
     if (!sample.hasWeights()) {
       throw new IllegalArgumentException("the sample has no benchmark weights");
     }

@@ -8,9 +8,8 @@ import org.sbi4j.samples.Column;
 import org.sbi4j.samples.EventSample;
 
 /**
- * A one-parameter toy with an exact likelihood: x ~ N(θ, 1), θ1 = 0. Then
- * log r(x|θ0, θ1) = x θ0 − θ0²/2 and t(x|θ0) = x − θ0 (no latent variables, so the joint
- * quantities are the exact ones).
+ * A one-parameter toy with an exact likelihood: x ~ N(θ, 1), θ1 = 0. Then log r(x|θ0, θ1) = x θ0 −
+ * θ0²/2 and t(x|θ0) = x − θ0 (no latent variables, so the joint quantities are the exact ones).
  */
 public final class GaussianToy {
   private GaussianToy() {}
@@ -38,8 +37,10 @@ public final class GaussianToy {
     }
     List<String> p = List.of("theta");
     return EventSample.ofFeatures(List.of("x"), x)
-        .withColumn(Column.THETA0, th0, p).withColumn(Column.THETA1, th1, p)
-        .withColumn(Column.Y, y, p).withColumn(Column.LOG_R_XZ, lr, p)
+        .withColumn(Column.THETA0, th0, p)
+        .withColumn(Column.THETA1, th1, p)
+        .withColumn(Column.Y, y, p)
+        .withColumn(Column.LOG_R_XZ, lr, p)
         .withColumn(Column.T_XZ0, t0, p);
   }
 
@@ -75,8 +76,10 @@ public final class GaussianToy {
     }
     List<String> p = List.of("a", "b");
     return EventSample.ofFeatures(List.of("x1", "x2"), x)
-        .withColumn(Column.THETA0, th0, p).withColumn(Column.THETA1, new double[2 * n], p)
-        .withColumn(Column.Y, y, p).withColumn(Column.LOG_R_XZ, lr, p)
+        .withColumn(Column.THETA0, th0, p)
+        .withColumn(Column.THETA1, new double[2 * n], p)
+        .withColumn(Column.Y, y, p)
+        .withColumn(Column.LOG_R_XZ, lr, p)
         .withColumn(Column.T_XZ0, t0, p);
   }
 }

@@ -10,11 +10,11 @@ import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.estimators.RatioEstimator;
 
 /**
- * A one-parameter closed-form process on x ∈ [0, 1]:
- * dσ(x|θ) = s(x) + θ i(x) + θ² b(x) pb with s = 3(1−x)² + 0.5, i = 2x − 1, b = x² + 0.2
- * (positive for every θ since i² < 4sb). Its "events" are Gauss–Legendre nodes (composite rule,
- * exact for these polynomials) whose benchmark weights are the node weight times dσ(x|θ_b), so
- * every weighted sum over them is an integral of the exact density.
+ * A one-parameter closed-form process on x ∈ [0, 1]: dσ(x|θ) = s(x) + θ i(x) + θ² b(x) pb with s =
+ * 3(1−x)² + 0.5, i = 2x − 1, b = x² + 0.2 (positive for every θ since i² < 4sb). Its "events" are
+ * Gauss–Legendre nodes (composite rule, exact for these polynomials) whose benchmark weights are
+ * the node weight times dσ(x|θ_b), so every weighted sum over them is an integral of the exact
+ * density.
  */
 public final class QuadratureToy {
   public static final List<String> OBS = List.of("x");
@@ -52,9 +52,13 @@ public final class QuadratureToy {
   }
 
   public static MorphingSetup setup() {
-    return MorphingSetup.of(List.of(Parameter.of("theta", 2, -3, 3)),
-        List.of(new Benchmark("sm", new double[] {0}), new Benchmark("minus", new double[] {-1}),
-            new Benchmark("plus", new double[] {1})), 2);
+    return MorphingSetup.of(
+        List.of(Parameter.of("theta", 2, -3, 3)),
+        List.of(
+            new Benchmark("sm", new double[] {0}),
+            new Benchmark("minus", new double[] {-1}),
+            new Benchmark("plus", new double[] {1})),
+        2);
   }
 
   /** Quadrature events: {@code panels} panels of a 10-point Gauss–Legendre rule. */
@@ -98,8 +102,8 @@ public final class QuadratureToy {
           double t = thetas[j][0];
           for (int e = 0; e < events.size(); e++) {
             double x = events.x(e, 0);
-            out[j][e] = Math.log(dsigma(x, t) / sigma(t))
-                - Math.log(dsigma(x, thetaRef) / sigma(thetaRef));
+            out[j][e] =
+                Math.log(dsigma(x, t) / sigma(t)) - Math.log(dsigma(x, thetaRef) / sigma(thetaRef));
           }
         }
         return out;

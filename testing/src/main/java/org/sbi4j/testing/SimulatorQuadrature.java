@@ -12,10 +12,11 @@ public final class SimulatorQuadrature {
 
   /**
    * A one-observable simulator's exact detector-level density as weighted "events": composite
-   * 10-point Gauss–Legendre nodes on [lo, hi], weighted at benchmark b by node weight ×
-   * σ(θ_b) p(x|θ_b). Weighted sums over them are integrals of the exact density.
+   * 10-point Gauss–Legendre nodes on [lo, hi], weighted at benchmark b by node weight × σ(θ_b)
+   * p(x|θ_b). Weighted sums over them are integrals of the exact density.
    */
-  public static EventSample quadratureEvents(Simulator simulator, double lo, double hi, int panels) {
+  public static EventSample quadratureEvents(
+      Simulator simulator, double lo, double hi, int panels) {
     MorphingSetup setup = simulator.setup();
     double[][] basis = setup.basis();
     double width = (hi - lo) / panels;
@@ -28,8 +29,10 @@ public final class SimulatorQuadrature {
         int e = p * m + k;
         x[e] = lo + p * width + rule.getPoint(k);
         for (int b = 0; b < basis.length; b++) {
-          w[e * basis.length + b] = rule.getWeight(k) * simulator.crossSection(basis[b])
-              * Math.exp(simulator.logLikelihood(new double[] {x[e]}, basis[b]));
+          w[e * basis.length + b] =
+              rule.getWeight(k)
+                  * simulator.crossSection(basis[b])
+                  * Math.exp(simulator.logLikelihood(new double[] {x[e]}, basis[b]));
         }
       }
     }

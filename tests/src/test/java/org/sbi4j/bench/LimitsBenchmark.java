@@ -7,32 +7,32 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
-import org.sbi4j.testing.ProcessCpu;
 import org.sbi4j.inference.likelihood.Dataset;
 import org.sbi4j.inference.likelihood.ExtendedLikelihood;
 import org.sbi4j.inference.likelihood.MorphedEvents;
 import org.sbi4j.inference.limits.ParameterGrid;
 import org.sbi4j.samples.EventSample;
+import org.sbi4j.samples.estimators.RatioEstimator;
 import org.sbi4j.samples.simulators.Simulators;
+import org.sbi4j.testing.ProcessCpu;
 import org.sbi4j.training.model.Activation;
 import org.sbi4j.training.model.Method;
 import org.sbi4j.training.model.ModelData;
 import org.sbi4j.training.model.Network;
 import org.sbi4j.training.model.NetworkEvaluator;
 import org.sbi4j.training.model.Precision;
-import org.sbi4j.samples.estimators.RatioEstimator;
 import org.sbi4j.training.model.RatioModel;
 import org.sbi4j.training.model.Scaling;
 
 /**
- * Grid-evaluation throughput of the extended likelihood with a ratio model: (events × grid
- * points) / second for one call of {@link ExtendedLikelihood#evaluate(double[][])} over the whole
- * grid, on interference-1d Asimov data. Networks with random weights (throughput does not depend
- * on their values): the default 3 × 100 tanh ALICES architecture and a small 2 × 8 one, each
- * through {@link RatioModel}'s {@link NetworkEvaluator} (what limits use) on its Java Vector API
- * kernel and on the plain-Java kernel a JVM without {@code --add-modules jdk.incubator.vector}
- * falls back to. Run: {@code java -cp … org.sbi4j.bench.LimitsBenchmark [events]
- * [gridPoints] [out.md]} with OMP_NUM_THREADS set to the cores to use.
+ * Grid-evaluation throughput of the extended likelihood with a ratio model: (events × grid points)
+ * / second for one call of {@link ExtendedLikelihood#evaluate(double[][])} over the whole grid, on
+ * interference-1d Asimov data. Networks with random weights (throughput does not depend on their
+ * values): the default 3 × 100 tanh ALICES architecture and a small 2 × 8 one, each through {@link
+ * RatioModel}'s {@link NetworkEvaluator} (what limits use) on its Java Vector API kernel and on the
+ * plain-Java kernel a JVM without {@code --add-modules jdk.incubator.vector} falls back to. Run:
+ * {@code java -cp … org.sbi4j.bench.LimitsBenchmark [events] [gridPoints] [out.md]} with
+ * OMP_NUM_THREADS set to the cores to use.
  */
 public final class LimitsBenchmark {
   private LimitsBenchmark() {}
@@ -47,17 +47,36 @@ public final class LimitsBenchmark {
     Dataset asimov = Dataset.asimov(test, all, new double[] {0}, 10);
     double[][] grid = ParameterGrid.parse("-1:1:" + points).points();
     List<String> rows = new ArrayList<>();
-    rows.add(String.format(Locale.ROOT, "| %-30s | %-22s | %7s | %5s | %13s | %8s | %15s |",
-        "model", "evaluation", "events", "grid", "evaluations/s", "seconds", "per CPU-second"));
-    rows.add("|--------------------------------|------------------------|---------|-------|"
-        + "---------------|----------|-----------------|");
-    for (Object[] c : new Object[][] {{"ALICES 3 × 100 tanh, float32", 100, 3},
-        {"ALICES 2 × 8 tanh, float32", 8, 2}}) {
+    rows.add(
+        String.format(
+            Locale.ROOT,
+            "| %-30s | %-22s | %7s | %5s | %13s | %8s | %15s |",
+            "model",
+            "evaluation",
+            "events",
+            "grid",
+            "evaluations/s",
+            "seconds",
+            "per CPU-second"));
+    rows.add(
+        "|--------------------------------|------------------------|---------|-------|"
+            + "---------------|----------|-----------------|");
+    for (Object[] c :
+        new Object[][] {
+          {"ALICES 3 × 100 tanh, float32", 100, 3}, {"ALICES 2 × 8 tanh, float32", 8, 2}
+        }) {
       RatioModel model = (RatioModel) randomModel((int) c[1], (int) c[2], Precision.FLOAT32);
-      rows.add(measure((String) c[0], "NetworkEvaluator (Vector)", onKernel(model, true),
-          asimov, all, grid));
-      rows.add(measure((String) c[0], "NetworkEvaluator (Java)", onKernel(model, false),
-          asimov, all, grid));
+      rows.add(
+          measure(
+              (String) c[0],
+              "NetworkEvaluator (Vector)",
+              onKernel(model, true),
+              asimov,
+              all,
+              grid));
+      rows.add(
+          measure(
+              (String) c[0], "NetworkEvaluator (Java)", onKernel(model, false), asimov, all, grid));
     }
     String table = String.join("\n", rows);
     System.out.println(table);
@@ -66,8 +85,13 @@ public final class LimitsBenchmark {
     }
   }
 
-  private static String measure(String model, String how, RatioEstimator estimator,
-      Dataset asimov, MorphedEvents all, double[][] grid) {
+  private static String measure(
+      String model,
+      String how,
+      RatioEstimator estimator,
+      Dataset asimov,
+      MorphedEvents all,
+      double[][] grid) {
     ExtendedLikelihood ll = new ExtendedLikelihood(estimator, asimov, all, 10);
     ll.evaluate(grid);
     int repeats = 3;
@@ -80,9 +104,17 @@ public final class LimitsBenchmark {
     double cpu = (ProcessCpu.nanos() - cpu0) / 1e9 / repeats;
     int events = asimov.events().size();
     double evaluations = (double) events * grid.length;
-    String row = String.format(Locale.ROOT,
-        "| %-30s | %-22s | %7d | %5d | %13.0f | %8.3f | %15.0f |", model, how, events,
-        grid.length, evaluations / sec, sec, evaluations / cpu);
+    String row =
+        String.format(
+            Locale.ROOT,
+            "| %-30s | %-22s | %7d | %5d | %13.0f | %8.3f | %15.0f |",
+            model,
+            how,
+            events,
+            grid.length,
+            evaluations / sec,
+            sec,
+            evaluations / cpu);
     System.out.println(row);
     return row;
   }
@@ -132,9 +164,16 @@ public final class LimitsBenchmark {
       dense.add(new Network.Dense(in, o, w, new double[o]));
       in = o;
     }
-    ModelData data = new ModelData(Method.ALICES, precision, List.of("x"), List.of("theta"),
-        Scaling.identity(1), Scaling.identity(1), new double[][] {{-1, 1}},
-        List.of(new Network(Activation.TANH, dense)));
+    ModelData data =
+        new ModelData(
+            Method.ALICES,
+            precision,
+            List.of("x"),
+            List.of("theta"),
+            Scaling.identity(1),
+            Scaling.identity(1),
+            new double[][] {{-1, 1}},
+            List.of(new Network(Activation.TANH, dense)));
     return new RatioModel(data);
   }
 }

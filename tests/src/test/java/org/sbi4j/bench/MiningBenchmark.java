@@ -42,11 +42,12 @@ public final class MiningBenchmark {
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(5);
     List<Benchmark> bs = new ArrayList<>();
     for (int b = 0; b < BENCHMARKS; b++) {
-      bs.add(new Benchmark("b" + b, new double[] {2 * rng.nextDouble() - 1,
-          2 * rng.nextDouble() - 1}));
+      bs.add(
+          new Benchmark(
+              "b" + b, new double[] {2 * rng.nextDouble() - 1, 2 * rng.nextDouble() - 1}));
     }
-    return MorphingSetup.of(List.of(Parameter.of("c1", 4, -1, 1), Parameter.of("c2", 4, -1, 1)),
-        bs, 4);
+    return MorphingSetup.of(
+        List.of(Parameter.of("c1", 4, -1, 1), Parameter.of("c2", 4, -1, 1)), bs, 4);
   }
 
   public static void main(String[] args) throws Exception {
@@ -75,13 +76,19 @@ public final class MiningBenchmark {
     if (mode.startsWith("tasks")) {
       int threads = Integer.parseInt(mode.substring(5));
       try (var runner = new org.sbi4j.common.LocalTaskRunner(threads)) {
-        m = org.sbi4j.samples.steps.ChunkedMining.mine(file, new double[] {0.3, -0.2},
-            new double[] {0, 0}, 1.0, runner, 1 << 20);
+        m =
+            org.sbi4j.samples.steps.ChunkedMining.mine(
+                file, new double[] {0.3, -0.2}, new double[] {0, 0}, 1.0, runner, 1 << 20);
       }
     } else {
       try (EventFile in = MadMinerFiles.open(file)) {
-        m = new GoldMiner(in.setup()).mine(WeightedView.of(in, Partition.ALL),
-            new double[] {0.3, -0.2}, new double[] {0, 0}, 1.0);
+        m =
+            new GoldMiner(in.setup())
+                .mine(
+                    WeightedView.of(in, Partition.ALL),
+                    new double[] {0.3, -0.2},
+                    new double[] {0, 0},
+                    1.0);
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -91,10 +98,21 @@ public final class MiningBenchmark {
         peak += pool.getPeakUsage().getUsed();
       }
     }
-    System.out.printf(Locale.ROOT, "mode=" + mode + " events=%d benchmarks=%d file=%.1f MB seconds=%.2f "
+    System.out.printf(
+        Locale.ROOT,
+        "mode="
+            + mode
+            + " events=%d benchmarks=%d file=%.1f MB seconds=%.2f "
             + "throughput=%.1f M event·benchmarks/s (σ_b pass alone %.2f s) peakHeap=%.0f MB maxHeap=%.0f MB sigma0=%.6g%n",
-        m.size(), BENCHMARKS, Files.size(file) / 1e6, seconds, (double) m.size() * BENCHMARKS
-            / seconds / 1e6, readSeconds, peak / 1e6, Runtime.getRuntime().maxMemory() / 1e6, m.sigma0());
+        m.size(),
+        BENCHMARKS,
+        Files.size(file) / 1e6,
+        seconds,
+        (double) m.size() * BENCHMARKS / seconds / 1e6,
+        readSeconds,
+        peak / 1e6,
+        Runtime.getRuntime().maxMemory() / 1e6,
+        m.sigma0());
   }
 
   static void generate(int n, Path file) {
@@ -117,7 +135,7 @@ public final class MiningBenchmark {
     EventSample ev = EventSample.ofFeatures(List.of("u", "v"), x).withWeights(setup, w, null);
     long start = System.nanoTime();
     MadMinerFiles.writeEvents(file, ev);
-    System.out.printf(Locale.ROOT, "wrote %d events in %.1f s%n", n,
-        (System.nanoTime() - start) / 1e9);
+    System.out.printf(
+        Locale.ROOT, "wrote %d events in %.1f s%n", n, (System.nanoTime() - start) / 1e9);
   }
 }

@@ -19,21 +19,21 @@ import org.nd4j.linalg.dataset.api.iterator.TestDataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.sbi4j.testing.ProcessCpu;
 import org.sbi4j.samples.EventSample;
-import org.sbi4j.training.TrainingEngine;
 import org.sbi4j.testing.GaussianToy;
-import org.sbi4j.training.model.Method;
-import org.sbi4j.training.TrainingConfig;
-import org.sbi4j.training.TrainingOutcome;
+import org.sbi4j.testing.ProcessCpu;
 import org.sbi4j.training.Trainer;
+import org.sbi4j.training.TrainingConfig;
+import org.sbi4j.training.TrainingEngine;
+import org.sbi4j.training.TrainingOutcome;
 import org.sbi4j.training.internal.Nd4jRuntime;
+import org.sbi4j.training.model.Method;
 
 /**
  * Training throughput (rows per second) of ALICES (3 × 100 tanh, batch 128, with the score term),
  * SALLY, and the same network as a plain DL4J MultiLayerNetwork with an MSE loss (the floor: no
- * tangents, no score term). Run with OMP_NUM_THREADS=1:
- * {@code java -cp ... org.sbi4j.bench.TrainingBenchmark [rows] [epochs] [out.md]}.
+ * tangents, no score term). Run with OMP_NUM_THREADS=1: {@code java -cp ...
+ * org.sbi4j.bench.TrainingBenchmark [rows] [epochs] [out.md]}.
  */
 public final class TrainingBenchmark {
   private TrainingBenchmark() {}
@@ -44,8 +44,14 @@ public final class TrainingBenchmark {
     Path out = args.length > 2 ? Path.of(args[2]) : null;
     Nd4jRuntime.configure();
     List<String> lines = new ArrayList<>();
-    lines.add(String.format(Locale.ROOT, "| %-32s | %10s | %8s | %14s |", "case", "rows/s", "seconds",
-        "rows/CPU-second"));
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "| %-32s | %10s | %8s | %14s |",
+            "case",
+            "rows/s",
+            "seconds",
+            "rows/CPU-second"));
     lines.add("|----------------------------------|------------|----------|----------------|");
     for (TrainingEngine e : new TrainingEngine[] {TrainingEngine.FUSED, TrainingEngine.SAMEDIFF}) {
       String tag = e == TrainingEngine.FUSED ? "fused" : "SameDiff";
@@ -62,12 +68,19 @@ public final class TrainingBenchmark {
     }
   }
 
-  private static String measure(String name, int rows, int epochs, Method m, TrainingEngine engine) {
-    EventSample s = m == Method.SALLY ? GaussianToy.scoreSample(rows, 1) : GaussianToy.ratioSample(rows, 1);
+  private static String measure(
+      String name, int rows, int epochs, Method m, TrainingEngine engine) {
+    EventSample s =
+        m == Method.SALLY ? GaussianToy.scoreSample(rows, 1) : GaussianToy.ratioSample(rows, 1);
     // Warm-up: JIT and ND4J's workspaces, on the same method and sizes.
-    TrainingConfig c = TrainingConfig.builder().epochs(2).validationSplit(0).engine(engine)
-        .build();
-    new Trainer(c).train(m == Method.SALLY ? GaussianToy.scoreSample(10_000, 2) : GaussianToy.ratioSample(10_000, 2), m, 1);
+    TrainingConfig c = TrainingConfig.builder().epochs(2).validationSplit(0).engine(engine).build();
+    new Trainer(c)
+        .train(
+            m == Method.SALLY
+                ? GaussianToy.scoreSample(10_000, 2)
+                : GaussianToy.ratioSample(10_000, 2),
+            m,
+            1);
     c = c.toBuilder().epochs(epochs).build();
     long cpu0 = ProcessCpu.nanos();
     TrainingOutcome o = new Trainer(c).train(s, m, 3);
@@ -77,17 +90,26 @@ public final class TrainingBenchmark {
   }
 
   private static String floor(int rows, int epochs) {
-    MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(1)
-        .dataType(DataType.FLOAT).updater(new Adam(1e-3)).list()
-        .layer(new DenseLayer.Builder().nIn(2).nOut(100).activation(Activation.TANH).build())
-        .layer(new DenseLayer.Builder().nIn(100).nOut(100).activation(Activation.TANH).build())
-        .layer(new DenseLayer.Builder().nIn(100).nOut(100).activation(Activation.TANH).build())
-        .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(100).nOut(1)
-            .activation(Activation.IDENTITY).build())
-        .build();
+    MultiLayerConfiguration conf =
+        new NeuralNetConfiguration.Builder()
+            .seed(1)
+            .dataType(DataType.FLOAT)
+            .updater(new Adam(1e-3))
+            .list()
+            .layer(new DenseLayer.Builder().nIn(2).nOut(100).activation(Activation.TANH).build())
+            .layer(new DenseLayer.Builder().nIn(100).nOut(100).activation(Activation.TANH).build())
+            .layer(new DenseLayer.Builder().nIn(100).nOut(100).activation(Activation.TANH).build())
+            .layer(
+                new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                    .nIn(100)
+                    .nOut(1)
+                    .activation(Activation.IDENTITY)
+                    .build())
+            .build();
     MultiLayerNetwork net = new MultiLayerNetwork(conf);
     net.init();
-    DataSet all = new DataSet(Nd4j.rand(DataType.FLOAT, rows, 2), Nd4j.rand(DataType.FLOAT, rows, 1));
+    DataSet all =
+        new DataSet(Nd4j.rand(DataType.FLOAT, rows, 2), Nd4j.rand(DataType.FLOAT, rows, 1));
     DataSetIterator it = new TestDataSetIterator(all, 128);
     net.fit(it, 2);
     it.reset();
@@ -96,12 +118,15 @@ public final class TrainingBenchmark {
     net.fit(it, epochs);
     double sec = (System.nanoTime() - t0) / 1e9;
     double cpu = (ProcessCpu.nanos() - cpu0) / 1e9;
-    return row("DL4J MultiLayerNetwork floor", (double) rows * epochs / sec, sec,
+    return row(
+        "DL4J MultiLayerNetwork floor",
+        (double) rows * epochs / sec,
+        sec,
         (double) rows * epochs / cpu);
   }
 
   private static String row(String name, double rate, double sec, double perCpu) {
-    return String.format(Locale.ROOT, "| %-32s | %10.0f | %8.2f | %14.0f |", name, rate, sec,
-        perCpu);
+    return String.format(
+        Locale.ROOT, "| %-32s | %10.0f | %8.2f | %14.0f |", name, rate, sec, perCpu);
   }
 }

@@ -6,10 +6,10 @@ import java.util.Locale;
 import org.sbi4j.inference.likelihood.BinningSpec;
 import org.sbi4j.it.TwoParameterAccuracy;
 import org.sbi4j.samples.EventSource;
-import org.sbi4j.training.model.Method;
 import org.sbi4j.training.Trainer;
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.TrainingOutcome;
+import org.sbi4j.training.model.Method;
 
 /**
  * The 2-parameter comparison of {@link TwoParameterAccuracyIT} at chosen sizes (args: training
@@ -31,18 +31,34 @@ public final class TwoParameterBenchmark {
     TwoParameterAccuracy.TestPairs test = TwoParameterAccuracy.TestPairs.draw(10_000, 22);
     System.out.printf(Locale.ROOT, "E[(log r)^2] %.5f%n", test.scale());
     for (String b : args[6].split(",")) {
-      System.out.printf(Locale.ROOT, "histogram %sx%s: MSE %.5f%n", b, b, test.mse(
-          TwoParameterAccuracy.histogram(events, new BinningSpec(Integer.parseInt(b), null,
-              null))));
+      System.out.printf(
+          Locale.ROOT,
+          "histogram %sx%s: MSE %.5f%n",
+          b,
+          b,
+          test.mse(
+              TwoParameterAccuracy.histogram(
+                  events, new BinningSpec(Integer.parseInt(b), null, null))));
     }
     if (rows > 0) {
-      TrainingConfig c = TrainingConfig.builder().epochs(epochs).hiddenLayers(hidden)
-          .learningRate(lr).build();
-      TrainingOutcome o = new Trainer(c).train(
-          TwoParameterAccuracy.ratioSample(events, rows, points, 23 + seed), Method.ALICES,
-          24 + seed);
-      System.out.printf(Locale.ROOT, "ALICES rows %d points %d epochs %d %s lr %s: MSE %.5f "
-          + "(%.0f s)%n", rows, points, epochs, hidden, lr, test.mse(o), o.seconds());
+      TrainingConfig c =
+          TrainingConfig.builder().epochs(epochs).hiddenLayers(hidden).learningRate(lr).build();
+      TrainingOutcome o =
+          new Trainer(c)
+              .train(
+                  TwoParameterAccuracy.ratioSample(events, rows, points, 23 + seed),
+                  Method.ALICES,
+                  24 + seed);
+      System.out.printf(
+          Locale.ROOT,
+          "ALICES rows %d points %d epochs %d %s lr %s: MSE %.5f " + "(%.0f s)%n",
+          rows,
+          points,
+          epochs,
+          hidden,
+          lr,
+          test.mse(o),
+          o.seconds());
     }
   }
 }

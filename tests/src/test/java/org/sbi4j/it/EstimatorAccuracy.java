@@ -5,17 +5,17 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.sbi4j.common.Seeds;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.EventSource;
+import org.sbi4j.samples.estimators.Prediction;
 import org.sbi4j.samples.mining.Partition;
 import org.sbi4j.samples.mining.Prior;
 import org.sbi4j.samples.mining.TrainingSamples;
 import org.sbi4j.samples.mining.WeightedView;
 import org.sbi4j.samples.simulators.Simulator;
 import org.sbi4j.samples.simulators.Simulators;
-import org.sbi4j.training.model.Method;
-import org.sbi4j.samples.estimators.Prediction;
 import org.sbi4j.training.Trainer;
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.TrainingOutcome;
+import org.sbi4j.training.model.Method;
 import org.sbi4j.training.steps.TruthCheck;
 
 /**
@@ -35,25 +35,30 @@ public final class EstimatorAccuracy {
   }
 
   /**
-   * A ratio sample: θ0 at 5000 points drawn uniformly in [−1, 1] (prior {@code uniform:-1:1}),
-   * θ1 = 0. At full size a 41-point θ0 grid leaves E[(log r̂ − log r)²] at 0.017 against 0.0064
-   * with these points (bench/results/training.md).
+   * A ratio sample: θ0 at 5000 points drawn uniformly in [−1, 1] (prior {@code uniform:-1:1}), θ1 =
+   * 0. At full size a 41-point θ0 grid leaves E[(log r̂ − log r)²] at 0.017 against 0.0064 with
+   * these points (bench/results/training.md).
    */
   public static EventSample ratioSample(EventSource events, int rows, long seed) {
-    return ratioSample(events, Prior.parse("uniform:-1:1").points(SIM.setup(), 5000,
-        Seeds.derive(seed, 3)), rows, seed);
+    return ratioSample(
+        events,
+        Prior.parse("uniform:-1:1").points(SIM.setup(), 5000, Seeds.derive(seed, 3)),
+        rows,
+        seed);
   }
 
-  private static EventSample ratioSample(EventSource events, double[][] theta0, int rows,
-      long seed) {
-    return new TrainingSamples(SIM.setup(), 0.05).ratio(WeightedView.of(events, Partition.TRAIN),
-        theta0, THETA1, rows, seed).sample();
+  private static EventSample ratioSample(
+      EventSource events, double[][] theta0, int rows, long seed) {
+    return new TrainingSamples(SIM.setup(), 0.05)
+        .ratio(WeightedView.of(events, Partition.TRAIN), theta0, THETA1, rows, seed)
+        .sample();
   }
 
   /** A SALLY training sample at θ_ref = 0. */
   public static EventSample sallySample(EventSource events, int rows, long seed) {
-    return new TrainingSamples(SIM.setup(), 0.05).sally(WeightedView.of(events, Partition.TRAIN),
-        THETA1, rows, seed).sample();
+    return new TrainingSamples(SIM.setup(), 0.05)
+        .sally(WeightedView.of(events, Partition.TRAIN), THETA1, rows, seed)
+        .sample();
   }
 
   public static TrainingOutcome train(EventSample sample, Method m, TrainingConfig c, long seed) {

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.EventSource;
 import org.sbi4j.samples.io.Configs;
-import org.sbi4j.training.model.Method;
 import org.sbi4j.training.TrainingConfig;
+import org.sbi4j.training.model.Method;
 
 /**
  * Closure of the estimators on interference-1d against the exact likelihood at the issue's size:
@@ -20,12 +20,12 @@ import org.sbi4j.training.TrainingConfig;
  * each network in ≈ 35 s on 2 cores. The seeds are {@link AccuracyBenchmark}'s seed s = 1 (events
  * 11, sample 12, training 13) and the 20 000 test pairs are its pairs.
  *
- * <p>Measured with this recipe over seeds s = 0…7 (bench/results/training.md, 2026-11-23):
- * ALICES 0.0022–0.0068 (s = 1: 0.0023); RASCAL (α = 10) 0.0050–0.0104, mean 0.0080 (s = 1:
- * 0.0066); CARL 0.0080–0.0113 over s = 0…3 (s = 1: 0.0082). The bounds are the issue's:
- * E[(log r̂ − log r)²] < 0.01 for ALICES and RASCAL, and CARL worse than ALICES, asserted as a
- * factor 2 (measured 2.5–4.0 on the same seeds, 3.5 at s = 1). Same seed, same weights on the
- * CPU, so the measured values are what this test computes.
+ * <p>Measured with this recipe over seeds s = 0…7 (bench/results/training.md, 2026-11-23): ALICES
+ * 0.0022–0.0068 (s = 1: 0.0023); RASCAL (α = 10) 0.0050–0.0104, mean 0.0080 (s = 1: 0.0066); CARL
+ * 0.0080–0.0113 over s = 0…3 (s = 1: 0.0082). The bounds are the issue's: E[(log r̂ − log r)²] <
+ * 0.01 for ALICES and RASCAL, and CARL worse than ALICES, asserted as a factor 2 (measured 2.5–4.0
+ * on the same seeds, 3.5 at s = 1). Same seed, same weights on the CPU, so the measured values are
+ * what this test computes.
  */
 class EstimatorAccuracyIT {
   private static final int ROWS = 100_000;
@@ -43,8 +43,9 @@ class EstimatorAccuracyIT {
   }
 
   private static double mse(Method method) {
-    double mse = EstimatorAccuracy.logRatioMse(
-        EstimatorAccuracy.train(ratio, method, gold, 3 + 10 * SEED), 20_000, 4);
+    double mse =
+        EstimatorAccuracy.logRatioMse(
+            EstimatorAccuracy.train(ratio, method, gold, 3 + 10 * SEED), 20_000, 4);
     System.out.printf("%s E[(log r̂ − log r)²] %.5f%n", method.cliName(), mse);
     return mse;
   }
@@ -67,10 +68,19 @@ class EstimatorAccuracyIT {
   @Test
   void sallyCorrelatesWithTheExactScore() {
     // SALLY trains on SameDiff (no fused engine), so at 20k rows, 2 × 64, 20 epochs: ρ = 0.998.
-    TrainingConfig c = TrainingConfig.builder().epochs(20).hiddenLayers(List.of(64, 64))
-        .learningRate(3e-3).finalLearningRate(1e-4).build();
-    double rho = EstimatorAccuracy.scoreCorrelation(EstimatorAccuracy.train(
-        EstimatorAccuracy.sallySample(events, SALLY_ROWS, 17), Method.SALLY, c, 18), 10_000, 19);
+    TrainingConfig c =
+        TrainingConfig.builder()
+            .epochs(20)
+            .hiddenLayers(List.of(64, 64))
+            .learningRate(3e-3)
+            .finalLearningRate(1e-4)
+            .build();
+    double rho =
+        EstimatorAccuracy.scoreCorrelation(
+            EstimatorAccuracy.train(
+                EstimatorAccuracy.sallySample(events, SALLY_ROWS, 17), Method.SALLY, c, 18),
+            10_000,
+            19);
     System.out.printf("SALLY rho %.5f%n", rho);
     assertTrue(rho > 0.98, "ρ(t̂, t) = " + rho);
   }

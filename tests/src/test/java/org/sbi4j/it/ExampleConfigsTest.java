@@ -17,12 +17,13 @@ import org.sbi4j.samples.io.SetupYaml;
 /** Every example config in configs/ parses into its record (and so stays in step with the code). */
 class ExampleConfigsTest {
   /** File name → the record it binds to. A new example config must be registered here. */
-  private static final Map<String, Class<?>> SCHEMAS = Map.of(
-      "setup.yaml", SetupYaml.class,
-      "train.yaml", org.sbi4j.training.TrainingConfig.class,
-      "train-gold.yaml", org.sbi4j.training.TrainingConfig.class,
-      "csv-import.yaml", org.sbi4j.samples.io.CsvImport.Mapping.class,
-      "lhe-import.yaml", org.sbi4j.samples.io.LheMapping.class);
+  private static final Map<String, Class<?>> SCHEMAS =
+      Map.of(
+          "setup.yaml", SetupYaml.class,
+          "train.yaml", org.sbi4j.training.TrainingConfig.class,
+          "train-gold.yaml", org.sbi4j.training.TrainingConfig.class,
+          "csv-import.yaml", org.sbi4j.samples.io.CsvImport.Mapping.class,
+          "lhe-import.yaml", org.sbi4j.samples.io.LheMapping.class);
 
   @Test
   void everyExampleConfigParses() throws IOException {

@@ -28,8 +28,8 @@ class QuickstartIT {
     }
     assertTrue(report.contains("## Expected limits") && report.contains("| exact |"), report);
     assertTrue(Files.exists(out.resolve("limits.png")) && Files.exists(out.resolve("limits.svg")));
-    for (String section : new String[] {"## Simulation", "## Training samples", "## Training",
-        "## NPLM"}) {
+    for (String section :
+        new String[] {"## Simulation", "## Training samples", "## Training", "## NPLM"}) {
       assertTrue(report.contains(section), "missing " + section + " in\n" + report);
     }
     assertTrue(Files.exists(out.resolve("models/alices/model.onnx")));

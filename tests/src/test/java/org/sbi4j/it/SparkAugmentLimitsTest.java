@@ -56,16 +56,18 @@ class SparkAugmentLimitsTest {
   /** Spark, with the second task of every job failing on its first attempt. */
   private static final class FailingOnce implements TaskRunner {
     @Override
-    public <T extends Serializable, R extends Serializable> List<R> map(List<T> inputs,
-        Task<T, R> task) {
+    public <T extends Serializable, R extends Serializable> List<R> map(
+        List<T> inputs, Task<T, R> task) {
       int failing = Math.min(1, inputs.size() - 1);
-      return spark.map(inputs, in -> {
-        TaskContext c = TaskContext.get();
-        if (c.partitionId() == failing && c.attemptNumber() == 0) {
-          throw new IllegalStateException("simulated executor failure on the first attempt");
-        }
-        return task.apply(in);
-      });
+      return spark.map(
+          inputs,
+          in -> {
+            TaskContext c = TaskContext.get();
+            if (c.partitionId() == failing && c.attemptNumber() == 0) {
+              throw new IllegalStateException("simulated executor failure on the first attempt");
+            }
+            return task.apply(in);
+          });
     }
 
     @Override
@@ -87,18 +89,27 @@ class SparkAugmentLimitsTest {
     TrainingSamples ts = new TrainingSamples(sim.setup(), 0.05);
     EventSample local;
     try (LocalTaskRunner threads = new LocalTaskRunner(2)) {
-      local = ts.ratio(ChunkedAugment.drawer(f, Partition.TRAIN, threads, 700), theta0, theta1,
-          2_001, 8).sample();
+      local =
+          ts.ratio(
+                  ChunkedAugment.drawer(f, Partition.TRAIN, threads, 700), theta0, theta1, 2_001, 8)
+              .sample();
     }
-    EventSample onSpark = ts.ratio(ChunkedAugment.drawer(f, Partition.TRAIN, spark, 700), theta0,
-        theta1, 2_001, 8).sample();
-    EventSample retried = ts.ratio(ChunkedAugment.drawer(f, Partition.TRAIN, new FailingOnce(),
-        700), theta0, theta1, 2_001, 8).sample();
+    EventSample onSpark =
+        ts.ratio(ChunkedAugment.drawer(f, Partition.TRAIN, spark, 700), theta0, theta1, 2_001, 8)
+            .sample();
+    EventSample retried =
+        ts.ratio(
+                ChunkedAugment.drawer(f, Partition.TRAIN, new FailingOnce(), 700),
+                theta0,
+                theta1,
+                2_001,
+                8)
+            .sample();
     for (EventSample s : List.of(onSpark, retried)) {
       assertEquals(2_001, s.size());
       assertArrayEquals(local.x(), s.x(), 0.0);
-      for (Column c : new Column[] {Column.THETA0, Column.Y, Column.LOG_R_XZ, Column.T_XZ0,
-          Column.T_XZ1}) {
+      for (Column c :
+          new Column[] {Column.THETA0, Column.Y, Column.LOG_R_XZ, Column.T_XZ0, Column.T_XZ1}) {
         assertArrayEquals(local.column(c), s.column(c), 0.0, c.name());
       }
     }
@@ -106,16 +117,26 @@ class SparkAugmentLimitsTest {
 
   @Test
   void limitGridsInBlocksEqualTheLocalEvaluation() throws Exception {
-    TinyCarl carl = TinyCarl.train(dir, "events1d.h5", 4_000, 12, 20, 2_000,
-        "hiddenLayers: [8]\nepochs: 1\n");
+    TinyCarl carl =
+        TinyCarl.train(dir, "events1d.h5", 4_000, 12, 20, 2_000, "hiddenLayers: [8]\nepochs: 1\n");
     Path events = carl.events();
     Path model = carl.model();
     Path observed = dir.resolve("observed.csv");
     Files.writeString(observed, "x\n0.3\n1.2\n0.8\n-0.5\n0.1\n1.7\n0.9\n");
-    List<LimitSource> sources = List.of(ModelSources.limitSource(model),
-        ModelSources.open(new SourceSpec.Histogram(List.of("x"), 10)));
-    LimitsRequest request = new LimitsRequest(events, sources, new double[] {0.1}, observed, 10,
-        ParameterGrid.parse("-1:1:25"), null, null);
+    List<LimitSource> sources =
+        List.of(
+            ModelSources.limitSource(model),
+            ModelSources.open(new SourceSpec.Histogram(List.of("x"), 10)));
+    LimitsRequest request =
+        new LimitsRequest(
+            events,
+            sources,
+            new double[] {0.1},
+            observed,
+            10,
+            ParameterGrid.parse("-1:1:25"),
+            null,
+            null);
     LimitsReport local;
     try (LocalTaskRunner threads = new LocalTaskRunner(2)) {
       local = LimitsAnalysis.run(request, threads);
@@ -130,8 +151,10 @@ class SparkAugmentLimitsTest {
         assertArrayEquals(a.logLikelihood(), b.logLikelihood(), 0.0);
         assertArrayEquals(a.q(), b.q(), 0.0);
         assertArrayEquals(a.bestFit(), b.bestFit(), 0.0);
-        assertArrayEquals(a.intervals().get("theta").cl95().bounds(),
-            b.intervals().get("theta").cl95().bounds(), 0.0);
+        assertArrayEquals(
+            a.intervals().get("theta").cl95().bounds(),
+            b.intervals().get("theta").cl95().bounds(),
+            0.0);
       }
     }
   }

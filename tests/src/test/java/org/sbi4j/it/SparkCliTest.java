@@ -16,9 +16,9 @@ import org.sbi4j.samples.io.MadMinerFiles;
 import org.sbi4j.samples.simulators.Interference1D;
 
 /**
- * {@code augment} and {@code limits} with {@code --master local[2]} (Spark is on this module's
- * test classpath, as under spark-submit): exit 0; a master Spark cannot parse: exit 2, one line.
- * Each command starts and stops its own Spark context.
+ * {@code augment} and {@code limits} with {@code --master local[2]} (Spark is on this module's test
+ * classpath, as under spark-submit): exit 0; a master Spark cannot parse: exit 2, one line. Each
+ * command starts and stops its own Spark context.
  */
 class SparkCliTest {
   @TempDir static Path dir;
@@ -45,21 +45,60 @@ class SparkCliTest {
   @Test
   void augmentAndLimitsRunOnSparkLocal() {
     Path out = dir.resolve("sally.h5");
-    Object[] r = run("augment", "--events", events.toString(), "--method", "sally",
-        "--theta-ref", "0", "--samples", "500", "--out", out.toString(), "--master", "local[2]");
+    Object[] r =
+        run(
+            "augment",
+            "--events",
+            events.toString(),
+            "--method",
+            "sally",
+            "--theta-ref",
+            "0",
+            "--samples",
+            "500",
+            "--out",
+            out.toString(),
+            "--master",
+            "local[2]");
     assertEquals(0, r[0], (String) r[1]);
     assertTrue(Files.exists(out));
-    r = run("limits", "--histogram", "x", "--events", events.toString(), "--theta-true", "0",
-        "--luminosity", "10", "--grid", "-1:1:11", "--plot", dir.resolve("lim").toString(),
-        "--master", "local[2]");
+    r =
+        run(
+            "limits",
+            "--histogram",
+            "x",
+            "--events",
+            events.toString(),
+            "--theta-true",
+            "0",
+            "--luminosity",
+            "10",
+            "--grid",
+            "-1:1:11",
+            "--plot",
+            dir.resolve("lim").toString(),
+            "--master",
+            "local[2]");
     assertEquals(0, r[0], (String) r[1]);
   }
 
   @Test
   void aMasterSparkCannotParseIsBadInputOnOneLine() {
-    Object[] r = run("augment", "--events", events.toString(), "--method", "sally",
-        "--theta-ref", "0", "--samples", "10", "--out", dir.resolve("x.h5").toString(),
-        "--master", "nowhere[");
+    Object[] r =
+        run(
+            "augment",
+            "--events",
+            events.toString(),
+            "--method",
+            "sally",
+            "--theta-ref",
+            "0",
+            "--samples",
+            "10",
+            "--out",
+            dir.resolve("x.h5").toString(),
+            "--master",
+            "nowhere[");
     String err = (String) r[1];
     assertEquals(2, r[0], err);
     assertEquals(1, err.strip().lines().count(), err);

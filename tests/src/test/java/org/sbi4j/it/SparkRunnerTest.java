@@ -22,20 +22,20 @@ import org.sbi4j.samples.io.MadMinerFiles;
 import org.sbi4j.samples.mining.MinedEvents;
 import org.sbi4j.samples.simulators.Interference2D;
 import org.sbi4j.samples.steps.ChunkedMining;
-import org.sbi4j.training.model.Method;
-import org.sbi4j.training.model.Network;
 import org.sbi4j.training.Trainer;
 import org.sbi4j.training.TrainingConfig;
+import org.sbi4j.training.model.Method;
+import org.sbi4j.training.model.Network;
 import org.sbi4j.training.nplm.NetworkShape;
-import org.sbi4j.training.nplm.NplmTrainingConfig;
 import org.sbi4j.training.nplm.NplmOptimizer;
+import org.sbi4j.training.nplm.NplmTrainingConfig;
 
 /**
  * The same seeds give the same numbers on Spark {@code local[2]} as on local threads: NPLM null
  * toys, an ensemble of 3 members, and mining of a file in chunks. Every comparison is exact
  * (tolerance 0): each task is a pure function of its input and seed, and the partial sums are
- * combined in task order by both runners. (Spark's retry of a failed task is tested in
- * {@code SparkTaskRunnerTest} of the distributed module.)
+ * combined in task order by both runners. (Spark's retry of a failed task is tested in {@code
+ * SparkTaskRunnerTest} of the distributed module.)
  */
 class SparkRunnerTest {
   private static SparkTaskRunner spark;
@@ -54,8 +54,8 @@ class SparkRunnerTest {
   @Test
   void nplmNullToysEqualTheLocalRunners() {
     SampledToys nulls = SampledToys.nullToys(Sampler.exponential(1), 500, 40);
-    NplmTrainingConfig fast = NplmTrainingConfig.defaults(NetworkShape.of(1, 4, 1), 9)
-        .withOptimizer(NplmOptimizer.LBFGS);
+    NplmTrainingConfig fast =
+        NplmTrainingConfig.defaults(NetworkShape.of(1, 4, 1), 9).withOptimizer(NplmOptimizer.LBFGS);
     double[] local;
     try (LocalTaskRunner threads = new LocalTaskRunner(2)) {
       local = NplmTest.nullDistribution(nulls, fast, 4, 11, threads);
@@ -66,8 +66,13 @@ class SparkRunnerTest {
   @Test
   void anEnsembleOfThreeEqualsTheLocalRunners() {
     EventSample s = scoreSample(400, 3);
-    TrainingConfig c = TrainingConfig.builder().hiddenLayers(List.of(8)).epochs(2).batchSize(64)
-        .ensembleSize(3).build();
+    TrainingConfig c =
+        TrainingConfig.builder()
+            .hiddenLayers(List.of(8))
+            .epochs(2)
+            .batchSize(64)
+            .ensembleSize(3)
+            .build();
     List<Network> local;
     try (LocalTaskRunner threads = new LocalTaskRunner(2)) {
       local = new Trainer(c).train(s, Method.SALLY, 5, threads).model().members();

@@ -17,21 +17,43 @@ import org.sbi4j.samples.steps.AugmentStep;
  */
 public record TinyCarl(Path events, Path model) {
   /**
-   * Writes {@code events} events (seed {@code seed}) to {@code dir/eventsFile}, augments
-   * {@code thetas} × {@code samples} training rows and trains CARL with the YAML {@code config}.
+   * Writes {@code events} events (seed {@code seed}) to {@code dir/eventsFile}, augments {@code
+   * thetas} × {@code samples} training rows and trains CARL with the YAML {@code config}.
    */
-  public static TinyCarl train(Path dir, String eventsFile, int events, long seed, int thetas,
-      int samples, String config) throws IOException {
+  public static TinyCarl train(
+      Path dir, String eventsFile, int events, long seed, int thetas, int samples, String config)
+      throws IOException {
     Path ev = dir.resolve(eventsFile);
     MadMinerFiles.writeEvents(ev, new Interference1D().events(events, seed));
     Path data = dir.resolve("train.h5");
-    AugmentStep.run(new AugmentStep.Request(ev, AugmentStep.Method.RATIO, null,
-        "uniform:-1:1", thetas, new double[] {0}, samples, Partition.TRAIN, data, 3, 0.05));
+    AugmentStep.run(
+        new AugmentStep.Request(
+            ev,
+            AugmentStep.Method.RATIO,
+            null,
+            "uniform:-1:1",
+            thetas,
+            new double[] {0},
+            samples,
+            Partition.TRAIN,
+            data,
+            3,
+            0.05));
     Path yaml = dir.resolve("carl.yaml");
     Files.writeString(yaml, config);
     Path model = dir.resolve("carl");
-    assertEquals(0, Main.execute("train", "--method", "carl", "--data", data.toString(),
-        "--config", yaml.toString(), "--out", model.toString()));
+    assertEquals(
+        0,
+        Main.execute(
+            "train",
+            "--method",
+            "carl",
+            "--data",
+            data.toString(),
+            "--config",
+            yaml.toString(),
+            "--out",
+            model.toString()));
     return new TinyCarl(ev, model);
   }
 }

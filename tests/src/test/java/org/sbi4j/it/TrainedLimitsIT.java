@@ -16,16 +16,16 @@ import org.sbi4j.samples.mining.TrainingSamples;
 import org.sbi4j.samples.mining.WeightedView;
 import org.sbi4j.samples.simulators.Simulator;
 import org.sbi4j.samples.simulators.Simulators;
+import org.sbi4j.training.Trainer;
+import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.model.Method;
 import org.sbi4j.training.model.RatioModel;
 import org.sbi4j.training.model.ScoreModel;
-import org.sbi4j.training.Trainer;
-import org.sbi4j.training.TrainingConfig;
 
 /**
- * The issue's closure test with trained estimators: on interference-1d at L = 10 pb⁻¹ and
- * θ_true = 0, expected intervals from ALICES and SALLY trained on the training partition agree
- * with those of the exact likelihood within 0.03 (68 %) and 0.05 (95 %).
+ * The issue's closure test with trained estimators: on interference-1d at L = 10 pb⁻¹ and θ_true =
+ * 0, expected intervals from ALICES and SALLY trained on the training partition agree with those of
+ * the exact likelihood within 0.03 (68 %) and 0.05 (95 %).
  */
 class TrainedLimitsIT {
   private static final ParameterGrid GRID = ParameterGrid.parse("-1:1:41");
@@ -43,34 +43,59 @@ class TrainedLimitsIT {
     EventSample file = sim.events(100_000, 2026);
     EventSource train = WeightedView.of(EventSource.of(file), Partition.TRAIN);
     TrainingSamples samples = new TrainingSamples(file.setup().orElseThrow(), 0.05);
-    Intervals exact = Limits.expected(file, new LimitSource.Ratio("exact",
-        new ExactRatio(sim, new double[] {0})), new double[] {0}, 10, GRID)
-        .scan().intervals().get("theta");
+    Intervals exact =
+        Limits.expected(
+                file,
+                new LimitSource.Ratio("exact", new ExactRatio(sim, new double[] {0})),
+                new double[] {0},
+                10,
+                GRID)
+            .scan()
+            .intervals()
+            .get("theta");
 
-    TrainingConfig sallyConfig = TrainingConfig.builder().hiddenLayers(List.of(50, 50))
-        .epochs(20).build();
-    ScoreModel sally = new ScoreModel(new Trainer(sallyConfig).train(
-        samples.sally(train, new double[] {0}, 30_000, 11).sample(), Method.SALLY, 12).model());
-    Intervals s = Limits.expected(file, LimitSource.sally(sally), new double[] {0}, 10, GRID)
-        .scan().intervals().get("theta");
+    TrainingConfig sallyConfig =
+        TrainingConfig.builder().hiddenLayers(List.of(50, 50)).epochs(20).build();
+    ScoreModel sally =
+        new ScoreModel(
+            new Trainer(sallyConfig)
+                .train(
+                    samples.sally(train, new double[] {0}, 30_000, 11).sample(), Method.SALLY, 12)
+                .model());
+    Intervals s =
+        Limits.expected(file, LimitSource.sally(sally), new double[] {0}, 10, GRID)
+            .scan()
+            .intervals()
+            .get("theta");
     within(exact, s, "SALLY");
 
     double[][] theta0 = new double[41][];
     for (int i = 0; i < theta0.length; i++) {
       theta0[i] = new double[] {-1 + 0.05 * i};
     }
-    TrainingConfig alicesConfig = TrainingConfig.builder().hiddenLayers(List.of(50, 50))
-        .epochs(20).build();
-    RatioModel alices = new RatioModel(new Trainer(alicesConfig).train(
-        samples.ratio(train, theta0, new double[] {0}, 60_000, 13).sample(), Method.ALICES, 14)
-        .model());
-    Intervals a = Limits.expected(file, new LimitSource.Ratio("ALICES",
-        alices), new double[] {0}, 10, GRID).scan().intervals().get("theta");
-    System.out.printf("exact %s %s; SALLY %s %s; ALICES %s %s%n",
+    TrainingConfig alicesConfig =
+        TrainingConfig.builder().hiddenLayers(List.of(50, 50)).epochs(20).build();
+    RatioModel alices =
+        new RatioModel(
+            new Trainer(alicesConfig)
+                .train(
+                    samples.ratio(train, theta0, new double[] {0}, 60_000, 13).sample(),
+                    Method.ALICES,
+                    14)
+                .model());
+    Intervals a =
+        Limits.expected(file, new LimitSource.Ratio("ALICES", alices), new double[] {0}, 10, GRID)
+            .scan()
+            .intervals()
+            .get("theta");
+    System.out.printf(
+        "exact %s %s; SALLY %s %s; ALICES %s %s%n",
         java.util.Arrays.toString(exact.cl68().bounds()),
         java.util.Arrays.toString(exact.cl95().bounds()),
-        java.util.Arrays.toString(s.cl68().bounds()), java.util.Arrays.toString(s.cl95().bounds()),
-        java.util.Arrays.toString(a.cl68().bounds()), java.util.Arrays.toString(a.cl95().bounds()));
+        java.util.Arrays.toString(s.cl68().bounds()),
+        java.util.Arrays.toString(s.cl95().bounds()),
+        java.util.Arrays.toString(a.cl68().bounds()),
+        java.util.Arrays.toString(a.cl95().bounds()));
     within(exact, a, "ALICES");
   }
 }

@@ -6,9 +6,9 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.sbi4j.common.Seeds;
 import org.sbi4j.inference.likelihood.BinningSpec;
 import org.sbi4j.inference.likelihood.HistogramModel;
-import org.sbi4j.inference.limits.Limits;
 import org.sbi4j.inference.likelihood.MorphedEvents;
 import org.sbi4j.inference.likelihood.Summary;
+import org.sbi4j.inference.limits.Limits;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.EventSource;
 import org.sbi4j.samples.mining.Partition;
@@ -20,10 +20,10 @@ import org.sbi4j.samples.simulators.Simulators;
 import org.sbi4j.training.TrainingOutcome;
 
 /**
- * The 2-parameter closure (interference-2d, θ1 = θ_ref = (0, 0), θ0 ∈ [−1, 1]²): the error of
- * log r̂(x|θ0, θ1) against the exact likelihood for a trained ratio model and for the histogram
- * baseline of the inference module on two observables, both scored on the same test pairs
- * x ~ p(x|θ1), θ0 ~ U([−1, 1]²).
+ * The 2-parameter closure (interference-2d, θ1 = θ_ref = (0, 0), θ0 ∈ [−1, 1]²): the error of log
+ * r̂(x|θ0, θ1) against the exact likelihood for a trained ratio model and for the histogram
+ * baseline of the inference module on two observables, both scored on the same test pairs x ~
+ * p(x|θ1), θ0 ~ U([−1, 1]²).
  *
  * <p>The histogram estimate is log r̂_h(x|θ0, θ1) = log P_k(θ0) − log P_k(θ1), k the bin of x and
  * P_k(θ) = ν_k(θ) / Σ_k' ν_k'(θ) the bin probability of {@link HistogramModel} filled from the
@@ -32,6 +32,7 @@ import org.sbi4j.training.TrainingOutcome;
 public final class TwoParameterAccuracy {
   static final Simulator SIM = Simulators.INTERFERENCE_2D.create();
   static final double[] THETA1 = {0, 0};
+
   /** The two observables of the histogram baseline: θ_a acts on x_E, θ_b on x_cos. */
   static final List<String> HISTOGRAM_OBSERVABLES = List.of("x_E", "x_cos");
 
@@ -44,18 +45,21 @@ public final class TwoParameterAccuracy {
 
   /** A ratio sample of {@code rows} rows from the training partition, θ0 from U([−1, 1]²). */
   public static EventSample ratioSample(EventSource events, int rows, int thetaPoints, long seed) {
-    double[][] theta0 = Prior.parse("uniform:-1:1,uniform:-1:1").points(SIM.setup(),
-        thetaPoints, Seeds.derive(seed, 1));
-    return new TrainingSamples(SIM.setup(), 0.05).ratio(WeightedView.of(events, Partition.TRAIN),
-        theta0, THETA1, rows, Seeds.derive(seed, 2)).sample();
+    double[][] theta0 =
+        Prior.parse("uniform:-1:1,uniform:-1:1")
+            .points(SIM.setup(), thetaPoints, Seeds.derive(seed, 1));
+    return new TrainingSamples(SIM.setup(), 0.05)
+        .ratio(
+            WeightedView.of(events, Partition.TRAIN), theta0, THETA1, rows, Seeds.derive(seed, 2))
+        .sample();
   }
 
   /** The histogram baseline on {@link #HISTOGRAM_OBSERVABLES}, filled from the training events. */
   public static HistogramModel histogram(EventSource events, BinningSpec binning) {
     WeightedView train = WeightedView.of(events, Partition.TRAIN);
     EventSample sample = train.read(0, (int) train.size());
-    return Limits.histogramModel(new MorphedEvents(sample),
-        new Summary.Observed(HISTOGRAM_OBSERVABLES), binning, 1);
+    return Limits.histogramModel(
+        new MorphedEvents(sample), new Summary.Observed(HISTOGRAM_OBSERVABLES), binning, 1);
   }
 
   /** n test pairs: x ~ p(x|θ1) and θ0 ~ U([−1, 1]²), with the exact log r. */

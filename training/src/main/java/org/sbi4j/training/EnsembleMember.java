@@ -1,9 +1,5 @@
 package org.sbi4j.training;
 
-import org.sbi4j.training.model.Precision;
-import org.sbi4j.training.model.Network;
-import org.sbi4j.training.model.Method;
-import org.sbi4j.training.losses.RatioLoss;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,18 +16,22 @@ import org.sbi4j.training.listeners.EarlyStopping;
 import org.sbi4j.training.listeners.EpochReport;
 import org.sbi4j.training.listeners.LossHistory;
 import org.sbi4j.training.listeners.TrainingListener;
+import org.sbi4j.training.losses.RatioLoss;
+import org.sbi4j.training.model.Method;
+import org.sbi4j.training.model.Network;
+import org.sbi4j.training.model.Precision;
 import org.sbi4j.training.simd.DenseKernel;
 import org.sbi4j.training.simd.VectorSupport;
 
 /**
- * Ensemble member k as an independent, serializable task: builds the graph from the initial
- * weights drawn with {@code derive(memberSeed, 0)} and fits with shuffles from
- * {@code derive(memberSeed, 1)}, where {@code memberSeed = derive(seed, 1, k)}. Everything it
- * needs (standardised tables, config, seeds) travels with it, so member k has the same weights
- * on whichever {@link TaskRunner} runs it.
+ * Ensemble member k as an independent, serializable task: builds the graph from the initial weights
+ * drawn with {@code derive(memberSeed, 0)} and fits with shuffles from {@code derive(memberSeed,
+ * 1)}, where {@code memberSeed = derive(seed, 1, k)}. Everything it needs (standardised tables,
+ * config, seeds) travels with it, so member k has the same weights on whichever {@link TaskRunner}
+ * runs it.
  *
- * <p>Extra listeners (progress lines) are transient: they report when the member runs in this
- * JVM and are dropped when the task is shipped to a Spark executor.
+ * <p>Extra listeners (progress lines) are transient: they report when the member runs in this JVM
+ * and are dropped when the task is shipped to a Spark executor.
  */
 final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Trained> {
   private static final long serialVersionUID = 1L;
@@ -57,8 +57,14 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
    * @param shape {input width, output width, parameter count p}
    * @param seed the run's root seed
    */
-  EnsembleMember(Table train, Table validation, TrainingConfig config, Method method,
-      int[] shape, long seed, List<TrainingListener> listeners) {
+  EnsembleMember(
+      Table train,
+      Table validation,
+      TrainingConfig config,
+      Method method,
+      int[] shape,
+      long seed,
+      List<TrainingListener> listeners) {
     this.train = train;
     this.validation = validation;
     this.config = config;
@@ -80,15 +86,20 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
    * @throws IllegalArgumentException when FUSED is asked for where it does not apply
    */
   static boolean fused(TrainingConfig config, Method method) {
-    String why = method == Method.SALLY ? "SALLY trains a score network"
-        : config.precision() != Precision.FLOAT32 ? "precision is " + config.precision()
-        : !VectorSupport.AVAILABLE ? "the Java Vector API is missing (run the JVM with "
-            + "--add-modules jdk.incubator.vector, as bin/sbi4j does)"
-        : !Nd4jRuntime.backend().startsWith("Cpu") ? "ND4J runs on " + Nd4jRuntime.backend()
-        : null;
+    String why =
+        method == Method.SALLY
+            ? "SALLY trains a score network"
+            : config.precision() != Precision.FLOAT32
+                ? "precision is " + config.precision()
+                : !VectorSupport.AVAILABLE
+                    ? "the Java Vector API is missing (run the JVM with "
+                        + "--add-modules jdk.incubator.vector, as bin/sbi4j does)"
+                    : !Nd4jRuntime.backend().startsWith("Cpu")
+                        ? "ND4J runs on " + Nd4jRuntime.backend()
+                        : null;
     if (config.engine() == TrainingEngine.FUSED && why != null) {
-      throw new IllegalArgumentException("engine FUSED does not apply: " + why
-          + "; use engine AUTO or SAMEDIFF");
+      throw new IllegalArgumentException(
+          "engine FUSED does not apply: " + why + "; use engine AUTO or SAMEDIFF");
     }
     return config.engine() != TrainingEngine.SAMEDIFF && why == null;
   }
@@ -99,8 +110,13 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
     long memberSeed = memberSeed(seed, k);
     boolean ratio = method != Method.SALLY;
     DataType type = Nd4jRuntime.dataType(config.precision());
-    Network initial = Network.initial(shape[0], config.hiddenLayers(), shape[1],
-        config.activation(), Seeds.derive(memberSeed, 0));
+    Network initial =
+        Network.initial(
+            shape[0],
+            config.hiddenLayers(),
+            shape[1],
+            config.activation(),
+            Seeds.derive(memberSeed, 0));
     RatioLoss loss = ratio ? method.ratioLoss().orElseThrow() : null;
     LossHistory history = new LossHistory();
     List<TrainingListener> all = new ArrayList<>(List.of(history));
@@ -112,16 +128,23 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
     }
     long shuffleSeed = Seeds.derive(memberSeed, 1);
     if (fused(config, method)) {
-      FusedFitter f = new FusedFitter(initial, shape[2], loss, resolved.alphaFor(loss),
-          config.logRatioClip(), config.batchSize(), DenseKernel.best());
+      FusedFitter f =
+          new FusedFitter(
+              initial,
+              shape[2],
+              loss,
+              resolved.alphaFor(loss),
+              config.logRatioClip(),
+              config.batchSize(),
+              DenseKernel.best());
       return new Trained(f.fit(train, validation, config, k, shuffleSeed, all), history.reports());
     }
-    SameDiff sd = ratio
-        ? Graphs.ratio(initial, shape[2], type, loss, resolved.alphaFor(loss),
-            config.logRatioClip())
-        : Graphs.score(initial, type, true);
-    Network net = new Fitter(sd, initial, type).fit(train, validation, config, k, shuffleSeed,
-        all);
+    SameDiff sd =
+        ratio
+            ? Graphs.ratio(
+                initial, shape[2], type, loss, resolved.alphaFor(loss), config.logRatioClip())
+            : Graphs.score(initial, type, true);
+    Network net = new Fitter(sd, initial, type).fit(train, validation, config, k, shuffleSeed, all);
     return new Trained(net, history.reports());
   }
 }

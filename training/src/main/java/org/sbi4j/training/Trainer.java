@@ -1,15 +1,10 @@
 package org.sbi4j.training;
 
-import org.sbi4j.common.InvalidValueException;
-import org.sbi4j.training.model.Scaling;
-import org.sbi4j.training.model.Network;
-import org.sbi4j.training.model.ModelData;
-import org.sbi4j.training.model.Method;
-import org.sbi4j.training.losses.RatioLoss;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.common.Seeds;
 import org.sbi4j.common.TaskRunner;
 import org.sbi4j.samples.Column;
@@ -20,14 +15,19 @@ import org.sbi4j.training.internal.Nd4jRuntime;
 import org.sbi4j.training.internal.Table;
 import org.sbi4j.training.listeners.EpochReport;
 import org.sbi4j.training.listeners.TrainingListener;
+import org.sbi4j.training.losses.RatioLoss;
+import org.sbi4j.training.model.Method;
+import org.sbi4j.training.model.ModelData;
+import org.sbi4j.training.model.Network;
+import org.sbi4j.training.model.Scaling;
 
 /**
  * Trains any {@link Method} on a training sample (docs/math.md §3): splits off the validation rows,
- * fits the standardisation on the training rows, and trains {@code ensembleSize} members, each
- * from its own seed. Same sample, config and seed → identical weights on the CPU.
+ * fits the standardisation on the training rows, and trains {@code ensembleSize} members, each from
+ * its own seed. Same sample, config and seed → identical weights on the CPU.
  *
- * <p>Seeds: the split uses {@code derive(seed, 0)}; member k initialises from
- * {@code derive(seed, 1, k, 0)} and shuffles from {@code derive(seed, 1, k, 1)}.
+ * <p>Seeds: the split uses {@code derive(seed, 0)}; member k initialises from {@code derive(seed,
+ * 1, k, 0)} and shuffles from {@code derive(seed, 1, k, 1)}.
  */
 public final class Trainer {
   private final TrainingConfig config;
@@ -47,8 +47,8 @@ public final class Trainer {
   }
 
   /**
-   * Trains {@code method} on {@code sample}, the members one after the other in this thread;
-   * see the class comment for the seeds.
+   * Trains {@code method} on {@code sample}, the members one after the other in this thread; see
+   * the class comment for the seeds.
    */
   public TrainingOutcome train(EventSample sample, Method method, long seed) {
     return train(sample, method, seed, null);
@@ -56,8 +56,8 @@ public final class Trainer {
 
   /**
    * Trains {@code method} on {@code sample} with the ensemble members as independent tasks on
-   * {@code runner} (null: one after the other in this thread). Member k's weights do not depend
-   * on the runner.
+   * {@code runner} (null: one after the other in this thread). Member k's weights do not depend on
+   * the runner.
    */
   public TrainingOutcome train(EventSample sample, Method method, long seed, TaskRunner runner) {
     long start = System.nanoTime();
@@ -66,14 +66,18 @@ public final class Trainer {
     int n = sample.size();
     int nVal = (int) Math.round(n * config.validationSplit());
     if (n - nVal < 1 || (config.validationSplit() > 0 && nVal < 1)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "a training sample of %d rows is too small for a validation split of %s; "
-              + "use more rows", n, config.validationSplit()));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "a training sample of %d rows is too small for a validation split of %s; "
+                  + "use more rows",
+              n,
+              config.validationSplit()));
     }
     int[] perm = Permutations.random(n, Seeds.derive(seed, 0));
     EventSample train = sample.select(java.util.Arrays.copyOfRange(perm, 0, n - nVal));
-    EventSample val = nVal == 0 ? null
-        : sample.select(java.util.Arrays.copyOfRange(perm, n - nVal, n));
+    EventSample val =
+        nVal == 0 ? null : sample.select(java.util.Arrays.copyOfRange(perm, n - nVal, n));
     boolean ratio = method != Method.SALLY;
     int d = sample.featureCount();
     int p = sample.parameterNames().size();
@@ -88,20 +92,35 @@ public final class Trainer {
       ks.add(k);
       seeds.add(EnsembleMember.memberSeed(seed, k));
     }
-    EnsembleMember task = new EnsembleMember(trainTable, valTable, config, method,
-        new int[] {ratio ? p + d : d, ratio ? 1 : p, p}, seed, listeners);
-    List<EnsembleMember.Trained> trained = runner == null
-        ? ks.stream().map(task::apply).toList() : runner.map(ks, task);
+    EnsembleMember task =
+        new EnsembleMember(
+            trainTable,
+            valTable,
+            config,
+            method,
+            new int[] {ratio ? p + d : d, ratio ? 1 : p, p},
+            seed,
+            listeners);
+    List<EnsembleMember.Trained> trained =
+        runner == null ? ks.stream().map(task::apply).toList() : runner.map(ks, task);
     List<Network> members = new ArrayList<>();
     List<EpochReport> history = new ArrayList<>();
     for (EnsembleMember.Trained t : trained) {
       members.add(t.network());
       history.addAll(t.history());
     }
-    ModelData model = new ModelData(method, config.precision(), sample.observables(),
-        sample.parameterNames(), xs, ts, ratio ? thetaRange(sample, p) : null, members);
-    return new TrainingOutcome(model, resolved, seed, seeds, history, n - nVal, nVal,
-        (System.nanoTime() - start) / 1e9);
+    ModelData model =
+        new ModelData(
+            method,
+            config.precision(),
+            sample.observables(),
+            sample.parameterNames(),
+            xs,
+            ts,
+            ratio ? thetaRange(sample, p) : null,
+            members);
+    return new TrainingOutcome(
+        model, resolved, seed, seeds, history, n - nVal, nVal, (System.nanoTime() - start) / 1e9);
   }
 
   /** Fails with the missing column's dataset name when {@code sample} cannot train {@code m}. */
@@ -109,11 +128,18 @@ public final class Trainer {
     Set<Column> need = m.requiredColumns();
     for (Column c : Column.values()) {
       if (need.contains(c) && !sample.has(c)) {
-        throw new InvalidValueException("trainingSample", "method " + m.cliName()
-            + " needs dataset '" + c.datasetName() + "', which the training sample lacks; it needs "
-            + need.stream().map(Column::datasetName).toList() + " besides x (augment the "
-            + "sample for method " + (m == Method.SALLY ? "sally" : "ratio")
-            + " or add the column)");
+        throw new InvalidValueException(
+            "trainingSample",
+            "method "
+                + m.cliName()
+                + " needs dataset '"
+                + c.datasetName()
+                + "', which the training sample lacks; it needs "
+                + need.stream().map(Column::datasetName).toList()
+                + " besides x (augment the "
+                + "sample for method "
+                + (m == Method.SALLY ? "sally" : "ratio")
+                + " or add the column)");
       }
     }
     if (sample.parameterNames().isEmpty()) {
@@ -166,7 +192,7 @@ public final class Trainer {
   }
 
   private static double[][] thetaRange(EventSample s, int p) {
-    double[][] range = new double[p][] ;
+    double[][] range = new double[p][];
     for (int k = 0; k < p; k++) {
       range[k] = new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
     }

@@ -1,29 +1,29 @@
 package org.sbi4j.training;
 
-import org.sbi4j.training.model.Precision;
-import org.sbi4j.training.model.Method;
-import org.sbi4j.training.model.Activation;
-import org.sbi4j.training.losses.RatioLoss;
 import java.util.List;
 import java.util.Locale;
+import org.sbi4j.training.losses.RatioLoss;
+import org.sbi4j.training.model.Activation;
+import org.sbi4j.training.model.Method;
+import org.sbi4j.training.model.Precision;
 
 /**
- * Everything that controls training, with MadMiner's defaults; maps 1:1 onto
- * {@code configs/train.yaml} (a missing key takes its default, an unknown key is an error).
+ * Everything that controls training, with MadMiner's defaults; maps 1:1 onto {@code
+ * configs/train.yaml} (a missing key takes its default, an unknown key is an error).
  *
  * @param hiddenLayers widths of the hidden layers (default [100, 100, 100])
  * @param activation hidden activation (default TANH)
  * @param optimizer ADAM (default) or AMSGRAD
  * @param learningRate initial learning rate (default 1e−3)
- * @param finalLearningRate learning rate of the last epoch, reached by exponential decay per
- *     epoch: lr_e = lr_0 (lr_final/lr_0)^(e/(epochs−1)) (default 1e−4)
+ * @param finalLearningRate learning rate of the last epoch, reached by exponential decay per epoch:
+ *     lr_e = lr_0 (lr_final/lr_0)^(e/(epochs−1)) (default 1e−4)
  * @param batchSize rows per gradient step (default 128)
  * @param epochs passes over the training partition (default 50)
  * @param validationSplit fraction of rows held out for validation, in [0, 1) (default 0.25)
- * @param earlyStopping restore the weights of the epoch with the lowest validation loss at the
- *     end (default true; needs a validation split)
- * @param patience stop after this many epochs without a better validation loss; 0 never stops
- *     early (default 0, MadMiner's behaviour: train all epochs, keep the best)
+ * @param earlyStopping restore the weights of the epoch with the lowest validation loss at the end
+ *     (default true; needs a validation split)
+ * @param patience stop after this many epochs without a better validation loss; 0 never stops early
+ *     (default 0, MadMiner's behaviour: train all epochs, keep the best)
  * @param gradientClip largest L2 norm of each weight array's gradient, or null for none
  * @param alpha weight α of the score term, or null for the method's default (1 for ALICES and
  *     CASCAL, 10 for RASCAL: {@link RatioLoss#defaultAlpha()})
@@ -33,11 +33,24 @@ import java.util.Locale;
  * @param engine how the gradients are computed: AUTO (default: the fused CPU kernel where it
  *     applies, else SameDiff), SAMEDIFF or FUSED (see {@link TrainingEngine})
  */
-public record TrainingConfig(List<Integer> hiddenLayers, Activation activation,
-    UpdateRule optimizer, Double learningRate, Double finalLearningRate, Integer batchSize,
-    Integer epochs, Double validationSplit, Boolean earlyStopping, Integer patience,
-    Double gradientClip, Double alpha, Double logRatioClip, Precision precision,
-    Integer ensembleSize, TrainingEngine engine) implements java.io.Serializable {
+public record TrainingConfig(
+    List<Integer> hiddenLayers,
+    Activation activation,
+    UpdateRule optimizer,
+    Double learningRate,
+    Double finalLearningRate,
+    Integer batchSize,
+    Integer epochs,
+    Double validationSplit,
+    Boolean earlyStopping,
+    Integer patience,
+    Double gradientClip,
+    Double alpha,
+    Double logRatioClip,
+    Precision precision,
+    Integer ensembleSize,
+    TrainingEngine engine)
+    implements java.io.Serializable {
 
   public TrainingConfig {
     hiddenLayers = hiddenLayers == null ? List.of(100, 100, 100) : List.copyOf(hiddenLayers);
@@ -46,8 +59,8 @@ public record TrainingConfig(List<Integer> hiddenLayers, Activation activation,
     }
     for (int w : hiddenLayers) {
       if (w < 1) {
-        throw new IllegalArgumentException("hiddenLayers has a width of " + w
-            + "; every width must be at least 1");
+        throw new IllegalArgumentException(
+            "hiddenLayers has a width of " + w + "; every width must be at least 1");
       }
     }
     activation = activation == null ? Activation.TANH : activation;
@@ -58,8 +71,8 @@ public record TrainingConfig(List<Integer> hiddenLayers, Activation activation,
     epochs = atLeast("epochs", epochs, 50, 1);
     validationSplit = validationSplit == null ? 0.25 : validationSplit;
     if (!(validationSplit >= 0 && validationSplit < 1)) {
-      throw new IllegalArgumentException("validationSplit = " + validationSplit
-          + " must be in [0, 1), e.g. 0.25");
+      throw new IllegalArgumentException(
+          "validationSplit = " + validationSplit + " must be in [0, 1), e.g. 0.25");
     }
     earlyStopping = earlyStopping == null ? Boolean.TRUE : earlyStopping;
     if (earlyStopping && validationSplit == 0) {
@@ -85,8 +98,10 @@ public record TrainingConfig(List<Integer> hiddenLayers, Activation activation,
 
   /** A builder starting from the defaults. */
   public static Builder builder() {
-    return new Builder(new TrainingConfig(null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null));
+    return new Builder(
+        new TrainingConfig(
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null));
   }
 
   /** A builder starting from this config. */
@@ -100,12 +115,14 @@ public record TrainingConfig(List<Integer> hiddenLayers, Activation activation,
   }
 
   /**
-   * This config with α and the engine resolved for {@code method} (what the model folder
-   * records).
+   * This config with α and the engine resolved for {@code method} (what the model folder records).
    */
   public TrainingConfig resolvedFor(Method method) {
-    TrainingEngine used = EnsembleMember.fused(this, method) ? TrainingEngine.FUSED : TrainingEngine.SAMEDIFF;
-    return method.ratioLoss().map(l -> toBuilder().alpha(alphaFor(l)).engine(used).build())
+    TrainingEngine used =
+        EnsembleMember.fused(this, method) ? TrainingEngine.FUSED : TrainingEngine.SAMEDIFF;
+    return method
+        .ratioLoss()
+        .map(l -> toBuilder().alpha(alphaFor(l)).engine(used).build())
         .orElse(toBuilder().engine(used).build());
   }
 
@@ -124,8 +141,8 @@ public record TrainingConfig(List<Integer> hiddenLayers, Activation activation,
       return dflt;
     }
     if (!(v > 0) || !Double.isFinite(v)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%s = %s must be positive and finite", name, v));
+      throw new IllegalArgumentException(
+          String.format(Locale.ROOT, "%s = %s must be positive and finite", name, v));
     }
     return v;
   }
@@ -178,27 +195,104 @@ public record TrainingConfig(List<Integer> hiddenLayers, Activation activation,
       engine = c.engine;
     }
 
-    public Builder hiddenLayers(List<Integer> v) { hiddenLayers = v; return this; }
-    public Builder activation(Activation v) { activation = v; return this; }
-    public Builder optimizer(UpdateRule v) { optimizer = v; return this; }
-    public Builder learningRate(double v) { learningRate = v; return this; }
-    public Builder finalLearningRate(double v) { finalLearningRate = v; return this; }
-    public Builder batchSize(int v) { batchSize = v; return this; }
-    public Builder epochs(int v) { epochs = v; return this; }
-    public Builder validationSplit(double v) { validationSplit = v; return this; }
-    public Builder earlyStopping(boolean v) { earlyStopping = v; return this; }
-    public Builder patience(int v) { patience = v; return this; }
-    public Builder gradientClip(Double v) { gradientClip = v; return this; }
-    public Builder alpha(Double v) { alpha = v; return this; }
-    public Builder logRatioClip(double v) { logRatioClip = v; return this; }
-    public Builder precision(Precision v) { precision = v; return this; }
-    public Builder ensembleSize(int v) { ensembleSize = v; return this; }
-    public Builder engine(TrainingEngine v) { engine = v; return this; }
+    public Builder hiddenLayers(List<Integer> v) {
+      hiddenLayers = v;
+      return this;
+    }
+
+    public Builder activation(Activation v) {
+      activation = v;
+      return this;
+    }
+
+    public Builder optimizer(UpdateRule v) {
+      optimizer = v;
+      return this;
+    }
+
+    public Builder learningRate(double v) {
+      learningRate = v;
+      return this;
+    }
+
+    public Builder finalLearningRate(double v) {
+      finalLearningRate = v;
+      return this;
+    }
+
+    public Builder batchSize(int v) {
+      batchSize = v;
+      return this;
+    }
+
+    public Builder epochs(int v) {
+      epochs = v;
+      return this;
+    }
+
+    public Builder validationSplit(double v) {
+      validationSplit = v;
+      return this;
+    }
+
+    public Builder earlyStopping(boolean v) {
+      earlyStopping = v;
+      return this;
+    }
+
+    public Builder patience(int v) {
+      patience = v;
+      return this;
+    }
+
+    public Builder gradientClip(Double v) {
+      gradientClip = v;
+      return this;
+    }
+
+    public Builder alpha(Double v) {
+      alpha = v;
+      return this;
+    }
+
+    public Builder logRatioClip(double v) {
+      logRatioClip = v;
+      return this;
+    }
+
+    public Builder precision(Precision v) {
+      precision = v;
+      return this;
+    }
+
+    public Builder ensembleSize(int v) {
+      ensembleSize = v;
+      return this;
+    }
+
+    public Builder engine(TrainingEngine v) {
+      engine = v;
+      return this;
+    }
 
     public TrainingConfig build() {
-      return new TrainingConfig(hiddenLayers, activation, optimizer, learningRate,
-          finalLearningRate, batchSize, epochs, validationSplit, earlyStopping, patience,
-          gradientClip, alpha, logRatioClip, precision, ensembleSize, engine);
+      return new TrainingConfig(
+          hiddenLayers,
+          activation,
+          optimizer,
+          learningRate,
+          finalLearningRate,
+          batchSize,
+          epochs,
+          validationSplit,
+          earlyStopping,
+          patience,
+          gradientClip,
+          alpha,
+          logRatioClip,
+          precision,
+          ensembleSize,
+          engine);
     }
   }
 }

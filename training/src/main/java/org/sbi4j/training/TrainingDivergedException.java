@@ -16,9 +16,15 @@ public final class TrainingDivergedException extends IllegalArgumentException {
    * @param loss the non-finite value
    */
   public TrainingDivergedException(int member, int epoch, int iteration, double loss) {
-    super(String.format(Locale.ROOT,
-        "training diverged: loss is %s at member %d, epoch %d, step %d; lower learningRate, set "
-            + "gradientClip (e.g. 1.0) or check the training sample for extreme log_r_xz/t_xz0 "
-            + "values", loss, member, epoch + 1, iteration));
+    super(
+        String.format(
+            Locale.ROOT,
+            "training diverged: loss is %s at member %d, epoch %d, step %d; lower learningRate, set "
+                + "gradientClip (e.g. 1.0) or check the training sample for extreme log_r_xz/t_xz0 "
+                + "values",
+            loss,
+            member,
+            epoch + 1,
+            iteration));
   }
 }

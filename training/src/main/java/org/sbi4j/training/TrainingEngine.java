@@ -1,14 +1,14 @@
 package org.sbi4j.training;
 
 /**
- * How a ratio estimator's loss gradients are computed. Both engines implement the same
- * mathematics (docs/math.md §3) and are tested against each other; their weights differ only by
- * float rounding, so a model records which one trained it.
+ * How a ratio estimator's loss gradients are computed. Both engines implement the same mathematics
+ * (docs/math.md §3) and are tested against each other; their weights differ only by float rounding,
+ * so a model records which one trained it.
  */
 public enum TrainingEngine {
   /**
-   * {@link #FUSED} where it applies (a ratio method, float32, the Java Vector API present, ND4J
-   * on the CPU), else {@link #SAMEDIFF}.
+   * {@link #FUSED} where it applies (a ratio method, float32, the Java Vector API present, ND4J on
+   * the CPU), else {@link #SAMEDIFF}.
    */
   AUTO,
   /** The SameDiff graph (any backend, CUDA included; forward-mode tangents in the graph). */

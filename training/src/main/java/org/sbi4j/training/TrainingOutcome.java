@@ -1,10 +1,10 @@
 package org.sbi4j.training;
 
-import org.sbi4j.training.model.ScoreModel;
-import org.sbi4j.training.model.RatioModel;
-import org.sbi4j.training.model.ModelData;
 import java.util.List;
 import org.sbi4j.training.listeners.EpochReport;
+import org.sbi4j.training.model.ModelData;
+import org.sbi4j.training.model.RatioModel;
+import org.sbi4j.training.model.ScoreModel;
 
 /**
  * A finished training run.
@@ -18,8 +18,14 @@ import org.sbi4j.training.listeners.EpochReport;
  * @param validationRows rows in the validation partition
  * @param seconds wall time of the whole run
  */
-public record TrainingOutcome(ModelData model, TrainingConfig config, long seed,
-    List<Long> memberSeeds, List<EpochReport> history, int trainingRows, int validationRows,
+public record TrainingOutcome(
+    ModelData model,
+    TrainingConfig config,
+    long seed,
+    List<Long> memberSeeds,
+    List<EpochReport> history,
+    int trainingRows,
+    int validationRows,
     double seconds) {
   public TrainingOutcome {
     memberSeeds = List.copyOf(memberSeeds);

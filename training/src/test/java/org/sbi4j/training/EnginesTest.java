@@ -1,8 +1,5 @@
 package org.sbi4j.training;
 
-import org.sbi4j.testing.GaussianToy;
-import org.sbi4j.training.model.Precision;
-import org.sbi4j.training.model.Method;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,16 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sbi4j.samples.EventSample;
+import org.sbi4j.testing.GaussianToy;
 import org.sbi4j.training.listeners.EpochReport;
+import org.sbi4j.training.model.Method;
+import org.sbi4j.training.model.Precision;
 
 /**
- * The fused engine trains like the SameDiff engine (same batches, same Adam; gradients tested
- * equal in FusedFitterTest), is deterministic, and AUTO resolves as documented.
+ * The fused engine trains like the SameDiff engine (same batches, same Adam; gradients tested equal
+ * in FusedFitterTest), is deterministic, and AUTO resolves as documented.
  */
 class EnginesTest {
   private static TrainingOutcome train(TrainingEngine engine, Method method, long seed) {
-    TrainingConfig c = TrainingConfig.builder().hiddenLayers(List.of(20, 20)).epochs(3)
-        .engine(engine).build();
+    TrainingConfig c =
+        TrainingConfig.builder().hiddenLayers(List.of(20, 20)).epochs(3).engine(engine).build();
     return new Trainer(c).train(GaussianToy.ratioSample(4000, 5), method, seed);
   }
 
@@ -48,21 +48,29 @@ class EnginesTest {
     TrainingOutcome b = train(TrainingEngine.AUTO, Method.ALICES, 9);
     assertEquals(TrainingEngine.FUSED, a.config().engine(), "AUTO resolves to FUSED on the CPU");
     for (int l = 0; l < 3; l++) {
-      assertArrayEquals(a.model().members().get(0).layers().get(l).w(),
-          b.model().members().get(0).layers().get(l).w(), 0.0);
+      assertArrayEquals(
+          a.model().members().get(0).layers().get(l).w(),
+          b.model().members().get(0).layers().get(l).w(),
+          0.0);
     }
-    TrainingOutcome sally = new Trainer(TrainingConfig.builder().hiddenLayers(List.of(8))
-        .epochs(1).build()).train(GaussianToy.scoreSample(500, 1), Method.SALLY, 1);
+    TrainingOutcome sally =
+        new Trainer(TrainingConfig.builder().hiddenLayers(List.of(8)).epochs(1).build())
+            .train(GaussianToy.scoreSample(500, 1), Method.SALLY, 1);
     assertEquals(TrainingEngine.SAMEDIFF, sally.config().engine(), "SALLY trains on SameDiff");
   }
 
   @Test
   void fusedWhereItDoesNotApplyIsABadInput() {
-    TrainingConfig c = TrainingConfig.builder().precision(Precision.FLOAT64).epochs(1)
-        .engine(TrainingEngine.FUSED).build();
+    TrainingConfig c =
+        TrainingConfig.builder()
+            .precision(Precision.FLOAT64)
+            .epochs(1)
+            .engine(TrainingEngine.FUSED)
+            .build();
     EventSample s = GaussianToy.ratioSample(200, 1);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new Trainer(c).train(s, Method.ALICES, 1));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> new Trainer(c).train(s, Method.ALICES, 1));
     assertTrue(e.getMessage().contains("precision is FLOAT64"), e.getMessage());
   }
 }

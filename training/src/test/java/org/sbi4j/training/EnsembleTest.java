@@ -1,10 +1,5 @@
 package org.sbi4j.training;
 
-import org.sbi4j.testing.GaussianToy;
-import org.sbi4j.training.model.RatioModel;
-import org.sbi4j.training.model.ModelData;
-import org.sbi4j.training.model.Method;
-import org.sbi4j.samples.estimators.Prediction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,21 +7,33 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sbi4j.samples.Column;
 import org.sbi4j.samples.EventSample;
+import org.sbi4j.samples.estimators.Prediction;
+import org.sbi4j.testing.GaussianToy;
+import org.sbi4j.training.model.Method;
+import org.sbi4j.training.model.ModelData;
+import org.sbi4j.training.model.RatioModel;
 
 class EnsembleTest {
   @Test
   void meanAndSpreadAreThoseOfTheMembers() {
-    TrainingConfig c = TrainingConfig.builder().hiddenLayers(List.of(8)).epochs(1)
-        .ensembleSize(3).build();
+    TrainingConfig c =
+        TrainingConfig.builder().hiddenLayers(List.of(8)).epochs(1).ensembleSize(3).build();
     ModelData m = new Trainer(c).train(GaussianToy.ratioSample2(400, 1), Method.RASCAL, 2).model();
     EventSample test = GaussianToy.ratioSample2(30, 3);
     double[] theta = test.column(Column.THETA0);
     Prediction all = new RatioModel(m).predict(theta, test.x());
     Prediction[] one = new Prediction[3];
     for (int k = 0; k < 3; k++) {
-      ModelData single = new ModelData(m.method(), m.precision(), m.observables(),
-          m.parameters(), m.xScaling(), m.thetaScaling(), m.thetaRange(),
-          List.of(m.members().get(k)));
+      ModelData single =
+          new ModelData(
+              m.method(),
+              m.precision(),
+              m.observables(),
+              m.parameters(),
+              m.xScaling(),
+              m.thetaScaling(),
+              m.thetaRange(),
+              List.of(m.members().get(k)));
       one[k] = new RatioModel(single).predict(theta, test.x());
     }
     for (int i = 0; i < test.size(); i++) {
@@ -40,8 +47,8 @@ class EnsembleTest {
       assertEquals(mean, all.logRatio()[i], 1e-12);
       assertEquals(Math.sqrt(var), all.logRatioStd()[i], 1e-12);
       for (int k = 0; k < 2; k++) {
-        double ts = (one[0].score()[2 * i + k] + one[1].score()[2 * i + k]
-            + one[2].score()[2 * i + k]) / 3;
+        double ts =
+            (one[0].score()[2 * i + k] + one[1].score()[2 * i + k] + one[2].score()[2 * i + k]) / 3;
         assertEquals(ts, all.score()[2 * i + k], 1e-12);
       }
     }

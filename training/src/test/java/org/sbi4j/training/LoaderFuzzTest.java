@@ -1,7 +1,5 @@
 package org.sbi4j.training;
 
-import org.sbi4j.testing.ModelFixture;
-import org.sbi4j.training.store.ModelFolder;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
@@ -14,23 +12,29 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.sbi4j.samples.io.Configs;
 import org.sbi4j.samples.io.SetupFiles;
+import org.sbi4j.testing.ModelFixture;
+import org.sbi4j.training.store.ModelFolder;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of the YAML config loader ({@link Configs} with the morphing
- * setup and the training config) and of the model-folder loader ({@link ModelFolder#load}),
- * seeded with valid files: byte overwrites and truncation chosen by the fuzzer; each load must
- * succeed or throw IllegalArgumentException. Anything else is a finding.
+ * setup and the training config) and of the model-folder loader ({@link ModelFolder#load}), seeded
+ * with valid files: byte overwrites and truncation chosen by the fuzzer; each load must succeed or
+ * throw IllegalArgumentException. Anything else is a finding.
  *
  * <p>{@code mvn test} replays the regression inputs only; fuzzing is {@code JAZZER_FUZZ=1 mvn -o
- * -pl training -am test -Dtest='LoaderFuzzTest#modelFolder' -Dsurefire.failIfNoSpecifiedTests=false}.
+ * -pl training -am test -Dtest='LoaderFuzzTest#modelFolder'
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class LoaderFuzzTest {
-  private static final List<byte[]> CONFIGS = List.of(bytes(Path.of("..", "configs",
-      "setup.yaml")), bytes(Path.of("..", "configs", "train.yaml")));
+  private static final List<byte[]> CONFIGS =
+      List.of(
+          bytes(Path.of("..", "configs", "setup.yaml")),
+          bytes(Path.of("..", "configs", "train.yaml")));
   private static final Path FIXTURE = ModelFixture.copy();
+
   /** The folder files the loader reads (model.onnx is only exported, never read). */
-  private static final List<String> READ = List.of("model.json", "weights.json", "config.yaml",
-      "history.json", "provenance.json");
+  private static final List<String> READ =
+      List.of("model.json", "weights.json", "config.yaml", "history.json", "provenance.json");
 
   private static byte[] bytes(Path f) {
     try {

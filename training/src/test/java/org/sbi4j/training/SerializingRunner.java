@@ -12,13 +12,13 @@ import java.util.List;
 import org.sbi4j.common.TaskRunner;
 
 /**
- * Runs tasks in this thread after a Java-serialization round trip of the task, each input and
- * each result, as a Spark executor receives them (transient fields arrive empty).
+ * Runs tasks in this thread after a Java-serialization round trip of the task, each input and each
+ * result, as a Spark executor receives them (transient fields arrive empty).
  */
 final class SerializingRunner implements TaskRunner {
   @Override
-  public <T extends Serializable, R extends Serializable> List<R> map(List<T> inputs,
-      Task<T, R> task) {
+  public <T extends Serializable, R extends Serializable> List<R> map(
+      List<T> inputs, Task<T, R> task) {
     List<R> out = new ArrayList<>();
     for (T input : inputs) {
       try {
@@ -37,8 +37,8 @@ final class SerializingRunner implements TaskRunner {
       try (ObjectOutputStream o = new ObjectOutputStream(bytes)) {
         o.writeObject(value);
       }
-      try (ObjectInputStream i = new ObjectInputStream(
-          new ByteArrayInputStream(bytes.toByteArray()))) {
+      try (ObjectInputStream i =
+          new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
         return (V) i.readObject();
       }
     } catch (IOException | ClassNotFoundException e) {

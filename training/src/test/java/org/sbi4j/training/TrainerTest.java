@@ -1,13 +1,5 @@
 package org.sbi4j.training;
 
-import org.sbi4j.testing.GaussianToy;
-import org.sbi4j.training.model.ScoreModel;
-import org.sbi4j.training.model.RatioModel;
-import org.sbi4j.training.model.Precision;
-import org.sbi4j.training.model.Network;
-import org.sbi4j.training.model.ModelData;
-import org.sbi4j.training.model.Method;
-import org.sbi4j.samples.estimators.Prediction;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,9 +12,17 @@ import org.junit.jupiter.api.Test;
 import org.sbi4j.common.LocalTaskRunner;
 import org.sbi4j.samples.Column;
 import org.sbi4j.samples.EventSample;
+import org.sbi4j.samples.estimators.Prediction;
+import org.sbi4j.testing.GaussianToy;
 import org.sbi4j.training.listeners.EpochReport;
 import org.sbi4j.training.listeners.TrainingControl;
 import org.sbi4j.training.listeners.TrainingListener;
+import org.sbi4j.training.model.Method;
+import org.sbi4j.training.model.ModelData;
+import org.sbi4j.training.model.Network;
+import org.sbi4j.training.model.Precision;
+import org.sbi4j.training.model.RatioModel;
+import org.sbi4j.training.model.ScoreModel;
 
 class TrainerTest {
   private static TrainingConfig small() {
@@ -40,26 +40,29 @@ class TrainerTest {
       par = new Trainer(c).train(s, Method.ALICES, 7, threads);
     }
     // as a Spark executor sees it: task, input and result through Java serialization
-    ModelData shipped = new Trainer(c).train(s, Method.ALICES, 7, new SerializingRunner())
-        .model();
+    ModelData shipped = new Trainer(c).train(s, Method.ALICES, 7, new SerializingRunner()).model();
     ModelData other = new Trainer(c).train(s, Method.ALICES, 8).model();
     for (ModelData b : List.of(par.model(), shipped)) {
       for (int k = 0; k < 2; k++) {
         for (int l = 0; l < a.members().get(k).layers().size(); l++) {
-          assertArrayEquals(a.members().get(k).layers().get(l).w(),
-              b.members().get(k).layers().get(l).w());
-          assertArrayEquals(a.members().get(k).layers().get(l).b(),
-              b.members().get(k).layers().get(l).b());
+          assertArrayEquals(
+              a.members().get(k).layers().get(l).w(), b.members().get(k).layers().get(l).w());
+          assertArrayEquals(
+              a.members().get(k).layers().get(l).b(), b.members().get(k).layers().get(l).b());
         }
       }
     }
-    assertEquals(seq.history().stream().map(EpochReport::validationLoss).toList(),
+    assertEquals(
+        seq.history().stream().map(EpochReport::validationLoss).toList(),
         par.history().stream().map(EpochReport::validationLoss).toList());
     assertEquals(seq.memberSeeds(), par.memberSeeds());
-    assertFalse(java.util.Arrays.equals(a.members().get(0).layers().get(0).w(),
-        other.members().get(0).layers().get(0).w()));
-    assertFalse(java.util.Arrays.equals(a.members().get(0).layers().get(0).w(),
-        a.members().get(1).layers().get(0).w()), "members must start from different seeds");
+    assertFalse(
+        java.util.Arrays.equals(
+            a.members().get(0).layers().get(0).w(), other.members().get(0).layers().get(0).w()));
+    assertFalse(
+        java.util.Arrays.equals(
+            a.members().get(0).layers().get(0).w(), a.members().get(1).layers().get(0).w()),
+        "members must start from different seeds");
   }
 
   @Test
@@ -67,15 +70,16 @@ class TrainerTest {
     EventSample s = GaussianToy.ratioSample(1000, 2);
     List<Network> perEpoch = new ArrayList<>();
     List<Double> val = new ArrayList<>();
-    TrainingListener spy = new TrainingListener() {
-      @Override
-      public void onEpochEnd(EpochReport r, TrainingControl control) {
-        perEpoch.add(control.snapshot());
-        val.add(r.validationLoss());
-      }
-    };
-    TrainingConfig c = small().toBuilder().epochs(6).learningRate(0.05).finalLearningRate(0.05)
-        .build();
+    TrainingListener spy =
+        new TrainingListener() {
+          @Override
+          public void onEpochEnd(EpochReport r, TrainingControl control) {
+            perEpoch.add(control.snapshot());
+            val.add(r.validationLoss());
+          }
+        };
+    TrainingConfig c =
+        small().toBuilder().epochs(6).learningRate(0.05).finalLearningRate(0.05).build();
     TrainingOutcome out = new Trainer(c, List.of(spy)).train(s, Method.CARL, 3);
     int best = 0;
     for (int e = 1; e < val.size(); e++) {
@@ -83,8 +87,8 @@ class TrainerTest {
         best = e;
       }
     }
-    assertArrayEquals(perEpoch.get(best).layers().get(0).w(),
-        out.model().members().get(0).layers().get(0).w());
+    assertArrayEquals(
+        perEpoch.get(best).layers().get(0).w(), out.model().members().get(0).layers().get(0).w());
     assertEquals(6, out.history().size());
   }
 
@@ -102,23 +106,27 @@ class TrainerTest {
     double[] t = s.column(Column.T_XZ0);
     t[0] = 1e200;
     EventSample bad = s.withColumn(Column.T_XZ0, t, List.of("theta"));
-    TrainingConfig c = small().toBuilder().precision(Precision.FLOAT64).validationSplit(0.0)
-        .build();
-    TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-        () -> new Trainer(c).train(bad, Method.RASCAL, 6));
+    TrainingConfig c =
+        small().toBuilder().precision(Precision.FLOAT64).validationSplit(0.0).build();
+    TrainingDivergedException e =
+        assertThrows(
+            TrainingDivergedException.class, () -> new Trainer(c).train(bad, Method.RASCAL, 6));
     assertTrue(e.getMessage().contains("training diverged"), e.getMessage());
   }
 
   @Test
   void aMissingColumnIsNamed() {
     EventSample s = GaussianToy.scoreSample(100, 6);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new Trainer(small()).train(s, Method.ALICES, 1));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> new Trainer(small()).train(s, Method.ALICES, 1));
     assertTrue(e.getMessage().contains("'theta0'"), e.getMessage());
   }
 
   @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.EnumSource(value = Method.class, names = {"ALICES", "RASCAL"})
+  @org.junit.jupiter.params.provider.EnumSource(
+      value = Method.class,
+      names = {"ALICES", "RASCAL"})
   void scoreMethodsLearnTheGaussianToy(Method method) {
     EventSample s = GaussianToy.ratioSample(20000, 9);
     TrainingConfig c = TrainingConfig.builder().hiddenLayers(List.of(32, 32)).epochs(8).build();
@@ -145,8 +153,13 @@ class TrainerTest {
   @Test
   void sallyLearnsTheScore() {
     EventSample s = GaussianToy.scoreSample(10000, 12);
-    TrainingConfig c = TrainingConfig.builder().hiddenLayers(List.of(16)).epochs(10)
-        .learningRate(0.01).finalLearningRate(0.001).build();
+    TrainingConfig c =
+        TrainingConfig.builder()
+            .hiddenLayers(List.of(16))
+            .epochs(10)
+            .learningRate(0.01)
+            .finalLearningRate(0.001)
+            .build();
     ScoreModel m = new Trainer(c).train(s, Method.SALLY, 13).scoreModel();
     double[][] t = m.score(EventSample.ofFeatures(List.of("x"), new double[] {-1, 0, 0.5}));
     // t(x) = x; after 10 epochs on 7.5k rows the fit is within a few hundredths.

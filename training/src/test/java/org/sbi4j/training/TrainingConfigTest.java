@@ -1,6 +1,5 @@
 package org.sbi4j.training;
 
-import org.sbi4j.training.model.Method;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.sbi4j.samples.io.Configs;
+import org.sbi4j.training.model.Method;
 
 class TrainingConfigTest {
   @Test
@@ -21,8 +21,10 @@ class TrainingConfigTest {
     TrainingConfig c = Configs.parse("epochs: 3\nhiddenLayers: [5]\n", TrainingConfig.class);
     assertEquals(3, c.epochs());
     assertEquals(128, c.batchSize());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Configs.parse("epoch: 3\n", TrainingConfig.class));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Configs.parse("epoch: 3\n", TrainingConfig.class));
     assertTrue(e.getMessage().contains("'epoch'"), e.getMessage());
   }
 
@@ -37,11 +39,13 @@ class TrainingConfigTest {
 
   @Test
   void badValuesNameTheKey() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TrainingConfig.builder().validationSplit(1.5).build());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TrainingConfig.builder().validationSplit(1.5).build());
     assertTrue(e.getMessage().contains("validationSplit"), e.getMessage());
-    assertThrows(IllegalArgumentException.class,
-        () -> TrainingConfig.builder().learningRate(-1).build());
+    assertThrows(
+        IllegalArgumentException.class, () -> TrainingConfig.builder().learningRate(-1).build());
   }
 
   @Test

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.sbi4j.inference.likelihood.ExactRatio;
 import org.sbi4j.inference.fisher.FisherKind;
+import org.sbi4j.inference.likelihood.ExactRatio;
 import org.sbi4j.inference.limits.Interval;
 import org.sbi4j.inference.limits.Intervals;
 import org.sbi4j.inference.limits.LimitSource;
@@ -21,8 +21,8 @@ import org.sbi4j.samples.simulators.Simulators;
 
 /**
  * Expected limits at θ_true = 0, L = 10 pb⁻¹ on the toy: the exact likelihood, the trained ALICES
- * and SALLY models when earlier stages shared them (artefacts {@code modelAlices} and
- * {@code modelSally}, model folders), and the histogram baseline on x; one plot and a table.
+ * and SALLY models when earlier stages shared them (artefacts {@code modelAlices} and {@code
+ * modelSally}, model folders), and the histogram baseline on x; one plot and a table.
  */
 final class LimitsStage implements Stage {
   static final double LUMINOSITY = 10;
@@ -36,8 +36,9 @@ final class LimitsStage implements Stage {
   public void run(QuickstartContext context) {
     Path events = context.get("events");
     List<LimitSource> sources = new ArrayList<>();
-    sources.add(new LimitSource.Ratio("exact", new ExactRatio(
-        Simulators.INTERFERENCE_1D.create(), new double[] {0})));
+    sources.add(
+        new LimitSource.Ratio(
+            "exact", new ExactRatio(Simulators.INTERFERENCE_1D.create(), new double[] {0})));
     for (String key : List.of("modelAlices", "modelSally")) {
       if (context.has(key)) {
         sources.add(ModelSources.limitSource(context.<Path>get(key)));
@@ -45,20 +46,39 @@ final class LimitsStage implements Stage {
     }
     sources.add(LimitSource.histogram(List.of("x")));
     Path plot = context.out().resolve("limits");
-    LimitsReport report = LimitsAnalysis.run(new LimitsRequest(events, sources,
-        new double[] {0}, null, LUMINOSITY, ParameterGrid.parse("-0.9:0.9:37"), FisherKind.TRUTH,
-        plot));
+    LimitsReport report =
+        LimitsAnalysis.run(
+            new LimitsRequest(
+                events,
+                sources,
+                new double[] {0},
+                null,
+                LUMINOSITY,
+                ParameterGrid.parse("-0.9:0.9:37"),
+                FisherKind.TRUTH,
+                plot));
     Map<String, Object> summary = new LinkedHashMap<>();
-    context.section("Expected limits", String.format(Locale.ROOT,
-        "θ_true = 0, L = %.0f pb⁻¹ (n = %.2f expected events), Asimov data from the test "
-            + "partition; plot `limits.png` (dashed: Cramér–Rao from the truth-level Fisher "
-            + "information).", LUMINOSITY, report.results().get(0).events()));
+    context.section(
+        "Expected limits",
+        String.format(
+            Locale.ROOT,
+            "θ_true = 0, L = %.0f pb⁻¹ (n = %.2f expected events), Asimov data from the test "
+                + "partition; plot `limits.png` (dashed: Cramér–Rao from the truth-level Fisher "
+                + "information).",
+            LUMINOSITY,
+            report.results().get(0).events()));
     context.report("| method | best fit | 68 % CL | 95 % CL |");
     context.report("|---|---|---|---|");
     for (LimitsResult r : report.results()) {
       Intervals iv = r.scan().intervals().get("theta");
-      context.report(String.format(Locale.ROOT, "| %s | %.3f | %s | %s |", r.method(),
-          r.scan().bestFit()[0], text(iv.cl68()), text(iv.cl95())));
+      context.report(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.3f | %s | %s |",
+              r.method(),
+              r.scan().bestFit()[0],
+              text(iv.cl68()),
+              text(iv.cl95())));
       summary.put(r.method(), Map.of("cl68", iv.cl68().bounds(), "cl95", iv.cl95().bounds()));
     }
     for (String w : report.warnings()) {

@@ -27,8 +27,13 @@ public final class Quickstart {
 
   /** The stages, in pipeline order. */
   static List<Stage> stages() {
-    return List.of(new MorphingStage(), new SimulateStage(), new AugmentStage(), new TrainStage(),
-        new LimitsStage(), new NplmStage());
+    return List.of(
+        new MorphingStage(),
+        new SimulateStage(),
+        new AugmentStage(),
+        new TrainStage(),
+        new LimitsStage(),
+        new NplmStage());
   }
 
   /** Runs every stage; returns the JSON summary. */
@@ -54,8 +59,8 @@ public final class Quickstart {
         progress.printf(Locale.ROOT, "      done in %.1f s%n", (System.nanoTime() - start) / 1e9);
       }
     }
-    AtomicFiles.writeString(out.resolve("report.md"),
-        String.join("\n", context.reportLines()) + "\n");
+    AtomicFiles.writeString(
+        out.resolve("report.md"), String.join("\n", context.reportLines()) + "\n");
     if (progress != null) {
       progress.println("report: " + out.resolve("report.md"));
     }

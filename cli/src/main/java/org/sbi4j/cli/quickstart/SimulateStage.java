@@ -19,10 +19,17 @@ final class SimulateStage implements Stage {
     SimulateStep.Result r = SimulateStep.run("interference-1d", EVENTS, events, context.seed(2));
     context.put("events", events);
     context.summary("simulate", r);
-    context.section("Simulation", String.format(Locale.ROOT,
-        "%d events of %s (z ~ e^{-z}(1+θ(z-1))²/(1+θ²), x = z + N(0, 0.5²)) weighted at the "
-            + "benchmarks %s: Σw = %s (exact σ = 1 + θ²: 1, 2, 2). File: `events.h5`.",
-        r.events(), r.process(), r.benchmarks(), java.util.Arrays.stream(r.crossSections())
-            .mapToObj(v -> String.format(Locale.ROOT, "%.4f", v)).toList()));
+    context.section(
+        "Simulation",
+        String.format(
+            Locale.ROOT,
+            "%d events of %s (z ~ e^{-z}(1+θ(z-1))²/(1+θ²), x = z + N(0, 0.5²)) weighted at the "
+                + "benchmarks %s: Σw = %s (exact σ = 1 + θ²: 1, 2, 2). File: `events.h5`.",
+            r.events(),
+            r.process(),
+            r.benchmarks(),
+            java.util.Arrays.stream(r.crossSections())
+                .mapToObj(v -> String.format(Locale.ROOT, "%.4f", v))
+                .toList()));
   }
 }

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.sbi4j.common.AtomicFiles;
 import org.sbi4j.samples.simulators.Simulators;
 import org.sbi4j.training.model.Method;
-import org.sbi4j.training.store.ModelFolder;
 import org.sbi4j.training.steps.TrainStep;
 import org.sbi4j.training.steps.TruthCheck;
+import org.sbi4j.training.store.ModelFolder;
 
 /**
  * Trains ALICES and SALLY on the quickstart's training samples and compares them with the
@@ -17,7 +17,8 @@ import org.sbi4j.training.steps.TruthCheck;
  */
 final class TrainStage implements Stage {
   /** A short config so the quickstart stays quick; configs/train.yaml has the full defaults. */
-  static final String CONFIG = """
+  static final String CONFIG =
+      """
       # quickstart training config (smaller than configs/train.yaml's defaults, for speed;
       # gradientClip as in configs/train-gold.yaml: the report's ALICES MSE 0.047 -> 0.035)
       hiddenLayers: [64, 64]
@@ -38,15 +39,24 @@ final class TrainStage implements Stage {
     AtomicFiles.writeString(config, CONFIG);
     Path alices = context.out().resolve("models/alices");
     Path sally = context.out().resolve("models/sally");
-    TrainStep.Result ra = TrainStep.run(new TrainStep.Request(Method.ALICES,
-        context.get("trainRatio"), config, alices, context.seed(5), null));
-    TrainStep.Result rs = TrainStep.run(new TrainStep.Request(Method.SALLY,
-        context.get("trainSally"), config, sally, context.seed(6), null));
+    TrainStep.Result ra =
+        TrainStep.run(
+            new TrainStep.Request(
+                Method.ALICES, context.get("trainRatio"), config, alices, context.seed(5), null));
+    TrainStep.Result rs =
+        TrainStep.run(
+            new TrainStep.Request(
+                Method.SALLY, context.get("trainSally"), config, sally, context.seed(6), null));
     var sim = Simulators.INTERFERENCE_1D.create();
-    TruthCheck.Agreement a = TruthCheck.logRatio(ModelFolder.load(alices).ratioModel(), sim,
-        new double[][] {{-1, 1}}, 5_000, context.seed(7));
-    TruthCheck.Agreement s = TruthCheck.score(ModelFolder.load(sally).scoreModel(), sim, 5_000,
-        context.seed(8));
+    TruthCheck.Agreement a =
+        TruthCheck.logRatio(
+            ModelFolder.load(alices).ratioModel(),
+            sim,
+            new double[][] {{-1, 1}},
+            5_000,
+            context.seed(7));
+    TruthCheck.Agreement s =
+        TruthCheck.score(ModelFolder.load(sally).scoreModel(), sim, 5_000, context.seed(8));
     context.put("modelAlices", alices);
     context.put("modelSally", sally);
     Map<String, Object> summary = new LinkedHashMap<>();
@@ -56,11 +66,18 @@ final class TrainStage implements Stage {
     summary.put("alicesSeconds", ra.seconds());
     summary.put("sallySeconds", rs.seconds());
     context.summary("train", summary);
-    context.section("Training", String.format(Locale.ROOT,
-        "ALICES (`models/alices`, %d rows, %d epochs): E[(log r̂ − log r)²] = %.4f against the "
-            + "exact log r over x ~ p(x|θ1 = 0) and θ0 ~ U(−1, 1). SALLY (`models/sally`): "
-            + "E[(t̂ − t)²] = %.4f, correlation with the exact score %.4f. Config: "
-            + "`train-quickstart.yaml`; each folder also holds `model.onnx`.",
-        ra.trainingRows(), ra.losses().size(), a.mse(), s.mse(), s.correlation()));
+    context.section(
+        "Training",
+        String.format(
+            Locale.ROOT,
+            "ALICES (`models/alices`, %d rows, %d epochs): E[(log r̂ − log r)²] = %.4f against the "
+                + "exact log r over x ~ p(x|θ1 = 0) and θ0 ~ U(−1, 1). SALLY (`models/sally`): "
+                + "E[(t̂ − t)²] = %.4f, correlation with the exact score %.4f. Config: "
+                + "`train-quickstart.yaml`; each folder also holds `model.onnx`.",
+            ra.trainingRows(),
+            ra.losses().size(),
+            a.mse(),
+            s.mse(),
+            s.correlation()));
   }
 }

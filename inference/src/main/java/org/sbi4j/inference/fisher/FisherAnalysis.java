@@ -1,15 +1,15 @@
 package org.sbi4j.inference.fisher;
 
-import org.sbi4j.inference.limits.Limits;
-import org.sbi4j.inference.likelihood.Summary;
-import org.sbi4j.inference.likelihood.MorphedEvents;
-import org.sbi4j.inference.likelihood.DataFiles;
-import org.sbi4j.inference.likelihood.BinningSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sbi4j.inference.internal.Partitions;
+import org.sbi4j.inference.likelihood.BinningSpec;
+import org.sbi4j.inference.likelihood.DataFiles;
+import org.sbi4j.inference.likelihood.MorphedEvents;
+import org.sbi4j.inference.likelihood.Summary;
+import org.sbi4j.inference.limits.Limits;
 import org.sbi4j.inference.plot.FisherPlot;
 import org.sbi4j.samples.EventSample;
 
@@ -22,20 +22,26 @@ public final class FisherAnalysis {
     EventSample file = DataFiles.events(r.events());
     MorphedEvents events = new MorphedEvents(file);
     events.setup().checkTheta("theta", r.theta());
-    FisherMatrix f = switch (r.kind()) {
-      case TRUTH -> FisherInformation.truth(events, r.theta(), r.luminosity());
-      case RATE -> FisherInformation.rate(events, r.theta(), r.luminosity());
-      case SALLY -> FisherInformation.sally(events, new MorphedEvents(Partitions.test(file)),
-          r.model(), r.theta(), r.luminosity());
-      case HISTOGRAM -> {
-        List<String> obs = r.observables() != null ? r.observables()
-            : List.of(file.observables().get(0));
-        Summary s = new Summary.Observed(obs);
-        BinningSpec spec = r.binning() != null ? r.binning() : BinningSpec.adaptive(obs.size());
-        yield FisherInformation.histogram(
-            Limits.histogramModel(events, s, spec, r.luminosity()), r.theta());
-      }
-    };
+    FisherMatrix f =
+        switch (r.kind()) {
+          case TRUTH -> FisherInformation.truth(events, r.theta(), r.luminosity());
+          case RATE -> FisherInformation.rate(events, r.theta(), r.luminosity());
+          case SALLY ->
+              FisherInformation.sally(
+                  events,
+                  new MorphedEvents(Partitions.test(file)),
+                  r.model(),
+                  r.theta(),
+                  r.luminosity());
+          case HISTOGRAM -> {
+            List<String> obs =
+                r.observables() != null ? r.observables() : List.of(file.observables().get(0));
+            Summary s = new Summary.Observed(obs);
+            BinningSpec spec = r.binning() != null ? r.binning() : BinningSpec.adaptive(obs.size());
+            yield FisherInformation.histogram(
+                Limits.histogramModel(events, s, spec, r.luminosity()), r.theta());
+          }
+        };
     if (r.profile() != null) {
       f = f.profile(r.profile());
     } else if (r.project() != null) {
@@ -62,9 +68,9 @@ public final class FisherAnalysis {
   }
 
   /**
-   * The JSON of docs/cli.md: {@code matrix} (p × p) and {@code covariance} (I⁻¹, or null with a warning
-   * when I is singular), plus {@code parameters}, {@code kind}, {@code theta}, {@code luminosity},
-   * {@code warnings}.
+   * The JSON of docs/cli.md: {@code matrix} (p × p) and {@code covariance} (I⁻¹, or null with a
+   * warning when I is singular), plus {@code parameters}, {@code kind}, {@code theta}, {@code
+   * luminosity}, {@code warnings}.
    */
   public static Map<String, Object> summary(FisherRequest r, FisherMatrix f) {
     Map<String, Object> out = new LinkedHashMap<>();

@@ -1,12 +1,12 @@
 package org.sbi4j.inference.fisher;
 
-import org.sbi4j.inference.likelihood.Observables;
-import org.sbi4j.inference.likelihood.MorphedEvents;
-import org.sbi4j.inference.likelihood.HistogramModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sbi4j.common.Check;
+import org.sbi4j.inference.likelihood.HistogramModel;
+import org.sbi4j.inference.likelihood.MorphedEvents;
+import org.sbi4j.inference.likelihood.Observables;
 import org.sbi4j.samples.estimators.ScoreEstimator;
 
 /**
@@ -27,8 +27,8 @@ public final class FisherInformation {
 
   /** The rate-only information L ∂σ∂σᵀ/σ. */
   public static FisherMatrix rate(MorphedEvents events, double[] theta, double luminosity) {
-    return new FisherMatrix(events.setup().parameterNames(), rateTerm(events, theta, luminosity),
-        List.of());
+    return new FisherMatrix(
+        events.setup().parameterNames(), rateTerm(events, theta, luminosity), List.of());
   }
 
   /** Truth level, from the joint score of every weighted event. */
@@ -55,9 +55,12 @@ public final class FisherInformation {
     }
     List<String> warnings = new ArrayList<>();
     if (skipped > 0) {
-      warnings.add(String.format(Locale.ROOT,
-          "%d events with dσ_e(θ) <= 0 (total %.4g pb) have no joint score and were left out",
-          skipped, skippedWeight));
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "%d events with dσ_e(θ) <= 0 (total %.4g pb) have no joint score and were left out",
+              skipped,
+              skippedWeight));
     }
     return new FisherMatrix(events.setup().parameterNames(), info, warnings);
   }
@@ -69,16 +72,23 @@ public final class FisherInformation {
    * @param test the events the model is applied to (the test partition)
    * @param model t̂(x)
    */
-  public static FisherMatrix sally(MorphedEvents rate, MorphedEvents test, ScoreEstimator model,
-      double[] theta, double luminosity) {
+  public static FisherMatrix sally(
+      MorphedEvents rate,
+      MorphedEvents test,
+      ScoreEstimator model,
+      double[] theta,
+      double luminosity) {
     if (!model.parameters().equals(rate.setup().parameterNames())) {
-      throw new IllegalArgumentException("the SALLY model's parameters " + model.parameters()
-          + " differ from the event file's " + rate.setup().parameterNames());
+      throw new IllegalArgumentException(
+          "the SALLY model's parameters "
+              + model.parameters()
+              + " differ from the event file's "
+              + rate.setup().parameterNames());
     }
     double[][] info = rateTerm(rate, theta, luminosity);
     double sigma = rate.positiveSigma(theta);
-    double[][] tHat = model.score(Observables.project(test.sample(), model.observables(),
-        "the SALLY model"));
+    double[][] tHat =
+        model.score(Observables.project(test.sample(), model.observables(), "the SALLY model"));
     double[] d = test.dsigma(theta);
     double total = 0;
     for (double v : d) {

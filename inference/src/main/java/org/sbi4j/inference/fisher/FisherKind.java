@@ -21,7 +21,10 @@ public enum FisherKind {
         return k;
       }
     }
-    throw new IllegalArgumentException("unknown Fisher kind '" + name + "'; use one of "
-        + Arrays.stream(values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toList());
+    throw new IllegalArgumentException(
+        "unknown Fisher kind '"
+            + name
+            + "'; use one of "
+            + Arrays.stream(values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toList());
   }
 }

@@ -1,6 +1,5 @@
 package org.sbi4j.inference.fisher;
 
-import org.sbi4j.inference.limits.Interval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +7,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.sbi4j.common.Check;
+import org.sbi4j.inference.limits.Interval;
 
 /**
  * A Fisher information matrix I (p × p, symmetric) over named parameters, with its Cramér–Rao
@@ -22,8 +22,8 @@ public record FisherMatrix(List<String> parameters, double[][] matrix, List<Stri
     parameters = List.copyOf(parameters);
     Check.rectangular("Fisher matrix", matrix, parameters.size());
     if (matrix.length != parameters.size()) {
-      throw new IllegalArgumentException("Fisher matrix has " + matrix.length + " rows for "
-          + parameters.size() + " parameters");
+      throw new IllegalArgumentException(
+          "Fisher matrix has " + matrix.length + " rows for " + parameters.size() + " parameters");
     }
     Check.finite("Fisher matrix", matrix);
     matrix = Check.copy(matrix);
@@ -44,9 +44,11 @@ public record FisherMatrix(List<String> parameters, double[][] matrix, List<Stri
   public double[][] covariance() {
     LUDecomposition lu = new LUDecomposition(new Array2DRowRealMatrix(matrix));
     if (!lu.getSolver().isNonSingular()) {
-      throw new IllegalArgumentException("the Fisher information " + java.util.Arrays
-          .deepToString(matrix) + " is singular: some direction is not constrained; profile or "
-          + "project it away, or add information (luminosity, observables)");
+      throw new IllegalArgumentException(
+          "the Fisher information "
+              + java.util.Arrays.deepToString(matrix)
+              + " is singular: some direction is not constrained; profile or "
+              + "project it away, or add information (luminosity, observables)");
     }
     return lu.getSolver().getInverse().getData();
   }
@@ -67,8 +69,9 @@ public record FisherMatrix(List<String> parameters, double[][] matrix, List<Stri
     RealMatrix ibb = full.getSubMatrix(b, b);
     LUDecomposition lu = new LUDecomposition(ibb);
     if (!lu.getSolver().isNonSingular()) {
-      throw new IllegalArgumentException("cannot profile: the information on the profiled "
-          + "parameters is singular; project them instead");
+      throw new IllegalArgumentException(
+          "cannot profile: the information on the profiled "
+              + "parameters is singular; project them instead");
     }
     RealMatrix schur = iaa.subtract(iab.multiply(lu.getSolver().solve(iab.transpose())));
     return new FisherMatrix(keep, symmetrise(schur.getData()), warnings);
@@ -77,8 +80,8 @@ public record FisherMatrix(List<String> parameters, double[][] matrix, List<Stri
   /** Projects onto {@code keep}: I_AA, the information when the others are fixed. */
   public FisherMatrix project(List<String> keep) {
     int[] a = indices(keep);
-    return new FisherMatrix(keep, new Array2DRowRealMatrix(matrix).getSubMatrix(a, a).getData(),
-        warnings);
+    return new FisherMatrix(
+        keep, new Array2DRowRealMatrix(matrix).getSubMatrix(a, a).getData(), warnings);
   }
 
   /**
@@ -92,8 +95,10 @@ public record FisherMatrix(List<String> parameters, double[][] matrix, List<Stri
    */
   public double[][] ellipse(double[] centre, double level, int points) {
     if (parameters.size() != 2) {
-      throw new IllegalArgumentException("an ellipse needs a 2-parameter Fisher matrix, not "
-          + parameters.size() + "; profile or project first");
+      throw new IllegalArgumentException(
+          "an ellipse needs a 2-parameter Fisher matrix, not "
+              + parameters.size()
+              + "; profile or project first");
     }
     double[][] c = covariance();
     // Cholesky of the covariance maps the unit circle onto the ellipse xᵀ I x = 1.
@@ -119,8 +124,9 @@ public record FisherMatrix(List<String> parameters, double[][] matrix, List<Stri
   public Interval interval(String name, double centre, double level) {
     double info = profile(List.of(name)).matrix[0][0];
     if (!(info > 0)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "no information on '%s' (I = %s); it is unconstrained", name, info));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT, "no information on '%s' (I = %s); it is unconstrained", name, info));
     }
     double half = Math.sqrt(level / info);
     return new Interval(centre - half, centre + half, false, false);
@@ -134,8 +140,8 @@ public record FisherMatrix(List<String> parameters, double[][] matrix, List<Stri
     for (int k = 0; k < idx.length; k++) {
       idx[k] = parameters.indexOf(keep.get(k));
       if (idx[k] < 0) {
-        throw new IllegalArgumentException("unknown parameter '" + keep.get(k)
-            + "'; the Fisher matrix has " + parameters);
+        throw new IllegalArgumentException(
+            "unknown parameter '" + keep.get(k) + "'; the Fisher matrix has " + parameters);
       }
     }
     return idx;

@@ -1,10 +1,10 @@
 package org.sbi4j.inference.fisher;
 
-import org.sbi4j.common.InvalidValueException;
-import org.sbi4j.inference.likelihood.BinningSpec;
 import java.nio.file.Path;
 import java.util.List;
 import org.sbi4j.common.Check;
+import org.sbi4j.common.InvalidValueException;
+import org.sbi4j.inference.likelihood.BinningSpec;
 import org.sbi4j.samples.estimators.ScoreEstimator;
 
 /**
@@ -21,26 +21,35 @@ import org.sbi4j.samples.estimators.ScoreEstimator;
  * @param profile parameters to keep with the others profiled (Schur complement), or null
  * @param project parameters to keep with the others fixed (sub-matrix), or null
  */
-public record FisherRequest(Path events, double[] theta, double luminosity, FisherKind kind,
-    List<String> observables, ScoreEstimator model, BinningSpec binning, Path plot,
-    List<String> profile, List<String> project) {
+public record FisherRequest(
+    Path events,
+    double[] theta,
+    double luminosity,
+    FisherKind kind,
+    List<String> observables,
+    ScoreEstimator model,
+    BinningSpec binning,
+    Path plot,
+    List<String> profile,
+    List<String> project) {
   public FisherRequest {
     if (events == null || theta == null || kind == null) {
       String missing = events == null ? "events" : theta == null ? "theta" : "kind";
-      throw new InvalidValueException(missing,
+      throw new InvalidValueException(
+          missing,
           "the Fisher information needs events, theta and a kind; " + missing + " is missing");
     }
     Check.finite("theta", theta);
     theta = theta.clone();
     Check.positive("luminosity", luminosity);
     if (kind == FisherKind.SALLY && model == null) {
-      throw new InvalidValueException("model",
-          "the SALLY Fisher information needs a SALLY model folder");
+      throw new InvalidValueException(
+          "model", "the SALLY Fisher information needs a SALLY model folder");
     }
     observables = observables == null ? null : List.copyOf(observables);
     if (profile != null && project != null) {
-      throw new InvalidValueException("profile",
-          "give either parameters to profile or parameters to project, not both");
+      throw new InvalidValueException(
+          "profile", "give either parameters to profile or parameters to project, not both");
     }
     profile = profile == null ? null : List.copyOf(profile);
     project = project == null ? null : List.copyOf(project);

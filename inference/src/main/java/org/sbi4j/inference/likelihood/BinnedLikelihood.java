@@ -4,9 +4,9 @@ import org.sbi4j.common.Check;
 
 /**
  * The binned Poisson likelihood log L(θ) = Σ_k log Pois(n_k | ν_k(θ)) (docs/math.md §4, histogram
- * variant), continuous in n_k so Asimov counts need no rounding. A bin whose morphed expectation
- * is not positive (negative event weights can do that far from the benchmarks) is floored at
- * {@value #FLOOR} events, which makes such θ strongly disfavoured instead of undefined.
+ * variant), continuous in n_k so Asimov counts need no rounding. A bin whose morphed expectation is
+ * not positive (negative event weights can do that far from the benchmarks) is floored at {@value
+ * #FLOOR} events, which makes such θ strongly disfavoured instead of undefined.
  */
 public final class BinnedLikelihood implements LogLikelihood {
   static final double FLOOR = 1e-9;
@@ -23,8 +23,11 @@ public final class BinnedLikelihood implements LogLikelihood {
     Check.finite("bin counts", counts);
     for (double c : counts) {
       if (c < 0) {
-        throw new IllegalArgumentException("bin count " + c + " is negative; data counts must be "
-            + ">= 0 (check for negative event weights at θ_true)");
+        throw new IllegalArgumentException(
+            "bin count "
+                + c
+                + " is negative; data counts must be "
+                + ">= 0 (check for negative event weights at θ_true)");
       }
     }
     this.model = model;

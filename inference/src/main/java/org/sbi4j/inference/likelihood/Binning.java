@@ -7,9 +7,9 @@ import java.util.Locale;
 import org.sbi4j.common.Check;
 
 /**
- * Histogram bins in d ≥ 1 dimensions: increasing edges per dimension. The outermost bins are
- * open: values below the first edge fall into the first bin, values above the last into the last,
- * so no event is lost. Flat bin index: first dimension slowest.
+ * Histogram bins in d ≥ 1 dimensions: increasing edges per dimension. The outermost bins are open:
+ * values below the first edge fall into the first bin, values above the last into the last, so no
+ * event is lost. Flat bin index: first dimension slowest.
  *
  * @param edges per dimension, ≥ 2 strictly increasing finite values
  */
@@ -23,14 +23,17 @@ public record Binning(List<double[]> edges) {
       double[] e = edges.get(d);
       Check.finite("bin edges of dimension " + d, e);
       if (e.length < 2) {
-        throw new IllegalArgumentException("dimension " + d + " has " + e.length
-            + " bin edge(s); give at least 2");
+        throw new IllegalArgumentException(
+            "dimension " + d + " has " + e.length + " bin edge(s); give at least 2");
       }
       for (int i = 1; i < e.length; i++) {
         if (!(e[i] > e[i - 1])) {
-          throw new IllegalArgumentException(String.format(Locale.ROOT,
-              "bin edges of dimension %d are not increasing: %s; sort them", d,
-              Arrays.toString(e)));
+          throw new IllegalArgumentException(
+              String.format(
+                  Locale.ROOT,
+                  "bin edges of dimension %d are not increasing: %s; sort them",
+                  d,
+                  Arrays.toString(e)));
         }
       }
       copy.add(e.clone());
@@ -102,8 +105,9 @@ public record Binning(List<double[]> edges) {
       total += Math.max(weights[i], 0);
     }
     if (!(total > 0)) {
-      throw new IllegalArgumentException("adaptive binning: the events carry no positive weight "
-          + "at the reference point; give explicit bin edges");
+      throw new IllegalArgumentException(
+          "adaptive binning: the events carry no positive weight "
+              + "at the reference point; give explicit bin edges");
     }
     Arrays.sort(order, (a, b) -> Double.compare(values[a * d + k], values[b * d + k]));
     double lo = values[order[0] * d + k];
@@ -115,9 +119,10 @@ public record Binning(List<double[]> edges) {
     for (int r = 0; r < n && next < bins; r++) {
       cum += Math.max(weights[order[r]], 0);
       while (next < bins && cum >= total * next / bins) {
-        double v = r + 1 < n
-            ? 0.5 * (values[order[r] * d + k] + values[order[r + 1] * d + k])
-            : values[order[r] * d + k];
+        double v =
+            r + 1 < n
+                ? 0.5 * (values[order[r] * d + k] + values[order[r + 1] * d + k])
+                : values[order[r] * d + k];
         if (v > e.get(e.size() - 1) && v < hi) {
           e.add(v);
         }
@@ -128,8 +133,12 @@ public record Binning(List<double[]> edges) {
       e.add(hi);
     }
     if (e.size() < 2) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "summary %d takes a single value %s on every event; it cannot be histogrammed", k, lo));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "summary %d takes a single value %s on every event; it cannot be histogrammed",
+              k,
+              lo));
     }
     return e.stream().mapToDouble(Double::doubleValue).toArray();
   }

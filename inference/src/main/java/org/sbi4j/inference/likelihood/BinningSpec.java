@@ -9,15 +9,15 @@ import org.sbi4j.common.Check;
  *
  * @param binsPerDimension bins per summary dimension for adaptive binning, ≥ 1
  * @param edges given edges per dimension, or null for adaptive binning
- * @param reference θ_ref of the adaptive binning, or null for the SM point θ = 0 (or the centre
- *     of the ranges when 0 lies outside them)
+ * @param reference θ_ref of the adaptive binning, or null for the SM point θ = 0 (or the centre of
+ *     the ranges when 0 lies outside them)
  */
 public record BinningSpec(int binsPerDimension, List<double[]> edges, double[] reference) {
   /**
    * Default bins per dimension: 80 for one summary, 12 × 12 for two. Fine bins matter: on
-   * interference-1d the sign of θ shows in the far tail, where equal-content bins at θ = 0 are
-   * wide (20 bins widen the 95 % interval by 0.13, 80 bins by 0.02); the continuous Poisson
-   * likelihood of Asimov data has no trouble with many bins.
+   * interference-1d the sign of θ shows in the far tail, where equal-content bins at θ = 0 are wide
+   * (20 bins widen the 95 % interval by 0.13, 80 bins by 0.02); the continuous Poisson likelihood
+   * of Asimov data has no trouble with many bins.
    */
   public static int defaultBins(int dimension) {
     return dimension == 1 ? 80 : 12;

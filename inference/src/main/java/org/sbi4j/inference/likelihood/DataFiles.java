@@ -18,8 +18,8 @@ public final class DataFiles {
   }
 
   /**
-   * Observed data: an event file ({@code samples/observations}), a plain {@code .h5} with
-   * dataset {@code x}, or a {@code .csv}; only the features are used.
+   * Observed data: an event file ({@code samples/observations}), a plain {@code .h5} with dataset
+   * {@code x}, or a {@code .csv}; only the features are used.
    */
   public static EventSample observed(Path file) {
     requireFile(file);
@@ -32,8 +32,13 @@ public final class DataFiles {
       try {
         return PlainSamples.read(file);
       } catch (IllegalArgumentException asPlain) {
-        throw new IllegalArgumentException(file + " is neither an event file ("
-            + asEventFile.getMessage() + ") nor a plain sample (" + asPlain.getMessage() + ")");
+        throw new IllegalArgumentException(
+            file
+                + " is neither an event file ("
+                + asEventFile.getMessage()
+                + ") nor a plain sample ("
+                + asPlain.getMessage()
+                + ")");
       }
     }
   }

@@ -2,15 +2,15 @@ package org.sbi4j.inference.likelihood;
 
 import java.util.List;
 import org.sbi4j.samples.EventSample;
-import org.sbi4j.samples.simulators.Simulator;
 import org.sbi4j.samples.estimators.RatioEstimator;
 import org.sbi4j.samples.estimators.ScoreEstimator;
+import org.sbi4j.samples.simulators.Simulator;
 
 /**
- * The exact log r(x|θ, θ_ref) = log p(x|θ) − log p(x|θ_ref) of a built-in simulator as a
- * {@link RatioEstimator}: the ideal a trained model aims at, used in tests and beside the trained
- * methods in the quickstart. It has no trained range. As a {@link ScoreEstimator} it is the exact
- * score t(x|θ_ref), the ideal SALLY model.
+ * The exact log r(x|θ, θ_ref) = log p(x|θ) − log p(x|θ_ref) of a built-in simulator as a {@link
+ * RatioEstimator}: the ideal a trained model aims at, used in tests and beside the trained methods
+ * in the quickstart. It has no trained range. As a {@link ScoreEstimator} it is the exact score
+ * t(x|θ_ref), the ideal SALLY model.
  */
 public final class ExactRatio implements RatioEstimator, ScoreEstimator {
   private final Simulator simulator;

@@ -17,8 +17,10 @@ import org.sbi4j.samples.estimators.RatioEstimator;
  */
 public final class ExtendedLikelihood implements LogLikelihood {
   static final int BLOCK = 4_000_000;
+
   /** Events per partial sum. */
   static final int QUANTUM = 256;
+
   /** Points per estimator call, so that θ × one run of events stays near {@link #BLOCK}. */
   static final int MAX_THETAS = BLOCK / QUANTUM;
 
@@ -35,13 +37,16 @@ public final class ExtendedLikelihood implements LogLikelihood {
    * @param rate the events that define σ(θ) (the whole event file)
    * @param luminosity L in pb⁻¹
    */
-  public ExtendedLikelihood(RatioEstimator estimator, Dataset data, MorphedEvents rate,
-      double luminosity) {
+  public ExtendedLikelihood(
+      RatioEstimator estimator, Dataset data, MorphedEvents rate, double luminosity) {
     this.events = Observables.project(data.events(), estimator.observables(), "the model");
     if (!estimator.parameters().equals(rate.setup().parameterNames())) {
-      throw new IllegalArgumentException("the model's parameters " + estimator.parameters()
-          + " differ from the event file's " + rate.setup().parameterNames()
-          + "; use the event file the model was trained on");
+      throw new IllegalArgumentException(
+          "the model's parameters "
+              + estimator.parameters()
+              + " differ from the event file's "
+              + rate.setup().parameterNames()
+              + "; use the event file the model was trained on");
     }
     this.estimator = estimator;
     this.weights = data.weights();
@@ -60,17 +65,17 @@ public final class ExtendedLikelihood implements LogLikelihood {
     double[] out = new double[thetas.length];
     for (int from = 0; from < thetas.length; from += MAX_THETAS) {
       int to = Math.min(thetas.length, from + MAX_THETAS);
-      double[][] group = from == 0 && to == thetas.length ? thetas
-          : Arrays.copyOfRange(thetas, from, to);
+      double[][] group =
+          from == 0 && to == thetas.length ? thetas : Arrays.copyOfRange(thetas, from, to);
       System.arraycopy(evaluateGroup(group), 0, out, from, to - from);
     }
     return out;
   }
 
   /**
-   * log L for at most {@value #MAX_THETAS} points. Σ_i w_i log r̂ is added up per run of
-   * {@value #QUANTUM} events, and the event blocks are whole runs, so every θ gets the same sum in
-   * the same order however many points are evaluated together (grid blocks on any runner).
+   * log L for at most {@value #MAX_THETAS} points. Σ_i w_i log r̂ is added up per run of {@value
+   * #QUANTUM} events, and the event blocks are whole runs, so every θ gets the same sum in the same
+   * order however many points are evaluated together (grid blocks on any runner).
    */
   private double[] evaluateGroup(double[][] thetas) {
     double[] out = new double[thetas.length];
@@ -93,8 +98,11 @@ public final class ExtendedLikelihood implements LogLikelihood {
           out[j] += s;
         }
         if (!Double.isFinite(out[j])) {
-          throw new IllegalStateException(String.format(Locale.ROOT,
-              "the model returned a non-finite log r̂ at θ = %s", Arrays.toString(thetas[j])));
+          throw new IllegalStateException(
+              String.format(
+                  Locale.ROOT,
+                  "the model returned a non-finite log r̂ at θ = %s",
+                  Arrays.toString(thetas[j])));
         }
       }
     }

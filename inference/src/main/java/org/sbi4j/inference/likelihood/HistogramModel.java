@@ -22,11 +22,14 @@ public final class HistogramModel {
    * @param binning the bins, of the summary's dimension
    * @param luminosity L in pb⁻¹
    */
-  public HistogramModel(MorphedEvents templates, Summary summary, Binning binning,
-      double luminosity) {
+  public HistogramModel(
+      MorphedEvents templates, Summary summary, Binning binning, double luminosity) {
     if (binning.dimension() != summary.dimension()) {
-      throw new IllegalArgumentException("binning has " + binning.dimension()
-          + " dimensions but the summary has " + summary.dimension());
+      throw new IllegalArgumentException(
+          "binning has "
+              + binning.dimension()
+              + " dimensions but the summary has "
+              + summary.dimension());
     }
     this.templates = templates;
     this.binning = binning;

@@ -6,8 +6,8 @@ import org.sbi4j.morphing.MorphingSetup;
 import org.sbi4j.samples.EventSample;
 
 /**
- * A weighted event sample seen through its morphing (docs/math.md §2): dσ_e(θ) = Σ_b w_b(θ) w_e(θ_b),
- * ∇θ dσ_e(θ) = Σ_b ∇w_b(θ) w_e(θ_b), σ(θ) = Σ_e dσ_e(θ) (pb). Immutable.
+ * A weighted event sample seen through its morphing (docs/math.md §2): dσ_e(θ) = Σ_b w_b(θ)
+ * w_e(θ_b), ∇θ dσ_e(θ) = Σ_b ∇w_b(θ) w_e(θ_b), σ(θ) = Σ_e dσ_e(θ) (pb). Immutable.
  */
 public final class MorphedEvents {
   private final EventSample sample;
@@ -21,8 +21,9 @@ public final class MorphedEvents {
    */
   public MorphedEvents(EventSample sample) {
     if (!sample.hasWeights() || sample.setup().isEmpty()) {
-      throw new IllegalArgumentException("the events carry no benchmark weights; use an event "
-          + "file with a morphing setup (samples/weights and benchmarks)");
+      throw new IllegalArgumentException(
+          "the events carry no benchmark weights; use an event "
+              + "file with a morphing setup (samples/weights and benchmarks)");
     }
     if (sample.size() == 0) {
       throw new IllegalArgumentException("the event sample is empty; give a file with events");
@@ -76,10 +77,13 @@ public final class MorphedEvents {
   public double positiveSigma(double[] theta) {
     double s = sigma(theta);
     if (!(s > 0)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "σ(θ = %s) = %s pb is not positive: no events are expected there; restrict the grid "
-              + "or θ to where the morphed cross section is positive",
-          java.util.Arrays.toString(theta), s));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "σ(θ = %s) = %s pb is not positive: no events are expected there; restrict the grid "
+                  + "or θ to where the morphed cross section is positive",
+              java.util.Arrays.toString(theta),
+              s));
     }
     return s;
   }

@@ -24,9 +24,14 @@ public final class Observables {
     for (int j = 0; j < idx.length; j++) {
       idx[j] = have.indexOf(wanted.get(j));
       if (idx[j] < 0) {
-        throw new IllegalArgumentException("observables do not match: " + who + " reads "
-            + wanted + " but the events have " + have
-            + "; use events with the same observables (the file the model was trained on)");
+        throw new IllegalArgumentException(
+            "observables do not match: "
+                + who
+                + " reads "
+                + wanted
+                + " but the events have "
+                + have
+                + "; use events with the same observables (the file the model was trained on)");
       }
     }
     int n = events.size();

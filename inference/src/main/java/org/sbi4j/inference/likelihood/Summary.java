@@ -1,13 +1,13 @@
 package org.sbi4j.inference.likelihood;
 
-import org.sbi4j.common.InvalidValueException;
 import java.util.List;
+import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.estimators.ScoreEstimator;
 
 /**
- * What the histogram baseline bins: one or two named observables, or SALLY's estimated score
- * t̂(x) (one dimension per parameter; MadMiner's "sally" mode).
+ * What the histogram baseline bins: one or two named observables, or SALLY's estimated score t̂(x)
+ * (one dimension per parameter; MadMiner's "sally" mode).
  */
 public sealed interface Summary {
   /** Number of summary dimensions d. */
@@ -24,8 +24,12 @@ public sealed interface Summary {
     public Observed {
       names = List.copyOf(names);
       if (names.isEmpty() || names.size() > 2) {
-        throw new InvalidValueException("histogram", "the histogram baseline takes one or two "
-            + "observables, not " + names + "; e.g. x or x1,x2");
+        throw new InvalidValueException(
+            "histogram",
+            "the histogram baseline takes one or two "
+                + "observables, not "
+                + names
+                + "; e.g. x or x1,x2");
       }
     }
 
@@ -54,8 +58,8 @@ public sealed interface Summary {
 
     @Override
     public double[] values(EventSample events) {
-      double[][] t = estimator.score(Observables.project(events, estimator.observables(),
-          "the SALLY model"));
+      double[][] t =
+          estimator.score(Observables.project(events, estimator.observables(), "the SALLY model"));
       return EventSample.flatten("t̂", t, dimension());
     }
 

@@ -1,9 +1,10 @@
 package org.sbi4j.inference.limits;
 
 import org.sbi4j.inference.likelihood.LogLikelihood;
+
 /**
- * How a scan gets log L on its grid points: in this JVM ({@link #LOCAL}), or as grid-block tasks
- * on a runner ({@link GridTasks}). Every evaluator returns the same numbers.
+ * How a scan gets log L on its grid points: in this JVM ({@link #LOCAL}), or as grid-block tasks on
+ * a runner ({@link GridTasks}). Every evaluator returns the same numbers.
  */
 @FunctionalInterface
 public interface GridEvaluator {

@@ -14,8 +14,9 @@ import java.util.Locale;
 public record Interval(double lower, double upper, boolean lowerAtEdge, boolean upperAtEdge) {
   public Interval {
     if (!Double.isFinite(lower) || !Double.isFinite(upper) || upper < lower) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "interval [%s, %s] must be finite with lower <= upper", lower, upper));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT, "interval [%s, %s] must be finite with lower <= upper", lower, upper));
     }
   }
 

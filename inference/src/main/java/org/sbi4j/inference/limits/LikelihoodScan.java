@@ -1,6 +1,5 @@
 package org.sbi4j.inference.limits;
 
-import org.sbi4j.inference.likelihood.LogLikelihood;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,18 +19,19 @@ import org.apache.commons.math3.optim.univariate.BrentOptimizer;
 import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
+import org.sbi4j.inference.likelihood.LogLikelihood;
 
 /**
  * Grid scan of a log-likelihood with a continuous best fit and Wilks intervals (docs/math.md §4).
  *
- * <p>All grid points go through {@link LogLikelihood#evaluate(double[][])} in one call. The best fit
- * starts at the best grid point: Brent's method on the neighbouring grid cells for one parameter,
- * BOBYQA inside the grid box for several. One parameter: the 68 %/95 % ends are the crossings
- * q = 1.00/3.84, bracketed on the grid and solved on the continuous q(θ) with Brent's root finder
- * (so they are exact up to 1e-9, not limited by the grid spacing). Several parameters: each is
- * profiled on the grid (minimum over the other axes, refined by a parabola through the three
- * points around the minimum when there is one other axis) and the crossings of the profile are
- * linearly interpolated.
+ * <p>All grid points go through {@link LogLikelihood#evaluate(double[][])} in one call. The best
+ * fit starts at the best grid point: Brent's method on the neighbouring grid cells for one
+ * parameter, BOBYQA inside the grid box for several. One parameter: the 68 %/95 % ends are the
+ * crossings q = 1.00/3.84, bracketed on the grid and solved on the continuous q(θ) with Brent's
+ * root finder (so they are exact up to 1e-9, not limited by the grid spacing). Several parameters:
+ * each is profiled on the grid (minimum over the other axes, refined by a parabola through the
+ * three points around the minimum when there is one other axis) and the crossings of the profile
+ * are linearly interpolated.
  */
 public final class LikelihoodScan {
   private static final double ROOT_ACCURACY = 1e-10;
@@ -52,21 +52,27 @@ public final class LikelihoodScan {
 
   /**
    * As {@link #run(LogLikelihood, List, ParameterGrid)}, with the grid values from {@code
-   * gridValues} (e.g. grid blocks run as tasks); the best fit and intervals use {@code
-   * likelihood}.
+   * gridValues} (e.g. grid blocks run as tasks); the best fit and intervals use {@code likelihood}.
    */
-  public static ScanResult run(LogLikelihood likelihood, List<String> names, ParameterGrid grid,
+  public static ScanResult run(
+      LogLikelihood likelihood,
+      List<String> names,
+      ParameterGrid grid,
       java.util.function.Function<double[][], double[]> gridValues) {
     if (likelihood.dimension() != grid.dimension() || names.size() != grid.dimension()) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "likelihood has %d parameters, names %s, grid %d axes; they must agree",
-          likelihood.dimension(), names, grid.dimension()));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "likelihood has %d parameters, names %s, grid %d axes; they must agree",
+              likelihood.dimension(),
+              names,
+              grid.dimension()));
     }
     double[][] points = grid.points();
     double[] logL = gridValues.apply(points);
     if (logL.length != points.length) {
-      throw new IllegalStateException(logL.length + " log L values for " + points.length
-          + " grid points");
+      throw new IllegalStateException(
+          logL.length + " log L values for " + points.length + " grid points");
     }
     int best = 0;
     for (int g = 0; g < logL.length; g++) {
@@ -87,9 +93,10 @@ public final class LikelihoodScan {
     List<String> warnings = new ArrayList<>();
     Map<String, Intervals> intervals = new LinkedHashMap<>();
     for (int a = 0; a < k; a++) {
-      Intervals iv = k == 1
-          ? oneDimensional(likelihood, grid.axis(0), q, fit.getPoint()[0], max)
-          : profiled(grid, q, a, fit.getPoint()[a]);
+      Intervals iv =
+          k == 1
+              ? oneDimensional(likelihood, grid.axis(0), q, fit.getPoint()[0], max)
+              : profiled(grid, q, a, fit.getPoint()[a]);
       intervals.put(names.get(a), iv);
       edgeWarnings(names.get(a), iv, warnings);
     }
@@ -98,14 +105,18 @@ public final class LikelihoodScan {
 
   private static void requireFinite(double value, double[] theta) {
     if (!Double.isFinite(value)) {
-      throw new IllegalStateException("log L(θ = " + Arrays.toString(theta) + ") = " + value
-          + "; the likelihood must be finite on the whole grid");
+      throw new IllegalStateException(
+          "log L(θ = "
+              + Arrays.toString(theta)
+              + ") = "
+              + value
+              + "; the likelihood must be finite on the whole grid");
     }
   }
 
   /** Continuous maximum of log L started at the best grid point; never worse than the grid. */
-  static PointValuePair bestFit(LogLikelihood ll, ParameterGrid grid, double[] start,
-      double startValue) {
+  static PointValuePair bestFit(
+      LogLikelihood ll, ParameterGrid grid, double[] start, double startValue) {
     double[] lo = grid.lower();
     double[] hi = grid.upper();
     PointValuePair fit;
@@ -114,9 +125,13 @@ public final class LikelihoodScan {
       int i = Arrays.binarySearch(axis, start[0]);
       double a = axis[Math.max(i - 1, 0)];
       double b = axis[Math.min(i + 1, axis.length - 1)];
-      UnivariatePointValuePair r = new BrentOptimizer(1e-12, 1e-12).optimize(new MaxEval(500),
-          GoalType.MAXIMIZE, new SearchInterval(a, b, start[0]),
-          new UnivariateObjectiveFunction(x -> ll.evaluate(new double[] {x})));
+      UnivariatePointValuePair r =
+          new BrentOptimizer(1e-12, 1e-12)
+              .optimize(
+                  new MaxEval(500),
+                  GoalType.MAXIMIZE,
+                  new SearchInterval(a, b, start[0]),
+                  new UnivariateObjectiveFunction(x -> ll.evaluate(new double[] {x})));
       fit = new PointValuePair(new double[] {r.getPoint()}, r.getValue());
     } else {
       double radius = Double.POSITIVE_INFINITY;
@@ -126,26 +141,32 @@ public final class LikelihoodScan {
       }
       int n = grid.dimension();
       BOBYQAOptimizer opt = new BOBYQAOptimizer(2 * n + 1, 0.5 * radius, 1e-10);
-      fit = opt.optimize(new MaxEval(20_000), GoalType.MAXIMIZE,
-          new ObjectiveFunction(ll::evaluate), new InitialGuess(start), new SimpleBounds(lo, hi));
+      fit =
+          opt.optimize(
+              new MaxEval(20_000),
+              GoalType.MAXIMIZE,
+              new ObjectiveFunction(ll::evaluate),
+              new InitialGuess(start),
+              new SimpleBounds(lo, hi));
     }
     requireFinite(fit.getValue(), fit.getPoint());
     return fit.getValue() >= startValue ? fit : new PointValuePair(start.clone(), startValue);
   }
 
-  private static Intervals oneDimensional(LogLikelihood ll, double[] axis, double[] q,
-      double best, double max) {
+  private static Intervals oneDimensional(
+      LogLikelihood ll, double[] axis, double[] q, double best, double max) {
     DoubleUnaryOperator qOf = x -> -2 * (ll.evaluate(new double[] {x}) - max);
-    return new Intervals(crossings(axis, q, best, Wilks.threshold(Wilks.CL68, 1), qOf),
+    return new Intervals(
+        crossings(axis, q, best, Wilks.threshold(Wilks.CL68, 1), qOf),
         crossings(axis, q, best, Wilks.threshold(Wilks.CL95, 1), qOf));
   }
 
   /**
-   * The hull of {q < level} on a 1D axis; each inner end is the crossing of the continuous
-   * {@code qOf} (or, when null, of the linear interpolation of the grid values).
+   * The hull of {q < level} on a 1D axis; each inner end is the crossing of the continuous {@code
+   * qOf} (or, when null, of the linear interpolation of the grid values).
    */
-  static Interval crossings(double[] axis, double[] q, double best, double level,
-      DoubleUnaryOperator qOf) {
+  static Interval crossings(
+      double[] axis, double[] q, double best, double level, DoubleUnaryOperator qOf) {
     int first = -1;
     int last = -1;
     for (int i = 0; i < q.length; i++) {
@@ -160,18 +181,43 @@ public final class LikelihoodScan {
       // No grid point below the level: the interval is the best fit itself at this resolution.
       return new Interval(best, best, false, false);
     }
-    double lower = first == 0 ? axis[0]
-        : solve(axis[first - 1], Math.min(axis[first], best), q[first - 1], q[first], level, qOf,
-            axis[first - 1], axis[first]);
-    double upper = last == q.length - 1 ? axis[last]
-        : solve(Math.max(axis[last], best), axis[last + 1], q[last], q[last + 1], level, qOf,
-            axis[last], axis[last + 1]);
-    return new Interval(Math.min(lower, best), Math.max(upper, best), first == 0,
-        last == q.length - 1);
+    double lower =
+        first == 0
+            ? axis[0]
+            : solve(
+                axis[first - 1],
+                Math.min(axis[first], best),
+                q[first - 1],
+                q[first],
+                level,
+                qOf,
+                axis[first - 1],
+                axis[first]);
+    double upper =
+        last == q.length - 1
+            ? axis[last]
+            : solve(
+                Math.max(axis[last], best),
+                axis[last + 1],
+                q[last],
+                q[last + 1],
+                level,
+                qOf,
+                axis[last],
+                axis[last + 1]);
+    return new Interval(
+        Math.min(lower, best), Math.max(upper, best), first == 0, last == q.length - 1);
   }
 
-  private static double solve(double a, double b, double qa, double qb, double level,
-      DoubleUnaryOperator qOf, double gridA, double gridB) {
+  private static double solve(
+      double a,
+      double b,
+      double qa,
+      double qb,
+      double level,
+      DoubleUnaryOperator qOf,
+      double gridA,
+      double gridB) {
     double linear = gridA + (level - qa) / (qb - qa) * (gridB - gridA);
     if (qOf == null || !(b > a)) {
       return linear;
@@ -204,8 +250,14 @@ public final class LikelihoodScan {
         int j = grid.indices(argmin[i])[other];
         if (j > 0 && j < oAxis.length - 1) {
           int stride = other == 1 ? 1 : axis.length;
-          prof[i] = parabolaMinimum(oAxis[j - 1], oAxis[j], oAxis[j + 1],
-              q[argmin[i] - stride], q[argmin[i]], q[argmin[i] + stride]);
+          prof[i] =
+              parabolaMinimum(
+                  oAxis[j - 1],
+                  oAxis[j],
+                  oAxis[j + 1],
+                  q[argmin[i] - stride],
+                  q[argmin[i]],
+                  q[argmin[i] + stride]);
         }
       }
     }
@@ -213,8 +265,7 @@ public final class LikelihoodScan {
   }
 
   /** Minimum of the parabola through three points (x1 the middle one, y1 the smallest). */
-  static double parabolaMinimum(double x0, double x1, double x2, double y0, double y1,
-      double y2) {
+  static double parabolaMinimum(double x0, double x1, double x2, double y0, double y1, double y2) {
     double d0 = (y1 - y0) / (x1 - x0);
     double d1 = (y2 - y1) / (x2 - x1);
     double curvature = (d1 - d0) / (x2 - x0);
@@ -228,7 +279,8 @@ public final class LikelihoodScan {
   private static Intervals profiled(ParameterGrid grid, double[] q, int a, double best) {
     double[] axis = grid.axis(a);
     double[] prof = profile(grid, q, a);
-    return new Intervals(crossings(axis, prof, best, Wilks.threshold(Wilks.CL68, 1), null),
+    return new Intervals(
+        crossings(axis, prof, best, Wilks.threshold(Wilks.CL68, 1), null),
         crossings(axis, prof, best, Wilks.threshold(Wilks.CL95, 1), null));
   }
 
@@ -236,10 +288,15 @@ public final class LikelihoodScan {
     for (Object[] c : new Object[][] {{"68 %", iv.cl68()}, {"95 %", iv.cl95()}}) {
       Interval i = (Interval) c[1];
       if (i.lowerAtEdge() || i.upperAtEdge()) {
-        warnings.add(String.format(Locale.ROOT,
-            "the %s interval of '%s' reaches the %s edge of the grid; widen the grid", c[0], name,
-            i.lowerAtEdge() && i.upperAtEdge() ? "lower and upper" : i.lowerAtEdge() ? "lower"
-                : "upper"));
+        warnings.add(
+            String.format(
+                Locale.ROOT,
+                "the %s interval of '%s' reaches the %s edge of the grid; widen the grid",
+                c[0],
+                name,
+                i.lowerAtEdge() && i.upperAtEdge()
+                    ? "lower and upper"
+                    : i.lowerAtEdge() ? "lower" : "upper"));
       }
     }
   }

@@ -1,7 +1,7 @@
 package org.sbi4j.inference.limits;
 
-import org.sbi4j.inference.likelihood.Summary;
 import org.sbi4j.inference.likelihood.BinningSpec;
+import org.sbi4j.inference.likelihood.Summary;
 import org.sbi4j.samples.estimators.RatioEstimator;
 import org.sbi4j.samples.estimators.ScoreEstimator;
 

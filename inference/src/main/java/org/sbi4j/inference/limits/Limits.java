@@ -1,19 +1,19 @@
 package org.sbi4j.inference.limits;
 
-import org.sbi4j.inference.likelihood.Summary;
-import org.sbi4j.inference.likelihood.MorphedEvents;
-import org.sbi4j.inference.likelihood.LogLikelihood;
-import org.sbi4j.inference.likelihood.HistogramModel;
-import org.sbi4j.inference.likelihood.ExtendedLikelihood;
-import org.sbi4j.inference.likelihood.Dataset;
-import org.sbi4j.inference.likelihood.BinningSpec;
-import org.sbi4j.inference.likelihood.Binning;
-import org.sbi4j.inference.likelihood.BinnedLikelihood;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.sbi4j.inference.internal.Partitions;
+import org.sbi4j.inference.likelihood.BinnedLikelihood;
+import org.sbi4j.inference.likelihood.Binning;
+import org.sbi4j.inference.likelihood.BinningSpec;
+import org.sbi4j.inference.likelihood.Dataset;
+import org.sbi4j.inference.likelihood.ExtendedLikelihood;
+import org.sbi4j.inference.likelihood.HistogramModel;
+import org.sbi4j.inference.likelihood.LogLikelihood;
+import org.sbi4j.inference.likelihood.MorphedEvents;
+import org.sbi4j.inference.likelihood.Summary;
 import org.sbi4j.morphing.Parameter;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.estimators.RatioEstimator;
@@ -21,10 +21,10 @@ import org.sbi4j.samples.estimators.RatioEstimator;
 /**
  * Expected and observed limits (docs/math.md §4), the façade of {@code sbi4j limits}.
  *
- * <p>σ(θ) always comes from the whole event file. Expected limits use the Asimov data of the
- * file's test partition (the last 20 % in file order) reweighted to θ_true with n = Lσ(θ_true);
- * observed limits use the events of a data file with n = their number. A ratio model evaluated
- * outside the θ range it was trained on is not refused but reported in the warnings.
+ * <p>σ(θ) always comes from the whole event file. Expected limits use the Asimov data of the file's
+ * test partition (the last 20 % in file order) reweighted to θ_true with n = Lσ(θ_true); observed
+ * limits use the events of a data file with n = their number. A ratio model evaluated outside the θ
+ * range it was trained on is not refused but reported in the warnings.
  */
 public final class Limits {
   private Limits() {}
@@ -38,23 +38,34 @@ public final class Limits {
    * @param luminosity L in pb⁻¹
    * @param grid the scan grid, inside the parameter ranges
    */
-  public static LimitsResult expected(EventSample file, LimitSource source, double[] thetaTrue,
-      double luminosity, ParameterGrid grid) {
+  public static LimitsResult expected(
+      EventSample file,
+      LimitSource source,
+      double[] thetaTrue,
+      double luminosity,
+      ParameterGrid grid) {
     return expected(file, source, thetaTrue, luminosity, grid, GridEvaluator.LOCAL);
   }
 
-  /** As {@link #expected(EventSample, LimitSource, double[], double, ParameterGrid)}, the grid's
-   * log L from {@code evaluator}. */
-  public static LimitsResult expected(EventSample file, LimitSource source, double[] thetaTrue,
-      double luminosity, ParameterGrid grid, GridEvaluator evaluator) {
+  /**
+   * As {@link #expected(EventSample, LimitSource, double[], double, ParameterGrid)}, the grid's log
+   * L from {@code evaluator}.
+   */
+  public static LimitsResult expected(
+      EventSample file,
+      LimitSource source,
+      double[] thetaTrue,
+      double luminosity,
+      ParameterGrid grid,
+      GridEvaluator evaluator) {
     MorphedEvents rate = prepare(file, grid);
     Dataset data = asimov(file, rate, thetaTrue, luminosity);
     return scan(source, rate, data, luminosity, grid, true, thetaTrue, evaluator);
   }
 
   /** The Asimov data of the file's test partition at θ_true. */
-  static Dataset asimov(EventSample file, MorphedEvents rate, double[] thetaTrue,
-      double luminosity) {
+  static Dataset asimov(
+      EventSample file, MorphedEvents rate, double[] thetaTrue, double luminosity) {
     return Dataset.asimov(new MorphedEvents(Partitions.test(file)), rate, thetaTrue, luminosity);
   }
 
@@ -64,15 +75,26 @@ public final class Limits {
    * @param file the weighted event file (for σ(θ) and histogram templates)
    * @param observed the data events (features only are used)
    */
-  public static LimitsResult observed(EventSample file, EventSample observed, LimitSource source,
-      double luminosity, ParameterGrid grid) {
+  public static LimitsResult observed(
+      EventSample file,
+      EventSample observed,
+      LimitSource source,
+      double luminosity,
+      ParameterGrid grid) {
     return observed(file, observed, source, luminosity, grid, GridEvaluator.LOCAL);
   }
 
-  /** As {@link #observed(EventSample, EventSample, LimitSource, double, ParameterGrid)}, the
-   * grid's log L from {@code evaluator}. */
-  public static LimitsResult observed(EventSample file, EventSample observed, LimitSource source,
-      double luminosity, ParameterGrid grid, GridEvaluator evaluator) {
+  /**
+   * As {@link #observed(EventSample, EventSample, LimitSource, double, ParameterGrid)}, the grid's
+   * log L from {@code evaluator}.
+   */
+  public static LimitsResult observed(
+      EventSample file,
+      EventSample observed,
+      LimitSource source,
+      double luminosity,
+      ParameterGrid grid,
+      GridEvaluator evaluator) {
     MorphedEvents rate = prepare(file, grid);
     Dataset data = Dataset.observed(observed);
     return scan(source, rate, data, luminosity, grid, false, null, evaluator);
@@ -84,22 +106,33 @@ public final class Limits {
     return rate;
   }
 
-  private static LimitsResult scan(LimitSource source, MorphedEvents rate, Dataset data,
-      double luminosity, ParameterGrid grid, boolean expected, double[] thetaTrue,
+  private static LimitsResult scan(
+      LimitSource source,
+      MorphedEvents rate,
+      Dataset data,
+      double luminosity,
+      ParameterGrid grid,
+      boolean expected,
+      double[] thetaTrue,
       GridEvaluator evaluator) {
     List<String> warnings = new ArrayList<>();
     if (source instanceof LimitSource.Ratio r) {
       warnings.addAll(rangeWarnings(r.estimator(), grid, rate.setup().parameterNames()));
     }
     LogLikelihood ll = likelihood(source, rate, data, luminosity);
-    ScanResult result = LikelihoodScan.run(ll, rate.setup().parameterNames(), grid,
-        points -> evaluator.evaluate(source, ll, points)).withWarnings(warnings);
+    ScanResult result =
+        LikelihoodScan.run(
+                ll,
+                rate.setup().parameterNames(),
+                grid,
+                points -> evaluator.evaluate(source, ll, points))
+            .withWarnings(warnings);
     return new LimitsResult(source.label(), expected, thetaTrue, luminosity, data.count(), result);
   }
 
   /** log L of {@code source} for {@code data}, with σ(θ) (and templates) from {@code rate}. */
-  static LogLikelihood likelihood(LimitSource source, MorphedEvents rate, Dataset data,
-      double luminosity) {
+  static LogLikelihood likelihood(
+      LimitSource source, MorphedEvents rate, Dataset data, double luminosity) {
     if (source instanceof LimitSource.Ratio r) {
       return new ExtendedLikelihood(r.estimator(), data, rate, luminosity);
     }
@@ -112,21 +145,29 @@ public final class Limits {
    * The histogram model of the baseline: the summary of the whole file binned adaptively at θ_ref
    * (or with the given edges), bin contents morphed in θ.
    */
-  public static HistogramModel histogramModel(MorphedEvents rate, Summary summary,
-      BinningSpec spec, double luminosity) {
+  public static HistogramModel histogramModel(
+      MorphedEvents rate, Summary summary, BinningSpec spec, double luminosity) {
     Binning binning;
     if (spec.edges() != null) {
       binning = new Binning(spec.edges());
       if (binning.dimension() != summary.dimension()) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%d sets of bin edges for a %d-dimensional summary (%s); give one per dimension",
-            binning.dimension(), summary.dimension(), summary.label()));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "%d sets of bin edges for a %d-dimensional summary (%s); give one per dimension",
+                binning.dimension(),
+                summary.dimension(),
+                summary.label()));
       }
     } else {
       double[] ref = spec.reference() != null ? spec.reference() : defaultReference(rate);
       rate.setup().checkTheta("binning reference", ref);
-      binning = Binning.adaptive(summary.values(rate.sample()), summary.dimension(),
-          rate.dsigma(ref), spec.binsPerDimension());
+      binning =
+          Binning.adaptive(
+              summary.values(rate.sample()),
+              summary.dimension(),
+              rate.dsigma(ref),
+              spec.binsPerDimension());
     }
     return new HistogramModel(rate, summary, binning, luminosity);
   }
@@ -153,9 +194,15 @@ public final class Limits {
     double[] hi = grid.upper();
     for (int a = 0; a < Math.min(range.length, lo.length); a++) {
       if (lo[a] < range[a][0] || hi[a] > range[a][1]) {
-        out.add(String.format(Locale.ROOT,
-            "the grid of '%s' [%s, %s] leaves the range %s the model was trained on; q there is "
-                + "an extrapolation", names.get(a), lo[a], hi[a], Arrays.toString(range[a])));
+        out.add(
+            String.format(
+                Locale.ROOT,
+                "the grid of '%s' [%s, %s] leaves the range %s the model was trained on; q there is "
+                    + "an extrapolation",
+                names.get(a),
+                lo[a],
+                hi[a],
+                Arrays.toString(range[a])));
       }
     }
     return out;

@@ -1,15 +1,14 @@
 package org.sbi4j.inference.limits;
 
-import org.sbi4j.inference.likelihood.MorphedEvents;
-import org.sbi4j.inference.likelihood.DataFiles;
-import org.sbi4j.inference.fisher.FisherMatrix;
-import org.sbi4j.inference.fisher.FisherKind;
-import org.sbi4j.inference.fisher.FisherInformation;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.sbi4j.common.LocalTaskRunner;
 import org.sbi4j.common.TaskRunner;
+import org.sbi4j.inference.fisher.FisherInformation;
+import org.sbi4j.inference.fisher.FisherKind;
+import org.sbi4j.inference.fisher.FisherMatrix;
+import org.sbi4j.inference.likelihood.DataFiles;
+import org.sbi4j.inference.likelihood.MorphedEvents;
 import org.sbi4j.inference.plot.LimitsPlot;
 import org.sbi4j.samples.EventSample;
 
@@ -23,10 +22,10 @@ public final class LimitsAnalysis {
   }
 
   /**
-   * Runs the request with the grids evaluated in blocks on {@code runner} ({@link GridTasks});
-   * with null or a {@link LocalTaskRunner} the grid is one block evaluated in this JVM (the
-   * ratio kernel already runs the points on all cores), which gives the same numbers without
-   * reading the files again. The best fit, intervals, Fisher overlay and plot run here.
+   * Runs the request with the grids evaluated in blocks on {@code runner} ({@link GridTasks}); with
+   * null or a {@link LocalTaskRunner} the grid is one block evaluated in this JVM (the ratio kernel
+   * already runs the points on all cores), which gives the same numbers without reading the files
+   * again. The best fit, intervals, Fisher overlay and plot run here.
    */
   public static LimitsReport run(LimitsRequest request, TaskRunner runner) {
     boolean local = runner == null || runner instanceof LocalTaskRunner;
@@ -35,16 +34,32 @@ public final class LimitsAnalysis {
     List<LimitsResult> results = new ArrayList<>();
     if (request.thetaTrue() != null) {
       for (LimitSource s : request.sources()) {
-        results.add(Limits.expected(file, s, request.thetaTrue(), request.luminosity(),
-            request.grid(), local ? GridEvaluator.LOCAL : GridTasks.expected(runner,
-                request.events(), request.thetaTrue(), request.luminosity())));
+        results.add(
+            Limits.expected(
+                file,
+                s,
+                request.thetaTrue(),
+                request.luminosity(),
+                request.grid(),
+                local
+                    ? GridEvaluator.LOCAL
+                    : GridTasks.expected(
+                        runner, request.events(), request.thetaTrue(), request.luminosity())));
       }
     }
     if (data != null) {
       for (LimitSource s : request.sources()) {
-        results.add(Limits.observed(file, data, s, request.luminosity(), request.grid(),
-            local ? GridEvaluator.LOCAL : GridTasks.observed(runner, request.events(),
-                request.observed(), request.luminosity())));
+        results.add(
+            Limits.observed(
+                file,
+                data,
+                s,
+                request.luminosity(),
+                request.grid(),
+                local
+                    ? GridEvaluator.LOCAL
+                    : GridTasks.observed(
+                        runner, request.events(), request.observed(), request.luminosity())));
       }
     }
     FisherMatrix fisher = null;
@@ -54,9 +69,10 @@ public final class LimitsAnalysis {
         centre = results.get(0).scan().bestFit();
       }
       MorphedEvents events = new MorphedEvents(file);
-      fisher = request.fisher() == FisherKind.RATE
-          ? FisherInformation.rate(events, centre, request.luminosity())
-          : FisherInformation.truth(events, centre, request.luminosity());
+      fisher =
+          request.fisher() == FisherKind.RATE
+              ? FisherInformation.rate(events, centre, request.luminosity())
+              : FisherInformation.truth(events, centre, request.luminosity());
     }
     List<String> plots = new ArrayList<>();
     if (request.plot() != null) {

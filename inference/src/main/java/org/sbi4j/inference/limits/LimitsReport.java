@@ -1,21 +1,21 @@
 package org.sbi4j.inference.limits;
 
-import org.sbi4j.inference.fisher.FisherMatrix;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sbi4j.inference.fisher.FisherMatrix;
 
 /**
- * What {@code sbi4j limits} produces: one result per method and mode, the optional Fisher matrix
- * of the Cramér–Rao overlay, and the plot files.
+ * What {@code sbi4j limits} produces: one result per method and mode, the optional Fisher matrix of
+ * the Cramér–Rao overlay, and the plot files.
  *
  * @param results expected results first (one per method), then observed ones
  * @param fisher the overlay's Fisher matrix at θ_true, or null
  * @param plotFiles the PNG and SVG written, empty when none
  */
-public record LimitsReport(List<LimitsResult> results, FisherMatrix fisher,
-    List<String> plotFiles) {
+public record LimitsReport(
+    List<LimitsResult> results, FisherMatrix fisher, List<String> plotFiles) {
   public LimitsReport {
     results = List.copyOf(results);
     plotFiles = List.copyOf(plotFiles);

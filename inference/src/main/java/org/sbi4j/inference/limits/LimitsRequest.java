@@ -1,10 +1,10 @@
 package org.sbi4j.inference.limits;
 
-import org.sbi4j.common.InvalidValueException;
-import org.sbi4j.inference.fisher.FisherKind;
 import java.nio.file.Path;
 import java.util.List;
 import org.sbi4j.common.Check;
+import org.sbi4j.common.InvalidValueException;
+import org.sbi4j.inference.fisher.FisherKind;
 
 /**
  * Everything {@code sbi4j limits} asks for.
@@ -18,20 +18,29 @@ import org.sbi4j.common.Check;
  * @param fisher a Fisher kind whose Cramér–Rao expectation is drawn on the plot, or null
  * @param plot prefix of the PNG and SVG plot, or null for no plot
  */
-public record LimitsRequest(Path events, List<LimitSource> sources, double[] thetaTrue,
-    Path observed, double luminosity, ParameterGrid grid, FisherKind fisher, Path plot) {
+public record LimitsRequest(
+    Path events,
+    List<LimitSource> sources,
+    double[] thetaTrue,
+    Path observed,
+    double luminosity,
+    ParameterGrid grid,
+    FisherKind fisher,
+    Path plot) {
   public LimitsRequest {
     if (events == null) {
       throw new InvalidValueException("events", "no event file");
     }
     sources = List.copyOf(sources);
     if (sources.isEmpty()) {
-      throw new InvalidValueException("sources",
-          "no method; give a model folder or a histogram baseline");
+      throw new InvalidValueException(
+          "sources", "no method; give a model folder or a histogram baseline");
     }
     if (thetaTrue == null && observed == null) {
-      throw new InvalidValueException("thetaTrue", "neither θ_true (expected limits) nor "
-          + "observed data (observed limits) was given; give at least one");
+      throw new InvalidValueException(
+          "thetaTrue",
+          "neither θ_true (expected limits) nor "
+              + "observed data (observed limits) was given; give at least one");
     }
     thetaTrue = thetaTrue == null ? null : thetaTrue.clone();
     Check.positive("luminosity", luminosity);
@@ -39,8 +48,8 @@ public record LimitsRequest(Path events, List<LimitSource> sources, double[] the
       throw new InvalidValueException("grid", "no grid; give lo:hi:n per parameter");
     }
     if (fisher == FisherKind.SALLY || fisher == FisherKind.HISTOGRAM) {
-      throw new InvalidValueException("fisher",
-          "the Cramér–Rao overlay takes the Fisher kind truth or rate");
+      throw new InvalidValueException(
+          "fisher", "the Cramér–Rao overlay takes the Fisher kind truth or rate");
     }
   }
 

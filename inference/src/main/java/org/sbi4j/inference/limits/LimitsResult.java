@@ -13,8 +13,13 @@ import java.util.Map;
  * @param events n of the Poisson term (L σ(θ_true), or the number of observed events)
  * @param scan the scan, its intervals and warnings
  */
-public record LimitsResult(String method, boolean expected, double[] thetaTrue, double luminosity,
-    double events, ScanResult scan) {
+public record LimitsResult(
+    String method,
+    boolean expected,
+    double[] thetaTrue,
+    double luminosity,
+    double events,
+    ScanResult scan) {
   public LimitsResult {
     thetaTrue = thetaTrue == null ? null : thetaTrue.clone();
   }
@@ -25,10 +30,10 @@ public record LimitsResult(String method, boolean expected, double[] thetaTrue, 
   }
 
   /**
-   * The result with docs/cli.md's keys: {@code parameters}, {@code grid} (g × p), {@code q},
-   * {@code pValues}, {@code bestFit}, {@code intervals} {name: {cl68: [lo, hi], cl95: [lo, hi]}},
-   * plus {@code method}, {@code mode}, {@code thetaTrue}, {@code luminosity}, {@code events},
-   * {@code warnings}.
+   * The result with docs/cli.md's keys: {@code parameters}, {@code grid} (g × p), {@code q}, {@code
+   * pValues}, {@code bestFit}, {@code intervals} {name: {cl68: [lo, hi], cl95: [lo, hi]}}, plus
+   * {@code method}, {@code mode}, {@code thetaTrue}, {@code luminosity}, {@code events}, {@code
+   * warnings}.
    */
   public Map<String, Object> summary() {
     Map<String, Object> out = new LinkedHashMap<>();
@@ -45,12 +50,14 @@ public record LimitsResult(String method, boolean expected, double[] thetaTrue, 
     out.put("pValues", scan.pValues());
     out.put("bestFit", scan.bestFit());
     Map<String, Object> intervals = new LinkedHashMap<>();
-    scan.intervals().forEach((name, iv) -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("cl68", iv.cl68().bounds());
-      m.put("cl95", iv.cl95().bounds());
-      intervals.put(name, m);
-    });
+    scan.intervals()
+        .forEach(
+            (name, iv) -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("cl68", iv.cl68().bounds());
+              m.put("cl95", iv.cl95().bounds());
+              intervals.put(name, m);
+            });
     out.put("intervals", intervals);
     out.put("warnings", scan.warnings());
     return out;

@@ -1,16 +1,16 @@
 package org.sbi4j.inference.limits;
 
-import org.sbi4j.common.InvalidValueException;
-import org.sbi4j.inference.likelihood.Summary;
-import org.sbi4j.inference.likelihood.BinningSpec;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.sbi4j.training.store.ModelFolder;
+import org.sbi4j.common.InvalidValueException;
+import org.sbi4j.inference.likelihood.BinningSpec;
+import org.sbi4j.inference.likelihood.Summary;
 import org.sbi4j.samples.estimators.ScoreEstimator;
+import org.sbi4j.training.store.ModelFolder;
 
 /**
- * The one factory of {@link LimitSource}s from {@link SourceSpec}s (trained model folders, docs/formats.md,
- * and histogram baselines): what the CLI and the grid tasks on the workers call.
+ * The one factory of {@link LimitSource}s from {@link SourceSpec}s (trained model folders,
+ * docs/formats.md, and histogram baselines): what the CLI and the grid tasks on the workers call.
  */
 public final class ModelSources {
   private ModelSources() {}
@@ -22,8 +22,10 @@ public final class ModelSources {
     }
     SourceSpec.Histogram h = (SourceSpec.Histogram) spec;
     Summary s = new Summary.Observed(h.observables());
-    BinningSpec b = h.binsPerDimension() == null ? BinningSpec.adaptive(s.dimension())
-        : new BinningSpec(h.binsPerDimension(), null, null);
+    BinningSpec b =
+        h.binsPerDimension() == null
+            ? BinningSpec.adaptive(s.dimension())
+            : new BinningSpec(h.binsPerDimension(), null, null);
     return new LimitSource.Histogram(s.label(), s, b, spec);
   }
 
@@ -51,9 +53,14 @@ public final class ModelSources {
   public static ScoreEstimator scoreModel(Path dir) {
     ModelFolder.Loaded loaded = ModelFolder.load(dir);
     if (loaded.model().isRatio()) {
-      throw new InvalidValueException("model", "model folder " + dir + " is a "
-          + loaded.model().method().cliName() + " ratio model; the SALLY Fisher information "
-          + "needs a SALLY model (one trained with method sally)");
+      throw new InvalidValueException(
+          "model",
+          "model folder "
+              + dir
+              + " is a "
+              + loaded.model().method().cliName()
+              + " ratio model; the SALLY Fisher information "
+              + "needs a SALLY model (one trained with method sally)");
     }
     return loaded.scoreModel();
   }

@@ -1,10 +1,10 @@
 package org.sbi4j.inference.limits;
 
-import org.sbi4j.common.InvalidValueException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sbi4j.common.Check;
+import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.morphing.Parameter;
 
 /**
@@ -23,14 +23,25 @@ public record ParameterGrid(List<double[]> axes) {
       double[] v = axes.get(a);
       Check.finite("grid axis " + a, v);
       if (v.length < 2) {
-        throw new InvalidValueException("grid", String.format(Locale.ROOT,
-            "grid axis %d has %d point(s); give at least 2 (lo:hi:n with n >= 2)", a, v.length));
+        throw new InvalidValueException(
+            "grid",
+            String.format(
+                Locale.ROOT,
+                "grid axis %d has %d point(s); give at least 2 (lo:hi:n with n >= 2)",
+                a,
+                v.length));
       }
       for (int i = 1; i < v.length; i++) {
         if (!(v[i] > v[i - 1])) {
-          throw new InvalidValueException("grid", String.format(Locale.ROOT,
-              "grid axis %d is not strictly increasing at point %d (%s after %s)", a, i, v[i],
-              v[i - 1]));
+          throw new InvalidValueException(
+              "grid",
+              String.format(
+                  Locale.ROOT,
+                  "grid axis %d is not strictly increasing at point %d (%s after %s)",
+                  a,
+                  i,
+                  v[i],
+                  v[i - 1]));
         }
       }
       copy.add(v.clone());
@@ -54,28 +65,34 @@ public record ParameterGrid(List<double[]> axes) {
    */
   public static ParameterGrid parse(String spec) {
     if (spec == null || spec.isBlank()) {
-      throw new InvalidValueException("grid",
-          "empty grid; give lo:hi:n per parameter, e.g. -1:1:41");
+      throw new InvalidValueException(
+          "grid", "empty grid; give lo:hi:n per parameter, e.g. -1:1:41");
     }
     List<double[]> axes = new ArrayList<>();
     for (String part : spec.split(",")) {
       String[] f = part.trim().split(":");
       if (f.length != 3) {
-        throw new InvalidValueException("grid", "grid axis '" + part
-            + "' is not lo:hi:n; write e.g. -1:1:41 (comma-separated per parameter)");
+        throw new InvalidValueException(
+            "grid",
+            "grid axis '"
+                + part
+                + "' is not lo:hi:n; write e.g. -1:1:41 (comma-separated per parameter)");
       }
       try {
         double lo = Double.parseDouble(f[0]);
         double hi = Double.parseDouble(f[1]);
         int n = Integer.parseInt(f[2]);
         if (!(hi > lo) || n < 2) {
-          throw new InvalidValueException("grid", "grid axis '" + part
-              + "' needs lo < hi and n >= 2, e.g. -1:1:41");
+          throw new InvalidValueException(
+              "grid", "grid axis '" + part + "' needs lo < hi and n >= 2, e.g. -1:1:41");
         }
         axes.add(linspace(lo, hi, n));
       } catch (NumberFormatException e) {
-        throw new InvalidValueException("grid", "grid axis '" + part
-            + "' has a value that is not a number; write lo:hi:n, e.g. -1:1:41");
+        throw new InvalidValueException(
+            "grid",
+            "grid axis '"
+                + part
+                + "' has a value that is not a number; write lo:hi:n, e.g. -1:1:41");
       }
     }
     return new ParameterGrid(axes);
@@ -111,8 +128,8 @@ public record ParameterGrid(List<double[]> axes) {
       n *= a.length;
     }
     if (n > 50_000_000L) {
-      throw new InvalidValueException("grid",
-          "grid of " + n + " points is too large; use fewer points");
+      throw new InvalidValueException(
+          "grid", "grid of " + n + " points is too large; use fewer points");
     }
     return (int) n;
   }
@@ -153,22 +170,32 @@ public record ParameterGrid(List<double[]> axes) {
     return axes.stream().mapToDouble(a -> a[a.length - 1]).toArray();
   }
 
-  /**
-   * Throws unless the grid has one axis per parameter and lies inside every parameter's range.
-   */
+  /** Throws unless the grid has one axis per parameter and lies inside every parameter's range. */
   public void checkInside(List<Parameter> parameters) {
     if (parameters.size() != axes.size()) {
-      throw new InvalidValueException("grid", String.format(Locale.ROOT,
-          "grid has %d axes but there are %d parameters %s; give one lo:hi:n per parameter",
-          axes.size(), parameters.size(), parameters.stream().map(Parameter::name).toList()));
+      throw new InvalidValueException(
+          "grid",
+          String.format(
+              Locale.ROOT,
+              "grid has %d axes but there are %d parameters %s; give one lo:hi:n per parameter",
+              axes.size(),
+              parameters.size(),
+              parameters.stream().map(Parameter::name).toList()));
     }
     for (int a = 0; a < axes.size(); a++) {
       Parameter p = parameters.get(a);
       double[] v = axes.get(a);
       if (v[0] < p.min() || v[v.length - 1] > p.max()) {
-        throw new InvalidValueException("grid", String.format(Locale.ROOT,
-            "grid for '%s' spans [%s, %s], outside the parameter range [%s, %s]; shrink the grid",
-            p.name(), v[0], v[v.length - 1], p.min(), p.max()));
+        throw new InvalidValueException(
+            "grid",
+            String.format(
+                Locale.ROOT,
+                "grid for '%s' spans [%s, %s], outside the parameter range [%s, %s]; shrink the grid",
+                p.name(),
+                v[0],
+                v[v.length - 1],
+                p.min(),
+                p.max()));
       }
     }
   }

@@ -6,9 +6,9 @@ import java.util.Map;
 import org.sbi4j.common.Check;
 
 /**
- * The outcome of a likelihood scan (docs/math.md §4): log L on every grid point, the continuous best fit,
- * q(θ) = −2[log L(θ) − log L(θ̂)] and the Wilks p-values on the grid, and the 68 %/95 % intervals
- * of every parameter (profiled over the others when there are several).
+ * The outcome of a likelihood scan (docs/math.md §4): log L on every grid point, the continuous
+ * best fit, q(θ) = −2[log L(θ) − log L(θ̂)] and the Wilks p-values on the grid, and the 68 %/95 %
+ * intervals of every parameter (profiled over the others when there are several).
  *
  * @param parameters parameter names, p
  * @param grid the scanned grid (g points)
@@ -20,15 +20,22 @@ import org.sbi4j.common.Check;
  * @param intervals per parameter name, in parameter order
  * @param warnings human-readable warnings (intervals reaching the grid edge, extrapolation)
  */
-public record ScanResult(List<String> parameters, ParameterGrid grid, double[] logLikelihood,
-    double[] bestFit, double maxLogLikelihood, double[] q, double[] pValues,
-    Map<String, Intervals> intervals, List<String> warnings) {
+public record ScanResult(
+    List<String> parameters,
+    ParameterGrid grid,
+    double[] logLikelihood,
+    double[] bestFit,
+    double maxLogLikelihood,
+    double[] q,
+    double[] pValues,
+    Map<String, Intervals> intervals,
+    List<String> warnings) {
 
   public ScanResult {
     parameters = List.copyOf(parameters);
     if (parameters.size() != grid.dimension()) {
-      throw new IllegalArgumentException(parameters.size() + " parameter names for a "
-          + grid.dimension() + "-dimensional grid");
+      throw new IllegalArgumentException(
+          parameters.size() + " parameter names for a " + grid.dimension() + "-dimensional grid");
     }
     Check.length("bestFit", bestFit, grid.dimension());
     Check.length("logLikelihood", logLikelihood, grid.size());
@@ -81,14 +88,14 @@ public record ScanResult(List<String> parameters, ParameterGrid grid, double[] l
   public ScanResult withWarnings(List<String> more) {
     List<String> all = new java.util.ArrayList<>(warnings);
     all.addAll(more);
-    return new ScanResult(parameters, grid, logLikelihood, bestFit, maxLogLikelihood, q, pValues,
-        intervals, all);
+    return new ScanResult(
+        parameters, grid, logLikelihood, bestFit, maxLogLikelihood, q, pValues, intervals, all);
   }
 
   private double[][] plane(double[] values) {
     if (grid.dimension() != 2) {
-      throw new IllegalArgumentException("a plane needs a 2-parameter scan, not "
-          + grid.dimension());
+      throw new IllegalArgumentException(
+          "a plane needs a 2-parameter scan, not " + grid.dimension());
     }
     int n0 = grid.axis(0).length;
     int n1 = grid.axis(1).length;

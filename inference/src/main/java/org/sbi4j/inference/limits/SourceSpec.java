@@ -5,9 +5,9 @@ import java.util.List;
 import org.sbi4j.common.Check;
 
 /**
- * How to re-create a limit source from files, so that a task on another machine can build the
- * same likelihood (limit grid blocks on Spark) without shipping models. Plain serializable data:
- * {@code ModelSources.open} builds the source.
+ * How to re-create a limit source from files, so that a task on another machine can build the same
+ * likelihood (limit grid blocks on Spark) without shipping models. Plain serializable data: {@code
+ * ModelSources.open} builds the source.
  */
 public sealed interface SourceSpec extends Serializable {
   /**

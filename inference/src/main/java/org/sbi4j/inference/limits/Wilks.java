@@ -10,6 +10,7 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 public final class Wilks {
   /** The Gaussian one-sigma coverage, erf(1/√2) = 0.6827: the "68 %" confidence level. */
   public static final double CL68 = 0.6826894921370859;
+
   /** The 95 % confidence level. */
   public static final double CL95 = 0.95;
 
@@ -22,8 +23,11 @@ public final class Wilks {
   public static double threshold(double cl, int k) {
     check(k);
     if (!(cl > 0 && cl < 1)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "confidence level %s must lie strictly between 0 and 1 (e.g. 0.95)", cl));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "confidence level %s must lie strictly between 0 and 1 (e.g. 0.95)",
+              cl));
     }
     return ChiSquaredDistribution.of(k).inverseCumulativeProbability(cl);
   }
@@ -32,8 +36,11 @@ public final class Wilks {
   public static double pValue(double q, int k) {
     check(k);
     if (!(q >= -1e-9)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "q = %s must be a non-negative number; it is −2Δlog L relative to the best fit", q));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "q = %s must be a non-negative number; it is −2Δlog L relative to the best fit",
+              q));
     }
     return ChiSquaredDistribution.of(k).survivalProbability(Math.max(q, 0));
   }

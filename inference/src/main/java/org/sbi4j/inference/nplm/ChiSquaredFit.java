@@ -1,18 +1,18 @@
 package org.sbi4j.inference.nplm;
 
-import org.sbi4j.common.InvalidValueException;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.special.Gamma;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
+import org.sbi4j.common.InvalidValueException;
 
 /**
  * A χ²_k distribution fitted to toy values of t by maximum likelihood, and the Kolmogorov–Smirnov
  * p-value of the toys against it.
  *
- * <p>For t_i ~ χ²_k the log-likelihood's derivative in k vanishes where
- * ψ(k/2) = mean(ln t_i) − ln 2 (ψ the digamma function); ψ is increasing, so k is found by
- * bisection. Only t_i > 0 enter (t = 0 has zero density for k > 2); the KS p-value uses the same
- * values and is approximate because k is estimated from them (it errs on the conservative side).
+ * <p>For t_i ~ χ²_k the log-likelihood's derivative in k vanishes where ψ(k/2) = mean(ln t_i) − ln
+ * 2 (ψ the digamma function); ψ is increasing, so k is found by bisection. Only t_i > 0 enter (t =
+ * 0 has zero density for k > 2); the KS p-value uses the same values and is approximate because k
+ * is estimated from them (it errs on the conservative side).
  *
  * @param dof the fitted k > 0
  * @param ksPValue the KS p-value of the toys against χ²_k
@@ -21,11 +21,14 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 public record ChiSquaredFit(double dof, double ksPValue, int used) {
   /** Fits k to {@code t}; needs at least two positive values that are not all equal. */
   public static ChiSquaredFit fit(double[] t) {
-    double[] positive = java.util.Arrays.stream(t).filter(v -> v > 0 && Double.isFinite(v))
-        .toArray();
+    double[] positive =
+        java.util.Arrays.stream(t).filter(v -> v > 0 && Double.isFinite(v)).toArray();
     if (positive.length < 2) {
-      throw new InvalidValueException("toys", "the χ² fit needs at least 2 toys with t > 0, got "
-          + positive.length + "; run more toys");
+      throw new InvalidValueException(
+          "toys",
+          "the χ² fit needs at least 2 toys with t > 0, got "
+              + positive.length
+              + "; run more toys");
     }
     double meanLog = 0;
     for (double v : positive) {
@@ -36,8 +39,8 @@ public record ChiSquaredFit(double dof, double ksPValue, int used) {
     double lo = 1e-6;
     double hi = 1e6;
     if (Gamma.digamma(hi / 2) < target) {
-      throw new IllegalArgumentException("toy t values are too large for a χ² fit (mean ln t = "
-          + meanLog + ")");
+      throw new IllegalArgumentException(
+          "toy t values are too large for a χ² fit (mean ln t = " + meanLog + ")");
     }
     for (int i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
       double mid = 0.5 * (lo + hi);
@@ -48,8 +51,9 @@ public record ChiSquaredFit(double dof, double ksPValue, int used) {
       }
     }
     double k = 0.5 * (lo + hi);
-    double ks = new KolmogorovSmirnovTest()
-        .kolmogorovSmirnovTest(new ChiSquaredDistribution(null, k), positive);
+    double ks =
+        new KolmogorovSmirnovTest()
+            .kolmogorovSmirnovTest(new ChiSquaredDistribution(null, k), positive);
     return new ChiSquaredFit(k, ks, positive.length);
   }
 }

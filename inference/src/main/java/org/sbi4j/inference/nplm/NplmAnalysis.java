@@ -1,7 +1,7 @@
 package org.sbi4j.inference.nplm;
 
-import org.sbi4j.common.InvalidValueException;
 import java.util.Locale;
+import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.common.TaskRunner;
 import org.sbi4j.samples.Column;
 import org.sbi4j.samples.EventSample;
@@ -10,8 +10,8 @@ import org.sbi4j.training.nplm.NplmProblem;
 /**
  * NPLM on event samples, the entry point of {@code sbi4j nplm}: checks that the samples fit
  * together, builds the problems (per-event weights from {@link Column#WEIGHT} where present) and
- * runs {@link NplmTest} with toys drawn from the reference sample ({@link PoolToys}) or the
- * {@link SymmetrizedTest}.
+ * runs {@link NplmTest} with toys drawn from the reference sample ({@link PoolToys}) or the {@link
+ * SymmetrizedTest}.
  */
 public final class NplmAnalysis {
   private NplmAnalysis() {}
@@ -21,51 +21,75 @@ public final class NplmAnalysis {
    *
    * @param expected N(0), the expected number of data events under the reference hypothesis
    */
-  public static NplmResult against(EventSample data, EventSample reference, double expected,
-      NplmTestConfig config, TaskRunner runner) {
+  public static NplmResult against(
+      EventSample data,
+      EventSample reference,
+      double expected,
+      NplmTestConfig config,
+      TaskRunner runner) {
     sameObservables("data", data, "reference", reference);
     nonEmpty("data", data);
     nonEmpty("reference", reference);
     int d = data.featureCount();
     double[] refW = reference.has(Column.WEIGHT) ? reference.column(Column.WEIGHT) : null;
     double[] dataW = data.has(Column.WEIGHT) ? data.column(Column.WEIGHT) : null;
-    NplmProblem observed = NplmProblem.weighted(d, reference.x(), refW, data.x(), dataW,
-        expected);
+    NplmProblem observed = NplmProblem.weighted(d, reference.x(), refW, data.x(), dataW, expected);
     if (config.training().network().inputs() != d) {
-      throw new InvalidValueException("network", String.format(Locale.ROOT,
-          "network %s takes %d inputs but the samples have %d observables %s; use a network "
-              + "%d,4,1", config.training().network(), config.training().network().inputs(), d,
-          data.observables(), d));
+      throw new InvalidValueException(
+          "network",
+          String.format(
+              Locale.ROOT,
+              "network %s takes %d inputs but the samples have %d observables %s; use a network "
+                  + "%d,4,1",
+              config.training().network(),
+              config.training().network().inputs(),
+              d,
+              data.observables(),
+              d));
     }
-    return NplmTest.run(observed, new PoolToys(d, reference.x(), refW, expected), config,
-        runner);
+    return NplmTest.run(observed, new PoolToys(d, reference.x(), refW, expected), config, runner);
   }
 
   /** The symmetrized two-sample test of {@code a} against {@code b} (unweighted events). */
-  public static NplmResult symmetrized(EventSample a, EventSample b, NplmTestConfig config,
-      TaskRunner runner) {
+  public static NplmResult symmetrized(
+      EventSample a, EventSample b, NplmTestConfig config, TaskRunner runner) {
     sameObservables("a", a, "b", b);
     nonEmpty("a", a);
     nonEmpty("b", b);
     if (a.has(Column.WEIGHT) || b.has(Column.WEIGHT)) {
-      throw new IllegalArgumentException("the symmetrized test takes unweighted events, but "
-          + (a.has(Column.WEIGHT) ? "a" : "b") + " has a weights column; unweight the sample "
-          + "first");
+      throw new IllegalArgumentException(
+          "the symmetrized test takes unweighted events, but "
+              + (a.has(Column.WEIGHT) ? "a" : "b")
+              + " has a weights column; unweight the sample "
+              + "first");
     }
     int d = a.featureCount();
     if (config.training().network().inputs() != d) {
-      throw new InvalidValueException("network", String.format(Locale.ROOT,
-          "network %s takes %d inputs but the samples have %d observables; use a network %d,4,1",
-          config.training().network(), config.training().network().inputs(), d, d));
+      throw new InvalidValueException(
+          "network",
+          String.format(
+              Locale.ROOT,
+              "network %s takes %d inputs but the samples have %d observables; use a network %d,4,1",
+              config.training().network(),
+              config.training().network().inputs(),
+              d,
+              d));
     }
     return SymmetrizedTest.run(d, a.x(), b.x(), config, runner);
   }
 
   private static void sameObservables(String n1, EventSample s1, String n2, EventSample s2) {
     if (s1.featureCount() != s2.featureCount()) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%s has %d observables %s but %s has %d %s; give both samples the same observables",
-          n1, s1.featureCount(), s1.observables(), n2, s2.featureCount(), s2.observables()));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "%s has %d observables %s but %s has %d %s; give both samples the same observables",
+              n1,
+              s1.featureCount(),
+              s1.observables(),
+              n2,
+              s2.featureCount(),
+              s2.observables()));
     }
   }
 

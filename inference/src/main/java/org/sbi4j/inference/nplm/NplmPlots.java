@@ -14,8 +14,8 @@ public final class NplmPlots {
   private NplmPlots() {}
 
   /**
-   * Writes {@code prefix-null.{png,svg}} and, when the result has a network and the reference
-   * has 1 or 2 observables, {@code prefix-f.{png,svg}}.
+   * Writes {@code prefix-null.{png,svg}} and, when the result has a network and the reference has 1
+   * or 2 observables, {@code prefix-f.{png,svg}}.
    *
    * @param reference the reference sample of the test, or null (symmetrized test)
    */
@@ -54,8 +54,8 @@ public final class NplmPlots {
     return new Figure("NPLM null distribution", "t", "density")
         .histogram(t.length + " toys", edges, density)
         .line(String.format(java.util.Locale.ROOT, "χ² (k = %.2f)", result.dof()), x, y)
-        .verticalLine(String.format(java.util.Locale.ROOT, "observed t = %.3g", result.t()),
-            result.t());
+        .verticalLine(
+            String.format(java.util.Locale.ROOT, "observed t = %.3g", result.t()), result.t());
   }
 
   /**
@@ -81,8 +81,11 @@ public final class NplmPlots {
         ref[k] += 1.0 / x.length;
         learned[k] += Math.exp(f[i]) / x.length;
       }
-      return new Figure("NPLM: learned density over the reference", reference.observables().get(0),
-          "fraction of reference events").logY(true)
+      return new Figure(
+              "NPLM: learned density over the reference",
+              reference.observables().get(0),
+              "fraction of reference events")
+          .logY(true)
           .histogram("reference", edges, ref)
           .histogram("reference × e^f (learned)", edges, learned);
     }
@@ -104,7 +107,8 @@ public final class NplmPlots {
         z[i][j] = Math.exp(network.f(new double[] {xs[i], ys[j]}));
       }
     }
-    return new Figure("NPLM: learned e^f", reference.observables().get(0),
-        reference.observables().get(1)).heatMap(xs, ys, z, "e^f(x)");
+    return new Figure(
+            "NPLM: learned e^f", reference.observables().get(0), reference.observables().get(1))
+        .heatMap(xs, ys, z, "e^f(x)");
   }
 }

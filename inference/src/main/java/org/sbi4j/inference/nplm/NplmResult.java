@@ -17,8 +17,16 @@ import org.sbi4j.training.nplm.NplmNetwork;
  * @param ksPValue Kolmogorov–Smirnov p-value of the toys against the fitted χ²_k
  * @param network the f learned on the observed data (null for the symmetrized test)
  */
-public record NplmResult(double t, double dof, double pValueChi2, double pValueEmpirical,
-    double z, double zEmpirical, double[] nullT, double ksPValue, NplmNetwork network) {
+public record NplmResult(
+    double t,
+    double dof,
+    double pValueChi2,
+    double pValueEmpirical,
+    double z,
+    double zEmpirical,
+    double[] nullT,
+    double ksPValue,
+    NplmNetwork network) {
   public NplmResult {
     nullT = nullT.clone();
   }
@@ -29,8 +37,8 @@ public record NplmResult(double t, double dof, double pValueChi2, double pValueE
   }
 
   /**
-   * The JSON summary: t, dof, pValueChi2, pValueEmpirical, z, zEmpirical and nullT, in this
-   * order (a map the caller may extend).
+   * The JSON summary: t, dof, pValueChi2, pValueEmpirical, z, zEmpirical and nullT, in this order
+   * (a map the caller may extend).
    */
   public Map<String, Object> summary() {
     Map<String, Object> json = new LinkedHashMap<>();
@@ -49,7 +57,15 @@ public record NplmResult(double t, double dof, double pValueChi2, double pValueE
     ChiSquaredFit fit = ChiSquaredFit.fit(nullT);
     double pChi2 = Significance.chiSquaredPValue(t, fit.dof());
     double pEmp = Significance.empiricalPValue(t, nullT);
-    return new NplmResult(t, fit.dof(), pChi2, pEmp, Significance.chiSquaredZ(t, fit.dof()),
-        Significance.z(pEmp), nullT, fit.ksPValue(), network);
+    return new NplmResult(
+        t,
+        fit.dof(),
+        pChi2,
+        pEmp,
+        Significance.chiSquaredZ(t, fit.dof()),
+        Significance.z(pEmp),
+        nullT,
+        fit.ksPValue(),
+        network);
   }
 }

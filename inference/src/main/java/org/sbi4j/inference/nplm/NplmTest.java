@@ -24,26 +24,29 @@ public final class NplmTest {
   private NplmTest() {}
 
   /** Runs the test of {@code observed} against toys from {@code toys}. */
-  public static NplmResult run(NplmProblem observed, ToySource toys, NplmTestConfig config,
-      TaskRunner runner) {
+  public static NplmResult run(
+      NplmProblem observed, ToySource toys, NplmTestConfig config, TaskRunner runner) {
     if (observed.dataSize() == 0) {
       throw new IllegalArgumentException("the data sample is empty; give it events");
     }
     if (observed.dimension() != toys.dimension()) {
-      throw new IllegalArgumentException("data have " + observed.dimension()
-          + " columns but the toys " + toys.dimension());
+      throw new IllegalArgumentException(
+          "data have " + observed.dimension() + " columns but the toys " + toys.dimension());
     }
     NplmTrainingConfig training = config.training();
-    NplmFit fit = NplmTrainer.train(observed,
-        training.withThreads(Math.max(1, runner.parallelism())), Seeds.derive(config.seed(), 0));
-    double[] nullT = nullDistribution(toys, training, config.toys(), config.seed(), runner,
-        config.toysDir());
+    NplmFit fit =
+        NplmTrainer.train(
+            observed,
+            training.withThreads(Math.max(1, runner.parallelism())),
+            Seeds.derive(config.seed(), 0));
+    double[] nullT =
+        nullDistribution(toys, training, config.toys(), config.seed(), runner, config.toysDir());
     return NplmResult.of(fit.t(), nullT, fit.network());
   }
 
   /** The t of K toys, in toy order: toy k is the same however the toys are run. */
-  public static double[] nullDistribution(ToySource toys, NplmTrainingConfig training, int count,
-      long seed, TaskRunner runner) {
+  public static double[] nullDistribution(
+      ToySource toys, NplmTrainingConfig training, int count, long seed, TaskRunner runner) {
     return nullDistribution(toys, training, count, seed, runner, null);
   }
 
@@ -53,11 +56,19 @@ public final class NplmTest {
    *
    * @param toysDir the toys folder, or null for none
    */
-  public static double[] nullDistribution(ToySource toys, NplmTrainingConfig training, int count,
-      long seed, TaskRunner runner, Path toysDir) {
+  public static double[] nullDistribution(
+      ToySource toys,
+      NplmTrainingConfig training,
+      int count,
+      long seed,
+      TaskRunner runner,
+      Path toysDir) {
     NplmTrainingConfig single = training.withThreads(1);
-    Map<Long, Double> done = toysDir == null ? Map.of()
-        : ToyStore.open(toysDir, "seed " + seed + ", " + toys.dimension() + "D toys, " + single);
+    Map<Long, Double> done =
+        toysDir == null
+            ? Map.of()
+            : ToyStore.open(
+                toysDir, "seed " + seed + ", " + toys.dimension() + "D toys, " + single);
     String dir = toysDir == null ? null : toysDir.toString();
     List<Long> missing = new ArrayList<>(count);
     for (long k = 0; k < count; k++) {
@@ -65,13 +76,16 @@ public final class NplmTest {
         missing.add(k);
       }
     }
-    List<Double> fresh = runner.map(missing, k -> {
-      double t = toyT(toys, single, seed, k);
-      if (dir != null) {
-        ToyStore.save(dir, k, t);
-      }
-      return t;
-    });
+    List<Double> fresh =
+        runner.map(
+            missing,
+            k -> {
+              double t = toyT(toys, single, seed, k);
+              if (dir != null) {
+                ToyStore.save(dir, k, t);
+              }
+              return t;
+            });
     double[] t = new double[count];
     for (int k = 0, j = 0; k < count; k++) {
       t[k] = done.containsKey((long) k) ? done.get((long) k) : fresh.get(j++);

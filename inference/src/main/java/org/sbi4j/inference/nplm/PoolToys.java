@@ -9,9 +9,9 @@ import org.sbi4j.training.nplm.NplmProblem;
 /**
  * Toys from one reference file (M events): each toy's data are N_D ~ Poisson(N(0)) events drawn
  * from the file and its reference is the rest. Unweighted files: data drawn without replacement,
- * reference the other M − N_D events (so no event is both), each weighing N(0)/(M − N_D).
- * Weighted files: data drawn with replacement with probability ∝ weight, reference the whole file
- * with weights scaled to sum to N(0) (M ≫ N(0) keeps the overlap negligible).
+ * reference the other M − N_D events (so no event is both), each weighing N(0)/(M − N_D). Weighted
+ * files: data drawn with replacement with probability ∝ weight, reference the whole file with
+ * weights scaled to sum to N(0) (M ≫ N(0) keeps the overlap negligible).
  */
 public final class PoolToys implements ToySource {
   private static final long serialVersionUID = 1L;
@@ -30,9 +30,13 @@ public final class PoolToys implements ToySource {
     NplmProblem.weighted(dimension, pool, weights, new double[0], null, expected);
     int m = pool.length / dimension;
     if (m <= 2 * expected) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "the reference has %d events, too few for toys with N(0) = %s; give a reference with "
-              + "many more events than N(0)", m, expected));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "the reference has %d events, too few for toys with N(0) = %s; give a reference with "
+                  + "many more events than N(0)",
+              m,
+              expected));
     }
     this.dimension = dimension;
     this.pool = pool.clone();

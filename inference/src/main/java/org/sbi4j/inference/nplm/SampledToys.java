@@ -26,26 +26,42 @@ public final class SampledToys implements ToySource {
    * @param expected N(0) > 0, the expected number of data events under the reference
    * @param signal density of an injected signal, or null for none
    * @param expectedSignal N_S ≥ 0, the expected number of signal events
-   * @param sharedReferenceSeed seed of one reference sample shared by every toy, or null to draw
-   *     a fresh reference per toy
+   * @param sharedReferenceSeed seed of one reference sample shared by every toy, or null to draw a
+   *     fresh reference per toy
    */
-  public SampledToys(Sampler reference, int referenceSize, double expected, Sampler signal,
-      double expectedSignal, Long sharedReferenceSeed) {
+  public SampledToys(
+      Sampler reference,
+      int referenceSize,
+      double expected,
+      Sampler signal,
+      double expectedSignal,
+      Long sharedReferenceSeed) {
     if (referenceSize < 1 || !(expected > 0) || !(expectedSignal >= 0)) {
-      throw new IllegalArgumentException("toys need N_R ≥ 1, N(0) > 0 and N_S ≥ 0, got "
-          + referenceSize + ", " + expected + ", " + expectedSignal);
+      throw new IllegalArgumentException(
+          "toys need N_R ≥ 1, N(0) > 0 and N_S ≥ 0, got "
+              + referenceSize
+              + ", "
+              + expected
+              + ", "
+              + expectedSignal);
     }
     if (signal != null && signal.dimension() != reference.dimension()) {
-      throw new IllegalArgumentException("signal has dimension " + signal.dimension()
-          + " but the reference " + reference.dimension());
+      throw new IllegalArgumentException(
+          "signal has dimension "
+              + signal.dimension()
+              + " but the reference "
+              + reference.dimension());
     }
     this.reference = reference;
     this.referenceSize = referenceSize;
     this.expected = expected;
     this.signal = signal;
     this.expectedSignal = signal == null ? 0 : expectedSignal;
-    this.shared = sharedReferenceSeed == null ? null : reference.sample(referenceSize,
-        RandomSource.XO_RO_SHI_RO_128_PP.create(sharedReferenceSeed));
+    this.shared =
+        sharedReferenceSeed == null
+            ? null
+            : reference.sample(
+                referenceSize, RandomSource.XO_RO_SHI_RO_128_PP.create(sharedReferenceSeed));
   }
 
   /** Background-only toys with a fresh reference per toy. */
@@ -69,8 +85,11 @@ public final class SampledToys implements ToySource {
     if (ns > 0) {
       System.arraycopy(signal.sample(ns, rng), 0, data, nb * d, ns * d);
     }
-    double[] ref = shared != null ? shared : reference.sample(referenceSize,
-        RandomSource.XO_RO_SHI_RO_128_PP.create(Seeds.derive(seed, 1)));
+    double[] ref =
+        shared != null
+            ? shared
+            : reference.sample(
+                referenceSize, RandomSource.XO_RO_SHI_RO_128_PP.create(Seeds.derive(seed, 1)));
     return NplmProblem.weighted(d, ref, null, data, null, expected);
   }
 }

@@ -1,12 +1,13 @@
 package org.sbi4j.inference.nplm;
 
-import org.sbi4j.common.InvalidValueException;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.sbi4j.common.InvalidValueException;
 
 /** p-values and their one-sided Gaussian significances Z = Φ⁻¹(1 − p). */
 public final class Significance {
   private static final NormalDistribution NORMAL = NormalDistribution.of(0, 1);
+
   /** p is clamped into [MIN_P, 1 − 2⁻⁵³] so that Z stays finite (|Z| ≤ 37.5 and ≥ −8.2). */
   private static final double MIN_P = 1e-300;
 
@@ -27,9 +28,9 @@ public final class Significance {
   }
 
   /**
-   * Z of t under χ²_k. Where the p-value underflows (t far in the tail) it uses the
-   * Wilson–Hilferty approximation ((t/k)^{1/3} − 1 + 2/(9k)) / √(2/(9k)), accurate to a few
-   * percent there, instead of reporting an infinite Z.
+   * Z of t under χ²_k. Where the p-value underflows (t far in the tail) it uses the Wilson–Hilferty
+   * approximation ((t/k)^{1/3} − 1 + 2/(9k)) / √(2/(9k)), accurate to a few percent there, instead
+   * of reporting an infinite Z.
    */
   public static double chiSquaredZ(double t, double k) {
     double p = chiSquaredPValue(t, k);

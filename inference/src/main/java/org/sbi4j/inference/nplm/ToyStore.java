@@ -1,6 +1,5 @@
 package org.sbi4j.inference.nplm;
 
-import org.sbi4j.common.InvalidValueException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,13 +10,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.sbi4j.common.AtomicFiles;
+import org.sbi4j.common.InvalidValueException;
 
 /**
  * A folder of finished NPLM toys, so that an interrupted run resumes from them: toy k's t is
  * written as {@code toy-k.t} (the double in hexadecimal, exact) as soon as the toy finishes, by
  * whichever task or executor ran it (on a cluster the folder must be on a shared file system).
- * {@code run.txt} records what the toys were run with (seed and training config); a folder
- * written by a different run is refused rather than mixed in.
+ * {@code run.txt} records what the toys were run with (seed and training config); a folder written
+ * by a different run is refused rather than mixed in.
  */
 final class ToyStore {
   private static final Pattern TOY = Pattern.compile("toy-(\\d+)\\.t");
@@ -26,8 +26,8 @@ final class ToyStore {
   private ToyStore() {}
 
   /**
-   * Opens (creating) {@code dir} for the run described by {@code fingerprint} and returns the t
-   * of the toys already finished there, by toy index.
+   * Opens (creating) {@code dir} for the run described by {@code fingerprint} and returns the t of
+   * the toys already finished there, by toy index.
    */
   static Map<Long, Double> open(Path dir, String fingerprint) {
     try {
@@ -36,9 +36,13 @@ final class ToyStore {
       if (!Files.exists(run)) {
         AtomicFiles.writeString(run, fingerprint + "\n");
       } else if (!Files.readString(run).strip().equals(fingerprint)) {
-        throw new InvalidValueException("toysDir", "toys folder " + dir
-            + " holds toys of another run (" + Files.readString(run).strip()
-            + "); give a new toys folder or the same seed and training options");
+        throw new InvalidValueException(
+            "toysDir",
+            "toys folder "
+                + dir
+                + " holds toys of another run ("
+                + Files.readString(run).strip()
+                + "); give a new toys folder or the same seed and training options");
       }
       Map<Long, Double> done = new TreeMap<>();
       try (Stream<Path> files = Files.list(dir)) {
@@ -53,14 +57,17 @@ final class ToyStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot use toys folder " + dir + ": " + e.getMessage(), e);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("toys folder " + dir + " has a damaged toy file ("
-          + e.getMessage() + "); delete it to rerun that toy");
+      throw new IllegalArgumentException(
+          "toys folder "
+              + dir
+              + " has a damaged toy file ("
+              + e.getMessage()
+              + "); delete it to rerun that toy");
     }
   }
 
   /** Records toy k's t in {@code dir} (atomically: a toy file is complete or absent). */
   static void save(String dir, long k, double t) {
-    AtomicFiles.writeString(Path.of(dir).resolve("toy-" + k + ".t"), Double.toHexString(t)
-        + "\n");
+    AtomicFiles.writeString(Path.of(dir).resolve("toy-" + k + ".t"), Double.toHexString(t) + "\n");
   }
 }

@@ -69,7 +69,9 @@ final class Axes {
       g.drawString(s, (float) (area.getMinX() - 8 - fm.stringWidth(s)), (float) (y + 5));
     }
     if (xLabel != null) {
-      g.drawString(xLabel, (float) (area.getCenterX() - fm.stringWidth(xLabel) / 2.0),
+      g.drawString(
+          xLabel,
+          (float) (area.getCenterX() - fm.stringWidth(xLabel) / 2.0),
           (float) (area.getMaxY() + 42));
     }
     if (yLabel != null) {
@@ -82,7 +84,9 @@ final class Axes {
     if (title != null) {
       Font f = g.getFont();
       g.setFont(f.deriveFont(Font.BOLD, 15f));
-      g.drawString(title, (float) (area.getCenterX() - g.getFontMetrics().stringWidth(title) / 2.0),
+      g.drawString(
+          title,
+          (float) (area.getCenterX() - g.getFontMetrics().stringWidth(title) / 2.0),
           (float) (area.getMinY() - 14));
       g.setFont(f);
     }

@@ -8,8 +8,10 @@ import java.awt.geom.Rectangle2D;
 
 /** The viridis colour map (perceptually uniform) and its colour bar. */
 final class ColorMap {
-  private static final int[] ANCHORS = {0x440154, 0x482878, 0x3e4989, 0x31688e, 0x26828e,
-      0x1f9e89, 0x35b779, 0x6ece58, 0xb5de2b, 0xfde725};
+  private static final int[] ANCHORS = {
+    0x440154, 0x482878, 0x3e4989, 0x31688e, 0x26828e, 0x1f9e89, 0x35b779, 0x6ece58, 0xb5de2b,
+    0xfde725
+  };
 
   private ColorMap() {}
 

@@ -21,8 +21,9 @@ public final class Contours {
    */
   public static List<double[]> segments(double[] xs, double[] ys, double[][] z, double level) {
     if (xs.length < 2 || ys.length < 2 || z.length != xs.length) {
-      throw new IllegalArgumentException("contours need a grid of at least 2 × 2 points with "
-          + "z[ix][iy] matching the coordinates");
+      throw new IllegalArgumentException(
+          "contours need a grid of at least 2 × 2 points with "
+              + "z[ix][iy] matching the coordinates");
     }
     List<double[]> out = new ArrayList<>();
     for (int i = 0; i + 1 < xs.length; i++) {
@@ -33,8 +34,8 @@ public final class Contours {
     return out;
   }
 
-  private static void cell(double[] xs, double[] ys, double[][] z, double level, int i, int j,
-      List<double[]> out) {
+  private static void cell(
+      double[] xs, double[] ys, double[][] z, double level, int i, int j, List<double[]> out) {
     // corners counter-clockwise: 0 (i,j), 1 (i+1,j), 2 (i+1,j+1), 3 (i,j+1)
     double[] v = {z[i][j], z[i + 1][j], z[i + 1][j + 1], z[i][j + 1]};
     double[] cx = {xs[i], xs[i + 1], xs[i + 1], xs[i]};
@@ -70,8 +71,10 @@ public final class Contours {
       }
     }
     if (edges.size() == 2) {
-      out.add(new double[] {p[edges.get(0)][0], p[edges.get(0)][1], p[edges.get(1)][0],
-          p[edges.get(1)][1]});
+      out.add(
+          new double[] {
+            p[edges.get(0)][0], p[edges.get(0)][1], p[edges.get(1)][0], p[edges.get(1)][1]
+          });
       return;
     }
     // saddle: four crossings; pair them according to the centre value

@@ -24,17 +24,31 @@ import javax.imageio.ImageIO;
 import org.sbi4j.common.AtomicFiles;
 
 /**
- * A two-dimensional plot: lines, markers, step histograms, vertical lines, a heat map with a
- * colour bar, and contour lines; drawn once with Java2D and saved as PNG and SVG.
+ * A two-dimensional plot: lines, markers, step histograms, vertical lines, a heat map with a colour
+ * bar, and contour lines; drawn once with Java2D and saved as PNG and SVG.
  */
 public final class Figure {
   private static final int WIDTH = 800;
   private static final int HEIGHT = 600;
-  private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728),
-      new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b),
-      new Color(0xe377c2), new Color(0x17becf)};
+  private static final Color[] PALETTE = {
+    new Color(0x1f77b4),
+    new Color(0xd62728),
+    new Color(0x2ca02c),
+    new Color(0xff7f0e),
+    new Color(0x9467bd),
+    new Color(0x8c564b),
+    new Color(0xe377c2),
+    new Color(0x17becf)
+  };
 
-  private enum Kind { LINE, DASHED, POINTS, STEP, VLINE, SEGMENTS }
+  private enum Kind {
+    LINE,
+    DASHED,
+    POINTS,
+    STEP,
+    VLINE,
+    SEGMENTS
+  }
 
   private record Series(Kind kind, String label, double[] x, double[] y, Color color) {}
 
@@ -142,11 +156,13 @@ public final class Figure {
   public void save(Path prefix) {
     String base = prefix.toString();
     AtomicFiles.write(Path.of(base + ".png"), png());
-    AtomicFiles.write(Path.of(base + ".svg"), tmp -> {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        writeSvg(out);
-      }
-    });
+    AtomicFiles.write(
+        Path.of(base + ".svg"),
+        tmp -> {
+          try (OutputStream out = Files.newOutputStream(tmp)) {
+            writeSvg(out);
+          }
+        });
   }
 
   /** The PNG image as bytes. */
@@ -154,8 +170,8 @@ public final class Figure {
     BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-        RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     draw(g);
     g.dispose();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -170,7 +186,8 @@ public final class Figure {
   private void writeSvg(OutputStream out) throws IOException {
     VectorGraphics2D g = new VectorGraphics2D();
     draw(g);
-    Processors.get("svg").getDocument(g.getCommands(), new PageSize(0, 0, WIDTH, HEIGHT))
+    Processors.get("svg")
+        .getDocument(g.getCommands(), new PageSize(0, 0, WIDTH, HEIGHT))
         .writeTo(out);
   }
 
@@ -216,8 +233,8 @@ public final class Figure {
     int right = heatMap != null ? 110 : 25;
     int top = 40;
     int bottom = 60;
-    Rectangle2D area = new Rectangle2D.Double(left, top, WIDTH - left - right,
-        HEIGHT - top - bottom);
+    Rectangle2D area =
+        new Rectangle2D.Double(left, top, WIDTH - left - right, HEIGHT - top - bottom);
     Axes axes = new Axes(area, bx, by);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, WIDTH, HEIGHT);
@@ -244,10 +261,11 @@ public final class Figure {
 
   private void drawSeries(Graphics2D g, Axes a, Series s) {
     g.setColor(s.color);
-    g.setStroke(s.kind == Kind.DASHED
-        ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
-            new float[] {8f, 5f}, 0f)
-        : new BasicStroke(2f));
+    g.setStroke(
+        s.kind == Kind.DASHED
+            ? new BasicStroke(
+                2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {8f, 5f}, 0f)
+            : new BasicStroke(2f));
     switch (s.kind) {
       case LINE, DASHED -> {
         Path2D path = new Path2D.Double();
@@ -293,12 +311,15 @@ public final class Figure {
         path.lineTo(a.px(s.x[s.x.length - 1]), a.py(base));
         g.draw(path);
       }
-      case VLINE -> g.draw(new java.awt.geom.Line2D.Double(a.px(s.x[0]), a.area.getMinY(),
-          a.px(s.x[0]), a.area.getMaxY()));
+      case VLINE ->
+          g.draw(
+              new java.awt.geom.Line2D.Double(
+                  a.px(s.x[0]), a.area.getMinY(), a.px(s.x[0]), a.area.getMaxY()));
       case SEGMENTS -> {
         for (int k = 0; k + 1 < s.x.length; k += 2) {
-          g.draw(new java.awt.geom.Line2D.Double(a.px(s.x[k]), a.py(ty(s.y[k])),
-              a.px(s.x[k + 1]), a.py(ty(s.y[k + 1]))));
+          g.draw(
+              new java.awt.geom.Line2D.Double(
+                  a.px(s.x[k]), a.py(ty(s.y[k])), a.px(s.x[k + 1]), a.py(ty(s.y[k + 1]))));
         }
       }
       default -> throw new IllegalStateException("unknown series kind " + s.kind);
@@ -343,8 +364,8 @@ public final class Figure {
   }
 
   private void drawLegend(Graphics2D g, Rectangle2D area) {
-    List<Series> labelled = series.stream().filter(s -> s.label != null && !s.label.isEmpty())
-        .toList();
+    List<Series> labelled =
+        series.stream().filter(s -> s.label != null && !s.label.isEmpty()).toList();
     if (labelled.isEmpty()) {
       return;
     }

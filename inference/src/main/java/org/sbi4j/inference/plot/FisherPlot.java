@@ -31,17 +31,22 @@ public final class FisherPlot {
         xs[i] = centre[0] - half + 2 * half * i / (n - 1);
         q[i] = info * (xs[i] - centre[0]) * (xs[i] - centre[0]);
       }
-      f = new Figure("Cramér–Rao", names.get(0), "q = I (θ − θ0)²").line("Cramér–Rao", xs, q)
-          .dashed("68 % / 95 %", new double[] {xs[0], xs[n - 1]}, new double[] {1, 1})
-          .dashed("", new double[] {xs[0], xs[n - 1]}, new double[] {3.84, 3.84})
-          .yRange(0, 8);
+      f =
+          new Figure("Cramér–Rao", names.get(0), "q = I (θ − θ0)²")
+              .line("Cramér–Rao", xs, q)
+              .dashed("68 % / 95 %", new double[] {xs[0], xs[n - 1]}, new double[] {1, 1})
+              .dashed("", new double[] {xs[0], xs[n - 1]}, new double[] {3.84, 3.84})
+              .yRange(0, 8);
     } else {
       FisherMatrix two = fisher.profile(names.subList(0, 2));
       double[] c = {centre[0], centre[1]};
       double[][] e68 = two.ellipse(c, Wilks.threshold(Wilks.CL68, 2), 121);
       double[][] e95 = two.ellipse(c, Wilks.threshold(Wilks.CL95, 2), 121);
-      f = new Figure("Cramér–Rao", names.get(0), names.get(1)).line("68 %", e68[0], e68[1])
-          .line("95 %", e95[0], e95[1]).points("", new double[] {c[0]}, new double[] {c[1]});
+      f =
+          new Figure("Cramér–Rao", names.get(0), names.get(1))
+              .line("68 %", e68[0], e68[1])
+              .line("95 %", e95[0], e95[1])
+              .points("", new double[] {c[0]}, new double[] {c[1]});
     }
     f.save(prefix);
   }

@@ -29,13 +29,14 @@ public final class LimitsPlot {
       throw new IllegalArgumentException("nothing to plot: no limits results");
     }
     ScanResult first = results.get(0).scan();
-    return first.grid().dimension() == 2 ? plane(results, fisher, centre)
+    return first.grid().dimension() == 2
+        ? plane(results, fisher, centre)
         : curves(results, fisher, centre);
   }
 
   /** Builds the figure and writes {@code prefix.png} and {@code prefix.svg}. */
-  public static void write(List<LimitsResult> results, FisherMatrix fisher, double[] centre,
-      Path prefix) {
+  public static void write(
+      List<LimitsResult> results, FisherMatrix fisher, double[] centre, Path prefix) {
     figure(results, fisher, centre).save(prefix);
   }
 

@@ -7,8 +7,8 @@ import org.sbi4j.morphing.Parameter;
 
 /**
  * The quality of a morphing basis: log10 Σ_b w_b(θ)² over the parameter ranges with the basis
- * points marked. One parameter: a curve; two: a colour map; more: the slice through the first
- * two parameters with the others at zero.
+ * points marked. One parameter: a curve; two: a colour map; more: the slice through the first two
+ * parameters with the others at zero.
  */
 public final class MorphingPlots {
   private static final int GRID = 101;
@@ -32,7 +32,9 @@ public final class MorphingPlots {
         byv[b] = Math.log10(morpher.squaredWeightSum(basis[b]));
       }
       new Figure("Morphing basis quality", a.name(), "log10 Σ_b w_b²")
-          .line("log10 Σ w²", xs, y).points("basis points", bx, byv).save(prefix);
+          .line("log10 Σ w²", xs, y)
+          .points("basis points", bx, byv)
+          .save(prefix);
       return;
     }
     Parameter c = parameters.get(1);
@@ -52,10 +54,15 @@ public final class MorphingPlots {
       bx[b] = basis[b][0];
       byv[b] = basis[b][1];
     }
-    String title = parameters.size() == 2 ? "Morphing basis quality"
-        : "Morphing basis quality (slice: other parameters at 0)";
-    new Figure(title, a.name(), c.name()).heatMap(xs, ys, z, "log10 Σ_b w_b²")
-        .points("basis points", bx, byv).xRange(a.min(), a.max()).yRange(c.min(), c.max())
+    String title =
+        parameters.size() == 2
+            ? "Morphing basis quality"
+            : "Morphing basis quality (slice: other parameters at 0)";
+    new Figure(title, a.name(), c.name())
+        .heatMap(xs, ys, z, "log10 Σ_b w_b²")
+        .points("basis points", bx, byv)
+        .xRange(a.min(), a.max())
+        .yRange(c.min(), c.max())
         .save(prefix);
   }
 

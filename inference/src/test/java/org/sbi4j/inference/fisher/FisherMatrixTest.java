@@ -1,15 +1,15 @@
 package org.sbi4j.inference.fisher;
 
-import org.sbi4j.inference.limits.Interval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sbi4j.inference.limits.Interval;
 
 class FisherMatrixTest {
-  private static final FisherMatrix F = new FisherMatrix(List.of("a", "b"),
-      new double[][] {{4, 1.5}, {1.5, 2}}, List.of());
+  private static final FisherMatrix F =
+      new FisherMatrix(List.of("a", "b"), new double[][] {{4, 1.5}, {1.5, 2}}, List.of());
 
   @Test
   void covarianceIsTheInverse() {
@@ -46,8 +46,8 @@ class FisherMatrixTest {
 
   @Test
   void singularMatrixIsReported() {
-    FisherMatrix s = new FisherMatrix(List.of("a", "b"), new double[][] {{1, 1}, {1, 1}},
-        List.of());
+    FisherMatrix s =
+        new FisherMatrix(List.of("a", "b"), new double[][] {{1, 1}, {1, 1}}, List.of());
     assertThrows(IllegalArgumentException.class, s::covariance);
   }
 }

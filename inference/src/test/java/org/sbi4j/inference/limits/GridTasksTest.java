@@ -1,9 +1,5 @@
 package org.sbi4j.inference.limits;
 
-import org.sbi4j.inference.likelihood.MorphedEvents;
-import org.sbi4j.inference.likelihood.ExtendedLikelihood;
-import org.sbi4j.inference.likelihood.Dataset;
-import org.sbi4j.inference.likelihood.DataFiles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -13,10 +9,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sbi4j.common.LocalTaskRunner;
+import org.sbi4j.inference.likelihood.DataFiles;
+import org.sbi4j.inference.likelihood.Dataset;
+import org.sbi4j.inference.likelihood.ExtendedLikelihood;
+import org.sbi4j.inference.likelihood.MorphedEvents;
 import org.sbi4j.samples.EventSample;
+import org.sbi4j.samples.estimators.RatioEstimator;
 import org.sbi4j.samples.io.MadMinerFiles;
 import org.sbi4j.samples.simulators.Interference1D;
-import org.sbi4j.samples.estimators.RatioEstimator;
 
 /**
  * Limit grids in blocks: every comparison is exact (tolerance 0), since the likelihoods evaluate
@@ -87,14 +87,28 @@ class GridTasksTest {
     try (LocalTaskRunner threads = new LocalTaskRunner(3)) {
       assertEquals(3, GridTasks.blocks(null, grid.points(), 3).size());
       ScanResult one = Limits.expected(events, histogram, new double[] {0.3}, 10, grid).scan();
-      ScanResult blocks = Limits.expected(events, histogram, new double[] {0.3}, 10, grid,
-          GridTasks.expected(threads, file, new double[] {0.3}, 10)).scan();
+      ScanResult blocks =
+          Limits.expected(
+                  events,
+                  histogram,
+                  new double[] {0.3},
+                  10,
+                  grid,
+                  GridTasks.expected(threads, file, new double[] {0.3}, 10))
+              .scan();
       assertArrayEquals(one.logLikelihood(), blocks.logLikelihood(), 0.0);
       assertArrayEquals(one.bestFit(), blocks.bestFit(), 0.0);
       EventSample observed = DataFiles.observed(data);
       one = Limits.observed(events, observed, histogram, 10, grid).scan();
-      blocks = Limits.observed(events, observed, histogram, 10, grid,
-          GridTasks.observed(threads, file, data, 10)).scan();
+      blocks =
+          Limits.observed(
+                  events,
+                  observed,
+                  histogram,
+                  10,
+                  grid,
+                  GridTasks.observed(threads, file, data, 10))
+              .scan();
       assertArrayEquals(one.logLikelihood(), blocks.logLikelihood(), 0.0);
     }
   }

@@ -28,10 +28,13 @@ class ParameterGridTest {
       assertThrows(IllegalArgumentException.class, () -> ParameterGrid.parse(bad), bad);
     }
     ParameterGrid g = ParameterGrid.parse("-2:1:4");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> g.checkInside(List.of(Parameter.of("c", 2, -1, 1))));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> g.checkInside(List.of(Parameter.of("c", 2, -1, 1))));
     assertTrue(e.getMessage().contains("outside the parameter range"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> g.checkInside(
-        List.of(Parameter.of("c", 2, -3, 3), Parameter.of("d", 2, -3, 3))));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> g.checkInside(List.of(Parameter.of("c", 2, -3, 3), Parameter.of("d", 2, -3, 3))));
   }
 }

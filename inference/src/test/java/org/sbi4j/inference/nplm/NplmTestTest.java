@@ -8,23 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.sbi4j.common.LocalTaskRunner;
 import org.sbi4j.training.nplm.NetworkShape;
+import org.sbi4j.training.nplm.NplmOptimizer;
 import org.sbi4j.training.nplm.NplmProblem;
 import org.sbi4j.training.nplm.NplmTrainingConfig;
-import org.sbi4j.training.nplm.NplmOptimizer;
 
 /** The reduced 1D benchmark of the NPLM papers: reference e^{−x}, fast mode, few toys. */
 class NplmTestTest {
   static final int REFERENCE = 2000;
   static final double EXPECTED = 100;
-  static final NplmTrainingConfig FAST = NplmTrainingConfig
-      .defaults(NetworkShape.of(1, 4, 1), 9).withOptimizer(NplmOptimizer.LBFGS);
+  static final NplmTrainingConfig FAST =
+      NplmTrainingConfig.defaults(NetworkShape.of(1, 4, 1), 9).withOptimizer(NplmOptimizer.LBFGS);
 
   @Test
   void nullToysFollowTheFittedChiSquaredAndATailSignalIsDetected() {
     SampledToys nulls = SampledToys.nullToys(Sampler.exponential(1), REFERENCE, EXPECTED);
     // the observed data: the same toys with a narrow signal far in the tail (6.4, width 0.16).
-    SampledToys signal = new SampledToys(Sampler.exponential(1), REFERENCE, EXPECTED,
-        Sampler.normal(6.4, 0.16), 20, null);
+    SampledToys signal =
+        new SampledToys(
+            Sampler.exponential(1), REFERENCE, EXPECTED, Sampler.normal(6.4, 0.16), 20, null);
     NplmProblem observed = signal.draw(2024);
     NplmResult result;
     try (LocalTaskRunner runner = new LocalTaskRunner(2)) {
@@ -33,8 +34,7 @@ class NplmTestTest {
     for (double t : result.nullT()) {
       assertTrue(t >= -1e-9, "f ≡ 0 is feasible, so every toy has t ≥ 0: " + t);
     }
-    assertTrue(result.ksPValue() > 0.01, "KS p = " + result.ksPValue() + ", k = "
-        + result.dof());
+    assertTrue(result.ksPValue() > 0.01, "KS p = " + result.ksPValue() + ", k = " + result.dof());
     // k is fitted, not fixed: it lands near the 13 trainable parameters of the 1-4-1 network.
     assertTrue(result.dof() > 5 && result.dof() < 26, "k = " + result.dof());
     assertTrue(result.z() > 3, "signal Z = " + result.z() + " (t = " + result.t() + ")");
@@ -46,8 +46,8 @@ class NplmTestTest {
     SampledToys nulls = SampledToys.nullToys(Sampler.exponential(1), 500, 40);
     double[] serial;
     double[] parallel;
-    try (LocalTaskRunner one = new LocalTaskRunner(1); LocalTaskRunner two =
-        new LocalTaskRunner(2)) {
+    try (LocalTaskRunner one = new LocalTaskRunner(1);
+        LocalTaskRunner two = new LocalTaskRunner(2)) {
       serial = NplmTest.nullDistribution(nulls, FAST, 4, 11, one);
       parallel = NplmTest.nullDistribution(nulls, FAST, 4, 11, two);
     }
@@ -77,11 +77,12 @@ class NplmTestTest {
   @Test
   void badInputsAreRejected() {
     SampledToys nulls = SampledToys.nullToys(Sampler.exponential(1), 100, 10);
-    NplmProblem empty = NplmProblem.weighted(1, new double[] {1, 2}, null, new double[0], null,
-        10);
+    NplmProblem empty = NplmProblem.weighted(1, new double[] {1, 2}, null, new double[0], null, 10);
     try (LocalTaskRunner runner = new LocalTaskRunner(1)) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> NplmTest.run(empty, nulls, new NplmTestConfig(FAST, 5, 1), runner));
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> NplmTest.run(empty, nulls, new NplmTestConfig(FAST, 5, 1), runner));
       assertTrue(e.getMessage().contains("empty"), e.getMessage());
     }
     assertThrows(IllegalArgumentException.class, () -> new NplmTestConfig(FAST, 1, 1));

@@ -29,8 +29,8 @@ class ToyResumeTest {
     }
 
     @Override
-    public <T extends Serializable, R extends Serializable> List<R> map(List<T> inputs,
-        Task<T, R> task) {
+    public <T extends Serializable, R extends Serializable> List<R> map(
+        List<T> inputs, Task<T, R> task) {
       List<R> out = new ArrayList<>();
       for (T input : inputs) {
         if (ran == limit) {
@@ -63,8 +63,9 @@ class ToyResumeTest {
       uninterrupted = NplmTest.nullDistribution(nulls, NplmTestTest.FAST, 5, 3, one);
     }
     Path toys = dir.resolve("toys");
-    assertThrows(IllegalStateException.class, () -> NplmTest.nullDistribution(nulls,
-        NplmTestTest.FAST, 5, 3, new Interrupting(2), toys));
+    assertThrows(
+        IllegalStateException.class,
+        () -> NplmTest.nullDistribution(nulls, NplmTestTest.FAST, 5, 3, new Interrupting(2), toys));
     assertTrue(Files.exists(toys.resolve("toy-0.t")) && Files.exists(toys.resolve("toy-1.t")));
     Interrupting resumed = new Interrupting(Integer.MAX_VALUE);
     double[] t = NplmTest.nullDistribution(nulls, NplmTestTest.FAST, 5, 3, resumed, toys);
@@ -72,8 +73,8 @@ class ToyResumeTest {
     // exact: a toy's t is written in hexadecimal and read back bit for bit
     assertArrayEquals(uninterrupted, t, 0.0);
     Interrupting again = new Interrupting(Integer.MAX_VALUE);
-    assertArrayEquals(uninterrupted, NplmTest.nullDistribution(nulls, NplmTestTest.FAST, 5, 3,
-        again, toys), 0.0);
+    assertArrayEquals(
+        uninterrupted, NplmTest.nullDistribution(nulls, NplmTestTest.FAST, 5, 3, again, toys), 0.0);
     assertEquals(0, again.ran, "a finished run reruns nothing");
   }
 
@@ -82,8 +83,12 @@ class ToyResumeTest {
     SampledToys nulls = SampledToys.nullToys(Sampler.exponential(1), 300, 30);
     Path toys = dir.resolve("toys");
     NplmTest.nullDistribution(nulls, NplmTestTest.FAST, 2, 3, new Interrupting(9), toys);
-    var e = assertThrows(IllegalArgumentException.class, () -> NplmTest.nullDistribution(nulls,
-        NplmTestTest.FAST, 2, 4, new Interrupting(9), toys));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                NplmTest.nullDistribution(
+                    nulls, NplmTestTest.FAST, 2, 4, new Interrupting(9), toys));
     assertTrue(e.getMessage().contains("another run"), e.getMessage());
   }
 

@@ -4,8 +4,8 @@ import java.util.List;
 import org.sbi4j.samples.EventSample;
 
 /**
- * Something that estimates log r(x|θ, θ_ref) and its score: a trained ratio model, an ensemble,
- * or (in tests and the quickstart) a simulator's exact likelihood.
+ * Something that estimates log r(x|θ, θ_ref) and its score: a trained ratio model, an ensemble, or
+ * (in tests and the quickstart) a simulator's exact likelihood.
  */
 public interface RatioEstimator {
   /** The features it reads from an {@link EventSample}, in order. */

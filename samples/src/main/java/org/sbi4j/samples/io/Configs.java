@@ -26,10 +26,14 @@ public final class Configs {
   private Configs() {}
 
   private static YAMLMapper mapper() {
-    YAMLFactory factory = YAMLFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxDocumentLength(MAX_BYTES).maxNestingDepth(64).build())
-        .build();
+    YAMLFactory factory =
+        YAMLFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxDocumentLength(MAX_BYTES)
+                    .maxNestingDepth(64)
+                    .build())
+            .build();
     return YAMLMapper.builder(factory)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -40,14 +44,17 @@ public final class Configs {
   public static <T> T load(Path file, Class<T> type) {
     try {
       if (Files.size(file) > MAX_BYTES) {
-        throw new IllegalArgumentException(file + ": config is larger than " + MAX_BYTES
-            + " bytes; a config is a short YAML file");
+        throw new IllegalArgumentException(
+            file
+                + ": config is larger than "
+                + MAX_BYTES
+                + " bytes; a config is a short YAML file");
       }
       try (InputStream in = Files.newInputStream(file)) {
         T value = mapper().readValue(in, type);
         if (value == null) {
-          throw new IllegalArgumentException(file + ": the document is empty; see configs/ for an "
-              + "example");
+          throw new IllegalArgumentException(
+              file + ": the document is empty; see configs/ for an " + "example");
         }
         return value;
       }
@@ -77,9 +84,11 @@ public final class Configs {
     if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("No content to map")) {
       return "the document is empty; see configs/ for an example";
     }
-    String path = e.getPath().stream()
-        .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-        .collect(Collectors.joining(".")).replace(".[", "[");
+    String path =
+        e.getPath().stream()
+            .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+            .collect(Collectors.joining("."))
+            .replace(".[", "[");
     if (e instanceof UnrecognizedPropertyException u) {
       Collection<Object> known = u.getKnownPropertyIds();
       return "unknown key '" + path + "'" + (known == null ? "" : "; known keys here: " + known);
@@ -87,7 +96,9 @@ public final class Configs {
     if (e instanceof MismatchedInputException) {
       return "wrong type or missing value at '" + path + "': " + oneLine(e.getOriginalMessage());
     }
-    return "malformed YAML" + (path.isEmpty() ? "" : " at '" + path + "'") + ": "
+    return "malformed YAML"
+        + (path.isEmpty() ? "" : " at '" + path + "'")
+        + ": "
         + oneLine(e.getOriginalMessage());
   }
 }

@@ -24,8 +24,8 @@ import org.sbi4j.samples.EventSample;
  * sampledFrom: bench           # optional column with the generating benchmark index (−1 bg)
  * </pre>
  *
- * Every benchmark of the setup needs a weight column, and every weight entry must name a
- * benchmark. Errors name the file, line and column.
+ * Every benchmark of the setup needs a weight column, and every weight entry must name a benchmark.
+ * Errors name the file, line and column.
  */
 public final class CsvImport {
   private CsvImport() {}
@@ -38,15 +38,19 @@ public final class CsvImport {
    * @param weights benchmark name → CSV column
    * @param sampledFrom optional CSV column holding the generating benchmark index
    */
-  public record Mapping(String setup, LinkedHashMap<String, String> observables,
-      LinkedHashMap<String, String> weights, String sampledFrom) {}
+  public record Mapping(
+      String setup,
+      LinkedHashMap<String, String> observables,
+      LinkedHashMap<String, String> weights,
+      String sampledFrom) {}
 
   /** Reads {@code csv} with the mapping in {@code mappingFile}. */
   public static EventSample read(Path csv, Path mappingFile) {
     Mapping m = Configs.load(mappingFile, Mapping.class);
     if (m.setup() == null || m.observables() == null || m.weights() == null) {
-      throw new IllegalArgumentException(mappingFile
-          + " needs the keys 'setup', 'observables' and 'weights'; see configs/csv-import.yaml");
+      throw new IllegalArgumentException(
+          mappingFile
+              + " needs the keys 'setup', 'observables' and 'weights'; see configs/csv-import.yaml");
     }
     Path base = mappingFile.toAbsolutePath().getParent();
     MorphingSetup setup = SetupFiles.load(base.resolve(m.setup()));
@@ -57,14 +61,22 @@ public final class CsvImport {
   public static EventSample read(Path csv, MorphingSetup setup, Mapping m) {
     for (String b : m.weights().keySet()) {
       if (!setup.benchmarkNames().contains(b)) {
-        throw new IllegalArgumentException("weights maps '" + b + "', which is not a benchmark of "
-            + "the setup " + setup.benchmarkNames() + "; rename or remove it");
+        throw new IllegalArgumentException(
+            "weights maps '"
+                + b
+                + "', which is not a benchmark of "
+                + "the setup "
+                + setup.benchmarkNames()
+                + "; rename or remove it");
       }
     }
     for (String b : setup.benchmarkNames()) {
       if (!m.weights().containsKey(b)) {
-        throw new IllegalArgumentException("benchmark '" + b + "' has no weight column; add it "
-            + "under 'weights' (every benchmark needs one)");
+        throw new IllegalArgumentException(
+            "benchmark '"
+                + b
+                + "' has no weight column; add it "
+                + "under 'weights' (every benchmark needs one)");
       }
     }
     try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
@@ -80,8 +92,8 @@ public final class CsvImport {
       }
       int[] wi = indices(csv, cols, wcols);
       int si = m.sampledFrom() == null ? -1 : indices(csv, cols, List.of(m.sampledFrom()))[0];
-      return rows(csv, r, cols.size(), obs, wi, si, setup,
-          new ArrayList<>(m.observables().keySet()));
+      return rows(
+          csv, r, cols.size(), obs, wi, si, setup, new ArrayList<>(m.observables().keySet()));
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("file " + csv + " does not exist");
     } catch (IOException e) {
@@ -89,31 +101,43 @@ public final class CsvImport {
     }
   }
 
-  private static EventSample rows(Path csv, BufferedReader r, int width, int[] obs, int[] wi,
-      int si, MorphingSetup setup, List<String> names) throws IOException {
+  private static EventSample rows(
+      Path csv,
+      BufferedReader r,
+      int width,
+      int[] obs,
+      int[] wi,
+      int si,
+      MorphingSetup setup,
+      List<String> names)
+      throws IOException {
     List<double[]> x = new ArrayList<>();
     List<double[]> w = new ArrayList<>();
     List<Integer> s = new ArrayList<>();
-    CsvParsing.forEachRow(csv, r, width, v -> {
-      double[] xr = new double[obs.length];
-      for (int j = 0; j < obs.length; j++) {
-        xr[j] = v[obs[j]];
-      }
-      double[] wr = new double[wi.length];
-      for (int b = 0; b < wi.length; b++) {
-        wr[b] = v[wi[b]];
-      }
-      x.add(xr);
-      w.add(wr);
-      s.add(si < 0 ? -1 : (int) v[si]);
-    });
+    CsvParsing.forEachRow(
+        csv,
+        r,
+        width,
+        v -> {
+          double[] xr = new double[obs.length];
+          for (int j = 0; j < obs.length; j++) {
+            xr[j] = v[obs[j]];
+          }
+          double[] wr = new double[wi.length];
+          for (int b = 0; b < wi.length; b++) {
+            wr[b] = v[wi[b]];
+          }
+          x.add(xr);
+          w.add(wr);
+          s.add(si < 0 ? -1 : (int) v[si]);
+        });
     if (x.isEmpty()) {
       throw new IllegalArgumentException(csv + " has a header but no events");
     }
     int[] from = s.stream().mapToInt(Integer::intValue).toArray();
     return EventSample.ofFeatures(names, x.toArray(new double[0][]))
-        .withWeights(setup, EventSample.flatten("weights", w.toArray(new double[0][]), wi.length),
-            from);
+        .withWeights(
+            setup, EventSample.flatten("weights", w.toArray(new double[0][]), wi.length), from);
   }
 
   private static int[] indices(Path csv, List<String> header, List<String> wanted) {
@@ -125,8 +149,8 @@ public final class CsvImport {
     for (int k = 0; k < out.length; k++) {
       Integer i = pos.get(wanted.get(k));
       if (i == null) {
-        throw new IllegalArgumentException(csv + " has no column '" + wanted.get(k)
-            + "'; its header has " + header);
+        throw new IllegalArgumentException(
+            csv + " has no column '" + wanted.get(k) + "'; its header has " + header);
       }
       out[k] = i;
     }

@@ -42,20 +42,38 @@ final class CsvParsing {
   static double[] parseRow(Path file, int lineNo, String line, int width) {
     String[] parts = line.split(",", -1);
     if (parts.length != width) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%s line %d has %d fields but the header has %d", file, lineNo, parts.length, width));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "%s line %d has %d fields but the header has %d",
+              file,
+              lineNo,
+              parts.length,
+              width));
     }
     double[] v = new double[width];
     for (int j = 0; j < width; j++) {
       try {
         v[j] = parse(parts[j].trim());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%s line %d field %d ('%s') is not a number", file, lineNo, j + 1, parts[j].trim()));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "%s line %d field %d ('%s') is not a number",
+                file,
+                lineNo,
+                j + 1,
+                parts[j].trim()));
       }
       if (!Double.isFinite(v[j])) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%s line %d field %d is %s; every value must be finite", file, lineNo, j + 1, v[j]));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "%s line %d field %d is %s; every value must be finite",
+                file,
+                lineNo,
+                j + 1,
+                v[j]));
       }
     }
     return v;

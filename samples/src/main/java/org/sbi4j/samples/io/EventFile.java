@@ -10,8 +10,8 @@ import org.sbi4j.samples.io.internal.H5Reader;
 
 /**
  * An open event file in MadMiner's layout, read in chunks of events so that no caller needs the
- * whole weight matrix in memory. Shapes are checked once, when the file is opened: observations n
- * × d with d = the number of observables, weights n × B with B = the number of benchmarks,
+ * whole weight matrix in memory. Shapes are checked once, when the file is opened: observations n ×
+ * d with d = the number of observables, weights n × B with B = the number of benchmarks,
  * sampling_benchmarks n (optional; absent means every event is background, factor 1).
  */
 public final class EventFile implements EventSource, AutoCloseable {
@@ -31,30 +31,52 @@ public final class EventFile implements EventSource, AutoCloseable {
       size = in.rows("samples/observations");
       int d = in.columns("samples/observations");
       if (d != observables.size()) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%s: samples/observations has %d columns but observables/names lists %d %s",
-            in.file(), d, observables.size(), observables));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "%s: samples/observations has %d columns but observables/names lists %d %s",
+                in.file(),
+                d,
+                observables.size(),
+                observables));
       }
       int nb = setup.benchmarks().size();
       long wr = in.rows("samples/weights");
       int wc = in.columns("samples/weights");
       if (wr != size || wc != nb) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%s: samples/weights is %d × %d but the file has %d events and %d benchmarks %s; "
-                + "the weight columns must match the benchmarks", in.file(), wr, wc, size, nb,
-            setup.benchmarkNames()));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "%s: samples/weights is %d × %d but the file has %d events and %d benchmarks %s; "
+                    + "the weight columns must match the benchmarks",
+                in.file(),
+                wr,
+                wc,
+                size,
+                nb,
+                setup.benchmarkNames()));
       }
       hasSampling = in.has("samples/sampling_benchmarks");
       if (hasSampling && in.rows("samples/sampling_benchmarks") != size) {
-        throw new IllegalArgumentException(in.file() + ": samples/sampling_benchmarks has "
-            + in.rows("samples/sampling_benchmarks") + " entries for " + size + " events");
+        throw new IllegalArgumentException(
+            in.file()
+                + ": samples/sampling_benchmarks has "
+                + in.rows("samples/sampling_benchmarks")
+                + " entries for "
+                + size
+                + " events");
       }
-      String summary = in.has("sample_summary/signal_events") ? "sample_summary/signal_events"
-          : in.has("sample_summary/signal_events_per_benchmark")
-              ? "sample_summary/signal_events_per_benchmark" : null;
+      String summary =
+          in.has("sample_summary/signal_events")
+              ? "sample_summary/signal_events"
+              : in.has("sample_summary/signal_events_per_benchmark")
+                  ? "sample_summary/signal_events_per_benchmark"
+                  : null;
       signalEvents = summary == null ? null : in.longs(summary);
-      backgroundEvents = in.has("sample_summary/background_events")
-          ? in.longs("sample_summary/background_events")[0] : -1;
+      backgroundEvents =
+          in.has("sample_summary/background_events")
+              ? in.longs("sample_summary/background_events")[0]
+              : -1;
     } catch (RuntimeException e) {
       in.close();
       throw e;
@@ -111,9 +133,14 @@ public final class EventFile implements EventSource, AutoCloseable {
     int[] sampled = readSampledFrom(from, count);
     for (int k = 0; k < x.length; k++) {
       if (!Double.isFinite(x[k])) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%s: observable '%s' of event %d is %s; remove or fix the event", in.file(),
-            observables.get(k % observables.size()), from + k / observables.size(), x[k]));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "%s: observable '%s' of event %d is %s; remove or fix the event",
+                in.file(),
+                observables.get(k % observables.size()),
+                from + k / observables.size(),
+                x[k]));
       }
     }
     return EventSample.ofFeatures(observables, x).withWeights(setup, w, sampled);
@@ -126,9 +153,14 @@ public final class EventFile implements EventSource, AutoCloseable {
     in.rows("samples/weights", from, count, out);
     for (int k = 0; k < count * nb; k++) {
       if (!Double.isFinite(out[k])) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%s: weight of event %d at benchmark '%s' is %s; remove or fix the event", in.file(),
-            from + k / nb, setup.benchmarks().get(k % nb).name(), out[k]));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "%s: weight of event %d at benchmark '%s' is %s; remove or fix the event",
+                in.file(),
+                from + k / nb,
+                setup.benchmarks().get(k % nb).name(),
+                out[k]));
       }
     }
   }
@@ -146,9 +178,14 @@ public final class EventFile implements EventSource, AutoCloseable {
     for (int i = 0; i < count; i++) {
       sampled[i] = (int) s[i];
       if (sampled[i] < -1 || sampled[i] >= nb) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%s: event %d has sampling benchmark %d but there are %d benchmarks", in.file(),
-            from + i, sampled[i], nb));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "%s: event %d has sampling benchmark %d but there are %d benchmarks",
+                in.file(),
+                from + i,
+                sampled[i],
+                nb));
       }
     }
     return sampled;

@@ -24,8 +24,8 @@ import org.sbi4j.samples.EventSample;
  * event's particles (the text of {@code <event>}) and its {@code <rwgt><wgt id=…>} weights, mapped
  * onto benchmarks, with observables computed from the particles ({@link LheMapping}).
  *
- * <p>The XML parser is the JDK's StAX parser with DTDs and external entities disabled: a DOCTYPE
- * is rejected, so no file or network resource is ever read and no entity is expanded (no XXE, no
+ * <p>The XML parser is the JDK's StAX parser with DTDs and external entities disabled: a DOCTYPE is
+ * rejected, so no file or network resource is ever read and no entity is expanded (no XXE, no
  * entity-expansion bombs). Errors name the event number (1-based) and the file.
  */
 public final class LheImport {
@@ -35,11 +35,12 @@ public final class LheImport {
   public static EventSample read(Path lhe, Path mappingFile) {
     LheMapping m = Configs.load(mappingFile, LheMapping.class);
     if (m.setup() == null || m.weights() == null || m.observables() == null) {
-      throw new IllegalArgumentException(mappingFile
-          + " needs the keys 'setup', 'weights' and 'observables'; see configs/lhe-import.yaml");
+      throw new IllegalArgumentException(
+          mappingFile
+              + " needs the keys 'setup', 'weights' and 'observables'; see configs/lhe-import.yaml");
     }
-    MorphingSetup setup = SetupFiles.load(mappingFile.toAbsolutePath().getParent()
-        .resolve(m.setup()));
+    MorphingSetup setup =
+        SetupFiles.load(mappingFile.toAbsolutePath().getParent().resolve(m.setup()));
     return read(lhe, setup, m);
   }
 
@@ -49,16 +50,21 @@ public final class LheImport {
     for (String b : setup.benchmarkNames()) {
       String id = m.weights().get(b);
       if (id == null) {
-        throw new IllegalArgumentException("benchmark '" + b + "' has no weight id; map it under "
-            + "'weights' (e.g. " + b + ": rwgt_1)");
+        throw new IllegalArgumentException(
+            "benchmark '"
+                + b
+                + "' has no weight id; map it under "
+                + "'weights' (e.g. "
+                + b
+                + ": rwgt_1)");
       }
       ids.add(id);
     }
     List<LheObservables.Spec> specs = LheObservables.specs(m.observables());
     boolean average = m.normalization() == null || m.normalization().equals("average");
     if (!average && !m.normalization().equals("sum")) {
-      throw new IllegalArgumentException("normalization '" + m.normalization()
-          + "' is neither 'average' nor 'sum'");
+      throw new IllegalArgumentException(
+          "normalization '" + m.normalization() + "' is neither 'average' nor 'sum'");
     }
     Parsed p = parse(lhe, ids, specs);
     int n = p.x.size();
@@ -68,8 +74,9 @@ public final class LheImport {
         w[i * ids.size() + b] = p.w.get(i)[b] / (average ? n : 1);
       }
     }
-    return EventSample.ofFeatures(specs.stream().map(LheObservables.Spec::name).toList(),
-        p.x.toArray(new double[0][])).withWeights(setup, w, null);
+    return EventSample.ofFeatures(
+            specs.stream().map(LheObservables.Spec::name).toList(), p.x.toArray(new double[0][]))
+        .withWeights(setup, w, null);
   }
 
   private static final class Parsed {
@@ -83,7 +90,7 @@ public final class LheImport {
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-    f.setXMLReporter((message, type, info, location) -> { });
+    f.setXMLReporter((message, type, info, location) -> {});
     return f;
   }
 
@@ -92,16 +99,23 @@ public final class LheImport {
     int event = 0;
     try (InputStream in = Files.newInputStream(lhe)) {
       // decode strictly here so that bad bytes are one clear error, not parser noise on stderr
-      java.io.Reader text = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8
-          .newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT));
+      java.io.Reader text =
+          new java.io.InputStreamReader(
+              in,
+              java.nio.charset.StandardCharsets.UTF_8
+                  .newDecoder()
+                  .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                  .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT));
       XMLStreamReader r = safeFactory().createXMLStreamReader(text);
       try {
         while (r.hasNext()) {
           int type = r.next();
           if (type == XMLStreamConstants.DTD || type == XMLStreamConstants.ENTITY_REFERENCE) {
-            throw new IllegalArgumentException(lhe + ": LHE files must not contain a DOCTYPE or "
-                + "entity references (refused for safety)" + where(event));
+            throw new IllegalArgumentException(
+                lhe
+                    + ": LHE files must not contain a DOCTYPE or "
+                    + "entity references (refused for safety)"
+                    + where(event));
           }
           if (type != XMLStreamConstants.START_ELEMENT) {
             continue;
@@ -123,9 +137,14 @@ public final class LheImport {
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("file " + lhe + " does not exist");
     } catch (XMLStreamException e) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%s: malformed XML at line %d%s: %s", lhe, e.getLocation() == null ? -1
-              : e.getLocation().getLineNumber(), where(event), firstLine(e.getMessage())));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "%s: malformed XML at line %d%s: %s",
+              lhe,
+              e.getLocation() == null ? -1 : e.getLocation().getLineNumber(),
+              where(event),
+              firstLine(e.getMessage())));
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + lhe + ": " + e.getMessage());
     }
@@ -138,14 +157,26 @@ public final class LheImport {
   private static void checkDeclared(Path lhe, List<String> ids, Set<String> declared) {
     for (String id : ids) {
       if (!id.equals("nominal") && !declared.contains(id)) {
-        throw new IllegalArgumentException(lhe + ": weight id '" + id + "' is not declared in "
-            + "<initrwgt> (declared: " + declared + "); fix the mapping's 'weights'");
+        throw new IllegalArgumentException(
+            lhe
+                + ": weight id '"
+                + id
+                + "' is not declared in "
+                + "<initrwgt> (declared: "
+                + declared
+                + "); fix the mapping's 'weights'");
       }
     }
   }
 
-  private static void readEvent(Path lhe, XMLStreamReader r, int event, List<String> ids,
-      List<LheObservables.Spec> specs, Parsed p) throws XMLStreamException {
+  private static void readEvent(
+      Path lhe,
+      XMLStreamReader r,
+      int event,
+      List<String> ids,
+      List<LheObservables.Spec> specs,
+      Parsed p)
+      throws XMLStreamException {
     StringBuilder text = new StringBuilder();
     Map<String, Double> wgt = new LinkedHashMap<>();
     int depth = 1;
@@ -168,8 +199,7 @@ public final class LheImport {
             wgtId = null;
           }
         }
-        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA,
-            XMLStreamConstants.SPACE -> {
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
           if (wgtText != null && wgtId != null) {
             wgtText.append(r.getText());
           } else if (depth == 1) {
@@ -180,7 +210,7 @@ public final class LheImport {
             throw new IllegalArgumentException(lhe + ": entity reference refused" + where(event));
         case XMLStreamConstants.END_DOCUMENT ->
             throw new IllegalArgumentException(lhe + ": file ends inside" + where(event));
-        default -> { }
+        default -> {}
       }
     }
     LheObservables.Event ev = LheObservables.parseEvent(lhe, event, text.toString());
@@ -192,8 +222,13 @@ public final class LheImport {
         v = ev.weight();
       }
       if (v == null) {
-        throw new IllegalArgumentException(lhe + ": event " + event + " has no <wgt id='" + id
-            + "'>; every event needs a weight for every benchmark");
+        throw new IllegalArgumentException(
+            lhe
+                + ": event "
+                + event
+                + " has no <wgt id='"
+                + id
+                + "'>; every event needs a weight for every benchmark");
       }
       w[b] = v;
     }
@@ -209,8 +244,15 @@ public final class LheImport {
       }
       return v;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(lhe + ": event " + event + ": " + what + " = '"
-          + s.toString().trim() + "' is not a finite number");
+      throw new IllegalArgumentException(
+          lhe
+              + ": event "
+              + event
+              + ": "
+              + what
+              + " = '"
+              + s.toString().trim()
+              + "' is not a finite number");
     }
   }
 

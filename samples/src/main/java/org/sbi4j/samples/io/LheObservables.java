@@ -12,8 +12,15 @@ final class LheObservables {
 
   /** Quantities of one particle or a pair. */
   enum Quantity {
-    PT(false), ETA(false), PHI(false), M(false), E(false),
-    PT_PAIR(true), M_PAIR(true), DELTA_PHI(true), DELTA_ETA(true);
+    PT(false),
+    ETA(false),
+    PHI(false),
+    M(false),
+    E(false),
+    PT_PAIR(true),
+    M_PAIR(true),
+    DELTA_PHI(true),
+    DELTA_ETA(true);
 
     final boolean pair;
 
@@ -23,8 +30,7 @@ final class LheObservables {
   }
 
   /** A checked observable. */
-  record Spec(String name, Quantity quantity, List<Integer> a, int ia, List<Integer> b,
-      int ib) {}
+  record Spec(String name, Quantity quantity, List<Integer> a, int ia, List<Integer> b, int ib) {}
 
   /** One final-state or intermediate particle: PDG id, status, (px, py, pz, E). */
   record Particle(int pdg, int status, double px, double py, double pz, double e) {
@@ -46,18 +52,29 @@ final class LheObservables {
       try {
         q = Quantity.valueOf(String.valueOf(o.quantity()).toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("observable '" + o.name() + "': unknown quantity '"
-            + o.quantity() + "'; choose one of pt, eta, phi, m, e, pt_pair, m_pair, delta_phi, "
-            + "delta_eta");
+        throw new IllegalArgumentException(
+            "observable '"
+                + o.name()
+                + "': unknown quantity '"
+                + o.quantity()
+                + "'; choose one of pt, eta, phi, m, e, pt_pair, m_pair, delta_phi, "
+                + "delta_eta");
       }
       if (o.name() == null || o.particles() == null || o.particles().isEmpty()) {
-        throw new IllegalArgumentException("observable " + o.name()
-            + " needs a 'name' and a non-empty 'particles' list of |PDG ids|");
+        throw new IllegalArgumentException(
+            "observable "
+                + o.name()
+                + " needs a 'name' and a non-empty 'particles' list of |PDG ids|");
       }
       int ia = o.index() == null ? 0 : o.index();
-      out.add(new Spec(o.name(), q, o.particles(), ia,
-          o.particles2() == null ? o.particles() : o.particles2(),
-          o.index2() == null ? ia + 1 : o.index2()));
+      out.add(
+          new Spec(
+              o.name(),
+              q,
+              o.particles(),
+              ia,
+              o.particles2() == null ? o.particles() : o.particles2(),
+              o.index2() == null ? ia + 1 : o.index2()));
     }
     return out;
   }
@@ -67,24 +84,46 @@ final class LheObservables {
     String[] lines = text.strip().split("\\R");
     String[] head = lines[0].trim().split("\\s+");
     if (head.length < 6) {
-      throw new IllegalArgumentException(lhe + ": event " + event
-          + " has no LHE header line (NUP IDPRUP XWGTUP SCALUP AQEDUP AQCDUP)");
+      throw new IllegalArgumentException(
+          lhe
+              + ": event "
+              + event
+              + " has no LHE header line (NUP IDPRUP XWGTUP SCALUP AQEDUP AQCDUP)");
     }
     int nup = (int) num(lhe, event, head[0]);
     if (nup < 0 || nup > lines.length - 1) {
-      throw new IllegalArgumentException(lhe + ": event " + event + " declares " + nup
-          + " particles but has " + (lines.length - 1) + " lines");
+      throw new IllegalArgumentException(
+          lhe
+              + ": event "
+              + event
+              + " declares "
+              + nup
+              + " particles but has "
+              + (lines.length - 1)
+              + " lines");
     }
     List<Particle> ps = new ArrayList<>();
     for (int k = 1; k <= nup; k++) {
       String[] f = lines[k].trim().split("\\s+");
       if (f.length < 13) {
-        throw new IllegalArgumentException(lhe + ": event " + event + " particle line " + k
-            + " has " + f.length + " fields; 13 are expected");
+        throw new IllegalArgumentException(
+            lhe
+                + ": event "
+                + event
+                + " particle line "
+                + k
+                + " has "
+                + f.length
+                + " fields; 13 are expected");
       }
-      ps.add(new Particle((int) num(lhe, event, f[0]), (int) num(lhe, event, f[1]),
-          num(lhe, event, f[6]), num(lhe, event, f[7]), num(lhe, event, f[8]),
-          num(lhe, event, f[9])));
+      ps.add(
+          new Particle(
+              (int) num(lhe, event, f[0]),
+              (int) num(lhe, event, f[1]),
+              num(lhe, event, f[6]),
+              num(lhe, event, f[7]),
+              num(lhe, event, f[8]),
+              num(lhe, event, f[9])));
     }
     return new Event(num(lhe, event, head[2]), ps);
   }
@@ -98,8 +137,8 @@ final class LheObservables {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException(lhe + ": event " + event + ": '" + s
-        + "' is not a finite number");
+    throw new IllegalArgumentException(
+        lhe + ": event " + event + ": '" + s + "' is not a finite number");
   }
 
   static double[] evaluate(Path lhe, int event, Event ev, List<Spec> specs) {
@@ -110,22 +149,39 @@ final class LheObservables {
       Particle b = s.quantity().pair ? pick(lhe, event, ev, s, s.b(), s.ib()) : null;
       x[j] = value(s.quantity(), a, b);
       if (!Double.isFinite(x[j])) {
-        throw new IllegalArgumentException(lhe + ": event " + event + ": observable '"
-            + s.name() + "' is " + x[j] + " (a particle along the beam?)");
+        throw new IllegalArgumentException(
+            lhe
+                + ": event "
+                + event
+                + ": observable '"
+                + s.name()
+                + "' is "
+                + x[j]
+                + " (a particle along the beam?)");
       }
     }
     return x;
   }
 
-  private static Particle pick(Path lhe, int event, Event ev, Spec s, List<Integer> ids,
-      int index) {
-    List<Particle> sel = ev.particles().stream()
-        .filter(p -> p.status() == 1 && ids.contains(Math.abs(p.pdg())))
-        .sorted(Comparator.comparingDouble(Particle::pt).reversed()).toList();
+  private static Particle pick(
+      Path lhe, int event, Event ev, Spec s, List<Integer> ids, int index) {
+    List<Particle> sel =
+        ev.particles().stream()
+            .filter(p -> p.status() == 1 && ids.contains(Math.abs(p.pdg())))
+            .sorted(Comparator.comparingDouble(Particle::pt).reversed())
+            .toList();
     if (index >= sel.size()) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%s: event %d has %d final-state particles with |PDG id| in %s, but observable '%s' "
-              + "needs number %d", lhe, event, sel.size(), ids, s.name(), index + 1));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "%s: event %d has %d final-state particles with |PDG id| in %s, but observable '%s' "
+                  + "needs number %d",
+              lhe,
+              event,
+              sel.size(),
+              ids,
+              s.name(),
+              index + 1));
     }
     return sel.get(index);
   }

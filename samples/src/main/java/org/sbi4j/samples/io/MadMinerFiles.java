@@ -49,20 +49,35 @@ public final class MadMinerFiles {
     writeEvents(file, events, events.observables());
   }
 
-  /** As {@link #writeEvents(Path, EventSample)} with observable definitions (one per observable). */
+  /**
+   * As {@link #writeEvents(Path, EventSample)} with observable definitions (one per observable).
+   */
   public static void writeEvents(Path file, EventSample events, List<String> definitions) {
-    MorphingSetup setup = events.setup().orElseThrow(() -> new IllegalArgumentException(
-        "the sample has no morphing setup; an event file needs benchmarks and weights"));
+    MorphingSetup setup =
+        events
+            .setup()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "the sample has no morphing setup; an event file needs benchmarks and weights"));
     if (definitions.size() != events.featureCount()) {
-      throw new IllegalArgumentException(definitions.size() + " observable definitions for "
-          + events.featureCount() + " observables " + events.observables());
+      throw new IllegalArgumentException(
+          definitions.size()
+              + " observable definitions for "
+              + events.featureCount()
+              + " observables "
+              + events.observables());
     }
     int nb = setup.benchmarks().size();
-    int[] from = events.sampledFrom().orElseGet(() -> {
-      int[] bg = new int[events.size()];
-      Arrays.fill(bg, -1);
-      return bg;
-    });
+    int[] from =
+        events
+            .sampledFrom()
+            .orElseGet(
+                () -> {
+                  int[] bg = new int[events.size()];
+                  Arrays.fill(bg, -1);
+                  return bg;
+                });
     long[] signal = new long[nb];
     long background = 0;
     long[] sampling = new long[from.length];
@@ -75,16 +90,18 @@ public final class MadMinerFiles {
       }
     }
     long bgCount = background;
-    H5Writer.write(file, out -> {
-      writeSetup(out, setup);
-      out.strings("observables/names", events.observables());
-      out.strings("observables/definitions", definitions);
-      out.matrix("samples/observations", events.x(), events.featureCount());
-      out.matrix("samples/weights", events.weights(), nb);
-      out.longs("samples/sampling_benchmarks", sampling);
-      out.longs("sample_summary/signal_events", signal);
-      out.longScalar("sample_summary/background_events", bgCount);
-    });
+    H5Writer.write(
+        file,
+        out -> {
+          writeSetup(out, setup);
+          out.strings("observables/names", events.observables());
+          out.strings("observables/definitions", definitions);
+          out.matrix("samples/observations", events.x(), events.featureCount());
+          out.matrix("samples/weights", events.weights(), nb);
+          out.longs("samples/sampling_benchmarks", sampling);
+          out.longs("sample_summary/signal_events", signal);
+          out.longScalar("sample_summary/background_events", bgCount);
+        });
   }
 
   /** Reads a whole event file into memory; for large files use {@link #open(Path)}. */
@@ -147,8 +164,14 @@ public final class MadMinerFiles {
     requireLength(in, "parameters/lha_ids", ids == null ? p : ids.length, p);
     List<Parameter> params = new ArrayList<>();
     for (int i = 0; i < p; i++) {
-      params.add(new Parameter(names[i], blocks == null ? "" : blocks[i],
-          ids == null ? 0 : (int) ids[i], (int) powers[i], ranges[2 * i], ranges[2 * i + 1]));
+      params.add(
+          new Parameter(
+              names[i],
+              blocks == null ? "" : blocks[i],
+              ids == null ? 0 : (int) ids[i],
+              (int) powers[i],
+              ranges[2 * i],
+              ranges[2 * i + 1]));
     }
     String[] bnames = in.strings("benchmarks/names");
     double[] values = matrix(in, "benchmarks/values", bnames.length, p);
@@ -190,8 +213,13 @@ public final class MadMinerFiles {
   private static long[] maxPowers(H5Reader in, int p) {
     long[] flat = in.longs("parameters/max_power");
     if (flat.length % p != 0 || flat.length == 0) {
-      throw new IllegalArgumentException(in.file() + ": parameters/max_power has " + flat.length
-          + " values for " + p + " parameters");
+      throw new IllegalArgumentException(
+          in.file()
+              + ": parameters/max_power has "
+              + flat.length
+              + " values for "
+              + p
+              + " parameters");
     }
     int k = flat.length / p;
     long[] out = new long[p];
@@ -209,17 +237,29 @@ public final class MadMinerFiles {
     long have = dims.length == 0 ? 1 : dims[0];
     int haveCols = in.columns(path);
     if (have != rows || haveCols != cols) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%s: dataset '%s' has shape %s but %d × %d is expected", in.file(), path,
-          Arrays.toString(dims), rows, cols));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "%s: dataset '%s' has shape %s but %d × %d is expected",
+              in.file(),
+              path,
+              Arrays.toString(dims),
+              rows,
+              cols));
     }
     return in.doubles(path);
   }
 
   static void requireLength(H5Reader in, String path, int have, int want) {
     if (have != want) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%s: dataset '%s' has %d entries but %d are expected", in.file(), path, have, want));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "%s: dataset '%s' has %d entries but %d are expected",
+              in.file(),
+              path,
+              have,
+              want));
     }
   }
 }

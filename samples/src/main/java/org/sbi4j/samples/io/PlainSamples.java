@@ -15,10 +15,10 @@ import org.sbi4j.samples.io.internal.H5Reader;
 import org.sbi4j.samples.io.internal.H5Writer;
 
 /**
- * Plain samples for NPLM (docs/formats.md): {@code .h5} with dataset {@code x} (n × d), optional {@code
- * weights} (n, as {@link Column#WEIGHT}) and optional {@code observables/names}; or {@code .csv}
- * with a header row of observable names and one event per line (a column named {@code weights}
- * becomes the weight column).
+ * Plain samples for NPLM (docs/formats.md): {@code .h5} with dataset {@code x} (n × d), optional
+ * {@code weights} (n, as {@link Column#WEIGHT}) and optional {@code observables/names}; or {@code
+ * .csv} with a header row of observable names and one event per line (a column named {@code
+ * weights} becomes the weight column).
  */
 public final class PlainSamples {
   private PlainSamples() {}
@@ -31,8 +31,10 @@ public final class PlainSamples {
     }
     try (H5Reader in = H5Reader.open(file)) {
       int d = in.columns("x");
-      List<String> obs = in.has("observables/names") ? List.of(in.strings("observables/names"))
-          : TrainingFiles.numbered("x", d);
+      List<String> obs =
+          in.has("observables/names")
+              ? List.of(in.strings("observables/names"))
+              : TrainingFiles.numbered("x", d);
       MadMinerFiles.requireLength(in, "observables/names", obs.size(), d);
       EventSample s = EventSample.ofFeatures(obs, in.doubles("x"));
       if (in.has("weights")) {
@@ -45,13 +47,15 @@ public final class PlainSamples {
 
   /** Writes {@code x}, {@code observables/names} and, when present, {@code weights}. */
   public static void write(Path file, EventSample sample) {
-    H5Writer.write(file, out -> {
-      out.matrix("x", sample.x(), sample.featureCount());
-      out.strings("observables/names", sample.observables());
-      if (sample.has(Column.WEIGHT)) {
-        out.doubles("weights", sample.column(Column.WEIGHT));
-      }
-    });
+    H5Writer.write(
+        file,
+        out -> {
+          out.matrix("x", sample.x(), sample.featureCount());
+          out.strings("observables/names", sample.observables());
+          if (sample.has(Column.WEIGHT)) {
+            out.doubles("weights", sample.column(Column.WEIGHT));
+          }
+        });
   }
 
   private static EventSample readCsv(Path file) {
@@ -68,25 +72,32 @@ public final class PlainSamples {
       }
       List<double[]> rows = new ArrayList<>();
       List<Double> weights = new ArrayList<>();
-      CsvParsing.forEachRow(file, r, cols.size(), v -> {
-        double[] row = new double[obs.size()];
-        int k = 0;
-        for (int j = 0; j < v.length; j++) {
-          if (j == wcol) {
-            weights.add(v[j]);
-          } else {
-            row[k++] = v[j];
-          }
-        }
-        rows.add(row);
-      });
+      CsvParsing.forEachRow(
+          file,
+          r,
+          cols.size(),
+          v -> {
+            double[] row = new double[obs.size()];
+            int k = 0;
+            for (int j = 0; j < v.length; j++) {
+              if (j == wcol) {
+                weights.add(v[j]);
+              } else {
+                row[k++] = v[j];
+              }
+            }
+            rows.add(row);
+          });
       if (rows.isEmpty()) {
         throw new IllegalArgumentException(file + " has a header but no events");
       }
       EventSample s = EventSample.ofFeatures(obs, rows.toArray(new double[0][]));
       if (wcol >= 0) {
-        s = s.withColumn(Column.WEIGHT, weights.stream().mapToDouble(Double::doubleValue)
-            .toArray(), List.of());
+        s =
+            s.withColumn(
+                Column.WEIGHT,
+                weights.stream().mapToDouble(Double::doubleValue).toArray(),
+                List.of());
       }
       return s;
     } catch (NoSuchFileException e) {

@@ -24,7 +24,9 @@ public final class SetupFiles {
     if (name.endsWith(".h5") || name.endsWith(".hdf5")) {
       return MadMinerFiles.readSetup(file);
     }
-    throw new IllegalArgumentException("setup file " + file
-        + " is neither YAML (.yaml, .yml) nor an HDF5 event file (.h5, .hdf5)");
+    throw new IllegalArgumentException(
+        "setup file "
+            + file
+            + " is neither YAML (.yaml, .yml) nor an HDF5 event file (.h5, .hdf5)");
   }
 }

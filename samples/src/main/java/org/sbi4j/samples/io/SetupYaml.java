@@ -14,8 +14,11 @@ import org.sbi4j.morphing.Parameter;
  * @param maxOverallPower total power of a component; defaults to the largest per-parameter power
  * @param components explicit exponents (components × parameters); enumerated when absent
  */
-public record SetupYaml(List<ParameterYaml> parameters, List<BenchmarkYaml> benchmarks,
-    Integer maxOverallPower, int[][] components) {
+public record SetupYaml(
+    List<ParameterYaml> parameters,
+    List<BenchmarkYaml> benchmarks,
+    Integer maxOverallPower,
+    int[][] components) {
 
   /**
    * @param name parameter name
@@ -24,8 +27,8 @@ public record SetupYaml(List<ParameterYaml> parameters, List<BenchmarkYaml> benc
    * @param lhaBlock LHA block (optional)
    * @param lhaId LHA id (optional)
    */
-  public record ParameterYaml(String name, double[] range, Integer maxPower, String lhaBlock,
-      Integer lhaId) {}
+  public record ParameterYaml(
+      String name, double[] range, Integer maxPower, String lhaBlock, Integer lhaId) {}
 
   /**
    * @param name benchmark name
@@ -43,24 +46,25 @@ public record SetupYaml(List<ParameterYaml> parameters, List<BenchmarkYaml> benc
     for (int i = 0; i < parameters.size(); i++) {
       ParameterYaml p = parameters.get(i);
       if (p == null) {
-        throw new IllegalArgumentException("parameters[" + i + "] is empty; give its name and "
-            + "range");
+        throw new IllegalArgumentException(
+            "parameters[" + i + "] is empty; give its name and " + "range");
       }
       if (p.range == null || p.range.length != 2) {
         throw new IllegalArgumentException("parameters[" + i + "].range must be [min, max]");
       }
       int power = p.maxPower == null ? 2 : p.maxPower;
       maxPower = Math.max(maxPower, power);
-      ps.add(new Parameter(p.name, p.lhaBlock, p.lhaId == null ? 0 : p.lhaId, power, p.range[0],
-          p.range[1]));
+      ps.add(
+          new Parameter(
+              p.name, p.lhaBlock, p.lhaId == null ? 0 : p.lhaId, power, p.range[0], p.range[1]));
     }
     List<Benchmark> bs = new ArrayList<>();
     if (benchmarks != null) {
       for (int i = 0; i < benchmarks.size(); i++) {
         BenchmarkYaml b = benchmarks.get(i);
         if (b == null) {
-          throw new IllegalArgumentException("benchmarks[" + i + "] is empty; give its name and "
-              + "theta");
+          throw new IllegalArgumentException(
+              "benchmarks[" + i + "] is empty; give its name and " + "theta");
         }
         if (b.theta == null) {
           throw new IllegalArgumentException("benchmarks[" + i + "].theta is missing");
@@ -68,7 +72,7 @@ public record SetupYaml(List<ParameterYaml> parameters, List<BenchmarkYaml> benc
         bs.add(new Benchmark(b.name, b.theta));
       }
     }
-    return new MorphingSetup(ps, bs, maxOverallPower == null ? maxPower : maxOverallPower,
-        components, null);
+    return new MorphingSetup(
+        ps, bs, maxOverallPower == null ? maxPower : maxOverallPower, components, null);
   }
 }

@@ -10,32 +10,34 @@ import org.sbi4j.samples.io.internal.H5Reader;
 import org.sbi4j.samples.io.internal.H5Writer;
 
 /**
- * Training-sample files (docs/formats.md): {@code x} (n × d), {@code theta0}, {@code theta1} (n × p),
- * {@code y}, {@code log_r_xz} (n), {@code t_xz0}, {@code t_xz1} (n × p), optionally {@code
- * weights} (n), {@code parameters/names}, {@code observables/names} and the setup groups of
- * {@link MadMinerFiles}. Only the columns present are written; reading takes whichever exist.
+ * Training-sample files (docs/formats.md): {@code x} (n × d), {@code theta0}, {@code theta1} (n ×
+ * p), {@code y}, {@code log_r_xz} (n), {@code t_xz0}, {@code t_xz1} (n × p), optionally {@code
+ * weights} (n), {@code parameters/names}, {@code observables/names} and the setup groups of {@link
+ * MadMinerFiles}. Only the columns present are written; reading takes whichever exist.
  */
 public final class TrainingFiles {
   private TrainingFiles() {}
 
   /** Writes the features and every column the sample carries, plus its setup when it has one. */
   public static void write(Path file, EventSample sample) {
-    H5Writer.write(file, out -> {
-      out.matrix("x", sample.x(), sample.featureCount());
-      out.strings("observables/names", sample.observables());
-      for (Column c : sample.columns()) {
-        if (c.perParameter()) {
-          out.matrix(c.datasetName(), sample.column(c), sample.width(c));
-        } else {
-          out.doubles(c.datasetName(), sample.column(c));
-        }
-      }
-      if (sample.setup().isPresent()) {
-        MadMinerFiles.writeSetup(out, sample.setup().get());
-      } else if (!sample.parameterNames().isEmpty()) {
-        out.strings("parameters/names", sample.parameterNames());
-      }
-    });
+    H5Writer.write(
+        file,
+        out -> {
+          out.matrix("x", sample.x(), sample.featureCount());
+          out.strings("observables/names", sample.observables());
+          for (Column c : sample.columns()) {
+            if (c.perParameter()) {
+              out.matrix(c.datasetName(), sample.column(c), sample.width(c));
+            } else {
+              out.doubles(c.datasetName(), sample.column(c));
+            }
+          }
+          if (sample.setup().isPresent()) {
+            MadMinerFiles.writeSetup(out, sample.setup().get());
+          } else if (!sample.parameterNames().isEmpty()) {
+            out.strings("parameters/names", sample.parameterNames());
+          }
+        });
   }
 
   /**
@@ -46,20 +48,25 @@ public final class TrainingFiles {
     try (H5Reader in = H5Reader.open(file)) {
       long n = in.rows("x");
       int d = in.columns("x");
-      List<String> obs = in.has("observables/names") ? List.of(in.strings("observables/names"))
-          : numbered("x", d);
+      List<String> obs =
+          in.has("observables/names") ? List.of(in.strings("observables/names")) : numbered("x", d);
       MadMinerFiles.requireLength(in, "observables/names", obs.size(), d);
       EventSample s = EventSample.ofFeatures(obs, in.doubles("x"));
-      List<String> params = in.has("parameters/names") ? List.of(in.strings("parameters/names"))
-          : null;
+      List<String> params =
+          in.has("parameters/names") ? List.of(in.strings("parameters/names")) : null;
       for (Column c : Column.values()) {
         if (!in.has(c.datasetName())) {
           continue;
         }
         if (in.rows(c.datasetName()) != n) {
-          throw new IllegalArgumentException(String.format(Locale.ROOT,
-              "%s: dataset '%s' has %d rows but x has %d", file, c.datasetName(),
-              in.rows(c.datasetName()), n));
+          throw new IllegalArgumentException(
+              String.format(
+                  Locale.ROOT,
+                  "%s: dataset '%s' has %d rows but x has %d",
+                  file,
+                  c.datasetName(),
+                  in.rows(c.datasetName()),
+                  n));
         }
         int width = in.columns(c.datasetName());
         if (c.perParameter() && params == null) {

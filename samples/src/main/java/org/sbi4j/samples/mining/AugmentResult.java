@@ -10,5 +10,8 @@ import org.sbi4j.samples.EventSample;
  * @param effectiveSampleSize per point: 1 / max_e p_e
  * @param negatives per point: events with dσ_e(θ) ≤ 0 (never drawn)
  */
-public record AugmentResult(EventSample sample, double[][] thetas, double[] effectiveSampleSize,
+public record AugmentResult(
+    EventSample sample,
+    double[][] thetas,
+    double[] effectiveSampleSize,
     NegativeWeights[] negatives) {}

@@ -11,8 +11,9 @@ import java.io.Serializable;
  * @param thetaIndex n indices of the θ each event was drawn at
  * @param eventIndex n indices of the events in the whole source
  */
-public record ChunkDraws(double[] x, double[] weights, int[] sampledFrom, int[] thetaIndex,
-    long[] eventIndex) implements Serializable {
+public record ChunkDraws(
+    double[] x, double[] weights, int[] sampledFrom, int[] thetaIndex, long[] eventIndex)
+    implements Serializable {
   /** Number of drawn events. */
   public int size() {
     return thetaIndex.length;

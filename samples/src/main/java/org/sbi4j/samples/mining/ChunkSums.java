@@ -15,13 +15,24 @@ import java.util.List;
  * @param negativeAbs per θ: Σ |dσ_e(θ)| over those events (pb)
  * @param totalAbs per θ: Σ_e |dσ_e(θ)| (pb)
  */
-public record ChunkSums(double[] benchmarkSigma, double[] positive, double[] maxPositive,
-    long[] negativeCount, double[] negativeAbs, double[] totalAbs) implements Serializable {
+public record ChunkSums(
+    double[] benchmarkSigma,
+    double[] positive,
+    double[] maxPositive,
+    long[] negativeCount,
+    double[] negativeAbs,
+    double[] totalAbs)
+    implements Serializable {
 
   /** Zeros for B benchmarks and M points. */
   static ChunkSums zero(int benchmarks, int points) {
-    return new ChunkSums(new double[benchmarks], new double[points], new double[points],
-        new long[points], new double[points], new double[points]);
+    return new ChunkSums(
+        new double[benchmarks],
+        new double[points],
+        new double[points],
+        new long[points],
+        new double[points],
+        new double[points]);
   }
 
   /** The sums over {@code chunks}, added in list order. */

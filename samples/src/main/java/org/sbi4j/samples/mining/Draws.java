@@ -13,5 +13,10 @@ import org.sbi4j.samples.EventSample;
  * @param negatives per θ: the events with dσ_e(θ) ≤ 0, which are never drawn
  * @param benchmarkSigma σ_b = Σ_e w_e(θ_b) of the whole source (pb), from the first pass
  */
-public record Draws(EventSample events, int[] thetaIndex, long[] eventIndex,
-    double[] effectiveSampleSize, NegativeWeights[] negatives, double[] benchmarkSigma) {}
+public record Draws(
+    EventSample events,
+    int[] thetaIndex,
+    long[] eventIndex,
+    double[] effectiveSampleSize,
+    NegativeWeights[] negatives,
+    double[] benchmarkSigma) {}

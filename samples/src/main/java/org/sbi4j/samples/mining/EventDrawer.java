@@ -1,17 +1,17 @@
 package org.sbi4j.samples.mining;
 
 /**
- * Draws events with probability ∝ dσ_e⁺(θ) at several parameter points: an {@link Unweighter}
- * over an in-memory source, or the same chunked passes run as tasks over an event file
- * ({@code org.sbi4j.samples.steps.ChunkedAugment}).
+ * Draws events with probability ∝ dσ_e⁺(θ) at several parameter points: an {@link Unweighter} over
+ * an in-memory source, or the same chunked passes run as tasks over an event file ({@code
+ * org.sbi4j.samples.steps.ChunkedAugment}).
  */
 @FunctionalInterface
 public interface EventDrawer {
   /**
    * @param thetas M parameter points (M × p)
    * @param counts draws per point (M), each ≥ 0
-   * @param maxNegativeFraction fail when events with dσ_e(θ) ≤ 0 carry more than this fraction
-   *     of Σ|dσ_e(θ)| at any θ
+   * @param maxNegativeFraction fail when events with dσ_e(θ) ≤ 0 carry more than this fraction of
+   *     Σ|dσ_e(θ)| at any θ
    * @param seed the seed
    */
   Draws draw(double[][] thetas, int[] counts, double maxNegativeFraction, long seed);

@@ -8,8 +8,8 @@ import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.EventSource;
 
 /**
- * Gold mining from weighted events (docs/math.md §2). With morphing weights w_b(θ) and event weights
- * w_e(θ_b):
+ * Gold mining from weighted events (docs/math.md §2). With morphing weights w_b(θ) and event
+ * weights w_e(θ_b):
  *
  * <pre>
  *   dσ_e(θ) = Σ_b w_b(θ) w_e(θ_b),     ∇dσ_e(θ) = Σ_b ∇w_b(θ) w_e(θ_b),     σ(θ) = Σ_e dσ_e(θ),
@@ -52,13 +52,15 @@ public final class GoldMiner {
     requireSameSetup(source);
     int nb = setup.benchmarks().size();
     double[] sigma = new double[nb];
-    forEachWeights(source, (from, count, w) -> {
-      for (int i = 0; i < count; i++) {
-        for (int b = 0; b < nb; b++) {
-          sigma[b] += w[i * nb + b];
-        }
-      }
-    });
+    forEachWeights(
+        source,
+        (from, count, w) -> {
+          for (int i = 0; i < count; i++) {
+            for (int b = 0; b < nb; b++) {
+              sigma[b] += w[i * nb + b];
+            }
+          }
+        });
     return sigma;
   }
 
@@ -67,11 +69,19 @@ public final class GoldMiner {
     setup.checkTheta("theta", theta);
     double sigma = morpher.crossSection(theta, benchmarkSigma);
     if (!(sigma > 0)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "σ(θ) = %.6g ≤ 0 at θ = %s; the events cannot describe this point (check the weights "
-              + "and the parameter ranges)", sigma, java.util.Arrays.toString(theta)));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "σ(θ) = %.6g ≤ 0 at θ = %s; the events cannot describe this point (check the weights "
+                  + "and the parameter ranges)",
+              sigma,
+              java.util.Arrays.toString(theta)));
     }
-    return new ThetaPoint(theta, morpher.weights(theta), morpher.weightGradients(theta), sigma,
+    return new ThetaPoint(
+        theta,
+        morpher.weights(theta),
+        morpher.weightGradients(theta),
+        sigma,
         morpher.crossSectionGradient(theta, benchmarkSigma));
   }
 
@@ -79,11 +89,11 @@ public final class GoldMiner {
    * Mines every event of {@code source}, in its order.
    *
    * @param maxNegativeFraction largest fraction of Σ_e |dσ_e(θ)| (at θ0 or θ1) that events with
-   *     dσ_e ≤ 0 may carry; beyond it mining fails. Those events get log r = 0, t = 0 and
-   *     valid = false.
+   *     dσ_e ≤ 0 may carry; beyond it mining fails. Those events get log r = 0, t = 0 and valid =
+   *     false.
    */
-  public MinedEvents mine(EventSource source, double[] theta0, double[] theta1,
-      double maxNegativeFraction) {
+  public MinedEvents mine(
+      EventSource source, double[] theta0, double[] theta1, double maxNegativeFraction) {
     double[] sigmaB = benchmarkCrossSections(source);
     MinedEvents mined = mine(source, at(theta0, sigmaB), at(theta1, sigmaB));
     mined.negatives().check(maxNegativeFraction);
@@ -91,8 +101,8 @@ public final class GoldMiner {
   }
 
   /**
-   * Mines every event of {@code source} with σ(θ0), σ(θ1) and their gradients given (from the
-   * σ_b of a larger sample that {@code source} is a part of); no negative-weight check.
+   * Mines every event of {@code source} with σ(θ0), σ(θ1) and their gradients given (from the σ_b
+   * of a larger sample that {@code source} is a part of); no negative-weight check.
    */
   public MinedEvents mine(EventSource source, ThetaPoint p0, ThetaPoint p1) {
     int n = Math.toIntExact(source.size());
@@ -101,14 +111,16 @@ public final class GoldMiner {
     int nb = setup.benchmarks().size();
     double[] g0 = new double[p];
     double[] g1 = new double[p];
-    forEachWeights(source, (from, count, w) -> {
-      for (int i = 0; i < count; i++) {
-        int row = i * nb;
-        double d0 = p0.dsigma(w, row, g0);
-        double d1 = p1.dsigma(w, row, g1);
-        out.put((int) from + i, d0, d1, p0, p1, g0, g1);
-      }
-    });
+    forEachWeights(
+        source,
+        (from, count, w) -> {
+          for (int i = 0; i < count; i++) {
+            int row = i * nb;
+            double d0 = p0.dsigma(w, row, g0);
+            double d1 = p1.dsigma(w, row, g1);
+            out.put((int) from + i, d0, d1, p0, p1, g0, g1);
+          }
+        });
     return out.build(p0.sigma(), p1.sigma());
   }
 
@@ -147,9 +159,11 @@ public final class GoldMiner {
 
   private void requireSameSetup(EventSource source) {
     if (!source.setup().benchmarkNames().equals(setup.benchmarkNames())) {
-      throw new IllegalArgumentException("the events have benchmarks "
-          + source.setup().benchmarkNames() + " but the miner's setup has "
-          + setup.benchmarkNames());
+      throw new IllegalArgumentException(
+          "the events have benchmarks "
+              + source.setup().benchmarkNames()
+              + " but the miner's setup has "
+              + setup.benchmarkNames());
     }
   }
 }

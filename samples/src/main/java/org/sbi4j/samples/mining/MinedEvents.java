@@ -3,13 +3,22 @@ package org.sbi4j.samples.mining;
 import java.util.Arrays;
 
 /**
- * Per-event mining results in the source's order (docs/cli.md, {@code mine}): dσ_e(θ0), dσ_e(θ1) (n),
- * log r(x,z|θ0,θ1) (n), t(x,z|θ0), t(x,z|θ1) (n × p row-major), valid (false where dσ_e ≤ 0 at
+ * Per-event mining results in the source's order (docs/cli.md, {@code mine}): dσ_e(θ0), dσ_e(θ1)
+ * (n), log r(x,z|θ0,θ1) (n), t(x,z|θ0), t(x,z|θ1) (n × p row-major), valid (false where dσ_e ≤ 0 at
  * θ0 or θ1: there log r and t are set to 0), and σ(θ0), σ(θ1).
  */
-public record MinedEvents(double sigma0, double sigma1, double[] dsigma0, double[] dsigma1,
-    double[] logR, double[] t0, double[] t1, boolean[] valid, int parameters,
-    NegativeWeights negatives) implements java.io.Serializable {
+public record MinedEvents(
+    double sigma0,
+    double sigma1,
+    double[] dsigma0,
+    double[] dsigma1,
+    double[] logR,
+    double[] t0,
+    double[] t1,
+    boolean[] valid,
+    int parameters,
+    NegativeWeights negatives)
+    implements java.io.Serializable {
 
   /** Number of events. */
   public int size() {
@@ -45,8 +54,17 @@ public record MinedEvents(double sigma0, double sigma1, double[] dsigma0, double
       }
     }
     MinedEvents first = parts.get(0);
-    return new MinedEvents(first.sigma0, first.sigma1, b.d0, b.d1, b.logR, b.t0, b.t1, b.valid,
-        p, new NegativeWeights(bad, totalAbs > 0 ? badAbs / totalAbs : 0, "θ0 or θ1"));
+    return new MinedEvents(
+        first.sigma0,
+        first.sigma1,
+        b.d0,
+        b.d1,
+        b.logR,
+        b.t0,
+        b.t1,
+        b.valid,
+        p,
+        new NegativeWeights(bad, totalAbs > 0 ? badAbs / totalAbs : 0, "θ0 or θ1"));
   }
 
   /** Collects results event by event. */
@@ -73,7 +91,13 @@ public record MinedEvents(double sigma0, double sigma1, double[] dsigma0, double
       valid = new boolean[n];
     }
 
-    void put(int i, double dsigma0, double dsigma1, ThetaPoint p0, ThetaPoint p1, double[] g0,
+    void put(
+        int i,
+        double dsigma0,
+        double dsigma1,
+        ThetaPoint p0,
+        ThetaPoint p1,
+        double[] g0,
         double[] g1) {
       d0[i] = dsigma0;
       d1[i] = dsigma1;
@@ -98,16 +122,19 @@ public record MinedEvents(double sigma0, double sigma1, double[] dsigma0, double
     }
 
     MinedEvents build(double sigma0, double sigma1) {
-      NegativeWeights neg = new NegativeWeights(bad, totalAbs > 0 ? badAbs / totalAbs : 0,
-          "θ0 or θ1");
+      NegativeWeights neg =
+          new NegativeWeights(bad, totalAbs > 0 ? badAbs / totalAbs : 0, "θ0 or θ1");
       return new MinedEvents(sigma0, sigma1, d0, d1, logR, t0, t1, valid, p, neg);
     }
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof MinedEvents m && Arrays.equals(logR, m.logR) && Arrays.equals(t0, m.t0)
-        && Arrays.equals(t1, m.t1) && Arrays.equals(dsigma0, m.dsigma0)
+    return o instanceof MinedEvents m
+        && Arrays.equals(logR, m.logR)
+        && Arrays.equals(t0, m.t0)
+        && Arrays.equals(t1, m.t1)
+        && Arrays.equals(dsigma0, m.dsigma0)
         && Arrays.equals(dsigma1, m.dsigma1);
   }
 

@@ -40,9 +40,12 @@ public enum Partition {
   public long size(long n) {
     long size = to(n) - from(n);
     if (size <= 0) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "the %s partition of %d events is empty; use a file with more events",
-          name().toLowerCase(Locale.ROOT), n));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "the %s partition of %d events is empty; use a file with more events",
+              name().toLowerCase(Locale.ROOT),
+              n));
     }
     return size;
   }
@@ -57,8 +60,11 @@ public enum Partition {
     try {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown partition '" + name + "'; choose one of "
-          + Arrays.stream(values()).map(p -> p.name().toLowerCase(Locale.ROOT)).toList());
+      throw new IllegalArgumentException(
+          "unknown partition '"
+              + name
+              + "'; choose one of "
+              + Arrays.stream(values()).map(p -> p.name().toLowerCase(Locale.ROOT)).toList());
     }
   }
 }

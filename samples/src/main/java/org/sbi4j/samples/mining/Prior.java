@@ -30,8 +30,8 @@ public sealed interface Prior {
   record Uniform(double lo, double hi) implements Axis {
     public Uniform {
       if (!Double.isFinite(lo) || !Double.isFinite(hi) || !(lo < hi)) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "uniform:%s:%s needs finite lo < hi", lo, hi));
+        throw new IllegalArgumentException(
+            String.format(Locale.ROOT, "uniform:%s:%s needs finite lo < hi", lo, hi));
       }
     }
   }
@@ -40,8 +40,8 @@ public sealed interface Prior {
   record Grid(double lo, double hi, int n) implements Axis {
     public Grid {
       if (!Double.isFinite(lo) || !Double.isFinite(hi) || lo > hi || n < 1) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "grid:%s:%s:%d needs finite lo ≤ hi and n ≥ 1", lo, hi, n));
+        throw new IllegalArgumentException(
+            String.format(Locale.ROOT, "grid:%s:%s:%d needs finite lo ≤ hi and n ≥ 1", lo, hi, n));
       }
     }
 
@@ -65,15 +65,18 @@ public sealed interface Prior {
           continue;
         }
         if (f[0].equals("grid") && f.length == 4) {
-          axes.add(new Grid(Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-              Integer.parseInt(f[3])));
+          axes.add(
+              new Grid(Double.parseDouble(f[1]), Double.parseDouble(f[2]), Integer.parseInt(f[3])));
           continue;
         }
       } catch (NumberFormatException e) {
         // reported below with the whole entry
       }
-      throw new IllegalArgumentException("prior entry '" + part.trim() + "' is not "
-          + "uniform:lo:hi or grid:lo:hi:n (or the word 'benchmarks')");
+      throw new IllegalArgumentException(
+          "prior entry '"
+              + part.trim()
+              + "' is not "
+              + "uniform:lo:hi or grid:lo:hi:n (or the word 'benchmarks')");
     }
     return new PerParameter(axes);
   }
@@ -89,23 +92,31 @@ public sealed interface Prior {
     List<Axis> axes = ((PerParameter) this).axes();
     int p = setup.parameters().size();
     if (axes.size() != p) {
-      throw new IllegalArgumentException("the prior has " + axes.size() + " entries but there are "
-          + p + " parameters " + setup.parameterNames() + "; give one per parameter");
+      throw new IllegalArgumentException(
+          "the prior has "
+              + axes.size()
+              + " entries but there are "
+              + p
+              + " parameters "
+              + setup.parameterNames()
+              + "; give one per parameter");
     }
     if (axes.stream().allMatch(a -> a instanceof Grid)) {
       return grid(axes);
     }
     if (count <= 0) {
-      throw new IllegalArgumentException("number of parameter points " + count
-          + " must be positive");
+      throw new IllegalArgumentException(
+          "number of parameter points " + count + " must be positive");
     }
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
     double[][] out = new double[count][p];
     for (int k = 0; k < count; k++) {
       for (int i = 0; i < p; i++) {
         Axis a = axes.get(i);
-        out[k][i] = a instanceof Uniform u ? u.lo() + (u.hi() - u.lo()) * rng.nextDouble()
-            : ((Grid) a).node(rng.nextInt(((Grid) a).n()));
+        out[k][i] =
+            a instanceof Uniform u
+                ? u.lo() + (u.hi() - u.lo()) * rng.nextDouble()
+                : ((Grid) a).node(rng.nextInt(((Grid) a).n()));
       }
     }
     return out;

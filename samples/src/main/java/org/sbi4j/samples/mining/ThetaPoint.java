@@ -4,8 +4,9 @@ package org.sbi4j.samples.mining;
  * Everything mining needs at one parameter point: morphing weights w_b(θ) (B), their gradients
  * ∇w_b(θ) (p × B), σ(θ) and ∇σ(θ) (p).
  */
-public record ThetaPoint(double[] theta, double[] weights, double[][] gradients, double sigma,
-    double[] sigmaGradient) implements java.io.Serializable {
+public record ThetaPoint(
+    double[] theta, double[] weights, double[][] gradients, double sigma, double[] sigmaGradient)
+    implements java.io.Serializable {
 
   /** dσ_e(θ) = Σ_b w_b(θ) W[row + b]; writes ∇dσ_e(θ) into {@code grad}. */
   public double dsigma(double[] eventWeights, int row, double[] grad) {

@@ -8,8 +8,8 @@ import org.sbi4j.common.Seeds;
 import org.sbi4j.morphing.MorphingSetup;
 import org.sbi4j.samples.Column;
 import org.sbi4j.samples.EventSample;
-import org.sbi4j.samples.Permutations;
 import org.sbi4j.samples.EventSource;
+import org.sbi4j.samples.Permutations;
 
 /**
  * Training samples as MadMiner defines them (docs/math.md §2), from a {@link WeightedView}:
@@ -36,8 +36,8 @@ public final class TrainingSamples {
     this.setup = setup;
     this.miner = new GoldMiner(setup);
     if (!(maxNegativeFraction >= 0 && maxNegativeFraction <= 1)) {
-      throw new IllegalArgumentException("max negative fraction " + maxNegativeFraction
-          + " must lie in [0, 1]");
+      throw new IllegalArgumentException(
+          "max negative fraction " + maxNegativeFraction + " must lie in [0, 1]");
     }
     this.maxNegativeFraction = maxNegativeFraction;
   }
@@ -51,8 +51,7 @@ public final class TrainingSamples {
   public AugmentResult sally(EventDrawer drawer, double[] thetaRef, int n, long seed) {
     Check.positive("samples", n);
     setup.checkTheta("theta-ref", thetaRef);
-    Draws draws = drawer.draw(new double[][] {thetaRef}, new int[] {n}, maxNegativeFraction,
-        seed);
+    Draws draws = drawer.draw(new double[][] {thetaRef}, new int[] {n}, maxNegativeFraction, seed);
     ThetaPoint ref = miner.at(thetaRef, draws.benchmarkSigma());
     EventSample ev = draws.events();
     int p = thetaRef.length;
@@ -67,24 +66,26 @@ public final class TrainingSamples {
       System.arraycopy(thetaRef, 0, theta0, i * p, p);
     }
     List<String> names = setup.parameterNames();
-    EventSample out = EventSample.ofFeatures(ev.observables(), ev.x())
-        .withColumn(Column.THETA0, theta0, names).withColumn(Column.T_XZ0, t, names);
-    return new AugmentResult(out, new double[][] {thetaRef}, draws.effectiveSampleSize(),
-        draws.negatives());
+    EventSample out =
+        EventSample.ofFeatures(ev.observables(), ev.x())
+            .withColumn(Column.THETA0, theta0, names)
+            .withColumn(Column.T_XZ0, t, names);
+    return new AugmentResult(
+        out, new double[][] {thetaRef}, draws.effectiveSampleSize(), draws.negatives());
   }
 
   /**
    * A ratio sample of n rows: ⌊n/2⌋ drawn at the θ0 points (spread evenly over them, y = 0), the
    * rest at θ1 (y = 1), each paired with a θ0 point chosen at random.
    */
-  public AugmentResult ratio(EventSource view, double[][] theta0s, double[] theta1, int n,
-      long seed) {
+  public AugmentResult ratio(
+      EventSource view, double[][] theta0s, double[] theta1, int n, long seed) {
     return ratio(new Unweighter(miner).drawer(view), theta0s, theta1, n, seed);
   }
 
   /** As {@link #ratio(EventSource, double[][], double[], int, long)}, drawn by {@code drawer}. */
-  public AugmentResult ratio(EventDrawer drawer, double[][] theta0s, double[] theta1, int n,
-      long seed) {
+  public AugmentResult ratio(
+      EventDrawer drawer, double[][] theta0s, double[] theta1, int n, long seed) {
     Check.positive("samples", n);
     if (n < 2) {
       throw new IllegalArgumentException("a ratio sample needs at least 2 rows, got " + n);
@@ -105,8 +106,8 @@ public final class TrainingSamples {
       points[k] = miner.at(thetas[k], draws.benchmarkSigma());
     }
     int[] pair = Permutations.random(Math.max(m, 1), Seeds.derive(seed, 2));
-    return new AugmentResult(ratioColumns(draws, points, pair), thetas,
-        draws.effectiveSampleSize(), draws.negatives());
+    return new AugmentResult(
+        ratioColumns(draws, points, pair), thetas, draws.effectiveSampleSize(), draws.negatives());
   }
 
   private EventSample ratioColumns(Draws draws, ThetaPoint[] points, int[] pair) {
@@ -133,10 +134,16 @@ public final class TrainingSamples {
       double d0 = p0.dsigma(w, i * nb, g0);
       double d1 = p1.dsigma(w, i * nb, g1);
       if (!(d0 > 0 && d1 > 0)) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "event %d has dσ(θ0 = %s) = %.4g and dσ(θ1 = %s) = %.4g; the joint ratio needs both "
-                + "positive: narrow the θ0 prior or improve the basis", draws.eventIndex()[i],
-            Arrays.toString(p0.theta()), d0, Arrays.toString(p1.theta()), d1));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "event %d has dσ(θ0 = %s) = %.4g and dσ(θ1 = %s) = %.4g; the joint ratio needs both "
+                    + "positive: narrow the θ0 prior or improve the basis",
+                draws.eventIndex()[i],
+                Arrays.toString(p0.theta()),
+                d0,
+                Arrays.toString(p1.theta()),
+                d1));
       }
       logR[i] = p0.logDensity(d0) - p1.logDensity(d1);
       p0.score(d0, g0, t0, i * p);
@@ -146,8 +153,11 @@ public final class TrainingSamples {
     }
     List<String> names = setup.parameterNames();
     return EventSample.ofFeatures(ev.observables(), ev.x())
-        .withColumn(Column.THETA0, th0, names).withColumn(Column.THETA1, th1, names)
-        .withColumn(Column.Y, y, names).withColumn(Column.LOG_R_XZ, logR, names)
-        .withColumn(Column.T_XZ0, t0, names).withColumn(Column.T_XZ1, t1, names);
+        .withColumn(Column.THETA0, th0, names)
+        .withColumn(Column.THETA1, th1, names)
+        .withColumn(Column.Y, y, names)
+        .withColumn(Column.LOG_R_XZ, logR, names)
+        .withColumn(Column.T_XZ0, t0, names)
+        .withColumn(Column.T_XZ1, t1, names);
   }
 }

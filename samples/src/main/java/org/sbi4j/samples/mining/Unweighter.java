@@ -16,8 +16,8 @@ import org.sbi4j.samples.Permutations;
  * dσ_e⁺(θ)/Σ_e' dσ_e'⁺(θ), where dσ⁺ = max(dσ, 0), for several θ at once.
  *
  * <p>The source is cut into chunks of consecutive events, and the work runs in two passes of
- * independent per-chunk steps, so that the same steps run as tasks on any runner
- * ({@code org.sbi4j.samples.steps.ChunkedAugment}) with identical results:
+ * independent per-chunk steps, so that the same steps run as tasks on any runner ({@code
+ * org.sbi4j.samples.steps.ChunkedAugment}) with identical results:
  *
  * <ol>
  *   <li>{@link #sums}: per chunk, Σ dσ⁺ per θ, σ_b and the negative-weight counts;
@@ -25,7 +25,8 @@ import org.sbi4j.samples.Permutations;
  *       chunks (seed {@code derive(seed, 1)});
  *   <li>{@link #drawChunk}: per chunk c, its share of uniform points in [0, P_ck), sorted, located
  *       on the chunk's cumulative sums (seed {@code derive(seed, 3, c)});
- *   <li>{@link #combine}: the chunks' draws in chunk order, shuffled (seed {@code derive(seed, 2)}).
+ *   <li>{@link #combine}: the chunks' draws in chunk order, shuffled (seed {@code derive(seed,
+ *       2)}).
  * </ol>
  *
  * Memory: one chunk's reading buffer and the drawn events. Same seed and chunking, same draws.
@@ -41,8 +42,8 @@ public final class Unweighter {
   }
 
   /** As {@link #draw(EventSource, double[][], int[], double, long, int)} in default chunks. */
-  public Draws draw(EventSource source, double[][] thetas, int[] counts,
-      double maxNegativeFraction, long seed) {
+  public Draws draw(
+      EventSource source, double[][] thetas, int[] counts, double maxNegativeFraction, long seed) {
     return draw(source, thetas, counts, maxNegativeFraction, seed, EVENTS_PER_CHUNK);
   }
 
@@ -52,12 +53,17 @@ public final class Unweighter {
    * @param source events with effective weights (a {@link WeightedView})
    * @param thetas M parameter points (M × p)
    * @param counts draws per point (M), each ≥ 0
-   * @param maxNegativeFraction fail when events with dσ_e(θ) ≤ 0 carry more than this fraction
-   *     of Σ|dσ_e(θ)| at any θ
+   * @param maxNegativeFraction fail when events with dσ_e(θ) ≤ 0 carry more than this fraction of
+   *     Σ|dσ_e(θ)| at any θ
    * @param eventsPerChunk events per chunk, positive
    */
-  public Draws draw(EventSource source, double[][] thetas, int[] counts,
-      double maxNegativeFraction, long seed, int eventsPerChunk) {
+  public Draws draw(
+      EventSource source,
+      double[][] thetas,
+      int[] counts,
+      double maxNegativeFraction,
+      long seed,
+      int eventsPerChunk) {
     double[][] points = morphingWeights(source.setup(), thetas, counts);
     List<EventSource> chunks = new ArrayList<>();
     for (long from = 0; from < source.size(); from += eventsPerChunk) {
@@ -67,12 +73,18 @@ public final class Unweighter {
     for (EventSource c : chunks) {
       sums.add(sums(c, points));
     }
-    UnweightingPlan plan = UnweightingPlan.of(thetas, counts, sums, maxNegativeFraction,
-        Seeds.derive(seed, 1));
+    UnweightingPlan plan =
+        UnweightingPlan.of(thetas, counts, sums, maxNegativeFraction, Seeds.derive(seed, 1));
     List<ChunkDraws> draws = new ArrayList<>();
     for (int c = 0; c < chunks.size(); c++) {
-      draws.add(drawChunk(chunks.get(c), c * (long) eventsPerChunk, points,
-          plan.chunkCounts()[c], sums.get(c).positive(), Seeds.derive(seed, 3, c)));
+      draws.add(
+          drawChunk(
+              chunks.get(c),
+              c * (long) eventsPerChunk,
+              points,
+              plan.chunkCounts()[c],
+              sums.get(c).positive(),
+              Seeds.derive(seed, 3, c)));
     }
     return combine(source.setup(), source.observables(), draws, plan, seed);
   }
@@ -84,15 +96,15 @@ public final class Unweighter {
 
   /** An {@link EventDrawer} over {@code source} in chunks of {@code eventsPerChunk} events. */
   public EventDrawer drawer(EventSource source, int eventsPerChunk) {
-    return (thetas, counts, maxNegativeFraction, seed) -> draw(source, thetas, counts,
-        maxNegativeFraction, seed, eventsPerChunk);
+    return (thetas, counts, maxNegativeFraction, seed) ->
+        draw(source, thetas, counts, maxNegativeFraction, seed, eventsPerChunk);
   }
 
   /** The morphing weights w_b(θ_k) of every point (M × B), after checking θ and the counts. */
   public static double[][] morphingWeights(MorphingSetup setup, double[][] thetas, int[] counts) {
     if (thetas.length != counts.length || thetas.length == 0) {
-      throw new IllegalArgumentException(thetas.length + " parameter points but "
-          + counts.length + " draw counts");
+      throw new IllegalArgumentException(
+          thetas.length + " parameter points but " + counts.length + " draw counts");
     }
     double[][] points = new double[thetas.length][];
     for (int k = 0; k < thetas.length; k++) {
@@ -107,24 +119,26 @@ public final class Unweighter {
     int m = points.length;
     int nb = chunk.setup().benchmarks().size();
     ChunkSums s = ChunkSums.zero(nb, m);
-    miner.forEachWeights(chunk, (from, count, w) -> {
-      for (int i = 0; i < count; i++) {
-        for (int b = 0; b < nb; b++) {
-          s.benchmarkSigma()[b] += w[i * nb + b];
-        }
-        for (int k = 0; k < m; k++) {
-          double d = dsigma(points[k], w, i * nb);
-          s.totalAbs()[k] += Math.abs(d);
-          if (d > 0) {
-            s.positive()[k] += d;
-            s.maxPositive()[k] = Math.max(s.maxPositive()[k], d);
-          } else {
-            s.negativeCount()[k]++;
-            s.negativeAbs()[k] -= d;
+    miner.forEachWeights(
+        chunk,
+        (from, count, w) -> {
+          for (int i = 0; i < count; i++) {
+            for (int b = 0; b < nb; b++) {
+              s.benchmarkSigma()[b] += w[i * nb + b];
+            }
+            for (int k = 0; k < m; k++) {
+              double d = dsigma(points[k], w, i * nb);
+              s.totalAbs()[k] += Math.abs(d);
+              if (d > 0) {
+                s.positive()[k] += d;
+                s.maxPositive()[k] = Math.max(s.maxPositive()[k], d);
+              } else {
+                s.negativeCount()[k]++;
+                s.negativeAbs()[k] -= d;
+              }
+            }
           }
-        }
-      }
-    });
+        });
     return s;
   }
 
@@ -143,8 +157,13 @@ public final class Unweighter {
    * @param offset index of the chunk's first event in the whole source
    * @param positive the chunk's Σ dσ⁺ per point, from {@link #sums} of the same chunk
    */
-  public ChunkDraws drawChunk(EventSource chunk, long offset, double[][] points, int[] counts,
-      double[] positive, long seed) {
+  public ChunkDraws drawChunk(
+      EventSource chunk,
+      long offset,
+      double[][] points,
+      int[] counts,
+      double[] positive,
+      long seed) {
     int m = points.length;
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
     double[][] u = new double[m][];
@@ -157,34 +176,36 @@ public final class Unweighter {
       Arrays.sort(u[k]);
       total = Math.addExact(total, counts[k]);
     }
-    Collected c = new Collected(total, chunk.observables().size(),
-        chunk.setup().benchmarks().size());
+    Collected c =
+        new Collected(total, chunk.observables().size(), chunk.setup().benchmarks().size());
     if (total == 0) {
       return c.result();
     }
     int nb = chunk.setup().benchmarks().size();
     int[] next = new int[m];
     double[] cum = new double[m];
-    miner.forEachChunk(chunk, (from, part) -> {
-      double[] w = part.weights();
-      int[] s = part.sampledFrom().orElse(null);
-      for (int i = 0; i < part.size(); i++) {
-        for (int k = 0; k < m; k++) {
-          double dsig = dsigma(points[k], w, i * nb);
-          if (dsig <= 0) {
-            continue;
+    miner.forEachChunk(
+        chunk,
+        (from, part) -> {
+          double[] w = part.weights();
+          int[] s = part.sampledFrom().orElse(null);
+          for (int i = 0; i < part.size(); i++) {
+            for (int k = 0; k < m; k++) {
+              double dsig = dsigma(points[k], w, i * nb);
+              if (dsig <= 0) {
+                continue;
+              }
+              cum[k] += dsig;
+              while (next[k] < u[k].length && u[k][next[k]] < cum[k]) {
+                c.add(k, offset + from + i, part, i, w, s);
+                next[k]++;
+              }
+              if (next[k] < u[k].length) {
+                c.remember(k, offset + from + i, part, i, w, s);
+              }
+            }
           }
-          cum[k] += dsig;
-          while (next[k] < u[k].length && u[k][next[k]] < cum[k]) {
-            c.add(k, offset + from + i, part, i, w, s);
-            next[k]++;
-          }
-          if (next[k] < u[k].length) {
-            c.remember(k, offset + from + i, part, i, w, s);
-          }
-        }
-      }
-    });
+        });
     for (int k = 0; k < m; k++) {
       // rounding can leave points in [Σ of pass 2, Σ of pass 1): they belong to the last event
       while (next[k] < u[k].length) {
@@ -196,8 +217,12 @@ public final class Unweighter {
   }
 
   /** The chunks' draws in chunk order, shuffled with {@code derive(seed, 2)}. */
-  public static Draws combine(MorphingSetup setup, List<String> observables,
-      List<ChunkDraws> chunks, UnweightingPlan plan, long seed) {
+  public static Draws combine(
+      MorphingSetup setup,
+      List<String> observables,
+      List<ChunkDraws> chunks,
+      UnweightingPlan plan,
+      long seed) {
     int n = 0;
     for (ChunkDraws c : chunks) {
       n = Math.addExact(n, c.size());
@@ -219,16 +244,15 @@ public final class Unweighter {
       at += c.size();
     }
     int[] perm = Permutations.random(n, Seeds.derive(seed, 2));
-    EventSample all = EventSample.ofFeatures(observables, x).withWeights(setup, w, s)
-        .select(perm);
+    EventSample all = EventSample.ofFeatures(observables, x).withWeights(setup, w, s).select(perm);
     int[] th = new int[n];
     long[] ev = new long[n];
     for (int i = 0; i < n; i++) {
       th[i] = theta[perm[i]];
       ev[i] = event[perm[i]];
     }
-    return new Draws(all, th, ev, plan.effectiveSampleSize(), plan.negatives(),
-        plan.total().benchmarkSigma());
+    return new Draws(
+        all, th, ev, plan.effectiveSampleSize(), plan.negatives(), plan.total().benchmarkSigma());
   }
 
   /** The drawn rows of one chunk, filled in stream order. */
@@ -265,8 +289,14 @@ public final class Unweighter {
     }
 
     void remember(int k, long index, EventSample chunk, int i, double[] weights, int[] sampled) {
-      last.put(k, new Object[] {index, chunk.xRow(i), Arrays.copyOfRange(weights, i * nb,
-          i * nb + nb), sampled == null ? -1 : sampled[i]});
+      last.put(
+          k,
+          new Object[] {
+            index,
+            chunk.xRow(i),
+            Arrays.copyOfRange(weights, i * nb, i * nb + nb),
+            sampled == null ? -1 : sampled[i]
+          });
     }
 
     void addRemembered(int k) {

@@ -6,17 +6,18 @@ import org.sbi4j.samples.EventSource;
 /**
  * A partition of a source with effective weights: each event's weights multiplied by MadMiner's
  * sampling factor N_b / Σ_b' N_b' of its generating benchmark b (1 for background events) and by
- * the partition's correction n / n_partition (docs/math.md §2). Sums of effective weights over the view
- * are unbiased cross sections.
+ * the partition's correction n / n_partition (docs/math.md §2). Sums of effective weights over the
+ * view are unbiased cross sections.
  */
 public final class WeightedView extends SourceRange {
   private final double[] factors;
   private final double correction;
+
   /** True when every event's factor is 1 (one generating benchmark, or background only). */
   private final boolean uniform;
 
-  private WeightedView(EventSource source, long offset, long size, double[] factors,
-      double correction) {
+  private WeightedView(
+      EventSource source, long offset, long size, double[] factors, double correction) {
     super(source, offset, size);
     this.factors = factors;
     this.correction = correction;
@@ -31,23 +32,36 @@ public final class WeightedView extends SourceRange {
   public static WeightedView of(EventSource source, Partition partition) {
     long n = source.size();
     long size = partition.size(n);
-    return new WeightedView(source, partition.from(n), size,
-        samplingFactors(source.eventsPerBenchmark()), partition.correction(n));
+    return new WeightedView(
+        source,
+        partition.from(n),
+        size,
+        samplingFactors(source.eventsPerBenchmark()),
+        partition.correction(n));
   }
 
   /**
-   * Events [from, from + count) of {@code source} with given sampling factors and correction
-   * (a task's share of a partition; the factors come from the whole file).
+   * Events [from, from + count) of {@code source} with given sampling factors and correction (a
+   * task's share of a partition; the factors come from the whole file).
    */
-  public static WeightedView of(EventSource source, long from, long count, double[] factors,
-      double correction) {
+  public static WeightedView of(
+      EventSource source, long from, long count, double[] factors, double correction) {
     if (from < 0 || count <= 0 || from + count > source.size()) {
-      throw new IllegalArgumentException("events [" + from + ", " + (from + count)
-          + ") outside the " + source.size() + " events of the source");
+      throw new IllegalArgumentException(
+          "events ["
+              + from
+              + ", "
+              + (from + count)
+              + ") outside the "
+              + source.size()
+              + " events of the source");
     }
     if (factors.length != source.setup().benchmarks().size()) {
-      throw new IllegalArgumentException(factors.length + " sampling factors for "
-          + source.setup().benchmarks().size() + " benchmarks");
+      throw new IllegalArgumentException(
+          factors.length
+              + " sampling factors for "
+              + source.setup().benchmarks().size()
+              + " benchmarks");
     }
     return new WeightedView(source, from, count, factors.clone(), correction);
   }
@@ -102,8 +116,8 @@ public final class WeightedView extends SourceRange {
 
   private void check(long from, int count) {
     if (from < 0 || count < 0 || from + count > size) {
-      throw new IllegalArgumentException("events [" + from + ", " + (from + count)
-          + ") outside the partition's " + size);
+      throw new IllegalArgumentException(
+          "events [" + from + ", " + (from + count) + ") outside the partition's " + size);
     }
   }
 

@@ -8,14 +8,14 @@ import org.sbi4j.morphing.MorphingSetup;
 import org.sbi4j.morphing.Parameter;
 
 /**
- * {@code interference-1d}: one parameter θ ∈ [−1, 1], parton variable z > 0 with
- * dσ(z|θ) = e^{−z} (1 + θ(z − 1))², so σ(θ) = 1 + θ² and p(z|θ) = e^{−z}(1 + θ(z−1))²/(1 + θ²);
- * detector x = z + N(0, s²), s = 0.5.
+ * {@code interference-1d}: one parameter θ ∈ [−1, 1], parton variable z > 0 with dσ(z|θ) = e^{−z}
+ * (1 + θ(z − 1))², so σ(θ) = 1 + θ² and p(z|θ) = e^{−z}(1 + θ(z−1))²/(1 + θ²); detector x = z +
+ * N(0, s²), s = 0.5.
  *
  * <p>Components θ⁰, θ¹, θ² with α = e^{−z}·{1, 2(z−1), (z−1)²}. The smeared integrals follow from
  * I_k(x) = ∫₀^∞ z^k e^{−z} N(x; z, s²) dz = e^{−x+s²/2} J_k with μ = x − s² and the truncated
- * Gaussian moments J_0 = Φ(μ/s), J_1 = μ J_0 + s φ(μ/s), J_2 = μ J_1 + s² J_0. Benchmarks: sm
- * (θ = 0, where events are generated), plus (θ = 1), minus (θ = −1).
+ * Gaussian moments J_0 = Φ(μ/s), J_1 = μ J_0 + s φ(μ/s), J_2 = μ J_1 + s² J_0. Benchmarks: sm (θ =
+ * 0, where events are generated), plus (θ = 1), minus (θ = −1).
  */
 public final class Interference1D extends PolynomialProcess {
   /** Detector resolution s. */
@@ -26,9 +26,14 @@ public final class Interference1D extends PolynomialProcess {
   private final int c2;
 
   public Interference1D() {
-    super(MorphingSetup.of(List.of(Parameter.of("theta", 2, -1, 1)),
-        List.of(new Benchmark("sm", new double[] {0}), new Benchmark("plus", new double[] {1}),
-            new Benchmark("minus", new double[] {-1})), 2));
+    super(
+        MorphingSetup.of(
+            List.of(Parameter.of("theta", 2, -1, 1)),
+            List.of(
+                new Benchmark("sm", new double[] {0}),
+                new Benchmark("plus", new double[] {1}),
+                new Benchmark("minus", new double[] {-1})),
+            2));
     c0 = index(components(), 0);
     c1 = index(components(), 1);
     c2 = index(components(), 2);

@@ -15,33 +15,40 @@ import org.sbi4j.morphing.Parameter;
  *   dσ(z|θ) = e^{−E}/(2π) · (1 + θ_a (E − 1) + θ_b cos φ)²,   σ(θ) = 1 + θ_a² + θ_b²/2,
  * </pre>
  *
- * quadratic in θ through the interference of the Standard-Model amplitude with two operators
- * (six components). Three observables with detector smearing: x_E = E + N(0, 0.5²), x_c = cos φ
- * + N(0, 0.3²), x_s = sin φ + N(0, 0.3²).
+ * quadratic in θ through the interference of the Standard-Model amplitude with two operators (six
+ * components). Three observables with detector smearing: x_E = E + N(0, 0.5²), x_c = cos φ + N(0,
+ * 0.3²), x_s = sin φ + N(0, 0.3²).
  *
  * <p>p(x|θ) is exact: each α_c factorises into an energy part, handled by the truncated Gaussian
  * moments of {@link Interference1D}, and an angular part g(φ) ∈ {1, cos φ, cos²φ}, whose smeared
  * integral (1/2π)∫ g(φ) N(x_c; cos φ) N(x_s; sin φ) dφ is periodic and analytic in φ: the
- * trapezoidal rule with {@value #ANGLE_NODES} nodes is exact to machine precision (its error is
- * of order I_{256}(κ)/I_0(κ) with κ = |x_⊥|/0.3², below 1e−40 for |x_⊥| < 10).
- * Benchmarks: sm (0, 0; events are generated here), (1, 0), (0, 1), (−1, 0), (0, −1), (1, 1).
+ * trapezoidal rule with {@value #ANGLE_NODES} nodes is exact to machine precision (its error is of
+ * order I_{256}(κ)/I_0(κ) with κ = |x_⊥|/0.3², below 1e−40 for |x_⊥| < 10). Benchmarks: sm (0, 0;
+ * events are generated here), (1, 0), (0, 1), (−1, 0), (0, −1), (1, 1).
  */
 public final class Interference2D extends PolynomialProcess {
   /** Energy resolution. */
   public static final double ENERGY_RESOLUTION = 0.5;
+
   /** Resolution of cos φ and sin φ. */
   public static final double ANGLE_RESOLUTION = 0.3;
+
   static final int ANGLE_NODES = 256;
 
   private final int[] idx = new int[6];
 
   public Interference2D() {
-    super(MorphingSetup.of(
-        List.of(Parameter.of("theta_a", 2, -1, 1), Parameter.of("theta_b", 2, -1, 1)),
-        List.of(new Benchmark("sm", new double[] {0, 0}), new Benchmark("a", new double[] {1, 0}),
-            new Benchmark("b", new double[] {0, 1}), new Benchmark("minus_a", new double[] {-1, 0}),
-            new Benchmark("minus_b", new double[] {0, -1}),
-            new Benchmark("ab", new double[] {1, 1})), 2));
+    super(
+        MorphingSetup.of(
+            List.of(Parameter.of("theta_a", 2, -1, 1), Parameter.of("theta_b", 2, -1, 1)),
+            List.of(
+                new Benchmark("sm", new double[] {0, 0}),
+                new Benchmark("a", new double[] {1, 0}),
+                new Benchmark("b", new double[] {0, 1}),
+                new Benchmark("minus_a", new double[] {-1, 0}),
+                new Benchmark("minus_b", new double[] {0, -1}),
+                new Benchmark("ab", new double[] {1, 1})),
+            2));
     int[][] k = {{0, 0}, {1, 0}, {0, 1}, {2, 0}, {1, 1}, {0, 2}};
     for (int j = 0; j < 6; j++) {
       idx[j] = index(components(), k[j]);

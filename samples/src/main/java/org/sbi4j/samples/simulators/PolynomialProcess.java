@@ -10,8 +10,8 @@ import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.Permutations;
 
 /**
- * The machinery shared by processes with dσ(z|θ) = Σ_c m_c(θ) α_c(z) and a smearing density
- * T(x|z). With S_c = ∫ α_c(z) dz and A_c(x) = ∫ α_c(z) T(x|z) dz:
+ * The machinery shared by processes with dσ(z|θ) = Σ_c m_c(θ) α_c(z) and a smearing density T(x|z).
+ * With S_c = ∫ α_c(z) dz and A_c(x) = ∫ α_c(z) T(x|z) dz:
  *
  * <pre>
  *   σ(θ) = Σ_c m_c(θ) S_c,   p(x|θ) = Σ_c m_c(θ) A_c(x) / σ(θ),
@@ -113,8 +113,10 @@ abstract class PolynomialProcess implements Simulator {
     double[] m = monomials(theta);
     double num = dot(m, smeared(x));
     if (!(num > 0)) {
-      throw new IllegalArgumentException("p(x|θ) underflows at x = " + Arrays.toString(x)
-          + "; x lies far outside the simulator's support");
+      throw new IllegalArgumentException(
+          "p(x|θ) underflows at x = "
+              + Arrays.toString(x)
+              + "; x lies far outside the simulator's support");
     }
     return Math.log(num) - Math.log(dot(m, integrals()));
   }
@@ -149,8 +151,8 @@ abstract class PolynomialProcess implements Simulator {
 
   private void checkX(double[] x) {
     if (x.length != observables().size()) {
-      throw new IllegalArgumentException("x has " + x.length + " values but " + name()
-          + " has observables " + observables());
+      throw new IllegalArgumentException(
+          "x has " + x.length + " values but " + name() + " has observables " + observables());
     }
   }
 

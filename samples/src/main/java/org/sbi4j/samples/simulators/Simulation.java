@@ -12,8 +12,13 @@ import org.sbi4j.samples.EventSample;
 public record Simulation(EventSample events, double[] latent, int latentDimension) {
   public Simulation {
     if (latent.length != (long) events.size() * latentDimension) {
-      throw new IllegalArgumentException("latent has " + latent.length + " values for "
-          + events.size() + " events × " + latentDimension);
+      throw new IllegalArgumentException(
+          "latent has "
+              + latent.length
+              + " values for "
+              + events.size()
+              + " events × "
+              + latentDimension);
     }
     latent = latent.clone();
   }

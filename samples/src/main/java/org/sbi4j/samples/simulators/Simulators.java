@@ -36,7 +36,10 @@ public enum Simulators {
         return s.create();
       }
     }
-    throw new IllegalArgumentException("unknown process '" + name + "'; choose one of "
-        + Arrays.stream(values()).map(Simulators::processName).toList());
+    throw new IllegalArgumentException(
+        "unknown process '"
+            + name
+            + "'; choose one of "
+            + Arrays.stream(values()).map(Simulators::processName).toList());
   }
 }

@@ -1,9 +1,9 @@
 package org.sbi4j.samples.steps;
 
-import org.sbi4j.common.InvalidValueException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.sbi4j.common.Check;
+import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.common.TaskRunner;
 import org.sbi4j.samples.io.EventFile;
 import org.sbi4j.samples.io.MadMinerFiles;
@@ -34,8 +34,8 @@ public final class AugmentStep {
       try {
         return valueOf(name.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("unknown augment method '" + name
-            + "'; choose sally or ratio");
+        throw new IllegalArgumentException(
+            "unknown augment method '" + name + "'; choose sally or ratio");
       }
     }
   }
@@ -55,8 +55,17 @@ public final class AugmentStep {
    * @param seed the seed
    * @param maxNegativeFraction largest fraction of Σ|dσ_e(θ)| carried by events with dσ_e ≤ 0
    */
-  public record Request(Path events, Method method, double[] thetaRef, String theta0Prior,
-      int thetaPoints, double[] theta1, int samples, Partition partition, Path out, long seed,
+  public record Request(
+      Path events,
+      Method method,
+      double[] thetaRef,
+      String theta0Prior,
+      int thetaPoints,
+      double[] theta1,
+      int samples,
+      Partition partition,
+      Path out,
+      long seed,
       double maxNegativeFraction) {}
 
   /**
@@ -69,8 +78,13 @@ public final class AugmentStep {
    * @param maxNegativeFraction largest fraction of Σ|dσ_e| they carry at any point
    * @param out the file written
    */
-  public record Result(int rows, int thetaPoints, double minEffectiveSampleSize,
-      long maxNegativeEvents, double maxNegativeFraction, String out) {}
+  public record Result(
+      int rows,
+      int thetaPoints,
+      double minEffectiveSampleSize,
+      long maxNegativeEvents,
+      double maxNegativeFraction,
+      String out) {}
 
   /** Builds and writes the training sample in this thread. */
   public static Result run(Request r) {
@@ -86,24 +100,27 @@ public final class AugmentStep {
     Check.positive("samples", r.samples());
     AugmentResult a;
     try (EventFile in = MadMinerFiles.open(r.events())) {
-      EventDrawer draws = runner == null
-          ? new Unweighter(new GoldMiner(in.setup())).drawer(WeightedView.of(in, r.partition()))
-          : ChunkedAugment.drawer(r.events(), r.partition(), runner,
-              Unweighter.EVENTS_PER_CHUNK);
+      EventDrawer draws =
+          runner == null
+              ? new Unweighter(new GoldMiner(in.setup())).drawer(WeightedView.of(in, r.partition()))
+              : ChunkedAugment.drawer(
+                  r.events(), r.partition(), runner, Unweighter.EVENTS_PER_CHUNK);
       TrainingSamples ts = new TrainingSamples(in.setup(), r.maxNegativeFraction());
       if (r.method() == Method.SALLY) {
         if (r.thetaRef() == null) {
-          throw new InvalidValueException("thetaRef",
-              "a sally sample needs a reference point θ_ref");
+          throw new InvalidValueException(
+              "thetaRef", "a sally sample needs a reference point θ_ref");
         }
         a = ts.sally(draws, r.thetaRef(), r.samples(), r.seed());
       } else {
         if (r.theta0Prior() == null || r.theta1() == null) {
-          throw new InvalidValueException(r.theta0Prior() == null ? "theta0Prior" : "theta1",
+          throw new InvalidValueException(
+              r.theta0Prior() == null ? "theta0Prior" : "theta1",
               "a ratio sample needs a θ0 prior and a θ1");
         }
-        double[][] theta0 = Prior.parse(r.theta0Prior()).points(in.setup(), r.thetaPoints(),
-            org.sbi4j.common.Seeds.derive(r.seed(), 7));
+        double[][] theta0 =
+            Prior.parse(r.theta0Prior())
+                .points(in.setup(), r.thetaPoints(), org.sbi4j.common.Seeds.derive(r.seed(), 7));
         a = ts.ratio(draws, theta0, r.theta1(), r.samples(), r.seed());
       }
     }

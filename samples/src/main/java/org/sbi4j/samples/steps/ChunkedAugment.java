@@ -24,16 +24,16 @@ import org.sbi4j.samples.mining.WeightedView;
  * {@link TaskRunner} (local threads or Spark). Each task opens the file itself and reads only its
  * chunk. Pass 1 returns the chunk's sums, which the driver adds in chunk order (the reduce giving
  * σ(θ) and the draw normalisation) and splits the draws over the chunks with a multinomial draw;
- * pass 2 draws each chunk's share with the seed {@code derive(seed, 3, chunk)}. The steps are
- * those of {@link Unweighter}, so the draws equal {@link Unweighter#draw} over the same partition
- * in chunks of the same size, whichever runner executes them.
+ * pass 2 draws each chunk's share with the seed {@code derive(seed, 3, chunk)}. The steps are those
+ * of {@link Unweighter}, so the draws equal {@link Unweighter#draw} over the same partition in
+ * chunks of the same size, whichever runner executes them.
  */
 public final class ChunkedAugment {
   private ChunkedAugment() {}
 
   /** A task's share: partition events [from, from + count), partition starting at start. */
-  record Chunk(String file, long start, long from, long count, double[] factors,
-      double correction) implements Serializable {}
+  record Chunk(String file, long start, long from, long count, double[] factors, double correction)
+      implements Serializable {}
 
   /** Pass 1 input: a chunk and the morphing weights of the points (M × B). */
   record SumsInput(Chunk chunk, double[][] points) implements Serializable {}
@@ -47,14 +47,20 @@ public final class ChunkedAugment {
    *
    * @param eventsPerTask events per task (each task streams its chunk)
    */
-  public static EventDrawer drawer(Path file, Partition partition, TaskRunner runner,
-      int eventsPerTask) {
-    return (thetas, counts, maxNegativeFraction, seed) -> draw(file, partition, runner,
-        eventsPerTask, thetas, counts, maxNegativeFraction, seed);
+  public static EventDrawer drawer(
+      Path file, Partition partition, TaskRunner runner, int eventsPerTask) {
+    return (thetas, counts, maxNegativeFraction, seed) ->
+        draw(file, partition, runner, eventsPerTask, thetas, counts, maxNegativeFraction, seed);
   }
 
-  private static Draws draw(Path file, Partition partition, TaskRunner runner,
-      int eventsPerTask, double[][] thetas, int[] counts, double maxNegativeFraction,
+  private static Draws draw(
+      Path file,
+      Partition partition,
+      TaskRunner runner,
+      int eventsPerTask,
+      double[][] thetas,
+      int[] counts,
+      double maxNegativeFraction,
       long seed) {
     List<Chunk> chunks = new ArrayList<>();
     MorphingSetup setup;
@@ -67,23 +73,39 @@ public final class ChunkedAugment {
       long size = partition.size(n);
       double[] factors = WeightedView.samplingFactors(in.eventsPerBenchmark());
       for (long from = 0; from < size; from += eventsPerTask) {
-        chunks.add(new Chunk(file.toString(), start, from, Math.min(eventsPerTask, size - from),
-            factors, partition.correction(n)));
+        chunks.add(
+            new Chunk(
+                file.toString(),
+                start,
+                from,
+                Math.min(eventsPerTask, size - from),
+                factors,
+                partition.correction(n)));
       }
     }
     if (chunks.isEmpty()) {
-      throw new IllegalArgumentException("the " + partition.name().toLowerCase(java.util.Locale.ROOT)
-          + " partition of " + file + " has no events to draw from");
+      throw new IllegalArgumentException(
+          "the "
+              + partition.name().toLowerCase(java.util.Locale.ROOT)
+              + " partition of "
+              + file
+              + " has no events to draw from");
     }
     double[][] points = Unweighter.morphingWeights(setup, thetas, counts);
-    List<ChunkSums> sums = runner.map(
-        chunks.stream().map(c -> new SumsInput(c, points)).toList(), ChunkedAugment::sums);
-    UnweightingPlan plan = UnweightingPlan.of(thetas, counts, sums, maxNegativeFraction,
-        Seeds.derive(seed, 1));
+    List<ChunkSums> sums =
+        runner.map(
+            chunks.stream().map(c -> new SumsInput(c, points)).toList(), ChunkedAugment::sums);
+    UnweightingPlan plan =
+        UnweightingPlan.of(thetas, counts, sums, maxNegativeFraction, Seeds.derive(seed, 1));
     List<DrawInput> work = new ArrayList<>();
     for (int c = 0; c < chunks.size(); c++) {
-      work.add(new DrawInput(chunks.get(c), points, plan.chunkCounts()[c],
-          sums.get(c).positive(), Seeds.derive(seed, 3, c)));
+      work.add(
+          new DrawInput(
+              chunks.get(c),
+              points,
+              plan.chunkCounts()[c],
+              sums.get(c).positive(),
+              Seeds.derive(seed, 3, c)));
     }
     List<ChunkDraws> draws = runner.map(work, ChunkedAugment::drawChunk);
     return Unweighter.combine(setup, observables, draws, plan, seed);
@@ -100,8 +122,14 @@ public final class ChunkedAugment {
       return new ChunkDraws(new double[0], new double[0], new int[0], new int[0], new long[0]);
     }
     try (EventFile in = MadMinerFiles.open(Path.of(d.chunk().file()))) {
-      return new Unweighter(new GoldMiner(in.setup())).drawChunk(view(in, d.chunk()),
-          d.chunk().from(), d.points(), d.counts(), d.positive(), d.seed());
+      return new Unweighter(new GoldMiner(in.setup()))
+          .drawChunk(
+              view(in, d.chunk()),
+              d.chunk().from(),
+              d.points(),
+              d.counts(),
+              d.positive(),
+              d.seed());
     }
   }
 

@@ -15,10 +15,10 @@ import org.sbi4j.samples.mining.WeightedView;
 
 /**
  * Gold mining of an event file as independent tasks over ranges of events (docs/architecture.md:
- * scale-out through {@link TaskRunner}, on local threads or Spark). Each task opens the file
- * itself and reads only its range. Pass 1 returns per-range σ_b sums, added in range order; pass 2
- * mines each range with the global σ(θ0), σ(θ1). The result equals {@link GoldMiner#mine} up to
- * the summation order of σ_b.
+ * scale-out through {@link TaskRunner}, on local threads or Spark). Each task opens the file itself
+ * and reads only its range. Pass 1 returns per-range σ_b sums, added in range order; pass 2 mines
+ * each range with the global σ(θ0), σ(θ1). The result equals {@link GoldMiner#mine} up to the
+ * summation order of σ_b.
  */
 public final class ChunkedMining {
   private ChunkedMining() {}
@@ -34,16 +34,21 @@ public final class ChunkedMining {
    *
    * @param eventsPerTask events per task (each task streams its range in chunks)
    */
-  public static MinedEvents mine(Path file, double[] theta0, double[] theta1,
-      double maxNegativeFraction, TaskRunner runner, int eventsPerTask) {
+  public static MinedEvents mine(
+      Path file,
+      double[] theta0,
+      double[] theta1,
+      double maxNegativeFraction,
+      TaskRunner runner,
+      int eventsPerTask) {
     List<Range> ranges = new ArrayList<>();
     MorphingSetup setup;
     try (EventFile in = MadMinerFiles.open(file)) {
       setup = in.setup();
       double[] factors = WeightedView.samplingFactors(in.eventsPerBenchmark());
       for (long from = 0; from < in.size(); from += eventsPerTask) {
-        ranges.add(new Range(file.toString(), from, Math.min(eventsPerTask, in.size() - from),
-            factors));
+        ranges.add(
+            new Range(file.toString(), from, Math.min(eventsPerTask, in.size() - from), factors));
       }
     }
     if (ranges.isEmpty()) {

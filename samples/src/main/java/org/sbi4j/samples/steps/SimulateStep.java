@@ -22,10 +22,17 @@ public final class SimulateStep {
    * @param crossSections Σ_e w_e(θ_b) per benchmark (pb; estimates of σ(θ_b))
    * @param seed the seed used
    */
-  public record Result(String process, int events, String out, List<String> benchmarks,
-      double[] crossSections, long seed) {}
+  public record Result(
+      String process,
+      int events,
+      String out,
+      List<String> benchmarks,
+      double[] crossSections,
+      long seed) {}
 
-  /** Simulates {@code events} events of {@code process} and writes them (shuffled) to {@code out}. */
+  /**
+   * Simulates {@code events} events of {@code process} and writes them (shuffled) to {@code out}.
+   */
   public static Result run(String process, int events, Path out, long seed) {
     Check.positive("events", events);
     Simulator sim = Simulators.byName(process);
@@ -38,7 +45,7 @@ public final class SimulateStep {
         sigma[b] += ev.weight(i, b);
       }
     }
-    return new Result(sim.name(), events, out.toString(), sim.setup().benchmarkNames(), sigma,
-        seed);
+    return new Result(
+        sim.name(), events, out.toString(), sim.setup().benchmarkNames(), sigma, seed);
   }
 }

@@ -42,7 +42,9 @@ class ConfigsTest {
 
   static Stream<Arguments> brokenDocuments() {
     return Stream.of(
-        Arguments.of("unknown key names its path", "items:\n  - {name: a, rnage: [0, 1]}\n",
+        Arguments.of(
+            "unknown key names its path",
+            "items:\n  - {name: a, rnage: [0, 1]}\n",
             "unknown key 'items[0].rnage'"),
         Arguments.of("wrong type names its path", "count: many\n", "'count'"),
         Arguments.of("malformed YAML", "items: [ {name: a\n", "malformed YAML"),
@@ -85,20 +87,31 @@ class ConfigsTest {
 
   @Test
   void missingFile() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> Configs.load(dir.resolve("none.yaml"), Outer.class));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Configs.load(dir.resolve("none.yaml"), Outer.class));
     assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
   }
 
-  /** Regression (found by LoaderFuzzTest#config): an empty list entry was a NullPointerException. */
+  /**
+   * Regression (found by LoaderFuzzTest#config): an empty list entry was a NullPointerException.
+   */
   @Test
   void emptyListEntriesInASetupAreNamed() {
-    var b = assertThrows(IllegalArgumentException.class, () -> Configs.parse(
-        "parameters: [{name: a, range: [0, 1]}]\nbenchmarks:\n  -\n", SetupYaml.class)
-        .toSetup());
+    var b =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Configs.parse(
+                        "parameters: [{name: a, range: [0, 1]}]\nbenchmarks:\n  -\n",
+                        SetupYaml.class)
+                    .toSetup());
     assertEquals("benchmarks[0] is empty; give its name and theta", b.getMessage());
-    var p = assertThrows(IllegalArgumentException.class, () -> Configs.parse(
-        "parameters:\n  - null\n", SetupYaml.class).toSetup());
+    var p =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Configs.parse("parameters:\n  - null\n", SetupYaml.class).toSetup());
     assertEquals("parameters[0] is empty; give its name and range", p.getMessage());
   }
 }

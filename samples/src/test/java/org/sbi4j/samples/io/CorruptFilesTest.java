@@ -17,8 +17,8 @@ import org.sbi4j.samples.simulators.Interference1D;
 
 /**
  * Seeded corruption of valid files: every damaged file must either load or fail with an
- * IllegalArgumentException (one clear line), never another exception, a hang or an allocation
- * sized from a corrupt header.
+ * IllegalArgumentException (one clear line), never another exception, a hang or an allocation sized
+ * from a corrupt header.
  */
 class CorruptFilesTest {
   @TempDir Path dir;
@@ -51,11 +51,15 @@ class CorruptFilesTest {
   void corruptEventFilesFailCleanly() throws Exception {
     Path good = dir.resolve("good.h5");
     MadMinerFiles.writeEvents(good, new Interference1D().events(300, 1));
-    mutateAndRead(Files.readAllBytes(good), 300, 17, f -> {
-      try (EventFile in = MadMinerFiles.open(f)) {
-        in.read(0, (int) Math.min(in.size(), 1000));
-      }
-    });
+    mutateAndRead(
+        Files.readAllBytes(good),
+        300,
+        17,
+        f -> {
+          try (EventFile in = MadMinerFiles.open(f)) {
+            in.read(0, (int) Math.min(in.size(), 1000));
+          }
+        });
   }
 
   @Test
@@ -65,21 +69,30 @@ class CorruptFilesTest {
       Files.copy(Path.of("..", "configs", name), dir.resolve(name));
     }
     String four = "<wgt id='rwgt_4'> 5.0e-01 </wgt>";
-    byte[] valid = (ImportTest.HEADER + ImportTest.event(0.1, four) + ImportTest.event(0.2, four)
-        + "</LesHouchesEvents>\n").getBytes(StandardCharsets.UTF_8);
+    byte[] valid =
+        (ImportTest.HEADER
+                + ImportTest.event(0.1, four)
+                + ImportTest.event(0.2, four)
+                + "</LesHouchesEvents>\n")
+            .getBytes(StandardCharsets.UTF_8);
     mutateAndRead(valid, 300, 23, f -> LheImport.read(f, mapping));
   }
 
   @Test
   void wrongDtypeIsNamed() throws Exception {
     Path f = dir.resolve("strings.h5");
-    H5py.run(H5py.ONE_PARAMETER + """
+    H5py.run(
+        H5py.ONE_PARAMETER
+            + """
             f.create_dataset('benchmarks/names', data=[b'sm', b'p', b'm'], dtype='S256')
             f.create_dataset('benchmarks/values', data=np.array([[b'0'], [b'1'], [b'-1']], dtype='S8'))
-        """, f.toString());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> MadMinerFiles.readSetup(f));
-    assertTrue(e.getMessage().contains("'benchmarks/values'")
-        && e.getMessage().contains("numbers are expected"), e.getMessage());
+        """,
+        f.toString());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> MadMinerFiles.readSetup(f));
+    assertTrue(
+        e.getMessage().contains("'benchmarks/values'")
+            && e.getMessage().contains("numbers are expected"),
+        e.getMessage());
   }
 }

@@ -13,16 +13,18 @@ final class H5py {
   private H5py() {}
 
   /** Script start that opens the file {@code sys.argv[1]} to change it, as {@code f}. */
-  static final String CHANGE = """
+  static final String CHANGE =
+      """
       import sys, h5py, numpy as np
       with h5py.File(sys.argv[1], 'a') as f:
       """;
 
   /**
-   * Script start that creates the file {@code sys.argv[1]} as {@code f} with one parameter,
-   * theta in [-1, 1] up to power 2; the benchmark datasets are the caller's (4-space indent).
+   * Script start that creates the file {@code sys.argv[1]} as {@code f} with one parameter, theta
+   * in [-1, 1] up to power 2; the benchmark datasets are the caller's (4-space indent).
    */
-  static final String ONE_PARAMETER = """
+  static final String ONE_PARAMETER =
+      """
       import sys, h5py, numpy as np
       with h5py.File(sys.argv[1], 'w') as f:
           f.create_dataset('parameters/names', data=[b'theta'], dtype='S256')

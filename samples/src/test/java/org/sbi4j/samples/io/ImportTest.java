@@ -29,7 +29,9 @@ class ImportTest {
   void csvWithTheExampleMapping() throws Exception {
     Path d = configs();
     Path csv = d.resolve("events.csv");
-    Files.writeString(csv, """
+    Files.writeString(
+        csv,
+        """
         pt_j1,w_sm,w_1,w_2,w_3,w_4,w_5,dphi_jj,benchmark,unused
         120.5,1,2,3,4,5,6,0.5,0,9
         80.25,0.1,0.2,0.3,0.4,0.5,0.6,2.5,0,9
@@ -42,26 +44,35 @@ class ImportTest {
     assertArrayEquals(new int[] {0, 0}, s.sampledFrom().orElseThrow());
 
     Files.writeString(csv, "pt_j1,w_sm,w_1,w_2,w_3,w_4,dphi_jj,benchmark\n1,1,1,1,1,1,1,0\n");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> CsvImport.read(csv, d.resolve("csv-import.yaml")));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> CsvImport.read(csv, d.resolve("csv-import.yaml")));
     assertTrue(e.getMessage().contains("no column 'w_5'"), e.getMessage());
-    Files.writeString(csv, "pt_j1,w_sm,w_1,w_2,w_3,w_4,w_5,dphi_jj,benchmark\n"
-        + "1,1,1,1,1,1,1,1,0\n1,1,1,nan,1,1,1,1,0\n");
-    e = assertThrows(IllegalArgumentException.class,
-        () -> CsvImport.read(csv, d.resolve("csv-import.yaml")));
+    Files.writeString(
+        csv,
+        "pt_j1,w_sm,w_1,w_2,w_3,w_4,w_5,dphi_jj,benchmark\n"
+            + "1,1,1,1,1,1,1,1,0\n1,1,1,nan,1,1,1,1,0\n");
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> CsvImport.read(csv, d.resolve("csv-import.yaml")));
     assertTrue(e.getMessage().contains("line 3 field 4 is NaN"), e.getMessage());
 
     Path mapping = d.resolve("csv-import.yaml");
     Files.writeString(mapping, Files.readString(mapping).replace("  mixed: w_5\n", ""));
     e = assertThrows(IllegalArgumentException.class, () -> CsvImport.read(csv, mapping));
     assertTrue(e.getMessage().contains("benchmark 'mixed' has no weight column"), e.getMessage());
-    Files.writeString(mapping, Files.readString(mapping).replace("  sm: w_sm\n",
-        "  sm: w_sm\n  mixed: w_5\n  bsm: w_5\n"));
+    Files.writeString(
+        mapping,
+        Files.readString(mapping)
+            .replace("  sm: w_sm\n", "  sm: w_sm\n  mixed: w_5\n  bsm: w_5\n"));
     e = assertThrows(IllegalArgumentException.class, () -> CsvImport.read(csv, mapping));
     assertTrue(e.getMessage().contains("weights maps 'bsm'"), e.getMessage());
   }
 
-  static final String HEADER = """
+  static final String HEADER =
+      """
       <LesHouchesEvents version="3.0">
       <header>
       <initrwgt>
@@ -99,7 +110,8 @@ class ImportTest {
         <wgt id='rwgt_5'> 6.0e-01 </wgt>
         </rwgt>
         </event>
-        """.formatted(weight, extra);
+        """
+        .formatted(weight, extra);
   }
 
   @Test
@@ -109,7 +121,8 @@ class ImportTest {
     String four = "<wgt id='rwgt_4'> 5.0e-01 </wgt>";
     Files.writeString(lhe, HEADER + event(0.1, four) + event(0.3, four) + "</LesHouchesEvents>\n");
     EventSample s = LheImport.read(lhe, d.resolve("lhe-import.yaml"));
-    assertEquals(List.of("pt_l1", "eta_l1", "m_ll", "delta_phi_ll", "delta_eta_ll", "pt_j1"),
+    assertEquals(
+        List.of("pt_l1", "eta_l1", "m_ll", "delta_phi_ll", "delta_eta_ll", "pt_j1"),
         s.observables());
     // leading lepton: (30, 40, 10) → pT 50; second: (−6, −8, 20) → pT 10 (status-2 muon ignored)
     assertEquals(50, s.x(0, 0), 1e-12);
@@ -125,19 +138,30 @@ class ImportTest {
     assertEquals(0.25, s.weight(1, 4), 1e-15);
 
     Files.writeString(lhe, HEADER + event(0.1, four) + event(0.3, "") + "</LesHouchesEvents>\n");
-    IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-        () -> LheImport.read(lhe, d.resolve("lhe-import.yaml")));
+    IllegalArgumentException ex =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LheImport.read(lhe, d.resolve("lhe-import.yaml")));
     assertTrue(ex.getMessage().contains("event 2 has no <wgt id='rwgt_4'>"), ex.getMessage());
-    Files.writeString(lhe, HEADER + event(0.1, four) + event(0.3, four).replace("</rwgt>", "")
-        + "</LesHouchesEvents>\n");
-    ex = assertThrows(IllegalArgumentException.class,
-        () -> LheImport.read(lhe, d.resolve("lhe-import.yaml")));
-    assertTrue(ex.getMessage().contains("malformed XML") && ex.getMessage().contains("event 2"),
+    Files.writeString(
+        lhe,
+        HEADER
+            + event(0.1, four)
+            + event(0.3, four).replace("</rwgt>", "")
+            + "</LesHouchesEvents>\n");
+    ex =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LheImport.read(lhe, d.resolve("lhe-import.yaml")));
+    assertTrue(
+        ex.getMessage().contains("malformed XML") && ex.getMessage().contains("event 2"),
         ex.getMessage());
-    Files.writeString(lhe, HEADER.replace("rwgt_5", "rwgt_9") + event(0.1, four)
-        + "</LesHouchesEvents>\n");
-    ex = assertThrows(IllegalArgumentException.class,
-        () -> LheImport.read(lhe, d.resolve("lhe-import.yaml")));
+    Files.writeString(
+        lhe, HEADER.replace("rwgt_5", "rwgt_9") + event(0.1, four) + "</LesHouchesEvents>\n");
+    ex =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LheImport.read(lhe, d.resolve("lhe-import.yaml")));
     assertTrue(ex.getMessage().contains("weight id 'rwgt_5' is not declared"), ex.getMessage());
   }
 
@@ -147,21 +171,28 @@ class ImportTest {
     Path secret = d.resolve("secret.txt");
     Files.writeString(secret, "TOP-SECRET-CONTENT");
     String four = "<wgt id='rwgt_4'> &xxe; </wgt>";
-    String xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE LesHouchesEvents [\n"
-        + "  <!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">\n"
-        + "  <!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n]>\n";
+    String xxe =
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE LesHouchesEvents [\n"
+            + "  <!ENTITY xxe SYSTEM \""
+            + secret.toUri()
+            + "\">\n"
+            + "  <!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n]>\n";
     Path lhe = d.resolve("evil.lhe");
     Files.writeString(lhe, xxe + HEADER + event(0.1, four) + "</LesHouchesEvents>\n");
-    IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-        () -> LheImport.read(lhe, d.resolve("lhe-import.yaml")));
-    assertTrue(ex.getMessage().contains("DOCTYPE") || ex.getMessage().contains("entity"),
-        ex.getMessage());
+    IllegalArgumentException ex =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LheImport.read(lhe, d.resolve("lhe-import.yaml")));
+    assertTrue(
+        ex.getMessage().contains("DOCTYPE") || ex.getMessage().contains("entity"), ex.getMessage());
     assertFalse(ex.getMessage().contains("TOP-SECRET"), ex.getMessage());
     // without the DOCTYPE, an undeclared entity is an error, never an expansion
-    Files.writeString(lhe, HEADER + event(0.1, "<wgt id='rwgt_4'> &lol2; </wgt>")
-        + "</LesHouchesEvents>\n");
-    ex = assertThrows(IllegalArgumentException.class,
-        () -> LheImport.read(lhe, d.resolve("lhe-import.yaml")));
+    Files.writeString(
+        lhe, HEADER + event(0.1, "<wgt id='rwgt_4'> &lol2; </wgt>") + "</LesHouchesEvents>\n");
+    ex =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> LheImport.read(lhe, d.resolve("lhe-import.yaml")));
     assertTrue(ex.getMessage().contains("event 1"), ex.getMessage());
   }
 }

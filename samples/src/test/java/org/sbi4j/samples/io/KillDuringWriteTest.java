@@ -1,6 +1,5 @@
 package org.sbi4j.samples.io;
 
-import org.sbi4j.common.AtomicFiles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sbi4j.common.AtomicFiles;
 
 /**
  * Issue 8, outputs: a child JVM writing a large file through {@link AtomicFiles} is killed with
@@ -28,13 +28,19 @@ class KillDuringWriteTest {
 
   private Process startChild(Path target) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        KillWriterChild.class.getName(), target.toString()).redirectErrorStream(true).start();
+    return new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            KillWriterChild.class.getName(),
+            target.toString())
+        .redirectErrorStream(true)
+        .start();
   }
 
   private static void killMidWrite(Process child) throws Exception {
-    BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-        StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
     assertEquals("writing", out.readLine(), "child did not start writing");
     child.destroyForcibly(); // SIGKILL on POSIX: no shutdown hooks, no finally blocks
     assertTrue(child.waitFor(30, TimeUnit.SECONDS));
@@ -56,7 +62,8 @@ class KillDuringWriteTest {
     assertArrayEquals(old, Files.readAllBytes(target), "the old file must be intact");
     for (Path p : leftovers()) {
       String name = p.getFileName().toString();
-      assertTrue(name.startsWith(".events.csv.") && name.endsWith(".tmp"),
+      assertTrue(
+          name.startsWith(".events.csv.") && name.endsWith(".tmp"),
           "only a hidden temporary file may be left, found " + name);
     }
   }

@@ -21,11 +21,18 @@ class MadMinerFilesTest {
 
   static MorphingSetup setup() {
     return new MorphingSetup(
-        List.of(new Parameter("c_a", "dim6", 3, 2, -1, 1), new Parameter("c_b", "dim6", 7, 2, -2, 2)),
-        List.of(new Benchmark("sm", new double[] {0, 0}), new Benchmark("a", new double[] {1, 0}),
-            new Benchmark("b", new double[] {0, 1}), new Benchmark("c", new double[] {-1, 0}),
-            new Benchmark("d", new double[] {0, -1}), new Benchmark("e", new double[] {1, 1})),
-        2, null, null);
+        List.of(
+            new Parameter("c_a", "dim6", 3, 2, -1, 1), new Parameter("c_b", "dim6", 7, 2, -2, 2)),
+        List.of(
+            new Benchmark("sm", new double[] {0, 0}),
+            new Benchmark("a", new double[] {1, 0}),
+            new Benchmark("b", new double[] {0, 1}),
+            new Benchmark("c", new double[] {-1, 0}),
+            new Benchmark("d", new double[] {0, -1}),
+            new Benchmark("e", new double[] {1, 1})),
+        2,
+        null,
+        null);
   }
 
   static EventSample events(int n) {
@@ -49,7 +56,9 @@ class MadMinerFilesTest {
   void setupFileHasMadMinerLayoutAndReadsBackThroughSetupFiles() throws Exception {
     Path f = dir.resolve("setup.h5");
     MadMinerFiles.writeSetup(f, setup());
-    String out = H5py.run("""
+    String out =
+        H5py.run(
+            """
         import sys, h5py
         f = h5py.File(sys.argv[1], 'r')
         for k in ['parameters/names','parameters/lha_blocks','parameters/transforms','benchmarks/names']:
@@ -68,7 +77,8 @@ class MadMinerFilesTest {
         a = np.zeros(2, dtype='S256'); f['parameters/names'].read_direct(a)
         assert a.tobytes()[:256] == b'c_a' + b'\\0' * 253
         print(f['morphing/components'].shape, f['morphing/morphing_matrix'].shape, f['benchmarks/values'].shape)
-        """, f.toString());
+        """,
+            f.toString());
     assertEquals("(6, 2) (6, 6) (6, 2)", out.trim());
     MorphingSetup back = SetupFiles.load(f);
     assertEquals(setup().parameters(), back.parameters());
@@ -105,7 +115,9 @@ class MadMinerFilesTest {
   void h5pyReadsTheEventPartWithMadMinerNamesAndDtypes() throws Exception {
     Path f = dir.resolve("events.h5");
     MadMinerFiles.writeEvents(f, events(20));
-    String out = H5py.run("""
+    String out =
+        H5py.run(
+            """
         import sys, h5py
         f = h5py.File(sys.argv[1], 'r')
         assert [n.decode('ascii') for n in f['observables/names'][()]] == ['pt', 'eta', 'm_jj']
@@ -116,7 +128,8 @@ class MadMinerFilesTest {
         assert f['sample_summary/signal_events'].dtype.str == '<i8'
         assert f['sample_summary/background_events'].shape == ()
         print(f['samples/weights'][3, 2], f['samples/observations'][5, 1], int(f['sample_summary/background_events'][()]))
-        """, f.toString());
+        """,
+            f.toString());
     assertEquals("0.012 5.25 6", out.trim());
   }
 
@@ -124,7 +137,8 @@ class MadMinerFilesTest {
   void readsFilesH5pyWritesWithMadMinerNamesV09AndV07() throws Exception {
     for (String version : List.of("v09", "v07")) {
       Path f = dir.resolve(version + ".h5");
-      H5py.run("""
+      H5py.run(
+          """
           import sys, h5py, numpy as np
           v07 = sys.argv[2] == 'v07'
           with h5py.File(sys.argv[1], 'w') as f:
@@ -148,14 +162,16 @@ class MadMinerFilesTest {
               f.create_dataset('samples/sampling_benchmarks', data=np.zeros(1000, dtype=int))
               f.create_dataset('sample_summary/signal_events_per_benchmark' if v07 else 'sample_summary/signal_events', data=[1000, 0, 0])
               f.create_dataset('sample_summary/background_events', data=0)
-          """, f.toString(), version);
+          """,
+          f.toString(),
+          version);
       MorphingSetup s = MadMinerFiles.readSetup(f);
       assertEquals(List.of("theta"), s.parameterNames());
       assertEquals(List.of("sm", "plus", "minus"), s.benchmarkNames());
       assertEquals(2, s.parameters().get(0).maxPower());
       // w(θ) = [1−θ², (θ+θ²)/2, (θ²−θ)/2] at θ = 0.5 (both the stored and the computed matrix)
-      assertArrayEquals(new double[] {0.75, 0.375, -0.125}, s.morpher().weights(new double[] {0.5}),
-          1e-15);
+      assertArrayEquals(
+          new double[] {0.75, 0.375, -0.125}, s.morpher().weights(new double[] {0.5}), 1e-15);
       try (EventFile in = MadMinerFiles.open(f)) {
         EventSample chunk = in.read(555, 3);
         assertArrayEquals(new double[] {1110, 1111, 1112, 1113, 1114, 1115}, chunk.x(), 0);
@@ -169,8 +185,8 @@ class MadMinerFilesTest {
   void badFilesGiveClearErrors() throws Exception {
     Path text = dir.resolve("text.h5");
     Files.writeString(text, "not an hdf5 file at all");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> MadMinerFiles.readEvents(text));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> MadMinerFiles.readEvents(text));
     assertTrue(e.getMessage().contains("not an HDF5 file"), e.getMessage());
 
     Path good = dir.resolve("good.h5");
@@ -186,14 +202,16 @@ class MadMinerFilesTest {
     e = assertThrows(IllegalArgumentException.class, () -> MadMinerFiles.readEvents(noWeights));
     assertTrue(e.getMessage().contains("'observables/names'"), e.getMessage());
 
-    assertThrows(IllegalArgumentException.class,
-        () -> MadMinerFiles.readEvents(dir.resolve("missing.h5")));
+    assertThrows(
+        IllegalArgumentException.class, () -> MadMinerFiles.readEvents(dir.resolve("missing.h5")));
   }
 
   @Test
   void weightColumnsNotMatchingBenchmarksAndNanWeightsAreNamed() throws Exception {
     Path f = dir.resolve("bad.h5");
-    H5py.run(H5py.ONE_PARAMETER + """
+    H5py.run(
+        H5py.ONE_PARAMETER
+            + """
             f.create_dataset('benchmarks/names', data=[b'sm', b'plus', b'minus'], dtype='S256')
             f.create_dataset('benchmarks/values', data=[[0.0], [1.0], [-1.0]])
             f.create_dataset('observables/names', data=[b'x'], dtype='S256')
@@ -201,15 +219,20 @@ class MadMinerFilesTest {
             w = np.ones((4, int(sys.argv[2])))
             if w.shape[1] == 3: w[2, 1] = np.nan
             f.create_dataset('samples/weights', data=w)
-        """, f.toString(), "2");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> MadMinerFiles.readEvents(f));
+        """,
+        f.toString(),
+        "2");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> MadMinerFiles.readEvents(f));
     assertTrue(e.getMessage().contains("must match the benchmarks"), e.getMessage());
-    H5py.run(H5py.CHANGE + """
+    H5py.run(
+        H5py.CHANGE
+            + """
             del f['samples/weights']
             w = np.ones((4, 3)); w[2, 1] = np.nan
             f.create_dataset('samples/weights', data=w)
-        """, f.toString());
+        """,
+        f.toString());
     e = assertThrows(IllegalArgumentException.class, () -> MadMinerFiles.readEvents(f));
     assertTrue(e.getMessage().contains("event 2 at benchmark 'plus' is NaN"), e.getMessage());
   }

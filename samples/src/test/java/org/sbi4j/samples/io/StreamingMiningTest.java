@@ -68,16 +68,21 @@ class StreamingMiningTest {
     written(200, 2);
     Path f = dir.resolve("events.h5");
     Path out = dir.resolve("mined.h5");
-    org.sbi4j.samples.steps.MineStep.Result r = org.sbi4j.samples.steps.MineStep.run(f,
-        new double[] {0.5, 0.5}, new double[] {0, 0}, out, 0);
+    org.sbi4j.samples.steps.MineStep.Result r =
+        org.sbi4j.samples.steps.MineStep.run(
+            f, new double[] {0.5, 0.5}, new double[] {0, 0}, out, 0);
     assertEquals(200, r.events());
-    String names = H5py.run("""
+    String names =
+        H5py.run(
+            """
         import sys, h5py
         f = h5py.File(sys.argv[1], 'r')
         print(sorted((k, f[k].dtype.str, f[k].shape) for k in f.keys()))
-        """, out.toString());
-    assertEquals("[('dsigma0', '<f8', (200,)), ('dsigma1', '<f8', (200,)), "
-        + "('log_r_xz', '<f8', (200,)), ('t_xz0', '<f8', (200, 2)), ('t_xz1', '<f8', (200, 2))]",
+        """,
+            out.toString());
+    assertEquals(
+        "[('dsigma0', '<f8', (200,)), ('dsigma1', '<f8', (200,)), "
+            + "('log_r_xz', '<f8', (200,)), ('t_xz0', '<f8', (200, 2)), ('t_xz1', '<f8', (200, 2))]",
         names.trim());
   }
 }

@@ -12,10 +12,10 @@ import org.sbi4j.samples.simulators.Interference1D;
 import org.sbi4j.samples.simulators.Simulator;
 
 /**
- * Unweighting in many chunks (the steps that run as tasks) still draws every event with
- * probability p_e = dσ_e⁺(θ)/Σ dσ⁺. The references are exact sums over the finite source, so the
- * only randomness is the draws': tolerances are 4 standard errors of the n draws (a false failure
- * has probability 6e-5 for a fixed seed's statistic).
+ * Unweighting in many chunks (the steps that run as tasks) still draws every event with probability
+ * p_e = dσ_e⁺(θ)/Σ dσ⁺. The references are exact sums over the finite source, so the only
+ * randomness is the draws': tolerances are 4 standard errors of the n draws (a false failure has
+ * probability 6e-5 for a fixed seed's statistic).
  */
 class ChunkedUnweightingTest {
   private static final Simulator SIM = new Interference1D();
@@ -45,8 +45,9 @@ class ChunkedUnweightingTest {
   @Test
   void drawsInSixtyChunksFollowTheWeightedDistribution() {
     int n = 40_000;
-    Draws d = new Unweighter(new GoldMiner(SIM.setup())).draw(EventSource.of(EVENTS),
-        new double[][] {THETA}, new int[] {n}, 0, 17, 1_000);
+    Draws d =
+        new Unweighter(new GoldMiner(SIM.setup()))
+            .draw(EventSource.of(EVENTS), new double[][] {THETA}, new int[] {n}, 0, 17, 1_000);
     assertEquals(n, d.events().size());
     double[] p = probabilities();
     double mean = 0;
@@ -76,8 +77,7 @@ class ChunkedUnweightingTest {
   void theSplitIsMultinomialOverChunksAndSkipsChunksWithoutPositiveWeight() {
     List<ChunkSums> chunks = List.of(sums(1), sums(0), sums(3));
     int n = 10_000;
-    UnweightingPlan plan = UnweightingPlan.of(new double[][] {{0}}, new int[] {n}, chunks, 0,
-        5);
+    UnweightingPlan plan = UnweightingPlan.of(new double[][] {{0}}, new int[] {n}, chunks, 0, 5);
     int[][] c = plan.chunkCounts();
     assertEquals(0, c[1][0]);
     assertEquals(n, c[0][0] + c[2][0]);
@@ -87,8 +87,13 @@ class ChunkedUnweightingTest {
   }
 
   private static ChunkSums sums(double positive) {
-    return new ChunkSums(new double[] {positive}, new double[] {positive},
-        new double[] {positive}, new long[1], new double[1], new double[] {positive});
+    return new ChunkSums(
+        new double[] {positive},
+        new double[] {positive},
+        new double[] {positive},
+        new long[1],
+        new double[1],
+        new double[] {positive});
   }
 
   @Test

@@ -33,8 +33,7 @@ class GoldMinerTest {
     double[] t0 = {0.4, -0.3};
     double[] t1 = {-0.2, 0.5};
     double[] gen = {0, 0};
-    MinedEvents mined = new GoldMiner(sim.setup(), 700)
-        .mine(EventSource.of(s.events()), t0, t1, 0);
+    MinedEvents mined = new GoldMiner(sim.setup(), 700).mine(EventSource.of(s.events()), t0, t1, 0);
     // event-level dσ_e(θ) = σ_gen dσ(z_e|θ) / (n dσ(z_e|θ_gen)) and its sums, from closed forms
     double sigmaGen = sim.crossSection(gen);
     double[] sig0 = new double[3];
@@ -104,15 +103,14 @@ class GoldMinerTest {
     double[] x = new double[3000];
     System.arraycopy(a.x(), 0, x, 0, 1500);
     System.arraycopy(a.x(), 0, x, 1500, 1500);
-    EventSample both = EventSample.ofFeatures(a.observables(), x)
-        .withWeights(sim.setup(), w, from);
+    EventSample both = EventSample.ofFeatures(a.observables(), x).withWeights(sim.setup(), w, from);
     GoldMiner miner = new GoldMiner(sim.setup());
     double[] single = miner.benchmarkCrossSections(EventSource.of(a));
-    double[] combined = miner.benchmarkCrossSections(
-        WeightedView.of(EventSource.of(both), Partition.ALL));
+    double[] combined =
+        miner.benchmarkCrossSections(WeightedView.of(EventSource.of(both), Partition.ALL));
     assertArrayEquals(single, combined, 1e-14);
-    assertArrayEquals(new double[] {0.25, 0.75}, WeightedView.samplingFactors(new long[] {1, 3}),
-        0);
+    assertArrayEquals(
+        new double[] {0.25, 0.75}, WeightedView.samplingFactors(new long[] {1, 3}), 0);
   }
 
   @Test
@@ -134,8 +132,10 @@ class GoldMinerTest {
     assertEquals(1000, total);
     assertEquals(600, Partition.TRAIN.size(1000));
     assertEquals(800, Partition.TEST.from(1000));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> WeightedView.of(EventSource.of(ev.range(0, 2)), Partition.TEST));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> WeightedView.of(EventSource.of(ev.range(0, 2)), Partition.TEST));
     assertTrue(e.getMessage().contains("test partition of 2 events is empty"), e.getMessage());
   }
 
@@ -144,22 +144,29 @@ class GoldMinerTest {
     MorphingSetup setup = new org.sbi4j.samples.simulators.Interference1D().setup();
     // weights at (sm, plus, minus); dσ(θ=1) = weight at 'plus' = −0.5 for event 1
     double[] w = {1, 1, 1, 1, -0.5, 1, 1, 2, 1, 1, 3, 1};
-    EventSample ev = EventSample.ofFeatures(List.of("x"), new double[] {0, 1, 2, 3})
-        .withWeights(setup, w, null);
+    EventSample ev =
+        EventSample.ofFeatures(List.of("x"), new double[] {0, 1, 2, 3}).withWeights(setup, w, null);
     GoldMiner miner = new GoldMiner(setup);
     MinedEvents m = miner.mine(EventSource.of(ev), new double[] {0}, new double[] {1}, 0.5);
     assertEquals(1, m.negatives().count());
     assertTrue(!m.valid()[1] && m.valid()[0]);
     // |dσ| at θ0 and θ1 summed: 1+1+1+1 + 1+0.5+2+3 = 10.5; event 1 carries 1 + 0.5
     assertEquals(1.5 / 10.5, m.negatives().fraction(), 1e-15);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> miner.mine(EventSource.of(ev), new double[] {0}, new double[] {1}, 0.1));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> miner.mine(EventSource.of(ev), new double[] {0}, new double[] {1}, 0.1));
     assertTrue(e.getMessage().contains("1 events with dσ_e(θ) ≤ 0"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> new Unweighter(miner)
-        .draw(EventSource.of(ev), new double[][] {{1}}, new int[] {5}, 0.05, 1));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new Unweighter(miner)
+                    .draw(EventSource.of(ev), new double[][] {{1}}, new int[] {5}, 0.05, 1));
     assertTrue(e.getMessage().contains("raise the maximum negative fraction"), e.getMessage());
-    Draws d = new Unweighter(miner).draw(EventSource.of(ev), new double[][] {{1}},
-        new int[] {200}, 0.2, 1);
+    Draws d =
+        new Unweighter(miner)
+            .draw(EventSource.of(ev), new double[][] {{1}}, new int[] {200}, 0.2, 1);
     for (long i : d.eventIndex()) {
       assertTrue(i != 1, "an event with dσ ≤ 0 was drawn");
     }

@@ -68,8 +68,10 @@ class IdentitiesTest {
     EventSource src = EventSource.of(sim.events(400_000, 6));
     double[] theta0 = {0.6};
     double[] theta1 = {-0.2};
-    EventSample s = new TrainingSamples(sim.setup(), 0)
-        .ratio(src, new double[][] {theta0}, theta1, 100_000, 7).sample();
+    EventSample s =
+        new TrainingSamples(sim.setup(), 0)
+            .ratio(src, new double[][] {theta0}, theta1, 100_000, 7)
+            .sample();
     double lo = -1;
     double width = 0.5;
     int bins = 12;

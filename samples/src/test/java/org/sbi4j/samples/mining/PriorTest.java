@@ -34,11 +34,12 @@ class PriorTest {
   @Test
   void benchmarksAndBadPriors() {
     assertArrayEquals(setup.basis()[3], Prior.parse("benchmarks").points(setup, 0, 1)[3], 0);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Prior.parse("uniform:1:-1,grid:0:1:2"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Prior.parse("uniform:1:-1,grid:0:1:2"));
     assertTrue(e.getMessage().contains("lo < hi"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> Prior.parse("uniform:-1:1").points(setup, 10, 1));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Prior.parse("uniform:-1:1").points(setup, 10, 1));
     assertTrue(e.getMessage().contains("1 entries but there are 2 parameters"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> Prior.parse("gauss:0:1"));
     assertTrue(e.getMessage().contains("'gauss:0:1'"), e.getMessage());

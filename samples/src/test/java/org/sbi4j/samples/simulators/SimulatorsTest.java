@@ -36,9 +36,16 @@ class SimulatorsTest {
       for (double x : new double[] {-0.8, 0.3, 1.7, 4.2}) {
         double s = Interference1D.RESOLUTION;
         // direct ∫ p(z|θ) N(x; z, s²) dz on z ∈ [0, 60]; integrand is smooth on (0, 60]
-        double direct = simpson(z -> one.partonDensity(new double[] {z}, t)
-            * Math.exp(-0.5 * (x - z) * (x - z) / (s * s)) / (s * Math.sqrt(2 * Math.PI)),
-            0, 60, 60000) / one.crossSection(t);
+        double direct =
+            simpson(
+                    z ->
+                        one.partonDensity(new double[] {z}, t)
+                            * Math.exp(-0.5 * (x - z) * (x - z) / (s * s))
+                            / (s * Math.sqrt(2 * Math.PI)),
+                    0,
+                    60,
+                    60000)
+                / one.crossSection(t);
         assertEquals(Math.log(direct), one.logLikelihood(new double[] {x}, t), 1e-9);
       }
     }
@@ -53,17 +60,28 @@ class SimulatorsTest {
         double se = Interference2D.ENERGY_RESOLUTION;
         double sa = Interference2D.ANGLE_RESOLUTION;
         // independent oracle: Simpson in E on [0, 40] × trapezoid in φ with 512 nodes
-        double direct = simpson(e -> {
-          double sum = 0;
-          for (int j = 0; j < 512; j++) {
-            double phi = 2 * Math.PI * j / 512;
-            double g = Math.exp(-0.5 * (Math.pow(x[0] - e, 2) / (se * se)
-                + (Math.pow(x[1] - Math.cos(phi), 2) + Math.pow(x[2] - Math.sin(phi), 2))
-                / (sa * sa))) / (Math.pow(2 * Math.PI, 1.5) * se * sa * sa);
-            sum += two.partonDensity(new double[] {e, phi}, t) * g;
-          }
-          return sum * 2 * Math.PI / 512;
-        }, 0, 40, 8000) / two.crossSection(t);
+        double direct =
+            simpson(
+                    e -> {
+                      double sum = 0;
+                      for (int j = 0; j < 512; j++) {
+                        double phi = 2 * Math.PI * j / 512;
+                        double g =
+                            Math.exp(
+                                    -0.5
+                                        * (Math.pow(x[0] - e, 2) / (se * se)
+                                            + (Math.pow(x[1] - Math.cos(phi), 2)
+                                                    + Math.pow(x[2] - Math.sin(phi), 2))
+                                                / (sa * sa)))
+                                / (Math.pow(2 * Math.PI, 1.5) * se * sa * sa);
+                        sum += two.partonDensity(new double[] {e, phi}, t) * g;
+                      }
+                      return sum * 2 * Math.PI / 512;
+                    },
+                    0,
+                    40,
+                    8000)
+                / two.crossSection(t);
         assertEquals(Math.log(direct), two.logLikelihood(x, t), 1e-8);
       }
     }
@@ -105,8 +123,10 @@ class SimulatorsTest {
         for (int b = 0; b < nb; b++) {
           morphed += w[b] * ev.weight(i, b);
         }
-        double exact = sim.crossSection(gen) * sim.partonDensity(s.latent(i), theta)
-            / (n * sim.partonDensity(s.latent(i), gen));
+        double exact =
+            sim.crossSection(gen)
+                * sim.partonDensity(s.latent(i), theta)
+                / (n * sim.partonDensity(s.latent(i), gen));
         // a polynomial reproduced by an exactly inverted 6 × 6 basis: rounding only
         assertEquals(exact, morphed, 1e-12 * Math.abs(exact) + 1e-15);
       }
@@ -119,8 +139,9 @@ class SimulatorsTest {
         }
         double se = Math.sqrt(Math.max(0, sq - sum * sum / n));
         double sigma = sim.crossSection(sim.setup().basis()[b]);
-        assertTrue(Math.abs(sum - sigma) <= 4 * se + 1e-9, sim.name() + " benchmark " + b
-            + ": Σw = " + sum + " vs σ = " + sigma + " ± " + se);
+        assertTrue(
+            Math.abs(sum - sigma) <= 4 * se + 1e-9,
+            sim.name() + " benchmark " + b + ": Σw = " + sum + " vs σ = " + sigma + " ± " + se);
       }
     }
   }
@@ -147,11 +168,19 @@ class SimulatorsTest {
     for (int k = 0; k < bins; k++) {
       double p;
       if (k == 0) {
-        p = simpson(x -> Math.exp(one.logLikelihood(new double[] {x}, new double[] {0})), -8,
-            edges[0], 2000);
+        p =
+            simpson(
+                x -> Math.exp(one.logLikelihood(new double[] {x}, new double[] {0})),
+                -8,
+                edges[0],
+                2000);
       } else if (k < edges.length) {
-        p = simpson(x -> Math.exp(one.logLikelihood(new double[] {x}, new double[] {0})),
-            edges[k - 1], edges[k], 200);
+        p =
+            simpson(
+                x -> Math.exp(one.logLikelihood(new double[] {x}, new double[] {0})),
+                edges[k - 1],
+                edges[k],
+                200);
       } else {
         p = rest;
       }
@@ -167,8 +196,8 @@ class SimulatorsTest {
   void sameSeedSameEventsAndUnknownProcessNamed() {
     assertArrayEquals(two.events(100, 3).x(), two.events(100, 3).x(), 0);
     assertTrue(two.events(100, 3).x()[0] != two.events(100, 4).x()[0]);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Simulators.byName("ttbar"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Simulators.byName("ttbar"));
     assertTrue(e.getMessage().contains("interference-1d"));
   }
 }

@@ -19,9 +19,9 @@ import org.sbi4j.samples.mining.WeightedView;
 import org.sbi4j.samples.simulators.Interference2D;
 
 /**
- * Augmentation as tasks over chunks of a file equals the in-memory chunked unweighting of the
- * same partition with the same chunk size (tolerance 0: the same steps on the same numbers in the
- * same order), on a 3-thread runner.
+ * Augmentation as tasks over chunks of a file equals the in-memory chunked unweighting of the same
+ * partition with the same chunk size (tolerance 0: the same steps on the same numbers in the same
+ * order), on a 3-thread runner.
  */
 class ChunkedAugmentTest {
   @TempDir Path dir;
@@ -36,18 +36,28 @@ class ChunkedAugmentTest {
     EventSample inMemory;
     try (EventFile in = MadMinerFiles.open(f)) {
       TrainingSamples ts = new TrainingSamples(in.setup(), 0.05);
-      inMemory = ts.ratio(new Unweighter(new GoldMiner(in.setup()))
-          .drawer(WeightedView.of(in, Partition.TRAIN), 700), theta0, theta1, 3_001, 8).sample();
+      inMemory =
+          ts.ratio(
+                  new Unweighter(new GoldMiner(in.setup()))
+                      .drawer(WeightedView.of(in, Partition.TRAIN), 700),
+                  theta0,
+                  theta1,
+                  3_001,
+                  8)
+              .sample();
     }
     EventSample tasks;
     try (LocalTaskRunner threads = new LocalTaskRunner(3)) {
-      tasks = new TrainingSamples(sim.setup(), 0.05).ratio(ChunkedAugment.drawer(f,
-          Partition.TRAIN, threads, 700), theta0, theta1, 3_001, 8).sample();
+      tasks =
+          new TrainingSamples(sim.setup(), 0.05)
+              .ratio(
+                  ChunkedAugment.drawer(f, Partition.TRAIN, threads, 700), theta0, theta1, 3_001, 8)
+              .sample();
     }
     assertEquals(3_001, tasks.size());
     assertArrayEquals(inMemory.x(), tasks.x(), 0.0);
-    for (Column c : new Column[] {Column.THETA0, Column.Y, Column.LOG_R_XZ, Column.T_XZ0,
-        Column.T_XZ1}) {
+    for (Column c :
+        new Column[] {Column.THETA0, Column.Y, Column.LOG_R_XZ, Column.T_XZ0, Column.T_XZ1}) {
       assertArrayEquals(inMemory.column(c), tasks.column(c), 0.0, c.name());
     }
   }

@@ -11,10 +11,9 @@ import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.sbi4j.common.Seeds;
 
 /**
- * Mini-batches of a {@link Table} in an order reshuffled at every {@link #reset()} from
- * {@code Seeds.derive(seed, pass)}: the same seed gives the same batches. Features are the
- * {@link Graphs#INPUT} column, labels the other columns in table order; the last batch may be
- * smaller.
+ * Mini-batches of a {@link Table} in an order reshuffled at every {@link #reset()} from {@code
+ * Seeds.derive(seed, pass)}: the same seed gives the same batches. Features are the {@link
+ * Graphs#INPUT} column, labels the other columns in table order; the last batch may be smaller.
  */
 public final class BatchIterator implements MultiDataSetIterator {
   private static final long serialVersionUID = 1L;
@@ -91,8 +90,9 @@ public final class BatchIterator implements MultiDataSetIterator {
     INDArray[] f = new INDArray[1 + table.tangentCount()];
     f[0] = table.gather(Graphs.INPUT, order, from, to, type);
     int slot = 1;
-    for (INDArray e : Graphs.inputTangents(to - from, table.width(Graphs.INPUT),
-        table.tangentCount(), type).values()) {
+    for (INDArray e :
+        Graphs.inputTangents(to - from, table.width(Graphs.INPUT), table.tangentCount(), type)
+            .values()) {
       f[slot++] = e;
     }
     INDArray[] l = new INDArray[labels.size()];

@@ -7,8 +7,8 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.schedule.ISchedule;
 
 /**
- * Wraps an updater so that each weight array's gradient g is rescaled to g·c/‖g‖₂ when its L2
- * norm exceeds c, before the wrapped rule (Adam, AMSGrad) sees it.
+ * Wraps an updater so that each weight array's gradient g is rescaled to g·c/‖g‖₂ when its L2 norm
+ * exceeds c, before the wrapped rule (Adam, AMSGrad) sees it.
  */
 public final class ClippingUpdater implements IUpdater {
   private static final long serialVersionUID = 1L;

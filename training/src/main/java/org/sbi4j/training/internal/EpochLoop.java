@@ -1,17 +1,17 @@
 package org.sbi4j.training.internal;
 
 import java.util.List;
-import org.sbi4j.training.model.Network;
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.listeners.EpochReport;
 import org.sbi4j.training.listeners.TrainingControl;
 import org.sbi4j.training.listeners.TrainingListener;
+import org.sbi4j.training.model.Network;
 
 /**
  * The epochs of one training run, whatever computes the gradients ({@link Fitter} on SameDiff,
  * {@link FusedFitter} fused): an epoch, the validation loss, an {@link EpochReport} to every
- * listener, until the epochs are done or a listener asks to stop; then the final (or restored
- * best) weights.
+ * listener, until the epochs are done or a listener asks to stop; then the final (or restored best)
+ * weights.
  */
 abstract class EpochLoop implements TrainingControl {
   private String stopReason;
@@ -27,8 +27,15 @@ abstract class EpochLoop implements TrainingControl {
       long start = System.nanoTime();
       double lr = config.learningRateAt(epoch);
       double train = trainEpoch(epoch, lr);
-      EpochReport report = new EpochReport(member, epoch, config.epochs(), train,
-          validationLoss(), lr, (System.nanoTime() - start) / 1e9);
+      EpochReport report =
+          new EpochReport(
+              member,
+              epoch,
+              config.epochs(),
+              train,
+              validationLoss(),
+              lr,
+              (System.nanoTime() - start) / 1e9);
       for (TrainingListener l : listeners) {
         l.onEpochEnd(report, this);
       }

@@ -1,6 +1,5 @@
 package org.sbi4j.training.internal;
 
-import org.sbi4j.training.losses.LossMean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +12,12 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.schedule.ExponentialSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
-import org.sbi4j.training.model.Network;
-import org.sbi4j.training.UpdateRule;
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.TrainingDivergedException;
+import org.sbi4j.training.UpdateRule;
 import org.sbi4j.training.listeners.TrainingListener;
+import org.sbi4j.training.losses.LossMean;
+import org.sbi4j.training.model.Network;
 
 /**
  * Trains one network in a SameDiff graph built by {@link Graphs}: SameDiff's {@code fit} one epoch
@@ -48,17 +48,23 @@ public final class Fitter extends EpochLoop {
    *
    * @param validation validation partition, or null
    */
-  public Network fit(Table train, Table validation, TrainingConfig config, int member, long seed,
+  public Network fit(
+      Table train,
+      Table validation,
+      TrainingConfig config,
+      int member,
+      long seed,
       List<TrainingListener> listeners) {
     batches = new BatchIterator(train, config.batchSize(), type, seed);
     tracker = new LossTracker(member);
     this.validation = validation;
-    sd.setTrainingConfig(org.nd4j.autodiff.samediff.TrainingConfig.builder()
-        .updater(updater(config))
-        .dataSetFeatureMapping(batches.featureNames())
-        .dataSetLabelMapping(batches.labelNames())
-        .trainEvaluation(Graphs.LOSS, 0, new LossMean(tracker))
-        .build());
+    sd.setTrainingConfig(
+        org.nd4j.autodiff.samediff.TrainingConfig.builder()
+            .updater(updater(config))
+            .dataSetFeatureMapping(batches.featureNames())
+            .dataSetLabelMapping(batches.labelNames())
+            .trainEvaluation(Graphs.LOSS, 0, new LossMean(tracker))
+            .build());
     Nd4jRuntime.createGradients(sd);
     return run(config, member, listeners);
   }
@@ -88,8 +94,8 @@ public final class Fitter extends EpochLoop {
   }
 
   private static IUpdater updater(TrainingConfig c) {
-    ExponentialSchedule lr = new ExponentialSchedule(ScheduleType.EPOCH, c.learningRate(),
-        c.decayPerEpoch());
+    ExponentialSchedule lr =
+        new ExponentialSchedule(ScheduleType.EPOCH, c.learningRate(), c.decayPerEpoch());
     IUpdater u = c.optimizer() == UpdateRule.ADAM ? new Adam(lr) : new AMSGrad(lr);
     return c.gradientClip() == null ? u : new ClippingUpdater(u, c.gradientClip());
   }
@@ -99,8 +105,9 @@ public final class Fitter extends EpochLoop {
     List<Network.Dense> layers = new ArrayList<>();
     for (int l = 0; l < shape.layers().size(); l++) {
       Network.Dense d = shape.layers().get(l);
-      layers.add(new Network.Dense(d.in(), d.out(), values(Graphs.weightName(l)),
-          values(Graphs.biasName(l))));
+      layers.add(
+          new Network.Dense(
+              d.in(), d.out(), values(Graphs.weightName(l)), values(Graphs.biasName(l))));
     }
     return new Network(shape.activation(), layers);
   }
@@ -113,9 +120,11 @@ public final class Fitter extends EpochLoop {
   public void restore(Network weights) {
     for (int l = 0; l < weights.layers().size(); l++) {
       Network.Dense d = weights.layers().get(l);
-      sd.getVariable(Graphs.weightName(l)).getArr()
+      sd.getVariable(Graphs.weightName(l))
+          .getArr()
           .assign(Nd4j.create(d.w(), new long[] {d.in(), d.out()}, type));
-      sd.getVariable(Graphs.biasName(l)).getArr()
+      sd.getVariable(Graphs.biasName(l))
+          .getArr()
           .assign(Nd4j.create(d.b(), new long[] {d.out()}, type));
     }
   }

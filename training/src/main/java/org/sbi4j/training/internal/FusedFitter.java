@@ -1,13 +1,13 @@
 package org.sbi4j.training.internal;
 
 import java.util.List;
-import org.sbi4j.training.model.Network;
-import org.sbi4j.training.UpdateRule;
-import org.sbi4j.training.losses.JointLabel;
-import org.sbi4j.training.losses.RatioLoss;
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.TrainingDivergedException;
+import org.sbi4j.training.UpdateRule;
 import org.sbi4j.training.listeners.TrainingListener;
+import org.sbi4j.training.losses.JointLabel;
+import org.sbi4j.training.losses.RatioLoss;
+import org.sbi4j.training.model.Network;
 import org.sbi4j.training.simd.DenseKernel;
 
 /**
@@ -44,8 +44,14 @@ public final class FusedFitter extends EpochLoop {
    * @param p number of θ0 inputs
    * @param maxBatch the batch size
    */
-  public FusedFitter(Network initial, int p, RatioLoss loss, double alpha, double clip,
-      int maxBatch, DenseKernel kernel) {
+  public FusedFitter(
+      Network initial,
+      int p,
+      RatioLoss loss,
+      double alpha,
+      double clip,
+      int maxBatch,
+      DenseKernel kernel) {
     this.shape = initial;
     this.loss = loss;
     this.alpha = alpha;
@@ -63,8 +69,15 @@ public final class FusedFitter extends EpochLoop {
     }
   }
 
-  /** Runs the epochs and returns the final weights (the best ones when a listener restored them). */
-  public Network fit(Table train, Table validation, TrainingConfig config, int member, long seed,
+  /**
+   * Runs the epochs and returns the final weights (the best ones when a listener restored them).
+   */
+  public Network fit(
+      Table train,
+      Table validation,
+      TrainingConfig config,
+      int member,
+      long seed,
       List<TrainingListener> listeners) {
     this.train = train;
     this.validation = validation;
@@ -166,14 +179,14 @@ public final class FusedFitter extends EpochLoop {
   }
 
   /**
-   * ND4J's Adam (AMSGrad): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g² (v̂ ← max(v̂, v)), w ← w −
-   * α_t m/(√v + ε) with α_t = η √(1−β₂^t)/(1−β₁^t), t = iteration + 1; each variable's gradient
-   * first clipped to norm ≤ gradientClip when set.
+   * ND4J's Adam (AMSGrad): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g² (v̂ ← max(v̂, v)), w ← w − α_t
+   * m/(√v + ε) with α_t = η √(1−β₂^t)/(1−β₁^t), t = iteration + 1; each variable's gradient first
+   * clipped to norm ≤ gradientClip when set.
    */
   private void update(TrainingConfig config, double lr) {
     iteration++;
-    double alphaT = lr * Math.sqrt(1 - Math.pow(BETA2, iteration))
-        / (1 - Math.pow(BETA1, iteration));
+    double alphaT =
+        lr * Math.sqrt(1 - Math.pow(BETA2, iteration)) / (1 - Math.pow(BETA1, iteration));
     boolean ams = config.optimizer() == UpdateRule.AMSGRAD;
     float[][] params = net.params();
     float[][] grads = net.grads();

@@ -2,10 +2,10 @@ package org.sbi4j.training.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sbi4j.training.model.Activation;
-import org.sbi4j.training.model.Network;
 import org.sbi4j.training.losses.BatchLoss;
 import org.sbi4j.training.losses.RatioLoss;
+import org.sbi4j.training.model.Activation;
+import org.sbi4j.training.model.Network;
 import org.sbi4j.training.simd.DenseKernel;
 
 /**
@@ -162,8 +162,8 @@ final class FusedRatioNet {
   }
 
   /**
-   * The batch-mean loss of the first {@code rows} rows of {@code batch} and, when
-   * {@code gradient}, its gradients in {@link #grads()}.
+   * The batch-mean loss of the first {@code rows} rows of {@code batch} and, when {@code gradient},
+   * its gradients in {@link #grads()}.
    */
   double lossAndGradient(Labels batch, int rows, boolean gradient) {
     int bp = (rows + 3) / 4 * 4;

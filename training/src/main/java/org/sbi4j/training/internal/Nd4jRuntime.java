@@ -10,10 +10,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.sbi4j.training.model.Precision;
 
 /**
- * ND4J settings that sbi4j relies on, applied idempotently before any graph is built: op
- * profiling off (ND4J is 2–3× slower with its default profiling on small networks). The thread
- * count is OMP_NUM_THREADS, which the launcher and the test configuration set to 1; with one
- * thread and explicit data types, training on the CPU is bit-for-bit reproducible.
+ * ND4J settings that sbi4j relies on, applied idempotently before any graph is built: op profiling
+ * off (ND4J is 2–3× slower with its default profiling on small networks). The thread count is
+ * OMP_NUM_THREADS, which the launcher and the test configuration set to 1; with one thread and
+ * explicit data types, training on the CPU is bit-for-bit reproducible.
  */
 public final class Nd4jRuntime {
   private static final Object LOCK = new Object();
@@ -36,9 +36,9 @@ public final class Nd4jRuntime {
   }
 
   /**
-   * Builds the reverse-mode graph of {@code sd} now. SameDiff prints one "Added differentiated
-   * op" line per op to System.out while doing so; those lines are filtered out (everything else
-   * printed meanwhile passes through), so that JSON written to stdout stays parseable.
+   * Builds the reverse-mode graph of {@code sd} now. SameDiff prints one "Added differentiated op"
+   * line per op to System.out while doing so; those lines are filtered out (everything else printed
+   * meanwhile passes through), so that JSON written to stdout stays parseable.
    */
   public static void createGradients(SameDiff sd) {
     synchronized (LOCK) {

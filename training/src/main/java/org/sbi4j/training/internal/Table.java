@@ -8,8 +8,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Named row-major columns of equal row count, as fed to the graph's placeholders: the input and
- * the labels of a training or validation partition (already standardised).
+ * Named row-major columns of equal row count, as fed to the graph's placeholders: the input and the
+ * labels of a training or validation partition (already standardised).
  */
 public final class Table implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
@@ -25,8 +25,8 @@ public final class Table implements java.io.Serializable {
   /** Adds a column of {@code width} values per row. */
   public Table put(String name, double[] values, int width) {
     if (values.length != (long) rows * width) {
-      throw new IllegalStateException(name + " has " + values.length + " values, not " + rows
-          + " × " + width);
+      throw new IllegalStateException(
+          name + " has " + values.length + " values, not " + rows + " × " + width);
     }
     data.put(name, values);
     widths.put(name, width);

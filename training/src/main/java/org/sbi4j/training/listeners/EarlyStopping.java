@@ -4,8 +4,8 @@ import org.sbi4j.training.model.Network;
 
 /**
  * Keeps a copy of the weights of the epoch with the lowest validation loss and restores it when
- * training ends; with {@code patience > 0} also stops a member after that many epochs without a
- * new best. Epochs without a finite validation loss never count as best.
+ * training ends; with {@code patience > 0} also stops a member after that many epochs without a new
+ * best. Epochs without a finite validation loss never count as best.
  */
 public final class EarlyStopping implements TrainingListener {
   private final int patience;
@@ -14,7 +14,9 @@ public final class EarlyStopping implements TrainingListener {
   private int bestEpoch = -1;
   private int member = -1;
 
-  /** @param patience epochs without improvement before stopping; 0 never stops early */
+  /**
+   * @param patience epochs without improvement before stopping; 0 never stops early
+   */
   public EarlyStopping(int patience) {
     if (patience < 0) {
       throw new IllegalArgumentException("patience = " + patience + " must be ≥ 0");

@@ -11,5 +11,12 @@ package org.sbi4j.training.listeners;
  * @param learningRate the learning rate used in this epoch
  * @param seconds wall time of the epoch
  */
-public record EpochReport(int member, int epoch, int epochs, double trainingLoss,
-    double validationLoss, double learningRate, double seconds) implements java.io.Serializable {}
+public record EpochReport(
+    int member,
+    int epoch,
+    int epochs,
+    double trainingLoss,
+    double validationLoss,
+    double learningRate,
+    double seconds)
+    implements java.io.Serializable {}

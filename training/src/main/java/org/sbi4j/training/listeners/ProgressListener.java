@@ -13,8 +13,15 @@ public final class ProgressListener implements TrainingListener {
 
   @Override
   public void onEpochEnd(EpochReport r, TrainingControl control) {
-    out.printf(Locale.ROOT, "member %d epoch %d/%d: train loss %.5g, validation loss %.5g, "
-        + "lr %.3g, %.1f s%n", r.member(), r.epoch() + 1, r.epochs(), r.trainingLoss(),
-        r.validationLoss(), r.learningRate(), r.seconds());
+    out.printf(
+        Locale.ROOT,
+        "member %d epoch %d/%d: train loss %.5g, validation loss %.5g, " + "lr %.3g, %.1f s%n",
+        r.member(),
+        r.epoch() + 1,
+        r.epochs(),
+        r.trainingLoss(),
+        r.validationLoss(),
+        r.learningRate(),
+        r.seconds());
   }
 }

@@ -7,10 +7,10 @@ import org.nd4j.evaluation.IMetric;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Receives the batch loss during SameDiff's {@code fit} (registered as a "train evaluation" of
- * the loss variable, which is what makes SameDiff M2.1 evaluate the loss at all: reverse mode
- * alone never computes the final mean) and accumulates its row-weighted mean. A non-finite batch
- * loss is reported to the {@link Sink} at once.
+ * Receives the batch loss during SameDiff's {@code fit} (registered as a "train evaluation" of the
+ * loss variable, which is what makes SameDiff M2.1 evaluate the loss at all: reverse mode alone
+ * never computes the final mean) and accumulates its row-weighted mean. A non-finite batch loss is
+ * reported to the {@link Sink} at once.
  */
 public final class LossMean extends BaseEvaluation<LossMean> {
   private static final long serialVersionUID = 1L;
@@ -42,8 +42,8 @@ public final class LossMean extends BaseEvaluation<LossMean> {
   }
 
   @Override
-  public void eval(INDArray labels, INDArray predictions, INDArray mask,
-      List<? extends Serializable> meta) {
+  public void eval(
+      INDArray labels, INDArray predictions, INDArray mask, List<? extends Serializable> meta) {
     record(labels, predictions);
   }
 

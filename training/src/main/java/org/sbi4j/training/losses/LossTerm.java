@@ -7,10 +7,11 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One term of a per-row ratio loss (docs/math.md §3), defined once: its per-row value and derivatives
- * (read by the fused engine through {@link BatchLoss}) and, next to them, its SameDiff expression
- * (read by the training graph through {@link RatioLoss#rowLoss}). With l = log r̂ clipped to
- * ±clip, ŝ = 1/(1 + e^l), y the label, s, r, 1/r the {@link JointLabel}s and w the term's weight:
+ * One term of a per-row ratio loss (docs/math.md §3), defined once: its per-row value and
+ * derivatives (read by the fused engine through {@link BatchLoss}) and, next to them, its SameDiff
+ * expression (read by the training graph through {@link RatioLoss#rowLoss}). With l = log r̂
+ * clipped to ±clip, ŝ = 1/(1 + e^l), y the label, s, r, 1/r the {@link JointLabel}s and w the
+ * term's weight:
  *
  * <pre>
  *   LABEL_CROSS_ENTROPY  w · −[y log ŝ + (1−y) log(1−ŝ)] = w [softplus(l) − (1−y) l]
@@ -61,8 +62,14 @@ public enum LossTerm {
     return switch (this) {
       case LABEL_CROSS_ENTROPY -> w * crossEntropy(l, y);
       case JOINT_CROSS_ENTROPY -> w * crossEntropy(l, joint[JointLabel.S.ordinal()]);
-      case RATIO_REGRESSION -> w * ratioRegression(Math.exp(l), Math.exp(-l), y,
-          joint[JointLabel.R.ordinal()], joint[JointLabel.R_INV.ordinal()]);
+      case RATIO_REGRESSION ->
+          w
+              * ratioRegression(
+                  Math.exp(l),
+                  Math.exp(-l),
+                  y,
+                  joint[JointLabel.R.ordinal()],
+                  joint[JointLabel.R_INV.ordinal()]);
       case SCORE -> {
         double v = 0;
         for (int k = 0; k < tHat.length; k++) {
@@ -74,20 +81,25 @@ public enum LossTerm {
   }
 
   /** ∂{@link #value}/∂l in one row (same arguments); 0 for SCORE. */
-  public double dLogRatio(double w, double l, double[] tHat, double[] t, double y,
-      double[] joint) {
+  public double dLogRatio(double w, double l, double[] tHat, double[] t, double y, double[] joint) {
     return switch (this) {
       case LABEL_CROSS_ENTROPY -> w * crossEntropySlope(l, y);
       case JOINT_CROSS_ENTROPY -> w * crossEntropySlope(l, joint[JointLabel.S.ordinal()]);
-      case RATIO_REGRESSION -> w * ratioRegressionSlope(Math.exp(l), Math.exp(-l), y,
-          joint[JointLabel.R.ordinal()], joint[JointLabel.R_INV.ordinal()]);
+      case RATIO_REGRESSION ->
+          w
+              * ratioRegressionSlope(
+                  Math.exp(l),
+                  Math.exp(-l),
+                  y,
+                  joint[JointLabel.R.ordinal()],
+                  joint[JointLabel.R_INV.ordinal()]);
       case SCORE -> 0;
     };
   }
 
   /** ∂{@link #value}/∂t̂_k in one row (same arguments); 0 but for SCORE. */
-  public double dScore(int k, double w, double l, double[] tHat, double[] t, double y,
-      double[] joint) {
+  public double dScore(
+      int k, double w, double l, double[] tHat, double[] t, double y, double[] joint) {
     return this == SCORE ? scoreSlope(w, y, tHat[k] - t[k]) : 0;
   }
 
@@ -102,15 +114,15 @@ public enum LossTerm {
   }
 
   /** Of r̂ = e^l and 1/r̂ = e^−l, which the caller computes once for value and slope. */
-  private static double ratioRegression(double rHat, double rHatInv, double y, double r,
-      double rInv) {
+  private static double ratioRegression(
+      double rHat, double rHatInv, double y, double r, double rInv) {
     double up = rHat - r;
     double down = rHatInv - rInv;
     return y * up * up + (1 - y) * down * down;
   }
 
-  private static double ratioRegressionSlope(double rHat, double rHatInv, double y, double r,
-      double rInv) {
+  private static double ratioRegressionSlope(
+      double rHat, double rHatInv, double y, double r, double rInv) {
     double up = rHat - r;
     double down = rHatInv - rInv;
     return 2 * y * up * rHat - 2 * (1 - y) * down * rHatInv;
@@ -179,8 +191,14 @@ public enum LossTerm {
    * @param t the score target (null when no term reads it)
    * @param joint the {@link JointLabel} placeholders the terms read
    */
-  public record GraphInputs(SameDiff sd, SDVariable logRatio, SDVariable tHat, SDVariable t,
-      SDVariable y, Map<JointLabel, SDVariable> joint, int p) {}
+  public record GraphInputs(
+      SameDiff sd,
+      SDVariable logRatio,
+      SDVariable tHat,
+      SDVariable t,
+      SDVariable y,
+      Map<JointLabel, SDVariable> joint,
+      int p) {}
 
   /** This term of every row (B × 1), unweighted. */
   public SDVariable expression(GraphInputs in) {
@@ -207,8 +225,9 @@ public enum LossTerm {
 
   /**
    * Σ_k (t̂_k − t_k)² of every row (B × 1), also SALLY's loss. The sum over the columns is a
-   * product with a ones vector: SameDiff M2.1's training session fails on reductions along a dimension
-   * (NullPointerException in BaseReduceOp), while matrix products and full reductions work.
+   * product with a ones vector: SameDiff M2.1's training session fails on reductions along a
+   * dimension (NullPointerException in BaseReduceOp), while matrix products and full reductions
+   * work.
    */
   public static SDVariable squaredError(SameDiff sd, SDVariable tHat, SDVariable t, int p) {
     SDVariable sq = sd.math.square(tHat.sub(t));

@@ -1,16 +1,16 @@
 package org.sbi4j.training.losses;
 
-import org.sbi4j.training.model.Scaling;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.sbi4j.samples.Column;
+import org.sbi4j.training.model.Scaling;
 
 /**
  * The per-row losses of the parameterized ratio methods (docs/math.md §3), averaged over the batch.
- * With ŝ = 1/(1 + r̂) the classifier output, s = 1/(1 + r(x,z)), y = 0 for rows drawn at θ0 and
- * y = 1 for rows drawn at θ1, and log r̂, log r clipped to ±{@code logRatioClip} wherever they are
+ * With ŝ = 1/(1 + r̂) the classifier output, s = 1/(1 + r(x,z)), y = 0 for rows drawn at θ0 and y =
+ * 1 for rows drawn at θ1, and log r̂, log r clipped to ±{@code logRatioClip} wherever they are
  * exponentiated:
  *
  * <pre>
@@ -22,13 +22,13 @@ import org.sbi4j.samples.Column;
  *   ALICES  ALICE + α (1−y) |t̂ − t(x,z|θ0)|²
  * </pre>
  *
- * The r term belongs to rows drawn at θ1 and the 1/r term to rows drawn at θ0, since
- * E[r(x,z)|x,θ1] = r(x) and E[1/r(x,z)|x,θ0] = 1/r(x). The score term is evaluated in standardised
- * θ units (t̂ and t multiplied by the θ scale of {@link Scaling}), the units the network sees.
+ * The r term belongs to rows drawn at θ1 and the 1/r term to rows drawn at θ0, since E[r(x,z)|x,θ1]
+ * = r(x) and E[1/r(x,z)|x,θ0] = 1/r(x). The score term is evaluated in standardised θ units (t̂ and
+ * t multiplied by the θ scale of {@link Scaling}), the units the network sees.
  *
- * <p>Each loss is a list of {@link LossTerm}s (weight α for the score term, 1 for the others);
- * both engines build the loss from the terms: the graph from {@link #rowLoss}, the fused engine
- * from {@link BatchLoss}. A new method made of these terms is one constant here.
+ * <p>Each loss is a list of {@link LossTerm}s (weight α for the score term, 1 for the others); both
+ * engines build the loss from the terms: the graph from {@link #rowLoss}, the fused engine from
+ * {@link BatchLoss}. A new method made of these terms is one constant here.
  */
 public enum RatioLoss {
   CARL(LossTerm.LABEL_CROSS_ENTROPY),
@@ -76,8 +76,8 @@ public enum RatioLoss {
   }
 
   /**
-   * The per-row loss as a SameDiff expression (B × 1): Σ_j w_j term_j, each term's
-   * {@link LossTerm#expression} multiplied by its weight unless that is 1.
+   * The per-row loss as a SameDiff expression (B × 1): Σ_j w_j term_j, each term's {@link
+   * LossTerm#expression} multiplied by its weight unless that is 1.
    */
   public SDVariable rowLoss(LossTerm.GraphInputs in, double alpha) {
     SDVariable row = null;
@@ -93,13 +93,13 @@ public enum RatioLoss {
   }
 
   /**
-   * α when the config does not set one: 0 without a score term, 1 for ALICES and CASCAL
-   * (MadMiner's default), 10 for RASCAL. RASCAL's ratio terms are far noisier than the
-   * cross-entropy: where dσ(z|θ0) has a zero (interference), 1/r(x,z) on rows drawn at θ0 has
-   * infinite variance (cut only by the log r clip), so the well-behaved score term needs the larger
-   * weight. Measured E[(log r̂ − log r)²] of RASCAL (bench/results/training.md): interference-1d
-   * at CI size (20k rows, 2 × 64, 20 epochs) 0.117, 0.044, 0.028, 0.039 for α = 1, 10, 50, 200;
-   * the Gaussian toy of TrainerTest 0.016, 0.014, 0.031 for α = 1, 10, 50. α = 10 improves both.
+   * α when the config does not set one: 0 without a score term, 1 for ALICES and CASCAL (MadMiner's
+   * default), 10 for RASCAL. RASCAL's ratio terms are far noisier than the cross-entropy: where
+   * dσ(z|θ0) has a zero (interference), 1/r(x,z) on rows drawn at θ0 has infinite variance (cut
+   * only by the log r clip), so the well-behaved score term needs the larger weight. Measured
+   * E[(log r̂ − log r)²] of RASCAL (bench/results/training.md): interference-1d at CI size (20k
+   * rows, 2 × 64, 20 epochs) 0.117, 0.044, 0.028, 0.039 for α = 1, 10, 50, 200; the Gaussian toy of
+   * TrainerTest 0.016, 0.014, 0.031 for α = 1, 10, 50. α = 10 improves both.
    */
   public double defaultAlpha() {
     if (!usesScore()) {

@@ -1,4 +1,2 @@
-/**
- * The training losses of the estimators (docs/math.md §3), defined once for every engine.
- */
+/** The training losses of the estimators (docs/math.md §3), defined once for every engine. */
 package org.sbi4j.training.losses;

@@ -1,8 +1,8 @@
 package org.sbi4j.training.model;
 
 /**
- * Hidden-layer activations h = σ(z) with their derivatives expressed through h, as the
- * forward-mode tangents need them: ḣ = σ'(z) ⊙ ż.
+ * Hidden-layer activations h = σ(z) with their derivatives expressed through h, as the forward-mode
+ * tangents need them: ḣ = σ'(z) ⊙ ż.
  */
 public enum Activation {
   /** σ(z) = tanh z, σ' = 1 − h². */

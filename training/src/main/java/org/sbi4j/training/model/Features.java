@@ -14,8 +14,13 @@ final class Features {
     for (int j = 0; j < idx.length; j++) {
       idx[j] = have.indexOf(observables.get(j));
       if (idx[j] < 0) {
-        throw new IllegalArgumentException("the events lack observable '" + observables.get(j)
-            + "' that the model reads; they have " + have + ", the model needs " + observables);
+        throw new IllegalArgumentException(
+            "the events lack observable '"
+                + observables.get(j)
+                + "' that the model reads; they have "
+                + have
+                + ", the model needs "
+                + observables);
       }
     }
     int n = events.size();

@@ -1,6 +1,5 @@
 package org.sbi4j.training.model;
 
-import org.sbi4j.training.losses.RatioLoss;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -8,10 +7,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.sbi4j.samples.Column;
+import org.sbi4j.training.losses.RatioLoss;
 
 /**
- * The estimators of docs/math.md §3: SALLY (score network x → t̂ at θ_ref) and the six parameterized
- * ratio methods (network (θ0, x) → log r̂(x|θ0, θ1)), each with the loss of {@link RatioLoss}.
+ * The estimators of docs/math.md §3: SALLY (score network x → t̂ at θ_ref) and the six
+ * parameterized ratio methods (network (θ0, x) → log r̂(x|θ0, θ1)), each with the loss of {@link
+ * RatioLoss}.
  */
 public enum Method {
   /** Score regression at the reference point: loss |t̂(x) − t(x,z|θ_ref)|². */
@@ -57,7 +58,10 @@ public enum Method {
         return m;
       }
     }
-    throw new IllegalArgumentException("unknown method '" + name + "'; use one of "
-        + Arrays.stream(values()).map(Method::cliName).collect(Collectors.joining(", ")));
+    throw new IllegalArgumentException(
+        "unknown method '"
+            + name
+            + "'; use one of "
+            + Arrays.stream(values()).map(Method::cliName).collect(Collectors.joining(", ")));
   }
 }

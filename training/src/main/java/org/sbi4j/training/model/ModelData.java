@@ -1,16 +1,16 @@
 package org.sbi4j.training.model;
 
-import org.sbi4j.training.store.OnnxExport;
-import org.sbi4j.training.store.ModelFolder;
 import java.util.List;
 import java.util.Locale;
+import org.sbi4j.training.store.ModelFolder;
+import org.sbi4j.training.store.OnnxExport;
 
 /**
  * Everything a trained estimator is: what it estimates, its input standardisation and the weights
  * of its ensemble members. What {@link ModelFolder} stores and {@link OnnxExport} translates.
  *
- * <p>Ratio methods: member inputs are concat((θ0 − μ_θ)/σ_θ, (x − μ_x)/σ_x) (p + d), output
- * log r̂; SALLY: inputs (x − μ_x)/σ_x (d), outputs t̂ (p), in the units of θ.
+ * <p>Ratio methods: member inputs are concat((θ0 − μ_θ)/σ_θ, (x − μ_x)/σ_x) (p + d), output log r̂;
+ * SALLY: inputs (x − μ_x)/σ_x (d), outputs t̂ (p), in the units of θ.
  *
  * @param method the estimator
  * @param precision arithmetic the members were trained in
@@ -21,8 +21,14 @@ import java.util.Locale;
  * @param thetaRange θ0 box of the training sample, p × {min, max}; null for SALLY
  * @param members ensemble members (≥ 1), all of the same architecture
  */
-public record ModelData(Method method, Precision precision, List<String> observables,
-    List<String> parameters, Scaling xScaling, Scaling thetaScaling, double[][] thetaRange,
+public record ModelData(
+    Method method,
+    Precision precision,
+    List<String> observables,
+    List<String> parameters,
+    Scaling xScaling,
+    Scaling thetaScaling,
+    double[][] thetaRange,
     List<Network> members) {
 
   public ModelData {
@@ -35,34 +41,50 @@ public record ModelData(Method method, Precision precision, List<String> observa
     int d = observables.size();
     int p = parameters.size();
     if (d == 0 || p == 0 || members.isEmpty()) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "a model needs observables (%d), parameters (%d) and members (%d)", d, p,
-          members.size()));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "a model needs observables (%d), parameters (%d) and members (%d)",
+              d,
+              p,
+              members.size()));
     }
     if (xScaling.width() != d) {
-      throw new IllegalArgumentException("x scaling has " + xScaling.width() + " columns for "
-          + d + " observables");
+      throw new IllegalArgumentException(
+          "x scaling has " + xScaling.width() + " columns for " + d + " observables");
     }
     boolean ratio = method != Method.SALLY;
-    if (ratio && (thetaScaling == null || thetaScaling.width() != p || thetaRange == null
-        || thetaRange.length != p)) {
-      throw new IllegalArgumentException("a ratio model needs a θ scaling and θ range for its "
-          + p + " parameters");
+    if (ratio
+        && (thetaScaling == null
+            || thetaScaling.width() != p
+            || thetaRange == null
+            || thetaRange.length != p)) {
+      throw new IllegalArgumentException(
+          "a ratio model needs a θ scaling and θ range for its " + p + " parameters");
     }
     int inputs = ratio ? p + d : d;
     int outputs = ratio ? 1 : p;
     for (int k = 0; k < members.size(); k++) {
       Network n = members.get(k);
       if (n.inputs() != inputs || n.outputs() != outputs) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "member %d has %d inputs and %d outputs; %s with %d parameters and %d observables "
-                + "needs %d and %d", k, n.inputs(), n.outputs(), method.cliName(), p, d, inputs,
-            outputs));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "member %d has %d inputs and %d outputs; %s with %d parameters and %d observables "
+                    + "needs %d and %d",
+                k,
+                n.inputs(),
+                n.outputs(),
+                method.cliName(),
+                p,
+                d,
+                inputs,
+                outputs));
       }
       if (!n.hiddenWidths().equals(members.get(0).hiddenWidths())
           || n.activation() != members.get(0).activation()) {
-        throw new IllegalArgumentException("ensemble member " + k
-            + " has a different architecture from member 0");
+        throw new IllegalArgumentException(
+            "ensemble member " + k + " has a different architecture from member 0");
       }
     }
     if (thetaRange != null) {

@@ -8,8 +8,8 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.sbi4j.common.Check;
 
 /**
- * The weights of a fully connected network: hidden layers h = σ(a W + b) and a linear output
- * layer. Row-vector convention: an input row a (1 × in) maps to a W + b (1 × out).
+ * The weights of a fully connected network: hidden layers h = σ(a W + b) and a linear output layer.
+ * Row-vector convention: an input row a (1 × in) maps to a W + b (1 × out).
  *
  * @param activation σ of the hidden layers
  * @param layers the dense layers, input first, output last (at least one hidden layer)
@@ -21,14 +21,21 @@ public record Network(Activation activation, List<Dense> layers) implements java
     }
     layers = List.copyOf(layers);
     if (layers.size() < 2) {
-      throw new IllegalArgumentException("a network needs at least one hidden layer, got "
-          + (layers.size() - 1) + "; set hiddenLayers to e.g. [100, 100, 100]");
+      throw new IllegalArgumentException(
+          "a network needs at least one hidden layer, got "
+              + (layers.size() - 1)
+              + "; set hiddenLayers to e.g. [100, 100, 100]");
     }
     for (int l = 1; l < layers.size(); l++) {
       if (layers.get(l).in() != layers.get(l - 1).out()) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "layer %d has %d inputs but layer %d has %d outputs", l, layers.get(l).in(), l - 1,
-            layers.get(l - 1).out()));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "layer %d has %d inputs but layer %d has %d outputs",
+                l,
+                layers.get(l).in(),
+                l - 1,
+                layers.get(l - 1).out()));
       }
     }
   }
@@ -82,11 +89,11 @@ public record Network(Activation activation, List<Dense> layers) implements java
    * @param hidden widths of the hidden layers (each ≥ 1)
    * @param outputs network outputs
    */
-  public static Network initial(int inputs, List<Integer> hidden, int outputs,
-      Activation activation, long seed) {
+  public static Network initial(
+      int inputs, List<Integer> hidden, int outputs, Activation activation, long seed) {
     if (hidden == null || hidden.isEmpty()) {
-      throw new IllegalArgumentException("hiddenLayers is empty; give at least one width, "
-          + "e.g. [100, 100, 100]");
+      throw new IllegalArgumentException(
+          "hiddenLayers is empty; give at least one width, " + "e.g. [100, 100, 100]");
     }
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
     List<Dense> layers = new ArrayList<>();
@@ -135,8 +142,8 @@ public record Network(Activation activation, List<Dense> layers) implements java
   }
 
   /**
-   * Plain-Java forward pass of one input row (the oracle the ND4J training graph and
-   * {@link NetworkEvaluator} are tested against).
+   * Plain-Java forward pass of one input row (the oracle the ND4J training graph and {@link
+   * NetworkEvaluator} are tested against).
    *
    * @return the outputs
    */

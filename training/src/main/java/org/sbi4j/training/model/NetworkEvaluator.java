@@ -16,13 +16,13 @@ import org.sbi4j.training.simd.VectorSupport;
  * ḣ_k = σ'(z) ⊙ ż_k seeded with ȧ_k = e_k on the θ0 inputs, then divided by the θ scale; SALLY's
  * outputs are t̂ as they are), averaged over the members with their population spread.
  *
- * <p>float32 models run on a {@link DenseKernel} (the Java Vector API when the JVM has it):
- * tiles of {@value #TILE} rows, every width padded to a multiple of {@link DenseKernel#PAD} (zero
- * weights and biases, which leave the sums unchanged) and the rows of a last partial tile to a
- * multiple of 4 (their outputs are dropped). On a θ grid the first layer splits into a θ part
- * (once per grid point) and an x part (once per event). float64 models run in plain double Java.
- * Tiles and grid points are spread over the cores; every output depends only on its own row, so
- * results do not depend on the number of threads. Immutable and thread-safe; no ND4J.
+ * <p>float32 models run on a {@link DenseKernel} (the Java Vector API when the JVM has it): tiles
+ * of {@value #TILE} rows, every width padded to a multiple of {@link DenseKernel#PAD} (zero weights
+ * and biases, which leave the sums unchanged) and the rows of a last partial tile to a multiple of
+ * 4 (their outputs are dropped). On a θ grid the first layer splits into a θ part (once per grid
+ * point) and an x part (once per event). float64 models run in plain double Java. Tiles and grid
+ * points are spread over the cores; every output depends only on its own row, so results do not
+ * depend on the number of threads. Immutable and thread-safe; no ND4J.
  */
 public final class NetworkEvaluator {
   static final int TILE = 128;
@@ -38,15 +38,21 @@ public final class NetworkEvaluator {
   /** One member's weights in the evaluator's layout. */
   private static final class Member {
     final boolean tanh;
+
     /** float32: layer weights (first layer in0 × h1, hidden layers padded), biases padded. */
     float[][] w;
+
     float[][] b;
+
     /** float32: output weights per output unit (padded input length), and biases. */
     float[][] wOut;
+
     float[] bOut;
     int width;
+
     /** float64: the network's layers as they are. */
     double[][] w64;
+
     double[][] b64;
     int[] in64;
     int[] out64;
@@ -71,8 +77,8 @@ public final class NetworkEvaluator {
     List<Network> nets = data.members();
     members = new Member[nets.size()];
     for (int m = 0; m < members.length; m++) {
-      members[m] = data.precision() == Precision.FLOAT32 ? float32(nets.get(m))
-          : float64(nets.get(m));
+      members[m] =
+          data.precision() == Precision.FLOAT32 ? float32(nets.get(m)) : float64(nets.get(m));
     }
   }
 
@@ -84,8 +90,9 @@ public final class NetworkEvaluator {
    */
   public static NetworkEvaluator withKernel(ModelData data, boolean vector) {
     if (vector && !vectorAvailable()) {
-      throw new IllegalArgumentException("the Java Vector API is not available; run the JVM with "
-          + "--add-modules jdk.incubator.vector");
+      throw new IllegalArgumentException(
+          "the Java Vector API is not available; run the JVM with "
+              + "--add-modules jdk.incubator.vector");
     }
     return new NetworkEvaluator(data, vector ? VectorKernel.create() : new ScalarKernel());
   }
@@ -165,8 +172,8 @@ public final class NetworkEvaluator {
   // Row-wise predictions
 
   /**
-   * Mean and spread of the members for n rows: row i at θ0 = theta row i (ratio models) or x row
-   * i alone (SALLY).
+   * Mean and spread of the members for n rows: row i at θ0 = theta row i (ratio models) or x row i
+   * alone (SALLY).
    *
    * @param theta n × p raw θ0 rows (ignored for SALLY, may be null)
    * @param x n × d raw features in the model's observable order
@@ -174,9 +181,14 @@ public final class NetworkEvaluator {
   public Prediction predict(double[] theta, double[] x) {
     int n = x.length / d;
     if (x.length != n * d || ratio && (theta == null || theta.length != n * p)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "predict needs n × %d features and n × %d θ values, got %d and %s", d, p, x.length,
-          theta == null ? "none" : String.valueOf(theta.length)));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "predict needs n × %d features and n × %d θ values, got %d and %s",
+              d,
+              p,
+              x.length,
+              theta == null ? "none" : String.valueOf(theta.length)));
     }
     int width = ratio ? p + d : d;
     double[] input = new double[n * width];
@@ -205,32 +217,35 @@ public final class NetworkEvaluator {
     int tangents = ratio ? p : 0;
     double[][] out = new double[outputs + tangents][n];
     int tiles = (n + TILE - 1) / TILE;
-    IntStream.range(0, tiles).parallel().forEach(t -> {
-      int from = t * TILE;
-      int rows = Math.min(TILE, n - from);
-      if (float32()) {
-        Scratch s = new Scratch(mb.width, tangents);
-        int rows4 = (rows + 3) / 4 * 4;
-        float[] in = new float[rows4 * width];
-        for (int k = 0; k < rows * width; k++) {
-          in[k] = (float) input[from * width + k];
-        }
-        int h1 = mb.b[0].length;
-        kernel.dense(in, rows4, width, mb.w[0], mb.b[0], h1, s.a);
-        tile(mb, s, rows, rows4, tangents, out, from);
-      } else {
-        double[] row = new double[width];
-        double[][] dots = new double[tangents][mb.width];
-        double[] res = new double[outputs + tangents];
-        for (int r = 0; r < rows; r++) {
-          System.arraycopy(input, (from + r) * width, row, 0, width);
-          forward64(mb, row, tangents, dots, res);
-          for (int c = 0; c < res.length; c++) {
-            out[c][from + r] = res[c];
-          }
-        }
-      }
-    });
+    IntStream.range(0, tiles)
+        .parallel()
+        .forEach(
+            t -> {
+              int from = t * TILE;
+              int rows = Math.min(TILE, n - from);
+              if (float32()) {
+                Scratch s = new Scratch(mb.width, tangents);
+                int rows4 = (rows + 3) / 4 * 4;
+                float[] in = new float[rows4 * width];
+                for (int k = 0; k < rows * width; k++) {
+                  in[k] = (float) input[from * width + k];
+                }
+                int h1 = mb.b[0].length;
+                kernel.dense(in, rows4, width, mb.w[0], mb.b[0], h1, s.a);
+                tile(mb, s, rows, rows4, tangents, out, from);
+              } else {
+                double[] row = new double[width];
+                double[][] dots = new double[tangents][mb.width];
+                double[] res = new double[outputs + tangents];
+                for (int r = 0; r < rows; r++) {
+                  System.arraycopy(input, (from + r) * width, row, 0, width);
+                  forward64(mb, row, tangents, dots, res);
+                  for (int c = 0; c < res.length; c++) {
+                    out[c][from + r] = res[c];
+                  }
+                }
+              }
+            });
     return out;
   }
 
@@ -251,8 +266,9 @@ public final class NetworkEvaluator {
     for (int m = 0; m < members.length; m++) {
       Member mb = members[m];
       float[] xPart = float32() ? firstLayerX(mb, x, n) : null;
-      IntStream.range(0, thetas.length).parallel().forEach(j -> grid(mb, xPart, x, n, thetas[j],
-          0, new double[][] {out[j]}));
+      IntStream.range(0, thetas.length)
+          .parallel()
+          .forEach(j -> grid(mb, xPart, x, n, thetas[j], 0, new double[][] {out[j]}));
     }
     if (members.length > 1) {
       for (double[] row : out) {
@@ -279,11 +295,14 @@ public final class NetworkEvaluator {
       Member mb = members[m];
       int member = m;
       float[] xPart = float32() ? firstLayerX(mb, x, n) : null;
-      IntStream.range(0, thetas.length).parallel().forEach(j -> {
-        double[][] out = new double[1 + p][n];
-        grid(mb, xPart, x, n, thetas[j], p, out);
-        v[j][member] = out;
-      });
+      IntStream.range(0, thetas.length)
+          .parallel()
+          .forEach(
+              j -> {
+                double[][] out = new double[1 + p][n];
+                grid(mb, xPart, x, n, thetas[j], p, out);
+                v[j][member] = out;
+              });
     }
     Prediction[] out = new Prediction[thetas.length];
     for (int j = 0; j < thetas.length; j++) {
@@ -299,11 +318,11 @@ public final class NetworkEvaluator {
   }
 
   /** Adds member mb's outputs (and {@code tangents} tangents) at one θ to {@code out}. */
-  private void grid(Member mb, float[] xPart, double[] x, int n, double[] theta, int tangents,
-      double[][] out) {
+  private void grid(
+      Member mb, float[] xPart, double[] x, int n, double[] theta, int tangents, double[][] out) {
     if (theta.length != p) {
-      throw new IllegalArgumentException("a grid point has " + theta.length + " values for "
-          + p + " parameters");
+      throw new IllegalArgumentException(
+          "a grid point has " + theta.length + " values for " + p + " parameters");
     }
     if (!float32()) {
       double[] row = new double[p + d];
@@ -392,11 +411,11 @@ public final class NetworkEvaluator {
 
   /**
    * The float32 forward pass of one tile whose first-layer pre-activations are in {@code s.a}
-   * (rows4 × h₁): adds output c of row r to out[c][from + r], then tangent k of log r̂ (standardised
-   * θ units) to out[1 + k][from + r].
+   * (rows4 × h₁): adds output c of row r to out[c][from + r], then tangent k of log r̂
+   * (standardised θ units) to out[1 + k][from + r].
    */
-  private void tile(Member mb, Scratch s, int rows, int rows4, int tangents, double[][] out,
-      int from) {
+  private void tile(
+      Member mb, Scratch s, int rows, int rows4, int tangents, double[][] out, int from) {
     float[] a = s.a;
     float[] z = s.z;
     int h1 = mb.b[0].length;
@@ -448,8 +467,8 @@ public final class NetworkEvaluator {
    * The float64 forward pass of one standardised input row: res[c] = output c, then res[1 + k] =
    * tangent k of log r̂ (standardised θ units).
    */
-  private static void forward64(Member mb, double[] input, int tangents, double[][] dots,
-      double[] res) {
+  private static void forward64(
+      Member mb, double[] input, int tangents, double[][] dots, double[] res) {
     int last = mb.w64.length - 1;
     double[] a = input;
     double[][] nextDots = tangents > 0 ? new double[tangents][] : null;

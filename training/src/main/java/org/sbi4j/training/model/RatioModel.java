@@ -1,14 +1,14 @@
 package org.sbi4j.training.model;
 
-import org.sbi4j.samples.estimators.RatioEstimator;
-import org.sbi4j.samples.estimators.Prediction;
 import java.util.List;
 import org.sbi4j.common.Check;
 import org.sbi4j.samples.EventSample;
+import org.sbi4j.samples.estimators.Prediction;
+import org.sbi4j.samples.estimators.RatioEstimator;
 
 /**
- * A trained parameterized ratio estimator (CARL, ROLR, ALICE, RASCAL, ALICES, CASCAL), possibly
- * an ensemble: log r̂ and t̂ are the means over members, {@link #predict} also gives the spread.
+ * A trained parameterized ratio estimator (CARL, ROLR, ALICE, RASCAL, ALICES, CASCAL), possibly an
+ * ensemble: log r̂ and t̂ are the means over members, {@link #predict} also gives the spread.
  * Evaluated by its {@link NetworkEvaluator} (float32 on the SIMD kernel, fast on θ grids).
  * Thread-safe.
  */
@@ -18,8 +18,10 @@ public final class RatioModel implements RatioEstimator {
 
   public RatioModel(ModelData data) {
     if (!data.isRatio()) {
-      throw new IllegalArgumentException("a " + data.method().cliName()
-          + " model estimates the score, not the ratio; use ScoreModel");
+      throw new IllegalArgumentException(
+          "a "
+              + data.method().cliName()
+              + " model estimates the score, not the ratio; use ScoreModel");
     }
     this.data = data;
     this.evaluator = new NetworkEvaluator(data);
@@ -60,9 +62,14 @@ public final class RatioModel implements RatioEstimator {
     int d = data.observables().size();
     int n = x.length / d;
     if (x.length != n * d || theta.length != n * p) {
-      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-          "predict needs n × %d features and n × %d θ values, got %d and %d", d, p, x.length,
-          theta.length));
+      throw new IllegalArgumentException(
+          String.format(
+              java.util.Locale.ROOT,
+              "predict needs n × %d features and n × %d θ values, got %d and %d",
+              d,
+              p,
+              x.length,
+              theta.length));
     }
     Check.finite("theta", theta);
     return evaluator.predict(theta, x);

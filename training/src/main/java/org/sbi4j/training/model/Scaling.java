@@ -17,8 +17,9 @@ public record Scaling(double[] mean, double[] scale) {
     Check.length("scaling scale", scale, mean.length);
     for (int k = 0; k < scale.length; k++) {
       if (!(scale[k] > 0) || !Double.isFinite(scale[k])) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "scaling scale[%d] = %s must be positive and finite", k, scale[k]));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT, "scaling scale[%d] = %s must be positive and finite", k, scale[k]));
       }
     }
     mean = mean.clone();
@@ -40,9 +41,7 @@ public record Scaling(double[] mean, double[] scale) {
     return mean.length;
   }
 
-  /**
-   * Means and standard deviations of the columns of {@code values} (n × width, row-major).
-   */
+  /** Means and standard deviations of the columns of {@code values} (n × width, row-major). */
   public static Scaling fit(double[] values, int width) {
     int n = values.length / width;
     if (n == 0) {

@@ -1,13 +1,13 @@
 package org.sbi4j.training.model;
 
-import org.sbi4j.samples.estimators.ScoreEstimator;
-import org.sbi4j.samples.estimators.Prediction;
 import java.util.List;
 import org.sbi4j.samples.EventSample;
+import org.sbi4j.samples.estimators.Prediction;
+import org.sbi4j.samples.estimators.ScoreEstimator;
 
 /**
- * A trained SALLY score estimator x → t̂(x|θ_ref), possibly an ensemble (mean over members;
- * {@link #predict} also gives the spread). Evaluated by its {@link NetworkEvaluator}. Thread-safe.
+ * A trained SALLY score estimator x → t̂(x|θ_ref), possibly an ensemble (mean over members; {@link
+ * #predict} also gives the spread). Evaluated by its {@link NetworkEvaluator}. Thread-safe.
  */
 public final class ScoreModel implements ScoreEstimator {
   private final ModelData data;
@@ -15,8 +15,8 @@ public final class ScoreModel implements ScoreEstimator {
 
   public ScoreModel(ModelData data) {
     if (data.isRatio()) {
-      throw new IllegalArgumentException("a " + data.method().cliName()
-          + " model estimates the ratio; use RatioModel");
+      throw new IllegalArgumentException(
+          "a " + data.method().cliName() + " model estimates the ratio; use RatioModel");
     }
     this.data = data;
     this.evaluator = new NetworkEvaluator(data);
@@ -40,8 +40,8 @@ public final class ScoreModel implements ScoreEstimator {
   public Prediction predict(double[] x) {
     int d = data.observables().size();
     if (x.length % d != 0) {
-      throw new IllegalArgumentException("features have " + x.length
-          + " values, not a multiple of " + d);
+      throw new IllegalArgumentException(
+          "features have " + x.length + " values, not a multiple of " + d);
     }
     return evaluator.predict(null, x);
   }

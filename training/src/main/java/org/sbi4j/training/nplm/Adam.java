@@ -1,9 +1,9 @@
 package org.sbi4j.training.nplm;
 
 /**
- * Full-batch Adam (Kingma and Ba, arXiv:1412.6980) with box clipping after every step, as the
- * NPLM authors train f: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², x ← x − η m̂/(√v̂ + ε) with
- * m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ), then x ← clamp(x, lower, upper).
+ * Full-batch Adam (Kingma and Ba, arXiv:1412.6980) with box clipping after every step, as the NPLM
+ * authors train f: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², x ← x − η m̂/(√v̂ + ε) with m̂ =
+ * m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ), then x ← clamp(x, lower, upper).
  *
  * @param learningRate η > 0
  * @param beta1 β₁ in [0, 1)
@@ -16,8 +16,13 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
       throw new IllegalArgumentException("learning rate = " + learningRate + " must be > 0");
     }
     if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(epsilon > 0)) {
-      throw new IllegalArgumentException("Adam needs 0 ≤ β₁, β₂ < 1 and ε > 0, got β₁ = " + beta1
-          + ", β₂ = " + beta2 + ", ε = " + epsilon);
+      throw new IllegalArgumentException(
+          "Adam needs 0 ≤ β₁, β₂ < 1 and ε > 0, got β₁ = "
+              + beta1
+              + ", β₂ = "
+              + beta2
+              + ", ε = "
+              + epsilon);
     }
   }
 
@@ -30,8 +35,8 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
    * Runs {@code steps} steps from {@code x} (updated in place, clamped into the box first) and
    * returns the objective at the final point.
    */
-  public double minimize(Objective objective, double[] x, double[] lower, double[] upper,
-      int steps) {
+  public double minimize(
+      Objective objective, double[] x, double[] lower, double[] upper, int steps) {
     return minimize(objective, x, lower, upper, steps, null);
   }
 
@@ -43,8 +48,13 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
   }
 
   /** As {@link #minimize(Objective, double[], double[], double[], int)}, reporting to progress. */
-  public double minimize(Objective objective, double[] x, double[] lower, double[] upper,
-      int steps, Progress progress) {
+  public double minimize(
+      Objective objective,
+      double[] x,
+      double[] lower,
+      double[] upper,
+      int steps,
+      Progress progress) {
     int p = x.length;
     double[] g = new double[p];
     double[] m = new double[p];
@@ -55,8 +65,12 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
     for (int t = 1; t <= steps; t++) {
       double value = objective.valueAndGradient(x, g);
       if (!Double.isFinite(value)) {
-        throw new ArithmeticException("NPLM loss became " + value + " at Adam step " + t
-            + "; lower the learning rate or the clipping value");
+        throw new ArithmeticException(
+            "NPLM loss became "
+                + value
+                + " at Adam step "
+                + t
+                + "; lower the learning rate or the clipping value");
       }
       if (progress != null) {
         progress.step(t, value);

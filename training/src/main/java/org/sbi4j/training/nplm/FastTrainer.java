@@ -15,8 +15,7 @@ final class FastTrainer {
 
   private FastTrainer() {}
 
-  static NplmFit train(NplmProblem problem, NplmTrainingConfig config, long seed,
-      Objective full) {
+  static NplmFit train(NplmProblem problem, NplmTrainingConfig config, long seed, Objective full) {
     FastMode fast = config.fast();
     NetworkShape shape = config.network();
     NplmProblem coarse = coarse(problem, fast.coarseRows(), Seeds.derive(seed, 0x5EED));
@@ -28,8 +27,13 @@ final class FastTrainer {
       for (int s = 0; s < fast.starts() + fast.adamStarts(); s++) {
         boolean adam = s >= fast.starts();
         int i = adam ? s - fast.starts() : s;
-        candidates.add(start(objective, config, adam,
-            shape.initialParameters(i == 0 ? seed : Seeds.derive(seed, i)), counts));
+        candidates.add(
+            start(
+                objective,
+                config,
+                adam,
+                shape.initialParameters(i == 0 ? seed : Seeds.derive(seed, i)),
+                counts));
       }
     } finally {
       if (coarseLoss != null) {
@@ -40,12 +44,17 @@ final class FastTrainer {
       candidates.sort(java.util.Comparator.comparingDouble(Candidate::coarseLoss));
       candidates = candidates.subList(0, 1);
     }
-    ProjectedLbfgs screen = new ProjectedLbfgs(fast.lbfgs().memory(), SCREEN_ITERATIONS,
-        fast.lbfgs().relativeTolerance(), fast.lbfgs().gradientTolerance());
+    ProjectedLbfgs screen =
+        new ProjectedLbfgs(
+            fast.lbfgs().memory(),
+            SCREEN_ITERATIONS,
+            fast.lbfgs().relativeTolerance(),
+            fast.lbfgs().gradientTolerance());
     ProjectedLbfgs.Result best = null;
     for (Candidate c : candidates) {
-      ProjectedLbfgs.Result r = (candidates.size() > 1 ? screen : fast.lbfgs()).minimize(full,
-          c.x(), config.lowerBounds(), config.upperBounds());
+      ProjectedLbfgs.Result r =
+          (candidates.size() > 1 ? screen : fast.lbfgs())
+              .minimize(full, c.x(), config.lowerBounds(), config.upperBounds());
       counts[0] += r.iterations();
       counts[1] += r.evaluations();
       if (best == null || r.value() < best.value()) {
@@ -61,18 +70,18 @@ final class FastTrainer {
   }
 
   /** One start on the coarse objective: Adam-guided or clip continuation, then L-BFGS. */
-  private static Candidate start(Objective objective, NplmTrainingConfig config, boolean adam,
-      double[] x, int[] counts) {
+  private static Candidate start(
+      Objective objective, NplmTrainingConfig config, boolean adam, double[] x, int[] counts) {
     FastMode fast = config.fast();
     double loss = Double.NaN;
     if (adam) {
-      Adam.withLearningRate(fast.adamLearningRate()).minimize(objective, x,
-          config.lowerBounds(), config.upperBounds(), fast.adamEpochs());
+      Adam.withLearningRate(fast.adamLearningRate())
+          .minimize(objective, x, config.lowerBounds(), config.upperBounds(), fast.adamEpochs());
       counts[1] += fast.adamEpochs() + 1;
     }
     for (double w : adam ? new double[] {config.clip()} : fast.clipStages(config.clip())) {
-      ProjectedLbfgs.Result r = fast.lbfgs().minimize(objective, x, config.lowerBounds(w),
-          config.upperBounds(w));
+      ProjectedLbfgs.Result r =
+          fast.lbfgs().minimize(objective, x, config.lowerBounds(w), config.upperBounds(w));
       x = r.x();
       loss = r.value();
       counts[0] += r.iterations();
@@ -83,9 +92,10 @@ final class FastTrainer {
 
   /** A coarse minimiser and its coarse loss. */
   private record Candidate(double[] x, double coarseLoss) {}
+
   /**
-   * The problem with its reference reduced to {@code rows} rows drawn without replacement
-   * (weights rescaled to keep their sum), or the problem itself when it is not larger.
+   * The problem with its reference reduced to {@code rows} rows drawn without replacement (weights
+   * rescaled to keep their sum), or the problem itself when it is not larger.
    */
   static NplmProblem coarse(NplmProblem problem, int rows, long seed) {
     int nr = problem.referenceSize();

@@ -1,13 +1,13 @@
 package org.sbi4j.training.nplm;
 
-import org.sbi4j.common.InvalidValueException;
-import org.sbi4j.training.model.Activation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.sbi4j.common.InvalidValueException;
+import org.sbi4j.training.model.Activation;
 import org.sbi4j.training.simd.VectorSupport;
 
 /**
@@ -26,6 +26,7 @@ public final class FusedLoss implements Objective, AutoCloseable {
   private final NplmProblem problem;
   private final int chunks;
   private final ExecutorService pool;
+
   /** Vector sums for one-hidden-layer networks, or null for the plain-Java loops. */
   private final ShallowSums vector;
 
@@ -40,9 +41,17 @@ public final class FusedLoss implements Objective, AutoCloseable {
   /** As above, with the vector sums switched on or off (off: the plain-Java fallback). */
   FusedLoss(NetworkShape shape, NplmProblem problem, int threads, boolean useVector) {
     if (shape.inputs() != problem.dimension()) {
-      throw new InvalidValueException("network", "network " + shape + " takes " + shape.inputs()
-          + " inputs but the samples have " + problem.dimension()
-          + " columns; use a network " + problem.dimension() + ",…,1");
+      throw new InvalidValueException(
+          "network",
+          "network "
+              + shape
+              + " takes "
+              + shape.inputs()
+              + " inputs but the samples have "
+              + problem.dimension()
+              + " columns; use a network "
+              + problem.dimension()
+              + ",…,1");
     }
     if (threads < 1) {
       throw new IllegalArgumentException("threads = " + threads + " must be ≥ 1");
@@ -52,11 +61,16 @@ public final class FusedLoss implements Objective, AutoCloseable {
     int rows = problem.referenceSize() + problem.dataSize();
     this.chunks = (rows + CHUNK - 1) / CHUNK;
     this.vector = useVector && shape.depth() == 2 ? VectorShallow.create(shape, problem) : null;
-    this.pool = threads > 1 && chunks > 1 ? Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "nplm-fused");
-      t.setDaemon(true);
-      return t;
-    }) : null;
+    this.pool =
+        threads > 1 && chunks > 1
+            ? Executors.newFixedThreadPool(
+                threads,
+                r -> {
+                  Thread t = new Thread(r, "nplm-fused");
+                  t.setDaemon(true);
+                  return t;
+                })
+            : null;
   }
 
   @Override
@@ -105,7 +119,9 @@ public final class FusedLoss implements Objective, AutoCloseable {
   /** Gradient (p entries) and loss (entry p) of chunk c. */
   private double[] chunk(double[] params, int c) {
     if (vector != null) {
-      return vector.sums(params, c * CHUNK,
+      return vector.sums(
+          params,
+          c * CHUNK,
           Math.min(problem.referenceSize() + problem.dataSize(), (c + 1) * CHUNK));
     }
     if (shape.depth() == 2) {

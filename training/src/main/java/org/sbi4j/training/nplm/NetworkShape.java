@@ -1,11 +1,10 @@
 package org.sbi4j.training.nplm;
 
-import org.sbi4j.training.model.Activation;
-
 import java.util.Arrays;
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.sbi4j.training.model.Activation;
 
 /**
  * A dense network f: ℝ^d → ℝ with layer sizes {@code layers = [d, h_1, …, h_m, 1]}, hidden
@@ -17,22 +16,27 @@ import org.apache.commons.rng.simple.RandomSource;
  * @param layers layer sizes, at least two entries, all ≥ 1, the last one 1
  * @param activation hidden-unit activation
  */
-public record NetworkShape(int[] layers, Activation activation)
-    implements java.io.Serializable {
+public record NetworkShape(int[] layers, Activation activation) implements java.io.Serializable {
   public NetworkShape {
     if (layers == null || layers.length < 2) {
-      throw new IllegalArgumentException("network " + Arrays.toString(layers)
-          + " needs at least an input and an output size, e.g. 1,4,1");
+      throw new IllegalArgumentException(
+          "network "
+              + Arrays.toString(layers)
+              + " needs at least an input and an output size, e.g. 1,4,1");
     }
     for (int n : layers) {
       if (n < 1) {
-        throw new IllegalArgumentException("network " + Arrays.toString(layers)
-            + " has a layer of size " + n + "; every size must be ≥ 1");
+        throw new IllegalArgumentException(
+            "network "
+                + Arrays.toString(layers)
+                + " has a layer of size "
+                + n
+                + "; every size must be ≥ 1");
       }
     }
     if (layers[layers.length - 1] != 1) {
-      throw new IllegalArgumentException("network " + Arrays.toString(layers)
-          + " must end in one output unit, e.g. 1,4,1");
+      throw new IllegalArgumentException(
+          "network " + Arrays.toString(layers) + " must end in one output unit, e.g. 1,4,1");
     }
     if (activation == null) {
       throw new IllegalArgumentException("activation is missing");
@@ -48,11 +52,11 @@ public record NetworkShape(int[] layers, Activation activation)
   /** Parses "1,4,1". */
   public static NetworkShape parse(String text) {
     try {
-      return of(Arrays.stream(text.split(",")).map(String::trim).mapToInt(Integer::parseInt)
-          .toArray());
+      return of(
+          Arrays.stream(text.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("network '" + text
-          + "' is not a comma-separated list of layer sizes such as 1,4,1", e);
+      throw new IllegalArgumentException(
+          "network '" + text + "' is not a comma-separated list of layer sizes such as 1,4,1", e);
     }
   }
 
@@ -122,7 +126,8 @@ public record NetworkShape(int[] layers, Activation activation)
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof NetworkShape s && Arrays.equals(layers, s.layers)
+    return o instanceof NetworkShape s
+        && Arrays.equals(layers, s.layers)
         && activation == s.activation;
   }
 
@@ -133,7 +138,10 @@ public record NetworkShape(int[] layers, Activation activation)
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "%s(%s)",
-        Arrays.toString(layers).replace(" ", ""), activation.name().toLowerCase(Locale.ROOT));
+    return String.format(
+        Locale.ROOT,
+        "%s(%s)",
+        Arrays.toString(layers).replace(" ", ""),
+        activation.name().toLowerCase(Locale.ROOT));
   }
 }

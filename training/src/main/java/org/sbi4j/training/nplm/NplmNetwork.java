@@ -8,12 +8,16 @@ import java.util.Locale;
  * @param shape the network
  * @param parameters the parameters, {@code shape.parameterCount()} finite values
  */
-public record NplmNetwork(NetworkShape shape, double[] parameters)
-    implements java.io.Serializable {
+public record NplmNetwork(NetworkShape shape, double[] parameters) implements java.io.Serializable {
   public NplmNetwork {
     if (parameters.length != shape.parameterCount()) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%s needs %d parameters, got %d", shape, shape.parameterCount(), parameters.length));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "%s needs %d parameters, got %d",
+              shape,
+              shape.parameterCount(),
+              parameters.length));
     }
     parameters = parameters.clone();
   }

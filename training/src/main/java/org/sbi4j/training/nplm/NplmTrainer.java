@@ -13,23 +13,32 @@ public final class NplmTrainer {
   public static NplmFit train(NplmProblem problem, NplmTrainingConfig config, long seed) {
     NetworkShape shape = config.network();
     if (shape.inputs() != problem.dimension()) {
-      throw new IllegalArgumentException("network " + shape + " takes " + shape.inputs()
-          + " inputs but the samples have " + problem.dimension() + " columns; give a network "
-          + "starting with " + problem.dimension());
+      throw new IllegalArgumentException(
+          "network "
+              + shape
+              + " takes "
+              + shape.inputs()
+              + " inputs but the samples have "
+              + problem.dimension()
+              + " columns; give a network "
+              + "starting with "
+              + problem.dimension());
     }
     double[] x = shape.initialParameters(seed);
     double[] lower = config.lowerBounds();
     double[] upper = config.upperBounds();
-    FusedLoss fused = config.engine() == NplmEngine.FUSED
-        ? new FusedLoss(shape, problem, config.threads()) : null;
+    FusedLoss fused =
+        config.engine() == NplmEngine.FUSED
+            ? new FusedLoss(shape, problem, config.threads())
+            : null;
     try {
       Objective objective = fused != null ? fused : new SameDiffLoss(shape, problem);
       return switch (config.optimizer()) {
         case ADAM -> {
-          double loss = Adam.withLearningRate(config.learningRate())
-              .minimize(objective, x, lower, upper, config.epochs());
-          yield new NplmFit(new NplmNetwork(shape, x), loss, config.epochs(),
-              config.epochs() + 1);
+          double loss =
+              Adam.withLearningRate(config.learningRate())
+                  .minimize(objective, x, lower, upper, config.epochs());
+          yield new NplmFit(new NplmNetwork(shape, x), loss, config.epochs(), config.epochs() + 1);
         }
         case LBFGS -> FastTrainer.train(problem, config, seed, objective);
       };
@@ -43,8 +52,8 @@ public final class NplmTrainer {
   /** L[f] of given parameters on {@code problem} (fused kernel, one thread). */
   public static double loss(NplmProblem problem, NplmNetwork network) {
     try (FusedLoss loss = new FusedLoss(network.shape(), problem, 1)) {
-      return loss.valueAndGradient(network.parameters(),
-          new double[network.shape().parameterCount()]);
+      return loss.valueAndGradient(
+          network.parameters(), new double[network.shape().parameterCount()]);
     }
   }
 }

@@ -15,9 +15,17 @@ import org.sbi4j.common.InvalidValueException;
  * @param threads threads of the fused kernel for one fit (1 when toys run in parallel), ≥ 1
  * @param fast the L-BFGS schedule of the fast mode
  */
-public record NplmTrainingConfig(NetworkShape network, double clip, boolean clipBiases,
-    NplmOptimizer optimizer, int epochs, double learningRate, NplmEngine engine, int threads,
-    FastMode fast) implements java.io.Serializable {
+public record NplmTrainingConfig(
+    NetworkShape network,
+    double clip,
+    boolean clipBiases,
+    NplmOptimizer optimizer,
+    int epochs,
+    double learningRate,
+    NplmEngine engine,
+    int threads,
+    FastMode fast)
+    implements java.io.Serializable {
   /** The NPLM authors' Adam epochs. */
   public static final int DEFAULT_EPOCHS = 300_000;
 
@@ -26,8 +34,9 @@ public record NplmTrainingConfig(NetworkShape network, double clip, boolean clip
       throw new IllegalArgumentException("network, optimizer, engine and fast mode are required");
     }
     if (!(clip > 0)) {
-      throw new InvalidValueException("clip", "clip = " + clip
-          + " must be > 0 (the weight box [−W, W]); e.g. 9 for a 1,4,1 network");
+      throw new InvalidValueException(
+          "clip",
+          "clip = " + clip + " must be > 0 (the weight box [−W, W]); e.g. 9 for a 1,4,1 network");
     }
     if (epochs < 1) {
       throw new IllegalArgumentException("epochs = " + epochs + " must be ≥ 1");
@@ -42,38 +51,46 @@ public record NplmTrainingConfig(NetworkShape network, double clip, boolean clip
 
   /** Adam, 300 000 epochs, η = 1e−3, fused kernel, one thread, weights clipped at {@code clip}. */
   public static NplmTrainingConfig defaults(NetworkShape network, double clip) {
-    return new NplmTrainingConfig(network, clip, false, NplmOptimizer.ADAM, DEFAULT_EPOCHS, 1e-3,
-        NplmEngine.FUSED, 1, FastMode.defaults());
+    return new NplmTrainingConfig(
+        network,
+        clip,
+        false,
+        NplmOptimizer.ADAM,
+        DEFAULT_EPOCHS,
+        1e-3,
+        NplmEngine.FUSED,
+        1,
+        FastMode.defaults());
   }
 
   public NplmTrainingConfig withOptimizer(NplmOptimizer value) {
-    return new NplmTrainingConfig(network, clip, clipBiases, value, epochs, learningRate, engine,
-        threads, fast);
+    return new NplmTrainingConfig(
+        network, clip, clipBiases, value, epochs, learningRate, engine, threads, fast);
   }
 
   public NplmTrainingConfig withEpochs(int value) {
-    return new NplmTrainingConfig(network, clip, clipBiases, optimizer, value, learningRate,
-        engine, threads, fast);
+    return new NplmTrainingConfig(
+        network, clip, clipBiases, optimizer, value, learningRate, engine, threads, fast);
   }
 
   public NplmTrainingConfig withEngine(NplmEngine value) {
-    return new NplmTrainingConfig(network, clip, clipBiases, optimizer, epochs, learningRate,
-        value, threads, fast);
+    return new NplmTrainingConfig(
+        network, clip, clipBiases, optimizer, epochs, learningRate, value, threads, fast);
   }
 
   public NplmTrainingConfig withThreads(int value) {
-    return new NplmTrainingConfig(network, clip, clipBiases, optimizer, epochs, learningRate,
-        engine, value, fast);
+    return new NplmTrainingConfig(
+        network, clip, clipBiases, optimizer, epochs, learningRate, engine, value, fast);
   }
 
   public NplmTrainingConfig withLearningRate(double value) {
-    return new NplmTrainingConfig(network, clip, clipBiases, optimizer, epochs, value, engine,
-        threads, fast);
+    return new NplmTrainingConfig(
+        network, clip, clipBiases, optimizer, epochs, value, engine, threads, fast);
   }
 
   public NplmTrainingConfig withFastMode(FastMode value) {
-    return new NplmTrainingConfig(network, clip, clipBiases, optimizer, epochs, learningRate,
-        engine, threads, value);
+    return new NplmTrainingConfig(
+        network, clip, clipBiases, optimizer, epochs, learningRate, engine, threads, value);
   }
 
   /** Lower bounds of the flat parameters: −W on clipped entries, −∞ elsewhere. */

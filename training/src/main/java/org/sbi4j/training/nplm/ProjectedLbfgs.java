@@ -7,32 +7,39 @@ package org.sbi4j.training.nplm;
  *
  * <p>Each iteration: the binding set B = {i : x_i = l_i, g_i > 0 or x_i = u_i, g_i < 0} is frozen;
  * on the others the direction is d = −H g by the two-loop recursion over the stored pairs (dot
- * products over the free variables); if d is not a descent direction the memory is dropped and
- * d = −g. The step follows the projected path x(α) = P(x + α d) with Armijo backtracking
- * f(x(α)) ≤ f(x) + c₁ gᵀ(x(α) − x). A pair (s, y) is kept only when sᵀy > 0 (curvature).
+ * products over the free variables); if d is not a descent direction the memory is dropped and d =
+ * −g. The step follows the projected path x(α) = P(x + α d) with Armijo backtracking f(x(α)) ≤ f(x)
+ * + c₁ gᵀ(x(α) − x). A pair (s, y) is kept only when sᵀy > 0 (curvature).
  *
  * <p>Stops when the projected gradient ‖P(x − g) − x‖_∞ ≤ gradientTolerance, when the relative
- * decrease over the last 10 iterations, (f_{k−10} − f_k)/max(1, |f_k|), is ≤ relativeTolerance
- * (the slow drift of saturating units moves t by less than that), when the line search cannot
- * decrease f, or after maxIterations.
+ * decrease over the last 10 iterations, (f_{k−10} − f_k)/max(1, |f_k|), is ≤ relativeTolerance (the
+ * slow drift of saturating units moves t by less than that), when the line search cannot decrease
+ * f, or after maxIterations.
  *
  * @param memory number of stored (s, y) pairs, ≥ 1
  * @param maxIterations iteration cap, ≥ 1
  * @param relativeTolerance relative decrease threshold, ≥ 0
  * @param gradientTolerance projected-gradient threshold, ≥ 0
  */
-public record ProjectedLbfgs(int memory, int maxIterations, double relativeTolerance,
-    double gradientTolerance) implements java.io.Serializable {
+public record ProjectedLbfgs(
+    int memory, int maxIterations, double relativeTolerance, double gradientTolerance)
+    implements java.io.Serializable {
   private static final double ARMIJO = 1e-4;
   private static final int MAX_BACKTRACKS = 60;
   private static final int WINDOW = 10;
 
   public ProjectedLbfgs {
-    if (memory < 1 || maxIterations < 1 || !(relativeTolerance >= 0)
-        || !(gradientTolerance >= 0)) {
-      throw new IllegalArgumentException("L-BFGS needs memory ≥ 1, maxIterations ≥ 1 and "
-          + "tolerances ≥ 0, got " + memory + ", " + maxIterations + ", " + relativeTolerance
-          + ", " + gradientTolerance);
+    if (memory < 1 || maxIterations < 1 || !(relativeTolerance >= 0) || !(gradientTolerance >= 0)) {
+      throw new IllegalArgumentException(
+          "L-BFGS needs memory ≥ 1, maxIterations ≥ 1 and "
+              + "tolerances ≥ 0, got "
+              + memory
+              + ", "
+              + maxIterations
+              + ", "
+              + relativeTolerance
+              + ", "
+              + gradientTolerance);
     }
   }
 
@@ -42,8 +49,8 @@ public record ProjectedLbfgs(int memory, int maxIterations, double relativeToler
   }
 
   /** Outcome: the minimiser, its value, iterations and objective evaluations used. */
-  public record Result(double[] x, double value, int iterations, int evaluations,
-      boolean converged) {
+  public record Result(
+      double[] x, double value, int iterations, int evaluations, boolean converged) {
     public Result {
       x = x.clone();
     }
@@ -65,13 +72,19 @@ public record ProjectedLbfgs(int memory, int maxIterations, double relativeToler
   public Result minimize(Objective f, double[] start, double[] lower, double[] upper) {
     int n = start.length;
     if (lower.length != n || upper.length != n) {
-      throw new IllegalArgumentException("bounds have " + lower.length + " and " + upper.length
-          + " entries for " + n + " variables");
+      throw new IllegalArgumentException(
+          "bounds have "
+              + lower.length
+              + " and "
+              + upper.length
+              + " entries for "
+              + n
+              + " variables");
     }
     for (int i = 0; i < n; i++) {
       if (!(lower[i] <= upper[i])) {
-        throw new IllegalArgumentException("bound " + i + " is empty: [" + lower[i] + ", "
-            + upper[i] + "]");
+        throw new IllegalArgumentException(
+            "bound " + i + " is empty: [" + lower[i] + ", " + upper[i] + "]");
       }
     }
     double[] x = start.clone();
@@ -137,8 +150,12 @@ public record ProjectedLbfgs(int memory, int maxIterations, double relativeToler
 
   private static double checked(double value, int iteration) {
     if (!Double.isFinite(value)) {
-      throw new ArithmeticException("objective is " + value + " at L-BFGS iteration " + iteration
-          + "; check the inputs or tighten the bounds");
+      throw new ArithmeticException(
+          "objective is "
+              + value
+              + " at L-BFGS iteration "
+              + iteration
+              + "; check the inputs or tighten the bounds");
     }
     return value;
   }

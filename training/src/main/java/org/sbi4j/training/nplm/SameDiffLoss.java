@@ -1,7 +1,5 @@
 package org.sbi4j.training.nplm;
 
-import org.sbi4j.training.model.Activation;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,14 +10,15 @@ import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.sbi4j.training.model.Activation;
 
 /**
- * The NPLM loss and gradient on ND4J/SameDiff in float64: the general path (any dense network,
- * the CUDA backend where the GPU supports it). Same contract and parameter layout as
- * {@link FusedLoss}, which it matches to rounding.
+ * The NPLM loss and gradient on ND4J/SameDiff in float64: the general path (any dense network, the
+ * CUDA backend where the GPU supports it). Same contract and parameter layout as {@link FusedLoss},
+ * which it matches to rounding.
  *
- * <p>SameDiff keeps W_l as an n_in × n_out matrix (the transpose of the flat layout) so a layer
- * is {@code a.mmul(W) + b} on row-major batches.
+ * <p>SameDiff keeps W_l as an n_in × n_out matrix (the transpose of the flat layout) so a layer is
+ * {@code a.mmul(W) + b} on row-major batches.
  */
 public final class SameDiffLoss implements Objective {
   private final NetworkShape shape;
@@ -30,8 +29,14 @@ public final class SameDiffLoss implements Objective {
   /** Builds the graph for {@code shape} and binds the problem's arrays as placeholders. */
   public SameDiffLoss(NetworkShape shape, NplmProblem problem) {
     if (shape.inputs() != problem.dimension()) {
-      throw new IllegalArgumentException("network " + shape + " takes " + shape.inputs()
-          + " inputs but the samples have " + problem.dimension() + " columns");
+      throw new IllegalArgumentException(
+          "network "
+              + shape
+              + " takes "
+              + shape.inputs()
+              + " inputs but the samples have "
+              + problem.dimension()
+              + " columns");
     }
     this.shape = shape;
     this.sd = SameDiff.create();
@@ -41,9 +46,11 @@ public final class SameDiffLoss implements Objective {
     for (int l = 0; l < shape.depth(); l++) {
       String w = "w" + l;
       String b = "b" + l;
-      layers.add(new SDVariable[] {
-          sd.var(w, Nd4j.zeros(DataType.DOUBLE, n[l], n[l + 1])),
-          sd.var(b, Nd4j.zeros(DataType.DOUBLE, 1, n[l + 1]))});
+      layers.add(
+          new SDVariable[] {
+            sd.var(w, Nd4j.zeros(DataType.DOUBLE, n[l], n[l + 1])),
+            sd.var(b, Nd4j.zeros(DataType.DOUBLE, 1, n[l + 1]))
+          });
       variables.add(w);
       variables.add(b);
     }

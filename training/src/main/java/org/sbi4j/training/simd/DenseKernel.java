@@ -1,11 +1,11 @@
 package org.sbi4j.training.simd;
 
 /**
- * The three operations of a dense network's forward pass on a tile of rows, in float32, on
- * padded layouts: every width is a multiple of {@link #PAD} (padded weights and biases are zero)
- * and the row count is a multiple of 4. Two implementations compute the same sums in different
- * orders: {@link ScalarKernel} (plain Java, always available) and {@link VectorKernel} (the Java
- * Vector API, used when the JVM runs with {@code --add-modules jdk.incubator.vector}).
+ * The three operations of a dense network's forward pass on a tile of rows, in float32, on padded
+ * layouts: every width is a multiple of {@link #PAD} (padded weights and biases are zero) and the
+ * row count is a multiple of 4. Two implementations compute the same sums in different orders:
+ * {@link ScalarKernel} (plain Java, always available) and {@link VectorKernel} (the Java Vector
+ * API, used when the JVM runs with {@code --add-modules jdk.incubator.vector}).
  */
 public interface DenseKernel {
   /** Every padded width is a multiple of this (a 512-bit vector holds 16 floats). */
@@ -17,9 +17,9 @@ public interface DenseKernel {
   }
 
   /**
-   * z = a W + b for {@code rows} rows: a is rows × in, W is in × out row-major, b has out
-   * entries (null: zero), z is rows × out (all row-major; out a multiple of {@link #PAD}, rows a
-   * multiple of 4, in any).
+   * z = a W + b for {@code rows} rows: a is rows × in, W is in × out row-major, b has out entries
+   * (null: zero), z is rows × out (all row-major; out a multiple of {@link #PAD}, rows a multiple
+   * of 4, in any).
    */
   void dense(float[] a, int rows, int in, float[] w, float[] b, int out, float[] z);
 

@@ -43,8 +43,8 @@ public final class ScalarKernel implements DenseKernel {
    * Adds inputs k..k+3 of rows r..r+3 (a from {@code b0}, row stride {@code in}) times weight rows
    * k..k+3 (from {@code w0}) to four z rows (from {@code z0}).
    */
-  private static void fourByFour(float[] a, int b0, int in, float[] w, int w0, int out,
-      float[] z, int z0) {
+  private static void fourByFour(
+      float[] a, int b0, int in, float[] w, int w0, int out, float[] z, int z0) {
     int w1 = w0 + out;
     int w2 = w1 + out;
     int w3 = w2 + out;
@@ -80,8 +80,7 @@ public final class ScalarKernel implements DenseKernel {
   }
 
   @Override
-  public void output(float[] a, int rows, int in, float[] w, float b, double[] target,
-      int offset) {
+  public void output(float[] a, int rows, int in, float[] w, float b, double[] target, int offset) {
     for (int r = 0; r < rows; r++) {
       float s = b;
       int ao = r * in;

@@ -17,7 +17,9 @@ public final class VectorKernel implements DenseKernel {
 
   private VectorKernel() {}
 
-  /** The kernel, or {@link ScalarKernel} where the preferred vector does not divide {@link #PAD}. */
+  /**
+   * The kernel, or {@link ScalarKernel} where the preferred vector does not divide {@link #PAD}.
+   */
   public static DenseKernel create() {
     return PAD % L == 0 ? new VectorKernel() : new ScalarKernel();
   }
@@ -32,8 +34,8 @@ public final class VectorKernel implements DenseKernel {
     product(a, rows, in, w, null, out, z, true);
   }
 
-  private static void product(float[] a, int rows, int in, float[] w, float[] b, int out,
-      float[] z, boolean add) {
+  private static void product(
+      float[] a, int rows, int in, float[] w, float[] b, int out, float[] z, boolean add) {
     for (int r = 0; r < rows; r += 4) {
       int c = 0;
       for (; c + 4 * L <= out; c += 4 * L) {
@@ -47,13 +49,23 @@ public final class VectorKernel implements DenseKernel {
 
   /** The starting value of z's columns c..c+L of the row at {@code z0}: z, b or zero. */
   private static FloatVector start(float[] b, float[] z, int z0, int c, boolean add) {
-    return add ? FloatVector.fromArray(S, z, z0 + c)
+    return add
+        ? FloatVector.fromArray(S, z, z0 + c)
         : b == null ? FloatVector.zero(S) : FloatVector.fromArray(S, b, c);
   }
 
   /** z rows r..r+3, columns c..c+4L: (b, z or 0) + Σ_i a_{r,i} W_{i,c..}. */
-  private static void fourByFour(float[] a, int a0, int in, float[] w, float[] b, int out,
-      float[] z, int z0, int c, boolean add) {
+  private static void fourByFour(
+      float[] a,
+      int a0,
+      int in,
+      float[] w,
+      float[] b,
+      int out,
+      float[] z,
+      int z0,
+      int c,
+      boolean add) {
     int a1 = a0 + in;
     int a2 = a1 + in;
     int a3 = a2 + in;
@@ -109,8 +121,8 @@ public final class VectorKernel implements DenseKernel {
     store(z, z3 + c, c30, c31, c32, c33);
   }
 
-  private static void store(float[] z, int at, FloatVector v0, FloatVector v1, FloatVector v2,
-      FloatVector v3) {
+  private static void store(
+      float[] z, int at, FloatVector v0, FloatVector v1, FloatVector v2, FloatVector v3) {
     v0.intoArray(z, at);
     v1.intoArray(z, at + L);
     v2.intoArray(z, at + 2 * L);
@@ -118,8 +130,17 @@ public final class VectorKernel implements DenseKernel {
   }
 
   /** z rows r..r+3, columns c..c+L. */
-  private static void fourByOne(float[] a, int a0, int in, float[] w, float[] b, int out,
-      float[] z, int z0, int c, boolean add) {
+  private static void fourByOne(
+      float[] a,
+      int a0,
+      int in,
+      float[] w,
+      float[] b,
+      int out,
+      float[] z,
+      int z0,
+      int c,
+      boolean add) {
     int a1 = a0 + in;
     int a2 = a1 + in;
     int a3 = a2 + in;
@@ -170,8 +191,7 @@ public final class VectorKernel implements DenseKernel {
   }
 
   @Override
-  public void output(float[] a, int rows, int in, float[] w, float b, double[] target,
-      int offset) {
+  public void output(float[] a, int rows, int in, float[] w, float b, double[] target, int offset) {
     for (int r = 0; r < rows; r++) {
       int ao = r * in;
       FloatVector s = FloatVector.fromArray(S, a, ao).mul(FloatVector.fromArray(S, w, 0));

@@ -1,25 +1,25 @@
 package org.sbi4j.training.steps;
 
-import org.sbi4j.common.InvalidValueException;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.sbi4j.common.AtomicFiles;
 import org.sbi4j.common.Check;
+import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.samples.Column;
 import org.sbi4j.samples.EventSample;
-import org.sbi4j.common.AtomicFiles;
-import org.sbi4j.training.model.ModelData;
-import org.sbi4j.training.store.ModelFolder;
 import org.sbi4j.samples.estimators.Prediction;
+import org.sbi4j.training.model.ModelData;
 import org.sbi4j.training.model.RatioModel;
 import org.sbi4j.training.model.ScoreModel;
+import org.sbi4j.training.store.ModelFolder;
 
 /**
- * {@code sbi4j evaluate}: applies a model folder to the events of a file and writes
- * {@code log_r_hat} (n, ratio models), {@code t_hat} (n × p) and, for ensembles,
- * {@code log_r_hat_std} and {@code t_hat_std}.
+ * {@code sbi4j evaluate}: applies a model folder to the events of a file and writes {@code
+ * log_r_hat} (n, ratio models), {@code t_hat} (n × p) and, for ensembles, {@code log_r_hat_std} and
+ * {@code t_hat_std}.
  */
 public final class EvaluateStep {
   private EvaluateStep() {}
@@ -39,8 +39,8 @@ public final class EvaluateStep {
    * @param meanScore mean t̂ over the events (p)
    * @param out the file written
    */
-  public record Result(String method, int events, double meanLogRatio, double[] meanScore,
-      String out) {}
+  public record Result(
+      String method, int events, double meanLogRatio, double[] meanScore, String out) {}
 
   /** Evaluates and writes the output file. */
   public static Result run(Request r) {
@@ -54,32 +54,37 @@ public final class EvaluateStep {
       pr = new RatioModel(model).predict(thetaRows(r.theta(), events, model), x);
     } else {
       if (r.theta() != null) {
-        throw new InvalidValueException("theta", "a sally model estimates t(x|θ_ref) at its fixed "
-            + "reference point; give no θ");
+        throw new InvalidValueException(
+            "theta",
+            "a sally model estimates t(x|θ_ref) at its fixed " + "reference point; give no θ");
       }
       pr = new ScoreModel(model).predict(x);
     }
     boolean ensemble = model.members().size() > 1;
-    AtomicFiles.write(r.out(), tmp -> {
-      try (WritableHdfFile h5 = HdfFile.write(tmp)) {
-        if (pr.logRatio() != null) {
-          h5.putDataset("log_r_hat", pr.logRatio());
-          if (ensemble) {
-            h5.putDataset("log_r_hat_std", pr.logRatioStd());
+    AtomicFiles.write(
+        r.out(),
+        tmp -> {
+          try (WritableHdfFile h5 = HdfFile.write(tmp)) {
+            if (pr.logRatio() != null) {
+              h5.putDataset("log_r_hat", pr.logRatio());
+              if (ensemble) {
+                h5.putDataset("log_r_hat_std", pr.logRatioStd());
+              }
+            }
+            h5.putDataset("t_hat", rows(pr.score(), n, p));
+            if (ensemble) {
+              h5.putDataset("t_hat_std", rows(pr.scoreStd(), n, p));
+            }
           }
-        }
-        h5.putDataset("t_hat", rows(pr.score(), n, p));
-        if (ensemble) {
-          h5.putDataset("t_hat_std", rows(pr.scoreStd(), n, p));
-        }
-      }
-    });
+        });
     double[] meanT = new double[p];
     for (int i = 0; i < n * p; i++) {
       meanT[i % p] += pr.score()[i] / n;
     }
-    double meanLr = pr.logRatio() == null ? Double.NaN
-        : Arrays.stream(pr.logRatio()).average().orElse(Double.NaN);
+    double meanLr =
+        pr.logRatio() == null
+            ? Double.NaN
+            : Arrays.stream(pr.logRatio()).average().orElse(Double.NaN);
     return new Result(model.method().cliName(), n, meanLr, meanT, r.out().toString());
   }
 
@@ -88,9 +93,15 @@ public final class EvaluateStep {
     int n = events.size();
     if (theta == null) {
       if (!events.has(Column.THETA0)) {
-        throw new InvalidValueException("theta", "a " + model.method().cliName()
-            + " model needs θ: give θ (" + p + " values: " + model.parameters()
-            + ") or a file with theta0");
+        throw new InvalidValueException(
+            "theta",
+            "a "
+                + model.method().cliName()
+                + " model needs θ: give θ ("
+                + p
+                + " values: "
+                + model.parameters()
+                + ") or a file with theta0");
       }
       return events.column(Column.THETA0);
     }
@@ -109,8 +120,13 @@ public final class EvaluateStep {
     for (int j = 0; j < d; j++) {
       int k = events.observables().indexOf(observables.get(j));
       if (k < 0) {
-        throw new IllegalArgumentException("the events lack observable '" + observables.get(j)
-            + "'; they have " + events.observables() + ", the model reads " + observables);
+        throw new IllegalArgumentException(
+            "the events lack observable '"
+                + observables.get(j)
+                + "'; they have "
+                + events.observables()
+                + ", the model reads "
+                + observables);
       }
       for (int i = 0; i < events.size(); i++) {
         x[i * d + j] = events.x(i, k);

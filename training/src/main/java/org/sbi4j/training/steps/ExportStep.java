@@ -17,16 +17,19 @@ public final class ExportStep {
    * @param opset default-domain opset
    * @param out the file written
    */
-  public record Result(String method, String[] inputs, String[] outputs, long irVersion,
-      long opset, String out) {}
+  public record Result(
+      String method, String[] inputs, String[] outputs, long irVersion, long opset, String out) {}
 
   /** Loads (and so validates) {@code model} and writes its ONNX form to {@code out}. */
   public static Result run(Path model, Path out) {
     ModelData m = ModelFolder.load(model).model();
     OnnxExport.write(m, out);
-    return new Result(m.method().cliName(),
+    return new Result(
+        m.method().cliName(),
         m.isRatio() ? new String[] {"theta", "x"} : new String[] {"x"},
         m.isRatio() ? new String[] {"log_r_hat", "t_hat"} : new String[] {"t_hat"},
-        OnnxExport.IR_VERSION, OnnxExport.OPSET, out.toString());
+        OnnxExport.IR_VERSION,
+        OnnxExport.OPSET,
+        out.toString());
   }
 }

@@ -8,14 +8,14 @@ import org.sbi4j.common.TaskRunner;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.io.Configs;
 import org.sbi4j.samples.io.TrainingFiles;
-import org.sbi4j.training.model.Method;
-import org.sbi4j.training.store.ModelFolder;
 import org.sbi4j.training.Trainer;
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.TrainingOutcome;
 import org.sbi4j.training.listeners.EpochReport;
 import org.sbi4j.training.listeners.ProgressListener;
 import org.sbi4j.training.listeners.TrainingListener;
+import org.sbi4j.training.model.Method;
+import org.sbi4j.training.store.ModelFolder;
 
 /** {@code sbi4j train}: a training-sample file and a config in, a model folder out. */
 public final class TrainStep {
@@ -28,14 +28,20 @@ public final class TrainStep {
    * @param out model folder to write
    * @param seed root seed
    * @param progress where per-epoch lines go, or null for silence
-   * @param runner where the ensemble members train as tasks, or null for one after the other
-   *     in this thread
+   * @param runner where the ensemble members train as tasks, or null for one after the other in
+   *     this thread
    */
-  public record Request(Method method, Path data, Path config, Path out, long seed,
-      PrintStream progress, TaskRunner runner) {
+  public record Request(
+      Method method,
+      Path data,
+      Path config,
+      Path out,
+      long seed,
+      PrintStream progress,
+      TaskRunner runner) {
     /** Members one after the other in this thread. */
-    public Request(Method method, Path data, Path config, Path out, long seed,
-        PrintStream progress) {
+    public Request(
+        Method method, Path data, Path config, Path out, long seed, PrintStream progress) {
       this(method, data, config, out, seed, progress, null);
     }
   }
@@ -49,24 +55,37 @@ public final class TrainStep {
    * @param seconds wall time
    * @param out the model folder
    */
-  public record Result(String method, int trainingRows, int validationRows, int members,
-      List<EpochReport> losses, double seconds, String out) {}
+  public record Result(
+      String method,
+      int trainingRows,
+      int validationRows,
+      int members,
+      List<EpochReport> losses,
+      double seconds,
+      String out) {}
 
   /** Trains and writes the model folder. */
   public static Result run(Request r) {
-    TrainingConfig config = r.config() == null ? TrainingConfig.defaults()
-        : Configs.load(r.config(), TrainingConfig.class);
+    TrainingConfig config =
+        r.config() == null
+            ? TrainingConfig.defaults()
+            : Configs.load(r.config(), TrainingConfig.class);
     EventSample sample = TrainingFiles.read(r.data());
     Trainer.requireColumns(sample, r.method());
     List<TrainingListener> listeners = new ArrayList<>();
     if (r.progress() != null) {
       listeners.add(new ProgressListener(r.progress()));
     }
-    TrainingOutcome outcome = new Trainer(config, listeners).train(sample, r.method(), r.seed(),
-        r.runner());
+    TrainingOutcome outcome =
+        new Trainer(config, listeners).train(sample, r.method(), r.seed(), r.runner());
     ModelFolder.save(r.out(), outcome, r.data());
-    return new Result(r.method().cliName(), outcome.trainingRows(), outcome.validationRows(),
-        outcome.model().members().size(), outcome.history(), outcome.seconds(),
+    return new Result(
+        r.method().cliName(),
+        outcome.trainingRows(),
+        outcome.validationRows(),
+        outcome.model().members().size(),
+        outcome.history(),
+        outcome.seconds(),
         r.out().toString());
   }
 }

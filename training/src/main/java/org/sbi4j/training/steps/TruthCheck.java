@@ -6,9 +6,9 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.sbi4j.common.Seeds;
 import org.sbi4j.samples.EventSample;
-import org.sbi4j.samples.simulators.Simulator;
 import org.sbi4j.samples.estimators.RatioEstimator;
 import org.sbi4j.samples.estimators.ScoreEstimator;
+import org.sbi4j.samples.simulators.Simulator;
 
 /**
  * Compares estimators with the exact likelihood of a built-in simulator, on fresh events drawn at
@@ -30,11 +30,11 @@ public final class TruthCheck {
   public static final int THETA_POINTS = 20;
 
   /**
-   * log r̂(x|θ0, θ1) against the exact log r over all pairs of n events x ~ p(x|θ1) and
-   * {@link #THETA_POINTS} points θ0 drawn uniformly in {@code range} (parameters × {min, max}).
+   * log r̂(x|θ0, θ1) against the exact log r over all pairs of n events x ~ p(x|θ1) and {@link
+   * #THETA_POINTS} points θ0 drawn uniformly in {@code range} (parameters × {min, max}).
    */
-  public static Agreement logRatio(RatioEstimator estimator, Simulator sim, double[][] range,
-      int n, long seed) {
+  public static Agreement logRatio(
+      RatioEstimator estimator, Simulator sim, double[][] range, int n, long seed) {
     double[] theta1 = generatingTheta(sim);
     int p = theta1.length;
     EventSample events = sim.events(n, Seeds.derive(seed, 1));
@@ -78,8 +78,9 @@ public final class TruthCheck {
   private static Agreement agreement(double[] a, double[] b) {
     int n = a.length;
     if (n < 2) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "comparing with the truth needs at least 2 events, got %d", n));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT, "comparing with the truth needs at least 2 events, got %d", n));
     }
     double mse = 0;
     for (int i = 0; i < n; i++) {

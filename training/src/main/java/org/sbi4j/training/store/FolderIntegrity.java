@@ -20,9 +20,16 @@ import tools.jackson.databind.json.JsonMapper;
 final class FolderIntegrity {
   /** The hash manifest's file name. */
   static final String MANIFEST = "sha256.json";
+
   /** Files a model folder holds, besides the manifest. */
-  static final List<String> FILES = List.of("model.json", "weights.json", "history.json",
-      "provenance.json", "config.yaml", "model.onnx");
+  static final List<String> FILES =
+      List.of(
+          "model.json",
+          "weights.json",
+          "history.json",
+          "provenance.json",
+          "config.yaml",
+          "model.onnx");
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -34,7 +41,8 @@ final class FolderIntegrity {
     for (String name : FILES) {
       hashes.put(name, Provenance.sha256(dir.resolve(name)));
     }
-    org.sbi4j.common.AtomicFiles.writeString(dir.resolve(MANIFEST),
+    org.sbi4j.common.AtomicFiles.writeString(
+        dir.resolve(MANIFEST),
         JSON.writerWithDefaultPrettyPrinter().writeValueAsString(hashes) + "\n");
   }
 
@@ -43,21 +51,42 @@ final class FolderIntegrity {
    * the file is a link whose target lies outside the folder.
    */
   static Path inside(Path dir, String name) {
-    if (name == null || name.isEmpty() || name.contains("/") || name.contains("\\")
-        || name.equals("..") || name.equals(".") || Path.of(name).isAbsolute()) {
-      throw new IllegalArgumentException("model folder " + dir + " names the file '" + name
-          + "'; only plain file names inside the folder are allowed (no paths, no '..')");
+    if (name == null
+        || name.isEmpty()
+        || name.contains("/")
+        || name.contains("\\")
+        || name.equals("..")
+        || name.equals(".")
+        || Path.of(name).isAbsolute()) {
+      throw new IllegalArgumentException(
+          "model folder "
+              + dir
+              + " names the file '"
+              + name
+              + "'; only plain file names inside the folder are allowed (no paths, no '..')");
     }
     Path f = dir.resolve(name);
     if (Files.exists(f, LinkOption.NOFOLLOW_LINKS) && Files.isSymbolicLink(f)) {
       try {
         if (!f.toRealPath().startsWith(dir.toRealPath())) {
-          throw new IllegalArgumentException("model folder " + dir + ": " + name
-              + " links to " + f.toRealPath() + " outside the folder; copy the file in instead");
+          throw new IllegalArgumentException(
+              "model folder "
+                  + dir
+                  + ": "
+                  + name
+                  + " links to "
+                  + f.toRealPath()
+                  + " outside the folder; copy the file in instead");
         }
       } catch (IOException e) {
-        throw new IllegalArgumentException("model folder " + dir + ": " + name
-            + " is a broken link (" + e.getMessage() + "); copy the file in instead");
+        throw new IllegalArgumentException(
+            "model folder "
+                + dir
+                + ": "
+                + name
+                + " is a broken link ("
+                + e.getMessage()
+                + "); copy the file in instead");
       }
     }
     return f;
@@ -71,41 +100,63 @@ final class FolderIntegrity {
     Path m = inside(dir, MANIFEST);
     if (!Files.exists(m)) {
       if (formatVersion >= 2) {
-        throw new IllegalArgumentException("model folder " + dir + " lacks " + MANIFEST
-            + " (the hashes recorded at save time); its files cannot be verified, retrain it");
+        throw new IllegalArgumentException(
+            "model folder "
+                + dir
+                + " lacks "
+                + MANIFEST
+                + " (the hashes recorded at save time); its files cannot be verified, retrain it");
       }
       return;
     }
     Map<String, String> hashes = readManifest(m);
     for (String name : FILES) {
       if (!hashes.containsKey(name) && formatVersion >= 2) {
-        throw new IllegalArgumentException(m + " records no hash for " + name
-            + "; the folder was altered, retrain it");
+        throw new IllegalArgumentException(
+            m + " records no hash for " + name + "; the folder was altered, retrain it");
       }
     }
     for (Map.Entry<String, String> e : hashes.entrySet()) {
       Path f = inside(dir, e.getKey());
       if (!Set.copyOf(FILES).contains(e.getKey())) {
-        throw new IllegalArgumentException(m + " lists '" + e.getKey()
-            + "', which is not a model-folder file (expected " + FILES + ")");
+        throw new IllegalArgumentException(
+            m
+                + " lists '"
+                + e.getKey()
+                + "', which is not a model-folder file (expected "
+                + FILES
+                + ")");
       }
       if (!Files.isRegularFile(f)) {
-        throw new IllegalArgumentException("model folder " + dir + " lacks " + e.getKey()
-            + ", recorded at save time; the folder is incomplete, copy it again or retrain");
+        throw new IllegalArgumentException(
+            "model folder "
+                + dir
+                + " lacks "
+                + e.getKey()
+                + ", recorded at save time; the folder is incomplete, copy it again or retrain");
       }
       String actual = Provenance.sha256(f);
       if (!actual.equalsIgnoreCase(String.valueOf(e.getValue()))) {
-        throw new IllegalArgumentException("model folder " + dir + ": " + e.getKey()
-            + " was changed after saving (SHA-256 " + actual + ", recorded " + e.getValue()
-            + "); restore the original or retrain");
+        throw new IllegalArgumentException(
+            "model folder "
+                + dir
+                + ": "
+                + e.getKey()
+                + " was changed after saving (SHA-256 "
+                + actual
+                + ", recorded "
+                + e.getValue()
+                + "); restore the original or retrain");
       }
     }
   }
 
   private static Map<String, String> readManifest(Path m) {
     try {
-      Map<String, String> h = JSON.readValue(Files.readString(m),
-          new tools.jackson.core.type.TypeReference<LinkedHashMap<String, String>>() {});
+      Map<String, String> h =
+          JSON.readValue(
+              Files.readString(m),
+              new tools.jackson.core.type.TypeReference<LinkedHashMap<String, String>>() {});
       if (h == null) {
         throw new IllegalArgumentException(m + " is empty; the folder was altered, retrain it");
       }

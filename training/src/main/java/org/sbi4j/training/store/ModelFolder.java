@@ -1,16 +1,5 @@
 package org.sbi4j.training.store;
 
-import org.sbi4j.common.InvalidValueException;
-import org.sbi4j.training.model.ScoreModel;
-import org.sbi4j.training.model.Scaling;
-import org.sbi4j.training.model.RatioModel;
-import org.sbi4j.training.model.Precision;
-import org.sbi4j.training.model.Network;
-import org.sbi4j.training.model.ModelData;
-import org.sbi4j.training.model.Method;
-import org.sbi4j.training.model.Activation;
-import org.sbi4j.training.TrainingOutcome;
-import org.sbi4j.training.TrainingConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,7 +7,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.sbi4j.common.AtomicFiles;
+import org.sbi4j.common.InvalidValueException;
+import org.sbi4j.training.TrainingConfig;
+import org.sbi4j.training.TrainingOutcome;
 import org.sbi4j.training.listeners.EpochReport;
+import org.sbi4j.training.model.Activation;
+import org.sbi4j.training.model.Method;
+import org.sbi4j.training.model.ModelData;
+import org.sbi4j.training.model.Network;
+import org.sbi4j.training.model.Precision;
+import org.sbi4j.training.model.RatioModel;
+import org.sbi4j.training.model.Scaling;
+import org.sbi4j.training.model.ScoreModel;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
@@ -27,22 +27,33 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The model folder of docs/formats.md: {@code model.json} (method, names, scaling, architecture),
- * {@code weights.json} (every member's layers), {@code config.yaml} (the resolved config, usable
- * as {@code --config}), {@code history.json} (loss per epoch), {@code provenance.json} and
- * {@code model.onnx}. Every file is written atomically; {@link #load} validates all of it.
+ * {@code weights.json} (every member's layers), {@code config.yaml} (the resolved config, usable as
+ * {@code --config}), {@code history.json} (loss per epoch), {@code provenance.json} and {@code
+ * model.onnx}. Every file is written atomically; {@link #load} validates all of it.
  */
 public final class ModelFolder {
   /** Format version written to model.json; loading accepts versions up to this one. */
   public static final int FORMAT_VERSION = 2;
 
-  private static final JsonMapper JSON = JsonMapper.builder()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
 
   /** Contents of model.json. */
-  public record Header(int formatVersion, Method method, Precision precision,
-      List<String> observables, List<String> parameters, Scaling xScaling, Scaling thetaScaling,
-      double[][] thetaRange, Activation activation, List<Integer> hiddenLayers, int members) {}
+  public record Header(
+      int formatVersion,
+      Method method,
+      Precision precision,
+      List<String> observables,
+      List<String> parameters,
+      Scaling xScaling,
+      Scaling thetaScaling,
+      double[][] thetaRange,
+      Activation activation,
+      List<Integer> hiddenLayers,
+      int members) {}
 
   /** Contents of weights.json. */
   public record Weights(List<List<Network.Dense>> members) {}
@@ -55,8 +66,8 @@ public final class ModelFolder {
    * @param history loss per epoch
    * @param provenance where it came from
    */
-  public record Loaded(ModelData model, TrainingConfig config, List<EpochReport> history,
-      Provenance provenance) {
+  public record Loaded(
+      ModelData model, TrainingConfig config, List<EpochReport> history, Provenance provenance) {
     /** The model as a ratio estimator (ratio methods). */
     public RatioModel ratioModel() {
       return new RatioModel(model);
@@ -78,9 +89,19 @@ public final class ModelFolder {
   public static void save(Path dir, TrainingOutcome outcome, Path trainingFile) {
     ModelData m = outcome.model();
     Network first = m.members().get(0);
-    Header header = new Header(FORMAT_VERSION, m.method(), m.precision(), m.observables(),
-        m.parameters(), m.xScaling(), m.thetaScaling(), m.thetaRange(), first.activation(),
-        first.hiddenWidths(), m.members().size());
+    Header header =
+        new Header(
+            FORMAT_VERSION,
+            m.method(),
+            m.precision(),
+            m.observables(),
+            m.parameters(),
+            m.xScaling(),
+            m.thetaScaling(),
+            m.thetaRange(),
+            first.activation(),
+            first.hiddenWidths(),
+            m.members().size());
     List<List<Network.Dense>> layers = new ArrayList<>();
     for (Network n : m.members()) {
       layers.add(n.layers());
@@ -89,7 +110,8 @@ public final class ModelFolder {
     writeJson(dir.resolve("weights.json"), new Weights(layers));
     writeJson(dir.resolve("history.json"), outcome.history());
     writeJson(dir.resolve("provenance.json"), Provenance.of(outcome, trainingFile));
-    AtomicFiles.writeString(dir.resolve("config.yaml"),
+    AtomicFiles.writeString(
+        dir.resolve("config.yaml"),
         "# resolved training config of this model (usable as a training config file)\n"
             + YAMLMapper.builder().build().writeValueAsString(outcome.config()));
     OnnxExport.write(m, dir.resolve("model.onnx"));
@@ -97,26 +119,45 @@ public final class ModelFolder {
   }
 
   /**
-   * Reads {@code dir} like {@link #load(Path)} and checks that its recorded method, observables
-   * (in order) and parameters (in order) are the ones the caller expects; a null expectation is
-   * not checked.
+   * Reads {@code dir} like {@link #load(Path)} and checks that its recorded method, observables (in
+   * order) and parameters (in order) are the ones the caller expects; a null expectation is not
+   * checked.
    */
-  public static Loaded load(Path dir, Method method, List<String> observables,
-      List<String> parameters) {
+  public static Loaded load(
+      Path dir, Method method, List<String> observables, List<String> parameters) {
     Loaded l = load(dir);
     ModelData m = l.model();
     if (method != null && m.method() != method) {
-      throw new IllegalArgumentException("model " + dir + " was trained with method "
-          + m.method().cliName() + " but " + method.cliName() + " is expected; use a "
-          + method.cliName() + " model");
+      throw new IllegalArgumentException(
+          "model "
+              + dir
+              + " was trained with method "
+              + m.method().cliName()
+              + " but "
+              + method.cliName()
+              + " is expected; use a "
+              + method.cliName()
+              + " model");
     }
     if (observables != null && !m.observables().equals(observables)) {
-      throw new IllegalArgumentException("model " + dir + " was trained on observables "
-          + m.observables() + " but the input has " + observables + "; use matching inputs");
+      throw new IllegalArgumentException(
+          "model "
+              + dir
+              + " was trained on observables "
+              + m.observables()
+              + " but the input has "
+              + observables
+              + "; use matching inputs");
     }
     if (parameters != null && !m.parameters().equals(parameters)) {
-      throw new IllegalArgumentException("model " + dir + " was trained for parameters "
-          + m.parameters() + " but " + parameters + " are given; use the model's parameters");
+      throw new IllegalArgumentException(
+          "model "
+              + dir
+              + " was trained for parameters "
+              + m.parameters()
+              + " but "
+              + parameters
+              + " are given; use the model's parameters");
     }
     return l;
   }
@@ -124,40 +165,60 @@ public final class ModelFolder {
   /** Reads and validates the folder {@code dir} (hashes verified for format version ≥ 2). */
   public static Loaded load(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new InvalidValueException("modelFolder", "model folder " + dir
-          + " does not exist; train a model into it first");
+      throw new InvalidValueException(
+          "modelFolder", "model folder " + dir + " does not exist; train a model into it first");
     }
     Header h = read(dir, "model.json", Header.class);
     if (h.formatVersion() < 1 || h.formatVersion() > FORMAT_VERSION) {
-      throw new IllegalArgumentException(dir + "/model.json has format version "
-          + h.formatVersion() + "; this sbi4j reads 1.." + FORMAT_VERSION + ", upgrade sbi4j");
+      throw new IllegalArgumentException(
+          dir
+              + "/model.json has format version "
+              + h.formatVersion()
+              + "; this sbi4j reads 1.."
+              + FORMAT_VERSION
+              + ", upgrade sbi4j");
     }
     FolderIntegrity.verify(dir, h.formatVersion());
     Weights w = read(dir, "weights.json", Weights.class);
     if (w.members() == null || w.members().size() != h.members()) {
-      throw new IllegalArgumentException(dir + "/weights.json has "
-          + (w.members() == null ? 0 : w.members().size()) + " members but model.json says "
-          + h.members());
+      throw new IllegalArgumentException(
+          dir
+              + "/weights.json has "
+              + (w.members() == null ? 0 : w.members().size())
+              + " members but model.json says "
+              + h.members());
     }
     List<Network> nets = new ArrayList<>();
     for (List<Network.Dense> layers : w.members()) {
       Network n = new Network(h.activation(), layers);
       if (!n.hiddenWidths().equals(h.hiddenLayers())) {
-        throw new IllegalArgumentException(dir + "/weights.json has hidden layers "
-            + n.hiddenWidths() + " but model.json says " + h.hiddenLayers());
+        throw new IllegalArgumentException(
+            dir
+                + "/weights.json has hidden layers "
+                + n.hiddenWidths()
+                + " but model.json says "
+                + h.hiddenLayers());
       }
       nets.add(n);
     }
     ModelData model;
     try {
-      model = new ModelData(h.method(), h.precision(), h.observables(), h.parameters(),
-          h.xScaling(), h.thetaScaling(), h.thetaRange(), nets);
+      model =
+          new ModelData(
+              h.method(),
+              h.precision(),
+              h.observables(),
+              h.parameters(),
+              h.xScaling(),
+              h.thetaScaling(),
+              h.thetaRange(),
+              nets);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new IllegalArgumentException(dir + " is not a valid model folder: " + e.getMessage());
     }
-    TrainingConfig config = org.sbi4j.samples.io.Configs.load(
-        FolderIntegrity.inside(dir, "config.yaml"),
-        TrainingConfig.class);
+    TrainingConfig config =
+        org.sbi4j.samples.io.Configs.load(
+            FolderIntegrity.inside(dir, "config.yaml"), TrainingConfig.class);
     List<EpochReport> history = List.of(read(dir, "history.json", EpochReport[].class));
     Provenance provenance = read(dir, "provenance.json", Provenance.class);
     return new Loaded(model, config, history, provenance);
@@ -176,8 +237,8 @@ public final class ModelFolder {
       }
       return v;
     } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("model folder " + dir + " lacks " + name
-          + "; it is incomplete or not a model folder");
+      throw new IllegalArgumentException(
+          "model folder " + dir + " lacks " + name + "; it is incomplete or not a model folder");
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + f + ": " + e.getMessage());
     } catch (JacksonException e) {

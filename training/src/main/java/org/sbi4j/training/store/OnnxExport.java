@@ -1,10 +1,5 @@
 package org.sbi4j.training.store;
 
-import org.sbi4j.training.model.Scaling;
-import org.sbi4j.training.model.Precision;
-import org.sbi4j.training.model.Network;
-import org.sbi4j.training.model.ModelData;
-import org.sbi4j.training.model.Activation;
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
@@ -21,19 +16,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.sbi4j.common.AtomicFiles;
+import org.sbi4j.training.model.Activation;
+import org.sbi4j.training.model.ModelData;
+import org.sbi4j.training.model.Network;
+import org.sbi4j.training.model.Precision;
+import org.sbi4j.training.model.Scaling;
 
 /**
  * Writes a {@link ModelData} as an ONNX model (IR 8, opset 17) that includes the input
  * standardisation, so a downstream user feeds raw values.
  *
- * <p>Ratio models: inputs {@code theta} (N × p) and {@code x} (N × d), outputs {@code log_r_hat}
- * (N × 1) and {@code t_hat} (N × p, ∂ log r̂/∂θ in the units of θ, by the same forward-mode
- * tangents as training). SALLY: input {@code x} (N × d), output {@code t_hat} (N × p). Ensembles
- * output the mean over members. Element type: float32 or float64 as the model's precision.
+ * <p>Ratio models: inputs {@code theta} (N × p) and {@code x} (N × d), outputs {@code log_r_hat} (N
+ * × 1) and {@code t_hat} (N × p, ∂ log r̂/∂θ in the units of θ, by the same forward-mode tangents
+ * as training). SALLY: input {@code x} (N × d), output {@code t_hat} (N × p). Ensembles output the
+ * mean over members. Element type: float32 or float64 as the model's precision.
  */
 public final class OnnxExport {
   /** ONNX IR version written. */
   public static final long IR_VERSION = 8;
+
   /** Default-domain opset written. */
   public static final long OPSET = 17;
 
@@ -44,8 +45,10 @@ public final class OnnxExport {
 
   private OnnxExport(ModelData model) {
     this.model = model;
-    this.elemType = model.precision() == Precision.FLOAT64 ? TensorProto.DataType.DOUBLE_VALUE
-        : TensorProto.DataType.FLOAT_VALUE;
+    this.elemType =
+        model.precision() == Precision.FLOAT64
+            ? TensorProto.DataType.DOUBLE_VALUE
+            : TensorProto.DataType.FLOAT_VALUE;
   }
 
   /** The ONNX model of {@code model}. */
@@ -63,8 +66,8 @@ public final class OnnxExport {
     int p = model.parameters().size();
     int d = model.observables().size();
     graph.setName("sbi4j_" + model.method().cliName());
-    String theta = model.isRatio()
-        ? standardise(input("theta", p), "theta", model.thetaScaling()) : null;
+    String theta =
+        model.isRatio() ? standardise(input("theta", p), "theta", model.thetaScaling()) : null;
     String x = standardise(input("x", d), "x", model.xScaling());
     List<String> logR = new ArrayList<>();
     List<String> scores = new ArrayList<>();
@@ -88,8 +91,13 @@ public final class OnnxExport {
         .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
         .setProducerName("sbi4j")
         .setProducerVersion(Provenance.version())
-        .setDocString("sbi4j " + model.method().cliName() + " estimator; parameters "
-            + model.parameters() + ", observables " + model.observables())
+        .setDocString(
+            "sbi4j "
+                + model.method().cliName()
+                + " estimator; parameters "
+                + model.parameters()
+                + ", observables "
+                + model.observables())
         .setGraph(graph)
         .build();
   }
@@ -119,8 +127,9 @@ public final class OnnxExport {
         for (int k = 0; k < p; k++) {
           inv[k] = 1 / model.thetaScaling().scale()[k];
         }
-        return new String[] {z, node("Mul", List.of(t, init(fresh("inv_theta_scale"), inv, p)),
-            List.of())};
+        return new String[] {
+          z, node("Mul", List.of(t, init(fresh("inv_theta_scale"), inv, p)), List.of())
+        };
       }
       String h = activation(net, z);
       String slope = slope(net, h);
@@ -138,8 +147,14 @@ public final class OnnxExport {
     List<Network.Dense> layers = net.layers();
     for (int l = 0; l < layers.size(); l++) {
       Network.Dense d = layers.get(l);
-      a = node("Gemm", List.of(a, init("m" + m + "_w" + l, d.w(), d.in(), d.out()),
-          init("m" + m + "_b" + l, d.b(), d.out())), List.of());
+      a =
+          node(
+              "Gemm",
+              List.of(
+                  a,
+                  init("m" + m + "_w" + l, d.w(), d.in(), d.out()),
+                  init("m" + m + "_b" + l, d.b(), d.out())),
+              List.of());
       if (l < layers.size() - 1) {
         a = activation(net, a);
       }
@@ -165,8 +180,10 @@ public final class OnnxExport {
       return values.get(0);
     }
     String sum = node("Sum", values, List.of());
-    return node("Mul", List.of(sum, init(fresh("inv_members"),
-        new double[] {1.0 / values.size()}, 1)), List.of());
+    return node(
+        "Mul",
+        List.of(sum, init(fresh("inv_members"), new double[] {1.0 / values.size()}, 1)),
+        List.of());
   }
 
   private String standardise(String in, String name, Scaling s) {
@@ -174,8 +191,7 @@ public final class OnnxExport {
     for (int k = 0; k < inv.length; k++) {
       inv[k] = 1 / s.scale()[k];
     }
-    String centred = node("Sub", List.of(in, init(name + "_mean", s.mean(), s.width())),
-        List.of());
+    String centred = node("Sub", List.of(in, init(name + "_mean", s.mean(), s.width())), List.of());
     return node("Mul", List.of(centred, init(name + "_inv_scale", inv, s.width())), List.of());
   }
 
@@ -185,17 +201,26 @@ public final class OnnxExport {
   }
 
   private void output(String from, String name, int width) {
-    graph.addNode(NodeProto.newBuilder().setOpType("Identity").setName("out_" + name)
-        .addInput(from).addOutput(name));
+    graph.addNode(
+        NodeProto.newBuilder()
+            .setOpType("Identity")
+            .setName("out_" + name)
+            .addInput(from)
+            .addOutput(name));
     graph.addOutput(valueInfo(name, width));
   }
 
   private ValueInfoProto valueInfo(String name, int width) {
-    TensorShapeProto shape = TensorShapeProto.newBuilder()
-        .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("N"))
-        .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(width)).build();
-    return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
-        .setTensorType(TypeProto.Tensor.newBuilder().setElemType(elemType).setShape(shape)))
+    TensorShapeProto shape =
+        TensorShapeProto.newBuilder()
+            .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("N"))
+            .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(width))
+            .build();
+    return ValueInfoProto.newBuilder()
+        .setName(name)
+        .setType(
+            TypeProto.newBuilder()
+                .setTensorType(TypeProto.Tensor.newBuilder().setElemType(elemType).setShape(shape)))
         .build();
   }
 
@@ -205,21 +230,29 @@ public final class OnnxExport {
 
   private String node(String op, List<String> inputs, List<AttributeProto> attrs) {
     String out = fresh(op.toLowerCase(java.util.Locale.ROOT));
-    graph.addNode(NodeProto.newBuilder().setOpType(op).setName(out).addAllInput(inputs)
-        .addOutput(out).addAllAttribute(attrs));
+    graph.addNode(
+        NodeProto.newBuilder()
+            .setOpType(op)
+            .setName(out)
+            .addAllInput(inputs)
+            .addOutput(out)
+            .addAllAttribute(attrs));
     return out;
   }
 
   private static AttributeProto axis(long axis) {
-    return AttributeProto.newBuilder().setName("axis").setType(AttributeProto.AttributeType.INT)
-        .setI(axis).build();
+    return AttributeProto.newBuilder()
+        .setName("axis")
+        .setType(AttributeProto.AttributeType.INT)
+        .setI(axis)
+        .build();
   }
 
   /** An initializer of shape dims holding {@code values} (row-major). */
   private String init(String name, double[] values, long... dims) {
     boolean dbl = elemType == TensorProto.DataType.DOUBLE_VALUE;
-    ByteBuffer buf = ByteBuffer.allocate(values.length * (dbl ? 8 : 4))
-        .order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer buf =
+        ByteBuffer.allocate(values.length * (dbl ? 8 : 4)).order(ByteOrder.LITTLE_ENDIAN);
     for (double v : values) {
       if (dbl) {
         buf.putDouble(v);
@@ -227,8 +260,11 @@ public final class OnnxExport {
         buf.putFloat((float) v);
       }
     }
-    TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(elemType)
-        .setRawData(ByteString.copyFrom(buf.array()));
+    TensorProto.Builder t =
+        TensorProto.newBuilder()
+            .setName(name)
+            .setDataType(elemType)
+            .setRawData(ByteString.copyFrom(buf.array()));
     for (long dim : dims) {
       t.addDims(dim);
     }

@@ -1,6 +1,5 @@
 package org.sbi4j.training.store;
 
-import org.sbi4j.training.TrainingOutcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.sbi4j.training.TrainingOutcome;
 import org.sbi4j.training.internal.Nd4jRuntime;
 
 /**
@@ -27,19 +27,35 @@ import org.sbi4j.training.internal.Nd4jRuntime;
  * @param trainingFileSha256 SHA-256 of that file (hex), or null
  * @param createdAt ISO-8601 time of saving
  */
-public record Provenance(String sbi4jVersion, String gitSha, String java, String os,
-    String nd4jBackend, long seed, List<Long> memberSeeds, String trainingFile,
-    String trainingFileSha256, String createdAt) {
+public record Provenance(
+    String sbi4jVersion,
+    String gitSha,
+    String java,
+    String os,
+    String nd4jBackend,
+    long seed,
+    List<Long> memberSeeds,
+    String trainingFile,
+    String trainingFileSha256,
+    String createdAt) {
 
   /** The provenance of {@code outcome}, trained from {@code trainingFile} (may be null). */
   public static Provenance of(TrainingOutcome outcome, Path trainingFile) {
-    return new Provenance(version(), gitSha(Path.of("").toAbsolutePath()).orElse(null),
+    return new Provenance(
+        version(),
+        gitSha(Path.of("").toAbsolutePath()).orElse(null),
         System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
-        System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
             + System.getProperty("os.arch"),
-        Nd4jRuntime.backend(), outcome.seed(), outcome.memberSeeds(),
+        Nd4jRuntime.backend(),
+        outcome.seed(),
+        outcome.memberSeeds(),
         trainingFile == null ? null : trainingFile.toString(),
-        trainingFile == null ? null : sha256(trainingFile), Instant.now().toString());
+        trainingFile == null ? null : sha256(trainingFile),
+        Instant.now().toString());
   }
 
   /** sbi4j's version from the jar manifest, or "dev". */
@@ -65,8 +81,8 @@ public record Provenance(String sbi4jVersion, String gitSha, String java, String
   }
 
   /**
-   * The commit checked out in the git working tree containing {@code dir}, read from the .git
-   * files (worktrees and packed refs included), without running git.
+   * The commit checked out in the git working tree containing {@code dir}, read from the .git files
+   * (worktrees and packed refs included), without running git.
    */
   public static Optional<String> gitSha(Path dir) {
     try {

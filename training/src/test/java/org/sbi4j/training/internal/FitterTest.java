@@ -18,8 +18,8 @@ import org.sbi4j.training.model.Network;
 class FitterTest {
   @Test
   void clippingRescalesOnlyGradientsAboveTheBound() {
-    GradientUpdater<?> u = new ClippingUpdater(new Sgd(1.0), 1.0).instantiate((INDArray) null,
-        false);
+    GradientUpdater<?> u =
+        new ClippingUpdater(new Sgd(1.0), 1.0).instantiate((INDArray) null, false);
     INDArray big = Nd4j.create(new double[] {3, 4}, new long[] {2}, DataType.DOUBLE);
     u.applyUpdater(big, 0, 0);
     // ‖(3, 4)‖ = 5 > 1: rescaled to (0.6, 0.8); SGD with lr 1 leaves it so.
@@ -52,8 +52,12 @@ class FitterTest {
     EpochSpy spy = new EpochSpy();
     Table t = new Table(8).put(Graphs.INPUT, new double[16], 2).put(Graphs.T, new double[8], 1);
     BatchIterator it = new BatchIterator(t, 8, DataType.FLOAT, 1);
-    sd.setTrainingConfig(org.nd4j.autodiff.samediff.TrainingConfig.builder().updater(spy)
-        .dataSetFeatureMapping(it.featureNames()).dataSetLabelMapping(it.labelNames()).build());
+    sd.setTrainingConfig(
+        org.nd4j.autodiff.samediff.TrainingConfig.builder()
+            .updater(spy)
+            .dataSetFeatureMapping(it.featureNames())
+            .dataSetLabelMapping(it.labelNames())
+            .build());
     Nd4jRuntime.createGradients(sd);
     for (int e = 0; e < 3; e++) {
       it.reset();

@@ -13,17 +13,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.sbi4j.training.losses.RatioLoss;
 import org.sbi4j.training.model.Activation;
 import org.sbi4j.training.model.Network;
-import org.sbi4j.training.losses.RatioLoss;
 import org.sbi4j.training.simd.DenseKernel;
 import org.sbi4j.training.simd.ScalarKernel;
 import org.sbi4j.training.simd.VectorKernel;
 import org.sbi4j.training.simd.VectorSupport;
 
 /**
- * The fused float32 loss and weight gradients against the SameDiff graph's in float64 (the graph
- * is itself checked against finite differences in {@link GraphsTest}), for every ratio loss, both
+ * The fused float32 loss and weight gradients against the SameDiff graph's in float64 (the graph is
+ * itself checked against finite differences in {@link GraphsTest}), for every ratio loss, both
  * activations, p = 2 tangent directions, widths that are not multiples of the padding and a batch
  * of 7 rows (not a multiple of 4).
  */
@@ -96,14 +96,17 @@ class FusedFitterTest {
           double scale = Math.max(1e-3, gw.amaxNumber().doubleValue());
           for (int i = 0; i < d.in(); i++) {
             for (int o = 0; o < d.out(); o++) {
-              assertEquals(gw.getDouble(i, o), fused[1 + 2 * l][i * paddedOut + o],
-                  2e-5 * scale, at + " w" + l + "[" + i + "," + o + "]");
+              assertEquals(
+                  gw.getDouble(i, o),
+                  fused[1 + 2 * l][i * paddedOut + o],
+                  2e-5 * scale,
+                  at + " w" + l + "[" + i + "," + o + "]");
             }
           }
           double scaleB = Math.max(1e-3, gb.amaxNumber().doubleValue());
           for (int o = 0; o < d.out(); o++) {
-            assertEquals(gb.getDouble(o), fused[2 + 2 * l][o], 2e-5 * scaleB,
-                at + " b" + l + "[" + o + "]");
+            assertEquals(
+                gb.getDouble(o), fused[2 + 2 * l][o], 2e-5 * scaleB, at + " b" + l + "[" + o + "]");
           }
           // Padding stays inert: no gradient reaches the padded weights.
           for (int k = 0; k < fused[1 + 2 * l].length; k++) {

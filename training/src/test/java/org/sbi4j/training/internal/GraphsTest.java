@@ -9,16 +9,16 @@ import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.sbi4j.training.losses.RatioLoss;
 import org.sbi4j.training.model.Activation;
 import org.sbi4j.training.model.Network;
-import org.sbi4j.training.losses.RatioLoss;
 
 /** The SameDiff graphs against a plain-Java oracle and finite differences, in float64. */
 class GraphsTest {
@@ -54,8 +54,7 @@ class GraphsTest {
     Network net = net(act, 11);
     double[] in = randomRows(B, P + D, 12);
     SameDiff sd = Graphs.ratio(net, P, DataType.DOUBLE, null, 0, 10);
-    Map<String, INDArray> feed = new HashMap<>(Graphs.inputTangents(B, P + D, P,
-        DataType.DOUBLE));
+    Map<String, INDArray> feed = new HashMap<>(Graphs.inputTangents(B, P + D, P, DataType.DOUBLE));
     feed.put(Graphs.INPUT, arr(in, B, P + D));
     Map<String, INDArray> out = sd.output(feed, Graphs.LOG_R_HAT, Graphs.T_HAT);
     double h = 1e-5;
@@ -123,8 +122,9 @@ class GraphsTest {
       double[] tHat = java.util.Arrays.copyOfRange(o, 1, 1 + P);
       double[] t = loss.usesScore() ? ph.get(Graphs.T).getRow(i).toDoubleVector() : new double[P];
       double logR = ph.get(LOG_R).getDouble(i, 0);
-      sum += NaiveNetwork.rowLoss(loss, o[0], tHat, ph.get(Graphs.Y).getDouble(i, 0), logR, t,
-          0.7, 10);
+      sum +=
+          NaiveNetwork.rowLoss(
+              loss, o[0], tHat, ph.get(Graphs.Y).getDouble(i, 0), logR, t, 0.7, 10);
     }
     // float64 in both, different summation order: relative 1e-12.
     assertEquals(sum / B, graphLoss, 1e-12 * Math.max(1, Math.abs(graphLoss)));
@@ -132,7 +132,8 @@ class GraphsTest {
 
   @Test
   void clippingBoundsTheExponentiatedRatio() {
-    // ROLR with a target log r of 50: clipped to 10, so the y=1 term is (r̂ − e^10)², not (r̂ − e^50)².
+    // ROLR with a target log r of 50: clipped to 10, so the y=1 term is (r̂ − e^10)², not (r̂ −
+    // e^50)².
     Network net = net(Activation.TANH, 31);
     Map<String, INDArray> ph = new HashMap<>();
     ph.put(Graphs.INPUT, arr(randomRows(1, P + D, 32), 1, P + D));

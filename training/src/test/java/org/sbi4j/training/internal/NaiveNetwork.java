@@ -1,8 +1,8 @@
 package org.sbi4j.training.internal;
 
 import java.util.List;
-import org.sbi4j.training.model.Network;
 import org.sbi4j.training.losses.RatioLoss;
+import org.sbi4j.training.model.Network;
 
 /** Plain-Java oracle: forward pass with tangents and the losses of docs/math.md §3, row by row. */
 final class NaiveNetwork {
@@ -48,20 +48,28 @@ final class NaiveNetwork {
   }
 
   /** The loss of one row (docs/math.md §3), with the clipping of the graph. */
-  static double rowLoss(RatioLoss loss, double logRHat, double[] tHat, double y, double logR,
-      double[] t, double alpha, double clip) {
+  static double rowLoss(
+      RatioLoss loss,
+      double logRHat,
+      double[] tHat,
+      double y,
+      double logR,
+      double[] t,
+      double alpha,
+      double clip) {
     double lr = Math.max(-clip, Math.min(clip, logRHat));
     double lt = Math.max(-clip, Math.min(clip, logR));
     double sHat = 1 / (1 + Math.exp(lr));
-    double v = switch (loss) {
-      case CARL, CASCAL -> -(y * Math.log(sHat) + (1 - y) * Math.log(1 - sHat));
-      case ALICE, ALICES -> {
-        double s = 1 / (1 + Math.exp(lt));
-        yield -(s * Math.log(sHat) + (1 - s) * Math.log(1 - sHat));
-      }
-      case ROLR, RASCAL -> y * sq(Math.exp(lr) - Math.exp(lt))
-          + (1 - y) * sq(Math.exp(-lr) - Math.exp(-lt));
-    };
+    double v =
+        switch (loss) {
+          case CARL, CASCAL -> -(y * Math.log(sHat) + (1 - y) * Math.log(1 - sHat));
+          case ALICE, ALICES -> {
+            double s = 1 / (1 + Math.exp(lt));
+            yield -(s * Math.log(sHat) + (1 - s) * Math.log(1 - sHat));
+          }
+          case ROLR, RASCAL ->
+              y * sq(Math.exp(lr) - Math.exp(lt)) + (1 - y) * sq(Math.exp(-lr) - Math.exp(-lt));
+        };
     if (loss.usesScore()) {
       double s2 = 0;
       for (int k = 0; k < t.length; k++) {

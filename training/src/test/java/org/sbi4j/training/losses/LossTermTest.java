@@ -55,19 +55,23 @@ class LossTermTest {
     return out;
   }
 
-  /** The term of one row, written out from docs/math.md §3 (ŝ = 1/(1 + r̂), r̂ = e^l, s = 1/(1 + r)). */
+  /**
+   * The term of one row, written out from docs/math.md §3 (ŝ = 1/(1 + r̂), r̂ = e^l, s = 1/(1 +
+   * r)).
+   */
   private static double naiveValue(LossTerm term, Row row) {
     double rHat = Math.exp(row.l());
     double sHat = 1 / (1 + rHat);
     double r = Math.exp(row.logR());
     double s = 1 / (1 + r);
     double y = row.y();
-    return W * switch (term) {
-      case LABEL_CROSS_ENTROPY -> -(y * Math.log(sHat) + (1 - y) * Math.log(1 - sHat));
-      case JOINT_CROSS_ENTROPY -> -(s * Math.log(sHat) + (1 - s) * Math.log(1 - sHat));
-      case RATIO_REGRESSION -> y * sq(rHat - r) + (1 - y) * sq(1 / rHat - 1 / r);
-      case SCORE -> (1 - y) * (sq(row.tHat()[0] - row.t()[0]) + sq(row.tHat()[1] - row.t()[1]));
-    };
+    return W
+        * switch (term) {
+          case LABEL_CROSS_ENTROPY -> -(y * Math.log(sHat) + (1 - y) * Math.log(1 - sHat));
+          case JOINT_CROSS_ENTROPY -> -(s * Math.log(sHat) + (1 - s) * Math.log(1 - sHat));
+          case RATIO_REGRESSION -> y * sq(rHat - r) + (1 - y) * sq(1 / rHat - 1 / r);
+          case SCORE -> (1 - y) * (sq(row.tHat()[0] - row.t()[0]) + sq(row.tHat()[1] - row.t()[1]));
+        };
   }
 
   /** ∂/∂l of {@link #naiveValue}, by hand: d log ŝ/dl = −(1 − ŝ), d log(1 − ŝ)/dl = ŝ. */
@@ -77,12 +81,14 @@ class LossTermTest {
     double r = Math.exp(row.logR());
     double s = 1 / (1 + r);
     double y = row.y();
-    return W * switch (term) {
-      case LABEL_CROSS_ENTROPY -> y * (1 - sHat) - (1 - y) * sHat;
-      case JOINT_CROSS_ENTROPY -> s * (1 - sHat) - (1 - s) * sHat;
-      case RATIO_REGRESSION -> 2 * y * (rHat - r) * rHat - 2 * (1 - y) * (1 / rHat - 1 / r) / rHat;
-      case SCORE -> 0;
-    };
+    return W
+        * switch (term) {
+          case LABEL_CROSS_ENTROPY -> y * (1 - sHat) - (1 - y) * sHat;
+          case JOINT_CROSS_ENTROPY -> s * (1 - sHat) - (1 - s) * sHat;
+          case RATIO_REGRESSION ->
+              2 * y * (rHat - r) * rHat - 2 * (1 - y) * (1 / rHat - 1 / r) / rHat;
+          case SCORE -> 0;
+        };
   }
 
   private static double naiveDScore(LossTerm term, Row row, int k) {
@@ -110,8 +116,9 @@ class LossTermTest {
       // ε |f|/h; with |f'''| ≲ 8 |f'| + 8 |f| (the e^{±2l} of RATIO_REGRESSION) and
       // |f| ≲ e^16, that is ~1e-9 relative to max(|f|, |f'|, 1): allow 1e-6.
       double h = 1e-5;
-      double fd = (value(term, row, row.l() + h, row.tHat())
-          - value(term, row, row.l() - h, row.tHat())) / (2 * h);
+      double fd =
+          (value(term, row, row.l() + h, row.tHat()) - value(term, row, row.l() - h, row.tHat()))
+              / (2 * h);
       double scale = Math.max(1, Math.max(Math.abs(v), Math.abs(d)));
       assertEquals(fd, d, 1e-6 * scale, term + " ∂l finite differences at " + row);
       for (int k = 0; k < P; k++) {
@@ -140,9 +147,15 @@ class LossTermTest {
     for (JointLabel j : JointLabel.values()) {
       joint.put(j, sd.placeHolder(j.placeholder(), type, -1, 1));
     }
-    LossTerm.GraphInputs in = new LossTerm.GraphInputs(sd, sd.placeHolder("l", type, -1, 1),
-        sd.placeHolder("tHat", type, -1, P), sd.placeHolder("t", type, -1, P),
-        sd.placeHolder("y", type, -1, 1), joint, P);
+    LossTerm.GraphInputs in =
+        new LossTerm.GraphInputs(
+            sd,
+            sd.placeHolder("l", type, -1, 1),
+            sd.placeHolder("tHat", type, -1, P),
+            sd.placeHolder("t", type, -1, P),
+            sd.placeHolder("y", type, -1, 1),
+            joint,
+            P);
     SDVariable e = term.expression(in);
     Map<String, INDArray> feed = new java.util.HashMap<>();
     feed.put("l", column(rows, Row::l));
@@ -160,8 +173,8 @@ class LossTermTest {
     feed.put("t", Nd4j.create(t, new long[] {ROWS, P}, type));
     INDArray out = sd.output(feed, e.name()).get(e.name());
     for (int i = 0; i < ROWS; i++) {
-      double v = term.value(1, rows[i].l(), rows[i].tHat(), rows[i].t(), rows[i].y(),
-          rows[i].joint());
+      double v =
+          term.value(1, rows[i].l(), rows[i].tHat(), rows[i].t(), rows[i].y(), rows[i].joint());
       // float64 on both sides, softplus by ND4J against log1p here: a few ε of e^8.
       assertEquals(v, out.getDouble(i, 0), 1e-12 * Math.max(1, Math.abs(v)), term + " row " + i);
     }

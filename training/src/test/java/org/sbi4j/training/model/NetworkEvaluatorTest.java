@@ -17,20 +17,23 @@ import org.sbi4j.training.simd.FastTanh;
 import org.sbi4j.training.store.ModelFolder;
 
 /**
- * {@link NetworkEvaluator} against an independent reference: {@link Network#forward} (plain
- * double Java) of the standardised inputs for log r̂ and SALLY's t̂, and central finite
- * differences of that log r̂ in raw θ for the ratio models' t̂.
+ * {@link NetworkEvaluator} against an independent reference: {@link Network#forward} (plain double
+ * Java) of the standardised inputs for log r̂ and SALLY's t̂, and central finite differences of
+ * that log r̂ in raw θ for the ratio models' t̂.
  */
 class NetworkEvaluatorTest {
   private static final List<String> X = List.of("a", "b");
   private static final List<String> THETA = List.of("t1", "t2");
+
   /** Non-trivial standardisations, so that the θ-scale division of t̂ is exercised. */
-  private static final Scaling X_SCALING = new Scaling(new double[] {0.3, -0.2},
-      new double[] {1.7, 0.8});
-  private static final Scaling THETA_SCALING = new Scaling(new double[] {0.1, -0.1},
-      new double[] {0.6, 1.3});
-  private static final double[][] THETAS = {{-0.9, 0.4}, {-0.2, -1}, {0, 0}, {0.35, 0.7},
-      {0.8, -0.3}, {1, 1}, {0.1, 0.2}};
+  private static final Scaling X_SCALING =
+      new Scaling(new double[] {0.3, -0.2}, new double[] {1.7, 0.8});
+
+  private static final Scaling THETA_SCALING =
+      new Scaling(new double[] {0.1, -0.1}, new double[] {0.6, 1.3});
+  private static final double[][] THETAS = {
+    {-0.9, 0.4}, {-0.2, -1}, {0, 0}, {0.35, 0.7}, {0.8, -0.3}, {1, 1}, {0.1, 0.2}
+  };
 
   @Test
   void fastTanhIsWithinAFewFloatUlps() {
@@ -84,14 +87,15 @@ class NetworkEvaluatorTest {
   }
 
   /**
-   * Two members, two parameters, two observables, widths 37 or 100 (not multiples of the
-   * padding 16), non-zero biases, tanh and sigmoid, float32 on both kernels and float64: log r̂
-   * and its spread against Network.forward, t̂ against finite differences, on the grid path and
-   * the row-wise path.
+   * Two members, two parameters, two observables, widths 37 or 100 (not multiples of the padding
+   * 16), non-zero biases, tanh and sigmoid, float32 on both kernels and float64: log r̂ and its
+   * spread against Network.forward, t̂ against finite differences, on the grid path and the
+   * row-wise path.
    */
   @Test
   void ratioModelsMatchForwardAndFiniteDifferencesOnPaddedShapes() {
-    assertTrue(NetworkEvaluator.vectorAvailable(),
+    assertTrue(
+        NetworkEvaluator.vectorAvailable(),
         "tests run with --add-modules jdk.incubator.vector (test.argLine in the parent pom)");
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(11L);
     double[] x = features(rng);
@@ -99,10 +103,18 @@ class NetworkEvaluatorTest {
     for (Precision precision : Precision.values()) {
       for (int width : new int[] {37, 100}) {
         for (Activation act : Activation.values()) {
-          List<Network> members = List.of(randomNetwork(rng, act, 4, width, 1),
-              randomNetwork(rng, act, 4, width, 1));
-          ModelData data = new ModelData(Method.ALICES, precision, X, THETA, X_SCALING,
-              THETA_SCALING, new double[][] {{-1, 1}, {-1, 1}}, members);
+          List<Network> members =
+              List.of(randomNetwork(rng, act, 4, width, 1), randomNetwork(rng, act, 4, width, 1));
+          ModelData data =
+              new ModelData(
+                  Method.ALICES,
+                  precision,
+                  X,
+                  THETA,
+                  X_SCALING,
+                  THETA_SCALING,
+                  new double[][] {{-1, 1}, {-1, 1}},
+                  members);
           boolean f32 = precision == Precision.FLOAT32;
           // float32: sums of up to 100 products of O(1) terms (~6e-8 relative rounding each)
           // and a fast tanh within 5e-7 per unit, through 3 layers: 1e-4 absolute on outputs
@@ -113,10 +125,12 @@ class NetworkEvaluatorTest {
           // against central differences with h = 1e-5: truncation h² f''' ~ 1e-9 and rounding
           // 1e-16 / h ~ 1e-11 on values of O(10), so 1e-7.
           double tolT = f32 ? 2e-4 : 1e-7;
-          List<NetworkEvaluator> evaluators = f32
-              ? List.of(NetworkEvaluator.withKernel(data, true),
-                  NetworkEvaluator.withKernel(data, false))
-              : List.of(new NetworkEvaluator(data));
+          List<NetworkEvaluator> evaluators =
+              f32
+                  ? List.of(
+                      NetworkEvaluator.withKernel(data, true),
+                      NetworkEvaluator.withKernel(data, false))
+                  : List.of(new NetworkEvaluator(data));
           for (NetworkEvaluator e : evaluators) {
             double[][] lr = e.logRatio(x, THETAS);
             Prediction[] grid = e.predict(x, THETAS);
@@ -129,8 +143,9 @@ class NetworkEvaluatorTest {
               Prediction rows = e.predict(rowsTheta, x);
               for (int i = 0; i < n; i++) {
                 String at = precision + " " + act + " width " + width + " θ " + j + " event " + i;
-                double[] v = {oracle(members.get(0), th, x, i)[0],
-                    oracle(members.get(1), th, x, i)[0]};
+                double[] v = {
+                  oracle(members.get(0), th, x, i)[0], oracle(members.get(1), th, x, i)[0]
+                };
                 double mean = (v[0] + v[1]) / 2;
                 double std = Math.abs(v[0] - v[1]) / 2;
                 assertEquals(mean, lr[j][i], tolR, "log r grid " + at);
@@ -143,8 +158,8 @@ class NetworkEvaluatorTest {
                   double[] down = th.clone();
                   up[k] += h;
                   down[k] -= h;
-                  double fd = (oracleMean(members, up, x, i) - oracleMean(members, down, x, i))
-                      / (2 * h);
+                  double fd =
+                      (oracleMean(members, up, x, i) - oracleMean(members, down, x, i)) / (2 * h);
                   assertEquals(fd, grid[j].score()[2 * i + k], tolT, "t̂ grid " + k + " " + at);
                   assertEquals(fd, rows.score()[2 * i + k], tolT, "t̂ rows " + k + " " + at);
                 }
@@ -164,10 +179,10 @@ class NetworkEvaluatorTest {
     int n = x.length / 2;
     for (Precision precision : Precision.values()) {
       for (Activation act : Activation.values()) {
-        List<Network> members = List.of(randomNetwork(rng, act, 2, 37, 2),
-            randomNetwork(rng, act, 2, 37, 2));
-        ModelData data = new ModelData(Method.SALLY, precision, X, THETA, X_SCALING, null, null,
-            members);
+        List<Network> members =
+            List.of(randomNetwork(rng, act, 2, 37, 2), randomNetwork(rng, act, 2, 37, 2));
+        ModelData data =
+            new ModelData(Method.SALLY, precision, X, THETA, X_SCALING, null, null, members);
         // As for the ratio models' log r̂ (widths 37: sums of 37 float products).
         double tol = precision == Precision.FLOAT32 ? 1e-4 : 1e-12;
         Prediction pr = new ScoreModel(data).predict(x);
@@ -197,10 +212,18 @@ class NetworkEvaluatorTest {
       rowsTheta[i] = 2 * rng.nextDouble() - 1;
     }
     for (Precision precision : Precision.values()) {
-      ModelData data = new ModelData(Method.ALICES, precision, X, THETA, X_SCALING,
-          THETA_SCALING, new double[][] {{-1, 1}, {-1, 1}},
-          List.of(randomNetwork(rng, Activation.TANH, 4, 37, 1),
-              randomNetwork(rng, Activation.TANH, 4, 37, 1)));
+      ModelData data =
+          new ModelData(
+              Method.ALICES,
+              precision,
+              X,
+              THETA,
+              X_SCALING,
+              THETA_SCALING,
+              new double[][] {{-1, 1}, {-1, 1}},
+              List.of(
+                  randomNetwork(rng, Activation.TANH, 4, 37, 1),
+                  randomNetwork(rng, Activation.TANH, 4, 37, 1)));
       NetworkEvaluator e = new NetworkEvaluator(data);
       double[][] many = e.logRatio(x, THETAS);
       Prediction manyRows = e.predict(rowsTheta, x);
@@ -236,8 +259,11 @@ class NetworkEvaluatorTest {
       for (int i = 0; i < x.length; i++) {
         double s = 0;
         for (Network net : data.members()) {
-          s += net.forward(new double[] {data.thetaScaling().apply(0, thetas[j][0]),
-              data.xScaling().apply(0, x[i])})[0];
+          s +=
+              net.forward(
+                      new double[] {
+                        data.thetaScaling().apply(0, thetas[j][0]), data.xScaling().apply(0, x[i])
+                      })[0];
         }
         // float32 (relative resolution 6e-8) through 3 layers of width 8: 1e-5.
         assertEquals(s / data.members().size(), lr[j][i], 1e-5, "θ " + j + " event " + i);
@@ -251,9 +277,17 @@ class NetworkEvaluatorTest {
     // each θ: the same float32 arithmetic per row, so equal to float rounding of the θ part.
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(14L);
     double[] x = features(rng);
-    RatioModel model = new RatioModel(new ModelData(Method.RASCAL, Precision.FLOAT32, X, THETA,
-        X_SCALING, THETA_SCALING, new double[][] {{-1, 1}, {-1, 1}},
-        List.of(randomNetwork(rng, Activation.SIGMOID, 4, 20, 1))));
+    RatioModel model =
+        new RatioModel(
+            new ModelData(
+                Method.RASCAL,
+                Precision.FLOAT32,
+                X,
+                THETA,
+                X_SCALING,
+                THETA_SCALING,
+                new double[][] {{-1, 1}, {-1, 1}},
+                List.of(randomNetwork(rng, Activation.SIGMOID, 4, 20, 1))));
     EventSample events = EventSample.ofFeatures(X, x);
     double[][] lr = model.logRatio(events, THETAS);
     double[][][] t = model.score(events, THETAS);
@@ -275,8 +309,8 @@ class NetworkEvaluatorTest {
   }
 
   /** in → width → width → out, weights U(−1, 1)·√(3/in), biases U(−0.5, 0.5). */
-  private static Network randomNetwork(UniformRandomProvider rng, Activation act, int inputs,
-      int width, int outputs) {
+  private static Network randomNetwork(
+      UniformRandomProvider rng, Activation act, int inputs, int width, int outputs) {
     List<Network.Dense> layers = new ArrayList<>();
     int in = inputs;
     for (int o : new int[] {width, width, outputs}) {

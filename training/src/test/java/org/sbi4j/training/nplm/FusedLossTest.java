@@ -1,7 +1,5 @@
 package org.sbi4j.training.nplm;
 
-import org.sbi4j.training.model.Activation;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +8,7 @@ import static org.sbi4j.testing.AllClose.assertAllCloseRelative;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.sbi4j.training.model.Activation;
 
 class FusedLossTest {
   static double[][] rows(int n, int d, long seed) {
@@ -62,8 +61,10 @@ class FusedLossTest {
       double[] dn = p.clone();
       up[k] += h;
       dn[k] -= h;
-      double fd = (NaiveNplm.loss(shape.layers(), act, up, ref, 35.0 / 300, data)
-          - NaiveNplm.loss(shape.layers(), act, dn, ref, 35.0 / 300, data)) / (2 * h);
+      double fd =
+          (NaiveNplm.loss(shape.layers(), act, up, ref, 35.0 / 300, data)
+                  - NaiveNplm.loss(shape.layers(), act, dn, ref, 35.0 / 300, data))
+              / (2 * h);
       // central differences: truncation O(h²·f''') ~ 1e-9, cancellation ~ 1e-16·|L|/h ~ 1e-9.
       assertEquals(fd, g[k], 1e-6 * Math.max(1, Math.abs(fd)), "gradient " + k + " " + act);
     }
@@ -104,8 +105,11 @@ class FusedLossTest {
       for (int i = 0; i < lanes; i++) {
         x[i] = (r.nextDouble() * 2 - 1) * (n % 2 == 0 ? 1 : 700);
       }
-      double[] e = VectorShallow.exp(jdk.incubator.vector.DoubleVector.fromArray(
-          jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED, x, 0)).toArray();
+      double[] e =
+          VectorShallow.exp(
+                  jdk.incubator.vector.DoubleVector.fromArray(
+                      jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED, x, 0))
+              .toArray();
       for (int i = 0; i < lanes; i++) {
         // Taylor remainder < 5e-18 plus ~14 rounded fused steps and the k ln 2 split: a few ulp.
         assertEquals(Math.exp(x[i]), e[i], 4e-16 * Math.exp(x[i]), "e^" + x[i]);
@@ -115,8 +119,11 @@ class FusedLossTest {
     java.util.Arrays.fill(edge, Double.NaN);
     edge[0] = -1000;
     edge[1] = 800;
-    double[] e = VectorShallow.exp(jdk.incubator.vector.DoubleVector.fromArray(
-        jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED, edge, 0)).toArray();
+    double[] e =
+        VectorShallow.exp(
+                jdk.incubator.vector.DoubleVector.fromArray(
+                    jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED, edge, 0))
+            .toArray();
     assertEquals(0.0, e[0], 0.0);
     assertEquals(Double.POSITIVE_INFINITY, e[1], 0.0);
     assertTrue(Double.isNaN(e[lanes - 1]));
@@ -131,8 +138,10 @@ class FusedLossTest {
     for (int v = 0; v < 2; v++) {
       double[] x = shape.initialParameters(16);
       try (FusedLoss loss = new FusedLoss(shape, problem, 1, v == 1)) {
-        t[v] = -2 * Adam.withLearningRate(0.01).minimize(loss, x, config.lowerBounds(),
-            config.upperBounds(), 400);
+        t[v] =
+            -2
+                * Adam.withLearningRate(0.01)
+                    .minimize(loss, x, config.lowerBounds(), config.upperBounds(), 400);
       }
     }
     // per-step gradients differ by ~1e-13 relative; 400 contracting Adam steps keep that far
@@ -178,8 +187,10 @@ class FusedLossTest {
   @Test
   void rejectsNetworkOfWrongInputSize() {
     NplmProblem problem = NplmProblem.of(rows(10, 2, 1), rows(3, 2, 2), 5);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new FusedLoss(NetworkShape.of(1, 4, 1), problem, 1));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new FusedLoss(NetworkShape.of(1, 4, 1), problem, 1));
     assertTrue(e.getMessage().contains("2 columns"), e.getMessage());
   }
 }

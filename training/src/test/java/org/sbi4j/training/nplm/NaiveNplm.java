@@ -35,8 +35,8 @@ final class NaiveNplm {
   }
 
   /** L = Σ_R w_R (e^f − 1) − Σ_D w_D f. */
-  static double loss(int[] layers, Activation act, double[] p, double[][] ref, double wr,
-      double[][] data) {
+  static double loss(
+      int[] layers, Activation act, double[] p, double[][] ref, double wr, double[][] data) {
     double sum = 0;
     for (double[] x : ref) {
       sum += wr * (Math.exp(f(layers, act, p, x)) - 1);

@@ -1,7 +1,5 @@
 package org.sbi4j.training.nplm;
 
-import org.sbi4j.training.model.Activation;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +7,7 @@ import static org.sbi4j.testing.AllClose.assertAllClose;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.sbi4j.training.model.Activation;
 
 class NplmTrainerTest {
   /** Exponential reference and data, the 1D NPLM benchmark in miniature. */
@@ -30,8 +29,8 @@ class NplmTrainerTest {
     NplmProblem problem = exponential(200, 20, 20, 1);
     NetworkShape shape = NetworkShape.of(1, 4, 1);
     double clip = 0.3;
-    NplmTrainingConfig config = NplmTrainingConfig.defaults(shape, clip).withEpochs(1)
-        .withLearningRate(0.5);
+    NplmTrainingConfig config =
+        NplmTrainingConfig.defaults(shape, clip).withEpochs(1).withLearningRate(0.5);
     NplmFit fit = NplmTrainer.train(problem, config, 5);
     double[] p0 = shape.initialParameters(5);
     double[] g = new double[p0.length];
@@ -58,8 +57,9 @@ class NplmTrainerTest {
     for (int i = 0; i < dat.length; i++) {
       dat[i] = new double[] {problem.data()[i]};
     }
-    double naive = NaiveNplm.loss(shape.layers(), Activation.SIGMOID,
-        fit.network().parameters(), ref, 20.0 / 200, dat);
+    double naive =
+        NaiveNplm.loss(
+            shape.layers(), Activation.SIGMOID, fit.network().parameters(), ref, 20.0 / 200, dat);
     assertEquals(-2 * naive, fit.t(), 1e-12);
   }
 
@@ -68,9 +68,14 @@ class NplmTrainerTest {
     NplmProblem problem = exponential(500, 80, 40, 2);
     NetworkShape shape = NetworkShape.of(1, 4, 1);
     for (NplmOptimizer opt : NplmOptimizer.values()) {
-      NplmFit fit = NplmTrainer.train(problem,
-          NplmTrainingConfig.defaults(shape, 0.2).withEpochs(300).withLearningRate(0.05)
-              .withOptimizer(opt), 3);
+      NplmFit fit =
+          NplmTrainer.train(
+              problem,
+              NplmTrainingConfig.defaults(shape, 0.2)
+                  .withEpochs(300)
+                  .withLearningRate(0.05)
+                  .withOptimizer(opt),
+              3);
       double[] p = fit.network().parameters();
       boolean[] w = shape.weightMask();
       int atBound = 0;
@@ -87,8 +92,10 @@ class NplmTrainerTest {
   @Test
   void enginesAgreeOnTheSameSeed() {
     NplmProblem problem = exponential(3000, 130, 120, 3);
-    NplmTrainingConfig config = NplmTrainingConfig.defaults(NetworkShape.of(1, 4, 1), 9)
-        .withEpochs(200).withLearningRate(0.01);
+    NplmTrainingConfig config =
+        NplmTrainingConfig.defaults(NetworkShape.of(1, 4, 1), 9)
+            .withEpochs(200)
+            .withLearningRate(0.01);
     NplmFit fused = NplmTrainer.train(problem, config, 7);
     NplmFit nd4j = NplmTrainer.train(problem, config.withEngine(NplmEngine.ND4J), 7);
     // float64 on both; rounding differences (~1e-13) grow little over 200 smooth Adam steps.
@@ -101,8 +108,8 @@ class NplmTrainerTest {
   @Test
   void sameSeedSameFitAndThreadsDoNotMatter() {
     NplmProblem problem = exponential(9000, 210, 200, 4);
-    NplmTrainingConfig config = NplmTrainingConfig.defaults(NetworkShape.of(1, 4, 1), 9)
-        .withOptimizer(NplmOptimizer.LBFGS);
+    NplmTrainingConfig config =
+        NplmTrainingConfig.defaults(NetworkShape.of(1, 4, 1), 9).withOptimizer(NplmOptimizer.LBFGS);
     double t1 = NplmTrainer.train(problem, config, 9).t();
     double t2 = NplmTrainer.train(problem, config.withThreads(2), 9).t();
     assertEquals(t1, t2, 0.0);
@@ -114,8 +121,7 @@ class NplmTrainerTest {
     NplmTrainingConfig config = NplmTrainingConfig.defaults(NetworkShape.of(1, 4, 1), 9);
     // 20 000 steps at η = 1e−2 travel as far as the authors' 300 000 at 1e−3 on this small case;
     // the full-size comparison is in bench/results/nplm.md.
-    NplmFit adam = NplmTrainer.train(problem, config.withEpochs(20_000).withLearningRate(0.01),
-        1);
+    NplmFit adam = NplmTrainer.train(problem, config.withEpochs(20_000).withLearningRate(0.01), 1);
     NplmFit lbfgs = NplmTrainer.train(problem, config.withOptimizer(NplmOptimizer.LBFGS), 1);
     assertTrue(lbfgs.t() >= 0, "f ≡ 0 is feasible, so the minimum has t ≥ 0");
     // the criterion: t within 1 % of Adam's, or higher.
@@ -125,23 +131,36 @@ class NplmTrainerTest {
   @Test
   void badInputsNameTheProblem() {
     double[][] ref = {{1.0}, {2.0}};
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> NplmProblem.of(ref, new double[][] {{1.0, 2.0}}, 10));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> NplmProblem.of(ref, new double[][] {{1.0, 2.0}}, 10));
     assertTrue(e.getMessage().contains("columns"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> NplmProblem.of(ref, new double[][] {{1.0}, {Double.NaN}}, 10));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> NplmProblem.of(ref, new double[][] {{1.0}, {Double.NaN}}, 10));
     assertTrue(e.getMessage().contains("data row 1"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> NplmTrainingConfig.defaults(NetworkShape.of(1, 4, 1), 0));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> NplmTrainingConfig.defaults(NetworkShape.of(1, 4, 1), 0));
     assertTrue(e.getMessage().contains("clip = 0"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> NplmTrainingConfig.defaults(NetworkShape.of(1, 4, 1), -1));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> NplmTrainingConfig.defaults(NetworkShape.of(1, 4, 1), -1));
     assertTrue(e.getMessage().contains("clip"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> NetworkShape.parse("1,x,1"));
     assertTrue(e.getMessage().contains("1,x,1"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> NplmTrainer.train(
-        NplmProblem.of(ref, new double[][] {{1.0}}, 10),
-        NplmTrainingConfig.defaults(NetworkShape.of(2, 4, 1), 9), 1));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                NplmTrainer.train(
+                    NplmProblem.of(ref, new double[][] {{1.0}}, 10),
+                    NplmTrainingConfig.defaults(NetworkShape.of(2, 4, 1), 9),
+                    1));
     assertTrue(e.getMessage().contains("1 columns"), e.getMessage());
   }
 }

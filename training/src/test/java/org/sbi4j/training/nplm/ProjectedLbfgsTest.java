@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class ProjectedLbfgsTest {
   /**
-   * Exact minimiser of ½xᵀAx − bᵀx over a box, by enumerating every assignment of each variable
-   * to its lower bound, upper bound or free (3ⁿ), solving the free block exactly and keeping the
+   * Exact minimiser of ½xᵀAx − bᵀx over a box, by enumerating every assignment of each variable to
+   * its lower bound, upper bound or free (3ⁿ), solving the free block exactly and keeping the
    * feasible candidate with the lowest value (the problem is strictly convex: it is the KKT point).
    */
   static double[] exactBoxQp(double[][] a, double[] b, double[] lo, double[] hi) {
@@ -48,8 +48,7 @@ class ProjectedLbfgsTest {
             m.setEntry(r, s, a[freeIdx[r]][freeIdx[s]]);
           }
         }
-        double[] sol = new LUDecomposition(m).getSolver().solve(new ArrayRealVector(rhs))
-            .toArray();
+        double[] sol = new LUDecomposition(m).getSolver().solve(new ArrayRealVector(rhs)).toArray();
         for (int r = 0; r < freeIdx.length; r++) {
           x[freeIdx[r]] = sol[r];
         }
@@ -114,8 +113,9 @@ class ProjectedLbfgsTest {
       lo[4] = Double.NEGATIVE_INFINITY;
       hi[4] = Double.POSITIVE_INFINITY;
       double[] exact = exactBoxQp(a, b, lo, hi);
-      ProjectedLbfgs.Result res = new ProjectedLbfgs(10, 5000, 0, 1e-11)
-          .minimize((x, g) -> quad(a, b, x, g), new double[n], lo, hi);
+      ProjectedLbfgs.Result res =
+          new ProjectedLbfgs(10, 5000, 0, 1e-11)
+              .minimize((x, g) -> quad(a, b, x, g), new double[n], lo, hi);
       assertTrue(res.converged());
       for (int i = 0; i < n; i++) {
         // projected gradient ≤ 1e-11 and eigenvalues ≥ 0.1 bound the error by ~1e-10.
@@ -133,13 +133,19 @@ class ProjectedLbfgsTest {
   void minimisesRosenbrockWithoutBounds() {
     double[] inf = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
     double[] minf = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-    ProjectedLbfgs.Result res = new ProjectedLbfgs(10, 20_000, 0, 1e-9).minimize((x, g) -> {
-      double a = 1 - x[0];
-      double b = x[1] - x[0] * x[0];
-      g[0] = -2 * a - 400 * x[0] * b;
-      g[1] = 200 * b;
-      return a * a + 100 * b * b;
-    }, new double[] {-1.2, 1}, minf, inf);
+    ProjectedLbfgs.Result res =
+        new ProjectedLbfgs(10, 20_000, 0, 1e-9)
+            .minimize(
+                (x, g) -> {
+                  double a = 1 - x[0];
+                  double b = x[1] - x[0] * x[0];
+                  g[0] = -2 * a - 400 * x[0] * b;
+                  g[1] = 200 * b;
+                  return a * a + 100 * b * b;
+                },
+                new double[] {-1.2, 1},
+                minf,
+                inf);
     // the minimum (1, 1) is exact; the tolerances stop within ~1e-6 of it.
     assertEquals(1.0, res.x()[0], 1e-5);
     assertEquals(1.0, res.x()[1], 1e-5);
@@ -147,7 +153,10 @@ class ProjectedLbfgsTest {
 
   @Test
   void rejectsEmptyBox() {
-    assertThrows(IllegalArgumentException.class, () -> ProjectedLbfgs.defaults()
-        .minimize((x, g) -> 0, new double[1], new double[] {1}, new double[] {0}));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            ProjectedLbfgs.defaults()
+                .minimize((x, g) -> 0, new double[1], new double[] {1}, new double[] {0}));
   }
 }

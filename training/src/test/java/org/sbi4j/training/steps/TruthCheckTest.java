@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sbi4j.samples.EventSample;
-import org.sbi4j.samples.simulators.Simulator;
-import org.sbi4j.samples.simulators.Simulators;
 import org.sbi4j.samples.estimators.RatioEstimator;
 import org.sbi4j.samples.estimators.ScoreEstimator;
+import org.sbi4j.samples.simulators.Simulator;
+import org.sbi4j.samples.simulators.Simulators;
 
 class TruthCheckTest {
   private static final Simulator SIM = Simulators.INTERFERENCE_1D.create();
@@ -49,8 +49,7 @@ class TruthCheckTest {
     TruthCheck.Agreement a = TruthCheck.logRatio(exact(0), SIM, new double[][] {{-1, 1}}, 200, 1);
     assertEquals(0, a.mse(), 0);
     assertEquals(1, a.correlation(), 1e-12);
-    TruthCheck.Agreement b = TruthCheck.logRatio(exact(0.1), SIM, new double[][] {{-1, 1}}, 200,
-        1);
+    TruthCheck.Agreement b = TruthCheck.logRatio(exact(0.1), SIM, new double[][] {{-1, 1}}, 200, 1);
     // A constant shift of 0.1 gives MSE 0.01 exactly (up to rounding) and leaves ρ = 1.
     assertEquals(0.01, b.mse(), 1e-12);
     assertEquals(1, b.correlation(), 1e-12);
@@ -58,23 +57,24 @@ class TruthCheckTest {
 
   @Test
   void scoreAgreementOfTheExactScore() {
-    ScoreEstimator s = new ScoreEstimator() {
-      public List<String> observables() {
-        return SIM.observables();
-      }
+    ScoreEstimator s =
+        new ScoreEstimator() {
+          public List<String> observables() {
+            return SIM.observables();
+          }
 
-      public List<String> parameters() {
-        return SIM.setup().parameterNames();
-      }
+          public List<String> parameters() {
+            return SIM.setup().parameterNames();
+          }
 
-      public double[][] score(EventSample events) {
-        double[][] out = new double[events.size()][];
-        for (int i = 0; i < out.length; i++) {
-          out[i] = new double[] {-SIM.score(events.xRow(i), new double[] {0})[0]};
-        }
-        return out;
-      }
-    };
+          public double[][] score(EventSample events) {
+            double[][] out = new double[events.size()][];
+            for (int i = 0; i < out.length; i++) {
+              out[i] = new double[] {-SIM.score(events.xRow(i), new double[] {0})[0]};
+            }
+            return out;
+          }
+        };
     // t̂ = −t: correlation exactly −1.
     assertEquals(-1, TruthCheck.score(s, SIM, 300, 2).correlation(), 1e-12);
   }

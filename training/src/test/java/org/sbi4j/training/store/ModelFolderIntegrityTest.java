@@ -1,10 +1,5 @@
 package org.sbi4j.training.store;
 
-import org.sbi4j.training.model.ModelData;
-import org.sbi4j.training.model.Method;
-import org.sbi4j.training.TrainingConfig;
-import org.sbi4j.training.Trainer;
-import org.sbi4j.testing.GaussianToy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +11,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
+import org.sbi4j.testing.GaussianToy;
+import org.sbi4j.training.Trainer;
+import org.sbi4j.training.TrainingConfig;
+import org.sbi4j.training.model.Method;
+import org.sbi4j.training.model.ModelData;
 
 /** Issue 8, model folders: confinement to the folder, recorded hashes, expected inputs. */
 class ModelFolderIntegrityTest {
@@ -27,8 +27,8 @@ class ModelFolderIntegrityTest {
   static void saveOne() {
     TrainingConfig c = TrainingConfig.builder().hiddenLayers(List.of(4)).epochs(1).build();
     saved = shared.resolve("m");
-    ModelFolder.save(saved, new Trainer(c).train(GaussianToy.ratioSample(200, 9), Method.CARL,
-        1), null);
+    ModelFolder.save(
+        saved, new Trainer(c).train(GaussianToy.ratioSample(200, 9), Method.CARL, 1), null);
   }
 
   private Path copy() throws Exception {
@@ -60,8 +60,7 @@ class ModelFolderIntegrityTest {
   @Test
   void aChangedFileIsReported() throws Exception {
     Path d = copy();
-    Files.writeString(d.resolve("history.json"), Files.readString(d.resolve("history.json"))
-        + " ");
+    Files.writeString(d.resolve("history.json"), Files.readString(d.resolve("history.json")) + " ");
     assertTrue(fails(() -> ModelFolder.load(d)).contains("history.json was changed"));
   }
 
@@ -85,13 +84,13 @@ class ModelFolderIntegrityTest {
     Files.writeString(outside, "{}");
     String manifest = Files.readString(d.resolve("sha256.json"));
     for (String bad : List.of("../outside.json", "/etc/passwd", "..")) {
-      Files.writeString(d.resolve("sha256.json"),
-          manifest.replaceFirst("\\{", "{ \"" + bad + "\" : \"00\","));
+      Files.writeString(
+          d.resolve("sha256.json"), manifest.replaceFirst("\\{", "{ \"" + bad + "\" : \"00\","));
       assertTrue(fails(() -> ModelFolder.load(d)).contains("only plain file names"), bad);
     }
     Files.writeString(d.resolve("sha256.json"), manifest);
-    Files.move(d.resolve("weights.json"), outside, java.nio.file.StandardCopyOption
-        .REPLACE_EXISTING);
+    Files.move(
+        d.resolve("weights.json"), outside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Files.createSymbolicLink(d.resolve("weights.json"), outside);
     assertTrue(fails(() -> ModelFolder.load(d)).contains("outside the folder"));
   }
@@ -101,8 +100,9 @@ class ModelFolderIntegrityTest {
     Path d = copy();
     ModelData m = ModelFolder.load(d).model();
     ModelFolder.load(d, Method.CARL, m.observables(), m.parameters());
-    assertTrue(fails(() -> ModelFolder.load(d, Method.ALICES, null, null))
-        .contains("method carl but alices"));
+    assertTrue(
+        fails(() -> ModelFolder.load(d, Method.ALICES, null, null))
+            .contains("method carl but alices"));
     String obs = fails(() -> ModelFolder.load(d, null, List.of("pt"), null));
     assertTrue(obs.contains(m.observables().toString()) && obs.contains("[pt]"), obs);
     String par = fails(() -> ModelFolder.load(d, null, null, List.of("a", "b")));

@@ -1,16 +1,5 @@
 package org.sbi4j.training.store;
 
-import org.sbi4j.testing.ModelFixture;
-import org.sbi4j.training.model.ScoreModel;
-import org.sbi4j.training.model.RatioModel;
-import org.sbi4j.training.model.Precision;
-import org.sbi4j.training.model.ModelData;
-import org.sbi4j.training.model.Method;
-import org.sbi4j.training.TrainingOutcome;
-import org.sbi4j.training.TrainingConfig;
-import org.sbi4j.training.Trainer;
-import org.sbi4j.testing.GaussianToy;
-import org.sbi4j.samples.estimators.Prediction;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,6 +18,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sbi4j.samples.Column;
 import org.sbi4j.samples.EventSample;
+import org.sbi4j.samples.estimators.Prediction;
+import org.sbi4j.testing.GaussianToy;
+import org.sbi4j.testing.ModelFixture;
+import org.sbi4j.training.Trainer;
+import org.sbi4j.training.TrainingConfig;
+import org.sbi4j.training.TrainingOutcome;
+import org.sbi4j.training.model.Method;
+import org.sbi4j.training.model.ModelData;
+import org.sbi4j.training.model.Precision;
+import org.sbi4j.training.model.RatioModel;
+import org.sbi4j.training.model.ScoreModel;
 
 class ModelFolderTest {
   @TempDir Path tmp;
@@ -40,8 +40,8 @@ class ModelFolderTest {
   @Test
   void saveThenLoadReproducesPredictionsAndRecordsProvenance() throws Exception {
     EventSample s = GaussianToy.ratioSample2(800, 1);
-    TrainingOutcome out = new Trainer(small().toBuilder().ensembleSize(2).build())
-        .train(s, Method.ALICES, 5);
+    TrainingOutcome out =
+        new Trainer(small().toBuilder().ensembleSize(2).build()).train(s, Method.ALICES, 5);
     Path dir = tmp.resolve("model");
     Path file = tmp.resolve("train.bin");
     Files.write(file, new byte[] {1, 2, 3});
@@ -56,7 +56,8 @@ class ModelFolderTest {
     assertEquals(1.0, loaded.config().alpha());
     assertEquals(out.history(), loaded.history());
     // SHA-256 of the bytes {1, 2, 3}.
-    assertEquals("039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81",
+    assertEquals(
+        "039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81",
         loaded.provenance().trainingFileSha256());
     assertEquals(out.memberSeeds(), loaded.provenance().memberSeeds());
     assertTrue(Files.size(dir.resolve("model.onnx")) > 1000);
@@ -66,8 +67,10 @@ class ModelFolderTest {
   void onnxMatchesSbi4jOnAThousandRows() throws OrtException {
     EventSample s = GaussianToy.ratioSample2(800, 3);
     for (Precision precision : Precision.values()) {
-      ModelData m = new Trainer(small().toBuilder().precision(precision).ensembleSize(2).build())
-          .train(s, Method.RASCAL, 6).model();
+      ModelData m =
+          new Trainer(small().toBuilder().precision(precision).ensembleSize(2).build())
+              .train(s, Method.RASCAL, 6)
+              .model();
       EventSample test = GaussianToy.ratioSample2(1000, 4);
       double[] theta = test.column(Column.THETA0);
       double[] x = test.x();
@@ -98,28 +101,29 @@ class ModelFolderTest {
     ModelFolder.Loaded loaded = ModelFolder.load(dir);
     assertEquals(Method.ALICES, loaded.model().method());
     RatioModel m = loaded.ratioModel();
-    double[][] lr = m.logRatio(EventSample.ofFeatures(List.of("x"), new double[] {0.5}),
-        new double[][] {{0.5}});
+    double[][] lr =
+        m.logRatio(
+            EventSample.ofFeatures(List.of("x"), new double[] {0.5}), new double[][] {{0.5}});
     // The fixture was trained briefly on the Gaussian toy (log r = xθ − θ²/2 = 0.125 here);
     // a loaded model must at least be in the right region.
     assertEquals(0.125, lr[0][0], 0.25);
     Files.copy(dir.resolve("model.json"), tmp.resolve("model.json"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ModelFolder.load(tmp));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ModelFolder.load(tmp));
     assertTrue(e.getMessage().contains("weights.json"), e.getMessage());
   }
 
   @Test
   void aTamperedFolderIsRejected() throws Exception {
-    TrainingOutcome out = new Trainer(small()).train(GaussianToy.ratioSample(300, 9),
-        Method.CARL, 1);
+    TrainingOutcome out =
+        new Trainer(small()).train(GaussianToy.ratioSample(300, 9), Method.CARL, 1);
     Path dir = tmp.resolve("m");
     ModelFolder.save(dir, out, null);
     String json = Files.readString(dir.resolve("model.json"));
-    Files.writeString(dir.resolve("model.json"), json.replace("\"members\" : 1",
-        "\"members\" : 3"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ModelFolder.load(dir));
+    Files.writeString(
+        dir.resolve("model.json"), json.replace("\"members\" : 1", "\"members\" : 3"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ModelFolder.load(dir));
     assertTrue(e.getMessage().contains("model.json was changed after saving"), e.getMessage());
   }
 

@@ -38,8 +38,8 @@ final class AsciiStringPatch {
         addresses.add(h5.getDatasetByPath(path).getAddress());
       }
     }
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ,
-        StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       for (int i = 0; i < datasets.size(); i++) {
         patchHeader(ch, addresses.get(i), datasets.get(i));
       }

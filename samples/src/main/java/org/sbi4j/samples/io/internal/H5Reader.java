@@ -11,7 +11,6 @@ import io.jhdf.object.datatype.StringData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Array;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -33,6 +32,7 @@ import java.util.Locale;
  */
 public final class H5Reader implements AutoCloseable {
   private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+
   /** Largest dataset read whole (strings, setup arrays), in elements. */
   private static final long MAX_WHOLE = 50_000_000L;
 
@@ -55,8 +55,10 @@ public final class H5Reader implements AutoCloseable {
       byte[] head = new byte[8];
       try (InputStream in = Files.newInputStream(file)) {
         if (in.readNBytes(head, 0, 8) != 8 || !Arrays.equals(head, SIGNATURE)) {
-          throw new IllegalArgumentException(file + " is not an HDF5 file (no HDF5 signature); "
-              + "pass an .h5 file in MadMiner's layout");
+          throw new IllegalArgumentException(
+              file
+                  + " is not an HDF5 file (no HDF5 signature); "
+                  + "pass an .h5 file in MadMiner's layout");
         }
       }
       FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
@@ -113,8 +115,8 @@ public final class H5Reader implements AutoCloseable {
   public int columns(String path) {
     long[] d = dims(path);
     if (d.length > 2) {
-      throw new IllegalArgumentException(where(path) + " has " + d.length
-          + " dimensions; expected at most 2");
+      throw new IllegalArgumentException(
+          where(path) + " has " + d.length + " dimensions; expected at most 2");
     }
     return d.length == 2 ? Math.toIntExact(d[1]) : 1;
   }
@@ -123,8 +125,8 @@ public final class H5Reader implements AutoCloseable {
   public String[] strings(String path) {
     Dataset d = checked(path);
     if (!(d.getDataType() instanceof StringData) && !d.isVariableLength()) {
-      throw new IllegalArgumentException(where(path) + " holds " + d.getJavaType().getSimpleName()
-          + " values, not strings");
+      throw new IllegalArgumentException(
+          where(path) + " holds " + d.getJavaType().getSimpleName() + " values, not strings");
     }
     requireSmall(path, d);
     Object data = guard(path, d::getDataFlat);
@@ -132,7 +134,8 @@ public final class H5Reader implements AutoCloseable {
     String[] out = new String[n];
     for (int i = 0; i < n; i++) {
       Object v = Array.get(data, i);
-      String s = v instanceof byte[] b ? new String(b, StandardCharsets.US_ASCII) : String.valueOf(v);
+      String s =
+          v instanceof byte[] b ? new String(b, StandardCharsets.US_ASCII) : String.valueOf(v);
       int end = s.indexOf('\0');
       out[i] = (end >= 0 ? s.substring(0, end) : s).trim();
     }
@@ -143,8 +146,11 @@ public final class H5Reader implements AutoCloseable {
   public long[] longs(String path) {
     Dataset d = checked(path);
     if (!(d.getDataType() instanceof FixedPoint)) {
-      throw new IllegalArgumentException(where(path) + " holds "
-          + d.getJavaType().getSimpleName() + " values; integers are expected");
+      throw new IllegalArgumentException(
+          where(path)
+              + " holds "
+              + d.getJavaType().getSimpleName()
+              + " values; integers are expected");
     }
     requireSmall(path, d);
     Object data = guard(path, d::getDataFlat);
@@ -173,8 +179,8 @@ public final class H5Reader implements AutoCloseable {
   }
 
   /**
-   * As {@link #rows(String, long, int)}, into {@code into} when it is not null (it must hold
-   * count × columns values); returns the array filled.
+   * As {@link #rows(String, long, int)}, into {@code into} when it is not null (it must hold count
+   * × columns values); returns the array filled.
    */
   public double[] rows(String path, long from, int count, double[] into) {
     Dataset d = checked(path);
@@ -182,8 +188,14 @@ public final class H5Reader implements AutoCloseable {
     long n = dims.length == 0 ? 1 : dims[0];
     int cols = columns(path);
     if (from < 0 || count < 0 || from + count > n) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%s: rows [%d, %d) outside its %d rows", where(path), from, from + count, n));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "%s: rows [%d, %d) outside its %d rows",
+              where(path),
+              from,
+              from + count,
+              n));
     }
     double[] out = into != null ? into : new double[Math.multiplyExact(count, cols)];
     if (count == 0) {
@@ -194,13 +206,18 @@ public final class H5Reader implements AutoCloseable {
       out[0] = ((Number) (v.getClass().isArray() ? Array.get(v, 0) : v)).doubleValue();
       return out;
     }
-    if (d instanceof ContiguousDataset c && d.getDataType() instanceof FloatingPoint f
-        && f.getSize() == 8 && f.getByteOrder() == ByteOrder.LITTLE_ENDIAN) {
+    if (d instanceof ContiguousDataset c
+        && d.getDataType() instanceof FloatingPoint f
+        && f.getSize() == 8
+        && f.getByteOrder() == ByteOrder.LITTLE_ENDIAN) {
       readContiguous(path, c.getDataAddress() + from * cols * 8L, out, count * cols);
       return out;
     }
-    if (d instanceof ContiguousDataset c && d.getDataType() instanceof FixedPoint f
-        && f.getSize() == 8 && f.getByteOrder() == ByteOrder.LITTLE_ENDIAN && f.isSigned()) {
+    if (d instanceof ContiguousDataset c
+        && d.getDataType() instanceof FixedPoint f
+        && f.getSize() == 8
+        && f.getByteOrder() == ByteOrder.LITTLE_ENDIAN
+        && f.isSigned()) {
       readContiguous(path, c.getDataAddress() + from * cols * 8L, out, count * cols);
       for (int k = 0; k < count * cols; k++) {
         out[k] = Double.doubleToRawLongBits(out[k]);
@@ -208,8 +225,11 @@ public final class H5Reader implements AutoCloseable {
       return out;
     }
     if (!(d.getDataType() instanceof FloatingPoint) && !(d.getDataType() instanceof FixedPoint)) {
-      throw new IllegalArgumentException(where(path) + " holds "
-          + d.getJavaType().getSimpleName() + " values; numbers are expected");
+      throw new IllegalArgumentException(
+          where(path)
+              + " holds "
+              + d.getJavaType().getSimpleName()
+              + " values; numbers are expected");
     }
     long[] offset = dims.length == 2 ? new long[] {from, 0} : new long[] {from};
     int[] shape = dims.length == 2 ? new int[] {count, cols} : new int[] {count};
@@ -231,8 +251,11 @@ public final class H5Reader implements AutoCloseable {
   /** Copies {@code values} little-endian doubles at byte {@code at} through a mapped view. */
   private void requireSmall(String path, Dataset d) {
     if (d.getSize() > MAX_WHOLE) {
-      throw new IllegalArgumentException(where(path) + " has " + d.getSize()
-          + " entries; a setup or name list that large means a corrupt file");
+      throw new IllegalArgumentException(
+          where(path)
+              + " has "
+              + d.getSize()
+              + " entries; a setup or name list that large means a corrupt file");
     }
   }
 
@@ -270,20 +293,29 @@ public final class H5Reader implements AutoCloseable {
       elements = Math.multiplyHigh(elements, v) != 0 ? Long.MAX_VALUE : elements * v;
     }
     if (d instanceof ContiguousDataset c && !d.isEmpty()) {
-      long bytes = elements == Long.MAX_VALUE ? Long.MAX_VALUE
-          : elements * (long) d.getDataType().getSize();
+      long bytes =
+          elements == Long.MAX_VALUE ? Long.MAX_VALUE : elements * (long) d.getDataType().getSize();
       long address = c.getDataAddress();
       if (address < 0 || bytes > fileSize || address > fileSize - bytes) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%s claims %d bytes at byte %d but the file has %d bytes; it is truncated or corrupt",
-            where(path), bytes, address, fileSize));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "%s claims %d bytes at byte %d but the file has %d bytes; it is truncated or corrupt",
+                where(path),
+                bytes,
+                address,
+                fileSize));
       }
     } else if (elements == Long.MAX_VALUE
         || elements / 1100 * d.getDataType().getSize() > fileSize + (1L << 20)) {
       // compressed chunks expand at most ~1000-fold (gzip's limit is 1032:1)
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%s claims %d elements, more than a %d-byte file can hold; the header is corrupt",
-          where(path), elements, fileSize));
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "%s claims %d elements, more than a %d-byte file can hold; the header is corrupt",
+              where(path),
+              elements,
+              fileSize));
     }
     return d;
   }
@@ -305,14 +337,22 @@ public final class H5Reader implements AutoCloseable {
 
   /** Any failure of the HDF5 library while parsing means a damaged file. */
   private IllegalArgumentException corrupt(String path, RuntimeException e) {
-    return new IllegalArgumentException("cannot read " + where(path)
-        + ": the file is truncated or corrupt (" + e.getClass().getSimpleName() + ": "
-        + e.getMessage() + ")");
+    return new IllegalArgumentException(
+        "cannot read "
+            + where(path)
+            + ": the file is truncated or corrupt ("
+            + e.getClass().getSimpleName()
+            + ": "
+            + e.getMessage()
+            + ")");
   }
 
   private IllegalArgumentException missing(String path) {
-    return new IllegalArgumentException(file + " has no dataset '" + path
-        + "'; write it or use a file in the expected layout (docs/formats.md)");
+    return new IllegalArgumentException(
+        file
+            + " has no dataset '"
+            + path
+            + "'; write it or use a file in the expected layout (docs/formats.md)");
   }
 
   private String where(String path) {

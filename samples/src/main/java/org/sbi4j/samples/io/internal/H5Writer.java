@@ -13,13 +13,13 @@ import java.util.Map;
 import org.sbi4j.common.AtomicFiles;
 
 /**
- * Writes an HDF5 file with MadMiner's dtypes: strings as fixed-length 256-byte ASCII
- * ({@code |S256}, null-padded, as numpy's {@code S256}), integers int64, floats float64.
+ * Writes an HDF5 file with MadMiner's dtypes: strings as fixed-length 256-byte ASCII ({@code
+ * |S256}, null-padded, as numpy's {@code S256}), integers int64, floats float64.
  *
  * <p>Built on jhdf 0.13, which writes strings as null-terminated UTF-8 of the longest string's
- * length plus one. Strings are therefore padded to 255 bytes (jhdf adds the 256th) and, after
- * jhdf has closed the file, {@link AsciiStringPatch} rewrites the string datatypes' charset and
- * padding bits to ASCII / null-padded. jhdf keeps every dataset in memory until the file closes.
+ * length plus one. Strings are therefore padded to 255 bytes (jhdf adds the 256th) and, after jhdf
+ * has closed the file, {@link AsciiStringPatch} rewrites the string datatypes' charset and padding
+ * bits to ASCII / null-padded. jhdf keeps every dataset in memory until the file closes.
  */
 public final class H5Writer {
   /** Bytes per fixed-length string, as MadMiner's {@code dtype="S256"}. */
@@ -41,20 +41,22 @@ public final class H5Writer {
 
   /** Writes {@code target} atomically (temporary file, then rename). */
   public static void write(Path target, Body body) {
-    AtomicFiles.write(target, tmp -> {
-      List<String> strings;
-      try (WritableHdfFile file = HdfFile.write(tmp)) {
-        H5Writer out = new H5Writer(file);
-        body.write(out);
-        strings = out.stringPaths;
-      } catch (RuntimeException e) {
-        if (e instanceof IllegalArgumentException) {
-          throw e;
-        }
-        throw new IOException("HDF5 writer failed: " + e.getMessage(), e);
-      }
-      AsciiStringPatch.apply(tmp, strings);
-    });
+    AtomicFiles.write(
+        target,
+        tmp -> {
+          List<String> strings;
+          try (WritableHdfFile file = HdfFile.write(tmp)) {
+            H5Writer out = new H5Writer(file);
+            body.write(out);
+            strings = out.stringPaths;
+          } catch (RuntimeException e) {
+            if (e instanceof IllegalArgumentException) {
+              throw e;
+            }
+            throw new IOException("HDF5 writer failed: " + e.getMessage(), e);
+          }
+          AsciiStringPatch.apply(tmp, strings);
+        });
   }
 
   /** Fixed-length 256-byte ASCII strings, shape (n). */
@@ -64,9 +66,14 @@ public final class H5Writer {
     for (int i = 0; i < padded.length; i++) {
       String v = values.get(i) == null ? "" : values.get(i);
       if (v.length() > STRING_BYTES - 1 || !v.chars().allMatch(c -> c > 0 && c < 128)) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%s[%d] = '%s' must be printable ASCII of at most %d characters; rename it", path, i,
-            v.length() > 40 ? v.substring(0, 40) + "…" : v, STRING_BYTES - 1));
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "%s[%d] = '%s' must be printable ASCII of at most %d characters; rename it",
+                path,
+                i,
+                v.length() > 40 ? v.substring(0, 40) + "…" : v,
+                STRING_BYTES - 1));
       }
       padded[i] = v + "\0".repeat(STRING_BYTES - 1 - v.length());
     }
@@ -100,8 +107,8 @@ public final class H5Writer {
   /** float64, shape (n / cols, cols), from a row-major flat array. */
   public void matrix(String path, double[] flat, int cols) {
     if (cols <= 0 || flat.length % cols != 0) {
-      throw new IllegalArgumentException(path + ": " + flat.length
-          + " values do not fill rows of " + cols);
+      throw new IllegalArgumentException(
+          path + ": " + flat.length + " values do not fill rows of " + cols);
     }
     int rows = flat.length / cols;
     requireNonEmpty(path, rows);
@@ -120,8 +127,8 @@ public final class H5Writer {
 
   private static void requireNonEmpty(String path, int n) {
     if (n == 0) {
-      throw new IllegalArgumentException("dataset '" + path
-          + "' would be empty; an event or sample file needs at least one row");
+      throw new IllegalArgumentException(
+          "dataset '" + path + "' would be empty; an event or sample file needs at least one row");
     }
   }
 
@@ -140,8 +147,10 @@ public final class H5Writer {
       return g;
     }
     int slash = path.lastIndexOf('/');
-    g = slash < 0 ? h5.putGroup(path) : group(path.substring(0, slash))
-        .putGroup(path.substring(slash + 1));
+    g =
+        slash < 0
+            ? h5.putGroup(path)
+            : group(path.substring(0, slash)).putGroup(path.substring(slash + 1));
     groups.put(path, g);
     return g;
   }
