@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.sbi4j.testing.CliArgs;
 
 /** Runs the command line in-process and captures exit code, stdout and stderr. */
 record CliRun(int exitCode, String out, String err) {
-  static synchronized CliRun of(String... args) {
+  /** Runs the arguments {@link CliArgs#words} makes of {@code parts}. */
+  static synchronized CliRun of(Object... parts) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -17,7 +19,7 @@ record CliRun(int exitCode, String out, String err) {
     try {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Main.execute(args);
+      int code = Main.execute(CliArgs.words(parts));
       return new CliRun(
           code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {

@@ -20,17 +20,7 @@ class FisherCommandTest {
     for (String kind : new String[] {"truth", "histogram"}) {
       CliRun run =
           CliRun.of(
-              "fisher",
-              "--events",
-              events.toString(),
-              "--theta",
-              "0.2",
-              "--luminosity",
-              "10",
-              "--kind",
-              kind,
-              "--json",
-              "-");
+              "fisher --events", events, "--theta 0.2 --luminosity 10 --kind", kind, "--json -");
       assertEquals(0, run.exitCode(), run.err());
       JsonNode r = JsonMapper.builder().build().readTree(run.out());
       double info = r.get("matrix").get(0).get(0).asDouble();
@@ -46,18 +36,7 @@ class FisherCommandTest {
     Path twoD = dir.resolve("events2d.h5");
     MadMinerFiles.writeEvents(twoD, Simulators.INTERFERENCE_2D.create().events(2_000, 5));
     CliRun run =
-        CliRun.of(
-            "fisher",
-            "--events",
-            twoD.toString(),
-            "--theta",
-            "0.3,0.2",
-            "--luminosity",
-            "10",
-            "--kind",
-            "rate",
-            "--json",
-            "-");
+        CliRun.of("fisher --events", twoD, "--theta 0.3,0.2 --luminosity 10 --kind rate --json -");
     assertEquals(0, run.exitCode(), run.err());
     JsonNode r = JsonMapper.builder().build().readTree(run.out());
     assertTrue(r.get("covariance").isNull());
@@ -71,16 +50,7 @@ class FisherCommandTest {
     assertEquals(2, wrongTheta.exitCode());
     assertTrue(wrongTheta.oneErrorLine(), wrongTheta.err());
     CliRun wrongKind =
-        CliRun.of(
-            "fisher",
-            "--events",
-            events.toString(),
-            "--theta",
-            "0",
-            "--luminosity",
-            "10",
-            "--kind",
-            "magic");
+        CliRun.of("fisher --events", events, "--theta 0 --luminosity 10 --kind magic");
     assertEquals(2, wrongKind.exitCode());
     assertTrue(wrongKind.oneErrorLine(), wrongKind.err());
   }
@@ -91,34 +61,13 @@ class FisherCommandTest {
     MadMinerFiles.writeEvents(twoD, Simulators.INTERFERENCE_2D.create().events(2_000, 6));
     Path plot = dir.resolve("cr");
     CliRun full =
-        CliRun.of(
-            "fisher",
-            "--events",
-            twoD.toString(),
-            "--theta",
-            "0.3,0.2",
-            "--luminosity",
-            "10",
-            "--json",
-            "-",
-            "--plot",
-            plot.toString());
+        CliRun.of("fisher --events", twoD, "--theta 0.3,0.2 --luminosity 10 --json - --plot", plot);
     assertEquals(0, full.exitCode(), full.err());
     assertTrue(java.nio.file.Files.exists(Path.of(plot + ".png")));
     JsonNode f = JsonMapper.builder().build().readTree(full.out());
     CliRun prof =
         CliRun.of(
-            "fisher",
-            "--events",
-            twoD.toString(),
-            "--theta",
-            "0.3,0.2",
-            "--luminosity",
-            "10",
-            "--profile",
-            "theta_b",
-            "--json",
-            "-");
+            "fisher --events", twoD, "--theta 0.3,0.2 --luminosity 10 --profile theta_b --json -");
     assertEquals(0, prof.exitCode(), prof.err());
     JsonNode p = JsonMapper.builder().build().readTree(prof.out());
     // The profiled variance of θ_b is the (b, b) entry of the full covariance.

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,24 +29,30 @@ class LimitsCommandTest {
   /** Runs expected histogram limits at theta-true 0 and luminosity 10, plotting to dir/plot. */
   private static CliRun expected(
       String histogram, Path events, String grid, String plot, String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "limits",
-                "--histogram",
-                histogram,
-                "--events",
-                events.toString(),
-                "--theta-true",
-                "0",
-                "--luminosity",
-                "10",
-                "--grid",
-                grid,
-                "--plot",
-                dir.resolve(plot).toString()));
-    args.addAll(List.of(extra));
-    return CliRun.of(args.toArray(String[]::new));
+    return CliRun.of(
+        "limits --histogram",
+        histogram,
+        "--events",
+        events,
+        "--theta-true 0 --luminosity 10 --grid",
+        grid,
+        "--plot",
+        dir.resolve(plot),
+        extra);
+  }
+
+  /** Runs observed histogram limits on x from data at luminosity 10, plotting to dir/plot. */
+  private static CliRun observed(Path data, String grid, String plot, String... extra) {
+    return CliRun.of(
+        "limits --histogram x --events",
+        events,
+        "--observed",
+        data,
+        "--luminosity 10 --grid",
+        grid,
+        "--plot",
+        dir.resolve(plot),
+        extra);
   }
 
   @Test
@@ -56,23 +61,12 @@ class LimitsCommandTest {
     Path plot = dir.resolve("limits-plot");
     CliRun run =
         CliRun.of(
-            "limits",
-            "--histogram",
-            "x",
-            "--events",
-            events.toString(),
-            "--theta-true",
-            "0",
-            "--luminosity",
-            "10",
-            "--grid",
-            "-1:1:21",
-            "--fisher",
-            "truth",
-            "--json",
-            json.toString(),
+            "limits --histogram x --events",
+            events,
+            "--theta-true 0 --luminosity 10 --grid -1:1:21 --fisher truth --json",
+            json,
             "--plot",
-            plot.toString());
+            plot);
     assertEquals(0, run.exitCode(), run.err());
     JsonNode r = JsonMapper.builder().build().readTree(json.toFile());
     for (String key : List.of("parameters", "grid", "q", "pValues", "bestFit", "intervals")) {
@@ -90,25 +84,7 @@ class LimitsCommandTest {
   void observedLimitsFromCsv() throws Exception {
     Path data = dir.resolve("data.csv");
     Files.writeString(data, "x\n0.3\n1.2\n0.8\n2.5\n0.1\n1.7\n0.9\n3.1\n0.4\n1.1\n");
-    CliRun run =
-        CliRun.of(
-            "limits",
-            "--histogram",
-            "x",
-            "--bins",
-            "5",
-            "--events",
-            events.toString(),
-            "--observed",
-            data.toString(),
-            "--luminosity",
-            "10",
-            "--grid",
-            "-1:1:11",
-            "--json",
-            "-",
-            "--plot",
-            dir.resolve("obs").toString());
+    CliRun run = observed(data, "-1:1:11", "obs", "--bins 5 --json -");
     assertEquals(0, run.exitCode(), run.err());
     JsonNode r = JsonMapper.builder().build().readTree(run.out());
     assertEquals("observed", r.get("mode").asString());
@@ -144,21 +120,7 @@ class LimitsCommandTest {
   void emptyDataFileIsBadInput() throws Exception {
     Path data = dir.resolve("empty.csv");
     Files.writeString(data, "x\n");
-    CliRun run =
-        CliRun.of(
-            "limits",
-            "--histogram",
-            "x",
-            "--events",
-            events.toString(),
-            "--observed",
-            data.toString(),
-            "--luminosity",
-            "10",
-            "--grid",
-            "-1:1:5",
-            "--plot",
-            dir.resolve("p4").toString());
+    CliRun run = observed(data, "-1:1:5", "p4");
     assertEquals(2, run.exitCode());
     assertTrue(run.oneErrorLine(), run.err());
   }
@@ -174,23 +136,14 @@ class LimitsCommandTest {
     Path json = dir.resolve("model.json");
     CliRun run =
         CliRun.of(
-            "limits",
-            "--model",
-            fixture().toString(),
-            "--histogram",
-            "x",
-            "--events",
-            events.toString(),
-            "--theta-true",
-            "0",
-            "--luminosity",
-            "10",
-            "--grid",
-            "-1:1:11",
-            "--json",
-            json.toString(),
+            "limits --model",
+            fixture(),
+            "--histogram x --events",
+            events,
+            "--theta-true 0 --luminosity 10 --grid -1:1:11 --json",
+            json,
             "--plot",
-            dir.resolve("model").toString());
+            dir.resolve("model"));
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.err().contains("warning: ALICES: the grid of 'theta'"), run.err());
     JsonNode r = JsonMapper.builder().build().readTree(json.toFile());
@@ -205,19 +158,12 @@ class LimitsCommandTest {
     MadMinerFiles.writeEvents(twoD, Simulators.INTERFERENCE_2D.create().events(1_000, 5));
     CliRun run =
         CliRun.of(
-            "limits",
-            "--model",
-            fixture().toString(),
+            "limits --model",
+            fixture(),
             "--events",
-            twoD.toString(),
-            "--theta-true",
-            "0,0",
-            "--luminosity",
-            "10",
-            "--grid",
-            "-1:1:5,-1:1:5",
-            "--plot",
-            dir.resolve("p5").toString());
+            twoD,
+            "--theta-true 0,0 --luminosity 10 --grid -1:1:5,-1:1:5 --plot",
+            dir.resolve("p5"));
     assertEquals(2, run.exitCode());
     assertTrue(run.oneErrorLine(), run.err());
     assertTrue(run.err().contains("[x]") && run.err().contains("[x_E, x_cos, x_sin]"), run.err());

@@ -47,15 +47,12 @@ class MorphingCommandTest {
     Path json = dir.resolve("out.json");
     CliRun r =
         CliRun.of(
-            "morphing",
-            "--setup",
-            yaml(ONE_PARAMETER).toString(),
-            "--theta",
-            "0.5",
-            "--json",
-            json.toString(),
+            "morphing --setup",
+            yaml(ONE_PARAMETER),
+            "--theta 0.5 --json",
+            json,
             "--plot",
-            dir.resolve("plot").toString());
+            dir.resolve("plot"));
     assertEquals(0, r.exitCode(), r.err());
     JsonNode node = JsonMapper.builder().build().readTree(json.toFile());
     for (String key :
@@ -89,29 +86,11 @@ class MorphingCommandTest {
   void optimisedBasisOfTheExampleConfig() {
     CliRun r =
         CliRun.of(
-            "morphing",
-            "--setup",
-            "../configs/setup.yaml",
-            "--optimize-basis",
-            "--trials",
-            "50",
-            "--seed",
-            "3",
-            "--json",
-            "-");
+            "morphing --setup ../configs/setup.yaml --optimize-basis --trials 50 --seed 3 --json -");
     assertEquals(0, r.exitCode(), r.err());
     CliRun again =
         CliRun.of(
-            "morphing",
-            "--setup",
-            "../configs/setup.yaml",
-            "--optimize-basis",
-            "--trials",
-            "50",
-            "--seed",
-            "3",
-            "--json",
-            "-");
+            "morphing --setup ../configs/setup.yaml --optimize-basis --trials 50 --seed 3 --json -");
     assertEquals(r.out(), again.out(), "same seed, same basis");
   }
 

@@ -37,25 +37,14 @@ class NplmCommandTest {
     Path json = dir.resolve("nplm.json");
     CliRun r =
         CliRun.of(
-            "nplm",
-            "--data",
-            csv("data.csv", "x", 40, 1, 1).toString(),
+            "nplm --data",
+            csv("data.csv", "x", 40, 1, 1),
             "--reference",
-            csv("ref.csv", "x", 800, 2, 1).toString(),
-            "--expected",
-            "40",
-            "--optimizer",
-            "lbfgs",
-            "--toys",
-            "6",
-            "--threads",
-            "2",
-            "--seed",
-            "3",
-            "--json",
-            json.toString(),
+            csv("ref.csv", "x", 800, 2, 1),
+            "--expected 40 --optimizer lbfgs --toys 6 --threads 2 --seed 3 --json",
+            json,
             "--plot",
-            dir.resolve("p").toString());
+            dir.resolve("p"));
     assertEquals(0, r.exitCode(), r.err());
     JsonNode node = JsonMapper.builder().build().readTree(json.toFile());
     for (String key :
@@ -106,18 +95,11 @@ class NplmCommandTest {
   void symmetrizedRuns() throws IOException {
     CliRun r =
         CliRun.of(
-            "nplm",
-            "--symmetrized",
-            "--a",
-            csv("a.csv", "x", 60, 4, 1).toString(),
+            "nplm --symmetrized --a",
+            csv("a.csv", "x", 60, 4, 1),
             "--b",
-            csv("b.csv", "x", 60, 5, 1).toString(),
-            "--optimizer",
-            "lbfgs",
-            "--toys",
-            "4",
-            "--json",
-            "-");
+            csv("b.csv", "x", 60, 5, 1),
+            "--optimizer lbfgs --toys 4 --json -");
     assertEquals(0, r.exitCode(), r.err());
     assertEquals(4, JsonMapper.builder().build().readTree(r.out()).get("nullT").size());
   }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sbi4j.testing.CliArgs;
 
 /**
  * Library failures speak of values; each command maps the value to its option, so bad input still
@@ -21,8 +22,9 @@ class OptionMessagesTest {
   @TempDir static Path dir;
   static final Path events = TestEvents.interference1d(500, 3);
 
-  private static void namesOption(String option, String expected, String... args) {
-    CliRun r = CliRun.of(args);
+  private static void namesOption(String option, String expected, Object... parts) {
+    String[] args = CliArgs.words(parts);
+    CliRun r = CliRun.of((Object[]) args);
     r.assertBadInput(expected);
     assertTrue(r.err().startsWith("sbi4j " + args[0] + ": " + option + ": "), r.err());
   }
@@ -32,57 +34,29 @@ class OptionMessagesTest {
     namesOption(
         "--luminosity",
         "luminosity = -1.0 must be positive",
-        "limits",
-        "--events",
-        events.toString(),
-        "--histogram",
-        "x",
-        "--theta-true",
-        "0",
-        "--luminosity",
-        "-1",
-        "--grid",
-        "-1:1:5");
+        "limits --events",
+        events,
+        "--histogram x --theta-true 0 --luminosity -1 --grid -1:1:5");
     namesOption(
         "--grid",
         "grid axis '-1:1:0' needs lo < hi and n >= 2",
-        "limits",
-        "--events",
-        events.toString(),
-        "--histogram",
-        "x",
-        "--theta-true",
-        "0",
-        "--luminosity",
-        "10",
-        "--grid",
-        "-1:1:0");
+        "limits --events",
+        events,
+        "--histogram x --theta-true 0 --luminosity 10 --grid -1:1:0");
     namesOption(
         "--model DIR or --histogram OBS[,OBS]",
         "no method",
-        "limits",
-        "--events",
-        events.toString(),
-        "--theta-true",
-        "0",
-        "--luminosity",
-        "10",
-        "--grid",
-        "-1:1:5");
+        "limits --events",
+        events,
+        "--theta-true 0 --luminosity 10 --grid -1:1:5");
     namesOption(
         "--model",
         "train one with 'sbi4j train --out DIR'",
-        "limits",
-        "--events",
-        events.toString(),
+        "limits --events",
+        events,
         "--model",
-        dir.resolve("no-such-model").toString(),
-        "--theta-true",
-        "0",
-        "--luminosity",
-        "10",
-        "--grid",
-        "-1:1:5");
+        dir.resolve("no-such-model"),
+        "--theta-true 0 --luminosity 10 --grid -1:1:5");
   }
 
   @Test
@@ -90,39 +64,21 @@ class OptionMessagesTest {
     namesOption(
         "--theta",
         "theta has 2 values but there are 1 parameters",
-        "fisher",
-        "--events",
-        events.toString(),
-        "--theta",
-        "0,1",
-        "--luminosity",
-        "10",
-        "--kind",
-        "truth");
+        "fisher --events",
+        events,
+        "--theta 0,1 --luminosity 10 --kind truth");
     namesOption(
         "--luminosity",
         "luminosity = 0.0 must be positive",
-        "fisher",
-        "--events",
-        events.toString(),
-        "--theta",
-        "0",
-        "--luminosity",
-        "0",
-        "--kind",
-        "truth");
+        "fisher --events",
+        events,
+        "--theta 0 --luminosity 0 --kind truth");
     namesOption(
         "--model",
         "the SALLY Fisher information needs a SALLY model folder",
-        "fisher",
-        "--events",
-        events.toString(),
-        "--theta",
-        "0",
-        "--luminosity",
-        "10",
-        "--kind",
-        "sally");
+        "fisher --events",
+        events,
+        "--theta 0 --luminosity 10 --kind sally");
   }
 
   @Test
@@ -132,15 +88,11 @@ class OptionMessagesTest {
     namesOption(
         "--toys",
         "toys = 1 is too few",
-        "nplm",
-        "--data",
-        csv.toString(),
+        "nplm --data",
+        csv,
         "--reference",
-        csv.toString(),
-        "--expected",
-        "3",
-        "--toys",
-        "1");
+        csv,
+        "--expected 3 --toys 1");
   }
 
   /** A CLI flag: two dashes and a letter, not inside a longer word or a run of dashes. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sbi4j.samples.Column;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.io.TrainingFiles;
+import org.sbi4j.testing.CliArgs;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 class TrainingCommandsTest {
   @TempDir Path dir;
 
-  private static Object[] run(String... args) {
+  private static Object[] run(Object... parts) {
     PrintStream oldErr = System.err;
     PrintStream oldOut = System.out;
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -29,7 +30,7 @@ class TrainingCommandsTest {
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     try {
-      int code = Main.execute(args);
+      int code = Main.execute(CliArgs.words(parts));
       return new Object[] {
         code, err.toString(StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8)
       };
@@ -76,36 +77,14 @@ class TrainingCommandsTest {
     Files.writeString(config, "hiddenLayers: [8]\nepochs: 2\n");
     Path model = dir.resolve("model");
     Object[] r =
-        run(
-            "train",
-            "--method",
-            "alices",
-            "--data",
-            data.toString(),
-            "--config",
-            config.toString(),
-            "--out",
-            model.toString(),
-            "--json",
-            "-");
+        run("train --method alices --data", data, "--config", config, "--out", model, "--json -");
     assertEquals(0, r[0], (String) r[1]);
     JsonNode json = JsonMapper.builder().build().readTree((String) r[2]);
     assertEquals(2, json.get("losses").size());
     assertTrue(Files.exists(model.resolve("model.onnx")));
 
     Path out = dir.resolve("eval.h5");
-    assertEquals(
-        0,
-        run(
-            "evaluate",
-            "--model",
-            model.toString(),
-            "--events",
-            data.toString(),
-            "--theta",
-            "0.5",
-            "--out",
-            out.toString())[0]);
+    assertEquals(0, run("evaluate --model", model, "--events", data, "--theta 0.5 --out", out)[0]);
     assertTrue(Files.size(out) > 0);
     Path onnx = dir.resolve("m.onnx");
     assertEquals(0, run("export", "--model", model.toString(), "--out", onnx.toString())[0]);
@@ -115,39 +94,22 @@ class TrainingCommandsTest {
   @Test
   void badInputsExitTwoWithOneLine() {
     Path data = sample(false);
-    Object[] r =
-        run(
-            "train",
-            "--method",
-            "alices",
-            "--data",
-            data.toString(),
-            "--out",
-            dir.resolve("m").toString());
+    Object[] r = run("train --method alices --data", data, "--out", dir.resolve("m"));
     assertEquals(2, r[0]);
     String err = ((String) r[1]).trim();
     assertEquals(1, err.lines().count(), err);
     assertTrue(err.contains("'t_xz0'"), err);
-    r =
-        run(
-            "train",
-            "--method",
-            "magic",
-            "--data",
-            data.toString(),
-            "--out",
-            dir.resolve("m").toString());
+    r = run("train --method magic --data", data, "--out", dir.resolve("m"));
     assertEquals(2, r[0]);
     assertTrue(((String) r[1]).contains("unknown method 'magic'"), (String) r[1]);
     r =
         run(
-            "evaluate",
-            "--model",
-            dir.resolve("nope").toString(),
+            "evaluate --model",
+            dir.resolve("nope"),
             "--events",
-            data.toString(),
+            data,
             "--out",
-            dir.resolve("e.h5").toString());
+            dir.resolve("e.h5"));
     assertEquals(2, r[0]);
     assertTrue(((String) r[1]).contains("does not exist"), (String) r[1]);
   }

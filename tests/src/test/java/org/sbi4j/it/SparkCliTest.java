@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sbi4j.cli.Main;
 import org.sbi4j.samples.io.MadMinerFiles;
 import org.sbi4j.samples.simulators.Interference1D;
+import org.sbi4j.testing.CliArgs;
 
 /**
  * {@code augment} and {@code limits} with {@code --master local[2]} (Spark is on this module's test
@@ -31,12 +32,14 @@ class SparkCliTest {
   }
 
   /** Exit code and stderr. */
-  private static Object[] run(String... args) {
+  private static Object[] run(Object... parts) {
     PrintStream oldErr = System.err;
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
-      return new Object[] {Main.execute(args), err.toString(StandardCharsets.UTF_8)};
+      return new Object[] {
+        Main.execute(CliArgs.words(parts)), err.toString(StandardCharsets.UTF_8)
+      };
     } finally {
       System.setErr(oldErr);
     }
@@ -47,38 +50,20 @@ class SparkCliTest {
     Path out = dir.resolve("sally.h5");
     Object[] r =
         run(
-            "augment",
-            "--events",
-            events.toString(),
-            "--method",
-            "sally",
-            "--theta-ref",
-            "0",
-            "--samples",
-            "500",
-            "--out",
-            out.toString(),
-            "--master",
-            "local[2]");
+            "augment --events",
+            events,
+            "--method sally --theta-ref 0 --samples 500 --out",
+            out,
+            "--master local[2]");
     assertEquals(0, r[0], (String) r[1]);
     assertTrue(Files.exists(out));
     r =
         run(
-            "limits",
-            "--histogram",
-            "x",
-            "--events",
-            events.toString(),
-            "--theta-true",
-            "0",
-            "--luminosity",
-            "10",
-            "--grid",
-            "-1:1:11",
-            "--plot",
-            dir.resolve("lim").toString(),
-            "--master",
-            "local[2]");
+            "limits --histogram x --events",
+            events,
+            "--theta-true 0 --luminosity 10 --grid -1:1:11 --plot",
+            dir.resolve("lim"),
+            "--master local[2]");
     assertEquals(0, r[0], (String) r[1]);
   }
 
@@ -86,19 +71,11 @@ class SparkCliTest {
   void aMasterSparkCannotParseIsBadInputOnOneLine() {
     Object[] r =
         run(
-            "augment",
-            "--events",
-            events.toString(),
-            "--method",
-            "sally",
-            "--theta-ref",
-            "0",
-            "--samples",
-            "10",
-            "--out",
-            dir.resolve("x.h5").toString(),
-            "--master",
-            "nowhere[");
+            "augment --events",
+            events,
+            "--method sally --theta-ref 0 --samples 10 --out",
+            dir.resolve("x.h5"),
+            "--master nowhere[");
     String err = (String) r[1];
     assertEquals(2, r[0], err);
     assertEquals(1, err.strip().lines().count(), err);

@@ -19,6 +19,7 @@ import org.sbi4j.samples.simulators.Simulators;
 import org.sbi4j.training.Trainer;
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.model.Method;
+import org.sbi4j.training.model.ModelData;
 import org.sbi4j.training.model.RatioModel;
 import org.sbi4j.training.model.ScoreModel;
 
@@ -37,6 +38,21 @@ class TrainedLimitsIT {
     assertEquals(exact.cl95().upper(), other.cl95().upper(), 0.05, what + " 95% upper");
   }
 
+  /** Trains a 50×50 network for 20 epochs. */
+  private static ModelData trained(EventSample sample, Method method, long seed) {
+    TrainingConfig config =
+        TrainingConfig.builder().hiddenLayers(List.of(50, 50)).epochs(20).build();
+    return new Trainer(config).train(sample, method, seed).model();
+  }
+
+  /** Expected intervals on theta at θ_true = 0 and L = 10 over {@link #GRID}. */
+  private static Intervals expected(EventSample file, LimitSource source) {
+    return Limits.expected(file, source, new double[] {0}, 10, GRID)
+        .scan()
+        .intervals()
+        .get("theta");
+  }
+
   @Test
   void alicesAndSallyMatchTheExactLikelihood() {
     Simulator sim = Simulators.INTERFERENCE_1D.create();
@@ -44,50 +60,25 @@ class TrainedLimitsIT {
     EventSource train = WeightedView.of(EventSource.of(file), Partition.TRAIN);
     TrainingSamples samples = new TrainingSamples(file.setup().orElseThrow(), 0.05);
     Intervals exact =
-        Limits.expected(
-                file,
-                new LimitSource.Ratio("exact", new ExactRatio(sim, new double[] {0})),
-                new double[] {0},
-                10,
-                GRID)
-            .scan()
-            .intervals()
-            .get("theta");
+        expected(file, new LimitSource.Ratio("exact", new ExactRatio(sim, new double[] {0})));
 
-    TrainingConfig sallyConfig =
-        TrainingConfig.builder().hiddenLayers(List.of(50, 50)).epochs(20).build();
     ScoreModel sally =
         new ScoreModel(
-            new Trainer(sallyConfig)
-                .train(
-                    samples.sally(train, new double[] {0}, 30_000, 11).sample(), Method.SALLY, 12)
-                .model());
-    Intervals s =
-        Limits.expected(file, LimitSource.sally(sally), new double[] {0}, 10, GRID)
-            .scan()
-            .intervals()
-            .get("theta");
+            trained(samples.sally(train, new double[] {0}, 30_000, 11).sample(), Method.SALLY, 12));
+    Intervals s = expected(file, LimitSource.sally(sally));
     within(exact, s, "SALLY");
 
     double[][] theta0 = new double[41][];
     for (int i = 0; i < theta0.length; i++) {
       theta0[i] = new double[] {-1 + 0.05 * i};
     }
-    TrainingConfig alicesConfig =
-        TrainingConfig.builder().hiddenLayers(List.of(50, 50)).epochs(20).build();
     RatioModel alices =
         new RatioModel(
-            new Trainer(alicesConfig)
-                .train(
-                    samples.ratio(train, theta0, new double[] {0}, 60_000, 13).sample(),
-                    Method.ALICES,
-                    14)
-                .model());
-    Intervals a =
-        Limits.expected(file, new LimitSource.Ratio("ALICES", alices), new double[] {0}, 10, GRID)
-            .scan()
-            .intervals()
-            .get("theta");
+            trained(
+                samples.ratio(train, theta0, new double[] {0}, 60_000, 13).sample(),
+                Method.ALICES,
+                14));
+    Intervals a = expected(file, new LimitSource.Ratio("ALICES", alices));
     System.out.printf(
         "exact %s %s; SALLY %s %s; ALICES %s %s%n",
         java.util.Arrays.toString(exact.cl68().bounds()),
