@@ -80,17 +80,9 @@ class Interference1DLimitsTest {
 
   @Test
   void simulatedEventsExactAndHistogramLimits() {
-    EventSample file = sim.events(200_000, 20261123L);
-    ParameterGrid grid = ParameterGrid.parse("-1:1:41");
-    LimitsResult exact =
-        Limits.expected(
-            file,
-            new LimitSource.Ratio("exact", new ExactRatio(sim, new double[] {0.5})),
-            new double[] {0},
-            L,
-            grid);
-    LimitsResult hist =
-        Limits.expected(file, LimitSource.histogram(List.of("x")), new double[] {0}, L, grid);
+    EventSample file = simulatedFile(sim);
+    LimitsResult exact = expected(file, exactSource(sim));
+    LimitsResult hist = expected(file, LimitSource.histogram(List.of("x")));
     double[] ref68 = {crossing(1, -1, 0, 0), crossing(1, 0, 1, 0)};
     double[] ref95 = {crossing(3.841458820694124, -1, 0, 0), crossing(3.841458820694124, 0, 1, 0)};
     Intervals e = exact.scan().intervals().get("theta");
@@ -113,5 +105,20 @@ class Interference1DLimitsTest {
     assertEquals(ref95[0], h.cl95().lower(), 0.05);
     assertEquals(ref95[1], h.cl95().upper(), 0.05);
     assertEquals(10, exact.events(), 0.05); // L σ(0) with σ estimated from 200 000 weighted events
+  }
+
+  /** 200 000 simulated events at θ = 0, the file this test and {@link SallyTest} scan. */
+  static EventSample simulatedFile(Simulator sim) {
+    return sim.events(200_000, 20261123L);
+  }
+
+  /** The exact ratio against θ_ref = 0.5 as a limit source. */
+  static LimitSource exactSource(Simulator sim) {
+    return new LimitSource.Ratio("exact", new ExactRatio(sim, new double[] {0.5}));
+  }
+
+  /** Expected limits for θ_true = 0 at L on the grid −1:1:41 from {@code source}. */
+  static LimitsResult expected(EventSample file, LimitSource source) {
+    return Limits.expected(file, source, new double[] {0}, L, ParameterGrid.parse("-1:1:41"));
   }
 }

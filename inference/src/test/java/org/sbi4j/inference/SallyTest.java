@@ -10,9 +10,7 @@ import org.sbi4j.inference.likelihood.ExactRatio;
 import org.sbi4j.inference.likelihood.MorphedEvents;
 import org.sbi4j.inference.limits.Intervals;
 import org.sbi4j.inference.limits.LimitSource;
-import org.sbi4j.inference.limits.Limits;
 import org.sbi4j.inference.limits.LimitsResult;
-import org.sbi4j.inference.limits.ParameterGrid;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.simulators.Simulator;
 import org.sbi4j.samples.simulators.Simulators;
@@ -57,22 +55,12 @@ class SallyTest {
 
   @Test
   void sallyHistogramLimitsAreCloseToTheExactOnes() {
-    EventSample file = sim.events(200_000, 20261123L);
-    ParameterGrid grid = ParameterGrid.parse("-1:1:41");
+    EventSample file = Interference1DLimitsTest.simulatedFile(sim);
     LimitsResult exact =
-        Limits.expected(
-            file,
-            new LimitSource.Ratio("exact", new ExactRatio(sim, new double[] {0.5})),
-            new double[] {0},
-            10,
-            grid);
+        Interference1DLimitsTest.expected(file, Interference1DLimitsTest.exactSource(sim));
     LimitsResult sally =
-        Limits.expected(
-            file,
-            LimitSource.sally(new ExactRatio(sim, new double[] {0})),
-            new double[] {0},
-            10,
-            grid);
+        Interference1DLimitsTest.expected(
+            file, LimitSource.sally(new ExactRatio(sim, new double[] {0})));
     Intervals e = exact.scan().intervals().get("theta");
     Intervals s = sally.scan().intervals().get("theta");
     // The tolerances for approximate methods against the exact ones: the score at θ = 0

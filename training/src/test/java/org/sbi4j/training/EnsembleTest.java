@@ -24,16 +24,7 @@ class EnsembleTest {
     Prediction all = new RatioModel(m).predict(theta, test.x());
     Prediction[] one = new Prediction[3];
     for (int k = 0; k < 3; k++) {
-      ModelData single =
-          new ModelData(
-              m.method(),
-              m.precision(),
-              m.observables(),
-              m.parameters(),
-              m.xScaling(),
-              m.thetaScaling(),
-              m.thetaRange(),
-              List.of(m.members().get(k)));
+      ModelData single = m.withMembers(List.of(m.members().get(k)));
       one[k] = new RatioModel(single).predict(theta, test.x());
     }
     for (int i = 0; i < test.size(); i++) {

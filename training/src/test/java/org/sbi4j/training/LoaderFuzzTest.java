@@ -1,12 +1,13 @@
 package org.sbi4j.training;
 
+import static org.sbi4j.common.Mutations.mutate;
+
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -42,15 +43,6 @@ class LoaderFuzzTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static byte[] mutate(byte[] valid, FuzzedDataProvider data) {
-    byte[] b = valid.clone();
-    int edits = data.consumeInt(0, 12);
-    for (int k = 0; k < edits; k++) {
-      b[data.consumeInt(0, b.length - 1)] = data.consumeByte();
-    }
-    return data.consumeBoolean() ? Arrays.copyOf(b, data.consumeInt(0, b.length)) : b;
   }
 
   @FuzzTest(maxDuration = "15s")

@@ -30,13 +30,7 @@ public final class PlainSamples {
       return readCsv(file);
     }
     try (H5Reader in = H5Reader.open(file)) {
-      int d = in.columns("x");
-      List<String> obs =
-          in.has("observables/names")
-              ? List.of(in.strings("observables/names"))
-              : TrainingFiles.numbered("x", d);
-      MadMinerFiles.requireLength(in, "observables/names", obs.size(), d);
-      EventSample s = EventSample.ofFeatures(obs, in.doubles("x"));
+      EventSample s = TrainingFiles.readFeatures(in);
       if (in.has("weights")) {
         MadMinerFiles.requireLength(in, "weights", (int) in.rows("weights"), s.size());
         s = s.withColumn(Column.WEIGHT, in.doubles("weights"), List.of());
@@ -50,8 +44,7 @@ public final class PlainSamples {
     H5Writer.write(
         file,
         out -> {
-          out.matrix("x", sample.x(), sample.featureCount());
-          out.strings("observables/names", sample.observables());
+          TrainingFiles.writeFeatures(out, sample);
           if (sample.has(Column.WEIGHT)) {
             out.doubles("weights", sample.column(Column.WEIGHT));
           }

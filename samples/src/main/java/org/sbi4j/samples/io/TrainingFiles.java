@@ -23,8 +23,7 @@ public final class TrainingFiles {
     H5Writer.write(
         file,
         out -> {
-          out.matrix("x", sample.x(), sample.featureCount());
-          out.strings("observables/names", sample.observables());
+          writeFeatures(out, sample);
           for (Column c : sample.columns()) {
             if (c.perParameter()) {
               out.matrix(c.datasetName(), sample.column(c), sample.width(c));
@@ -47,11 +46,7 @@ public final class TrainingFiles {
   public static EventSample read(Path file) {
     try (H5Reader in = H5Reader.open(file)) {
       long n = in.rows("x");
-      int d = in.columns("x");
-      List<String> obs =
-          in.has("observables/names") ? List.of(in.strings("observables/names")) : numbered("x", d);
-      MadMinerFiles.requireLength(in, "observables/names", obs.size(), d);
-      EventSample s = EventSample.ofFeatures(obs, in.doubles("x"));
+      EventSample s = readFeatures(in);
       List<String> params =
           in.has("parameters/names") ? List.of(in.strings("parameters/names")) : null;
       for (Column c : Column.values()) {
@@ -78,6 +73,21 @@ public final class TrainingFiles {
       }
       return s;
     }
+  }
+
+  /** Writes {@code x} and {@code observables/names}. */
+  static void writeFeatures(H5Writer out, EventSample sample) {
+    out.matrix("x", sample.x(), sample.featureCount());
+    out.strings("observables/names", sample.observables());
+  }
+
+  /** The features {@code x}, named by {@code observables/names} or else {@code x0, x1, …}. */
+  static EventSample readFeatures(H5Reader in) {
+    int d = in.columns("x");
+    List<String> obs =
+        in.has("observables/names") ? List.of(in.strings("observables/names")) : numbered("x", d);
+    MadMinerFiles.requireLength(in, "observables/names", obs.size(), d);
+    return EventSample.ofFeatures(obs, in.doubles("x"));
   }
 
   static List<String> numbered(String prefix, int n) {

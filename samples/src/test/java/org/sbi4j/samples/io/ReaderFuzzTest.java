@@ -1,5 +1,7 @@
 package org.sbi4j.samples.io;
 
+import static org.sbi4j.common.Mutations.mutate;
+
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
@@ -7,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.sbi4j.morphing.MorphingSetup;
 import org.sbi4j.samples.simulators.Interference1D;
 
@@ -54,15 +55,6 @@ class ReaderFuzzTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static byte[] mutate(byte[] valid, FuzzedDataProvider data) {
-    byte[] b = valid.clone();
-    int edits = data.consumeInt(0, 12);
-    for (int k = 0; k < edits; k++) {
-      b[data.consumeInt(0, b.length - 1)] = data.consumeByte();
-    }
-    return data.consumeBoolean() ? Arrays.copyOf(b, data.consumeInt(0, b.length)) : b;
   }
 
   /** A reader under test. */

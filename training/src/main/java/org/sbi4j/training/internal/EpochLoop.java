@@ -22,7 +22,27 @@ abstract class EpochLoop implements TrainingControl {
   /** The mean validation loss now, or NaN without a validation partition. */
   protected abstract double validationLoss();
 
-  final Network run(TrainingConfig config, int member, List<TrainingListener> listeners) {
+  /**
+   * Runs the epochs and returns the final weights (the best ones when a listener restored them).
+   *
+   * @param validation validation partition, or null
+   */
+  public final Network fit(
+      Table train,
+      Table validation,
+      TrainingConfig config,
+      int member,
+      long seed,
+      List<TrainingListener> listeners) {
+    prepare(train, validation, config, member, seed);
+    return run(config, member, listeners);
+  }
+
+  /** Sets up a run of {@link #fit} before its first epoch. */
+  protected abstract void prepare(
+      Table train, Table validation, TrainingConfig config, int member, long seed);
+
+  private Network run(TrainingConfig config, int member, List<TrainingListener> listeners) {
     for (int epoch = 0; epoch < config.epochs() && stopReason == null; epoch++) {
       long start = System.nanoTime();
       double lr = config.learningRateAt(epoch);

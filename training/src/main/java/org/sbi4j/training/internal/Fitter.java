@@ -15,7 +15,6 @@ import org.nd4j.linalg.schedule.ScheduleType;
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.TrainingDivergedException;
 import org.sbi4j.training.UpdateRule;
-import org.sbi4j.training.listeners.TrainingListener;
 import org.sbi4j.training.losses.LossMean;
 import org.sbi4j.training.model.Network;
 
@@ -43,18 +42,9 @@ public final class Fitter extends EpochLoop {
     this.type = type;
   }
 
-  /**
-   * Runs the epochs and returns the final weights (the best ones when a listener restored them).
-   *
-   * @param validation validation partition, or null
-   */
-  public Network fit(
-      Table train,
-      Table validation,
-      TrainingConfig config,
-      int member,
-      long seed,
-      List<TrainingListener> listeners) {
+  @Override
+  protected void prepare(
+      Table train, Table validation, TrainingConfig config, int member, long seed) {
     batches = new BatchIterator(train, config.batchSize(), type, seed);
     tracker = new LossTracker(member);
     this.validation = validation;
@@ -66,7 +56,6 @@ public final class Fitter extends EpochLoop {
             .trainEvaluation(Graphs.LOSS, 0, new LossMean(tracker))
             .build());
     Nd4jRuntime.createGradients(sd);
-    return run(config, member, listeners);
   }
 
   @Override

@@ -1,10 +1,8 @@
 package org.sbi4j.training.internal;
 
-import java.util.List;
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.TrainingDivergedException;
 import org.sbi4j.training.UpdateRule;
-import org.sbi4j.training.listeners.TrainingListener;
 import org.sbi4j.training.losses.JointLabel;
 import org.sbi4j.training.losses.RatioLoss;
 import org.sbi4j.training.model.Network;
@@ -69,16 +67,9 @@ public final class FusedFitter extends EpochLoop {
     }
   }
 
-  /**
-   * Runs the epochs and returns the final weights (the best ones when a listener restored them).
-   */
-  public Network fit(
-      Table train,
-      Table validation,
-      TrainingConfig config,
-      int member,
-      long seed,
-      List<TrainingListener> listeners) {
+  @Override
+  protected void prepare(
+      Table train, Table validation, TrainingConfig config, int member, long seed) {
     this.train = train;
     this.validation = validation;
     this.config = config;
@@ -86,7 +77,6 @@ public final class FusedFitter extends EpochLoop {
     this.seed = seed;
     order = new int[train.rows()];
     batch = labels(train, config.batchSize());
-    return run(config, member, listeners);
   }
 
   @Override

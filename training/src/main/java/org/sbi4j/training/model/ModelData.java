@@ -115,4 +115,10 @@ public record ModelData(
   public boolean isRatio() {
     return method != Method.SALLY;
   }
+
+  /** The same model with {@code members} instead of its own (e.g. one member of an ensemble). */
+  public ModelData withMembers(List<Network> members) {
+    return new ModelData(
+        method, precision, observables, parameters, xScaling, thetaScaling, thetaRange, members);
+  }
 }

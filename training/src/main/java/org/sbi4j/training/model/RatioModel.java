@@ -1,6 +1,5 @@
 package org.sbi4j.training.model;
 
-import java.util.List;
 import org.sbi4j.common.Check;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.estimators.Prediction;
@@ -12,38 +11,19 @@ import org.sbi4j.samples.estimators.RatioEstimator;
  * Evaluated by its {@link NetworkEvaluator} (float32 on the SIMD kernel, fast on θ grids).
  * Thread-safe.
  */
-public final class RatioModel implements RatioEstimator {
-  private final ModelData data;
-  private final NetworkEvaluator evaluator;
-
+public final class RatioModel extends TrainedModel implements RatioEstimator {
   public RatioModel(ModelData data) {
-    if (!data.isRatio()) {
-      throw new IllegalArgumentException(
-          "a "
-              + data.method().cliName()
-              + " model estimates the score, not the ratio; use ScoreModel");
-    }
-    this.data = data;
-    this.evaluator = new NetworkEvaluator(data);
+    super(
+        data,
+        true,
+        "a "
+            + data.method().cliName()
+            + " model estimates the score, not the ratio; use ScoreModel");
   }
 
   /** The evaluator all predictions go through. */
   public NetworkEvaluator evaluator() {
     return evaluator;
-  }
-
-  public ModelData data() {
-    return data;
-  }
-
-  @Override
-  public List<String> observables() {
-    return data.observables();
-  }
-
-  @Override
-  public List<String> parameters() {
-    return data.parameters();
   }
 
   @Override

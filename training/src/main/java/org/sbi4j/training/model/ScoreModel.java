@@ -1,6 +1,5 @@
 package org.sbi4j.training.model;
 
-import java.util.List;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.estimators.Prediction;
 import org.sbi4j.samples.estimators.ScoreEstimator;
@@ -9,31 +8,10 @@ import org.sbi4j.samples.estimators.ScoreEstimator;
  * A trained SALLY score estimator x → t̂(x|θ_ref), possibly an ensemble (mean over members; {@link
  * #predict} also gives the spread). Evaluated by its {@link NetworkEvaluator}. Thread-safe.
  */
-public final class ScoreModel implements ScoreEstimator {
-  private final ModelData data;
-  private final NetworkEvaluator evaluator;
-
+public final class ScoreModel extends TrainedModel implements ScoreEstimator {
   public ScoreModel(ModelData data) {
-    if (data.isRatio()) {
-      throw new IllegalArgumentException(
-          "a " + data.method().cliName() + " model estimates the ratio; use RatioModel");
-    }
-    this.data = data;
-    this.evaluator = new NetworkEvaluator(data);
-  }
-
-  public ModelData data() {
-    return data;
-  }
-
-  @Override
-  public List<String> observables() {
-    return data.observables();
-  }
-
-  @Override
-  public List<String> parameters() {
-    return data.parameters();
+    super(
+        data, false, "a " + data.method().cliName() + " model estimates the ratio; use RatioModel");
   }
 
   /** Mean and spread of t̂ for n × d raw features in the order of {@link #observables()}. */

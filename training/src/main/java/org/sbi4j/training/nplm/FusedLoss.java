@@ -40,18 +40,10 @@ public final class FusedLoss implements Objective, AutoCloseable {
 
   /** As above, with the vector sums switched on or off (off: the plain-Java fallback). */
   FusedLoss(NetworkShape shape, NplmProblem problem, int threads, boolean useVector) {
-    if (shape.inputs() != problem.dimension()) {
+    String mismatch = shape.inputMismatch(problem);
+    if (mismatch != null) {
       throw new InvalidValueException(
-          "network",
-          "network "
-              + shape
-              + " takes "
-              + shape.inputs()
-              + " inputs but the samples have "
-              + problem.dimension()
-              + " columns; use a network "
-              + problem.dimension()
-              + ",…,1");
+          "network", mismatch + "; use a network " + problem.dimension() + ",…,1");
     }
     if (threads < 1) {
       throw new IllegalArgumentException("threads = " + threads + " must be ≥ 1");

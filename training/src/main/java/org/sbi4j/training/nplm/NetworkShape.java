@@ -70,6 +70,22 @@ public record NetworkShape(int[] layers, Activation activation) implements java.
     return layers[0];
   }
 
+  /**
+   * Why this network cannot take {@code problem}'s samples ("network … takes … inputs but the
+   * samples have … columns"), or {@code null} when its input width is the samples' dimension.
+   */
+  String inputMismatch(NplmProblem problem) {
+    return inputs() == problem.dimension()
+        ? null
+        : "network "
+            + this
+            + " takes "
+            + inputs()
+            + " inputs but the samples have "
+            + problem.dimension()
+            + " columns";
+  }
+
   /** Number of weight layers (m + 1). */
   public int depth() {
     return layers.length - 1;

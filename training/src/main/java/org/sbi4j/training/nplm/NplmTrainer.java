@@ -12,17 +12,10 @@ public final class NplmTrainer {
   /** Trains f on {@code problem}. */
   public static NplmFit train(NplmProblem problem, NplmTrainingConfig config, long seed) {
     NetworkShape shape = config.network();
-    if (shape.inputs() != problem.dimension()) {
+    String mismatch = shape.inputMismatch(problem);
+    if (mismatch != null) {
       throw new IllegalArgumentException(
-          "network "
-              + shape
-              + " takes "
-              + shape.inputs()
-              + " inputs but the samples have "
-              + problem.dimension()
-              + " columns; give a network "
-              + "starting with "
-              + problem.dimension());
+          mismatch + "; give a network starting with " + problem.dimension());
     }
     double[] x = shape.initialParameters(seed);
     double[] lower = config.lowerBounds();

@@ -64,33 +64,62 @@ public record NplmTrainingConfig(
   }
 
   public NplmTrainingConfig withOptimizer(NplmOptimizer value) {
-    return new NplmTrainingConfig(
-        network, clip, clipBiases, value, epochs, learningRate, engine, threads, fast);
+    return copy(b -> b.optimizer = value);
   }
 
   public NplmTrainingConfig withEpochs(int value) {
-    return new NplmTrainingConfig(
-        network, clip, clipBiases, optimizer, value, learningRate, engine, threads, fast);
+    return copy(b -> b.epochs = value);
   }
 
   public NplmTrainingConfig withEngine(NplmEngine value) {
-    return new NplmTrainingConfig(
-        network, clip, clipBiases, optimizer, epochs, learningRate, value, threads, fast);
+    return copy(b -> b.engine = value);
   }
 
   public NplmTrainingConfig withThreads(int value) {
-    return new NplmTrainingConfig(
-        network, clip, clipBiases, optimizer, epochs, learningRate, engine, value, fast);
+    return copy(b -> b.threads = value);
   }
 
   public NplmTrainingConfig withLearningRate(double value) {
-    return new NplmTrainingConfig(
-        network, clip, clipBiases, optimizer, epochs, value, engine, threads, fast);
+    return copy(b -> b.learningRate = value);
   }
 
   public NplmTrainingConfig withFastMode(FastMode value) {
+    return copy(b -> b.fast = value);
+  }
+
+  /** A copy with the fields that {@code edit} sets changed; the canonical constructor checks it. */
+  private NplmTrainingConfig copy(java.util.function.Consumer<Copy> edit) {
+    Copy b = new Copy(this);
+    edit.accept(b);
     return new NplmTrainingConfig(
-        network, clip, clipBiases, optimizer, epochs, learningRate, engine, threads, value);
+        network,
+        clip,
+        clipBiases,
+        b.optimizer,
+        b.epochs,
+        b.learningRate,
+        b.engine,
+        b.threads,
+        b.fast);
+  }
+
+  /** The fields the {@code withX} methods change. */
+  private static final class Copy {
+    NplmOptimizer optimizer;
+    int epochs;
+    double learningRate;
+    NplmEngine engine;
+    int threads;
+    FastMode fast;
+
+    Copy(NplmTrainingConfig c) {
+      optimizer = c.optimizer;
+      epochs = c.epochs;
+      learningRate = c.learningRate;
+      engine = c.engine;
+      threads = c.threads;
+      fast = c.fast;
+    }
   }
 
   /** Lower bounds of the flat parameters: −W on clipped entries, −∞ elsewhere. */

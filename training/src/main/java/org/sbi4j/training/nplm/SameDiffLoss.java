@@ -28,15 +28,9 @@ public final class SameDiffLoss implements Objective {
 
   /** Builds the graph for {@code shape} and binds the problem's arrays as placeholders. */
   public SameDiffLoss(NetworkShape shape, NplmProblem problem) {
-    if (shape.inputs() != problem.dimension()) {
-      throw new IllegalArgumentException(
-          "network "
-              + shape
-              + " takes "
-              + shape.inputs()
-              + " inputs but the samples have "
-              + problem.dimension()
-              + " columns");
+    String mismatch = shape.inputMismatch(problem);
+    if (mismatch != null) {
+      throw new IllegalArgumentException(mismatch);
     }
     this.shape = shape;
     this.sd = SameDiff.create();

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -27,16 +26,7 @@ import org.sbi4j.training.simd.VectorSupport;
  * activations, p = 2 tangent directions, widths that are not multiples of the padding and a batch
  * of 7 rows (not a multiple of 4).
  */
-class FusedFitterTest {
-  private static final int P = 2;
-  private static final int D = 3;
-  private static final int B = 7;
-
-  @BeforeAll
-  static void setUp() {
-    Nd4jRuntime.configure();
-  }
-
+class FusedFitterTest extends SmallBatchTest {
   static Table table(RatioLoss loss, int rows, long seed) {
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
     Table t = new Table(rows);

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,16 +20,7 @@ import org.sbi4j.training.model.Activation;
 import org.sbi4j.training.model.Network;
 
 /** The SameDiff graphs against a plain-Java oracle and finite differences, in float64. */
-class GraphsTest {
-  private static final int P = 2;
-  private static final int D = 3;
-  private static final int B = 7;
-
-  @BeforeAll
-  static void setUp() {
-    Nd4jRuntime.configure();
-  }
-
+class GraphsTest extends SmallBatchTest {
   private static Network net(Activation act, long seed) {
     return Network.initial(P + D, List.of(6, 5), 1, act, seed);
   }
@@ -168,13 +158,7 @@ class GraphsTest {
       INDArray w = sd.getVariable(name).getArr();
       INDArray g = grads.get(name);
       for (long j = 0; j < w.length(); j++) {
-        double orig = w.getDouble(j);
-        w.putScalar(j, orig + h);
-        double up = sd.output(feed(ph), Graphs.LOSS).get(Graphs.LOSS).getDouble(0);
-        w.putScalar(j, orig - h);
-        double down = sd.output(feed(ph), Graphs.LOSS).get(Graphs.LOSS).getDouble(0);
-        w.putScalar(j, orig);
-        double fd = (up - down) / (2 * h);
+        double fd = centralDifference(sd, ph, w, j, h);
         // Central differences in float64 with h = 1e-6: error ~ h² |f'''| + ε|f|/h ≈ 1e-10;
         // 1e-7 absolute plus 1e-6 relative is far above that and far below any real mistake.
         assertEquals(fd, g.getDouble(j), 1e-7 + 1e-6 * Math.abs(fd), name + "[" + j + "]");
@@ -204,14 +188,20 @@ class GraphsTest {
     INDArray w = sd.getVariable("w0").getArr();
     double h = 1e-6;
     for (long j = 0; j < w.length(); j++) {
-      double orig = w.getDouble(j);
-      w.putScalar(j, orig + h);
-      double up = sd.output(feed(ph), Graphs.LOSS).get(Graphs.LOSS).getDouble(0);
-      w.putScalar(j, orig - h);
-      double down = sd.output(feed(ph), Graphs.LOSS).get(Graphs.LOSS).getDouble(0);
-      w.putScalar(j, orig);
       // As above: central differences, float64.
-      assertEquals((up - down) / (2 * h), g.getDouble(j), 1e-7);
+      assertEquals(centralDifference(sd, ph, w, j, h), g.getDouble(j), 1e-7);
     }
+  }
+
+  /** (L(w_j + h) − L(w_j − h)) / 2h of the graph's loss, w_j restored after. */
+  private static double centralDifference(
+      SameDiff sd, Map<String, INDArray> ph, INDArray w, long j, double h) {
+    double orig = w.getDouble(j);
+    w.putScalar(j, orig + h);
+    double up = sd.output(feed(ph), Graphs.LOSS).get(Graphs.LOSS).getDouble(0);
+    w.putScalar(j, orig - h);
+    double down = sd.output(feed(ph), Graphs.LOSS).get(Graphs.LOSS).getDouble(0);
+    w.putScalar(j, orig);
+    return (up - down) / (2 * h);
   }
 }

@@ -57,37 +57,30 @@ class LossTermTest {
 
   /**
    * The term of one row, written out from docs/math.md §3 (ŝ = 1/(1 + r̂), r̂ = e^l, s = 1/(1 +
-   * r)).
+   * r)), or with {@code dLogRatio} its ∂/∂l, by hand: d log ŝ/dl = −(1 − ŝ), d log(1 − ŝ)/dl = ŝ.
    */
-  private static double naiveValue(LossTerm term, Row row) {
+  private static double naive(LossTerm term, Row row, boolean dLogRatio) {
     double rHat = Math.exp(row.l());
     double sHat = 1 / (1 + rHat);
     double r = Math.exp(row.logR());
     double s = 1 / (1 + r);
     double y = row.y();
+    if (dLogRatio) {
+      return W
+          * switch (term) {
+            case LABEL_CROSS_ENTROPY -> y * (1 - sHat) - (1 - y) * sHat;
+            case JOINT_CROSS_ENTROPY -> s * (1 - sHat) - (1 - s) * sHat;
+            case RATIO_REGRESSION ->
+                2 * y * (rHat - r) * rHat - 2 * (1 - y) * (1 / rHat - 1 / r) / rHat;
+            case SCORE -> 0;
+          };
+    }
     return W
         * switch (term) {
           case LABEL_CROSS_ENTROPY -> -(y * Math.log(sHat) + (1 - y) * Math.log(1 - sHat));
           case JOINT_CROSS_ENTROPY -> -(s * Math.log(sHat) + (1 - s) * Math.log(1 - sHat));
           case RATIO_REGRESSION -> y * sq(rHat - r) + (1 - y) * sq(1 / rHat - 1 / r);
           case SCORE -> (1 - y) * (sq(row.tHat()[0] - row.t()[0]) + sq(row.tHat()[1] - row.t()[1]));
-        };
-  }
-
-  /** ∂/∂l of {@link #naiveValue}, by hand: d log ŝ/dl = −(1 − ŝ), d log(1 − ŝ)/dl = ŝ. */
-  private static double naiveDLogRatio(LossTerm term, Row row) {
-    double rHat = Math.exp(row.l());
-    double sHat = 1 / (1 + rHat);
-    double r = Math.exp(row.logR());
-    double s = 1 / (1 + r);
-    double y = row.y();
-    return W
-        * switch (term) {
-          case LABEL_CROSS_ENTROPY -> y * (1 - sHat) - (1 - y) * sHat;
-          case JOINT_CROSS_ENTROPY -> s * (1 - sHat) - (1 - s) * sHat;
-          case RATIO_REGRESSION ->
-              2 * y * (rHat - r) * rHat - 2 * (1 - y) * (1 / rHat - 1 / r) / rHat;
-          case SCORE -> 0;
         };
   }
 
@@ -104,13 +97,13 @@ class LossTermTest {
   void valueAndDerivativesMatchTheClosedFormAndFiniteDifferences(LossTerm term) {
     for (Row row : rows(11 + term.ordinal())) {
       double v = value(term, row, row.l(), row.tHat());
-      double naive = naiveValue(term, row);
+      double naive = naive(term, row, false);
       // float64, the same quantity by different formulas (softplus with log1p against log ŝ,
       // log(1 − ŝ)): 1 − ŝ loses ~ε/(1 − ŝ) ≤ 1e-16 e^8 ≈ 3e-13 relative at |l| ≤ 8, and
       // 1/r̂, 1/r against e^−l, e^−log r a few ε; 1e-10 relative is far above either.
       assertEquals(naive, v, 1e-10 * Math.max(1, Math.abs(naive)), term + " value at " + row);
       double d = term.dLogRatio(W, row.l(), row.tHat(), row.t(), row.y(), row.joint());
-      double dNaive = naiveDLogRatio(term, row);
+      double dNaive = naive(term, row, true);
       assertEquals(dNaive, d, 1e-10 * Math.max(1, Math.abs(dNaive)), term + " ∂l at " + row);
       // Central differences in float64 with h = 1e-5: truncation h² |f'''|/6 and rounding
       // ε |f|/h; with |f'''| ≲ 8 |f'| + 8 |f| (the e^{±2l} of RATIO_REGRESSION) and

@@ -1,0 +1,38 @@
+package org.sbi4j.training.model;
+
+import java.util.List;
+
+/**
+ * What {@link RatioModel} and {@link ScoreModel} share: the model data, checked to be of the right
+ * kind, and the {@link NetworkEvaluator} all predictions go through.
+ */
+abstract class TrainedModel {
+  final ModelData data;
+  final NetworkEvaluator evaluator;
+
+  /**
+   * @param ratio whether the subclass estimates the ratio (else the score)
+   * @param wrongKind the message when {@code data} is of the other kind
+   */
+  TrainedModel(ModelData data, boolean ratio, String wrongKind) {
+    if (data.isRatio() != ratio) {
+      throw new IllegalArgumentException(wrongKind);
+    }
+    this.data = data;
+    this.evaluator = new NetworkEvaluator(data);
+  }
+
+  public ModelData data() {
+    return data;
+  }
+
+  /** The observable names, in input order. */
+  public List<String> observables() {
+    return data.observables();
+  }
+
+  /** The parameter names. */
+  public List<String> parameters() {
+    return data.parameters();
+  }
+}
