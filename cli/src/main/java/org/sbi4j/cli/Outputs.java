@@ -105,6 +105,7 @@ final class Outputs {
       if (input != null) {
         throw bad(o.option() + " " + f + " is the " + input + " input; choose another file");
       }
+      insideInputFolder(o.option(), f);
       if (Files.exists(f) && !Files.isRegularFile(f)) {
         throw bad(
             o.option()
@@ -137,6 +138,24 @@ final class Outputs {
                   + files.get(i).file()
                   + "; choose different files");
         }
+      }
+    }
+  }
+
+  /** Refuses an output file inside an input folder (a model folder would fail its hashes). */
+  private void insideInputFolder(String option, Path f) {
+    Path k = key(f);
+    for (Map.Entry<Path, String> in : inputs.entrySet()) {
+      if (k.startsWith(in.getKey()) && Files.isDirectory(in.getKey())) {
+        throw bad(
+            option
+                + " "
+                + f
+                + " is inside the "
+                + in.getValue()
+                + " input folder "
+                + in.getKey()
+                + "; choose a file elsewhere");
       }
     }
   }
