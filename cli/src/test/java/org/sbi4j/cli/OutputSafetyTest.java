@@ -283,4 +283,34 @@ class OutputSafetyTest {
         "[events.h5, model-fixture, n.h5, old.json]",
         Arrays.toString(Files.list(dir).map(p -> p.getFileName().toString()).sorted().toArray()));
   }
+
+  @Test
+  void trainReplacesAModelFolderWholeAndForceKeepsOtherFiles() throws IOException {
+    Path ev = dir.resolve("sim.h5");
+    Path sample = dir.resolve("sally.h5");
+    Path config = Files.writeString(dir.resolve("small.yaml"), "hiddenLayers: [4]\nepochs: 1\n");
+    assertEquals(
+        0, CliRun.of("simulate --process interference-1d --events 400 --out", ev).exitCode());
+    CliRun a =
+        CliRun.of(
+            "augment --events", ev, "--method sally --theta-ref 0 --samples 200 --out", sample);
+    assertEquals(0, a.exitCode(), a.err());
+    Files.writeString(model.resolve("stale.txt"), "from the old model");
+    CliRun t = CliRun.of("train --method sally --data", sample, "--config", config, "--out", model);
+    assertEquals(0, t.exitCode(), t.err());
+    assertFalse(Files.exists(model.resolve("stale.txt")), "the old folder is replaced whole");
+    assertTrue(Files.readString(model.resolve("model.json")).contains("\"SALLY\""));
+    assertEquals(
+        0,
+        Files.list(dir).filter(p -> p.getFileName().toString().startsWith(".")).count(),
+        "no staging or lock leftovers");
+    Path mine = Files.createDirectory(dir.resolve("mine"));
+    Files.writeString(mine.resolve("notes.txt"), "keep me");
+    CliRun f =
+        CliRun.of(
+            "train --method sally --data", sample, "--config", config, "--out", mine, "--force");
+    assertEquals(0, f.exitCode(), f.err());
+    assertEquals("keep me", Files.readString(mine.resolve("notes.txt")));
+    assertTrue(Files.exists(mine.resolve("model.json")));
+  }
 }
