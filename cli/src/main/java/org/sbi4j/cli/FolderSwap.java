@@ -47,7 +47,13 @@ final class FolderSwap {
     Path old = null;
     try {
       staged = Files.createTempDirectory(parent, "." + name + ".sbi4j-new");
-      writer.accept(staged);
+      try {
+        writer.accept(staged);
+      } catch (UncheckedIOException e) {
+        // name the folder the user gave, not the hidden staging folder
+        throw new UncheckedIOException(
+            "cannot write " + dir + ": " + e.getCause().getMessage(), e.getCause());
+      }
       boolean merge = Files.isDirectory(abs) && !Files.exists(abs.resolve("model.json"));
       if (merge) {
         try (Stream<Path> s = Files.list(staged)) {
