@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
     name = "augment",
     mixinStandardHelpOptions = true,
     description = "Draw a training sample (sally or ratio) from a partition of an event file.")
-final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped {
+final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.Declaring {
   @Mixin CommonOptions common;
 
   @Mixin RunnerOptions runner;
@@ -79,6 +79,11 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped {
         "--max-negative-fraction",
         "threads",
         "--threads");
+  }
+
+  @Override
+  public void declare(Outputs o) {
+    common.declare(o).input("--events", events).file("--out", out);
   }
 
   @Override

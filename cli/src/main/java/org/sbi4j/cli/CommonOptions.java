@@ -14,6 +14,11 @@ public final class CommonOptions {
   @Option(names = "--verbose", description = "Print stack traces of failures.")
   boolean verbose;
 
+  /** Declares the --json file as an output. */
+  Outputs declare(Outputs outputs) {
+    return outputs.json(json);
+  }
+
   /** Writes {@code result} where --json asks; returns true when it went to stdout. */
   boolean writeJson(Object result) {
     if (json == null) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
     name = "evaluate",
     mixinStandardHelpOptions = true,
     description = "Evaluate log r̂ and t̂ of a model on an event file or sample.")
-final class EvaluateCommand implements Callable<Integer>, OptionMap.Mapped {
+final class EvaluateCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.Declaring {
   @Mixin CommonOptions common;
 
   @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model folder.")
@@ -43,6 +43,11 @@ final class EvaluateCommand implements Callable<Integer>, OptionMap.Mapped {
   public OptionMap optionMap() {
     return OptionMap.of("theta", "--theta", "model", "--model")
         .with("modelFolder", "--model", "train one with 'sbi4j train --out DIR'");
+  }
+
+  @Override
+  public void declare(Outputs o) {
+    common.declare(o).input("--model", model).input("--events", events).file("--out", out);
   }
 
   @Override

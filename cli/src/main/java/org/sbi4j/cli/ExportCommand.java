@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
     name = "export",
     mixinStandardHelpOptions = true,
     description = "Export a model folder to ONNX (raw θ, x in; log r̂, t̂ out).")
-final class ExportCommand implements Callable<Integer>, OptionMap.Mapped {
+final class ExportCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.Declaring {
   @Mixin CommonOptions common;
 
   @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model folder.")
@@ -25,6 +25,11 @@ final class ExportCommand implements Callable<Integer>, OptionMap.Mapped {
   public OptionMap optionMap() {
     return OptionMap.of("model", "--model")
         .with("modelFolder", "--model", "train one with 'sbi4j train --out DIR'");
+  }
+
+  @Override
+  public void declare(Outputs o) {
+    common.declare(o).input("--model", model).file("--out", out);
   }
 
   @Override

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
     name = "fisher",
     mixinStandardHelpOptions = true,
     description = "Fisher information (truth, rate, histogram or SALLY) and its Cramér–Rao bound.")
-final class FisherCommand implements Callable<Integer>, OptionMap.Mapped {
+final class FisherCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.Declaring {
   @Mixin CommonOptions common;
 
   @Mixin RateOptions rates;
@@ -94,6 +94,15 @@ final class FisherCommand implements Callable<Integer>, OptionMap.Mapped {
             "--bins")
         .with("model", "--model", "--kind sally takes a model from 'sbi4j train --method sally'")
         .with("modelFolder", "--model", "train one with 'sbi4j train --out DIR'");
+  }
+
+  @Override
+  public void declare(Outputs o) {
+    common
+        .declare(o)
+        .input("--events", events)
+        .input("--model", model)
+        .prefix("--plot", plot, ".png", ".svg");
   }
 
   @Override

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
     name = "limits",
     mixinStandardHelpOptions = true,
     description = "Expected (Asimov) or observed limits from ratio models or histograms.")
-final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped {
+final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.Declaring {
   @Mixin CommonOptions common;
 
   @Mixin RunnerOptions runner;
@@ -109,6 +109,16 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped {
             "threads",
             "--threads")
         .with("modelFolder", "--model", "train one with 'sbi4j train --out DIR'");
+  }
+
+  @Override
+  public void declare(Outputs o) {
+    common
+        .declare(o)
+        .inputs("--model", models)
+        .input("--events", events)
+        .input("--observed", observed)
+        .prefix("--plot", plot, ".png", ".svg");
   }
 
   @Override

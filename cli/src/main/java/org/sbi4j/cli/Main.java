@@ -2,6 +2,7 @@ package org.sbi4j.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.sbi4j.common.InvalidValueException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,7 +45,7 @@ public final class Main implements Runnable {
   /** Runs the command line and returns the exit code (used by tests). */
   public static int execute(String... args) {
     CommandLine cmd = new CommandLine(new Main());
-    cmd.setExecutionExceptionHandler(
+    CommandLine.IExecutionExceptionHandler handler =
         (ex, line, parsed) -> {
           String name = line.getCommandName();
           boolean verbose = parsed.hasMatchedOption("--verbose");
@@ -73,7 +74,9 @@ public final class Main implements Runnable {
           }
           err.flush();
           return INTERNAL_ERROR;
-        });
+        };
+    cmd.setExecutionExceptionHandler(handler);
+    cmd.setExecutionStrategy(parsed -> guarded(parsed, handler));
     cmd.setParameterExceptionHandler(
         (ex, args2) -> {
           CommandLine line = ex.getCommandLine();
@@ -90,6 +93,45 @@ public final class Main implements Runnable {
           return BAD_INPUT;
         });
     return cmd.execute(args);
+  }
+
+  /**
+   * Runs the command picocli parsed; a command that declares its outputs ({@link Outputs}) has them
+   * checked and locked first, and on failure its outputs are left as they were before the run.
+   */
+  private static int guarded(
+      CommandLine.ParseResult parsed, CommandLine.IExecutionExceptionHandler handler) {
+    List<CommandLine> lines = parsed.asCommandLineList();
+    CommandLine last = lines.get(lines.size() - 1);
+    boolean help =
+        lines.stream()
+            .anyMatch(
+                l ->
+                    l.getParseResult().isUsageHelpRequested()
+                        || l.getParseResult().isVersionHelpRequested());
+    if (help || !(last.getCommand() instanceof Outputs.Declaring declaring)) {
+      return new CommandLine.RunLast().execute(parsed);
+    }
+    Outputs outputs = new Outputs();
+    try {
+      declaring.declare(outputs);
+      outputs.check();
+      outputs.begin();
+    } catch (RuntimeException e) {
+      try {
+        return handler.handleExecutionException(e, last, last.getParseResult());
+      } catch (Exception unexpected) {
+        throw new CommandLine.ExecutionException(last, "cannot report a failure", unexpected);
+      }
+    }
+    boolean success = false;
+    try {
+      int code = new CommandLine.RunLast().execute(parsed);
+      success = code == 0;
+      return code;
+    } finally {
+      outputs.finish(success);
+    }
   }
 
   private static boolean isBadInput(Throwable ex) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
     name = "mine",
     mixinStandardHelpOptions = true,
     description = "Joint likelihood ratio and joint score of every event, in file order.")
-final class MineCommand implements Callable<Integer>, OptionMap.Mapped {
+final class MineCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.Declaring {
   @Mixin CommonOptions common;
 
   @Mixin RunnerOptions runner;
@@ -44,6 +44,11 @@ final class MineCommand implements Callable<Integer>, OptionMap.Mapped {
   @Override
   public OptionMap optionMap() {
     return OptionMap.of("maxNegativeFraction", "--max-negative-fraction", "threads", "--threads");
+  }
+
+  @Override
+  public void declare(Outputs o) {
+    common.declare(o).input("--events", events).file("--out", out);
   }
 
   @Override

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
     name = "morphing",
     mixinStandardHelpOptions = true,
     description = "Morphing components, basis quality, weights and their gradients.")
-final class MorphingCommand implements Callable<Integer>, OptionMap.Mapped {
+final class MorphingCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.Declaring {
   @Mixin CommonOptions common;
 
   @Option(
@@ -60,6 +60,11 @@ final class MorphingCommand implements Callable<Integer>, OptionMap.Mapped {
   public OptionMap optionMap() {
     return OptionMap.of("theta", "--theta", "trials", "--trials")
         .with("benchmarks", "--setup", "--optimize-basis runs the basis optimiser");
+  }
+
+  @Override
+  public void declare(Outputs o) {
+    common.declare(o).input("--setup", setup).prefix("--plot", plot, ".png", ".svg");
   }
 
   @Override

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
     description =
         "NPLM test of data against a reference sample, or of two samples "
             + "(--symmetrized --a F --b F).")
-final class NplmCommand implements Callable<Integer>, OptionMap.Mapped {
+final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.Declaring {
   @Mixin CommonOptions common;
 
   @Option(names = "--data", paramLabel = "F", description = "Observed data (.h5 with x, or .csv).")
@@ -120,6 +120,18 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped {
         "--toys-dir",
         "threads",
         "--threads");
+  }
+
+  @Override
+  public void declare(Outputs o) {
+    common
+        .declare(o)
+        .input("--data", data)
+        .input("--reference", reference)
+        .input("--a", a)
+        .input("--b", b)
+        .prefix("--plot", plot, "-null.png", "-null.svg", "-f.png", "-f.svg")
+        .folder("--toys-dir", toysDir);
   }
 
   @Override

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = "Simulate weighted events of a built-in process into an event file.")
-final class SimulateCommand implements Callable<Integer>, OptionMap.Mapped {
+final class SimulateCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.Declaring {
   @Mixin CommonOptions common;
 
   @Option(
@@ -33,6 +33,11 @@ final class SimulateCommand implements Callable<Integer>, OptionMap.Mapped {
   @Override
   public OptionMap optionMap() {
     return OptionMap.of("events", "--events");
+  }
+
+  @Override
+  public void declare(Outputs o) {
+    common.declare(o).file("--out", out);
   }
 
   @Override

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
     name = "train",
     mixinStandardHelpOptions = true,
     description = "Train SALLY or a parameterized ratio estimator; writes a model folder.")
-final class TrainCommand implements Callable<Integer>, OptionMap.Mapped {
+final class TrainCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.Declaring {
   @Mixin CommonOptions common;
   @Mixin RunnerOptions runner;
 
@@ -40,6 +40,11 @@ final class TrainCommand implements Callable<Integer>, OptionMap.Mapped {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Model folder.")
   Path out;
 
+  @Option(
+      names = "--force",
+      description = "Write the model files into a non-empty --out folder that is not a model.")
+  boolean force;
+
   @Mixin SeedOption seed;
 
   @Override
@@ -49,21 +54,42 @@ final class TrainCommand implements Callable<Integer>, OptionMap.Mapped {
   }
 
   @Override
+  public void declare(Outputs o) {
+    common.declare(o).input("--data", data).input("--config", config).folder("--out", out);
+    FolderSwap.requireReplaceable("--out", out, force);
+  }
+
+  @Override
   public Integer call() {
     boolean terminal = System.console() != null && common.humanOutput();
+    Method m = Method.parse(method);
+    TrainStep.Result[] trained = new TrainStep.Result[1];
+    FolderSwap.write(
+        out,
+        staged ->
+            trained[0] =
+                runner.run(
+                    "train",
+                    tasks ->
+                        TrainStep.run(
+                            new TrainStep.Request(
+                                m,
+                                data,
+                                config,
+                                staged,
+                                seed.value,
+                                terminal ? System.err : null,
+                                tasks))));
+    TrainStep.Result t = trained[0];
     TrainStep.Result r =
-        runner.run(
-            "train",
-            tasks ->
-                TrainStep.run(
-                    new TrainStep.Request(
-                        Method.parse(method),
-                        data,
-                        config,
-                        out,
-                        seed.value,
-                        terminal ? System.err : null,
-                        tasks)));
+        new TrainStep.Result(
+            t.method(),
+            t.trainingRows(),
+            t.validationRows(),
+            t.members(),
+            t.losses(),
+            t.seconds(),
+            out.toString());
     common.report(
         r,
         () ->

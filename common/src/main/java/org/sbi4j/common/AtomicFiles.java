@@ -30,6 +30,7 @@ public final class AtomicFiles {
     Path dir = abs.getParent();
     Path tmp = null;
     try {
+      requireReplaceable(abs);
       if (dir != null) {
         Files.createDirectories(dir);
       }
@@ -39,6 +40,7 @@ public final class AtomicFiles {
         // temporary files are created owner-only; results are ordinary readable files
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
       }
+      requireReplaceable(abs);
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -55,6 +57,18 @@ public final class AtomicFiles {
           // the original failure is the one to report
         }
       }
+    }
+  }
+
+  /**
+   * Refuses to rename over anything but a regular file (a device such as /dev/null, a FIFO, a
+   * folder): the rename would replace the node itself, not write into it.
+   */
+  private static void requireReplaceable(Path target) throws IOException {
+    if (Files.exists(target) && !Files.isRegularFile(target)) {
+      throw new IOException(
+          (Files.isDirectory(target) ? "it is a folder" : "it is not a regular file")
+              + "; sbi4j only writes regular files");
     }
   }
 
