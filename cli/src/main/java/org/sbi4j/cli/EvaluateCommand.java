@@ -47,7 +47,9 @@ final class EvaluateCommand implements Callable<Integer>, OptionMap.Mapped {
 
   @Override
   public Integer call() {
-    EvaluateStep.Result r = EvaluateStep.run(new EvaluateStep.Request(model, events, theta, out));
+    EvaluateStep.Result r =
+        EvaluateStep.run(
+            new EvaluateStep.Request(CommonOptions.modelFolder(model), events, theta, out));
     common.report(
         r,
         () ->

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sbi4j.common.MemoryBudget;
 import org.sbi4j.inference.nplm.NplmAnalysis;
 import org.sbi4j.inference.nplm.NplmPlots;
 import org.sbi4j.inference.nplm.NplmResult;
@@ -116,6 +117,8 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped {
         "--clip",
         "toys",
         "--toys",
+        "expected",
+        "--expected",
         "toysDir",
         "--toys-dir",
         "threads",
@@ -151,6 +154,8 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped {
         toysDir == null || !symmetrized,
         "--toys-dir resumes the toys of the test against a "
             + "reference; the symmetrized test's permutations are not stored, drop --toys-dir");
+    // each toy keeps its t, and the resumable toy store a line per toy
+    MemoryBudget.require("toys", "toys", toys, 64, "use fewer toys");
     NplmTestConfig config = new NplmTestConfig(training, toys, seed.value, toysDir);
     NplmResult result =
         runner.run(
