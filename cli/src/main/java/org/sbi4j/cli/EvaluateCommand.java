@@ -51,6 +51,7 @@ final class EvaluateCommand implements Callable<Integer>, OptionMap.Mapped {
         EvaluateStep.run(
             new EvaluateStep.Request(CommonOptions.modelFolder(model), events, theta, out));
     common.report(
+        r.warnings(),
         r,
         () ->
             System.out.printf(

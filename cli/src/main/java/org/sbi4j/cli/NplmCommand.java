@@ -168,10 +168,13 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped {
       NplmPlots.save(result, symmetrized ? null : second, plot);
     }
     Map<String, Object> json = result.summary();
-    json.put("ksPValue", result.ksPValue());
+    json.put("ksPValue", result.chiSquaredFitted() ? result.ksPValue() : null);
+    json.put("warnings", result.warnings());
     common.report(
+        result.warnings(),
         json,
-        () ->
+        () -> {
+          if (result.chiSquaredFitted()) {
             System.out.printf(
                 Locale.ROOT,
                 "t = %.4g; null: %d toys, fitted χ² with k = %.3g (KS p = %.3g)%n"
@@ -183,7 +186,17 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped {
                 result.pValueChi2(),
                 result.z(),
                 result.pValueEmpirical(),
-                result.zEmpirical()));
+                result.zEmpirical());
+          } else {
+            System.out.printf(
+                Locale.ROOT,
+                "t = %.4g; null: %d toys (too few for a χ² fit)%np (toys) = %.4g, Z = %.3f%n",
+                result.t(),
+                result.nullT().length,
+                result.pValueEmpirical(),
+                result.zEmpirical());
+          }
+        });
     return 0;
   }
 

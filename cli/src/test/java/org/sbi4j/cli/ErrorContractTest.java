@@ -2,7 +2,6 @@ package org.sbi4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +15,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -459,24 +457,6 @@ class ErrorContractTest {
       assertFalse(r.err().contains(leak), "leaks '" + leak + "': " + r.err());
     }
     assertEquals(before, checksums(dir), "files changed by: " + r.err());
-  }
-
-  @Test
-  void verboseOnASubcommandPrintsTheStackTraceAfterTheLine() {
-    Object[] args = {
-      "limits --events", events, "--histogram x --luminosity 10 --theta-true 0 --grid -1:1:2.5"
-    };
-    CliRun quiet = CliRun.of(args);
-    quiet.assertBadInput("n must be an integer");
-    assertFalse(quiet.err().contains("\tat "), quiet.err());
-
-    CliRun verbose = CliRun.of(args, "--verbose");
-    assertEquals(Main.BAD_INPUT, verbose.exitCode());
-    List<String> lines = verbose.err().lines().toList();
-    assertTrue(lines.get(0).startsWith("sbi4j limits: --grid: "), verbose.err());
-    assertTrue(lines.size() > 2, verbose.err());
-    assertTrue(lines.get(1).contains("InvalidValueException"), verbose.err());
-    assertTrue(lines.get(2).contains("\tat org.sbi4j."), verbose.err());
   }
 
   /** SHA-256 of every regular file under {@code root}, by relative path. */
