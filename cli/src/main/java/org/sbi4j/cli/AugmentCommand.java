@@ -75,6 +75,8 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped, Outpu
         "--theta1",
         "samples",
         "--samples",
+        "thetas",
+        "--thetas",
         "maxNegativeFraction",
         "--max-negative-fraction",
         "threads",

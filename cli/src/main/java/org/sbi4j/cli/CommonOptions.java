@@ -1,5 +1,6 @@
 package org.sbi4j.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -48,6 +49,21 @@ public final class CommonOptions {
       System.err.println("warning: " + w);
     }
     report(result, human);
+  }
+
+  /**
+   * Returns {@code model} unless it is an existing file that is not a folder: then bad input saying
+   * that --model takes a model folder.
+   */
+  static Path modelFolder(Path model) {
+    if (model != null && Files.exists(model) && !Files.isDirectory(model)) {
+      throw new IllegalArgumentException(
+          "--model: "
+              + model
+              + " is a file; --model takes a model folder (the folder 'sbi4j train --out DIR'"
+              + " writes)");
+    }
+    return model;
   }
 
   /** True when human-readable output may go to stdout (not when the JSON goes there). */

@@ -52,8 +52,11 @@ final class EvaluateCommand implements Callable<Integer>, OptionMap.Mapped, Outp
 
   @Override
   public Integer call() {
-    EvaluateStep.Result r = EvaluateStep.run(new EvaluateStep.Request(model, events, theta, out));
+    EvaluateStep.Result r =
+        EvaluateStep.run(
+            new EvaluateStep.Request(CommonOptions.modelFolder(model), events, theta, out));
     common.report(
+        r.warnings(),
         r,
         () ->
             System.out.printf(

@@ -34,7 +34,7 @@ final class ExportCommand implements Callable<Integer>, OptionMap.Mapped, Output
 
   @Override
   public Integer call() {
-    ExportStep.Result r = ExportStep.run(model, out);
+    ExportStep.Result r = ExportStep.run(CommonOptions.modelFolder(model), out);
     common.report(
         r,
         () ->

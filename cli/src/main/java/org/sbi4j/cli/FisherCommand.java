@@ -114,7 +114,7 @@ final class FisherCommand implements Callable<Integer>, OptionMap.Mapped, Output
             rates.luminosity,
             FisherKind.parse(kind),
             histogram == null ? null : List.of(histogram.split(",")),
-            model == null ? null : ModelSources.scoreModel(model),
+            model == null ? null : ModelSources.scoreModel(CommonOptions.modelFolder(model)),
             rates.bins == null ? null : new BinningSpec(rates.bins, null, null),
             plot,
             profile,

@@ -125,7 +125,7 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
   public Integer call() {
     List<LimitSource> sources = new ArrayList<>();
     for (Path m : models) {
-      sources.add(ModelSources.limitSource(m));
+      sources.add(ModelSources.limitSource(CommonOptions.modelFolder(m)));
     }
     for (String h : histograms) {
       sources.add(ModelSources.open(new SourceSpec.Histogram(List.of(h.split(",")), rates.bins)));

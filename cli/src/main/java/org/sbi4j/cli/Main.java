@@ -1,9 +1,11 @@
 package org.sbi4j.cli;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.sbi4j.common.InvalidValueException;
+import org.sbi4j.common.MemoryBudget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -48,8 +50,12 @@ public final class Main implements Runnable {
     CommandLine.IExecutionExceptionHandler handler =
         (ex, line, parsed) -> {
           String name = line.getCommandName();
-          boolean verbose = parsed.hasMatchedOption("--verbose");
+          boolean verbose = verbose(parsed);
           PrintWriter err = line.getErr();
+          OutOfMemoryError oom = outOfMemory(ex);
+          if (oom != null) {
+            return outOfMemory(name, oom, verbose);
+          }
           if (isBadInput(ex)) {
             String message =
                 ex instanceof InvalidValueException v
@@ -92,7 +98,61 @@ public final class Main implements Runnable {
           line.getErr().flush();
           return BAD_INPUT;
         });
-    return cmd.execute(args);
+    try {
+      return cmd.execute(args);
+    } catch (OutOfMemoryError e) {
+      CommandLine.ParseResult parsed = cmd.getParseResult();
+      String name = "sbi4j";
+      if (parsed != null) {
+        CommandLine.ParseResult last = parsed;
+        while (last.hasSubcommand()) {
+          last = last.subcommand();
+        }
+        name = last.commandSpec().name();
+      }
+      return outOfMemory(name, e, parsed != null && verbose(parsed));
+    }
+  }
+
+  /** True when --verbose was given to the command that ran (the deepest subcommand). */
+  private static boolean verbose(CommandLine.ParseResult parsed) {
+    CommandLine.ParseResult p = parsed;
+    boolean verbose = p.hasMatchedOption("--verbose");
+    while (p.hasSubcommand()) {
+      p = p.subcommand();
+      verbose |= p.hasMatchedOption("--verbose");
+    }
+    return verbose;
+  }
+
+  /** The OutOfMemoryError that caused {@code ex} (also one thrown in a worker thread), or null. */
+  private static OutOfMemoryError outOfMemory(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof OutOfMemoryError oom) {
+        return oom;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  /** One line for an OutOfMemoryError the size checks did not foresee: exit 2, with advice. */
+  private static int outOfMemory(String name, OutOfMemoryError e, boolean verbose) {
+    PrintStream err = System.err;
+    err.println(
+        "sbi4j "
+            + name
+            + ": out of memory (the JVM may use at most "
+            + MemoryBudget.size(Runtime.getRuntime().maxMemory())
+            + "); use smaller sizes (grid points, rows, toys, events), "
+            + MemoryBudget.RAISE);
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return BAD_INPUT;
   }
 
   /**

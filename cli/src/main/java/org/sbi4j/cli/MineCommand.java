@@ -59,6 +59,7 @@ final class MineCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
             tasks ->
                 MineStep.run(events, theta0, theta1, out, negative.maxNegativeFraction, tasks));
     common.report(
+        r.warnings(),
         r,
         () ->
             System.out.printf(

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sbi4j.common.MemoryBudget;
 import org.sbi4j.inference.nplm.NplmAnalysis;
 import org.sbi4j.inference.nplm.NplmPlots;
 import org.sbi4j.inference.nplm.NplmResult;
@@ -116,6 +117,8 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
         "--clip",
         "toys",
         "--toys",
+        "expected",
+        "--expected",
         "toysDir",
         "--toys-dir",
         "threads",
@@ -163,6 +166,8 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
         toysDir == null || !symmetrized,
         "--toys-dir resumes the toys of the test against a "
             + "reference; the symmetrized test's permutations are not stored, drop --toys-dir");
+    // each toy keeps its t, and the resumable toy store a line per toy
+    MemoryBudget.require("toys", "toys", toys, 64, "use fewer toys");
     NplmTestConfig config = new NplmTestConfig(training, toys, seed.value, toysDir);
     NplmResult result =
         runner.run(
@@ -175,10 +180,13 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
       NplmPlots.save(result, symmetrized ? null : second, plot);
     }
     Map<String, Object> json = result.summary();
-    json.put("ksPValue", result.ksPValue());
+    json.put("ksPValue", result.chiSquaredFitted() ? result.ksPValue() : null);
+    json.put("warnings", result.warnings());
     common.report(
+        result.warnings(),
         json,
-        () ->
+        () -> {
+          if (result.chiSquaredFitted()) {
             System.out.printf(
                 Locale.ROOT,
                 "t = %.4g; null: %d toys, fitted χ² with k = %.3g (KS p = %.3g)%n"
@@ -190,7 +198,17 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
                 result.pValueChi2(),
                 result.z(),
                 result.pValueEmpirical(),
-                result.zEmpirical()));
+                result.zEmpirical());
+          } else {
+            System.out.printf(
+                Locale.ROOT,
+                "t = %.4g; null: %d toys (too few for a χ² fit)%np (toys) = %.4g, Z = %.3f%n",
+                result.t(),
+                result.nullT().length,
+                result.pValueEmpirical(),
+                result.zEmpirical());
+          }
+        });
     return 0;
   }
 

@@ -55,6 +55,29 @@ public final class Check {
     return value;
   }
 
+  /**
+   * The largest integrated luminosity accepted, in pb⁻¹ (10¹² pb⁻¹ = 10⁹ fb⁻¹, some 10⁵ times the
+   * High-Luminosity LHC's 3·10⁶ pb⁻¹): far above any real data set, far below where the expected
+   * event counts (weights × L) overflow.
+   */
+  public static final double MAX_LUMINOSITY = 1e12;
+
+  /** Throws unless {@code luminosity} (pb⁻¹) is positive, finite and at most MAX_LUMINOSITY. */
+  public static double luminosity(double luminosity) {
+    positive("luminosity", luminosity);
+    if (luminosity > MAX_LUMINOSITY) {
+      throw new InvalidValueException(
+          "luminosity",
+          String.format(
+              Locale.ROOT,
+              "luminosity = %s pb⁻¹ is beyond the limit of %s pb⁻¹ (the HL-LHC collects 3e6"
+                  + " pb⁻¹); give the integrated luminosity in pb⁻¹",
+              luminosity,
+              MAX_LUMINOSITY));
+    }
+    return luminosity;
+  }
+
   /** Throws unless {@code value > 0}. */
   public static int positive(String name, int value) {
     if (value <= 0) {

@@ -23,7 +23,7 @@ final class NplmStage implements Stage {
   private static final int REFERENCE = 2000;
   private static final double EXPECTED = 100;
   private static final double SIGNAL = 20;
-  private static final int TOYS = 12;
+  private static final int TOYS = NplmResult.MIN_TOYS_FOR_CHI2;
 
   @Override
   public String name() {

@@ -41,7 +41,7 @@ public record FisherRequest(
     }
     Check.finite("theta", theta);
     theta = theta.clone();
-    Check.positive("luminosity", luminosity);
+    Check.luminosity(luminosity);
     if (kind == FisherKind.SALLY && model == null) {
       throw new InvalidValueException(
           "model", "the SALLY Fisher information needs a SALLY model folder");

@@ -118,6 +118,11 @@ public final class Limits {
     List<String> warnings = new ArrayList<>();
     if (source instanceof LimitSource.Ratio r) {
       warnings.addAll(rangeWarnings(r.estimator(), grid, rate.setup().parameterNames()));
+      if (thetaTrue != null) {
+        warnings.addAll(
+            thetaTrueWarnings(
+                r.estimator().thetaRange(), thetaTrue, rate.setup().parameterNames()));
+      }
     }
     LogLikelihood ll = likelihood(source, rate, data, luminosity);
     ScanResult result =
@@ -202,6 +207,27 @@ public final class Limits {
                 names.get(a),
                 lo[a],
                 hi[a],
+                Arrays.toString(range[a])));
+      }
+    }
+    return out;
+  }
+
+  /** One warning per parameter whose θ_true lies outside the model's trained θ range. */
+  static List<String> thetaTrueWarnings(double[][] range, double[] thetaTrue, List<String> names) {
+    List<String> out = new ArrayList<>();
+    if (range == null) {
+      return out;
+    }
+    for (int a = 0; a < Math.min(range.length, thetaTrue.length); a++) {
+      if (thetaTrue[a] < range[a][0] || thetaTrue[a] > range[a][1]) {
+        out.add(
+            String.format(
+                Locale.ROOT,
+                "theta-true of '%s' = %s lies outside the range %s the model was trained on; the"
+                    + " expected limits there are an extrapolation",
+                names.get(a),
+                thetaTrue[a],
                 Arrays.toString(range[a])));
       }
     }

@@ -43,7 +43,7 @@ public record LimitsRequest(
               + "observed data (observed limits) was given; give at least one");
     }
     thetaTrue = thetaTrue == null ? null : thetaTrue.clone();
-    Check.positive("luminosity", luminosity);
+    Check.luminosity(luminosity);
     if (grid == null) {
       throw new InvalidValueException("grid", "no grid; give lo:hi:n per parameter");
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.sbi4j.common.Check;
 import org.sbi4j.common.InvalidValueException;
+import org.sbi4j.common.MemoryBudget;
 import org.sbi4j.morphing.Parameter;
 
 /**
@@ -14,6 +15,9 @@ import org.sbi4j.morphing.Parameter;
  * @param axes one axis per parameter, each with ≥ 2 strictly increasing finite values
  */
 public record ParameterGrid(List<double[]> axes) {
+  /** The most grid points a grid may have. */
+  public static final long MAX_POINTS = 50_000_000L;
+
   public ParameterGrid {
     if (axes == null || axes.isEmpty()) {
       throw new InvalidValueException("grid", "a grid needs at least one axis, e.g. -1:1:41");
@@ -68,8 +72,13 @@ public record ParameterGrid(List<double[]> axes) {
       throw new InvalidValueException(
           "grid", "empty grid; give lo:hi:n per parameter, e.g. -1:1:41");
     }
-    List<double[]> axes = new ArrayList<>();
-    for (String part : spec.split(",")) {
+    String[] parts = spec.split(",");
+    double[] lo = new double[parts.length];
+    double[] hi = new double[parts.length];
+    int[] n = new int[parts.length];
+    double total = 1;
+    for (int a = 0; a < parts.length; a++) {
+      String part = parts[a];
       String[] f = part.trim().split(":");
       if (f.length != 3) {
         throw new InvalidValueException(
@@ -78,24 +87,80 @@ public record ParameterGrid(List<double[]> axes) {
                 + part
                 + "' is not lo:hi:n; write e.g. -1:1:41 (comma-separated per parameter)");
       }
-      try {
-        double lo = Double.parseDouble(f[0]);
-        double hi = Double.parseDouble(f[1]);
-        int n = Integer.parseInt(f[2]);
-        if (!(hi > lo) || n < 2) {
-          throw new InvalidValueException(
-              "grid", "grid axis '" + part + "' needs lo < hi and n >= 2, e.g. -1:1:41");
-        }
-        axes.add(linspace(lo, hi, n));
-      } catch (NumberFormatException e) {
+      lo[a] = number(part, "lo", f[0]);
+      hi[a] = number(part, "hi", f[1]);
+      n[a] = count(part, f[2]);
+      if (!(hi[a] > lo[a]) || n[a] < 2) {
         throw new InvalidValueException(
-            "grid",
-            "grid axis '"
-                + part
-                + "' has a value that is not a number; write lo:hi:n, e.g. -1:1:41");
+            "grid", "grid axis '" + part + "' needs lo < hi and n >= 2, e.g. -1:1:41");
       }
+      total *= n[a];
+    }
+    if (total > MAX_POINTS) {
+      throw new InvalidValueException(
+          "grid",
+          String.format(
+              Locale.ROOT,
+              "grid of %.0f points (about %s of memory) is too large; at most %d points are"
+                  + " allowed, use fewer points per axis",
+              total,
+              MemoryBudget.size(total * bytesPerPoint(parts.length)),
+              MAX_POINTS));
+    }
+    MemoryBudget.require(
+        "grid",
+        "grid points",
+        (long) total,
+        bytesPerPoint(parts.length),
+        "use fewer points per axis");
+    List<double[]> axes = new ArrayList<>();
+    for (int a = 0; a < parts.length; a++) {
+      axes.add(linspace(lo[a], hi[a], n[a]));
     }
     return new ParameterGrid(axes);
+  }
+
+  /**
+   * Estimated bytes one grid point of a scan takes: its θ (an array of {@code dimension} doubles),
+   * and a few doubles per point for the log-likelihoods, test statistics and intervals of a method.
+   */
+  public static long bytesPerPoint(int dimension) {
+    return 24 + 8L * dimension + 8 + 8 * 8;
+  }
+
+  private static double number(String part, String name, String text) {
+    try {
+      return Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw new InvalidValueException(
+          "grid",
+          "grid axis '"
+              + part
+              + "': "
+              + name
+              + " = '"
+              + text
+              + "' is not a number; write lo:hi:n, e.g. -1:1:41");
+    }
+  }
+
+  private static int count(String part, String text) {
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      String why;
+      try {
+        double d = Double.parseDouble(text);
+        why =
+            d == Math.rint(d)
+                ? "n = " + text + " is too large; at most " + MAX_POINTS + " points are allowed"
+                : "n must be an integer (got '" + text + "')";
+      } catch (NumberFormatException notNumber) {
+        why = "n must be an integer (got '" + text + "')";
+      }
+      throw new InvalidValueException(
+          "grid", "grid axis '" + part + "': " + why + "; write lo:hi:n, e.g. -1:1:41");
+    }
   }
 
   private static double[] linspace(double lo, double hi, int n) {
@@ -127,7 +192,7 @@ public record ParameterGrid(List<double[]> axes) {
     for (double[] a : axes) {
       n *= a.length;
     }
-    if (n > 50_000_000L) {
+    if (n > MAX_POINTS) {
       throw new InvalidValueException(
           "grid", "grid of " + n + " points is too large; use fewer points");
     }

@@ -44,18 +44,22 @@ public final class NplmPlots {
       int k = (int) Math.min(BINS - 1, Math.max(0, v / width));
       density[k] += 1.0 / (t.length * width);
     }
-    double[] x = new double[GRID * 4];
-    double[] y = new double[x.length];
-    ChiSquaredDistribution chi2 = ChiSquaredDistribution.of(result.dof());
-    for (int i = 0; i < x.length; i++) {
-      x[i] = max * (i + 0.5) / x.length;
-      y[i] = chi2.density(x[i]);
+    Figure figure =
+        new Figure("NPLM null distribution", "t", "density")
+            .histogram(t.length + " toys", edges, density);
+    if (result.chiSquaredFitted()) {
+      double[] x = new double[GRID * 4];
+      double[] y = new double[x.length];
+      ChiSquaredDistribution chi2 = ChiSquaredDistribution.of(result.dof());
+      for (int i = 0; i < x.length; i++) {
+        x[i] = max * (i + 0.5) / x.length;
+        y[i] = chi2.density(x[i]);
+      }
+      figure =
+          figure.line(String.format(java.util.Locale.ROOT, "χ² (k = %.2f)", result.dof()), x, y);
     }
-    return new Figure("NPLM null distribution", "t", "density")
-        .histogram(t.length + " toys", edges, density)
-        .line(String.format(java.util.Locale.ROOT, "χ² (k = %.2f)", result.dof()), x, y)
-        .verticalLine(
-            String.format(java.util.Locale.ROOT, "observed t = %.3g", result.t()), result.t());
+    return figure.verticalLine(
+        String.format(java.util.Locale.ROOT, "observed t = %.3g", result.t()), result.t());
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.sbi4j.inference.nplm;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.sbi4j.training.nplm.NplmNetwork;
 
@@ -27,6 +28,12 @@ public record NplmResult(
     double[] nullT,
     double ksPValue,
     NplmNetwork network) {
+  /**
+   * Fewest toys (or permutations) to which a χ²_k is fitted; with fewer, dof, pValueChi2, z and
+   * ksPValue are NaN (null in the JSON) and only the empirical p-value is reported.
+   */
+  public static final int MIN_TOYS_FOR_CHI2 = 20;
+
   public NplmResult {
     nullT = nullT.clone();
   }
@@ -43,17 +50,58 @@ public record NplmResult(
   public Map<String, Object> summary() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("t", t);
-    json.put("dof", dof);
-    json.put("pValueChi2", pValueChi2);
+    json.put("dof", orNull(dof));
+    json.put("pValueChi2", orNull(pValueChi2));
     json.put("pValueEmpirical", pValueEmpirical);
-    json.put("z", z);
+    json.put("z", orNull(z));
     json.put("zEmpirical", zEmpirical);
     json.put("nullT", nullT());
     return json;
   }
 
-  /** Assembles the p-values and significances of {@code t} against the toys. */
+  private static Double orNull(double v) {
+    return Double.isNaN(v) ? null : v;
+  }
+
+  /** True when a χ²_k was fitted to the toys (at least {@link #MIN_TOYS_FOR_CHI2} of them). */
+  public boolean chiSquaredFitted() {
+    return !Double.isNaN(dof);
+  }
+
+  /** Warnings about the result: a χ² fit refused for too few toys. */
+  public List<String> warnings() {
+    if (chiSquaredFitted()) {
+      return List.of();
+    }
+    return List.of(
+        "only "
+            + nullT.length
+            + " toys: a χ² fit needs at least "
+            + MIN_TOYS_FOR_CHI2
+            + ", so k, p (χ²_k), Z and the KS p-value are not reported; the p-value is the"
+            + " empirical one from the toys (run at least "
+            + MIN_TOYS_FOR_CHI2
+            + " toys for the χ² fit)");
+  }
+
+  /**
+   * Assembles the p-values and significances of {@code t} against the toys; the χ² fit only with at
+   * least {@link #MIN_TOYS_FOR_CHI2} toys.
+   */
   static NplmResult of(double t, double[] nullT, NplmNetwork network) {
+    if (nullT.length < MIN_TOYS_FOR_CHI2) {
+      double pEmp = Significance.empiricalPValue(t, nullT);
+      return new NplmResult(
+          t,
+          Double.NaN,
+          Double.NaN,
+          pEmp,
+          Double.NaN,
+          Significance.z(pEmp),
+          nullT,
+          Double.NaN,
+          network);
+    }
     ChiSquaredFit fit = ChiSquaredFit.fit(nullT);
     double pChi2 = Significance.chiSquaredPValue(t, fit.dof());
     double pEmp = Significance.empiricalPValue(t, nullT);

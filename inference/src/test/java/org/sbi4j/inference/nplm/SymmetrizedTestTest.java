@@ -40,8 +40,12 @@ class SymmetrizedTestTest {
     try (LocalTaskRunner runner = new LocalTaskRunner(2)) {
       NplmResult r =
           SymmetrizedTest.run(
-              1, normal(0, 100, 3), normal(1, 100, 4), new NplmTestConfig(UNCLIPPED, 9, 6), runner);
-      assertEquals(1.0 / 10, r.pValueEmpirical(), 1e-15, "t above every permutation");
+              1,
+              normal(0, 100, 3),
+              normal(1, 100, 4),
+              new NplmTestConfig(UNCLIPPED, 20, 6),
+              runner);
+      assertEquals(1.0 / 21, r.pValueEmpirical(), 1e-15, "t above every permutation");
       assertTrue(r.z() > 3, "Z = " + r.z() + ", t = " + r.t() + ", k = " + r.dof());
     }
   }

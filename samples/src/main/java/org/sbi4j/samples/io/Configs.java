@@ -5,13 +5,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Collection;
-import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -37,6 +33,7 @@ public final class Configs {
     return YAMLMapper.builder(factory)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .build();
   }
 
@@ -67,10 +64,6 @@ public final class Configs {
     }
   }
 
-  private static String oneLine(String s) {
-    return s == null ? "" : s.replaceAll("\\s*\\R\\s*", "; ").trim();
-  }
-
   /** Reads a YAML string into {@code type} (for tests and built-in examples). */
   public static <T> T parse(String yaml, Class<T> type) {
     try {
@@ -81,24 +74,6 @@ public final class Configs {
   }
 
   private static String describe(JacksonException e) {
-    if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("No content to map")) {
-      return "the document is empty; see configs/ for an example";
-    }
-    String path =
-        e.getPath().stream()
-            .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-            .collect(Collectors.joining("."))
-            .replace(".[", "[");
-    if (e instanceof UnrecognizedPropertyException u) {
-      Collection<Object> known = u.getKnownPropertyIds();
-      return "unknown key '" + path + "'" + (known == null ? "" : "; known keys here: " + known);
-    }
-    if (e instanceof MismatchedInputException) {
-      return "wrong type or missing value at '" + path + "': " + oneLine(e.getOriginalMessage());
-    }
-    return "malformed YAML"
-        + (path.isEmpty() ? "" : " at '" + path + "'")
-        + ": "
-        + oneLine(e.getOriginalMessage());
+    return JacksonMessages.describe(e, "YAML");
   }
 }

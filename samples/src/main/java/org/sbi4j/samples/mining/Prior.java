@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.sbi4j.common.InvalidValueException;
+import org.sbi4j.common.MemoryBudget;
 import org.sbi4j.morphing.MorphingSetup;
 
 /**
@@ -65,6 +67,15 @@ public sealed interface Prior {
           continue;
         }
         if (f[0].equals("grid") && f.length == 4) {
+          if (!f[3].trim().matches("[+]?[0-9]+")) {
+            throw new InvalidValueException(
+                "theta0Prior",
+                "prior entry '"
+                    + part.trim()
+                    + "': n must be an integer (got '"
+                    + f[3]
+                    + "'); write grid:lo:hi:n");
+          }
           axes.add(
               new Grid(Double.parseDouble(f[1]), Double.parseDouble(f[2]), Integer.parseInt(f[3])));
           continue;
@@ -108,6 +119,7 @@ public sealed interface Prior {
       throw new IllegalArgumentException(
           "number of parameter points " + count + " must be positive");
     }
+    MemoryBudget.require("thetas", "θ0 points", count, bytesPerPoint(p), "draw fewer θ0 points");
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
     double[][] out = new double[count][p];
     for (int k = 0; k < count; k++) {
@@ -123,19 +135,30 @@ public sealed interface Prior {
   }
 
   private static double[][] grid(List<Axis> axes) {
-    int total = 1;
+    long total = 1;
     for (Axis a : axes) {
-      total = Math.multiplyExact(total, ((Grid) a).n());
+      total = Math.min(total * ((Grid) a).n(), Integer.MAX_VALUE);
     }
-    double[][] out = new double[total][axes.size()];
-    for (int k = 0; k < total; k++) {
-      int rest = k;
+    MemoryBudget.require(
+        "theta0Prior",
+        "θ0 grid points",
+        total,
+        bytesPerPoint(axes.size()),
+        "use fewer grid points per parameter");
+    double[][] out = new double[(int) total][axes.size()];
+    for (long k = 0; k < total; k++) {
+      long rest = k;
       for (int i = axes.size() - 1; i >= 0; i--) {
         Grid g = (Grid) axes.get(i);
-        out[k][i] = g.node(rest % g.n());
+        out[(int) k][i] = g.node((int) (rest % g.n()));
         rest /= g.n();
       }
     }
     return out;
+  }
+
+  /** Estimated bytes one θ0 point costs: its θ and the per-point sums of the sample. */
+  private static long bytesPerPoint(int p) {
+    return 16 + 8L * p + 64;
   }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.sbi4j.common.Check;
 import org.sbi4j.common.InvalidValueException;
+import org.sbi4j.common.MemoryBudget;
 import org.sbi4j.common.TaskRunner;
 import org.sbi4j.samples.io.EventFile;
 import org.sbi4j.samples.io.MadMinerFiles;
@@ -100,6 +101,12 @@ public final class AugmentStep {
     Check.positive("samples", r.samples());
     AugmentResult a;
     try (EventFile in = MadMinerFiles.open(r.events())) {
+      MemoryBudget.require(
+          "samples",
+          "rows",
+          r.samples(),
+          bytesPerRow(in.observables().size(), in.setup().parameters().size()),
+          "draw fewer rows (several smaller samples can be trained on one after another)");
       EventDrawer draws =
           runner == null
               ? new Unweighter(new GoldMiner(in.setup())).drawer(WeightedView.of(in, r.partition()))
@@ -136,5 +143,13 @@ public final class AugmentStep {
     }
     int points = a.thetas().length - (r.method() == Method.RATIO ? 1 : 0);
     return new Result(a.sample().size(), points, ess, neg, frac, r.out().toString());
+  }
+
+  /**
+   * Estimated bytes one row of a training sample takes while it is built and written: x, θ0, θ1,
+   * t(x|θ0), t(x|θ1), y and log r, twice (the sample and its written copy), plus the draw itself.
+   */
+  static long bytesPerRow(int observables, int parameters) {
+    return 2 * 8L * (observables + 4L * parameters + 2) + 16;
   }
 }

@@ -1,7 +1,11 @@
 package org.sbi4j.samples.steps;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.sbi4j.common.TaskRunner;
+import org.sbi4j.morphing.Parameter;
 import org.sbi4j.samples.io.EventFile;
 import org.sbi4j.samples.io.MadMinerFiles;
 import org.sbi4j.samples.io.internal.H5Writer;
@@ -28,6 +32,7 @@ public final class MineStep {
    * @param negativeEvents events with dσ_e ≤ 0 at θ0 or θ1
    * @param negativeFraction the fraction of Σ|dσ_e| they carry
    * @param out the output file
+   * @param warnings θ0 or θ1 outside the setup's parameter ranges (empty when none)
    */
   public record Result(
       double sigma0,
@@ -35,7 +40,8 @@ public final class MineStep {
       long events,
       long negativeEvents,
       double negativeFraction,
-      String out) {}
+      String out,
+      List<String> warnings) {}
 
   /** Events per task when mining runs as tasks. */
   public static final int EVENTS_PER_TASK = 1 << 20;
@@ -49,7 +55,7 @@ public final class MineStep {
           new GoldMiner(in.setup())
               .mine(WeightedView.of(in, Partition.ALL), theta0, theta1, maxNegativeFraction);
     }
-    return write(m, out);
+    return write(m, out, rangeWarnings(events, theta0, theta1));
   }
 
   /** As {@link #run(Path, double[], double[], Path, double)}, as tasks over event ranges. */
@@ -62,10 +68,41 @@ public final class MineStep {
       TaskRunner runner) {
     return write(
         ChunkedMining.mine(events, theta0, theta1, maxNegativeFraction, runner, EVENTS_PER_TASK),
-        out);
+        out,
+        rangeWarnings(events, theta0, theta1));
   }
 
-  private static Result write(MinedEvents m, Path out) {
+  /**
+   * One warning per θ0 or θ1 entry outside its parameter's range in the setup of {@code events}.
+   */
+  static List<String> rangeWarnings(Path events, double[] theta0, double[] theta1) {
+    List<Parameter> ps;
+    try (EventFile in = MadMinerFiles.open(events)) {
+      ps = in.setup().parameters();
+    }
+    List<String> out = new ArrayList<>();
+    for (int k = 0; k < 2; k++) {
+      double[] theta = k == 0 ? theta0 : theta1;
+      for (int a = 0; a < Math.min(theta.length, ps.size()); a++) {
+        Parameter p = ps.get(a);
+        if (!p.contains(theta[a])) {
+          out.add(
+              String.format(
+                  Locale.ROOT,
+                  "theta%d of '%s' = %s lies outside the parameter range [%s, %s] of the setup;"
+                      + " the morphing there is an extrapolation",
+                  k,
+                  p.name(),
+                  theta[a],
+                  p.min(),
+                  p.max()));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Result write(MinedEvents m, Path out, List<String> warnings) {
     H5Writer.write(
         out,
         w -> {
@@ -88,6 +125,7 @@ public final class MineStep {
         m.size(),
         m.negatives().count(),
         m.negatives().fraction(),
-        out.toString());
+        out.toString(),
+        warnings);
   }
 }

@@ -3,8 +3,10 @@ package org.sbi4j.training.steps;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.sbi4j.common.AtomicFiles;
 import org.sbi4j.common.Check;
 import org.sbi4j.common.InvalidValueException;
@@ -38,9 +40,15 @@ public final class EvaluateStep {
    * @param meanLogRatio mean of log r̂ over the events (NaN for SALLY)
    * @param meanScore mean t̂ over the events (p)
    * @param out the file written
+   * @param warnings θ outside the range the model was trained on (empty when none)
    */
   public record Result(
-      String method, int events, double meanLogRatio, double[] meanScore, String out) {}
+      String method,
+      int events,
+      double meanLogRatio,
+      double[] meanScore,
+      String out,
+      List<String> warnings) {}
 
   /** Evaluates and writes the output file. */
   public static Result run(Request r) {
@@ -50,8 +58,11 @@ public final class EvaluateStep {
     int p = model.parameters().size();
     double[] x = select(events, model.observables());
     Prediction pr;
+    List<String> warnings = new ArrayList<>();
     if (model.isRatio()) {
-      pr = new RatioModel(model).predict(thetaRows(r.theta(), events, model), x);
+      double[] thetas = thetaRows(r.theta(), events, model);
+      warnings.addAll(rangeWarnings(model, thetas, n, r.theta() != null));
+      pr = new RatioModel(model).predict(thetas, x);
     } else {
       if (r.theta() != null) {
         throw new InvalidValueException(
@@ -85,7 +96,48 @@ public final class EvaluateStep {
         pr.logRatio() == null
             ? Double.NaN
             : Arrays.stream(pr.logRatio()).average().orElse(Double.NaN);
-    return new Result(model.method().cliName(), n, meanLr, meanT, r.out().toString());
+    return new Result(model.method().cliName(), n, meanLr, meanT, r.out().toString(), warnings);
+  }
+
+  /**
+   * One warning per parameter whose θ (given, or the rows' theta0) leaves the θ range the model was
+   * trained on: the network's output there is an extrapolation.
+   */
+  static List<String> rangeWarnings(ModelData model, double[] thetas, int n, boolean given) {
+    double[][] range = model.thetaRange();
+    List<String> out = new ArrayList<>();
+    if (range == null) {
+      return out;
+    }
+    int p = range.length;
+    for (int a = 0; a < p; a++) {
+      int outside = 0;
+      double first = Double.NaN;
+      for (int i = 0; i < n; i++) {
+        double t = thetas[i * p + a];
+        if (t < range[a][0] || t > range[a][1]) {
+          if (outside++ == 0) {
+            first = t;
+          }
+        }
+      }
+      if (outside > 0) {
+        out.add(
+            String.format(
+                Locale.ROOT,
+                given
+                    ? "theta of '%s' = %s lies outside the range %s the model was trained on;"
+                        + " its output there is an extrapolation"
+                    : "%4$d of %5$d rows have theta0 of '%1$s' outside the range %3$s the model"
+                        + " was trained on (e.g. %2$s); its output there is an extrapolation",
+                model.parameters().get(a),
+                first,
+                Arrays.toString(range[a]),
+                outside,
+                n));
+      }
+    }
+    return out;
   }
 
   private static double[] thetaRows(double[] theta, EventSample events, ModelData model) {

@@ -164,7 +164,8 @@ final class FolderIntegrity {
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + m + ": " + e.getMessage());
     } catch (JacksonException e) {
-      throw new IllegalArgumentException(m + " is malformed: " + e.getOriginalMessage());
+      throw new IllegalArgumentException(
+          m + ": " + org.sbi4j.samples.io.JacksonMessages.describe(e, "JSON"));
     }
   }
 }

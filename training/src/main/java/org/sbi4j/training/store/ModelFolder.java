@@ -164,6 +164,11 @@ public final class ModelFolder {
 
   /** Reads and validates the folder {@code dir} (hashes verified for format version ≥ 2). */
   public static Loaded load(Path dir) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new InvalidValueException(
+          "modelFolder",
+          dir + " is a file, not a model folder; give the folder a model was saved to");
+    }
     if (!Files.isDirectory(dir)) {
       throw new InvalidValueException(
           "modelFolder", "model folder " + dir + " does not exist; train a model into it first");
@@ -242,7 +247,8 @@ public final class ModelFolder {
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + f + ": " + e.getMessage());
     } catch (JacksonException e) {
-      throw new IllegalArgumentException(f + " is malformed: " + e.getOriginalMessage());
+      throw new IllegalArgumentException(
+          f + ": " + org.sbi4j.samples.io.JacksonMessages.describe(e, "JSON"));
     }
   }
 }
