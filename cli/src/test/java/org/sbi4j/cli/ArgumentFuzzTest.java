@@ -38,10 +38,12 @@ import picocli.CommandLine.Model.OptionSpec;
  * path value is a file of the run's own temp folder (input files are fresh copies per execution, so
  * that an {@code --out} onto an input cannot change later executions); fuzzed strings have no digit
  * run longer than 2, no exponent or hex marker and no leading {@code @} (picocli's argument files),
- * so sizes (grid points, samples, toys, epochs) stay below 100; {@code nplm} keeps a small {@code
- * --epochs}, {@code augment} a small {@code --samples} and {@code limits} a {@code --plot} in the
- * temp folder. {@code --master} values are fuzzed too: without Spark on this module's class path
- * every one must be refused with exit 2.
+ * so sizes (grid points, samples, toys, epochs) stay below 100, and {@link #CAPS} bounds toys (3),
+ * epochs (5), samples and θ points further; {@code nplm} runs on 10 data and 60 reference events
+ * with a 1,2,1 network and 5 Adam epochs (L-BFGS, run to convergence, only where fuzzed), {@code
+ * augment} keeps a small {@code --samples} and {@code limits} a {@code --plot} in the temp folder.
+ * {@code --master} values are fuzzed too: without Spark on this module's class path every one must
+ * be refused with exit 2.
  *
  * <p>{@code mvn test} replays the committed inputs in {@code ArgumentFuzzTestInputs/arguments/};
  * fuzzing is {@code JAZZER_FUZZ=1 mvn -o -pl cli -am test -Dtest='ArgumentFuzzTest#arguments'
@@ -57,6 +59,14 @@ class ArgumentFuzzTest {
           "limits", Set.of("--plot"),
           "augment", Set.of("--samples"),
           "nplm", Set.of("--epochs", "--toys"));
+
+  /**
+   * Upper bounds on the sizes that set the cost of one execution (toys, epochs, samples, grid
+   * points come from fuzzed strings of up to 2 digits): an integer value above its cap is replaced
+   * by the cap, so that every execution stays within tens of milliseconds.
+   */
+  private static final Map<String, Integer> CAPS =
+      Map.of("--toys", 3, "--epochs", 5, "--samples", 20, "--thetas", 5);
 
   /** Valid values per option name, tried before fuzzed strings. */
   private static final Map<String, List<String>> GOOD =
@@ -75,12 +85,12 @@ class ArgumentFuzzTest {
           Map.entry("--thetas", List.of("3", "0", "-1", "20")),
           Map.entry("--samples", List.of("10", "0", "-5", "50")),
           Map.entry("--partition", List.of("train", "validation", "test", "x")),
-          Map.entry("--expected", List.of("30", "0", "-1", "200", "NaN", "1e308")),
-          Map.entry("--network", List.of("1,4,1", "1,1", "2,4,1", "1,0,1", "x")),
+          Map.entry("--expected", List.of("10", "0", "-1", "60", "NaN", "1e308")),
+          Map.entry("--network", List.of("1,2,1", "1,1", "2,2,1", "1,0,1", "x")),
           Map.entry("--clip", List.of("9", "0", "-1", "Infinity")),
           Map.entry("--optimizer", List.of("lbfgs", "adam", "LBFGS", "sgd")),
-          Map.entry("--epochs", List.of("20", "0", "-1", "1")),
-          Map.entry("--toys", List.of("3", "2", "1", "0", "20")),
+          Map.entry("--epochs", List.of("5", "0", "-1", "1")),
+          Map.entry("--toys", List.of("3", "2", "1", "0", "-1")),
           Map.entry("--threads", List.of("1", "2", "0", "-1")),
           Map.entry("--seed", List.of("3", "-1", "0")),
           Map.entry("--master", List.of("local[2]", "nowhere[", "yarn")),
@@ -95,8 +105,8 @@ class ArgumentFuzzTest {
       if (!model.equals(dir.resolve("model"))) {
         Files.move(model, dir.resolve("model"));
       }
-      csv(dir.resolve("data.csv"), 30, 1);
-      csv(dir.resolve("reference.csv"), 300, 2);
+      csv(dir.resolve("data.csv"), 10, 1);
+      csv(dir.resolve("reference.csv"), 60, 2);
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -134,15 +144,25 @@ class ArgumentFuzzTest {
       default -> {
         args.put("--data", dir.resolve("data.csv").toString());
         args.put("--reference", dir.resolve("reference.csv").toString());
-        args.put("--expected", "30");
-        args.put("--optimizer", "lbfgs");
-        args.put("--epochs", "20");
+        args.put("--expected", "10");
+        args.put("--network", "1,2,1");
+        args.put("--optimizer", "adam");
+        args.put("--epochs", "5");
         args.put("--toys", "3");
         args.put("--threads", "1");
       }
     }
     args.put("--json", "-");
     return args;
+  }
+
+  /** {@code v}, or {@code cap} where {@code v} is an integer above it. */
+  private static String capped(String v, int cap) {
+    try {
+      return Integer.parseInt(v.strip()) > cap ? Integer.toString(cap) : v;
+    } catch (NumberFormatException e) {
+      return v;
+    }
   }
 
   /** A fuzzed string made safe: short digit runs, no exponent or hex, no argument file. */
@@ -225,6 +245,7 @@ class ArgumentFuzzTest {
           args.put(name, value(option, data, dir));
         }
       }
+      CAPS.forEach((name, cap) -> args.computeIfPresent(name, (n, v) -> capped(v, cap)));
       List<String> argv = new ArrayList<>(List.of(command));
       args.forEach(
           (name, v) -> {
