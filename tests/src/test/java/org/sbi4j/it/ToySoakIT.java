@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Process#destroyForcibly}) at 20 seeded random points and resumed each time; the final t,
  * p-values, significances and every toy's t must equal those of an uninterrupted run bit for bit,
  * and every toy file must hold its toy's t exactly. Each toy is a few milliseconds (10 data events,
- * 120 reference events, L-BFGS mode, a 1,2,1 network).
+ * 60 reference events, L-BFGS mode, a 1,2,1 network).
  */
 class ToySoakIT {
   private static final int TOYS = 1_000;
@@ -100,7 +100,7 @@ class ToySoakIT {
   void aThousandToysKilledTwentyTimesAndResumedGiveTheUninterruptedResult() throws Exception {
     long t0 = System.nanoTime();
     csv(dir.resolve("data.csv"), 10, 1);
-    csv(dir.resolve("reference.csv"), 120, 2);
+    csv(dir.resolve("reference.csv"), 60, 2);
     Path plainJson = dir.resolve("uninterrupted.json");
     JsonNode plain = finish(start(null, plainJson), plainJson);
 
