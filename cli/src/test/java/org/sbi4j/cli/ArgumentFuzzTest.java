@@ -209,6 +209,9 @@ class ArgumentFuzzTest {
     if (pathLike) {
       return path(data, dir);
     }
+    if (name.equals("--json")) {
+      return "-"; // any other value is a file name relative to the working directory
+    }
     List<String> good = GOOD.get(name);
     int pick = data.consumeInt(0, (good == null ? 0 : good.size()) + 1);
     if (good != null && pick < good.size()) {
