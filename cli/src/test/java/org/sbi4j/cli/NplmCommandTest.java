@@ -91,6 +91,25 @@ class NplmCommandTest {
     assertTrue(Files.exists(toys.resolve("toy-1.t")));
   }
 
+  /** Issue 17: the toys folder is keyed on the reference's content and N(0), not the seed only. */
+  @Test
+  void aToysFolderOfAnotherReferenceOrExpectedCountIsRefused() throws IOException {
+    String data = csv("data.csv", "x", 30, 1, 1).toString();
+    Path toys = dir.resolve("toys");
+    String common = "--optimizer lbfgs --toys 2 --threads 1 --seed 5 --json - --toys-dir " + toys;
+    Path ref = csv("ref.csv", "x", 300, 2, 1);
+    assertEquals(
+        0, CliRun.of("nplm --data", data, "--reference", ref, "--expected 30", common).exitCode());
+    csv("ref.csv", "x", 300, 9, 1); // the same file name, other events
+    CliRun.of("nplm --data", data, "--reference", ref, "--expected 30", common)
+        .assertBadInput("--toys-dir", "holds toys of another run", "reference SHA-256", "new");
+    csv("ref.csv", "x", 300, 2, 1); // the original again
+    CliRun.of("nplm --data", data, "--reference", ref, "--expected 31", common)
+        .assertBadInput("expected: 30.0 in the folder, 31.0 now");
+    assertEquals(
+        0, CliRun.of("nplm --data", data, "--reference", ref, "--expected 30", common).exitCode());
+  }
+
   @Test
   void symmetrizedRuns() throws IOException {
     CliRun r =

@@ -2,6 +2,7 @@ package org.sbi4j.inference.nplm;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sbi4j.common.Seeds;
@@ -52,7 +53,8 @@ public final class NplmTest {
 
   /**
    * The t of K toys, in toy order, each written to {@code toysDir} as it finishes; toys already
-   * there (from an interrupted run with the same seed and training config) are not rerun.
+   * there (from an interrupted run with the same seed, toy source and training config) are not
+   * rerun.
    *
    * @param toysDir the toys folder, or null for none
    */
@@ -65,10 +67,7 @@ public final class NplmTest {
       Path toysDir) {
     NplmTrainingConfig single = training.withThreads(1);
     Map<Long, Double> done =
-        toysDir == null
-            ? Map.of()
-            : ToyStore.open(
-                toysDir, "seed " + seed + ", " + toys.dimension() + "D toys, " + single);
+        toysDir == null ? Map.of() : ToyStore.open(toysDir, key(toys, single, seed));
     String dir = toysDir == null ? null : toysDir.toString();
     List<Long> missing = new ArrayList<>(count);
     for (long k = 0; k < count; k++) {
@@ -91,6 +90,15 @@ public final class NplmTest {
       t[k] = done.containsKey((long) k) ? done.get((long) k) : fresh.get(j++);
     }
     return t;
+  }
+
+  /** What determines every toy: the source's key, the seed and the training options. */
+  static Map<String, String> key(ToySource toys, NplmTrainingConfig single, long seed) {
+    Map<String, String> key = new LinkedHashMap<>();
+    key.put("seed", Long.toString(seed));
+    key.putAll(toys.key());
+    key.put("training", single.toString());
+    return key;
   }
 
   /** t of toy k. */

@@ -1,6 +1,11 @@
 package org.sbi4j.inference.nplm;
 
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -47,6 +52,38 @@ public final class PoolToys implements ToySource {
   @Override
   public int dimension() {
     return dimension;
+  }
+
+  /**
+   * Dimension, N(0), number of reference events and a SHA-256 of the reference's content (every
+   * event and weight, bit for bit): a toy depends on nothing else besides seed and training.
+   */
+  @Override
+  public Map<String, String> key() {
+    Map<String, String> key = ToySource.super.key();
+    key.put("expected", Double.toString(expected));
+    key.put("reference events", Integer.toString(pool.length / dimension));
+    key.put("reference SHA-256", sha256(pool, weights));
+    return key;
+  }
+
+  private static String sha256(double[] pool, double[] weights) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      ByteBuffer b = ByteBuffer.allocate(8);
+      for (double v : pool) {
+        md.update(b.clear().putDouble(v).array());
+      }
+      md.update((byte) (weights == null ? 0 : 1));
+      if (weights != null) {
+        for (double v : weights) {
+          md.update(b.clear().putDouble(v).array());
+        }
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Override

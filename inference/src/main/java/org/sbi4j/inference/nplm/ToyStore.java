@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,8 +22,10 @@ import org.sbi4j.common.InvalidValueException;
  * A folder of finished NPLM toys, so that an interrupted run resumes from them: toy k's t is
  * written as {@code toy-k.t} (the double in hexadecimal, exact) as soon as the toy finishes, by
  * whichever task or executor ran it (on a cluster the folder must be on a shared file system).
- * {@code run.txt} records what the toys were run with (seed and training config); a folder written
- * by a different run is refused rather than mixed in.
+ * {@code run.txt} records, one {@code name: value} line each, everything that determines a toy
+ * (seed, toy source with a SHA-256 of the reference's content and N(0), training options; see
+ * {@link NplmTest#key}); a folder written by a run with a different key is refused, naming what
+ * differs, rather than mixed in.
  */
 final class ToyStore {
   private static final Pattern TOY = Pattern.compile("toy-(\\d+)\\.t");
@@ -26,23 +34,28 @@ final class ToyStore {
   private ToyStore() {}
 
   /**
-   * Opens (creating) {@code dir} for the run described by {@code fingerprint} and returns the t of
-   * the toys already finished there, by toy index.
+   * Opens (creating) {@code dir} for the run described by {@code key} and returns the t of the toys
+   * already finished there, by toy index.
    */
-  static Map<Long, Double> open(Path dir, String fingerprint) {
+  static Map<Long, Double> open(Path dir, Map<String, String> key) {
     try {
       Files.createDirectories(dir);
       Path run = dir.resolve(RUN);
       if (!Files.exists(run)) {
-        AtomicFiles.writeString(run, fingerprint + "\n");
-      } else if (!Files.readString(run).strip().equals(fingerprint)) {
-        throw new InvalidValueException(
-            "toysDir",
-            "toys folder "
-                + dir
-                + " holds toys of another run ("
-                + Files.readString(run).strip()
-                + "); give a new toys folder or the same seed and training options");
+        StringBuilder sb = new StringBuilder();
+        key.forEach((name, value) -> sb.append(name).append(": ").append(value).append('\n'));
+        AtomicFiles.writeString(run, sb.toString());
+      } else {
+        String differs = differences(parse(Files.readString(run)), key);
+        if (!differs.isEmpty()) {
+          throw new InvalidValueException(
+              "toysDir",
+              "toys folder "
+                  + dir
+                  + " holds toys of another run ("
+                  + differs
+                  + "); give a new toys folder (or rerun with the options the folder was made with)");
+        }
       }
       Map<Long, Double> done = new TreeMap<>();
       try (Stream<Path> files = Files.list(dir)) {
@@ -64,6 +77,38 @@ final class ToyStore {
               + e.getMessage()
               + "); delete it to rerun that toy");
     }
+  }
+
+  private static Map<String, String> parse(String text) {
+    Map<String, String> recorded = new LinkedHashMap<>();
+    for (String line : text.split("\n")) {
+      int colon = line.indexOf(": ");
+      if (colon > 0) {
+        recorded.put(line.substring(0, colon), line.substring(colon + 2).strip());
+      }
+    }
+    return recorded;
+  }
+
+  /** What differs between the folder's key and this run's, as "name: A in the folder, B now". */
+  private static String differences(Map<String, String> recorded, Map<String, String> key) {
+    List<String> out = new ArrayList<>();
+    Set<String> names = new LinkedHashSet<>(key.keySet());
+    names.addAll(recorded.keySet());
+    for (String name : names) {
+      String was = recorded.get(name);
+      String now = key.get(name);
+      if (!Objects.equals(was, now)) {
+        out.add(
+            name
+                + ": "
+                + (was == null ? "not recorded" : was)
+                + " in the folder, "
+                + (now == null ? "none" : now)
+                + " now");
+      }
+    }
+    return String.join("; ", out);
   }
 
   /** Records toy k's t in {@code dir} (atomically: a toy file is complete or absent). */

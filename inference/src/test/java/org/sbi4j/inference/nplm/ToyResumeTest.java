@@ -90,14 +90,61 @@ class ToyResumeTest {
                 NplmTest.nullDistribution(
                     nulls, NplmTestTest.FAST, 2, 4, new Interrupting(9), toys));
     assertTrue(e.getMessage().contains("another run"), e.getMessage());
+    assertTrue(e.getMessage().contains("seed: 3 in the folder, 4 now"), e.getMessage());
+  }
+
+  /** Issue 17: another reference sample or N(0) with the same folder is refused, naming it. */
+  @Test
+  void anotherReferenceOrExpectedCountIsRefused() {
+    double[] pool = new double[200];
+    for (int i = 0; i < pool.length; i++) {
+      pool[i] = i * 0.01;
+    }
+    Path toys = dir.resolve("toys");
+    NplmTest.nullDistribution(
+        new PoolToys(1, pool, null, 20), NplmTestTest.FAST, 2, 3, new Interrupting(9), toys);
+    double[] other = pool.clone();
+    other[7] = Math.nextUp(other[7]); // one bit of one event
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                NplmTest.nullDistribution(
+                    new PoolToys(1, other, null, 20),
+                    NplmTestTest.FAST,
+                    2,
+                    3,
+                    new Interrupting(9),
+                    toys));
+    assertTrue(e.getMessage().contains("reference SHA-256: "), e.getMessage());
+    assertTrue(!e.getMessage().contains("expected"), e.getMessage());
+    var f =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                NplmTest.nullDistribution(
+                    new PoolToys(1, pool, null, 30),
+                    NplmTestTest.FAST,
+                    2,
+                    3,
+                    new Interrupting(9),
+                    toys));
+    assertTrue(f.getMessage().contains("expected: 20.0 in the folder, 30.0 now"), f.getMessage());
+    assertTrue(f.getMessage().contains("new toys folder"), f.getMessage());
+    // the same inputs still resume
+    assertEquals(
+        2,
+        NplmTest.nullDistribution(
+                new PoolToys(1, pool, null, 20), NplmTestTest.FAST, 2, 3, new Interrupting(0), toys)
+            .length);
   }
 
   /** Issue 8: a temporary file left by a killed writer is never taken for a finished toy. */
   @Test
   void aKilledWritersTemporaryFileIsNotAToy() throws Exception {
-    ToyStore.open(dir, "run-a");
+    ToyStore.open(dir, java.util.Map.of("run", "a"));
     ToyStore.save(dir.toString(), 3, 1.5);
     Files.writeString(dir.resolve(".toy-4.t.12345.tmp"), "2.");
-    assertEquals(java.util.Map.of(3L, 1.5), ToyStore.open(dir, "run-a"));
+    assertEquals(java.util.Map.of(3L, 1.5), ToyStore.open(dir, java.util.Map.of("run", "a")));
   }
 }
