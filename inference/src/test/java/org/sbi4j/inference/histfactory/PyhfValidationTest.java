@@ -240,4 +240,30 @@ class PyhfValidationTest {
           pyhfExpected[i], e, 2e-6 * pyhfExpected[i], name + " expected " + i + " vs pyhf");
     }
   }
+
+  /**
+   * The ROOT reference of pyhf's test_shapesys_nuisparfilter_validation: q̃ (pyhf's default) with
+   * the workspace defaults normsys code4 and histosys code4p; shapesys with a zero-uncertainty bin
+   * (its γ fixed) and a parameter config of a parameter that no modifier uses. pyhf's test allows
+   * 1e−4 absolute; here 1e−4 relative.
+   */
+  @org.junit.jupiter.api.Test
+  void rootReferenceWithQtildeAndDefaultCodes() {
+    Workspace ws = WorkspaceJson.read(DIR.resolve("shapesys_nuisparfilter.json"));
+    HistFactoryModel model = HistFactoryModel.of(ws);
+    AsymptoticCalculator.Result r =
+        new AsymptoticCalculator(new Fitter(model), model.observedData(), TestStatistic.QTILDE)
+            .test(1.0);
+    double[] root = {
+      2.702197937866914e-05,
+      0.00037099917612576155,
+      0.004360634386335687,
+      0.03815031509701916,
+      0.20203027564155074
+    };
+    assertEquals(0.004360634405484502, r.clsObserved(), 1e-4 * 0.004360634405484502);
+    for (int i = 0; i < 5; i++) {
+      assertEquals(root[i], r.clsExpected()[i], 1e-4 * root[i], "expected " + i);
+    }
+  }
 }
