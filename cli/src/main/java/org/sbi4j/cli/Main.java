@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       LimitsCommand.class,
       FisherCommand.class,
       NplmCommand.class,
+      WorkspaceCommand.class,
       QuickstartCommand.class,
     })
 public final class Main implements Runnable {
@@ -46,7 +47,7 @@ public final class Main implements Runnable {
     CommandLine cmd = new CommandLine(new Main());
     cmd.setExecutionExceptionHandler(
         (ex, line, parsed) -> {
-          String name = line.getCommandName();
+          String name = line.getCommandSpec().qualifiedName(" ").replaceFirst("^sbi4j ", "");
           boolean verbose = parsed.hasMatchedOption("--verbose");
           PrintWriter err = line.getErr();
           if (isBadInput(ex)) {
