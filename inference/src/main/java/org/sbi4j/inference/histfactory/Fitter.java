@@ -92,6 +92,11 @@ public final class Fitter {
     }
     double[] full = start.clone();
     double[] fullGrad = new double[n];
+    if (!Double.isFinite(model.negativeLogLikelihood(full, data, null))) {
+      throw new IllegalArgumentException(
+          "the likelihood is zero at the starting values: some bin expects ≤ 0 events but has"
+              + " counts, or a yield is negative; check the samples' data and the inits");
+    }
     if (free == 0) {
       return new Fit(full, model.negativeLogLikelihood(full, data, null), true);
     }

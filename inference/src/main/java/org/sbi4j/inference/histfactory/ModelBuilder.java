@@ -154,6 +154,9 @@ final class ModelBuilder {
                   + name
                   + "' needs a parameter config with auxdata and sigmas");
         }
+        if (config.auxdata().length != 1 || config.sigmas().length != 1) {
+          throw sizeError(configPath(name) + ".auxdata/sigmas", config.auxdata().length, 1);
+        }
         init = config.auxdata()[0];
         hi = 10 * init;
         constraint = Constraint.NORMAL;

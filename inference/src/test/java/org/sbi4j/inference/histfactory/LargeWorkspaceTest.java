@@ -33,7 +33,9 @@ class LargeWorkspaceTest {
     List<Modifier> mods = new ArrayList<>();
     for (int k = 0; k < nuisances; k++) {
       if (k % 2 == 0) {
-        mods.add(Modifier.normsys("norm" + k, 1 + rng.nextDouble(0.01, 0.1), 1 - rng.nextDouble(0.01, 0.1)));
+        mods.add(
+            Modifier.normsys(
+                "norm" + k, 1 + rng.nextDouble(0.01, 0.1), 1 - rng.nextDouble(0.01, 0.1)));
       } else {
         double[] hi = new double[bins];
         double[] lo = new double[bins];
@@ -52,7 +54,8 @@ class LargeWorkspaceTest {
             new Channel(
                 "sr",
                 List.of(
-                    new Sample("signal", sig, List.of(Modifier.plain("mu", ModifierType.NORMFACTOR))),
+                    new Sample(
+                        "signal", sig, List.of(Modifier.plain("mu", ModifierType.NORMFACTOR))),
                     new Sample("background", bkg, mods)))),
         List.of(new Observation("sr", obs)),
         List.of(new Measurement("m", "mu", List.of())));
