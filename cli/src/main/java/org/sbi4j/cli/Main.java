@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       LimitsCommand.class,
       FisherCommand.class,
       NplmCommand.class,
+      WorkspaceCommand.class,
       QuickstartCommand.class,
     })
 public final class Main implements Runnable {
@@ -49,7 +50,7 @@ public final class Main implements Runnable {
     CommandLine cmd = new CommandLine(new Main());
     CommandLine.IExecutionExceptionHandler handler =
         (ex, line, parsed) -> {
-          String name = line.getCommandName();
+          String name = line.getCommandSpec().qualifiedName(" ").replaceFirst("^sbi4j ", "");
           boolean verbose = verbose(parsed);
           PrintWriter err = line.getErr();
           OutOfMemoryError oom = outOfMemory(ex);

@@ -1,0 +1,216 @@
+package org.sbi4j.cli;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sbi4j.common.InvalidValueException;
+import org.sbi4j.inference.histfactory.HistFactoryModel;
+import org.sbi4j.inference.histfactory.TestStatistic;
+import org.sbi4j.inference.histfactory.WorkspaceSteps;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code sbi4j workspace}: standard limit setting on pyhf JSON workspaces (docs/cli.md). */
+@Command(
+    name = "workspace",
+    mixinStandardHelpOptions = true,
+    description = "Fits, CLs and upper limits on pyhf JSON workspaces (HistFactory).",
+    subcommands = {
+      WorkspaceCommand.Cls.class,
+      WorkspaceCommand.Fit.class,
+      WorkspaceCommand.UpperLimitCommand.class
+    })
+final class WorkspaceCommand implements Runnable {
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  /** Options every workspace subcommand has. */
+  static final class ModelOptions {
+    @Option(
+        names = "--workspace",
+        required = true,
+        paramLabel = "WS.json",
+        description = "pyhf JSON workspace (schema 1.0.0).")
+    Path workspace;
+
+    @Option(
+        names = "--interp",
+        paramLabel = "SPEC",
+        description =
+            "Interpolation codes, e.g. normsys=code1,histosys=code0 (default normsys=code4,"
+                + "histosys=code4p, as pyhf's Workspace.model()).")
+    String interp;
+
+    HistFactoryModel model() {
+      return WorkspaceSteps.model(workspace, interp);
+    }
+  }
+
+  static OptionMap options() {
+    return OptionMap.of(
+        "interpolation",
+        "--interp",
+        "test statistic",
+        "--test-stat",
+        "poi value",
+        "--poi-value",
+        "scan",
+        "--scan",
+        "calculator",
+        "--calculator");
+  }
+
+  /** {@code sbi4j workspace cls}. */
+  @Command(
+      name = "cls",
+      mixinStandardHelpOptions = true,
+      description = "CLs at one POI value with the expected band (asymptotic formulae).")
+  static final class Cls implements Callable<Integer>, OptionMap.Mapped {
+    @Mixin CommonOptions common;
+
+    @Mixin ModelOptions model;
+
+    @Option(
+        names = "--poi-value",
+        required = true,
+        paramLabel = "MU",
+        description = "POI value tested.")
+    double poiValue;
+
+    @Option(
+        names = "--test-stat",
+        defaultValue = "qtilde",
+        paramLabel = "STAT",
+        description = "q, qtilde or q0 (default ${DEFAULT-VALUE}).")
+    String testStat;
+
+    @Option(
+        names = "--calculator",
+        defaultValue = "asymptotics",
+        paramLabel = "CALC",
+        description = "asymptotics (toys are not available yet).")
+    String calculator;
+
+    @Override
+    public OptionMap optionMap() {
+      return options();
+    }
+
+    @Override
+    public Integer call() {
+      if (!calculator.equals("asymptotics")) {
+        throw new InvalidValueException(
+            "calculator",
+            "'" + calculator + "' is not available; only asymptotics is implemented so far");
+      }
+      TestStatistic stat = TestStatistic.parse(testStat);
+      if (stat == TestStatistic.TMU) {
+        throw new InvalidValueException("test statistic", "CLs takes q, qtilde or q0");
+      }
+      Map<String, Object> result = WorkspaceSteps.cls(model.model(), poiValue, stat);
+      common.report(
+          result,
+          () ->
+              System.out.println(
+                  "CLs("
+                      + result.get("poi")
+                      + " = "
+                      + poiValue
+                      + ") observed "
+                      + result.get("clsObserved")
+                      + ", expected (−2σ…+2σ) "
+                      + Arrays.toString((double[]) result.get("clsExpected"))));
+      return 0;
+    }
+  }
+
+  /** {@code sbi4j workspace fit}. */
+  @Command(
+      name = "fit",
+      mixinStandardHelpOptions = true,
+      description = "Maximum-likelihood fit: best-fit values and uncertainties of every parameter.")
+  static final class Fit implements Callable<Integer>, OptionMap.Mapped {
+    @Mixin CommonOptions common;
+
+    @Mixin ModelOptions model;
+
+    @Override
+    public OptionMap optionMap() {
+      return options();
+    }
+
+    @Override
+    public Integer call() {
+      Map<String, Object> result = WorkspaceSteps.fit(model.model());
+      common.report(
+          result,
+          () -> {
+            for (Object o : (List<?>) result.get("parameters")) {
+              Map<?, ?> p = (Map<?, ?>) o;
+              System.out.println(
+                  p.get("name") + " = " + p.get("value") + " ± " + p.get("uncertainty"));
+            }
+          });
+      return 0;
+    }
+  }
+
+  /** {@code sbi4j workspace upper-limit}. */
+  @Command(
+      name = "upper-limit",
+      mixinStandardHelpOptions = true,
+      description =
+          "95 % CL upper limit on the POI, observed and expected band, by scan and root finding.")
+  static final class UpperLimitCommand implements Callable<Integer>, OptionMap.Mapped {
+    @Mixin CommonOptions common;
+
+    @Mixin ModelOptions model;
+
+    @Option(
+        names = "--scan",
+        paramLabel = "LO:HI:N",
+        description = "POI scan (default: the POI bounds, 41 points).")
+    String scan;
+
+    @Option(
+        names = "--test-stat",
+        defaultValue = "qtilde",
+        paramLabel = "STAT",
+        description = "q or qtilde (default ${DEFAULT-VALUE}).")
+    String testStat;
+
+    @Option(
+        names = "--plot",
+        paramLabel = "PREFIX",
+        description = "Writes the CLs scan with its expected band to PREFIX.png and PREFIX.svg.")
+    Path plot;
+
+    @Override
+    public OptionMap optionMap() {
+      return options();
+    }
+
+    @Override
+    public Integer call() {
+      Map<String, Object> result =
+          WorkspaceSteps.upperLimit(model.model(), scan, TestStatistic.parse(testStat), plot);
+      common.report(
+          result,
+          () ->
+              System.out.println(
+                  "95 % CL upper limit on "
+                      + result.get("poi")
+                      + ": observed "
+                      + result.get("observed")
+                      + ", expected (−2σ…+2σ) "
+                      + Arrays.toString((double[]) result.get("expected"))));
+      return 0;
+    }
+  }
+}

