@@ -17,12 +17,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.sbi4j.testing.ExponentialCsv;
 import org.sbi4j.testing.ModelFixture;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -106,21 +105,12 @@ class ArgumentFuzzTest {
       if (!model.equals(dir.resolve("model"))) {
         Files.move(model, dir.resolve("model"));
       }
-      csv(dir.resolve("data.csv"), 10, 1);
-      csv(dir.resolve("reference.csv"), 60, 2);
+      ExponentialCsv.write(dir.resolve("data.csv"), "x", 10, 1, 1);
+      ExponentialCsv.write(dir.resolve("reference.csv"), "x", 60, 2, 1);
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static void csv(Path f, int n, long seed) throws IOException {
-    Random r = new Random(seed);
-    StringBuilder sb = new StringBuilder("x\n");
-    for (int i = 0; i < n; i++) {
-      sb.append(String.format(Locale.ROOT, "%.6f%n", -Math.log(1 - r.nextDouble())));
-    }
-    Files.writeString(f, sb.toString());
   }
 
   /** A valid invocation of {@code command} over the files of {@code dir}. */

@@ -19,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sbi4j.samples.Column;
-import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.io.TrainingFiles;
 import org.sbi4j.testing.ModelFixture;
 
@@ -60,28 +58,7 @@ class ErrorContractTest {
   static void inputs() throws IOException {
     events = Files.copy(TestEvents.interference1d(300, 5), dir.resolve("events.h5"));
     sample = dir.resolve("sample.h5");
-    int n = 200;
-    double[] x = new double[n];
-    double[] th = new double[n];
-    double[] y = new double[n];
-    double[] lr = new double[n];
-    double[] t = new double[n];
-    java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
-    for (int i = 0; i < n; i++) {
-      th[i] = rng.nextDouble(-1, 1);
-      y[i] = i % 2;
-      x[i] = rng.nextGaussian() + (y[i] == 0 ? th[i] : 0);
-      lr[i] = x[i] * th[i] - th[i] * th[i] / 2;
-      t[i] = x[i] - th[i];
-    }
-    List<String> p = List.of("theta");
-    TrainingFiles.write(
-        sample,
-        EventSample.ofFeatures(List.of("x"), x)
-            .withColumn(Column.THETA0, th, p)
-            .withColumn(Column.Y, y, p)
-            .withColumn(Column.LOG_R_XZ, lr, p)
-            .withColumn(Column.T_XZ0, t, p));
+    TrainingFiles.write(sample, TestEvents.userSample(200, 3, true));
     model = ModelFixture.copyTo(dir);
     Files.writeString(dir.resolve("text.h5"), "not an HDF5 file\n");
     byte[] h5 = Files.readAllBytes(events);

@@ -7,7 +7,6 @@ import static org.sbi4j.testing.AllClose.assertAllClose;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.junit.jupiter.api.Test;
@@ -88,20 +87,7 @@ class LimitsNumbersTest {
 
   /** The unbinned Asimov q(θ) = 2L[∫dσ_t log(dσ_t/dσ_θ) dx + σ(θ) − σ_t], adaptive quadrature. */
   double exactQ(double theta, double thetaTrue) {
-    double[] t = {thetaTrue};
-    double[] th = {theta};
-    double st = sim.crossSection(t);
-    double sth = sim.crossSection(th);
-    DoubleUnaryOperator f =
-        x -> {
-          double[] xx = {x};
-          double lt = sim.logLikelihood(xx, t);
-          return st * Math.exp(lt) * (lt - sim.logLikelihood(xx, th) + Math.log(st / sth));
-        };
-    double kl =
-        new IterativeLegendreGaussIntegrator(24, 1e-12, 1e-14)
-            .integrate(1_000_000, f::applyAsDouble, -5, 40);
-    return 2 * L * (kl + sth - st);
+    return SimulatorQuadrature.asimovQ(sim, theta, thetaTrue, L, -5, 40);
   }
 
   double crossing(double level, double a, double b, double[] edges) {

@@ -7,10 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sbi4j.testing.ExponentialCsv;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,18 +17,7 @@ class NplmCommandTest {
   @TempDir Path dir;
 
   private Path csv(String name, String header, int n, long seed, int columns) throws IOException {
-    Random r = new Random(seed);
-    StringBuilder sb = new StringBuilder(header).append('\n');
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < columns; j++) {
-        sb.append(j > 0 ? "," : "")
-            .append(String.format(Locale.ROOT, "%.6f", -Math.log(1 - r.nextDouble())));
-      }
-      sb.append('\n');
-    }
-    Path f = dir.resolve(name);
-    Files.writeString(f, sb.toString());
-    return f;
+    return ExponentialCsv.write(dir.resolve(name), header, n, seed, columns);
   }
 
   @Test
@@ -112,13 +100,10 @@ class NplmCommandTest {
 
   @Test
   void symmetrizedRuns() throws IOException {
+    Path a = csv("a.csv", "x", 60, 4, 1);
+    Path b = csv("b.csv", "x", 60, 5, 1);
     CliRun r =
-        CliRun.of(
-            "nplm --symmetrized --a",
-            csv("a.csv", "x", 60, 4, 1),
-            "--b",
-            csv("b.csv", "x", 60, 5, 1),
-            "--optimizer lbfgs --toys 4 --json -");
+        CliRun.of("nplm --symmetrized --a", a, "--b", b, "--optimizer lbfgs --toys 4 --json -");
     assertEquals(0, r.exitCode(), r.err());
     assertEquals(4, JsonMapper.builder().build().readTree(r.out()).get("nullT").size());
   }
@@ -126,30 +111,13 @@ class NplmCommandTest {
   @Test
   void badInputsExitTwoWithOneLine() throws IOException {
     String ref = csv("ref.csv", "x", 300, 2, 1).toString();
+    String d = csv("d.csv", "x", 10, 1, 1).toString();
     String[][] cases = {
       {"--data", csv("d2.csv", "x,y", 10, 1, 2).toString(), "--reference", ref, "--expected", "10"},
       {"--data", csv("empty.csv", "x", 0, 1, 1).toString(), "--reference", ref, "--expected", "10"},
-      {
-        "--data",
-        csv("d.csv", "x", 10, 1, 1).toString(),
-        "--reference",
-        ref,
-        "--expected",
-        "10",
-        "--clip",
-        "0"
-      },
-      {
-        "--data",
-        csv("d.csv", "x", 10, 1, 1).toString(),
-        "--reference",
-        ref,
-        "--expected",
-        "10",
-        "--optimizer",
-        "sgd"
-      },
-      {"--data", csv("d.csv", "x", 10, 1, 1).toString(), "--reference", ref},
+      {"--data", d, "--reference", ref, "--expected", "10", "--clip", "0"},
+      {"--data", d, "--reference", ref, "--expected", "10", "--optimizer", "sgd"},
+      {"--data", d, "--reference", ref},
       {"--symmetrized", "--a", csv("w.csv", "x,weights", 10, 1, 2).toString(), "--b", ref},
     };
     for (String[] args : cases) {

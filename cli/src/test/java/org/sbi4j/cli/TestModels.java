@@ -140,22 +140,26 @@ final class TestModels {
     return in;
   }
 
-  /** Member mean and population standard deviation (divide by K) of each entry. */
+  /**
+   * Member mean and population standard deviation (divide by K) of each entry; the spread by the
+   * pairwise identity σ² = Σ_{a<b} (v_a − v_b)² / K², not the library's two-pass form.
+   */
   private static double[][] meanStd(double[][] v) {
+    int k = v.length;
     int len = v[0].length;
     double[] mean = new double[len];
     double[] std = new double[len];
     for (int i = 0; i < len; i++) {
       double s = 0;
-      for (double[] member : v) {
-        s += member[i];
-      }
-      mean[i] = s / v.length;
       double ss = 0;
-      for (double[] member : v) {
-        ss += (member[i] - mean[i]) * (member[i] - mean[i]);
+      for (int a = 0; a < k; a++) {
+        s += v[a][i];
+        for (int b = a + 1; b < k; b++) {
+          ss += (v[a][i] - v[b][i]) * (v[a][i] - v[b][i]);
+        }
       }
-      std[i] = Math.sqrt(ss / v.length);
+      mean[i] = s / k;
+      std[i] = Math.sqrt(ss) / k;
     }
     return new double[][] {mean, std};
   }

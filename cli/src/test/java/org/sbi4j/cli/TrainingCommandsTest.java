@@ -8,10 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sbi4j.samples.Column;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.io.TrainingFiles;
 import org.sbi4j.testing.CliArgs;
@@ -42,29 +40,7 @@ class TrainingCommandsTest {
 
   /** A user's own training sample: x ~ N(θ0, 1) or N(0, 1), no morphing setup. */
   private Path sample(boolean withScore) {
-    int n = 600;
-    double[] x = new double[n];
-    double[] th = new double[n];
-    double[] y = new double[n];
-    double[] lr = new double[n];
-    double[] t = new double[n];
-    java.util.SplittableRandom rng = new java.util.SplittableRandom(1);
-    for (int i = 0; i < n; i++) {
-      th[i] = rng.nextDouble(-1, 1);
-      y[i] = i % 2;
-      x[i] = rng.nextGaussian() + (y[i] == 0 ? th[i] : 0);
-      lr[i] = x[i] * th[i] - th[i] * th[i] / 2;
-      t[i] = x[i] - th[i];
-    }
-    List<String> p = List.of("theta");
-    EventSample s =
-        EventSample.ofFeatures(List.of("x"), x)
-            .withColumn(Column.THETA0, th, p)
-            .withColumn(Column.Y, y, p)
-            .withColumn(Column.LOG_R_XZ, lr, p);
-    if (withScore) {
-      s = s.withColumn(Column.T_XZ0, t, p);
-    }
+    EventSample s = TestEvents.userSample(600, 1, withScore);
     Path f = dir.resolve(withScore ? "full.h5" : "noscore.h5");
     TrainingFiles.write(f, s);
     return f;

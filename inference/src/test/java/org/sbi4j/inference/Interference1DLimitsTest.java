@@ -3,8 +3,6 @@ package org.sbi4j.inference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.function.DoubleUnaryOperator;
-import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.junit.jupiter.api.Test;
 import org.sbi4j.inference.likelihood.Dataset;
@@ -36,20 +34,7 @@ class Interference1DLimitsTest {
   private final Simulator sim = Simulators.INTERFERENCE_1D.create();
 
   double independentQ(double theta, double thetaTrue) {
-    double[] t = {thetaTrue};
-    double[] th = {theta};
-    double st = sim.crossSection(t);
-    double sth = sim.crossSection(th);
-    DoubleUnaryOperator f =
-        x -> {
-          double[] xx = {x};
-          double lt = sim.logLikelihood(xx, t);
-          return st * Math.exp(lt) * (lt - sim.logLikelihood(xx, th) + Math.log(st / sth));
-        };
-    double kl =
-        new IterativeLegendreGaussIntegrator(24, 1e-12, 1e-14)
-            .integrate(1_000_000, f::applyAsDouble, LO, HI);
-    return 2 * L * (kl + sth - st);
+    return SimulatorQuadrature.asimovQ(sim, theta, thetaTrue, L, LO, HI);
   }
 
   double crossing(double level, double a, double b, double thetaTrue) {

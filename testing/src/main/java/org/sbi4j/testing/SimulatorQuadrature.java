@@ -1,5 +1,7 @@
 package org.sbi4j.testing;
 
+import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.sbi4j.morphing.MorphingSetup;
@@ -37,5 +39,28 @@ public final class SimulatorQuadrature {
       }
     }
     return EventSample.ofFeatures(simulator.observables(), x).withWeights(setup, w, null);
+  }
+
+  /**
+   * The unbinned Asimov q(θ) = 2L[∫ dσ_t log(dσ_t/dσ_θ) dx + σ(θ) − σ_t] of a one-observable
+   * simulator at luminosity {@code lumi}, by adaptive Gauss–Legendre quadrature of its exact
+   * density on [lo, hi]: no morphing, no estimator.
+   */
+  public static double asimovQ(
+      Simulator simulator, double theta, double thetaTrue, double lumi, double lo, double hi) {
+    double[] t = {thetaTrue};
+    double[] th = {theta};
+    double st = simulator.crossSection(t);
+    double sth = simulator.crossSection(th);
+    DoubleUnaryOperator f =
+        x -> {
+          double[] xx = {x};
+          double lt = simulator.logLikelihood(xx, t);
+          return st * Math.exp(lt) * (lt - simulator.logLikelihood(xx, th) + Math.log(st / sth));
+        };
+    double kl =
+        new IterativeLegendreGaussIntegrator(24, 1e-12, 1e-14)
+            .integrate(1_000_000, f::applyAsDouble, lo, hi);
+    return 2 * lumi * (kl + sth - st);
   }
 }

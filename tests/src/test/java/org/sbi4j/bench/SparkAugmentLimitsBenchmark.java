@@ -72,18 +72,7 @@ class SparkAugmentLimitsBenchmark {
     double[] s = new double[3];
     for (int k = 0; k < 3; k++) {
       AugmentStep.Request r =
-          new AugmentStep.Request(
-              events,
-              AugmentStep.Method.SALLY,
-              new double[] {0},
-              null,
-              0,
-              null,
-              rows,
-              Partition.ALL,
-              out[k],
-              5,
-              0.05);
+          AugmentStep.Request.sally(events, new double[] {0}, rows, Partition.ALL, out[k], 5, 0.05);
       TaskRunner runner = runners[k];
       s[k] = seconds(() -> AugmentStep.run(r, runner));
     }

@@ -1,5 +1,6 @@
 package org.sbi4j.it;
 
+import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.sbi4j.common.Seeds;
@@ -28,6 +29,18 @@ public final class EstimatorAccuracy {
   private static final double[] THETA1 = {0};
 
   private EstimatorAccuracy() {}
+
+  /**
+   * The accuracy tests' full-size training: 20 epochs of a 2 × 64 network, learning rate 3e-3
+   * decaying to 1e-4; the rest at its defaults.
+   */
+  public static TrainingConfig.Builder fullSizeConfig() {
+    return TrainingConfig.builder()
+        .epochs(20)
+        .hiddenLayers(List.of(64, 64))
+        .learningRate(3e-3)
+        .finalLearningRate(1e-4);
+  }
 
   /** Events at θ = 0 (the generating benchmark), enough for {@code rows} unweighted draws. */
   public static EventSource events(int count, long seed) {

@@ -3,7 +3,6 @@ package org.sbi4j.it;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sbi4j.samples.EventSample;
@@ -68,13 +67,7 @@ class EstimatorAccuracyIT {
   @Test
   void sallyCorrelatesWithTheExactScore() {
     // SALLY trains on SameDiff (no fused engine), so at 20k rows, 2 × 64, 20 epochs: ρ = 0.998.
-    TrainingConfig c =
-        TrainingConfig.builder()
-            .epochs(20)
-            .hiddenLayers(List.of(64, 64))
-            .learningRate(3e-3)
-            .finalLearningRate(1e-4)
-            .build();
+    TrainingConfig c = EstimatorAccuracy.fullSizeConfig().build();
     double rho =
         EstimatorAccuracy.scoreCorrelation(
             EstimatorAccuracy.train(

@@ -86,6 +86,21 @@ class OutputFaultsIT {
     assertTrue(c.err().contains(fragment), c.err());
   }
 
+  /**
+   * Waits for two runs on one output: at least one succeeds, and one that does not exits 2 with the
+   * one-line "another sbi4j run is writing".
+   */
+  private static void oneWinsTheOtherIsRefused(Process a, Process b) throws Exception {
+    Child ca = finish(a);
+    Child cb = finish(b);
+    assertTrue(ca.code() == 0 || cb.code() == 0, ca.err() + cb.err());
+    for (Child c : List.of(ca, cb)) {
+      if (c.code() != 0) {
+        oneLineExit2(c, "another sbi4j run is writing");
+      }
+    }
+  }
+
   private Path events() {
     Path ev = dir.resolve("events.h5");
     assertEquals(
@@ -148,14 +163,7 @@ class OutputFaultsIT {
             "limits --histogram x --events",
             ev,
             "--theta-true -0.2 --luminosity 10 --grid -1:1:41 --plot same --json same.json");
-    Child ca = finish(a);
-    Child cb = finish(b);
-    assertTrue(ca.code() == 0 || cb.code() == 0, ca.err() + cb.err());
-    for (Child c : List.of(ca, cb)) {
-      if (c.code() != 0) {
-        oneLineExit2(c, "another sbi4j run is writing");
-      }
-    }
+    oneWinsTheOtherIsRefused(a, b);
     String json = Files.readString(dir.resolve("same.json"));
     assertTrue(json.contains("0.2"), json);
     assertTrue(Files.exists(dir.resolve("same.png")) && Files.exists(dir.resolve("same.svg")));
@@ -171,14 +179,7 @@ class OutputFaultsIT {
     Files.writeString(dir.resolve("b.yaml"), "hiddenLayers: [6, 6]\nepochs: 2\n");
     Process a = start(0, "train --method sally --data", s, "--config a.yaml --out model");
     Process b = start(0, "train --method sally --data", s, "--config b.yaml --out model");
-    Child ca = finish(a);
-    Child cb = finish(b);
-    assertTrue(ca.code() == 0 || cb.code() == 0, ca.err() + cb.err());
-    for (Child c : List.of(ca, cb)) {
-      if (c.code() != 0) {
-        oneLineExit2(c, "another sbi4j run is writing");
-      }
-    }
+    oneWinsTheOtherIsRefused(a, b);
     // the folder's recorded hashes only match when all its files come from one run
     ModelFolder.load(dir.resolve("model"));
     try (Stream<Path> st = Files.list(dir)) {

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sbi4j.testing.ExponentialCsv;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,15 +34,6 @@ class ToySoakIT {
       List.of("t", "dof", "pValueChi2", "pValueEmpirical", "z", "zEmpirical", "ksPValue", "nullT");
 
   @TempDir Path dir;
-
-  private static void csv(Path f, int n, long seed) throws IOException {
-    Random r = new Random(seed);
-    StringBuilder sb = new StringBuilder("x\n");
-    for (int i = 0; i < n; i++) {
-      sb.append(String.format(Locale.ROOT, "%.6f%n", -Math.log(1 - r.nextDouble())));
-    }
-    Files.writeString(f, sb.toString());
-  }
 
   private Process start(Path toysDir, Path json) throws IOException {
     List<String> cmd = new ArrayList<>();
@@ -99,8 +91,8 @@ class ToySoakIT {
   @Test
   void aThousandToysKilledTwentyTimesAndResumedGiveTheUninterruptedResult() throws Exception {
     long t0 = System.nanoTime();
-    csv(dir.resolve("data.csv"), 10, 1);
-    csv(dir.resolve("reference.csv"), 60, 2);
+    ExponentialCsv.write(dir.resolve("data.csv"), "x", 10, 1, 1);
+    ExponentialCsv.write(dir.resolve("reference.csv"), "x", 60, 2, 1);
     Path plainJson = dir.resolve("uninterrupted.json");
     JsonNode plain = finish(start(null, plainJson), plainJson);
 

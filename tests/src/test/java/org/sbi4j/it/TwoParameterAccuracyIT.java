@@ -2,7 +2,6 @@ package org.sbi4j.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sbi4j.inference.likelihood.BinningSpec;
 import org.sbi4j.samples.EventSource;
@@ -32,14 +31,7 @@ class TwoParameterAccuracyIT {
   void alicesBeatsTheTwoDimensionalHistogram() {
     EventSource events = TwoParameterAccuracy.events(80_000 * 5 / 3, 21);
     TwoParameterAccuracy.TestPairs test = TwoParameterAccuracy.TestPairs.draw(10_000, 22);
-    TrainingConfig config =
-        TrainingConfig.builder()
-            .epochs(20)
-            .hiddenLayers(List.of(64, 64))
-            .learningRate(3e-3)
-            .finalLearningRate(1e-4)
-            .gradientClip(0.1)
-            .build();
+    TrainingConfig config = EstimatorAccuracy.fullSizeConfig().gradientClip(0.1).build();
     double alices =
         test.mse(
             new Trainer(config)

@@ -19,18 +19,8 @@ final class AugmentStage implements Stage {
     Path ratio = context.out().resolve("train_ratio.h5");
     AugmentStep.Result s =
         AugmentStep.run(
-            new AugmentStep.Request(
-                events,
-                AugmentStep.Method.SALLY,
-                new double[] {0},
-                null,
-                0,
-                null,
-                20_000,
-                Partition.TRAIN,
-                sally,
-                context.seed(3),
-                0.05));
+            AugmentStep.Request.sally(
+                events, new double[] {0}, 20_000, Partition.TRAIN, sally, context.seed(3), 0.05));
     AugmentStep.Result r =
         AugmentStep.run(
             new AugmentStep.Request(

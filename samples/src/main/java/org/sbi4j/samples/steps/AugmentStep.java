@@ -67,7 +67,30 @@ public final class AugmentStep {
       Partition partition,
       Path out,
       long seed,
-      double maxNegativeFraction) {}
+      double maxNegativeFraction) {
+    /** A SALLY request: joint scores t(x, z|θ_ref) on {@code samples} rows, no θ0 prior or θ1. */
+    public static Request sally(
+        Path events,
+        double[] thetaRef,
+        int samples,
+        Partition partition,
+        Path out,
+        long seed,
+        double maxNegativeFraction) {
+      return new Request(
+          events,
+          Method.SALLY,
+          thetaRef,
+          null,
+          0,
+          null,
+          samples,
+          partition,
+          out,
+          seed,
+          maxNegativeFraction);
+    }
+  }
 
   /**
    * The result.

@@ -84,7 +84,6 @@ class CorruptFilesTest {
     H5py.run(
         H5py.ONE_PARAMETER
             + """
-            f.create_dataset('benchmarks/names', data=[b'sm', b'p', b'm'], dtype='S256')
             f.create_dataset('benchmarks/values', data=np.array([[b'0'], [b'1'], [b'-1']], dtype='S8'))
         """,
         f.toString());

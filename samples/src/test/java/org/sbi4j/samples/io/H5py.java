@@ -21,7 +21,8 @@ final class H5py {
 
   /**
    * Script start that creates the file {@code sys.argv[1]} as {@code f} with one parameter, theta
-   * in [-1, 1] up to power 2; the benchmark datasets are the caller's (4-space indent).
+   * in [-1, 1] up to power 2, and three benchmarks named sm, plus, minus; their values and the rest
+   * are the caller's (4-space indent).
    */
   static final String ONE_PARAMETER =
       """
@@ -30,6 +31,7 @@ final class H5py {
           f.create_dataset('parameters/names', data=[b'theta'], dtype='S256')
           f.create_dataset('parameters/max_power', data=[2])
           f.create_dataset('parameters/val_ranges', data=[[-1.0, 1.0]])
+          f.create_dataset('benchmarks/names', data=[b'sm', b'plus', b'minus'], dtype='S256')
       """;
 
   /** Runs {@code script} with the arguments; fails the test unless it exits 0. Returns stdout. */

@@ -212,7 +212,6 @@ class MadMinerFilesTest {
     H5py.run(
         H5py.ONE_PARAMETER
             + """
-            f.create_dataset('benchmarks/names', data=[b'sm', b'plus', b'minus'], dtype='S256')
             f.create_dataset('benchmarks/values', data=[[0.0], [1.0], [-1.0]])
             f.create_dataset('observables/names', data=[b'x'], dtype='S256')
             f.create_dataset('samples/observations', data=np.zeros((4, 1)))

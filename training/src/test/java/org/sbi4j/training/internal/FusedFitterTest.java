@@ -63,11 +63,7 @@ class FusedFitterTest extends SmallBatchTest {
       SameDiff sd = Graphs.ratio(net, P, DataType.DOUBLE, loss, 0.7, 10);
       Nd4jRuntime.createGradients(sd);
       int layers = net.layers().size();
-      String[] names = new String[2 * layers];
-      for (int l = 0; l < layers; l++) {
-        names[2 * l] = Graphs.weightName(l);
-        names[2 * l + 1] = Graphs.biasName(l);
-      }
+      String[] names = NaiveNetwork.parameterNames(net);
       Map<String, INDArray> ph = t.placeholders(0, B, DataType.DOUBLE);
       double graphLoss = sd.output(ph, Graphs.LOSS).get(Graphs.LOSS).getDouble(0);
       Map<String, INDArray> grads = sd.calculateGradients(ph, names);

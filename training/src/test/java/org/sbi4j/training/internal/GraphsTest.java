@@ -145,12 +145,7 @@ class GraphsTest extends SmallBatchTest {
     Map<String, INDArray> ph = batch(loss, 42);
     SameDiff sd = Graphs.ratio(net, P, DataType.DOUBLE, loss, 0.7, 10);
     Nd4jRuntime.createGradients(sd);
-    int layers = net.layers().size();
-    String[] names = new String[2 * layers];
-    for (int l = 0; l < layers; l++) {
-      names[2 * l] = Graphs.weightName(l);
-      names[2 * l + 1] = Graphs.biasName(l);
-    }
+    String[] names = NaiveNetwork.parameterNames(net);
     Map<String, INDArray> grads = sd.calculateGradients(feed(ph), names);
     double h = 1e-6;
     int checked = 0;

@@ -8,6 +8,17 @@ import org.sbi4j.training.model.Network;
 final class NaiveNetwork {
   private NaiveNetwork() {}
 
+  /** The graph's parameter variables of {@code net} in layer order: w0, b0, w1, b1, .... */
+  static String[] parameterNames(Network net) {
+    int layers = net.layers().size();
+    String[] names = new String[2 * layers];
+    for (int l = 0; l < layers; l++) {
+      names[2 * l] = Graphs.weightName(l);
+      names[2 * l + 1] = Graphs.biasName(l);
+    }
+    return names;
+  }
+
   /** {log r̂, t̂_0, ..., t̂_{p-1}} of one input row (θ first), by explicit tangent loops. */
   static double[] forwardWithTangents(Network net, double[] input, int p) {
     List<Network.Dense> layers = net.layers();

@@ -13,6 +13,7 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.estimators.Prediction;
+import org.sbi4j.testing.FiniteDifferences;
 import org.sbi4j.training.simd.FastTanh;
 import org.sbi4j.training.store.ModelFolder;
 
@@ -105,16 +106,7 @@ class NetworkEvaluatorTest {
         for (Activation act : Activation.values()) {
           List<Network> members =
               List.of(randomNetwork(rng, act, 4, width, 1), randomNetwork(rng, act, 4, width, 1));
-          ModelData data =
-              new ModelData(
-                  Method.ALICES,
-                  precision,
-                  X,
-                  THETA,
-                  X_SCALING,
-                  THETA_SCALING,
-                  new double[][] {{-1, 1}, {-1, 1}},
-                  members);
+          ModelData data = ratioModel(Method.ALICES, precision, members);
           boolean f32 = precision == Precision.FLOAT32;
           // float32: sums of up to 100 products of O(1) terms (~6e-8 relative rounding each)
           // and a fast tanh within 5e-7 per unit, through 3 layers: 1e-4 absolute on outputs
@@ -153,13 +145,10 @@ class NetworkEvaluatorTest {
                 assertEquals(mean, rows.logRatio()[i], tolR, "log r rows " + at);
                 assertEquals(std, grid[j].logRatioStd()[i], tolR, "spread " + at);
                 for (int k = 0; k < 2; k++) {
-                  double h = 1e-5;
-                  double[] up = th.clone();
-                  double[] down = th.clone();
-                  up[k] += h;
-                  down[k] -= h;
+                  int event = i;
                   double fd =
-                      (oracleMean(members, up, x, i) - oracleMean(members, down, x, i)) / (2 * h);
+                      FiniteDifferences.central(
+                          theta -> oracleMean(members, theta, x, event), th, k, 1e-5);
                   assertEquals(fd, grid[j].score()[2 * i + k], tolT, "t̂ grid " + k + " " + at);
                   assertEquals(fd, rows.score()[2 * i + k], tolT, "t̂ rows " + k + " " + at);
                 }
@@ -213,14 +202,9 @@ class NetworkEvaluatorTest {
     }
     for (Precision precision : Precision.values()) {
       ModelData data =
-          new ModelData(
+          ratioModel(
               Method.ALICES,
               precision,
-              X,
-              THETA,
-              X_SCALING,
-              THETA_SCALING,
-              new double[][] {{-1, 1}, {-1, 1}},
               List.of(
                   randomNetwork(rng, Activation.TANH, 4, 37, 1),
                   randomNetwork(rng, Activation.TANH, 4, 37, 1)));
@@ -279,14 +263,9 @@ class NetworkEvaluatorTest {
     double[] x = features(rng);
     RatioModel model =
         new RatioModel(
-            new ModelData(
+            ratioModel(
                 Method.RASCAL,
                 Precision.FLOAT32,
-                X,
-                THETA,
-                X_SCALING,
-                THETA_SCALING,
-                new double[][] {{-1, 1}, {-1, 1}},
                 List.of(randomNetwork(rng, Activation.SIGMOID, 4, 20, 1))));
     EventSample events = EventSample.ofFeatures(X, x);
     double[][] lr = model.logRatio(events, THETAS);
@@ -326,5 +305,18 @@ class NetworkEvaluatorTest {
       in = o;
     }
     return new Network(act, layers);
+  }
+
+  /** A two-parameter ratio model of {@code members} with the test's names, scalings and ranges. */
+  private static ModelData ratioModel(Method method, Precision precision, List<Network> members) {
+    return new ModelData(
+        method,
+        precision,
+        X,
+        THETA,
+        X_SCALING,
+        THETA_SCALING,
+        new double[][] {{-1, 1}, {-1, 1}},
+        members);
   }
 }
