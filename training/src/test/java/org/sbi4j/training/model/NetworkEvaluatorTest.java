@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.estimators.Prediction;
 import org.sbi4j.testing.FiniteDifferences;
+import org.sbi4j.testing.ModelFixture;
 import org.sbi4j.training.simd.FastTanh;
 import org.sbi4j.training.store.ModelFolder;
 
@@ -231,7 +232,7 @@ class NetworkEvaluatorTest {
 
   @Test
   void matchesForwardOnTheFixture() throws Exception {
-    Path dir = Path.of(getClass().getResource("/model-fixture/model.json").toURI()).getParent();
+    Path dir = ModelFixture.copy();
     ModelData data = ModelFolder.load(dir).model();
     double[] x = new double[701];
     for (int i = 0; i < x.length; i++) {
