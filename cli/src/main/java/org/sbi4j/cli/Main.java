@@ -201,8 +201,17 @@ public final class Main implements Runnable {
         || ex instanceof java.nio.file.NoSuchFileException;
   }
 
-  private static String oneLine(String message) {
-    return message == null ? "(no message)" : message.replace('\n', ' ').trim();
+  /**
+   * The message on one line: every control character (line breaks, tabs, escape sequences a fuzzed
+   * or pasted value may carry) becomes a space, so the terminal shows exactly one line.
+   */
+  static String oneLine(String message) {
+    if (message == null) {
+      return "(no message)";
+    }
+    StringBuilder b = new StringBuilder(message.length());
+    message.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+    return b.toString().trim();
   }
 
   /** Version from the jar manifest. */
