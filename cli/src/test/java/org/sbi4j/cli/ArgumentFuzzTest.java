@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.sbi4j.testing.ExponentialCsv;
 import org.sbi4j.testing.ModelFixture;
@@ -273,12 +272,7 @@ class ArgumentFuzzTest {
       System.setOut(oldOut);
       System.setErr(oldErr);
     }
-    // while fuzzing, Jazzer's agent logs each class it instruments on stderr: not the command's
-    String e =
-        err.toString(StandardCharsets.UTF_8)
-            .lines()
-            .filter(l -> !l.startsWith("INFO: Instrumented "))
-            .collect(Collectors.joining("\n"));
+    String e = CliRun.stderr(err).strip(); // without Jazzer's agent lines
     assertTrue(code == 0 || code == Main.BAD_INPUT, "exit " + code + " for " + argv + ": " + e);
     if (code == Main.BAD_INPUT) {
       assertEquals(1, e.strip().lines().count(), "not one line for " + argv + ": " + e);

@@ -20,12 +20,24 @@ record CliRun(int exitCode, String out, String err) {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       int code = Main.execute(CliArgs.words(parts));
-      return new CliRun(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new CliRun(code, out.toString(StandardCharsets.UTF_8), stderr(err));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);
     }
+  }
+
+  /**
+   * What a command wrote to stderr, without the lines Jazzer's agent logs when ArgumentFuzzTest has
+   * loaded it into the same test JVM ("INFO: Instrumented …" for every class loaded later): they
+   * are the test harness's, never sbi4j's.
+   */
+  static String stderr(ByteArrayOutputStream err) {
+    return err.toString(StandardCharsets.UTF_8)
+        .lines()
+        .filter(l -> !l.startsWith("INFO: Instrumented "))
+        .map(l -> l + "\n")
+        .collect(java.util.stream.Collectors.joining());
   }
 
   /** True when stderr is exactly one line (bad input: one line naming problem and fix). */

@@ -28,7 +28,7 @@ class SamplesCommandsTest {
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
       int code = Main.execute(CliArgs.words(parts));
-      return new Object[] {code, err.toString(StandardCharsets.UTF_8)};
+      return new Object[] {code, CliRun.stderr(err)};
     } finally {
       System.setErr(old);
     }

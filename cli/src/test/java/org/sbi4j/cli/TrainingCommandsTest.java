@@ -29,9 +29,7 @@ class TrainingCommandsTest {
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     try {
       int code = Main.execute(CliArgs.words(parts));
-      return new Object[] {
-        code, err.toString(StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8)
-      };
+      return new Object[] {code, CliRun.stderr(err), out.toString(StandardCharsets.UTF_8)};
     } finally {
       System.setErr(oldErr);
       System.setOut(oldOut);
