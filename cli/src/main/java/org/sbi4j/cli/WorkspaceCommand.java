@@ -63,14 +63,16 @@ final class WorkspaceCommand implements Runnable {
         "scan",
         "--scan",
         "calculator",
-        "--calculator");
+        "--calculator",
+        "toys",
+        "--toys");
   }
 
   /** {@code sbi4j workspace cls}. */
   @Command(
       name = "cls",
       mixinStandardHelpOptions = true,
-      description = "CLs at one POI value with the expected band (asymptotic formulae).")
+      description = "CLs at one POI value with the expected band (asymptotic formulae or toys).")
   static final class Cls implements Callable<Integer>, OptionMap.Mapped {
     @Mixin CommonOptions common;
 
@@ -94,8 +96,19 @@ final class WorkspaceCommand implements Runnable {
         names = "--calculator",
         defaultValue = "asymptotics",
         paramLabel = "CALC",
-        description = "asymptotics (toys are not available yet).")
+        description = "asymptotics or toys (default ${DEFAULT-VALUE}).")
     String calculator;
+
+    @Option(
+        names = "--toys",
+        defaultValue = "2000",
+        paramLabel = "N",
+        description = "Toys per hypothesis with --calculator toys (default ${DEFAULT-VALUE}).")
+    int toys;
+
+    @Mixin SeedOption seed;
+
+    @Mixin RunnerOptions runner;
 
     @Override
     public OptionMap optionMap() {
@@ -104,16 +117,24 @@ final class WorkspaceCommand implements Runnable {
 
     @Override
     public Integer call() {
-      if (!calculator.equals("asymptotics")) {
+      if (!calculator.equals("asymptotics") && !calculator.equals("toys")) {
         throw new InvalidValueException(
-            "calculator",
-            "'" + calculator + "' is not available; only asymptotics is implemented so far");
+            "calculator", "unknown calculator '" + calculator + "' (asymptotics or toys)");
+      }
+      if (toys < 1) {
+        throw new InvalidValueException("toys", "must be at least 1, got " + toys);
       }
       TestStatistic stat = TestStatistic.parse(testStat);
       if (stat == TestStatistic.TMU) {
         throw new InvalidValueException("test statistic", "CLs takes q, qtilde or q0");
       }
-      Map<String, Object> result = WorkspaceSteps.cls(model.model(), poiValue, stat);
+      HistFactoryModel m = model.model();
+      Map<String, Object> result =
+          calculator.equals("toys")
+              ? runner.run(
+                  "workspace cls",
+                  tasks -> WorkspaceSteps.clsToys(m, poiValue, stat, toys, seed.value, tasks))
+              : WorkspaceSteps.cls(m, poiValue, stat);
       common.report(
           result,
           () ->

@@ -69,6 +69,30 @@ class WorkspaceCommandTest {
   }
 
   @Test
+  void clsWithToysHasTheKeysAndDoesNotDependOnThreads() throws IOException {
+    Path ws = write("toys.json", NORMSYS);
+    JsonNode[] runs = new JsonNode[2];
+    for (int t = 1; t <= 2; t++) {
+      runs[t - 1] =
+          json(
+              CliRun.of(
+                  "workspace cls --workspace",
+                  ws,
+                  "--poi-value 0.3 --calculator toys --toys 60 --seed 5 --threads " + t,
+                  "--json -"));
+    }
+    JsonNode r = runs[0];
+    for (String key :
+        new String[] {"poi", "poiValue", "clsObserved", "clsb", "clb", "testStat", "toys"}) {
+      assertTrue(r.has(key), key);
+    }
+    assertEquals(5, r.get("clsExpected").size());
+    assertEquals(60, r.get("toys").asInt());
+    assertEquals("toys", r.get("calculator").asString());
+    assertEquals(r.toString(), runs[1].toString());
+  }
+
+  @Test
   void fitReportsEveryParameterWithItsUncertainty() throws IOException {
     Path ws = write("fit.json", NORMSYS);
     JsonNode r = json(CliRun.of("workspace fit --workspace", ws, "--json -"));
@@ -116,7 +140,7 @@ class WorkspaceCommandTest {
     Path ws = write("good.json", NORMSYS);
     CliRun.of("workspace cls --workspace", ws, "--poi-value 1 --interp normsys=code9")
         .assertBadInput("--interp");
-    CliRun.of("workspace cls --workspace", ws, "--poi-value 1 --calculator toys")
+    CliRun.of("workspace cls --workspace", ws, "--poi-value 1 --calculator bayes")
         .assertBadInput("--calculator", "asymptotics");
     CliRun.of("workspace upper-limit --workspace", ws, "--scan 0:1").assertBadInput("--scan");
     CliRun.of("workspace fit --workspace", dir.resolve("absent.json"))

@@ -3,6 +3,10 @@ package org.sbi4j.inference.histfactory;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.special.Gamma;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.PoissonSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.sbi4j.inference.histfactory.ParameterSet.Constraint;
 
 /**
@@ -181,6 +185,34 @@ public final class HistFactoryModel {
       }
     }
     return new Data(expectedMain(pars, null), aux);
+  }
+
+  /**
+   * A pseudo-experiment drawn from the model at {@code pars}, as pyhf's {@code
+   * make_pdf(pars).sample}: main counts Poisson(λ_b(θ)); auxiliary data from their constraint pdfs,
+   * Normal(θ, σ) for Gaussian constraints and Poisson(τθ) for Poisson ones.
+   */
+  public Data sample(double[] pars, UniformRandomProvider rng) {
+    double[] lambda = expectedMain(pars, null);
+    double[] main = new double[bins];
+    for (int b = 0; b < bins; b++) {
+      main[b] = lambda[b] > 0 ? PoissonSampler.of(rng, lambda[b]).sample() : 0;
+    }
+    double[] aux = new double[observedData().aux().length];
+    ContinuousSampler gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+    int k = 0;
+    for (ParameterSet s : sets) {
+      for (int i = 0; i < s.auxdata().length; i++) {
+        double p = pars[s.offset() + i];
+        if (s.constraint() == Constraint.POISSON) {
+          double rate = s.factors()[i] * p;
+          aux[k++] = rate > 0 ? PoissonSampler.of(rng, rate).sample() : 0;
+        } else {
+          aux[k++] = p + s.sigmas()[i] * gauss.sample();
+        }
+      }
+    }
+    return new Data(main, aux);
   }
 
   /** Expected yields per bin; with {@code jacobian} (bins × size) non-null, also ∂λ_b/∂θ_p. */

@@ -75,6 +75,35 @@ public final class WorkspaceSteps {
     return out;
   }
 
+  /** CLs at {@code mu} from {@code toys} toys per hypothesis: the JSON of {@code workspace cls}. */
+  public static Map<String, Object> clsToys(
+      HistFactoryModel model,
+      double mu,
+      TestStatistic stat,
+      int toys,
+      long seed,
+      org.sbi4j.common.TaskRunner runner) {
+    if (!Double.isFinite(mu)) {
+      throw new InvalidValueException("poi value", "must be finite, got " + mu);
+    }
+    ToyCalculator.Result r =
+        new ToyCalculator(new Fitter(model), model.observedData(), stat, toys, seed)
+            .test(mu, runner);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("poi", r.poi());
+    out.put("poiValue", r.poiValue());
+    out.put("clsObserved", r.clsObserved());
+    out.put("clsExpected", r.clsExpected());
+    out.put("clsb", r.clsb());
+    out.put("clb", r.clb());
+    out.put("testStat", r.testStat());
+    out.put("testStatValue", r.testStatValue());
+    out.put("calculator", "toys");
+    out.put("toys", r.toys());
+    out.put("seed", seed);
+    return out;
+  }
+
   /** The unconditional fit: the JSON of {@code workspace fit}. */
   public static Map<String, Object> fit(HistFactoryModel model) {
     Fitter fitter = new Fitter(model);

@@ -1,0 +1,168 @@
+package org.sbi4j.inference.histfactory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.sbi4j.common.Check;
+import org.sbi4j.common.Seeds;
+import org.sbi4j.common.TaskRunner;
+import org.sbi4j.inference.histfactory.HistFactoryModel.Data;
+
+/**
+ * CLs from pseudo-experiments (docs/math.md §6.8), with pyhf's {@code ToyCalculator} conventions:
+ * toys drawn from the model at the conditional fits to the observed data at μ (signal+background)
+ * and at μ = 0 (background only; for q₀ at μ = 0 and μ = 1), main counts Poisson and auxiliary data
+ * from their constraints; each toy's statistic comes from its own fits. CLs+b and CLb are the
+ * fractions of toys with q ≥ q_obs, CLs = CLs+b/CLb, and the expected band holds the percentiles
+ * Φ(−2…+2) of the CLs of the background-only toys' own statistics (numpy's linear percentiles).
+ *
+ * <p>Toy {@code k} of hypothesis {@code h} (0: signal+background, 1: background only) draws from
+ * seed {@code Seeds.derive(seed, h, k)} as its own task, so the result does not depend on the
+ * runner or its thread count.
+ */
+public final class ToyCalculator {
+  /** 100·Φ(n) for n = −2, −1, 0, 1, 2: the percentiles of the expected band, as pyhf's. */
+  static final double[] PERCENTILES = {
+    2.27501319481792, 15.865525393145708, 50.0, 84.1344746068543, 97.72498680518208
+  };
+
+  private final Fitter fitter;
+  private final Data data;
+  private final TestStatistic statistic;
+  private final int toys;
+  private final long seed;
+
+  /**
+   * A calculator for {@code data} with {@code toys} toys per hypothesis. For q̃ a POI lower bound
+   * below 0 is raised to 0, as in {@link AsymptoticCalculator}.
+   */
+  public ToyCalculator(Fitter fitter, Data data, TestStatistic statistic, int toys, long seed) {
+    Check.positive("toys", toys);
+    this.fitter =
+        statistic == TestStatistic.QTILDE && fitter.poiBounds()[0] < 0
+            ? fitter.withPoiLower(0)
+            : fitter;
+    this.data = data;
+    this.statistic = statistic;
+    this.toys = toys;
+    this.seed = seed;
+  }
+
+  /** The result of one hypothesis test; the statistics of the toys are sorted ascending. */
+  public record Result(
+      String poi,
+      double poiValue,
+      String testStat,
+      double testStatValue,
+      double clsObserved,
+      double[] clsExpected,
+      double clsb,
+      double clb,
+      int toys,
+      double[] signalToys,
+      double[] backgroundToys) {
+    public Result {
+      clsExpected = clsExpected.clone();
+      signalToys = signalToys.clone();
+      backgroundToys = backgroundToys.clone();
+    }
+
+    @Override
+    public double[] clsExpected() {
+      return clsExpected.clone();
+    }
+
+    @Override
+    public double[] signalToys() {
+      return signalToys.clone();
+    }
+
+    @Override
+    public double[] backgroundToys() {
+      return backgroundToys.clone();
+    }
+  }
+
+  /** The hypothesis test at POI value {@code mu}, its toys run on {@code runner}. */
+  public Result test(double mu, TaskRunner runner) {
+    double q = statistic.evaluate(fitter, data, mu).value();
+    boolean discovery = statistic == TestStatistic.Q0;
+    double[] signalPars = fitter.fixedPoiFit(data, discovery ? 0 : mu).parameters();
+    double[] backgroundPars = fitter.fixedPoiFit(data, discovery ? 1 : 0).parameters();
+    List<Integer> inputs = new ArrayList<>(2 * toys);
+    for (int k = 0; k < 2 * toys; k++) {
+      inputs.add(k);
+    }
+    Fitter f = fitter;
+    TestStatistic stat = statistic;
+    int n = toys;
+    long root = seed;
+    List<Double> values =
+        runner.map(
+            inputs,
+            k -> {
+              int h = k < n ? 0 : 1;
+              UniformRandomProvider rng =
+                  RandomSource.XO_RO_SHI_RO_128_PP.create(Seeds.derive(root, h, k - h * n));
+              Data toy = f.model().sample(h == 0 ? signalPars : backgroundPars, rng);
+              return stat.evaluate(f, toy, mu).value();
+            });
+    double[] sb = new double[n];
+    double[] b = new double[n];
+    for (int k = 0; k < n; k++) {
+      sb[k] = values.get(k);
+      b[k] = values.get(n + k);
+    }
+    Arrays.sort(sb);
+    Arrays.sort(b);
+    double clsb = tail(sb, q);
+    double clb = tail(b, q);
+    double[] band = new double[n];
+    for (int k = 0; k < n; k++) {
+      double pb = tail(sb, b[k]);
+      band[k] = discovery ? pb : pb / tail(b, b[k]);
+    }
+    Arrays.sort(band);
+    double[] expected = new double[PERCENTILES.length];
+    for (int i = 0; i < expected.length; i++) {
+      expected[i] = percentile(band, PERCENTILES[i]);
+    }
+    return new Result(
+        fitter.model().poi(),
+        mu,
+        statistic.cliName(),
+        q,
+        discovery ? clsb : clsb / clb,
+        expected,
+        clsb,
+        clb,
+        n,
+        sb,
+        b);
+  }
+
+  /** Fraction of the sorted {@code values} that are ≥ {@code x} (pyhf's empirical p-value). */
+  static double tail(double[] sorted, double x) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < x) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return (sorted.length - lo) / (double) sorted.length;
+  }
+
+  /** numpy's default (linear) percentile {@code p} (0…100) of sorted {@code values}. */
+  static double percentile(double[] sorted, double p) {
+    double rank = p / 100 * (sorted.length - 1);
+    int lo = (int) Math.floor(rank);
+    int hi = Math.min(lo + 1, sorted.length - 1);
+    return sorted[lo] + (rank - lo) * (sorted[hi] - sorted[lo]);
+  }
+}
