@@ -124,6 +124,12 @@ final class WorkspaceCommand implements Runnable {
       if (toys < 1) {
         throw new InvalidValueException("toys", "must be at least 1, got " + toys);
       }
+      if (calculator.equals("toys") && runner.master != null) {
+        // the toy tasks hold the fitted model, which is not serialisable for Spark executors
+        throw new IllegalArgumentException(
+            "--master: the toys of a workspace run on local threads only; drop --master and use"
+                + " --threads N");
+      }
       TestStatistic stat = TestStatistic.parse(testStat);
       if (stat == TestStatistic.TMU) {
         throw new InvalidValueException("test statistic", "CLs takes q, qtilde or q0");

@@ -93,6 +93,16 @@ class WorkspaceCommandTest {
   }
 
   @Test
+  void toysOnSparkAreRefusedWithOneLine() throws IOException {
+    Path ws = write("spark.json", NORMSYS);
+    CliRun.of(
+            "workspace cls --workspace",
+            ws,
+            "--poi-value 0.3 --calculator toys --toys 10 --master local[2]")
+        .assertBadInput("--master", "local threads only");
+  }
+
+  @Test
   void fitReportsEveryParameterWithItsUncertainty() throws IOException {
     Path ws = write("fit.json", NORMSYS);
     JsonNode r = json(CliRun.of("workspace fit --workspace", ws, "--json -"));

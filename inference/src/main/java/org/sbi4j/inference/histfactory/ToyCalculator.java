@@ -119,6 +119,16 @@ public final class ToyCalculator {
     Arrays.sort(b);
     double clsb = tail(sb, q);
     double clb = tail(b, q);
+    if (!discovery && clb == 0) {
+      throw new IllegalArgumentException(
+          String.format(
+              java.util.Locale.ROOT,
+              "no background-only toy reached the observed %s = %.6g among %d toys, so CLs ="
+                  + " CLs+b/CLb is undefined; run more toys",
+              statistic.cliName(),
+              q,
+              n));
+    }
     double[] band = new double[n];
     for (int k = 0; k < n; k++) {
       double pb = tail(sb, b[k]);

@@ -108,6 +108,22 @@ class ToyCalculatorTest {
   }
 
   @Test
+  void noBackgroundToyAboveTheObservedStatisticIsAnErrorNotANaN() {
+    // n = 40 against b = 100: q(μ = 1) of the data is far beyond what Poisson(100) toys reach
+    // (a 6σ deficit), so CLb = 0 among 30 toys and CLs = CLs+b/CLb is undefined
+    HistFactoryModel m = model(50, 100, 40);
+    try (LocalTaskRunner r = new LocalTaskRunner(1)) {
+      IllegalArgumentException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  new ToyCalculator(new Fitter(m), m.observedData(), TestStatistic.QTILDE, 30, 3)
+                      .test(1, r));
+      assertTrue(e.getMessage().contains("run more toys"), e.getMessage());
+    }
+  }
+
+  @Test
   void percentileAndTailFollowNumpyAndPyhf() {
     double[] x = {1, 2, 3, 4};
     assertEquals(2.5, ToyCalculator.percentile(x, 50), 1e-15);
