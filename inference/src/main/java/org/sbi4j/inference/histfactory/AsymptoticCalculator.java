@@ -21,10 +21,7 @@ public final class AsymptoticCalculator {
    * q̃ has μ̂ ≥ 0); q and the others use the bounds as given.
    */
   public AsymptoticCalculator(Fitter fitter, Data data, TestStatistic statistic) {
-    this.fitter =
-        statistic == TestStatistic.QTILDE && fitter.poiBounds()[0] < 0
-            ? fitter.withPoiLower(0)
-            : fitter;
+    this.fitter = fitter.forStatistic(statistic);
     this.data = data;
     this.statistic = statistic;
   }
@@ -39,7 +36,8 @@ public final class AsymptoticCalculator {
       double clsObserved,
       double[] clsExpected,
       double clsb,
-      double clb) {
+      double clb)
+      implements ClsResult {
     public Result {
       clsExpected = clsExpected.clone();
     }

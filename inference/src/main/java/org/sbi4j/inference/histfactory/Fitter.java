@@ -40,6 +40,14 @@ public final class Fitter {
     return model;
   }
 
+  /**
+   * The fitter a test statistic needs: for q̃ a POI lower bound below 0 is raised to 0 (its free
+   * fit has μ̂ ≥ 0); q and the others use the bounds as given.
+   */
+  public Fitter forStatistic(TestStatistic statistic) {
+    return statistic == TestStatistic.QTILDE && poiBounds()[0] < 0 ? withPoiLower(0) : this;
+  }
+
   /** This fitter with the POI's lower bound moved to {@code low}. */
   public Fitter withPoiLower(double low) {
     double[] lo = lower.clone();

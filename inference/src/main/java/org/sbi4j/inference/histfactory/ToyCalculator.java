@@ -40,10 +40,7 @@ public final class ToyCalculator {
    */
   public ToyCalculator(Fitter fitter, Data data, TestStatistic statistic, int toys, long seed) {
     Check.positive("toys", toys);
-    this.fitter =
-        statistic == TestStatistic.QTILDE && fitter.poiBounds()[0] < 0
-            ? fitter.withPoiLower(0)
-            : fitter;
+    this.fitter = fitter.forStatistic(statistic);
     this.data = data;
     this.statistic = statistic;
     this.toys = toys;
@@ -62,7 +59,8 @@ public final class ToyCalculator {
       double clb,
       int toys,
       double[] signalToys,
-      double[] backgroundToys) {
+      double[] backgroundToys)
+      implements ClsResult {
     public Result {
       clsExpected = clsExpected.clone();
       signalToys = signalToys.clone();

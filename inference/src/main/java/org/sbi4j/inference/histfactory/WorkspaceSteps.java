@@ -56,20 +56,10 @@ public final class WorkspaceSteps {
 
   /** Asymptotic CLs at {@code mu}: the JSON of {@code workspace cls}. */
   public static Map<String, Object> cls(HistFactoryModel model, double mu, TestStatistic stat) {
-    if (!Double.isFinite(mu)) {
-      throw new InvalidValueException("poi value", "must be finite, got " + mu);
-    }
+    requireFinitePoi(mu);
     AsymptoticCalculator.Result r =
         new AsymptoticCalculator(new Fitter(model), model.observedData(), stat).test(mu);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("poi", r.poi());
-    out.put("poiValue", r.poiValue());
-    out.put("clsObserved", r.clsObserved());
-    out.put("clsExpected", r.clsExpected());
-    out.put("clsb", r.clsb());
-    out.put("clb", r.clb());
-    out.put("testStat", r.testStat());
-    out.put("testStatValue", r.testStatValue());
+    Map<String, Object> out = clsJson(r);
     out.put("testStatAsimov", r.testStatAsimov());
     out.put("calculator", "asymptotics");
     return out;
@@ -83,12 +73,25 @@ public final class WorkspaceSteps {
       int toys,
       long seed,
       org.sbi4j.common.TaskRunner runner) {
-    if (!Double.isFinite(mu)) {
-      throw new InvalidValueException("poi value", "must be finite, got " + mu);
-    }
+    requireFinitePoi(mu);
     ToyCalculator.Result r =
         new ToyCalculator(new Fitter(model), model.observedData(), stat, toys, seed)
             .test(mu, runner);
+    Map<String, Object> out = clsJson(r);
+    out.put("calculator", "toys");
+    out.put("toys", r.toys());
+    out.put("seed", seed);
+    return out;
+  }
+
+  private static void requireFinitePoi(double mu) {
+    if (!Double.isFinite(mu)) {
+      throw new InvalidValueException("poi value", "must be finite, got " + mu);
+    }
+  }
+
+  /** The keys every {@code workspace cls} result has, in the contract's order. */
+  private static Map<String, Object> clsJson(ClsResult r) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("poi", r.poi());
     out.put("poiValue", r.poiValue());
@@ -98,9 +101,6 @@ public final class WorkspaceSteps {
     out.put("clb", r.clb());
     out.put("testStat", r.testStat());
     out.put("testStatValue", r.testStatValue());
-    out.put("calculator", "toys");
-    out.put("toys", r.toys());
-    out.put("seed", seed);
     return out;
   }
 

@@ -25,6 +25,11 @@ class CountingExperimentTest {
   static final double N = 52;
 
   static HistFactoryModel model() {
+    return model(S, B, N);
+  }
+
+  /** One bin: signal s with a free normfactor mu, background b, n observed. */
+  static HistFactoryModel model(double s, double b, double n) {
     Workspace ws =
         new Workspace(
             "1.0.0",
@@ -34,10 +39,10 @@ class CountingExperimentTest {
                     List.of(
                         new Sample(
                             "signal",
-                            new double[] {S},
+                            new double[] {s},
                             List.of(Modifier.plain("mu", ModifierType.NORMFACTOR))),
-                        new Sample("background", new double[] {B}, List.of())))),
-            List.of(new Observation("sr", new double[] {N})),
+                        new Sample("background", new double[] {b}, List.of())))),
+            List.of(new Observation("sr", new double[] {n})),
             List.of(new Measurement("m", "mu", List.of())));
     return HistFactoryModel.of(ws);
   }

@@ -4,14 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sbi4j.common.LocalTaskRunner;
-import org.sbi4j.inference.histfactory.Workspace.Channel;
-import org.sbi4j.inference.histfactory.Workspace.Measurement;
-import org.sbi4j.inference.histfactory.Workspace.Modifier;
-import org.sbi4j.inference.histfactory.Workspace.Observation;
-import org.sbi4j.inference.histfactory.Workspace.Sample;
 
 /**
  * Toy CLs (docs/math.md §6.8) on a counting experiment with a large known background (b = 1000, s =
@@ -21,21 +15,7 @@ import org.sbi4j.inference.histfactory.Workspace.Sample;
  */
 class ToyCalculatorTest {
   static HistFactoryModel model(double s, double b, double n) {
-    Workspace ws =
-        new Workspace(
-            "1.0.0",
-            List.of(
-                new Channel(
-                    "sr",
-                    List.of(
-                        new Sample(
-                            "signal",
-                            new double[] {s},
-                            List.of(Modifier.plain("mu", ModifierType.NORMFACTOR))),
-                        new Sample("background", new double[] {b}, List.of())))),
-            List.of(new Observation("sr", new double[] {n})),
-            List.of(new Measurement("m", "mu", List.of())));
-    return HistFactoryModel.of(ws);
+    return CountingExperimentTest.model(s, b, n);
   }
 
   static double binomialError(double p, int n) {
