@@ -186,7 +186,8 @@ final class Outputs {
             Files.createLink(backup, f);
             backups.put(f, backup);
           } catch (IOException | UnsupportedOperationException e) {
-            // no hard links here: a failed run then keeps the new file, as before
+            // Files.createLink throws this where the file system has no hard links: then a
+            // failed run keeps the new file (no backup to restore), as documented in docs/cli.md
           }
         }
       }

@@ -30,21 +30,27 @@ class CountingExperimentTest {
 
   /** One bin: signal s with a free normfactor mu, background b, n observed. */
   static HistFactoryModel model(double s, double b, double n) {
-    Workspace ws =
-        new Workspace(
-            "1.0.0",
-            List.of(
-                new Channel(
-                    "sr",
-                    List.of(
-                        new Sample(
-                            "signal",
-                            new double[] {s},
-                            List.of(Modifier.plain("mu", ModifierType.NORMFACTOR))),
-                        new Sample("background", new double[] {b}, List.of())))),
-            List.of(new Observation("sr", new double[] {n})),
-            List.of(new Measurement("m", "mu", List.of())));
-    return HistFactoryModel.of(ws);
+    return HistFactoryModel.of(
+        signalPlusBackground(new double[] {s}, new double[] {b}, List.of(), new double[] {n}));
+  }
+
+  /**
+   * One channel "sr": a signal scaled by the normfactor "mu" (the POI) and a background with {@code
+   * backgroundModifiers}, with {@code observed} counts (shared by the histfactory tests).
+   */
+  static Workspace signalPlusBackground(
+      double[] signal, double[] background, List<Modifier> backgroundModifiers, double[] observed) {
+    return new Workspace(
+        "1.0.0",
+        List.of(
+            new Channel(
+                "sr",
+                List.of(
+                    new Sample(
+                        "signal", signal, List.of(Modifier.plain("mu", ModifierType.NORMFACTOR))),
+                    new Sample("background", background, backgroundModifiers)))),
+        List.of(new Observation("sr", observed)),
+        List.of(new Measurement("m", "mu", List.of())));
   }
 
   static double q(double mu) {

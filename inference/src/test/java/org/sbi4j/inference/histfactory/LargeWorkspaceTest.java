@@ -6,11 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.sbi4j.inference.histfactory.Workspace.Channel;
-import org.sbi4j.inference.histfactory.Workspace.Measurement;
 import org.sbi4j.inference.histfactory.Workspace.Modifier;
-import org.sbi4j.inference.histfactory.Workspace.Observation;
-import org.sbi4j.inference.histfactory.Workspace.Sample;
 
 /**
  * A 100-bin workspace with 50 scalar nuisance parameters (25 normsys, 25 histosys) and a staterror
@@ -48,17 +44,7 @@ class LargeWorkspaceTest {
       }
     }
     mods.add(Modifier.perBin("stat", ModifierType.STATERROR, stat));
-    return new Workspace(
-        "1.0.0",
-        List.of(
-            new Channel(
-                "sr",
-                List.of(
-                    new Sample(
-                        "signal", sig, List.of(Modifier.plain("mu", ModifierType.NORMFACTOR))),
-                    new Sample("background", bkg, mods)))),
-        List.of(new Observation("sr", obs)),
-        List.of(new Measurement("m", "mu", List.of())));
+    return CountingExperimentTest.signalPlusBackground(sig, bkg, mods, obs);
   }
 
   @Test
