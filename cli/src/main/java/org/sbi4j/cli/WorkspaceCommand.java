@@ -1,5 +1,6 @@
 package org.sbi4j.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -47,8 +48,14 @@ final class WorkspaceCommand implements Runnable {
                 + "histosys=code4p, as pyhf's Workspace.model()).")
     String interp;
 
+    @Option(
+        names = "--measurement",
+        paramLabel = "NAME",
+        description = "The workspace's measurement to use (default: the first in the file).")
+    String measurement;
+
     HistFactoryModel model() {
-      return WorkspaceSteps.model(workspace, interp);
+      return WorkspaceSteps.model(workspace, interp, measurement);
     }
   }
 
@@ -65,7 +72,42 @@ final class WorkspaceCommand implements Runnable {
         "calculator",
         "--calculator",
         "toys",
-        "--toys");
+        "--toys",
+        "measurement",
+        "--measurement");
+  }
+
+  /** The calculator and toy options of cls and upper-limit. */
+  static final class CalculatorOptions {
+    @Option(
+        names = "--calculator",
+        defaultValue = "asymptotics",
+        paramLabel = "CALC",
+        description = "asymptotics or toys (default ${DEFAULT-VALUE}).")
+    String calculator;
+
+    @Option(
+        names = "--toys",
+        defaultValue = "2000",
+        paramLabel = "N",
+        description = "Toys per hypothesis with --calculator toys (default ${DEFAULT-VALUE}).")
+    int toys;
+
+    @Mixin SeedOption seed;
+
+    @Mixin RunnerOptions runner;
+
+    /** True for toys; bad input for an unknown calculator or fewer than one toy. */
+    boolean toys() {
+      if (!calculator.equals("asymptotics") && !calculator.equals("toys")) {
+        throw new InvalidValueException(
+            "calculator", "unknown calculator '" + calculator + "' (asymptotics or toys)");
+      }
+      if (toys < 1) {
+        throw new InvalidValueException("toys", "must be at least 1, got " + toys);
+      }
+      return calculator.equals("toys");
+    }
   }
 
   /** {@code sbi4j workspace cls}. */
@@ -92,23 +134,7 @@ final class WorkspaceCommand implements Runnable {
         description = "q, qtilde or q0 (default ${DEFAULT-VALUE}).")
     String testStat;
 
-    @Option(
-        names = "--calculator",
-        defaultValue = "asymptotics",
-        paramLabel = "CALC",
-        description = "asymptotics or toys (default ${DEFAULT-VALUE}).")
-    String calculator;
-
-    @Option(
-        names = "--toys",
-        defaultValue = "2000",
-        paramLabel = "N",
-        description = "Toys per hypothesis with --calculator toys (default ${DEFAULT-VALUE}).")
-    int toys;
-
-    @Mixin SeedOption seed;
-
-    @Mixin RunnerOptions runner;
+    @Mixin CalculatorOptions calc;
 
     @Override
     public OptionMap optionMap() {
@@ -117,29 +143,18 @@ final class WorkspaceCommand implements Runnable {
 
     @Override
     public Integer call() {
-      if (!calculator.equals("asymptotics") && !calculator.equals("toys")) {
-        throw new InvalidValueException(
-            "calculator", "unknown calculator '" + calculator + "' (asymptotics or toys)");
-      }
-      if (toys < 1) {
-        throw new InvalidValueException("toys", "must be at least 1, got " + toys);
-      }
-      if (calculator.equals("toys") && runner.master != null) {
-        // the toy tasks hold the fitted model, which is not serialisable for Spark executors
-        throw new IllegalArgumentException(
-            "--master: the toys of a workspace run on local threads only; drop --master and use"
-                + " --threads N");
-      }
+      boolean toys = calc.toys();
       TestStatistic stat = TestStatistic.parse(testStat);
       if (stat == TestStatistic.TMU) {
         throw new InvalidValueException("test statistic", "CLs takes q, qtilde or q0");
       }
       HistFactoryModel m = model.model();
       Map<String, Object> result =
-          calculator.equals("toys")
-              ? runner.run(
+          toys
+              ? calc.runner.run(
                   "workspace cls",
-                  tasks -> WorkspaceSteps.clsToys(m, poiValue, stat, toys, seed.value, tasks))
+                  tasks ->
+                      WorkspaceSteps.clsToys(m, poiValue, stat, calc.toys, calc.seed.value, tasks))
               : WorkspaceSteps.cls(m, poiValue, stat);
       common.report(
           result,
@@ -218,6 +233,8 @@ final class WorkspaceCommand implements Runnable {
         description = "Writes the CLs scan with its expected band to PREFIX.png and PREFIX.svg.")
     Path plot;
 
+    @Mixin CalculatorOptions calc;
+
     @Override
     public OptionMap optionMap() {
       return options();
@@ -225,8 +242,18 @@ final class WorkspaceCommand implements Runnable {
 
     @Override
     public Integer call() {
+      boolean toys = calc.toys();
+      TestStatistic stat = TestStatistic.parse(testStat);
+      HistFactoryModel m = model.model();
+      PrintStream progress = System.console() != null && common.humanOutput() ? System.err : null;
       Map<String, Object> result =
-          WorkspaceSteps.upperLimit(model.model(), scan, TestStatistic.parse(testStat), plot);
+          toys
+              ? calc.runner.run(
+                  "workspace upper-limit",
+                  tasks ->
+                      WorkspaceSteps.upperLimitToys(
+                          m, scan, stat, plot, calc.toys, calc.seed.value, tasks, progress))
+              : WorkspaceSteps.upperLimit(m, scan, stat, plot);
       common.report(
           result,
           () ->

@@ -92,14 +92,64 @@ class WorkspaceCommandTest {
     assertEquals(r.toString(), runs[1].toString());
   }
 
+  /** NORMSYS with a second measurement "fixedbkg" in which bkg_norm is fixed at α = 1. */
+  static final String TWO_MEASUREMENTS =
+      NORMSYS.replace(
+          "\"measurements\": [{\"name\": \"validation\", \"config\": {\"poi\": \"mu\","
+              + " \"parameters\": []}}]",
+          "\"measurements\": [{\"name\": \"validation\", \"config\": {\"poi\": \"mu\","
+              + " \"parameters\": []}}, {\"name\": \"fixedbkg\", \"config\": {\"poi\":"
+              + " \"mu\", \"parameters\": [{\"name\": \"bkg_norm\", \"fixed\": true,"
+              + " \"inits\": [1.0]}]}}]");
+
   @Test
-  void toysOnSparkAreRefusedWithOneLine() throws IOException {
-    Path ws = write("spark.json", NORMSYS);
-    CliRun.of(
-            "workspace cls --workspace",
-            ws,
-            "--poi-value 0.3 --calculator toys --toys 10 --master local[2]")
-        .assertBadInput("--master", "local threads only");
+  void measurementPicksTheParameterConfigsAndDefaultsToTheFirst() throws IOException {
+    Path ws = write("two.json", TWO_MEASUREMENTS);
+    JsonNode first = json(CliRun.of("workspace fit --workspace", ws, "--json -"));
+    assertEquals("validation", first.get("measurement").asString());
+    assertEquals(false, first.get("parameters").get(1).get("fixed").asBoolean());
+    JsonNode second =
+        json(CliRun.of("workspace fit --workspace", ws, "--measurement fixedbkg --json -"));
+    assertEquals("fixedbkg", second.get("measurement").asString());
+    JsonNode bkg = second.get("parameters").get(1);
+    assertEquals(true, bkg.get("fixed").asBoolean());
+    // bkg_norm fixed at α = 1: a factor hi = 1.1 on the background (100, 150) → (110, 165)
+    assertEquals(1.0, bkg.get("value").asDouble(), 0);
+    JsonNode cls =
+        json(
+            CliRun.of(
+                "workspace cls --workspace", ws, "--measurement fixedbkg --poi-value 1 --json -"));
+    assertEquals("fixedbkg", cls.get("measurement").asString());
+    CliRun.of("workspace cls --workspace", ws, "--measurement other --poi-value 1")
+        .assertBadInput("--measurement", "'validation', 'fixedbkg'");
+    CliRun.of("workspace upper-limit --workspace", ws, "--measurement other")
+        .assertBadInput("--measurement", "other");
+  }
+
+  @Test
+  void upperLimitWithToysHasTheKeysAndDoesNotDependOnThreads() throws IOException {
+    Path ws = write("ultoys.json", NORMSYS);
+    JsonNode[] runs = new JsonNode[2];
+    for (int t = 1; t <= 2; t++) {
+      runs[t - 1] =
+          json(
+              CliRun.of(
+                  "workspace upper-limit --workspace",
+                  ws,
+                  "--scan 0:1.5:4 --calculator toys --toys 40 --seed 3 --threads " + t,
+                  "--json -"));
+    }
+    JsonNode r = runs[0];
+    assertEquals("toys", r.get("calculator").asString());
+    assertEquals(40, r.get("toys").asInt());
+    assertEquals(3, r.get("seed").asLong());
+    assertEquals(4, r.get("scan").size());
+    double observed = r.get("observed").asDouble();
+    assertTrue(observed > 0 && observed < 1.5, "observed " + observed);
+    assertEquals(5, r.get("expected").size());
+    assertEquals(r.toString(), runs[1].toString());
+    CliRun.of("workspace upper-limit --workspace", ws, "--calculator toys --toys 0")
+        .assertBadInput("--toys", "at least 1");
   }
 
   @Test

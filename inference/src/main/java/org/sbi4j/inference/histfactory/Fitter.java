@@ -60,6 +60,33 @@ public final class Fitter {
     return new double[] {lower[model.poiIndex()], upper[model.poiIndex()]};
   }
 
+  /**
+   * What rebuilds this fitter elsewhere (a Spark executor): the model's {@link ModelSpec} and the
+   * fitter's starting values, bounds and fixed flags.
+   */
+  public record Setup(
+      ModelSpec model, double[] inits, double[] lower, double[] upper, boolean[] fixed)
+      implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public Setup {
+      inits = inits.clone();
+      lower = lower.clone();
+      upper = upper.clone();
+      fixed = fixed.clone();
+    }
+
+    /** The fitter, on a model rebuilt from its spec. */
+    public Fitter fitter() {
+      return new Fitter(model.build(), inits, lower, upper, fixed);
+    }
+  }
+
+  /** This fitter's {@link Setup}. */
+  public Setup setup() {
+    return new Setup(model.spec(), inits, lower, upper, fixed);
+  }
+
   /** Outcome of a fit: the parameters, −ln L there and whether the optimiser converged. */
   public record Fit(double[] parameters, double nll, boolean converged) {
     public Fit {

@@ -7,6 +7,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.inference.histfactory.ParameterSet.Constraint;
 
 /**
@@ -23,6 +24,7 @@ public final class HistFactoryModel {
   private final double[] observed;
   private final int size;
   private final int bins;
+  private ModelSpec spec;
 
   /** One modifier as applied to one sample. */
   sealed interface Op {
@@ -71,25 +73,45 @@ public final class HistFactoryModel {
       throw new IllegalArgumentException(
           "interpolation: histosys takes code0 or code4p, not " + histosys.codeName());
     }
-    int index = 0;
-    if (measurement != null) {
-      index = -1;
-      for (int i = 0; i < ws.measurements().size(); i++) {
-        if (ws.measurements().get(i).name().equals(measurement)) {
-          index = i;
-        }
-      }
-      if (index < 0) {
-        throw new IllegalArgumentException(
-            "measurements: no measurement named '" + measurement + "'");
-      }
+    int index = measurementIndex(ws, measurement);
+    HistFactoryModel model = new ModelBuilder(ws, index).build(normsys, histosys);
+    model.spec = new ModelSpec(ws, ws.measurements().get(index).name(), normsys, histosys);
+    return model;
+  }
+
+  /** Index of the measurement {@code name} (null: the first). */
+  private static int measurementIndex(Workspace ws, String name) {
+    if (name == null) {
+      return 0;
     }
-    return new ModelBuilder(ws, index).build(normsys, histosys);
+    List<String> names = new ArrayList<>();
+    for (Workspace.Measurement m : ws.measurements()) {
+      if (m.name().equals(name)) {
+        return names.size();
+      }
+      names.add("'" + m.name() + "'");
+    }
+    throw new InvalidValueException(
+        "measurement",
+        "the workspace has no measurement named '"
+            + name
+            + "'; it has "
+            + String.join(", ", names));
   }
 
   /** The model with pyhf's default interpolation (normsys code4, histosys code4p). */
   public static HistFactoryModel of(Workspace ws) {
     return of(ws, null, Interpolation.CODE4, Interpolation.CODE4P);
+  }
+
+  /** What rebuilds this model (on a Spark executor, say): workspace, measurement, codes. */
+  public ModelSpec spec() {
+    return spec;
+  }
+
+  /** Name of the measurement this model was built from. */
+  public String measurement() {
+    return spec.measurement();
   }
 
   /** Number of parameters. */

@@ -1,12 +1,7 @@
 package org.sbi4j.inference.histfactory;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 import org.sbi4j.common.Check;
-import org.sbi4j.common.Seeds;
 import org.sbi4j.common.TaskRunner;
 import org.sbi4j.inference.histfactory.HistFactoryModel.Data;
 
@@ -19,8 +14,9 @@ import org.sbi4j.inference.histfactory.HistFactoryModel.Data;
  * Φ(−2…+2) of the CLs of the background-only toys' own statistics (numpy's linear percentiles).
  *
  * <p>Toy {@code k} of hypothesis {@code h} (0: signal+background, 1: background only) draws from
- * seed {@code Seeds.derive(seed, h, k)} as its own task, so the result does not depend on the
- * runner or its thread count.
+ * seed {@code Seeds.derive(seed, h, k)}; the toys run in blocks as tasks that carry what rebuilds
+ * the model ({@link ToyTasks}), so the result does not depend on the runner (local threads or
+ * Spark) or its parallelism.
  */
 public final class ToyCalculator {
   /** 100·Φ(n) for n = −2, −1, 0, 1, 2: the percentiles of the expected band, as pyhf's. */
@@ -89,30 +85,12 @@ public final class ToyCalculator {
     boolean discovery = statistic == TestStatistic.Q0;
     double[] signalPars = fitter.fixedPoiFit(data, discovery ? 0 : mu).parameters();
     double[] backgroundPars = fitter.fixedPoiFit(data, discovery ? 1 : 0).parameters();
-    List<Integer> inputs = new ArrayList<>(2 * toys);
-    for (int k = 0; k < 2 * toys; k++) {
-      inputs.add(k);
-    }
-    Fitter f = fitter;
-    TestStatistic stat = statistic;
+    ToyTasks.Job job =
+        new ToyTasks.Job(fitter.setup(), statistic, mu, signalPars, backgroundPars, seed);
+    double[][] values = ToyTasks.run(fitter, job, toys, runner);
     int n = toys;
-    long root = seed;
-    List<Double> values =
-        runner.map(
-            inputs,
-            k -> {
-              int h = k < n ? 0 : 1;
-              UniformRandomProvider rng =
-                  RandomSource.XO_RO_SHI_RO_128_PP.create(Seeds.derive(root, h, k - h * n));
-              Data toy = f.model().sample(h == 0 ? signalPars : backgroundPars, rng);
-              return stat.evaluate(f, toy, mu).value();
-            });
-    double[] sb = new double[n];
-    double[] b = new double[n];
-    for (int k = 0; k < n; k++) {
-      sb[k] = values.get(k);
-      b[k] = values.get(n + k);
-    }
+    double[] sb = values[0];
+    double[] b = values[1];
     Arrays.sort(sb);
     Arrays.sort(b);
     double clsb = tail(sb, q);

@@ -1,15 +1,22 @@
 package org.sbi4j.inference.histfactory;
 
+import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleFunction;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.sbi4j.common.InvalidValueException;
+import org.sbi4j.common.TaskRunner;
 import org.sbi4j.inference.histfactory.HistFactoryModel.Data;
 
 /**
- * Upper limits on the POI (docs/math.md §6.6): asymptotic CLs on a scan of μ, then for the observed
- * curve and each of the five expected ones the first crossing of CLs = α, refined by Brent's method
- * between the bracketing scan points.
+ * Upper limits on the POI (docs/math.md §6.6, §6.8): CLs on a scan of μ, then for the observed
+ * curve and each of the five expected ones the first crossing of CLs = α. With the asymptotic
+ * formulae the crossing is refined by Brent's method between the bracketing scan points; with toys
+ * (every μ tested with the same seed, so the curves are smooth in μ up to the toys' resolution) it
+ * is the linear interpolation between them.
  */
 public final class UpperLimit {
   private UpperLimit() {}
@@ -30,7 +37,10 @@ public final class UpperLimit {
       double[] clsObserved,
       double[][] clsExpected) {}
 
-  /** Limits at level {@code alpha} (0.05 for 95 % CL) from a scan of n points over [lo, hi]. */
+  /**
+   * Asymptotic limits at level {@code alpha} (0.05 for 95 % CL) from a scan of n points over [lo,
+   * hi].
+   */
   public static Result compute(
       Fitter fitter,
       Data data,
@@ -39,6 +49,72 @@ public final class UpperLimit {
       double hi,
       int n,
       double alpha) {
+    check(statistic, lo, hi, n);
+    AsymptoticCalculator calc = new AsymptoticCalculator(fitter, data, statistic);
+    Map<Double, double[]> cache = new HashMap<>();
+    DoubleFunction<double[]> curves =
+        mu ->
+            cache.computeIfAbsent(
+                mu,
+                m -> {
+                  AsymptoticCalculator.Result r = calc.test(m);
+                  return curves(r.clsObserved(), r.clsExpected());
+                });
+    return scan(curves, lo, hi, n, alpha, true);
+  }
+
+  /**
+   * Limits at level {@code alpha} from toys: at every scan point a {@link ToyCalculator} with
+   * {@code toys} toys per hypothesis and the same {@code seed}, run on {@code runner}; {@code
+   * progress} (or null) gets one line per scan point.
+   */
+  public static Result computeToys(
+      Fitter fitter,
+      Data data,
+      TestStatistic statistic,
+      double lo,
+      double hi,
+      int n,
+      double alpha,
+      int toys,
+      long seed,
+      TaskRunner runner,
+      PrintStream progress) {
+    check(statistic, lo, hi, n);
+    ToyCalculator calc = new ToyCalculator(fitter, data, statistic, toys, seed);
+    int[] done = {0};
+    long start = System.nanoTime();
+    DoubleFunction<double[]> curves =
+        mu -> {
+          ToyCalculator.Result r;
+          try {
+            r = calc.test(mu, runner);
+          } catch (InvalidValueException e) {
+            throw e;
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                String.format(
+                    Locale.ROOT, "at %s = %.6g: %s", fitter.model().poi(), mu, e.getMessage()),
+                e);
+          }
+          done[0]++;
+          if (progress != null) {
+            progress.printf(
+                Locale.ROOT,
+                "[%d/%d] %s = %.4g: CLs %.4g (%.1f s)%n",
+                done[0],
+                n,
+                fitter.model().poi(),
+                mu,
+                r.clsObserved(),
+                (System.nanoTime() - start) / 1e9);
+          }
+          return curves(r.clsObserved(), r.clsExpected());
+        };
+    return scan(curves, lo, hi, n, alpha, false);
+  }
+
+  private static void check(TestStatistic statistic, double lo, double hi, int n) {
     if (!(lo < hi) || n < 2) {
       throw new InvalidValueException(
           "scan", "the scan needs lo < hi and at least 2 points, got " + lo + ":" + hi + ":" + n);
@@ -47,25 +123,40 @@ public final class UpperLimit {
       throw new InvalidValueException(
           "test statistic", "upper limits use q or qtilde, not " + statistic.cliName());
     }
-    AsymptoticCalculator calc = new AsymptoticCalculator(fitter, data, statistic);
-    Map<Double, double[]> cache = new HashMap<>();
+  }
+
+  private static double[] curves(double observed, double[] expected) {
+    double[] out = new double[6];
+    out[0] = observed;
+    System.arraycopy(expected, 0, out, 1, 5);
+    return out;
+  }
+
+  /**
+   * Scans [lo, hi] in n points and finds each curve's first downward crossing of alpha: by Brent's
+   * method on {@code curves} ({@code refine}) or by linear interpolation of the scan.
+   */
+  private static Result scan(
+      DoubleFunction<double[]> curves, double lo, double hi, int n, double alpha, boolean refine) {
     double[] scan = new double[n];
     double[] obs = new double[n];
     double[][] exp = new double[n][];
     for (int i = 0; i < n; i++) {
       scan[i] = lo + (hi - lo) * i / (n - 1);
-      double[] c = curves(calc, cache, scan[i]);
+      double[] c = curves.apply(scan[i]);
       obs[i] = c[0];
-      exp[i] = java.util.Arrays.copyOfRange(c, 1, 6);
+      exp[i] = Arrays.copyOfRange(c, 1, 6);
     }
     double[] limits = new double[6];
     for (int k = 0; k < 6; k++) {
       int curve = k;
+      double[] y = new double[n];
+      for (int i = 0; i < n; i++) {
+        y[i] = curve == 0 ? obs[i] : exp[i][curve - 1];
+      }
       int cross = -1;
       for (int i = 1; i < n && cross < 0; i++) {
-        double before = curve == 0 ? obs[i - 1] : exp[i - 1][curve - 1];
-        double after = curve == 0 ? obs[i] : exp[i][curve - 1];
-        if (before >= alpha && after < alpha) {
+        if (y[i - 1] >= alpha && y[i] < alpha) {
           cross = i;
         }
       }
@@ -81,24 +172,13 @@ public final class UpperLimit {
                 + hi
                 + "]; widen the scan");
       }
+      double a = scan[cross - 1];
+      double b = scan[cross];
       limits[k] =
-          new BrentSolver(1e-10, 1e-8)
-              .solve(
-                  200, mu -> curves(calc, cache, mu)[curve] - alpha, scan[cross - 1], scan[cross]);
+          refine
+              ? new BrentSolver(1e-10, 1e-8).solve(200, mu -> curves.apply(mu)[curve] - alpha, a, b)
+              : a + (b - a) * (y[cross - 1] - alpha) / (y[cross - 1] - y[cross]);
     }
-    return new Result(limits[0], java.util.Arrays.copyOfRange(limits, 1, 6), scan, obs, exp);
-  }
-
-  private static double[] curves(
-      AsymptoticCalculator calc, Map<Double, double[]> cache, double mu) {
-    return cache.computeIfAbsent(
-        mu,
-        m -> {
-          AsymptoticCalculator.Result r = calc.test(m);
-          double[] out = new double[6];
-          out[0] = r.clsObserved();
-          System.arraycopy(r.clsExpected(), 0, out, 1, 5);
-          return out;
-        });
+    return new Result(limits[0], Arrays.copyOfRange(limits, 1, 6), scan, obs, exp);
   }
 }

@@ -1,12 +1,14 @@
 package org.sbi4j.inference.histfactory;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
  * A pyhf JSON workspace (schema 1.0.0): channels of samples with modifiers, the observed counts per
  * channel and the measurements (POI and parameter configurations). Read and written by {@link
  * WorkspaceJson}; turned into a likelihood by {@link HistFactoryModel}. Validation with JSON paths
- * happens in the reader and in the model builder.
+ * happens in the reader and in the model builder. Serializable, so that a task can carry a
+ * workspace to a Spark executor and rebuild its model there ({@link ModelSpec}).
  *
  * @param version the schema version, "1.0.0"
  * @param channels the channels in file order
@@ -17,7 +19,8 @@ public record Workspace(
     String version,
     List<Channel> channels,
     List<Observation> observations,
-    List<Measurement> measurements) {
+    List<Measurement> measurements)
+    implements Serializable {
   public Workspace {
     channels = List.copyOf(channels);
     observations = List.copyOf(observations);
@@ -25,7 +28,7 @@ public record Workspace(
   }
 
   /** A channel: a named histogram region with its samples. */
-  public record Channel(String name, List<Sample> samples) {
+  public record Channel(String name, List<Sample> samples) implements Serializable {
     public Channel {
       samples = List.copyOf(samples);
     }
@@ -37,7 +40,8 @@ public record Workspace(
   }
 
   /** A sample: nominal yields per bin and the modifiers that act on them. */
-  public record Sample(String name, double[] data, List<Modifier> modifiers) {
+  public record Sample(String name, double[] data, List<Modifier> modifiers)
+      implements Serializable {
     public Sample {
       data = data.clone();
       modifiers = List.copyOf(modifiers);
@@ -61,7 +65,8 @@ public record Workspace(
       double hi,
       double lo,
       double[] hiData,
-      double[] loData) {
+      double[] loData)
+      implements Serializable {
     public Modifier {
       data = data == null ? null : data.clone();
       hiData = hiData == null ? null : hiData.clone();
@@ -106,7 +111,7 @@ public record Workspace(
   }
 
   /** Observed counts of one channel. */
-  public record Observation(String name, double[] data) {
+  public record Observation(String name, double[] data) implements Serializable {
     public Observation {
       data = data.clone();
     }
@@ -118,7 +123,8 @@ public record Workspace(
   }
 
   /** A measurement: its name, the parameter of interest and parameter configurations. */
-  public record Measurement(String name, String poi, List<ParameterConfig> parameters) {
+  public record Measurement(String name, String poi, List<ParameterConfig> parameters)
+      implements Serializable {
     public Measurement {
       parameters = List.copyOf(parameters);
     }
@@ -135,7 +141,8 @@ public record Workspace(
       double[] auxdata,
       double[] sigmas,
       double[] factors,
-      Boolean fixed) {
+      Boolean fixed)
+      implements Serializable {
     public ParameterConfig {
       inits = copy(inits);
       auxdata = copy(auxdata);

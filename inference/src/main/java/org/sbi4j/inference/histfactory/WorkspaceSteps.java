@@ -1,10 +1,12 @@
 package org.sbi4j.inference.histfactory;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sbi4j.common.InvalidValueException;
+import org.sbi4j.common.TaskRunner;
 import org.sbi4j.inference.histfactory.HistFactoryModel.Data;
 import org.sbi4j.inference.plot.BrazilPlot;
 
@@ -41,12 +43,20 @@ public final class WorkspaceSteps {
     return out;
   }
 
-  /** The model of the workspace in {@code file}. */
+  /** The model of the workspace in {@code file} for its first measurement. */
   public static HistFactoryModel model(Path file, String interp) {
+    return model(file, interp, null);
+  }
+
+  /**
+   * The model of the workspace in {@code file} for its measurement {@code measurement} (null: the
+   * first).
+   */
+  public static HistFactoryModel model(Path file, String interp, String measurement) {
     Interpolation[] codes = interpolation(interp);
     Workspace ws = WorkspaceJson.read(file);
     try {
-      return HistFactoryModel.of(ws, null, codes[0], codes[1]);
+      return HistFactoryModel.of(ws, measurement, codes[0], codes[1]);
     } catch (InvalidValueException e) {
       throw e;
     } catch (IllegalArgumentException e) {
@@ -62,6 +72,7 @@ public final class WorkspaceSteps {
     Map<String, Object> out = clsJson(r);
     out.put("testStatAsimov", r.testStatAsimov());
     out.put("calculator", "asymptotics");
+    out.put("measurement", model.measurement());
     return out;
   }
 
@@ -72,7 +83,7 @@ public final class WorkspaceSteps {
       TestStatistic stat,
       int toys,
       long seed,
-      org.sbi4j.common.TaskRunner runner) {
+      TaskRunner runner) {
     requireFinitePoi(mu);
     ToyCalculator.Result r =
         new ToyCalculator(new Fitter(model), model.observedData(), stat, toys, seed)
@@ -81,6 +92,7 @@ public final class WorkspaceSteps {
     out.put("calculator", "toys");
     out.put("toys", r.toys());
     out.put("seed", seed);
+    out.put("measurement", model.measurement());
     return out;
   }
 
@@ -127,6 +139,7 @@ public final class WorkspaceSteps {
     out.put("twiceNll", 2 * fit.nll());
     out.put("converged", fit.converged());
     out.put("parameters", parameters);
+    out.put("measurement", model.measurement());
     return out;
   }
 
@@ -145,16 +158,64 @@ public final class WorkspaceSteps {
     throw new InvalidValueException("scan", "'" + spec + "' is not lo:hi:n");
   }
 
-  /** Upper limits at 95 % CL: the JSON of {@code workspace upper-limit}; plots when asked. */
+  /** Asymptotic upper limits at 95 % CL: the JSON of {@code workspace upper-limit}. */
   public static Map<String, Object> upperLimit(
       HistFactoryModel model, String scanSpec, TestStatistic stat, Path plot) {
     Fitter fitter = new Fitter(model);
-    double[] bounds = fitter.poiBounds();
-    double[] scan =
-        scanSpec == null ? new double[] {Math.max(0, bounds[0]), bounds[1], 41} : scan(scanSpec);
+    double[] scan = scanOrDefault(fitter, scanSpec);
     UpperLimit.Result r =
         UpperLimit.compute(
             fitter, model.observedData(), stat, scan[0], scan[1], (int) scan[2], 0.05);
+    Map<String, Object> out = upperLimitJson(model, stat, plot, r);
+    out.put("calculator", "asymptotics");
+    out.put("measurement", model.measurement());
+    return out;
+  }
+
+  /**
+   * Upper limits at 95 % CL from {@code toys} toys per hypothesis at every scan point, run on
+   * {@code runner}: the JSON of {@code workspace upper-limit --calculator toys}; {@code progress}
+   * (or null) gets a line per scan point.
+   */
+  public static Map<String, Object> upperLimitToys(
+      HistFactoryModel model,
+      String scanSpec,
+      TestStatistic stat,
+      Path plot,
+      int toys,
+      long seed,
+      TaskRunner runner,
+      PrintStream progress) {
+    Fitter fitter = new Fitter(model);
+    double[] scan = scanOrDefault(fitter, scanSpec);
+    UpperLimit.Result r =
+        UpperLimit.computeToys(
+            fitter,
+            model.observedData(),
+            stat,
+            scan[0],
+            scan[1],
+            (int) scan[2],
+            0.05,
+            toys,
+            seed,
+            runner,
+            progress);
+    Map<String, Object> out = upperLimitJson(model, stat, plot, r);
+    out.put("calculator", "toys");
+    out.put("toys", toys);
+    out.put("seed", seed);
+    out.put("measurement", model.measurement());
+    return out;
+  }
+
+  private static double[] scanOrDefault(Fitter fitter, String scanSpec) {
+    double[] bounds = fitter.poiBounds();
+    return scanSpec == null ? new double[] {Math.max(0, bounds[0]), bounds[1], 41} : scan(scanSpec);
+  }
+
+  private static Map<String, Object> upperLimitJson(
+      HistFactoryModel model, TestStatistic stat, Path plot, UpperLimit.Result r) {
     if (plot != null) {
       BrazilPlot.write(r, model.poi(), 0.05, plot);
     }
