@@ -17,9 +17,9 @@ import org.sbi4j.samples.simulators.Interference1D;
 import org.sbi4j.testing.CliArgs;
 
 /**
- * {@code augment} and {@code limits} with {@code --master local[2]} (Spark is on this module's test
- * classpath, as under spark-submit): exit 0; a master Spark cannot parse: exit 2, one line. Each
- * command starts and stops its own Spark context.
+ * {@code augment}, {@code limits} and workspace toys with {@code --master local[2]} (Spark is on
+ * this module's test classpath, as under spark-submit): exit 0; a master Spark cannot parse: exit
+ * 2, one line. Each command starts and stops its own Spark context.
  */
 class SparkCliTest {
   @TempDir static Path dir;
@@ -80,5 +80,28 @@ class SparkCliTest {
     assertEquals(2, r[0], err);
     assertEquals(1, err.strip().lines().count(), err);
     assertTrue(err.contains("nowhere["), err);
+  }
+
+  @Test
+  void workspaceToysOnSparkEqualTheLocalThreads() throws java.io.IOException {
+    Path ws = dir.resolve("ws.json");
+    Files.writeString(ws, SparkRunnerTest.WORKSPACE);
+    String[] out = new String[2];
+    String[] runners = {"--threads 2", "--master local[2]"};
+    for (int i = 0; i < 2; i++) {
+      Path json = dir.resolve("cls" + i + ".json");
+      Object[] r =
+          run(
+              "workspace cls --workspace",
+              ws,
+              "--poi-value 1 --calculator toys --toys 20 --seed 4",
+              runners[i],
+              "--json",
+              json);
+      assertEquals(0, r[0], (String) r[1]);
+      out[i] = Files.readString(json);
+    }
+    assertTrue(out[0].contains("\"clsObserved\""), out[0]);
+    assertEquals(out[0], out[1]);
   }
 }

@@ -13,6 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sbi4j.common.LocalTaskRunner;
 import org.sbi4j.distributed.SparkTaskRunner;
+import org.sbi4j.inference.histfactory.Fitter;
+import org.sbi4j.inference.histfactory.HistFactoryModel;
+import org.sbi4j.inference.histfactory.TestStatistic;
+import org.sbi4j.inference.histfactory.ToyCalculator;
+import org.sbi4j.inference.histfactory.WorkspaceJson;
 import org.sbi4j.inference.nplm.NplmTest;
 import org.sbi4j.inference.nplm.SampledToys;
 import org.sbi4j.inference.nplm.Sampler;
@@ -32,10 +37,10 @@ import org.sbi4j.training.nplm.NplmTrainingConfig;
 
 /**
  * The same seeds give the same numbers on Spark {@code local[2]} as on local threads: NPLM null
- * toys, an ensemble of 3 members, and mining of a file in chunks. Every comparison is exact
- * (tolerance 0): each task is a pure function of its input and seed, and the partial sums are
- * combined in task order by both runners. (Spark's retry of a failed task is tested in {@code
- * SparkTaskRunnerTest} of the distributed module.)
+ * toys, an ensemble of 3 members, mining of a file in chunks, and the toys of a workspace's CLs.
+ * Every comparison is exact (tolerance 0): each task is a pure function of its input and seed, and
+ * the partial sums are combined in task order by both runners. (Spark's retry of a failed task is
+ * tested in {@code SparkTaskRunnerTest} of the distributed module.)
  */
 class SparkRunnerTest {
   private static SparkTaskRunner spark;
@@ -105,6 +110,48 @@ class SparkRunnerTest {
     assertArrayEquals(local.logR(), onSpark.logR(), 0.0);
     assertArrayEquals(local.t0(), onSpark.t0(), 0.0);
     assertArrayEquals(local.t1(), onSpark.t1(), 0.0);
+  }
+
+  /**
+   * Two channels with normsys, histosys, staterror and shapesys modifiers: a toy task on a Spark
+   * executor rebuilds all of them from the workspace it carries.
+   */
+  static final String WORKSPACE =
+      """
+      {"channels": [
+        {"name": "sr", "samples": [
+          {"name": "signal", "data": [5.0, 8.0],
+           "modifiers": [{"name": "mu", "type": "normfactor", "data": null}]},
+          {"name": "bkg", "data": [40.0, 30.0],
+           "modifiers": [
+             {"name": "norm", "type": "normsys", "data": {"hi": 1.05, "lo": 0.94}},
+             {"name": "shape", "type": "histosys",
+              "data": {"hi_data": [42.0, 29.0], "lo_data": [38.5, 31.0]}},
+             {"name": "stat_sr", "type": "staterror", "data": [2.0, 1.5]}]}]},
+        {"name": "cr", "samples": [
+          {"name": "bkg", "data": [100.0],
+           "modifiers": [
+             {"name": "norm", "type": "normsys", "data": {"hi": 1.05, "lo": 0.94}},
+             {"name": "unc", "type": "shapesys", "data": [10.0]}]}]}],
+       "observations": [{"name": "sr", "data": [47.0, 36.0]}, {"name": "cr", "data": [104.0]}],
+       "measurements": [{"name": "m", "config": {"poi": "mu", "parameters": []}}],
+       "version": "1.0.0"}
+      """;
+
+  @Test
+  void workspaceToysEqualTheLocalRunners() {
+    HistFactoryModel m = HistFactoryModel.of(WorkspaceJson.parse(WORKSPACE));
+    ToyCalculator calc =
+        new ToyCalculator(new Fitter(m), m.observedData(), TestStatistic.QTILDE, 30, 17);
+    ToyCalculator.Result local;
+    try (LocalTaskRunner threads = new LocalTaskRunner(2)) {
+      local = calc.test(1, threads);
+    }
+    ToyCalculator.Result onSpark = calc.test(1, spark);
+    assertArrayEquals(local.signalToys(), onSpark.signalToys(), 0.0);
+    assertArrayEquals(local.backgroundToys(), onSpark.backgroundToys(), 0.0);
+    assertArrayEquals(local.clsExpected(), onSpark.clsExpected(), 0.0);
+    assertEquals(local.clsObserved(), onSpark.clsObserved(), 0.0);
   }
 
   /** x ~ U(−1, 1) with score labels t = x (a SALLY sample). */
