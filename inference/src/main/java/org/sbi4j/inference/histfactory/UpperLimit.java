@@ -93,9 +93,7 @@ public final class UpperLimit {
             throw e;
           } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                String.format(
-                    Locale.ROOT, "at %s = %.6g: %s", fitter.model().poi(), mu, e.getMessage()),
-                e);
+                "at " + fitter.model().poi() + " = " + compact(mu) + ": " + e.getMessage(), e);
           }
           done[0]++;
           if (progress != null) {
@@ -112,6 +110,14 @@ public final class UpperLimit {
           return curves(r.clsObserved(), r.clsExpected());
         };
     return scan(curves, lo, hi, n, alpha, false);
+  }
+
+  /** {@code x} to 6 significant digits without trailing zeros ("1", "0.3"). */
+  static String compact(double x) {
+    return new java.math.BigDecimal(x)
+        .round(new java.math.MathContext(6))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   private static void check(TestStatistic statistic, double lo, double hi, int n) {

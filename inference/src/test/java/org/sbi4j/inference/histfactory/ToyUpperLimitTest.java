@@ -117,4 +117,30 @@ class ToyUpperLimitTest {
     assertArrayEquals(r[0].expected(), r[1].expected(), 0.0);
     assertArrayEquals(r[0].clsObserved(), r[1].clsObserved(), 0.0);
   }
+
+  @Test
+  void aScanPointWithoutBackgroundToysAboveTheDataNamesThePoiValue() {
+    // n = 40 against b = 100 (the deficit of ToyCalculatorTest): CLb = 0 among 30 toys
+    HistFactoryModel m = CountingExperimentTest.model(50, 100, 40);
+    try (LocalTaskRunner runner = new LocalTaskRunner(1)) {
+      IllegalArgumentException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  UpperLimit.computeToys(
+                      new Fitter(m),
+                      m.observedData(),
+                      TestStatistic.QTILDE,
+                      1,
+                      2,
+                      2,
+                      ALPHA,
+                      30,
+                      3,
+                      runner,
+                      null));
+      assertTrue(e.getMessage().startsWith("at mu = 1: "), e.getMessage());
+      assertTrue(e.getMessage().contains("run more toys"), e.getMessage());
+    }
+  }
 }
