@@ -146,8 +146,14 @@ public final class WorkspaceClsBenchmark {
     md.append(row("asymptotic CLs, first call in a cold JVM", cold, "s"));
     md.append(row("asymptotic CLs, first call, CPU time of the process", coldCpu, "s"));
     md.append(row("asymptotic CLs, warm JVM, median of 5", warm[2], "s"));
-    md.append(row("asymptotic CLs, warm JVM, min / max of 5", warm[0], "s"));
-    md.append(String.format(Locale.ROOT, "| (max of 5) | %.4f s |%n", warm[4]));
+    md.append(
+        row("asymptotic CLs, warm JVM, median of 5, CPU time of the process", warmCpu[2], "s"));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| asymptotic CLs, warm JVM, min – max of 5 | %.4f – %.4f s |%n",
+            warm[0],
+            warm[4]));
     for (int t = 0; t < 2; t++) {
       md.append(
           String.format(
