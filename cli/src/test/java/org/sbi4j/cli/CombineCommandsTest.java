@@ -143,7 +143,7 @@ class CombineCommandsTest {
   void badInputsAreOneLineWithExitTwo() throws IOException {
     Path ws = write("theta2.json", THETA_WS);
     Path other = write("other.json", THETA_WS.replace("\"theta\"", "\"nu\""));
-    limits("--workspace-map mu=theta").assertBadInput("--workspace-map", "no workspace");
+    limits("--workspace-map mu=theta").assertBadInput("--workspace-map", "there is no workspace");
     limits("--workspace", ws, "--workspace-map mu").assertBadInput("--workspace-map", "PAR=THETA");
     limits("--workspace", other).assertBadInput("--workspace-map", "shares no parameter");
     limits("--workspace", other, "--workspace-map nu=phi")

@@ -79,7 +79,8 @@ public record LimitsRequest(
             : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(workspaceMap));
     if (workspaces.isEmpty() && !workspaceMap.isEmpty()) {
       throw new InvalidValueException(
-          "workspace map", "maps workspace parameters, but no workspace was given; give one");
+          "workspace map",
+          "renames workspace parameters, but there is no workspace; give a workspace file");
     }
   }
 
