@@ -8,6 +8,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.sbi4j.common.Check;
 import org.sbi4j.common.InvalidValueException;
+import org.sbi4j.common.MemoryBudget;
 import org.sbi4j.inference.internal.Partitions;
 import org.sbi4j.inference.likelihood.BinnedLikelihood;
 import org.sbi4j.inference.likelihood.Dataset;
@@ -94,6 +95,15 @@ public final class EventToys implements ToyStatistic {
     this.source = source;
     this.thetaTrue = thetaTrue.clone();
     this.expected = luminosity * rate.positiveSigma(thetaTrue);
+    // every toy holds its n ≈ L σ(θ_true) events (features, benchmark weights, index, unit
+    // weight), and one toy per core is drawn at a time
+    long perToy = (long) Math.min(1e15, expected + 5 * Math.sqrt(expected) + 1);
+    MemoryBudget.require(
+        "luminosity",
+        "toy events",
+        perToy * Runtime.getRuntime().availableProcessors(),
+        8L * (file.featureCount() + rate.setup().benchmarks().size() + 2),
+        "lower the luminosity");
     this.pool = Partitions.test(file);
     double[] d = new MorphedEvents(pool).dsigma(thetaTrue);
     cumulative = new double[d.length];
