@@ -155,6 +155,30 @@ public final class EventToys implements ToyStatistic {
                 + rate.setup().parameterNames()
                 + "; use the event file the model was trained on");
       }
+      rangeWarnings(r.estimator().thetaRange(), rate.setup().parameterNames());
+    }
+  }
+
+  /** One warning per parameter whose θ_true or fit box leaves the model's trained θ range. */
+  private void rangeWarnings(double[][] range, List<String> names) {
+    if (range == null) {
+      return;
+    }
+    double[] lo = fitGrid.lower();
+    double[] hi = fitGrid.upper();
+    for (int a = 0; a < Math.min(range.length, names.size()); a++) {
+      if (lo[a] < range[a][0] || hi[a] > range[a][1]) {
+        warnings.add(
+            String.format(
+                Locale.ROOT,
+                "the fit box of '%s' [%s, %s] (θ_true = %s) leaves the range %s the model was"
+                    + " trained on; the toys' fits there extrapolate the model",
+                names.get(a),
+                lo[a],
+                hi[a],
+                thetaTrue[a],
+                Arrays.toString(range[a])));
+      }
     }
   }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.sbi4j.common.LocalTaskRunner;
 import org.sbi4j.inference.likelihood.ExactRatio;
 import org.sbi4j.inference.limits.LimitSource;
+import org.sbi4j.inference.limits.ParameterGrid;
 import org.sbi4j.inference.limits.Wilks;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.estimators.RatioEstimator;
@@ -28,6 +29,13 @@ class ExactCoverageTest {
   static final Simulator SIM = Simulators.INTERFERENCE_1D.create();
   static final EventSample FILE = SIM.events(100_000, 5);
 
+  /**
+   * Start points of each toy's fit every 0.1 (the default has 41 points): the likelihood is
+   * unimodal on this scale, and Brent's method then finds the maximum to 1e-12 between the
+   * neighbours of the best point; half the evaluations keep the 1000 toys near 10 s.
+   */
+  static final ParameterGrid FIT_GRID = ParameterGrid.parse("-1:1:21");
+
   static CoverageResult run(LimitSource source, int toys, int threads) {
     try (LocalTaskRunner runner = new LocalTaskRunner(threads)) {
       return CoverageAnalysis.unbinned(
@@ -35,7 +43,7 @@ class ExactCoverageTest {
           source,
           THETA_TRUE,
           L,
-          null,
+          FIT_GRID,
           new CoverageAnalysis.Settings(toys, 11, null),
           runner,
           null);
@@ -98,8 +106,54 @@ class ExactCoverageTest {
     assertEquals(one.coverage(Wilks.CL95), two.coverage(Wilks.CL95));
   }
 
+  @Test
+  void toyEventsFollowTheDensityAtThetaTrue() {
+    // E[x|θ] = E[z|θ] = (1 + 2θ + 3θ²)/(1 + θ²) = 2.2 at θ = 0.5 (moments of e^{−z}(1 + θ(z−1))²;
+    // the smearing has mean 0), Var x = 7.6 − 2.2² + 0.25 = 3.01
+    EventToys toys = new EventToys(FILE, exact(), THETA_TRUE, L, null);
+    var rng = org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(9L);
+    double sum = 0;
+    long n = 0;
+    int draws = 60;
+    for (int t = 0; t < draws; t++) {
+      EventSample e = toys.draw(rng);
+      for (int i = 0; i < e.size(); i++) {
+        sum += e.x(i, 0);
+      }
+      n += e.size();
+    }
+    // the mean of ≈ 15 000 draws has σ ≈ 0.014, and the 20 000-event pool's own weighted mean
+    // about as much: 0.1 is beyond 4σ of both together
+    assertEquals(2.2, sum / n, 0.1);
+    // n per toy ~ Poisson(249): the mean of 60 toys has σ ≈ 2
+    assertEquals(toys.expectedEvents(), n / (double) draws, 8);
+    assertTrue(toys.warnings().isEmpty(), toys.warnings().toString());
+  }
+
+  @Test
+  void aFitBoxBeyondTheTrainedRangeIsReported() {
+    RatioEstimator narrow =
+        new Scaled(new ExactRatio(SIM, new double[] {0}), 1) {
+          @Override
+          public double[][] thetaRange() {
+            return new double[][] {{-0.5, 0.8}};
+          }
+        };
+    EventToys toys = new EventToys(FILE, new LimitSource.Ratio("n", narrow), THETA_TRUE, L, null);
+    assertEquals(1, toys.warnings().size(), toys.warnings().toString());
+    assertTrue(toys.warnings().get(0).contains("trained on"), toys.warnings().get(0));
+  }
+
   /** log r̂ = factor · log r: a ratio that is too sharp (factor > 1). */
-  record Scaled(RatioEstimator inner, double factor) implements RatioEstimator {
+  static class Scaled implements RatioEstimator {
+    private final RatioEstimator inner;
+    private final double factor;
+
+    Scaled(RatioEstimator inner, double factor) {
+      this.inner = inner;
+      this.factor = factor;
+    }
+
     @Override
     public List<String> observables() {
       return inner.observables();
