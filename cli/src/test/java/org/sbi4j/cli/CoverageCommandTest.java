@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sbi4j.testing.ModelFixture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -93,6 +94,34 @@ class CoverageCommandTest {
     JsonNode r = JsonMapper.builder().build().readTree(run.out());
     hasKeys(r);
     assertEquals(20, r.get("toys").asInt());
+  }
+
+  @Test
+  void trainedModelRunsAndWarnsOutsideItsTrainedRange() {
+    // the fixture: a small ALICES model on [x], [theta] trained on θ in about [−0.9996, 0.9995],
+    // so the default fit box (the range [−1, 1]) leaves it
+    Path model = ModelFixture.copyTo(dir.resolve("model"));
+    CliRun run =
+        CliRun.of(
+            "coverage --events",
+            events,
+            "--model",
+            model,
+            "--theta-true 0 --luminosity 10 --toys 10 --grid -0.9:0.9:19 --json -");
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode r = JsonMapper.builder().build().readTree(run.out());
+    hasKeys(r);
+    assertEquals("ALICES", r.get("source").asString());
+    assertEquals(0, r.get("warnings").size(), r.toString());
+    CliRun wide =
+        CliRun.of(
+            "coverage --events",
+            events,
+            "--model",
+            model,
+            "--theta-true 0 --luminosity 10 --toys 3");
+    assertEquals(0, wide.exitCode(), wide.err());
+    assertTrue(wide.err().contains("warning: the fit box of 'theta'"), wide.err());
   }
 
   @Test
