@@ -26,7 +26,8 @@ class MadMinerNuisanceFilesTest {
    * plus, minus, then the nuisance benchmarks (appended in sorted order, zero values rows,
    * is_nuisance = 1), reference sm; nuisance {@code jes} two-sided (jes_up, jes_down), {@code
    * lumi_nuisance_param_0} one-sided. Event i (of 8) has weights sm = 1 + i/10, jes_up = sm · (1.2
-   * + i/100), jes_down = sm · (0.9 − i/100), one-sided = sm · 1.1; sys.argv[2..] patch the names.
+   * + i/100), jes_down = sm · (0.9 − i/100), one-sided = sm · 1.1; sys.argv[2], a JSON object,
+   * patches names, flags, weights or the order of the benchmark rows and weight columns.
    */
   static final String NUISANCE_FILE =
       H5py.ONE_PARAMETER
@@ -34,11 +35,13 @@ class MadMinerNuisanceFilesTest {
           import json
           patch = json.loads(sys.argv[2]) if len(sys.argv) > 2 else {}
           names = [b'sm', b'plus', b'minus', b'jes_down', b'jes_up', b'lumi_nuisance_param_0_benchmark_0']
+          order = patch.get('order', list(range(6)))
+          pick = lambda v: [v[j] for j in order]
           del f['benchmarks/names']
-          f.create_dataset('benchmarks/names', data=names, dtype='S256')
-          f.create_dataset('benchmarks/values', data=[[0.0], [1.0], [-1.0], [0.0], [0.0], [0.0]])
-          f.create_dataset('benchmarks/is_nuisance', data=[0, 0, 0, 1, 1, 1])
-          f.create_dataset('benchmarks/is_reference', data=[1, 0, 0, 0, 0, 0])
+          f.create_dataset('benchmarks/names', data=pick(names), dtype='S256')
+          f.create_dataset('benchmarks/values', data=pick([[0.0], [1.0], [-1.0], [0.0], [0.0], [0.0]]))
+          f.create_dataset('benchmarks/is_nuisance', data=pick([0, 0, 0, 1, 1, 1]))
+          f.create_dataset('benchmarks/is_reference', data=pick([1, 0, 0, 0, 0, 0]))
           f.create_dataset('morphing/components', data=np.array([[0], [1], [2]]))
           f.create_dataset('morphing/morphing_matrix', data=[[1.0, 0, 0], [0, 0.5, -0.5], [-1.0, 0.5, 0.5]])
           nu = patch.get('nuisances', ['jes', 'lumi_nuisance_param_0'])
@@ -58,7 +61,7 @@ class MadMinerNuisanceFilesTest {
           w = np.stack([sm, 2 * sm, 3 * sm, sm * (0.9 - i / 100), sm * (1.2 + i / 100), sm * 1.1], axis=1)
           if 'zero_ref' in patch: w[patch['zero_ref'], 3:] = 0.5
           f.create_dataset('samples/observations', data=i.reshape(8, 1) / 4)
-          f.create_dataset('samples/weights', data=w)
+          f.create_dataset('samples/weights', data=w[:, order])
           f.create_dataset('samples/sampling_benchmarks', data=np.zeros(8, dtype=int))
           f.create_dataset('sample_summary/signal_events', data=[8, 0, 0])
           f.create_dataset('sample_summary/background_events', data=0)
@@ -120,6 +123,28 @@ class MadMinerNuisanceFilesTest {
       assertEquals(1.5 * 1.25, nw[1], 1e-15);
       assertEquals(0, in.checkNuisances(NuisanceMorphing.Policy.ERROR));
     }
+  }
+
+  @Test
+  void nuisanceBenchmarksMayStandAnywhereAmongTheBenchmarks() throws Exception {
+    Path ordered = madMinerFile("ordered.h5", "{}");
+    // rows and weight columns: jes_up, sm, lumi…, plus, jes_down, minus
+    Path mixed = madMinerFile("mixed.h5", "{\"order\": [4, 0, 5, 1, 3, 2]}");
+    EventSample a = MadMinerFiles.readEvents(ordered);
+    EventSample b = MadMinerFiles.readEvents(mixed);
+    assertEquals(List.of("sm", "plus", "minus"), b.setup().orElseThrow().benchmarkNames());
+    assertEquals(
+        List.of("jes_up", "lumi_nuisance_param_0_benchmark_0", "jes_down"),
+        b.nuisances().benchmarks());
+    assertEquals(a.nuisances().parameters(), b.nuisances().parameters());
+    assertArrayEquals(a.weights(), b.weights(), 0);
+    NuisanceMorphing ma = a.nuisanceMorphing(NuisanceMorphing.Policy.ERROR);
+    NuisanceMorphing mb = b.nuisanceMorphing(NuisanceMorphing.Policy.ERROR);
+    for (int i = 0; i < 8; i++) {
+      assertEquals(
+          ma.logFactor(i, new double[] {0.7, -1.3}), mb.logFactor(i, new double[] {0.7, -1.3}), 0);
+    }
+    assertEquals(b.nuisances(), MadMinerFiles.readNuisances(mixed));
   }
 
   @Test
