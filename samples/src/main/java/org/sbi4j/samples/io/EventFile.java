@@ -3,6 +3,7 @@ package org.sbi4j.samples.io;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.morphing.MorphingSetup;
 import org.sbi4j.morphing.NuisanceMorphing;
 import org.sbi4j.morphing.Nuisances;
@@ -206,8 +207,9 @@ public final class EventFile implements EventSource, AutoCloseable {
    *
    * @return the number of undefined coefficients (clamped under {@link
    *     NuisanceMorphing.Policy#CLAMP})
-   * @throws IllegalArgumentException under {@link NuisanceMorphing.Policy#ERROR} when there are
-   *     any, naming the file, the count and the first event
+   * @throws InvalidValueException ({@link NuisanceMorphing#POLICY_VALUE}) under {@link
+   *     NuisanceMorphing.Policy#ERROR} when there are any, naming the file, the count and the first
+   *     event; a front end maps the value name to its clamping switch
    */
   public long checkNuisances(NuisanceMorphing.Policy policy) {
     if (nuisances.isEmpty()) {
@@ -250,13 +252,14 @@ public final class EventFile implements EventSource, AutoCloseable {
       bad += here;
     }
     if (bad > 0 && policy == NuisanceMorphing.Policy.ERROR) {
-      throw new IllegalArgumentException(
+      throw new InvalidValueException(
+          NuisanceMorphing.POLICY_VALUE,
           String.format(
               Locale.ROOT,
               "%s: %d nuisance coefficients are undefined (a weight ratio that is not positive and"
                   + " finite, e.g. a zero or negative weight at the reference benchmark '%s' where"
                   + " a nuisance weight is positive; first: event %d, nuisance '%s'); fix the"
-                  + " weights or clamp them as MadMiner does with --clamp-nuisance",
+                  + " weights or clamp the coefficients as MadMiner does",
               in.file(),
               bad,
               nuisances.reference(),

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.morphing.MorphingSetup;
 import org.sbi4j.morphing.NuisanceMorphing;
 import org.sbi4j.morphing.NuisanceParameter;
@@ -232,19 +233,21 @@ class MadMinerNuisanceFilesTest {
         e.getMessage());
 
     Path zero = madMinerFile("zero.h5", "{\"zero_ref\": 3}");
-    // reading without a policy gives the weights as stored; the morphing check counts: both
-    // coefficients of jes and the one of lumi at event 3 are undefined
+    // reading without a policy gives the weights as stored; the morphing check counts undefined
+    // (event, nuisance) pairs: jes and lumi at event 3
     assertEquals(0.0, MadMinerFiles.readEvents(zero).weight(3, 0), 0);
-    e =
+    InvalidValueException v =
         assertThrows(
-            IllegalArgumentException.class,
+            InvalidValueException.class,
             () -> MadMinerFiles.readEvents(zero, NuisanceMorphing.Policy.ERROR));
     assertTrue(
-        e.getMessage().startsWith(zero.toString())
-            && e.getMessage().contains("2 nuisance coefficients are undefined")
-            && e.getMessage().contains("first: event 3, nuisance 'jes'")
-            && e.getMessage().contains("--clamp-nuisance"),
-        e.getMessage());
+        v.getMessage().startsWith(zero.toString())
+            && v.getMessage().contains("2 nuisance coefficients are undefined")
+            && v.getMessage().contains("first: event 3, nuisance 'jes'")
+            && v.getMessage().contains("clamp the coefficients as MadMiner does"),
+        v.getMessage());
+    // the value name the CLI maps to --clamp-nuisance
+    assertEquals(NuisanceMorphing.POLICY_VALUE, v.value());
     EventSample clamped = MadMinerFiles.readEvents(zero, NuisanceMorphing.Policy.CLAMP);
     assertEquals(8, clamped.size());
     try (EventFile in = MadMinerFiles.open(zero)) {
