@@ -3,14 +3,26 @@ package org.sbi4j.samples.estimators;
 import java.util.List;
 import org.sbi4j.samples.EventSample;
 
-/** Something that estimates the score t(x|θ_ref) at a fixed reference point (SALLY). */
+/**
+ * Something that estimates the score t(x|θ_ref) at a fixed reference point (SALLY). With nuisance
+ * parameters (docs/math.md §7.3) the reference is (θ_ref, ν_ref), {@link #parameters()} lists θ
+ * then ν, and the score has p + m components: ∇ over θ, then over ν.
+ */
 public interface ScoreEstimator {
   /** The features it reads, in order. */
   List<String> observables();
 
-  /** The parameters θ, in order. */
+  /** The parameters, in order: θ, then the nuisance parameters ν of {@link #nuisanceNames()}. */
   List<String> parameters();
 
-  /** t̂(x_i|θ_ref), events × parameters. */
+  /**
+   * The nuisance parameters among {@link #parameters()}: its last m entries, in order (empty when
+   * the estimator has none, the default).
+   */
+  default List<String> nuisanceNames() {
+    return List.of();
+  }
+
+  /** t̂(x_i|θ_ref), events × parameters (θ ⊕ ν components). */
   double[][] score(EventSample events);
 }
