@@ -12,20 +12,15 @@ import org.sbi4j.samples.EventSample;
  * #nuisanceNames()} those last m, every θ row passed in has p + m entries (θ then ν), the score has
  * p + m components, and log r̂ is log r̂(x|θ,ν; θ_ref,ν_ref) with the reference fixed by training.
  */
-public interface RatioEstimator {
+public interface RatioEstimator extends Estimator {
   /** The features it reads from an {@link EventSample}, in order. */
   List<String> observables();
 
-  /** The parameters, in order: θ, then the nuisance parameters ν of {@link #nuisanceNames()}. */
-  List<String> parameters();
-
   /**
-   * The nuisance parameters among {@link #parameters()}: its last m entries, in order (empty when
-   * the estimator has none, the default).
+   * The parameters, in order: θ, then the nuisance parameters ν of {@link
+   * Estimator#nuisanceNames()}.
    */
-  default List<String> nuisanceNames() {
-    return List.of();
-  }
+  List<String> parameters();
 
   /**
    * log r̂(x_i|θ_j, θ_ref) for every θ row j and event i.

@@ -8,20 +8,15 @@ import org.sbi4j.samples.EventSample;
  * parameters (docs/math.md §7.3) the reference is (θ_ref, ν_ref), {@link #parameters()} lists θ
  * then ν, and the score has p + m components: ∇ over θ, then over ν.
  */
-public interface ScoreEstimator {
+public interface ScoreEstimator extends Estimator {
   /** The features it reads, in order. */
   List<String> observables();
 
-  /** The parameters, in order: θ, then the nuisance parameters ν of {@link #nuisanceNames()}. */
-  List<String> parameters();
-
   /**
-   * The nuisance parameters among {@link #parameters()}: its last m entries, in order (empty when
-   * the estimator has none, the default).
+   * The parameters, in order: θ, then the nuisance parameters ν of {@link
+   * Estimator#nuisanceNames()}.
    */
-  default List<String> nuisanceNames() {
-    return List.of();
-  }
+  List<String> parameters();
 
   /** t̂(x_i|θ_ref), events × parameters (θ ⊕ ν components). */
   double[][] score(EventSample events);

@@ -46,6 +46,44 @@ public final class NuisanceMiner {
 
   /** σ(θ_k, ν_k) and its gradient over θ ⊕ ν at every point, in one pass over {@code source}. */
   public JointPoint[] at(EventSource source, double[][] thetas, double[][] nus) {
+    return points(thetas, nus, sums(source, thetas, nus));
+  }
+
+  /**
+   * The points with σ and ∇σ from {@code sums} ({@link #sums}, possibly added over the parts of a
+   * larger source), refusing σ ≤ 0.
+   */
+  public JointPoint[] points(double[][] thetas, double[][] nus, double[][] sums) {
+    JointPoint[] out = new JointPoint[thetas.length];
+    for (int k = 0; k < thetas.length; k++) {
+      double sigma = sums[k][0];
+      if (!(sigma > 0)) {
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "σ(θ,ν) = %.6g ≤ 0 at θ = %s, ν = %s; the events cannot describe this point (check"
+                    + " the weights and the parameter ranges)",
+                sigma,
+                Arrays.toString(thetas[k]),
+                Arrays.toString(nus[k])));
+      }
+      out[k] =
+          new JointPoint(
+              thetas[k],
+              nus[k],
+              morpher.weights(thetas[k]),
+              morpher.weightGradients(thetas[k]),
+              sigma,
+              Arrays.copyOfRange(sums[k], 1, sums[k].length));
+    }
+    return out;
+  }
+
+  /**
+   * Per point k: {σ(θ_k,ν_k), ∇σ(θ_k,ν_k)} (1 + p + m values) summed over the events of {@code
+   * source}; sums of the parts of a source add up to the sums of the whole.
+   */
+  public double[][] sums(EventSource source, double[][] thetas, double[][] nus) {
     if (thetas.length != nus.length || thetas.length == 0) {
       throw new IllegalArgumentException(thetas.length + " θ points but " + nus.length + " ν rows");
     }
@@ -80,19 +118,10 @@ public final class NuisanceMiner {
             }
           }
         });
-    JointPoint[] out = new JointPoint[n];
+    double[][] out = new double[n][1 + p + m];
     for (int k = 0; k < n; k++) {
-      if (!(sigma[k] > 0)) {
-        throw new IllegalArgumentException(
-            String.format(
-                Locale.ROOT,
-                "σ(θ,ν) = %.6g ≤ 0 at θ = %s, ν = %s; the events cannot describe this point (check"
-                    + " the weights and the parameter ranges)",
-                sigma[k],
-                Arrays.toString(thetas[k]),
-                Arrays.toString(nus[k])));
-      }
-      out[k] = new JointPoint(thetas[k], nus[k], w[k], g[k], sigma[k], grad[k]);
+      out[k][0] = sigma[k];
+      System.arraycopy(grad[k], 0, out[k], 1, p + m);
     }
     return out;
   }
