@@ -39,22 +39,9 @@ public record NuisanceShift(double[][] nus, NuisanceMorphing.Policy policy)
     return nus.length;
   }
 
-  /**
-   * The factors exp(L_e(ν_k)) of the events of {@code part}, events × M row-major.
-   *
-   * @throws IllegalArgumentException when the events have no or other nuisance parameters
-   */
-  public double[] factors(EventSample part) {
-    NuisanceMorphing nm = morphing(part);
-    int n = part.size();
-    int m = nus.length;
-    double[] f = new double[n * m];
-    for (int i = 0; i < n; i++) {
-      for (int k = 0; k < m; k++) {
-        f[i * m + k] = Math.exp(nm.logFactor(i, nus[k]));
-      }
-    }
-    return f;
+  /** The factor exp(L_i(ν_k)) of event i of {@code nm} at point k. */
+  public double factor(NuisanceMorphing nm, int i, int k) {
+    return Math.exp(nm.logFactor(i, nus[k]));
   }
 
   /** The nuisance morphing of {@code part}, checked against the width of ν. */

@@ -7,6 +7,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.sbi4j.common.Seeds;
 import org.sbi4j.morphing.MorphingSetup;
+import org.sbi4j.morphing.NuisanceMorphing;
 import org.sbi4j.morphing.Nuisances;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.EventSource;
@@ -186,13 +187,13 @@ public final class Unweighter {
           chunk,
           (from, part) -> {
             double[] w = part.weights();
-            double[] f = shift.factors(part);
+            NuisanceMorphing nm = shift.morphing(part);
             for (int i = 0; i < part.size(); i++) {
               for (int b = 0; b < nb; b++) {
                 s.benchmarkSigma()[b] += w[i * nb + b];
               }
               for (int k = 0; k < m; k++) {
-                add(s, k, dsigma(points[k], w, i * nb) * f[i * m + k]);
+                add(s, k, dsigma(points[k], w, i * nb) * shift.factor(nm, i, k));
               }
             }
           });
@@ -287,10 +288,13 @@ public final class Unweighter {
         (from, part) -> {
           double[] w = part.weights();
           int[] s = part.sampledFrom().orElse(null);
-          double[] f = shift == null ? null : shift.factors(part);
+          NuisanceMorphing nm = shift == null ? null : shift.morphing(part);
           for (int i = 0; i < part.size(); i++) {
             for (int k = 0; k < m; k++) {
-              double dsig = dsigma(points[k], w, i * nb) * (f == null ? 1 : f[i * m + k]);
+              double dsig = dsigma(points[k], w, i * nb);
+              if (nm != null && dsig > 0) {
+                dsig *= shift.factor(nm, i, k);
+              }
               if (dsig <= 0) {
                 continue;
               }
