@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sbi4j.samples.io.internal.H5Writer;
 
 /**
  * mine and augment with ν options on an event file without nuisance parameters: the ν options are
@@ -49,6 +51,23 @@ class NuisanceSamplesCommandsTest {
             "--method sally --theta-ref 0 --nu-ref 0,0 --samples 20 --out",
             dir.resolve("a.h5")),
         "--nu-ref");
+  }
+
+  @Test
+  void trainingOnASampleWithNuisanceNamesButNoNuValuesExitsTwoWithOneLine() {
+    Path data = dir.resolve("train.h5");
+    H5Writer.write(
+        data,
+        out -> {
+          out.matrix("x", new double[] {0.1, 0.2, 0.3, 0.4}, 1);
+          out.matrix("theta0", new double[] {0.5, -0.5, 0.1, 0.2}, 1);
+          out.matrix("t_xz0", new double[8], 2);
+          out.doubles("y", new double[] {0, 1, 0, 1});
+          out.strings("parameters/names", List.of("theta"));
+          out.strings("nuisance_names", List.of("norm"));
+        });
+    assertBadInput(
+        CliRun.of("train --method cascal --data", data, "--out", dir.resolve("model")), "'nu0'");
   }
 
   @Test

@@ -176,7 +176,7 @@ public final class AugmentStep {
           "samples",
           "rows",
           r.samples(),
-          bytesPerRow(in.observables().size(), in.setup().parameters().size()),
+          bytesPerRow(in.observables().size(), in.setup().parameters().size() + nuisances.size()),
           "draw fewer rows (several smaller samples can be trained on one after another)");
       EventDrawer draws =
           runner == null
@@ -188,7 +188,8 @@ public final class AugmentStep {
           nuisances.isEmpty()
               ? null
               : new JointTrainingSamples(in.setup(), nu.policy(), r.maxNegativeFraction());
-      WeightedView view = WeightedView.of(in, r.partition());
+      // the events σ(θ,ν) is summed over (the drawer's partition), only for a sample over (θ, ν)
+      WeightedView view = joint == null ? null : WeightedView.of(in, r.partition());
       if (r.method() == Method.SALLY) {
         if (r.thetaRef() == null) {
           throw new InvalidValueException(
