@@ -110,6 +110,8 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped, Outpu
         "--nu0-prior",
         "nu1",
         "--nu1",
+        "clamp-nuisance",
+        "--clamp-nuisance",
         "nuRef",
         "--nu-ref");
   }

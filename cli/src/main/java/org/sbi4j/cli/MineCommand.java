@@ -69,7 +69,9 @@ final class MineCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
         "nu0",
         "--nu0",
         "nu1",
-        "--nu1");
+        "--nu1",
+        "clamp-nuisance",
+        "--clamp-nuisance");
   }
 
   @Override

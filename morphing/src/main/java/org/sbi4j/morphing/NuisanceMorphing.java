@@ -1,6 +1,7 @@
 package org.sbi4j.morphing;
 
 import java.util.Locale;
+import org.sbi4j.common.InvalidValueException;
 
 /**
  * Per-event nuisance morphing (docs/math.md §7):
@@ -93,12 +94,14 @@ public final class NuisanceMorphing {
       }
     }
     if (bad > 0 && policy == Policy.ERROR) {
-      throw new IllegalArgumentException(
+      // value name "clamp-nuisance": a front end names its option for clamping (the CLI's flag)
+      throw new InvalidValueException(
+          "clamp-nuisance",
           String.format(
               Locale.ROOT,
               "%d nuisance coefficients are undefined (a weight ratio that is not positive and"
                   + " finite; first: event %d, nuisance '%s'); fix the weights or clamp them as"
-                  + " MadMiner does with --clamp-nuisance",
+                  + " MadMiner does",
               bad,
               firstEvent,
               firstName));

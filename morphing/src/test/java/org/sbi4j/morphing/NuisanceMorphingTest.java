@@ -49,7 +49,8 @@ class NuisanceMorphingTest {
             () -> NuisanceMorphing.of(TWO_AND_ONE, w0, nw, NuisanceMorphing.Policy.ERROR));
     // event 0: w0 = 0 makes both nuisances undefined; event 2: w+ < 0 for 'scale'
     assertTrue(e.getMessage().startsWith("3 nuisance coefficients are undefined"), e.getMessage());
-    assertTrue(e.getMessage().contains("--clamp-nuisance"), e.getMessage());
+    assertTrue(e.getMessage().contains("clamp them as MadMiner does"), e.getMessage());
+    assertEquals("clamp-nuisance", ((org.sbi4j.common.InvalidValueException) e).value());
     NuisanceMorphing m = NuisanceMorphing.of(TWO_AND_ONE, w0, nw, NuisanceMorphing.Policy.CLAMP);
     assertEquals(3, m.undefined());
     // MadMiner's sanitising: non-finite → 0 then clip to [−10, 10]
