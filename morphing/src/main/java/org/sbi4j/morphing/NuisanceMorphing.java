@@ -20,7 +20,7 @@ public final class NuisanceMorphing {
    * The value name ({@link InvalidValueException#value()}) of the undefined-coefficient error: a
    * front end maps it to the switch that selects {@link Policy#CLAMP}.
    */
-  public static final String POLICY_VALUE = "nuisance_policy";
+  public static final String POLICY_VALUE = "clamp-nuisance";
 
   /** MadMiner's clip for the coefficients. */
   public static final double CLAMP = 10;
