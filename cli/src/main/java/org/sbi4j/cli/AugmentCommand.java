@@ -39,6 +39,29 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped, Outpu
   double[] theta1;
 
   @Option(
+      names = "--nu0-prior",
+      paramLabel = "P",
+      description =
+          "ν0 prior (ratio, event files with nuisance parameters): 'constraint' (N(0,1) for each,"
+              + " the default) or per nuisance parameter constraint, fixed:v or uniform:lo:hi,"
+              + " comma-separated.")
+  String nu0Prior;
+
+  @Option(
+      names = "--nu1",
+      split = ",",
+      paramLabel = "V",
+      description = "ν1 (ratio), one value per nuisance parameter (default 0).")
+  double[] nu1;
+
+  @Option(
+      names = "--nu-ref",
+      split = ",",
+      paramLabel = "V",
+      description = "ν_ref (sally), one value per nuisance parameter (default 0).")
+  double[] nuRef;
+
+  @Option(
       names = "--thetas",
       defaultValue = "100",
       paramLabel = "N",
@@ -62,6 +85,8 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped, Outpu
 
   @Mixin NegativeWeightOption negative;
 
+  @Mixin ClampNuisanceOption clamp;
+
   @Override
   public OptionMap optionMap() {
     return OptionMap.of(
@@ -80,7 +105,15 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped, Outpu
         "maxNegativeFraction",
         "--max-negative-fraction",
         "threads",
-        "--threads");
+        "--threads",
+        "nu0Prior",
+        "--nu0-prior",
+        "nu1",
+        "--nu1",
+        "clamp-nuisance",
+        "--clamp-nuisance",
+        "nuRef",
+        "--nu-ref");
   }
 
   @Override
@@ -103,7 +136,8 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped, Outpu
             out,
             seed.value,
             negative.maxNegativeFraction);
-    AugmentStep.Result r = runner.run("augment", tasks -> AugmentStep.run(request, tasks));
+    AugmentStep.Nuisance nu = new AugmentStep.Nuisance(nu0Prior, nu1, nuRef, clamp.policy());
+    AugmentStep.Result r = runner.run("augment", tasks -> AugmentStep.run(request, nu, tasks));
     common.report(
         r,
         () ->

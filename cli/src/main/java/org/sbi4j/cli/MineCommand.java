@@ -36,14 +36,42 @@ final class MineCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
       description = "θ1, comma-separated.")
   double[] theta1;
 
+  @Option(
+      names = "--nu0",
+      split = ",",
+      paramLabel = "V",
+      description =
+          "ν0, one value per nuisance parameter of the event file, comma-separated (default 0).")
+  double[] nu0;
+
+  @Option(
+      names = "--nu1",
+      split = ",",
+      paramLabel = "V",
+      description =
+          "ν1, one value per nuisance parameter of the event file, comma-separated (default 0).")
+  double[] nu1;
+
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output (.h5).")
   Path out;
 
   @Mixin NegativeWeightOption negative;
 
+  @Mixin ClampNuisanceOption clamp;
+
   @Override
   public OptionMap optionMap() {
-    return OptionMap.of("maxNegativeFraction", "--max-negative-fraction", "threads", "--threads");
+    return OptionMap.of(
+        "maxNegativeFraction",
+        "--max-negative-fraction",
+        "threads",
+        "--threads",
+        "nu0",
+        "--nu0",
+        "nu1",
+        "--nu1",
+        "clamp-nuisance",
+        "--clamp-nuisance");
   }
 
   @Override
@@ -57,7 +85,16 @@ final class MineCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
         runner.run(
             "mine",
             tasks ->
-                MineStep.run(events, theta0, theta1, out, negative.maxNegativeFraction, tasks));
+                MineStep.run(
+                    events,
+                    theta0,
+                    nu0,
+                    theta1,
+                    nu1,
+                    out,
+                    negative.maxNegativeFraction,
+                    clamp.policy(),
+                    tasks));
     common.report(
         r.warnings(),
         r,

@@ -89,7 +89,8 @@ final class TrainCommand implements Callable<Integer>, OptionMap.Mapped, Outputs
             t.members(),
             t.losses(),
             t.seconds(),
-            out.toString());
+            out.toString(),
+            t.nuisances());
     common.report(
         r,
         () ->

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.sbi4j.morphing.MorphingSetup;
+import org.sbi4j.morphing.NuisanceMorphing;
+import org.sbi4j.morphing.Nuisances;
 
 /**
  * The one sample type that flows through samples, training and inference: n events with d named
@@ -28,6 +30,8 @@ public final class EventSample {
   private final double[] weights;
   private final int[] sampledFrom;
   private final Map<Column, double[]> columns;
+  private final Nuisances nuisances;
+  private final double[] nuisanceWeights;
 
   private EventSample(
       MorphingSetup setup,
@@ -37,7 +41,9 @@ public final class EventSample {
       double[] x,
       double[] weights,
       int[] sampledFrom,
-      Map<Column, double[]> columns) {
+      Map<Column, double[]> columns,
+      Nuisances nuisances,
+      double[] nuisanceWeights) {
     this.setup = setup;
     this.observables = observables;
     this.parameterNames = parameterNames;
@@ -46,6 +52,8 @@ public final class EventSample {
     this.weights = weights;
     this.sampledFrom = sampledFrom;
     this.columns = columns;
+    this.nuisances = nuisances;
+    this.nuisanceWeights = nuisanceWeights;
   }
 
   /**
@@ -71,7 +79,16 @@ public final class EventSample {
     int n = x.length / names.size();
     checkFinite("x", x, names.size());
     return new EventSample(
-        null, names, List.of(), n, x.clone(), null, null, new EnumMap<>(Column.class));
+        null,
+        names,
+        List.of(),
+        n,
+        x.clone(),
+        null,
+        null,
+        new EnumMap<>(Column.class),
+        Nuisances.NONE,
+        null);
   }
 
   /** A sample of features only, from rows. */
@@ -135,7 +152,83 @@ public final class EventSample {
         x,
         weights.clone(),
         sampledFrom == null ? null : sampledFrom.clone(),
-        columns);
+        columns,
+        Nuisances.NONE,
+        null);
+  }
+
+  /**
+   * This sample with nuisance parameters and the events' weights at the nuisance benchmarks
+   * (docs/math.md §7).
+   *
+   * @param nuisances the nuisance parameters; checked against the sample's setup
+   * @param weights n × K weights at the nuisance benchmarks, row-major, finite
+   */
+  public EventSample withNuisances(Nuisances nuisances, double[] weights) {
+    requireWeights();
+    nuisances.checkAgainst(setup);
+    int k = nuisances.benchmarks().size();
+    if (weights.length != (long) size * k) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "nuisance weights have %d values but %d events × %d nuisance benchmarks %s need %d",
+              weights.length,
+              size,
+              k,
+              nuisances.benchmarks(),
+              (long) size * k));
+    }
+    checkFinite("nuisance weight", weights, Math.max(k, 1));
+    return new EventSample(
+        setup,
+        observables,
+        parameterNames,
+        size,
+        x,
+        this.weights,
+        sampledFrom,
+        columns,
+        nuisances,
+        nuisances.isEmpty() ? null : weights.clone());
+  }
+
+  /** The nuisance parameters ({@link Nuisances#NONE} when the sample has none). */
+  public Nuisances nuisances() {
+    return nuisances;
+  }
+
+  /** Weight of event i at nuisance benchmark k (the column order of the nuisance benchmarks). */
+  public double nuisanceWeight(int i, int k) {
+    return requireNuisances()[i * nuisances.benchmarks().size() + k];
+  }
+
+  /** All nuisance weights, n × K row-major (a copy). */
+  public double[] nuisanceWeights() {
+    return requireNuisances().clone();
+  }
+
+  /**
+   * The nuisance-morphing coefficients of every event, relative to its weight at the reference
+   * benchmark.
+   */
+  public NuisanceMorphing nuisanceMorphing(NuisanceMorphing.Policy policy) {
+    double[] nw = requireNuisances();
+    int ref = nuisances.checkAgainst(setup);
+    int nb = setup.benchmarks().size();
+    double[] w0 = new double[size];
+    for (int i = 0; i < size; i++) {
+      w0[i] = weights[i * nb + ref];
+    }
+    return NuisanceMorphing.of(nuisances, w0, nw, policy);
+  }
+
+  private double[] requireNuisances() {
+    if (nuisanceWeights == null) {
+      throw new IllegalArgumentException(
+          "the sample has no nuisance parameters; use an event file with nuisance benchmarks");
+    }
+    return nuisanceWeights;
   }
 
   /**
@@ -180,7 +273,17 @@ public final class EventSample {
     Map<Column, double[]> next = new EnumMap<>(Column.class);
     next.putAll(columns);
     next.put(column, values.clone());
-    return new EventSample(setup, observables, params, size, x, weights, sampledFrom, next);
+    return new EventSample(
+        setup,
+        observables,
+        params,
+        size,
+        x,
+        weights,
+        sampledFrom,
+        next,
+        nuisances,
+        nuisanceWeights);
   }
 
   /** Number of events n. */
@@ -286,7 +389,12 @@ public final class EventSample {
     for (Map.Entry<Column, double[]> e : columns.entrySet()) {
       next.put(e.getKey(), gather(e.getValue(), width(e.getKey()), indices));
     }
-    return new EventSample(setup, observables, parameterNames, indices.length, nx, nw, ns, next);
+    double[] nn =
+        nuisanceWeights == null
+            ? null
+            : gather(nuisanceWeights, nuisances.benchmarks().size(), indices);
+    return new EventSample(
+        setup, observables, parameterNames, indices.length, nx, nw, ns, next, nuisances, nn);
   }
 
   /** Events [from, to) as a new sample. */

@@ -60,6 +60,16 @@ public final class Trainer {
    * the runner.
    */
   public TrainingOutcome train(EventSample sample, Method method, long seed, TaskRunner runner) {
+    return train(sample, List.of(), method, seed, runner);
+  }
+
+  /**
+   * As {@link #train(EventSample, Method, long, TaskRunner)} for a sample whose last parameters are
+   * the nuisance parameters {@code nuisanceNames} (docs/math.md §7.4): the parameter input is θ ⊕
+   * ν, standardised like θ, and the model records which inputs are nuisances.
+   */
+  public TrainingOutcome train(
+      EventSample sample, List<String> nuisanceNames, Method method, long seed, TaskRunner runner) {
     long start = System.nanoTime();
     Nd4jRuntime.configure();
     requireColumns(sample, method);
@@ -118,7 +128,8 @@ public final class Trainer {
             xs,
             ts,
             ratio ? thetaRange(sample, p) : null,
-            members);
+            members,
+            nuisanceNames);
     return new TrainingOutcome(
         model, resolved, seed, seeds, history, n - nVal, nVal, (System.nanoTime() - start) / 1e9);
   }

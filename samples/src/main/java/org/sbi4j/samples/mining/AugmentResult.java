@@ -1,5 +1,6 @@
 package org.sbi4j.samples.mining;
 
+import java.util.List;
 import org.sbi4j.samples.EventSample;
 
 /**
@@ -9,9 +10,25 @@ import org.sbi4j.samples.EventSample;
  * @param thetas the parameter points drawn at (the last one is θ1 for ratio samples)
  * @param effectiveSampleSize per point: 1 / max_e p_e
  * @param negatives per point: events with dσ_e(θ) ≤ 0 (never drawn)
+ * @param nuisanceNames the nuisance parameters: the last entries of the sample's parameter names
+ *     (its θ columns hold θ ⊕ ν, docs/math.md §7.4); empty without nuisances
  */
 public record AugmentResult(
     EventSample sample,
     double[][] thetas,
     double[] effectiveSampleSize,
-    NegativeWeights[] negatives) {}
+    NegativeWeights[] negatives,
+    List<String> nuisanceNames) {
+  public AugmentResult {
+    nuisanceNames = List.copyOf(nuisanceNames);
+  }
+
+  /** A sample without nuisance parameters. */
+  public AugmentResult(
+      EventSample sample,
+      double[][] thetas,
+      double[] effectiveSampleSize,
+      NegativeWeights[] negatives) {
+    this(sample, thetas, effectiveSampleSize, negatives, List.of());
+  }
+}

@@ -15,4 +15,17 @@ public interface EventDrawer {
    * @param seed the seed
    */
   Draws draw(double[][] thetas, int[] counts, double maxNegativeFraction, long seed);
+
+  /**
+   * As {@link #draw(double[][], int[], double, long)} at the points (θ_k, ν_k), ν from {@code
+   * shift} (null: ν = 0); the drawn events keep their nuisance weights. The default supports only a
+   * null shift.
+   */
+  default Draws draw(
+      double[][] thetas, NuisanceShift shift, int[] counts, double maxNegativeFraction, long seed) {
+    if (shift != null) {
+      throw new IllegalArgumentException("this event drawer cannot draw at nuisance values ν");
+    }
+    return draw(thetas, counts, maxNegativeFraction, seed);
+  }
 }

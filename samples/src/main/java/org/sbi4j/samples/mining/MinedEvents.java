@@ -114,6 +114,30 @@ public record MinedEvents(
       }
     }
 
+    /** As the θ-only put, at points (θ0, ν0) and (θ1, ν1); g0, g1 over θ ⊕ ν. */
+    void put(
+        int i,
+        double dsigma0,
+        double dsigma1,
+        JointPoint p0,
+        JointPoint p1,
+        double[] g0,
+        double[] g1) {
+      d0[i] = dsigma0;
+      d1[i] = dsigma1;
+      double abs = Math.abs(dsigma0) + Math.abs(dsigma1);
+      totalAbs += abs;
+      if (dsigma0 > 0 && dsigma1 > 0) {
+        valid[i] = true;
+        logR[i] = p0.logDensity(dsigma0) - p1.logDensity(dsigma1);
+        p0.score(dsigma0, g0, t0, i * p);
+        p1.score(dsigma1, g1, t1, i * p);
+      } else {
+        bad++;
+        badAbs += abs;
+      }
+    }
+
     private double logSigmaRatio(ThetaPoint p0, ThetaPoint p1) {
       if (logSigmaRatio == null) {
         logSigmaRatio = Math.log(p0.sigma() / p1.sigma());

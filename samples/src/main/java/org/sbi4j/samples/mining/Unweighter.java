@@ -7,6 +7,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.sbi4j.common.Seeds;
 import org.sbi4j.morphing.MorphingSetup;
+import org.sbi4j.morphing.NuisanceMorphing;
+import org.sbi4j.morphing.Nuisances;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.EventSource;
 import org.sbi4j.samples.Permutations;
@@ -64,14 +66,32 @@ public final class Unweighter {
       double maxNegativeFraction,
       long seed,
       int eventsPerChunk) {
+    return draw(source, thetas, null, counts, maxNegativeFraction, seed, eventsPerChunk);
+  }
+
+  /**
+   * As {@link #draw(EventSource, double[][], int[], double, long, int)} at the points (θ_k, ν_k) of
+   * {@code shift} (null: ν = 0, no nuisance parameters): each event's dσ_e(θ_k) is multiplied by
+   * its nuisance factor exp(L_e(ν_k)) (docs/math.md §7.4), and the drawn events keep their nuisance
+   * weights.
+   */
+  public Draws draw(
+      EventSource source,
+      double[][] thetas,
+      NuisanceShift shift,
+      int[] counts,
+      double maxNegativeFraction,
+      long seed,
+      int eventsPerChunk) {
     double[][] points = morphingWeights(source.setup(), thetas, counts);
+    requireShift(shift, thetas.length);
     List<EventSource> chunks = new ArrayList<>();
     for (long from = 0; from < source.size(); from += eventsPerChunk) {
       chunks.add(new SourceRange(source, from, Math.min(eventsPerChunk, source.size() - from)));
     }
     List<ChunkSums> sums = new ArrayList<>();
     for (EventSource c : chunks) {
-      sums.add(sums(c, points));
+      sums.add(sums(c, points, shift));
     }
     UnweightingPlan plan =
         UnweightingPlan.of(thetas, counts, sums, maxNegativeFraction, Seeds.derive(seed, 1));
@@ -84,9 +104,28 @@ public final class Unweighter {
               points,
               plan.chunkCounts()[c],
               sums.get(c).positive(),
-              Seeds.derive(seed, 3, c)));
+              Seeds.derive(seed, 3, c),
+              shift));
     }
-    return combine(source.setup(), source.observables(), draws, plan, seed);
+    return combine(
+        source.setup(),
+        source.observables(),
+        shift == null ? Nuisances.NONE : nuisancesOf(source),
+        draws,
+        plan,
+        seed);
+  }
+
+  /** The nuisance parameters of {@code source}, from its first event (NONE when it is empty). */
+  public static Nuisances nuisancesOf(EventSource source) {
+    return source.size() == 0 ? Nuisances.NONE : source.read(0, 1).nuisances();
+  }
+
+  static void requireShift(NuisanceShift shift, int points) {
+    if (shift != null && shift.points() != points) {
+      throw new IllegalArgumentException(
+          shift.points() + " ν rows for " + points + " parameter points");
+    }
   }
 
   /** An {@link EventDrawer} over {@code source} in default chunks. */
@@ -96,8 +135,24 @@ public final class Unweighter {
 
   /** An {@link EventDrawer} over {@code source} in chunks of {@code eventsPerChunk} events. */
   public EventDrawer drawer(EventSource source, int eventsPerChunk) {
-    return (thetas, counts, maxNegativeFraction, seed) ->
-        draw(source, thetas, counts, maxNegativeFraction, seed, eventsPerChunk);
+    return new EventDrawer() {
+      @Override
+      public Draws draw(double[][] thetas, int[] counts, double maxNegativeFraction, long seed) {
+        return Unweighter.this.draw(
+            source, thetas, null, counts, maxNegativeFraction, seed, eventsPerChunk);
+      }
+
+      @Override
+      public Draws draw(
+          double[][] thetas,
+          NuisanceShift shift,
+          int[] counts,
+          double maxNegativeFraction,
+          long seed) {
+        return Unweighter.this.draw(
+            source, thetas, shift, counts, maxNegativeFraction, seed, eventsPerChunk);
+      }
+    };
   }
 
   /** The morphing weights w_b(θ_k) of every point (M × B), after checking θ and the counts. */
@@ -116,9 +171,34 @@ public final class Unweighter {
 
   /** Pass 1 over one chunk: σ_b, Σ dσ⁺ and the negative weights per point. */
   public ChunkSums sums(EventSource chunk, double[][] points) {
+    return sums(chunk, points, null);
+  }
+
+  /**
+   * Pass 1 over one chunk at the points (θ_k, ν_k) of {@code shift} (null: no nuisance factors);
+   * σ_b stays the sum of the θ-benchmark weights.
+   */
+  public ChunkSums sums(EventSource chunk, double[][] points, NuisanceShift shift) {
     int m = points.length;
     int nb = chunk.setup().benchmarks().size();
     ChunkSums s = ChunkSums.zero(nb, m);
+    if (shift != null) {
+      miner.forEachChunk(
+          chunk,
+          (from, part) -> {
+            double[] w = part.weights();
+            NuisanceMorphing nm = shift.morphing(part);
+            for (int i = 0; i < part.size(); i++) {
+              for (int b = 0; b < nb; b++) {
+                s.benchmarkSigma()[b] += w[i * nb + b];
+              }
+              for (int k = 0; k < m; k++) {
+                add(s, k, dsigma(points[k], w, i * nb) * shift.factor(nm, i, k));
+              }
+            }
+          });
+      return s;
+    }
     miner.forEachWeights(
         chunk,
         (from, count, w) -> {
@@ -127,19 +207,22 @@ public final class Unweighter {
               s.benchmarkSigma()[b] += w[i * nb + b];
             }
             for (int k = 0; k < m; k++) {
-              double d = dsigma(points[k], w, i * nb);
-              s.totalAbs()[k] += Math.abs(d);
-              if (d > 0) {
-                s.positive()[k] += d;
-                s.maxPositive()[k] = Math.max(s.maxPositive()[k], d);
-              } else {
-                s.negativeCount()[k]++;
-                s.negativeAbs()[k] -= d;
-              }
+              add(s, k, dsigma(points[k], w, i * nb));
             }
           }
         });
     return s;
+  }
+
+  private static void add(ChunkSums s, int k, double d) {
+    s.totalAbs()[k] += Math.abs(d);
+    if (d > 0) {
+      s.positive()[k] += d;
+      s.maxPositive()[k] = Math.max(s.maxPositive()[k], d);
+    } else {
+      s.negativeCount()[k]++;
+      s.negativeAbs()[k] -= d;
+    }
   }
 
   /** dσ_e(θ) = Σ_b w_b(θ) W[row + b]. */
@@ -164,6 +247,21 @@ public final class Unweighter {
       int[] counts,
       double[] positive,
       long seed) {
+    return drawChunk(chunk, offset, points, counts, positive, seed, null);
+  }
+
+  /**
+   * Pass 2 at the points (θ_k, ν_k) of {@code shift} (null: no nuisance factors); {@code positive}
+   * from {@link #sums(EventSource, double[][], NuisanceShift)} with the same shift.
+   */
+  public ChunkDraws drawChunk(
+      EventSource chunk,
+      long offset,
+      double[][] points,
+      int[] counts,
+      double[] positive,
+      long seed,
+      NuisanceShift shift) {
     int m = points.length;
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
     double[][] u = new double[m][];
@@ -176,8 +274,9 @@ public final class Unweighter {
       Arrays.sort(u[k]);
       total = Math.addExact(total, counts[k]);
     }
+    int nk = shift == null ? 0 : nuisancesOf(chunk).benchmarks().size();
     Collected c =
-        new Collected(total, chunk.observables().size(), chunk.setup().benchmarks().size());
+        new Collected(total, chunk.observables().size(), chunk.setup().benchmarks().size(), nk);
     if (total == 0) {
       return c.result();
     }
@@ -189,9 +288,13 @@ public final class Unweighter {
         (from, part) -> {
           double[] w = part.weights();
           int[] s = part.sampledFrom().orElse(null);
+          NuisanceMorphing nm = shift == null ? null : shift.morphing(part);
           for (int i = 0; i < part.size(); i++) {
             for (int k = 0; k < m; k++) {
               double dsig = dsigma(points[k], w, i * nb);
+              if (nm != null && dsig > 0) {
+                dsig *= shift.factor(nm, i, k);
+              }
               if (dsig <= 0) {
                 continue;
               }
@@ -223,6 +326,21 @@ public final class Unweighter {
       List<ChunkDraws> chunks,
       UnweightingPlan plan,
       long seed) {
+    return combine(setup, observables, Nuisances.NONE, chunks, plan, seed);
+  }
+
+  /**
+   * As {@link #combine(MorphingSetup, List, List, UnweightingPlan, long)}, the drawn events
+   * carrying their weights at the nuisance benchmarks of {@code nuisances} (NONE: none).
+   */
+  public static Draws combine(
+      MorphingSetup setup,
+      List<String> observables,
+      Nuisances nuisances,
+      List<ChunkDraws> chunks,
+      UnweightingPlan plan,
+      long seed) {
+    int nk = nuisances.benchmarks().size();
     int n = 0;
     for (ChunkDraws c : chunks) {
       n = Math.addExact(n, c.size());
@@ -231,6 +349,7 @@ public final class Unweighter {
     int nb = setup.benchmarks().size();
     double[] x = new double[n * d];
     double[] w = new double[n * nb];
+    double[] nw = new double[n * nk];
     int[] s = new int[n];
     int[] theta = new int[n];
     long[] event = new long[n];
@@ -238,13 +357,20 @@ public final class Unweighter {
     for (ChunkDraws c : chunks) {
       System.arraycopy(c.x(), 0, x, at * d, c.size() * d);
       System.arraycopy(c.weights(), 0, w, at * nb, c.size() * nb);
+      if (nk > 0) {
+        System.arraycopy(c.nuisanceWeights(), 0, nw, at * nk, c.size() * nk);
+      }
       System.arraycopy(c.sampledFrom(), 0, s, at, c.size());
       System.arraycopy(c.thetaIndex(), 0, theta, at, c.size());
       System.arraycopy(c.eventIndex(), 0, event, at, c.size());
       at += c.size();
     }
     int[] perm = Permutations.random(n, Seeds.derive(seed, 2));
-    EventSample all = EventSample.ofFeatures(observables, x).withWeights(setup, w, s).select(perm);
+    EventSample all = EventSample.ofFeatures(observables, x).withWeights(setup, w, s);
+    if (nk > 0) {
+      all = all.withNuisances(nuisances, nw);
+    }
+    all = all.select(perm);
     int[] th = new int[n];
     long[] ev = new long[n];
     for (int i = 0; i < n; i++) {
@@ -259,19 +385,23 @@ public final class Unweighter {
   private static final class Collected {
     private final int d;
     private final int nb;
+    private final int nk;
     private final double[] x;
     private final double[] w;
+    private final double[] nw;
     private final int[] s;
     private final int[] theta;
     private final long[] event;
     private int size;
     private final java.util.Map<Integer, Object[]> last = new java.util.HashMap<>();
 
-    Collected(int total, int d, int nb) {
+    Collected(int total, int d, int nb, int nk) {
       this.d = d;
       this.nb = nb;
+      this.nk = nk;
       x = new double[total * d];
       w = new double[total * nb];
+      nw = new double[total * nk];
       s = new int[total];
       theta = new int[total];
       event = new long[total];
@@ -282,6 +412,9 @@ public final class Unweighter {
         x[size * d + j] = chunk.x(i, j);
       }
       System.arraycopy(weights, i * nb, w, size * nb, nb);
+      for (int j = 0; j < nk; j++) {
+        nw[size * nk + j] = chunk.nuisanceWeight(i, j);
+      }
       s[size] = sampled == null ? -1 : sampled[i];
       theta[size] = k;
       event[size] = index;
@@ -295,8 +428,17 @@ public final class Unweighter {
             index,
             chunk.xRow(i),
             Arrays.copyOfRange(weights, i * nb, i * nb + nb),
-            sampled == null ? -1 : sampled[i]
+            sampled == null ? -1 : sampled[i],
+            nuisanceRow(chunk, i)
           });
+    }
+
+    private double[] nuisanceRow(EventSample chunk, int i) {
+      double[] row = new double[nk];
+      for (int j = 0; j < nk; j++) {
+        row[j] = chunk.nuisanceWeight(i, j);
+      }
+      return row;
     }
 
     void addRemembered(int k) {
@@ -304,13 +446,14 @@ public final class Unweighter {
       System.arraycopy((double[]) r[1], 0, x, size * d, d);
       System.arraycopy((double[]) r[2], 0, w, size * nb, nb);
       s[size] = (Integer) r[3];
+      System.arraycopy((double[]) r[4], 0, nw, size * nk, nk);
       theta[size] = k;
       event[size] = (Long) r[0];
       size++;
     }
 
     ChunkDraws result() {
-      return new ChunkDraws(x, w, s, theta, event);
+      return new ChunkDraws(x, w, s, theta, event, nw);
     }
   }
 }

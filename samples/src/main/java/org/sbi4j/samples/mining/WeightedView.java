@@ -128,12 +128,19 @@ public final class WeightedView extends SourceRange {
     int nb = setup().benchmarks().size();
     double[] w = raw.weights();
     int[] s = raw.sampledFrom().orElse(null);
+    int nk = raw.nuisances().benchmarks().size();
+    double[] nw = nk == 0 ? null : raw.nuisanceWeights();
     for (int i = 0; i < count; i++) {
       double f = correction * (s == null || s[i] < 0 ? 1 : factors[s[i]]);
       for (int b = 0; b < nb; b++) {
         w[i * nb + b] *= f;
       }
+      for (int k = 0; k < nk; k++) {
+        nw[i * nk + k] *= f;
+      }
     }
-    return raw.withWeights(setup(), w, s);
+    EventSample out = raw.withWeights(setup(), w, s);
+    // the nuisance weights get the same factor, so their ratios to the reference weights stay
+    return nk == 0 ? out : out.withNuisances(raw.nuisances(), nw);
   }
 }

@@ -2,6 +2,7 @@ package org.sbi4j.samples.simulators;
 
 import java.util.List;
 import org.sbi4j.morphing.MorphingSetup;
+import org.sbi4j.morphing.Nuisances;
 import org.sbi4j.samples.EventSample;
 
 /**
@@ -55,5 +56,50 @@ public interface Simulator {
   /** log r(x|θ0,θ1) = log p(x|θ0) − log p(x|θ1). */
   default double logRatio(double[] x, double[] theta0, double[] theta1) {
     return logLikelihood(x, theta0) - logLikelihood(x, theta1);
+  }
+
+  /**
+   * The nuisance parameters ν of the process (docs/math.md §7), {@link Nuisances#NONE} when it has
+   * none. Their nuisance benchmarks hold each event's weight at the reference benchmark with one ν
+   * moved to ±1; {@link #simulate(int, long)} writes them.
+   */
+  default Nuisances nuisances() {
+    return Nuisances.NONE;
+  }
+
+  /** dσ(z|θ,ν); ν has one value per nuisance parameter. */
+  default double partonDensity(double[] z, double[] theta, double[] nu) {
+    requireNoNuisances(nu);
+    return partonDensity(z, theta);
+  }
+
+  /** σ(θ,ν) = ∫ dσ(z|θ,ν) dz, exact. */
+  default double crossSection(double[] theta, double[] nu) {
+    requireNoNuisances(nu);
+    return crossSection(theta);
+  }
+
+  /** log p(x|θ,ν), the exact normalised detector-level log density. */
+  default double logLikelihood(double[] x, double[] theta, double[] nu) {
+    requireNoNuisances(nu);
+    return logLikelihood(x, theta);
+  }
+
+  /** ∇ log p(x|θ,ν) over θ ⊕ ν, exact: p entries for θ, then one per nuisance parameter. */
+  default double[] score(double[] x, double[] theta, double[] nu) {
+    requireNoNuisances(nu);
+    return score(x, theta);
+  }
+
+  private void requireNoNuisances(double[] nu) {
+    if (nu.length != nuisances().size()) {
+      throw new IllegalArgumentException(
+          String.format(
+              java.util.Locale.ROOT,
+              "ν has %d values but %s has the nuisance parameters %s",
+              nu.length,
+              name(),
+              nuisances().names()));
+    }
   }
 }

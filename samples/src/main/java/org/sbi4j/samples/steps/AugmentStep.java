@@ -1,18 +1,24 @@
 package org.sbi4j.samples.steps;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.sbi4j.common.Check;
 import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.common.MemoryBudget;
+import org.sbi4j.common.Seeds;
 import org.sbi4j.common.TaskRunner;
+import org.sbi4j.morphing.NuisanceMorphing;
+import org.sbi4j.morphing.Nuisances;
 import org.sbi4j.samples.io.EventFile;
 import org.sbi4j.samples.io.MadMinerFiles;
 import org.sbi4j.samples.io.TrainingFiles;
 import org.sbi4j.samples.mining.AugmentResult;
 import org.sbi4j.samples.mining.EventDrawer;
 import org.sbi4j.samples.mining.GoldMiner;
+import org.sbi4j.samples.mining.JointTrainingSamples;
 import org.sbi4j.samples.mining.NegativeWeights;
+import org.sbi4j.samples.mining.NuisancePrior;
 import org.sbi4j.samples.mining.Partition;
 import org.sbi4j.samples.mining.Prior;
 import org.sbi4j.samples.mining.TrainingSamples;
@@ -93,6 +99,29 @@ public final class AugmentStep {
   }
 
   /**
+   * How a sample treats the nuisance parameters of an event file that declares them (docs/math.md
+   * §7.3); ignored for a file without them, where setting ν1 or ν_ref is an error.
+   *
+   * @param nu0Prior the ν0 prior of a ratio sample ({@link NuisancePrior#parse}); null: the
+   *     constraint N(0, 1)
+   * @param nu1 ν1 of a ratio sample; null: 0
+   * @param nuRef ν_ref of a SALLY sample; null: 0
+   * @param policy what to do with undefined nuisance coefficients
+   */
+  public record Nuisance(
+      String nu0Prior, double[] nu1, double[] nuRef, NuisanceMorphing.Policy policy) {
+    /** ν0 from its constraint, ν1 = ν_ref = 0, undefined coefficients refused. */
+    public static final Nuisance DEFAULT =
+        new Nuisance(null, null, null, NuisanceMorphing.Policy.ERROR);
+
+    public Nuisance {
+      if (policy == null) {
+        throw new IllegalArgumentException("a nuisance policy is required");
+      }
+    }
+  }
+
+  /**
    * The result.
    *
    * @param rows rows written
@@ -101,6 +130,7 @@ public final class AugmentStep {
    * @param maxNegativeEvents most events with dσ_e ≤ 0 at any point
    * @param maxNegativeFraction largest fraction of Σ|dσ_e| they carry at any point
    * @param out the file written
+   * @param nuisances the nuisance parameters whose values follow θ in the sample (empty when none)
    */
   public record Result(
       int rows,
@@ -108,7 +138,8 @@ public final class AugmentStep {
       double minEffectiveSampleSize,
       long maxNegativeEvents,
       double maxNegativeFraction,
-      String out) {}
+      String out,
+      List<String> nuisances) {}
 
   /** Builds and writes the training sample in this thread. */
   public static Result run(Request r) {
@@ -121,14 +152,31 @@ public final class AugmentStep {
    * this thread when it is null. The output is the same either way.
    */
   public static Result run(Request r, TaskRunner runner) {
+    return run(r, Nuisance.DEFAULT, runner);
+  }
+
+  /**
+   * As {@link #run(Request, TaskRunner)} with the nuisance settings {@code nu}: for an event file
+   * with nuisance parameters the sample is over θ ⊕ ν ({@link JointTrainingSamples}).
+   */
+  public static Result run(Request r, Nuisance nu, TaskRunner runner) {
     Check.positive("samples", r.samples());
     AugmentResult a;
     try (EventFile in = MadMinerFiles.open(r.events())) {
+      Nuisances nuisances = Unweighter.nuisancesOf(in);
+      if (nuisances.isEmpty() && nu.nu0Prior() != null) {
+        throw new InvalidValueException(
+            "nu0Prior",
+            "the event file declares no nuisance parameters, so there is no ν0 to draw; leave"
+                + " it out or use an event file with nuisance benchmarks");
+      }
+      double[] nu1 = JointMining.resolve("nu1", nu.nu1(), nuisances);
+      double[] nuRef = JointMining.resolve("nuRef", nu.nuRef(), nuisances);
       MemoryBudget.require(
           "samples",
           "rows",
           r.samples(),
-          bytesPerRow(in.observables().size(), in.setup().parameters().size()),
+          bytesPerRow(in.observables().size(), in.setup().parameters().size() + nuisances.size()),
           "draw fewer rows (several smaller samples can be trained on one after another)");
       EventDrawer draws =
           runner == null
@@ -136,12 +184,21 @@ public final class AugmentStep {
               : ChunkedAugment.drawer(
                   r.events(), r.partition(), runner, Unweighter.EVENTS_PER_CHUNK);
       TrainingSamples ts = new TrainingSamples(in.setup(), r.maxNegativeFraction());
+      JointTrainingSamples joint =
+          nuisances.isEmpty()
+              ? null
+              : new JointTrainingSamples(in.setup(), nu.policy(), r.maxNegativeFraction());
+      // the events σ(θ,ν) is summed over (the drawer's partition), only for a sample over (θ, ν)
+      WeightedView view = joint == null ? null : WeightedView.of(in, r.partition());
       if (r.method() == Method.SALLY) {
         if (r.thetaRef() == null) {
           throw new InvalidValueException(
               "thetaRef", "a sally sample needs a reference point θ_ref");
         }
-        a = ts.sally(draws, r.thetaRef(), r.samples(), r.seed());
+        a =
+            joint == null
+                ? ts.sally(draws, r.thetaRef(), r.samples(), r.seed())
+                : joint.sally(view, draws, r.thetaRef(), nuRef, r.samples(), r.seed());
       } else {
         if (r.theta0Prior() == null || r.theta1() == null) {
           throw new InvalidValueException(
@@ -151,10 +208,26 @@ public final class AugmentStep {
         double[][] theta0 =
             Prior.parse(r.theta0Prior())
                 .points(in.setup(), r.thetaPoints(), org.sbi4j.common.Seeds.derive(r.seed(), 7));
-        a = ts.ratio(draws, theta0, r.theta1(), r.samples(), r.seed());
+        if (joint == null) {
+          a = ts.ratio(draws, theta0, r.theta1(), r.samples(), r.seed());
+        } else {
+          NuisancePrior prior =
+              nu.nu0Prior() == null ? NuisancePrior.CONSTRAINT : parseNuisancePrior(nu.nu0Prior());
+          if (!prior.fixed() && theta0.length < r.thetaPoints()) {
+            // a grid or the benchmarks: repeat the θ0 points so that ν0 gets thetaPoints draws
+            double[][] tiled = new double[r.thetaPoints()][];
+            for (int k = 0; k < tiled.length; k++) {
+              tiled[k] = theta0[k % theta0.length];
+            }
+            theta0 = tiled;
+          }
+          double[][] nu0 =
+              nuisancePoints(prior, nuisances, theta0.length, Seeds.derive(r.seed(), 8));
+          a = joint.ratio(view, draws, theta0, nu0, r.theta1(), nu1, r.samples(), r.seed());
+        }
       }
     }
-    TrainingFiles.write(r.out(), a.sample());
+    TrainingFiles.write(r.out(), a.sample(), a.nuisanceNames());
     double ess = Double.POSITIVE_INFINITY;
     long neg = 0;
     double frac = 0;
@@ -165,7 +238,27 @@ public final class AugmentStep {
       frac = Math.max(frac, nw.fraction());
     }
     int points = a.thetas().length - (r.method() == Method.RATIO ? 1 : 0);
-    return new Result(a.sample().size(), points, ess, neg, frac, r.out().toString());
+    return new Result(
+        a.sample().size(), points, ess, neg, frac, r.out().toString(), a.nuisanceNames());
+  }
+
+  private static NuisancePrior parseNuisancePrior(String text) {
+    try {
+      return NuisancePrior.parse(text);
+    } catch (InvalidValueException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new InvalidValueException("nu0Prior", e.getMessage());
+    }
+  }
+
+  private static double[][] nuisancePoints(
+      NuisancePrior prior, Nuisances nuisances, int count, long seed) {
+    try {
+      return prior.draw(nuisances.names(), count, seed);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidValueException("nu0Prior", e.getMessage());
+    }
   }
 
   /**

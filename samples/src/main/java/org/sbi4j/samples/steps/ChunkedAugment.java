@@ -7,6 +7,7 @@ import java.util.List;
 import org.sbi4j.common.Seeds;
 import org.sbi4j.common.TaskRunner;
 import org.sbi4j.morphing.MorphingSetup;
+import org.sbi4j.morphing.Nuisances;
 import org.sbi4j.samples.io.EventFile;
 import org.sbi4j.samples.io.MadMinerFiles;
 import org.sbi4j.samples.mining.ChunkDraws;
@@ -14,6 +15,7 @@ import org.sbi4j.samples.mining.ChunkSums;
 import org.sbi4j.samples.mining.Draws;
 import org.sbi4j.samples.mining.EventDrawer;
 import org.sbi4j.samples.mining.GoldMiner;
+import org.sbi4j.samples.mining.NuisanceShift;
 import org.sbi4j.samples.mining.Partition;
 import org.sbi4j.samples.mining.Unweighter;
 import org.sbi4j.samples.mining.UnweightingPlan;
@@ -35,11 +37,17 @@ public final class ChunkedAugment {
   record Chunk(String file, long start, long from, long count, double[] factors, double correction)
       implements Serializable {}
 
-  /** Pass 1 input: a chunk and the morphing weights of the points (M × B). */
-  record SumsInput(Chunk chunk, double[][] points) implements Serializable {}
+  /** Pass 1 input: a chunk, the morphing weights of the points (M × B) and their ν (null: none). */
+  record SumsInput(Chunk chunk, double[][] points, NuisanceShift shift) implements Serializable {}
 
   /** Pass 2 input: a chunk, the points, its draws per point, its Σ dσ⁺ per point and its seed. */
-  record DrawInput(Chunk chunk, double[][] points, int[] counts, double[] positive, long seed)
+  record DrawInput(
+      Chunk chunk,
+      double[][] points,
+      int[] counts,
+      double[] positive,
+      long seed,
+      NuisanceShift shift)
       implements Serializable {}
 
   /**
@@ -49,8 +57,40 @@ public final class ChunkedAugment {
    */
   public static EventDrawer drawer(
       Path file, Partition partition, TaskRunner runner, int eventsPerTask) {
-    return (thetas, counts, maxNegativeFraction, seed) ->
-        draw(file, partition, runner, eventsPerTask, thetas, counts, maxNegativeFraction, seed);
+    return new EventDrawer() {
+      @Override
+      public Draws draw(double[][] thetas, int[] counts, double maxNegativeFraction, long seed) {
+        return ChunkedAugment.draw(
+            file,
+            partition,
+            runner,
+            eventsPerTask,
+            thetas,
+            null,
+            counts,
+            maxNegativeFraction,
+            seed);
+      }
+
+      @Override
+      public Draws draw(
+          double[][] thetas,
+          NuisanceShift shift,
+          int[] counts,
+          double maxNegativeFraction,
+          long seed) {
+        return ChunkedAugment.draw(
+            file,
+            partition,
+            runner,
+            eventsPerTask,
+            thetas,
+            shift,
+            counts,
+            maxNegativeFraction,
+            seed);
+      }
+    };
   }
 
   private static Draws draw(
@@ -59,15 +99,18 @@ public final class ChunkedAugment {
       TaskRunner runner,
       int eventsPerTask,
       double[][] thetas,
+      NuisanceShift shift,
       int[] counts,
       double maxNegativeFraction,
       long seed) {
     List<Chunk> chunks = new ArrayList<>();
     MorphingSetup setup;
     List<String> observables;
+    Nuisances nuisances;
     try (EventFile in = MadMinerFiles.open(file)) {
       setup = in.setup();
       observables = in.observables();
+      nuisances = shift == null ? Nuisances.NONE : Unweighter.nuisancesOf(in);
       long n = in.size();
       long start = partition.from(n);
       long size = partition.size(n);
@@ -94,7 +137,8 @@ public final class ChunkedAugment {
     double[][] points = Unweighter.morphingWeights(setup, thetas, counts);
     List<ChunkSums> sums =
         runner.map(
-            chunks.stream().map(c -> new SumsInput(c, points)).toList(), ChunkedAugment::sums);
+            chunks.stream().map(c -> new SumsInput(c, points, shift)).toList(),
+            ChunkedAugment::sums);
     UnweightingPlan plan =
         UnweightingPlan.of(thetas, counts, sums, maxNegativeFraction, Seeds.derive(seed, 1));
     List<DrawInput> work = new ArrayList<>();
@@ -105,15 +149,17 @@ public final class ChunkedAugment {
               points,
               plan.chunkCounts()[c],
               sums.get(c).positive(),
-              Seeds.derive(seed, 3, c)));
+              Seeds.derive(seed, 3, c),
+              shift));
     }
     List<ChunkDraws> draws = runner.map(work, ChunkedAugment::drawChunk);
-    return Unweighter.combine(setup, observables, draws, plan, seed);
+    return Unweighter.combine(setup, observables, nuisances, draws, plan, seed);
   }
 
   private static ChunkSums sums(SumsInput s) {
     try (EventFile in = MadMinerFiles.open(Path.of(s.chunk().file()))) {
-      return new Unweighter(new GoldMiner(in.setup())).sums(view(in, s.chunk()), s.points());
+      return new Unweighter(new GoldMiner(in.setup()))
+          .sums(view(in, s.chunk()), s.points(), s.shift());
     }
   }
 
@@ -129,7 +175,8 @@ public final class ChunkedAugment {
               d.points(),
               d.counts(),
               d.positive(),
-              d.seed());
+              d.seed(),
+              d.shift());
     }
   }
 

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sbi4j.common.TaskRunner;
+import org.sbi4j.morphing.NuisanceMorphing;
+import org.sbi4j.morphing.Nuisances;
 import org.sbi4j.morphing.Parameter;
 import org.sbi4j.samples.io.EventFile;
 import org.sbi4j.samples.io.MadMinerFiles;
@@ -19,6 +21,10 @@ import org.sbi4j.samples.mining.WeightedView;
  * MadMiner's sampling factors. Writes {@code dsigma0}, {@code dsigma1}, {@code log_r_xz} (n) and
  * {@code t_xz0}, {@code t_xz1} (n × p); when some events have dσ_e ≤ 0 also {@code valid} (n, int64
  * 0/1; their log_r_xz and t are 0).
+ *
+ * <p>When the event file declares nuisance parameters the scores are over θ ⊕ ν (p + m columns) at
+ * (θ0, ν0) and (θ1, ν1), ν = 0 unless given (docs/math.md §7.4), and {@code nuisance_names} (m) is
+ * written.
  */
 public final class MineStep {
   private MineStep() {}
@@ -33,6 +39,7 @@ public final class MineStep {
    * @param negativeFraction the fraction of Σ|dσ_e| they carry
    * @param out the output file
    * @param warnings θ0 or θ1 outside the setup's parameter ranges (empty when none)
+   * @param nuisances the nuisance parameters the scores include after θ (empty when none)
    */
   public record Result(
       double sigma0,
@@ -41,7 +48,8 @@ public final class MineStep {
       long negativeEvents,
       double negativeFraction,
       String out,
-      List<String> warnings) {}
+      List<String> warnings,
+      List<String> nuisances) {}
 
   /** Events per task when mining runs as tasks. */
   public static final int EVENTS_PER_TASK = 1 << 20;
@@ -70,6 +78,38 @@ public final class MineStep {
         ChunkedMining.mine(events, theta0, theta1, maxNegativeFraction, runner, EVENTS_PER_TASK),
         out,
         rangeWarnings(events, theta0, theta1));
+  }
+
+  /**
+   * Mines at (θ0, ν0) and (θ1, ν1): as {@link #run(Path, double[], double[], Path, double,
+   * TaskRunner)} for a file without nuisance parameters (then ν0 and ν1 must be null); for a file
+   * with them, the joint ratio and the score over θ ⊕ ν, null ν meaning 0.
+   *
+   * @param policy what to do with undefined nuisance coefficients
+   * @param runner tasks over event ranges, or null for this thread
+   */
+  public static Result run(
+      Path events,
+      double[] theta0,
+      double[] nu0,
+      double[] theta1,
+      double[] nu1,
+      Path out,
+      double maxNegativeFraction,
+      NuisanceMorphing.Policy policy,
+      TaskRunner runner) {
+    Nuisances nuisances = JointMining.nuisancesOf(events);
+    double[] n0 = JointMining.resolve("nu0", nu0, nuisances);
+    double[] n1 = JointMining.resolve("nu1", nu1, nuisances);
+    if (nuisances.isEmpty()) {
+      return runner == null
+          ? run(events, theta0, theta1, out, maxNegativeFraction)
+          : run(events, theta0, theta1, out, maxNegativeFraction, runner);
+    }
+    MinedEvents m =
+        JointMining.mine(
+            events, theta0, n0, theta1, n1, policy, maxNegativeFraction, runner, EVENTS_PER_TASK);
+    return write(m, out, rangeWarnings(events, theta0, theta1), nuisances.names());
   }
 
   /**
@@ -103,6 +143,11 @@ public final class MineStep {
   }
 
   private static Result write(MinedEvents m, Path out, List<String> warnings) {
+    return write(m, out, warnings, List.of());
+  }
+
+  private static Result write(
+      MinedEvents m, Path out, List<String> warnings, List<String> nuisances) {
     H5Writer.write(
         out,
         w -> {
@@ -118,6 +163,9 @@ public final class MineStep {
             }
             w.longs("valid", valid);
           }
+          if (!nuisances.isEmpty()) {
+            w.strings("nuisance_names", nuisances);
+          }
         });
     return new Result(
         m.sigma0(),
@@ -126,6 +174,7 @@ public final class MineStep {
         m.negatives().count(),
         m.negatives().fraction(),
         out.toString(),
-        warnings);
+        warnings,
+        nuisances);
   }
 }

@@ -12,14 +12,20 @@ import org.sbi4j.training.store.OnnxExport;
  * <p>Ratio methods: member inputs are concat((θ0 − μ_θ)/σ_θ, (x − μ_x)/σ_x) (p + d), output log r̂;
  * SALLY: inputs (x − μ_x)/σ_x (d), outputs t̂ (p), in the units of θ.
  *
+ * <p>With nuisance parameters (docs/math.md §7.4) the parameter vector is θ ⊕ ν: {@code parameters}
+ * ends with the m names of {@code nuisanceNames}, the θ scaling and range have p + m columns, and a
+ * SALLY model has p + m outputs. Training and evaluation treat ν exactly as θ.
+ *
  * @param method the estimator
  * @param precision arithmetic the members were trained in
  * @param observables names of the d features, in input order
- * @param parameters names of the p parameters
+ * @param parameters names of the p parameters (θ, then ν)
  * @param xScaling standardisation of x (d columns)
  * @param thetaScaling standardisation of θ0 (p columns); null for SALLY
  * @param thetaRange θ0 box of the training sample, p × {min, max}; null for SALLY
  * @param members ensemble members (≥ 1), all of the same architecture
+ * @param nuisanceNames the nuisance parameters: the last entries of {@code parameters}, in order
+ *     (empty without nuisances)
  */
 public record ModelData(
     Method method,
@@ -29,7 +35,30 @@ public record ModelData(
     Scaling xScaling,
     Scaling thetaScaling,
     double[][] thetaRange,
-    List<Network> members) {
+    List<Network> members,
+    List<String> nuisanceNames) {
+
+  /** A model without nuisance parameters. */
+  public ModelData(
+      Method method,
+      Precision precision,
+      List<String> observables,
+      List<String> parameters,
+      Scaling xScaling,
+      Scaling thetaScaling,
+      double[][] thetaRange,
+      List<Network> members) {
+    this(
+        method,
+        precision,
+        observables,
+        parameters,
+        xScaling,
+        thetaScaling,
+        thetaRange,
+        members,
+        List.of());
+  }
 
   public ModelData {
     if (method == null || precision == null) {
@@ -38,6 +67,7 @@ public record ModelData(
     observables = List.copyOf(observables);
     parameters = List.copyOf(parameters);
     members = List.copyOf(members);
+    nuisanceNames = nuisanceNames == null ? List.of() : List.copyOf(nuisanceNames);
     int d = observables.size();
     int p = parameters.size();
     if (d == 0 || p == 0 || members.isEmpty()) {
@@ -48,6 +78,15 @@ public record ModelData(
               d,
               p,
               members.size()));
+    }
+    int m = nuisanceNames.size();
+    if (m >= p || !parameters.subList(p - m, p).equals(nuisanceNames)) {
+      throw new IllegalArgumentException(
+          "nuisance parameters "
+              + nuisanceNames
+              + " must be the last entries of the parameters "
+              + parameters
+              + " and leave at least one physics parameter");
     }
     if (xScaling.width() != d) {
       throw new IllegalArgumentException(
@@ -119,6 +158,19 @@ public record ModelData(
   /** The same model with {@code members} instead of its own (e.g. one member of an ensemble). */
   public ModelData withMembers(List<Network> members) {
     return new ModelData(
-        method, precision, observables, parameters, xScaling, thetaScaling, thetaRange, members);
+        method,
+        precision,
+        observables,
+        parameters,
+        xScaling,
+        thetaScaling,
+        thetaRange,
+        members,
+        nuisanceNames);
+  }
+
+  /** The physics parameters θ: {@code parameters} without the trailing nuisance parameters. */
+  public List<String> physicsParameters() {
+    return parameters.subList(0, parameters.size() - nuisanceNames.size());
   }
 }

@@ -31,8 +31,13 @@ abstract class TrainedModel {
     return data.observables();
   }
 
-  /** The parameter names. */
+  /** The parameter names: θ, then the nuisance parameters ν. */
   public List<String> parameters() {
     return data.parameters();
+  }
+
+  /** The nuisance parameters: the last entries of {@link #parameters()} (empty without). */
+  public List<String> nuisanceNames() {
+    return data.nuisanceNames();
   }
 }

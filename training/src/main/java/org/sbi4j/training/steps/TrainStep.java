@@ -54,6 +54,7 @@ public final class TrainStep {
    * @param losses every epoch of every member
    * @param seconds wall time
    * @param out the model folder
+   * @param nuisances the nuisance parameters among the model's parameters (empty when none)
    */
   public record Result(
       String method,
@@ -62,7 +63,8 @@ public final class TrainStep {
       int members,
       List<EpochReport> losses,
       double seconds,
-      String out) {}
+      String out,
+      List<String> nuisances) {}
 
   /** Trains and writes the model folder. */
   public static Result run(Request r) {
@@ -71,13 +73,14 @@ public final class TrainStep {
             ? TrainingConfig.defaults()
             : Configs.load(r.config(), TrainingConfig.class);
     EventSample sample = TrainingFiles.read(r.data());
+    List<String> nuisances = TrainingFiles.nuisanceNames(r.data());
     Trainer.requireColumns(sample, r.method());
     List<TrainingListener> listeners = new ArrayList<>();
     if (r.progress() != null) {
       listeners.add(new ProgressListener(r.progress()));
     }
     TrainingOutcome outcome =
-        new Trainer(config, listeners).train(sample, r.method(), r.seed(), r.runner());
+        new Trainer(config, listeners).train(sample, nuisances, r.method(), r.seed(), r.runner());
     ModelFolder.save(r.out(), outcome, r.data());
     return new Result(
         r.method().cliName(),
@@ -86,6 +89,7 @@ public final class TrainStep {
         outcome.model().members().size(),
         outcome.history(),
         outcome.seconds(),
-        r.out().toString());
+        r.out().toString(),
+        outcome.model().nuisanceNames());
   }
 }

@@ -1,5 +1,7 @@
 package org.sbi4j.training.store;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -41,7 +43,10 @@ public final class ModelFolder {
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();
 
-  /** Contents of model.json. */
+  /**
+   * Contents of model.json; {@code nuisance_names} (the trailing entries of {@code parameters} that
+   * are nuisance parameters) is written only when there are some.
+   */
   public record Header(
       int formatVersion,
       Method method,
@@ -53,7 +58,9 @@ public final class ModelFolder {
       double[][] thetaRange,
       Activation activation,
       List<Integer> hiddenLayers,
-      int members) {}
+      int members,
+      @JsonProperty("nuisance_names") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+          List<String> nuisanceNames) {}
 
   /** Contents of weights.json. */
   public record Weights(List<List<Network.Dense>> members) {}
@@ -101,7 +108,8 @@ public final class ModelFolder {
             m.thetaRange(),
             first.activation(),
             first.hiddenWidths(),
-            m.members().size());
+            m.members().size(),
+            m.nuisanceNames());
     List<List<Network.Dense>> layers = new ArrayList<>();
     for (Network n : m.members()) {
       layers.add(n.layers());
@@ -217,7 +225,8 @@ public final class ModelFolder {
               h.xScaling(),
               h.thetaScaling(),
               h.thetaRange(),
-              nets);
+              nets,
+              h.nuisanceNames() == null ? List.of() : h.nuisanceNames());
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new IllegalArgumentException(dir + " is not a valid model folder: " + e.getMessage());
     }
