@@ -99,11 +99,11 @@ public final class UpperLimit {
           if (progress != null) {
             progress.printf(
                 Locale.ROOT,
-                "[%d/%d] %s = %.4g: CLs %.4g (%.1f s)%n",
+                "[%d/%d] %s = %s: CLs %.4g (%.1f s)%n",
                 done[0],
                 n,
                 fitter.model().poi(),
-                mu,
+                compact(mu),
                 r.clsObserved(),
                 (System.nanoTime() - start) / 1e9);
           }

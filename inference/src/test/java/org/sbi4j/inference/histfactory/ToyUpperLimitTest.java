@@ -96,6 +96,9 @@ class ToyUpperLimitTest {
   void sameSeedSameLimitsOnOneAndTwoThreads() {
     HistFactoryModel m = CountingExperimentTest.model(10, 50, 52);
     UpperLimit.Result[] r = new UpperLimit.Result[2];
+    java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream progress =
+        new java.io.PrintStream(lines, true, java.nio.charset.StandardCharsets.UTF_8);
     for (int t = 1; t <= 2; t++) {
       try (LocalTaskRunner runner = new LocalTaskRunner(t)) {
         r[t - 1] =
@@ -110,9 +113,12 @@ class ToyUpperLimitTest {
                 60,
                 9,
                 runner,
-                null);
+                t == 1 ? progress : null);
       }
     }
+    String text = lines.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(text.startsWith("[1/6] mu = 0: CLs "), text);
+    assertTrue(text.contains("[6/6] mu = 5: CLs "), text);
     assertEquals(r[0].observed(), r[1].observed(), 0.0);
     assertArrayEquals(r[0].expected(), r[1].expected(), 0.0);
     assertArrayEquals(r[0].clsObserved(), r[1].clsObserved(), 0.0);
