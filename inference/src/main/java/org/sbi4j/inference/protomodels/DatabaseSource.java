@@ -1,0 +1,61 @@
+package org.sbi4j.inference.protomodels;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Where a task finds its database: a database folder, or a fake of it (docs/math.md §8.6). Tasks
+ * carry this instead of the database, so that Spark executors read the folder themselves.
+ *
+ * @param dir the database folder
+ * @param digest SHA-256 of the folder's files, which checkpoints record
+ * @param fake whether the observations are redrawn
+ * @param fakeSeed the seed of {@link Database#fake} when {@code fake}
+ */
+public record DatabaseSource(String dir, String digest, boolean fake, long fakeSeed)
+    implements Serializable {
+  /** The database in {@code dir} as it is. */
+  public static DatabaseSource of(Path dir) {
+    return new DatabaseSource(dir.toAbsolutePath().toString(), digest(dir), false, 0);
+  }
+
+  /** The fake of this database drawn with {@code seed}. */
+  public DatabaseSource faked(long seed) {
+    return new DatabaseSource(dir, digest, true, seed);
+  }
+
+  /** Reads the database (and redraws it for a fake). */
+  public Database load() {
+    Database db = DatabaseJson.read(Path.of(dir));
+    return fake ? db.fake(fakeSeed) : db;
+  }
+
+  /** SHA-256 over the relative paths and contents of every file below {@code dir}, sorted. */
+  static String digest(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException(
+          "database " + dir + " is not a folder (a database is a folder with database.json)");
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (Path f : files) {
+        md.update(dir.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        md.update(Files.readAllBytes(f));
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read database " + dir + ": " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
