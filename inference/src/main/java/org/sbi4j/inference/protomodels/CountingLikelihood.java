@@ -297,6 +297,11 @@ public final class CountingLikelihood implements AnalysisLikelihood {
     return x;
   }
 
+  @Override
+  public CountingLikelihood fake(UniformRandomProvider rng) {
+    return drawn(rng, new double[regions()]);
+  }
+
   /** Draws n_i ~ Poisson(max(0, b_i + θ_i) + s_i) with θ ~ N(0, Σ) (docs/math.md §8.6). */
   @Override
   public CountingLikelihood drawn(UniformRandomProvider rng, double[] signal) {

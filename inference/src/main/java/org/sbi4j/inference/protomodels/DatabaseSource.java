@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -31,10 +33,29 @@ public record DatabaseSource(String dir, String digest, boolean fake, long fakeS
     return new DatabaseSource(dir, digest, true, seed);
   }
 
-  /** Reads the database (and redraws it for a fake). */
+  /** Databases this JVM loaded last (the walkers of one run share theirs; immutable). */
+  private static final Map<DatabaseSource, Database> LOADED =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<DatabaseSource, Database> eldest) {
+          return size() > 4;
+        }
+      };
+
+  /** Reads the database (and redraws it for a fake); the last few are kept for reuse. */
   public Database load() {
+    synchronized (LOADED) {
+      Database cached = LOADED.get(this);
+      if (cached != null) {
+        return cached;
+      }
+    }
     Database db = DatabaseJson.read(Path.of(dir));
-    return fake ? db.fake(fakeSeed) : db;
+    Database out = fake ? db.fake(fakeSeed) : db;
+    synchronized (LOADED) {
+      LOADED.put(this, out);
+    }
+    return out;
   }
 
   /** SHA-256 over the relative paths and contents of every file below {@code dir}, sorted. */
