@@ -169,4 +169,19 @@ class CountingLikelihoodTest {
     assertEquals(40, mean, 5 * Math.sqrt(49.0 / draws));
     assertEquals(49, var, 5 * Math.sqrt(2 * 49.0 * 49 / draws));
   }
+
+  @Test
+  void refusesACovarianceThatIsNotPositiveDefinite() {
+    double[] n = {10, 12};
+    double[] b = {9, 11};
+    String m =
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> new CountingLikelihood(n, b, null, new double[][] {{1, 2}, {2, 1}}))
+            .getMessage();
+    org.junit.jupiter.api.Assertions.assertTrue(m.contains("positive definite"), m);
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () -> new CountingLikelihood(n, b, null, new double[][] {{1, 0.5}, {0.2, 1}}));
+  }
 }
