@@ -79,7 +79,9 @@ class ProtomodelsBenchmark {
           "# Proto-model builder benchmark (issue 20)\n\nHarness:"
               + " `tests/src/test/java/org/sbi4j/bench/ProtomodelsBenchmark.java`, run with"
               + " `bench/protomodels.sh`; each run appends a section below. Toy database of"
-              + " `sbi4j protomodels toy-database --seed 1` (16 maximal combinations).\n");
+              + " `sbi4j protomodels toy-database --seed 1` (16 maximal combinations). Machine: the"
+              + " shared 2-core build machine, other helpers compiling\nand testing at the same"
+              + " time (see the load averages), so absolute rates are pessimistic.\n");
     }
     Files.writeString(OUT, md.toString(), StandardOpenOption.APPEND);
   }
