@@ -24,7 +24,9 @@ public final class Builder {
    * @param root the root seed of the walkers' steps
    * @param walker the walker's index
    * @param checkpoints folder of the checkpoints, or null for none
-   * @param progress whether to print a line to stderr at every checkpoint
+   * @param progress whether to print progress lines to stderr: at every checkpoint of the real
+   *     database's walkers, at the end of a fake's
+   * @param label the run's name in progress lines ("" for the real database, "fake 3 " for a fake)
    */
   record WalkerTask(
       DatabaseSource source,
@@ -32,7 +34,8 @@ public final class Builder {
       long root,
       int walker,
       String checkpoints,
-      boolean progress)
+      boolean progress,
+      String label)
       implements Serializable {}
 
   /**
@@ -46,12 +49,18 @@ public final class Builder {
       Path checkpoints,
       TaskRunner tasks,
       boolean progress) {
-    return tasks.map(tasks(source, config, config.seed(), checkpoints, progress), Builder::walk);
+    return tasks.map(
+        tasks(source, config, config.seed(), checkpoints, progress, ""), Builder::walk);
   }
 
   /** The tasks of one build; the caller may run several builds' tasks in one map. */
   static List<WalkerTask> tasks(
-      DatabaseSource source, BuildConfig config, long root, Path checkpoints, boolean progress) {
+      DatabaseSource source,
+      BuildConfig config,
+      long root,
+      Path checkpoints,
+      boolean progress,
+      String label) {
     if (checkpoints != null) {
       try {
         Files.createDirectories(checkpoints);
@@ -69,7 +78,8 @@ public final class Builder {
               root,
               w,
               checkpoints == null ? null : checkpoints.toAbsolutePath().toString(),
-              progress));
+              progress,
+              label));
     }
     return out;
   }
@@ -100,13 +110,12 @@ public final class Builder {
           if (file != null) {
             Checkpoints.write(file, fingerprint, s);
           }
-          if (task.progress()) {
+          boolean last = s.steps() == task.config().steps();
+          if (task.progress() && (last || !task.source().fake())) {
             System.err.printf(
                 Locale.ROOT,
                 "%swalker %d: step %d/%d, K = %.3f, best K = %.3f%n",
-                task.source().fake()
-                    ? "fake " + Long.toHexString(task.source().fakeSeed()) + " "
-                    : "",
+                task.label(),
                 s.walker(),
                 s.steps(),
                 task.config().steps(),

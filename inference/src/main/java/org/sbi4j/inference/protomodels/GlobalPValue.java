@@ -65,7 +65,8 @@ public final class GlobalPValue {
                 config,
                 Seeds.derive(seed, 0),
                 checkpoints == null ? null : checkpoints.resolve("observed"),
-                progress));
+                progress,
+                ""));
     for (int f = 0; f < fakes; f++) {
       all.addAll(
           Builder.tasks(
@@ -75,7 +76,8 @@ public final class GlobalPValue {
               checkpoints == null
                   ? null
                   : checkpoints.resolve(String.format(java.util.Locale.ROOT, "fake-%04d", f)),
-              progress));
+              progress,
+              "fake " + f + " "));
     }
     List<WalkerState> states = tasks.map(all, Builder::walk);
     int w = config.walkers();

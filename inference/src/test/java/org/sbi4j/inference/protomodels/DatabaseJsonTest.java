@@ -98,6 +98,28 @@ class DatabaseJsonTest {
   }
 
   @Test
+  void fakesOfWorkspaceAnalysesAreSeededPseudoExperiments() {
+    Particle p =
+        new Particle("P", 100, 200, new double[] {100, 200}, new double[] {1, 1}, List.of("c"));
+    Analysis a =
+        new Analysis(
+            "W1",
+            10,
+            new WorkspaceLikelihood(region(27, 20, 3, 5)),
+            List.of(
+                new EfficiencyMap("P", "c", new double[] {100, 200}, new double[][] {{1}, {1}})));
+    Database db = new Database(List.of(p), List.of(a), new boolean[1][1]);
+    ProtoModel m = ProtoModel.standardModel(1).with(0, 150, 0.5, new double[] {1});
+    Combiner.Settings s = new Combiner.Settings(0.5, 1.3);
+    double k1 = new Combiner(db.fake(4), s).evaluate(m).k();
+    double k2 = new Combiner(db.fake(4), s).evaluate(m).k();
+    double k3 = new Combiner(db.fake(5), s).evaluate(m).k();
+    // same seed, same pseudo-experiment; another seed, other counts (continuous auxiliary data)
+    assertEquals(k1, k2);
+    assertTrue(k1 != k3, k1 + " " + k3);
+  }
+
+  @Test
   void badFilesNameTheFileAndTheKey() throws IOException {
     Path dir = tmp.resolve("bad");
     DatabaseJson.write(ToyDatabase.generate(1, false), dir);
