@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       FisherCommand.class,
       NplmCommand.class,
       WorkspaceCommand.class,
+      ProtomodelsCommand.class,
       QuickstartCommand.class,
     })
 public final class Main implements Runnable {

@@ -17,9 +17,9 @@ import org.sbi4j.samples.simulators.Interference1D;
 import org.sbi4j.testing.CliArgs;
 
 /**
- * {@code augment}, {@code limits} and workspace toys with {@code --master local[2]} (Spark is on
- * this module's test classpath, as under spark-submit): exit 0; a master Spark cannot parse: exit
- * 2, one line. Each command starts and stops its own Spark context.
+ * {@code augment}, {@code limits}, workspace toys and {@code protomodels build} with {@code
+ * --master local[2]} (Spark is on this module's test classpath, as under spark-submit): exit 0; a
+ * master Spark cannot parse: exit 2, one line. Each command starts and stops its own Spark context.
  */
 class SparkCliTest {
   @TempDir static Path dir;
@@ -65,6 +65,34 @@ class SparkCliTest {
             dir.resolve("lim"),
             "--master local[2]");
     assertEquals(0, r[0], (String) r[1]);
+  }
+
+  @Test
+  void protomodelWalkersOnSparkGiveTheLocalNumbers() throws java.io.IOException {
+    Path db = dir.resolve("protodb");
+    assertEquals(0, run("protomodels toy-database --out", db, "--seed 2")[0]);
+    Path spark = dir.resolve("spark.json");
+    Path local = dir.resolve("local.json");
+    Object[] r =
+        run(
+            "protomodels build --database",
+            db,
+            "--walkers 3 --steps 40 --seed 1 --master local[2] --out",
+            dir.resolve("proto-spark"),
+            "--json",
+            spark);
+    assertEquals(0, r[0], (String) r[1]);
+    r =
+        run(
+            "protomodels build --database",
+            db,
+            "--walkers 3 --steps 40 --seed 1 --threads 1 --out",
+            dir.resolve("proto-local"),
+            "--json",
+            local);
+    assertEquals(0, r[0], (String) r[1]);
+    // the walkers are pure functions of their seeds: the reports are identical
+    assertEquals(Files.readString(local), Files.readString(spark));
   }
 
   @Test

@@ -1,0 +1,257 @@
+package org.sbi4j.inference.protomodels;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sbi4j.common.AtomicFiles;
+import org.sbi4j.inference.histfactory.WorkspaceJson;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads and writes a database folder (docs/formats.md, "Proto-model databases"): {@code
+ * database.json} with the particles, the analyses' names and the combinable pairs, and one {@code
+ * analyses/NAME.json} per analysis. Every error names the file and the key.
+ */
+public final class DatabaseJson {
+  /** The value of the {@code format} key. */
+  public static final String FORMAT = "sbi4j-protomodels-database";
+
+  static final JsonMapper MAPPER =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private DatabaseJson() {}
+
+  /** Reads the database in folder {@code dir}. */
+  public static Database read(Path dir) {
+    Path index = dir.resolve("database.json");
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException(
+          "database " + dir + " is not a folder (a database is a folder with database.json)");
+    }
+    JsonNode root = tree(index);
+    JsonFields f = new JsonFields(index, root, "");
+    f.only("format", "version", "particles", "analyses", "combinable");
+    if (!FORMAT.equals(f.string("format"))) {
+      throw f.bad("format", "must be \"" + FORMAT + "\"");
+    }
+    if (f.integer("version") != 1) {
+      throw f.bad("version", "only version 1 is supported");
+    }
+    List<Particle> particles = new ArrayList<>();
+    for (JsonFields p : f.objects("particles")) {
+      p.only("name", "massRange", "crossSection", "channels");
+      double[] range = p.numbers("massRange");
+      if (range.length != 2) {
+        throw p.bad("massRange", "must be [min, max]");
+      }
+      JsonFields xs = p.object("crossSection");
+      xs.only("mass", "fb");
+      particles.add(
+          p.wrap(
+              () ->
+                  new Particle(
+                      p.string("name"),
+                      range[0],
+                      range[1],
+                      xs.numbers("mass"),
+                      xs.numbers("fb"),
+                      p.strings("channels"))));
+    }
+    List<String> names = f.strings("analyses");
+    List<Analysis> analyses = new ArrayList<>();
+    for (String name : names) {
+      if (!name.matches("[A-Za-z0-9._-]+")) {
+        throw f.bad("analyses", "analysis name '" + name + "' must be letters, digits, . _ -");
+      }
+      analyses.add(analysis(dir.resolve("analyses").resolve(name + ".json"), name));
+    }
+    int n = analyses.size();
+    boolean[][] combinable = new boolean[n][n];
+    JsonNode pairs = f.node("combinable");
+    if (!pairs.isArray()) {
+      throw f.bad("combinable", "must be a list of [name, name] pairs");
+    }
+    for (JsonNode pair : pairs) {
+      if (!pair.isArray() || pair.size() != 2) {
+        throw f.bad("combinable", "every entry must be a pair [name, name], got " + pair);
+      }
+      int a = names.indexOf(pair.get(0).asString());
+      int b = names.indexOf(pair.get(1).asString());
+      if (a < 0 || b < 0 || a == b) {
+        throw f.bad("combinable", "pair " + pair + " must name two different listed analyses");
+      }
+      combinable[a][b] = true;
+      combinable[b][a] = true;
+    }
+    return f.wrap(() -> new Database(particles, analyses, combinable));
+  }
+
+  private static Analysis analysis(Path file, String name) {
+    JsonFields f = new JsonFields(file, tree(file), "");
+    f.only("name", "luminosity", "likelihood", "efficiencies");
+    if (!name.equals(f.string("name"))) {
+      throw f.bad("name", "must be the file's name '" + name + "'");
+    }
+    double lumi = f.number("luminosity");
+    if (!(lumi > 0)) {
+      throw f.bad("luminosity", "must be positive (fb⁻¹)");
+    }
+    JsonFields l = f.object("likelihood");
+    String type = l.string("type");
+    AnalysisLikelihood likelihood =
+        switch (type) {
+          case "counting" -> {
+            l.only("type", "regions", "covariance");
+            List<JsonFields> regions = l.objects("regions");
+            int m = regions.size();
+            double[] n = new double[m];
+            double[] b = new double[m];
+            double[] d = new double[m];
+            boolean cov = l.has("covariance");
+            for (int i = 0; i < m; i++) {
+              JsonFields r = regions.get(i);
+              r.only("name", "observed", "background", "backgroundUncertainty");
+              n[i] = r.number("observed");
+              b[i] = r.number("background");
+              d[i] = cov && !r.has("backgroundUncertainty") ? 1 : r.number("backgroundUncertainty");
+            }
+            double[][] c = cov ? l.matrix("covariance") : null;
+            yield l.wrap(() -> new CountingLikelihood(n, b, d, c));
+          }
+          case "upperLimit" -> {
+            l.only("type", "observedLimit", "expectedLimit");
+            double obs = l.number("observedLimit") * lumi;
+            double exp = l.number("expectedLimit") * lumi;
+            yield l.wrap(() -> new UpperLimitLikelihood(new TruncatedGaussian(obs, exp)));
+          }
+          case "workspace" -> {
+            l.only("type", "file");
+            Path ws = file.resolveSibling(l.string("file"));
+            yield l.wrap(() -> new WorkspaceLikelihood(WorkspaceJson.read(ws)));
+          }
+          default ->
+              throw l.bad("type", "unknown type '" + type + "' (counting, upperLimit, workspace)");
+        };
+    List<EfficiencyMap> maps = new ArrayList<>();
+    for (JsonFields e : f.objects("efficiencies")) {
+      e.only("particle", "channel", "mass", "efficiency");
+      maps.add(
+          e.wrap(
+              () ->
+                  new EfficiencyMap(
+                      e.string("particle"),
+                      e.string("channel"),
+                      e.numbers("mass"),
+                      e.matrix("efficiency"))));
+    }
+    return f.wrap(() -> new Analysis(name, lumi, likelihood, maps));
+  }
+
+  private static JsonNode tree(Path file) {
+    try {
+      return MAPPER.readTree(Files.readString(file));
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("database file " + file + " does not exist");
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException(
+          file + " is not valid JSON: " + e.getOriginalMessage().replaceAll("\\s*\\R\\s*", "; "));
+    }
+  }
+
+  /**
+   * Writes {@code db} into folder {@code dir} (created if missing); workspace analyses are written
+   * as {@code analyses/NAME-workspace.json}.
+   */
+  public static void write(Database db, Path dir) {
+    Map<String, Object> index = new LinkedHashMap<>();
+    index.put("format", FORMAT);
+    index.put("version", 1);
+    List<Object> particles = new ArrayList<>();
+    for (Particle p : db.particles()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", p.name());
+      m.put("massRange", new double[] {p.massMin(), p.massMax()});
+      m.put("crossSection", Map.of("mass", p.tableMasses(), "fb", p.crossSections()));
+      m.put("channels", p.channels());
+      particles.add(m);
+    }
+    index.put("particles", particles);
+    List<String> names = db.analyses().stream().map(Analysis::name).toList();
+    index.put("analyses", names);
+    List<List<String>> pairs = new ArrayList<>();
+    for (int a = 0; a < names.size(); a++) {
+      for (int b = a + 1; b < names.size(); b++) {
+        if (db.combinable(a, b)) {
+          pairs.add(List.of(names.get(a), names.get(b)));
+        }
+      }
+    }
+    index.put("combinable", pairs);
+    Path analysesDir = dir.resolve("analyses");
+    try {
+      Files.createDirectories(analysesDir);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot create " + analysesDir + ": " + e.getMessage());
+    }
+    for (Analysis a : db.analyses()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", a.name());
+      m.put("luminosity", a.luminosity());
+      m.put("likelihood", likelihood(a, analysesDir));
+      List<Object> maps = new ArrayList<>();
+      for (EfficiencyMap e : a.efficiencies()) {
+        Map<String, Object> em = new LinkedHashMap<>();
+        em.put("particle", e.particle());
+        em.put("channel", e.channel());
+        em.put("mass", e.masses());
+        em.put("efficiency", e.efficiencies());
+        maps.add(em);
+      }
+      m.put("efficiencies", maps);
+      AtomicFiles.writeString(
+          analysesDir.resolve(a.name() + ".json"), MAPPER.writeValueAsString(m) + "\n");
+    }
+    AtomicFiles.writeString(dir.resolve("database.json"), MAPPER.writeValueAsString(index) + "\n");
+  }
+
+  private static Map<String, Object> likelihood(Analysis a, Path analysesDir) {
+    Map<String, Object> l = new LinkedHashMap<>();
+    if (a.likelihood() instanceof CountingLikelihood c) {
+      l.put("type", "counting");
+      List<Object> regions = new ArrayList<>();
+      double[][] cov = c.covariance();
+      for (int i = 0; i < c.regions(); i++) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("name", "SR" + (i + 1));
+        r.put("observed", c.observed()[i]);
+        r.put("background", c.background()[i]);
+        r.put("backgroundUncertainty", Math.sqrt(cov[i][i]));
+        regions.add(r);
+      }
+      l.put("regions", regions);
+      if (c.correlated()) {
+        l.put("covariance", cov);
+      }
+    } else if (a.likelihood() instanceof UpperLimitLikelihood u) {
+      l.put("type", "upperLimit");
+      l.put("observedLimit", u.limits().observedLimit() / a.luminosity());
+      l.put("expectedLimit", u.limits().expectedLimit() / a.luminosity());
+    } else if (a.likelihood() instanceof WorkspaceLikelihood w) {
+      String file = a.name() + "-workspace.json";
+      WorkspaceJson.write(w.workspace(), analysesDir.resolve(file));
+      l.put("type", "workspace");
+      l.put("file", file);
+    }
+    return l;
+  }
+}
