@@ -16,7 +16,7 @@ public sealed interface AnalysisLikelihood
 
   /**
    * The same analysis with its observation redrawn from its Standard-Model likelihood (docs/math.md
-   * §8.6).
+   * §9.6).
    */
   default AnalysisLikelihood fake(UniformRandomProvider rng) {
     return drawn(rng, new double[regions()]);

@@ -9,7 +9,7 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
 
 /**
- * The combiner and the critic (docs/math.md §9.3-§8.5): for a proto-model, the global signal
+ * The combiner and the critic (docs/math.md §9.3-§9.5): for a proto-model, the global signal
  * strength μ̂ of each maximal clique c, capped by the critic at μ_max = r_max / max_a r_a, and K^c
  * = Δχ²_c − 2 a n_free; K is the largest K^c.
  */

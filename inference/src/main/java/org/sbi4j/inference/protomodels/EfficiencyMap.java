@@ -6,7 +6,7 @@ import org.sbi4j.common.InvalidValueException;
 /**
  * The efficiency × acceptance of one analysis's regions for one particle decaying through one
  * channel, on a mass grid, linear in mass between grid points and 0 outside the grid (docs/math.md
- * §8.2).
+ * §9.2).
  *
  * @param particle the particle's name
  * @param channel the decay channel's name

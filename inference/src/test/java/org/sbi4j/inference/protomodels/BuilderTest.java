@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sbi4j.common.LocalTaskRunner;
 
 /**
- * The walkers on the toy database (docs/math.md §9.5-§8.6): planted-signal recovery, resumption,
+ * The walkers on the toy database (docs/math.md §9.5-§9.6): planted-signal recovery, resumption,
  * independence of the thread count, and the SM's global p-value: small with the planted signal,
  * uniform over SM-only databases.
  */

@@ -11,7 +11,7 @@ import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.junit.jupiter.api.Test;
 
-/** K^c of two-analysis toys against hand calculations (docs/math.md §9.3-§8.4). */
+/** K^c of two-analysis toys against hand calculations (docs/math.md §9.3-§9.4). */
 class CombinerTest {
   /**
    * One particle P (100-200 GeV, σ(100) = 4 fb, σ(200) = 1 fb: σ(150) = 2 fb log-linearly), two
