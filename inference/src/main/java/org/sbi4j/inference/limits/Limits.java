@@ -58,9 +58,25 @@ public final class Limits {
       double luminosity,
       ParameterGrid grid,
       GridEvaluator evaluator) {
+    return expected(file, source, thetaTrue, luminosity, grid, evaluator, NuisanceSettings.DEFAULT);
+  }
+
+  /**
+   * As {@link #expected(EventSample, LimitSource, double[], double, ParameterGrid, GridEvaluator)},
+   * with the file's nuisance parameters treated as {@code nuisances} says. The Asimov data are
+   * those of the nominal simulation, ν = 0 (docs/math.md §7.3).
+   */
+  public static LimitsResult expected(
+      EventSample file,
+      LimitSource source,
+      double[] thetaTrue,
+      double luminosity,
+      ParameterGrid grid,
+      GridEvaluator evaluator,
+      NuisanceSettings nuisances) {
     MorphedEvents rate = prepare(file, grid);
     Dataset data = asimov(file, rate, thetaTrue, luminosity);
-    return scan(source, rate, data, luminosity, grid, true, thetaTrue, evaluator);
+    return scan(source, rate, data, luminosity, grid, true, thetaTrue, evaluator, nuisances);
   }
 
   /** The Asimov data of the file's test partition at θ_true. */
@@ -95,9 +111,24 @@ public final class Limits {
       double luminosity,
       ParameterGrid grid,
       GridEvaluator evaluator) {
+    return observed(file, observed, source, luminosity, grid, evaluator, NuisanceSettings.DEFAULT);
+  }
+
+  /**
+   * As {@link #observed(EventSample, EventSample, LimitSource, double, ParameterGrid,
+   * GridEvaluator)}, with the file's nuisance parameters treated as {@code nuisances} says.
+   */
+  public static LimitsResult observed(
+      EventSample file,
+      EventSample observed,
+      LimitSource source,
+      double luminosity,
+      ParameterGrid grid,
+      GridEvaluator evaluator,
+      NuisanceSettings nuisances) {
     MorphedEvents rate = prepare(file, grid);
     Dataset data = Dataset.observed(observed);
-    return scan(source, rate, data, luminosity, grid, false, null, evaluator);
+    return scan(source, rate, data, luminosity, grid, false, null, evaluator, nuisances);
   }
 
   private static MorphedEvents prepare(EventSample file, ParameterGrid grid) {
@@ -114,7 +145,8 @@ public final class Limits {
       ParameterGrid grid,
       boolean expected,
       double[] thetaTrue,
-      GridEvaluator evaluator) {
+      GridEvaluator evaluator,
+      NuisanceSettings nuisances) {
     List<String> warnings = new ArrayList<>();
     if (source instanceof LimitSource.Ratio r) {
       warnings.addAll(rangeWarnings(r.estimator(), grid, rate.setup().parameterNames()));
@@ -123,6 +155,20 @@ public final class Limits {
             thetaTrueWarnings(
                 r.estimator().thetaRange(), thetaTrue, rate.setup().parameterNames()));
       }
+    }
+    List<String> nuisanceNames = rate.sample().nuisances().names();
+    double[] fixed = nuisances.values(nuisanceNames);
+    if (ProfiledLimits.applies(source, rate, nuisances)) {
+      ProfiledLimits.Scan p =
+          ProfiledLimits.scan(source, rate, data, luminosity, grid, fixed, nuisances.policy());
+      return new LimitsResult(
+          source.label(),
+          expected,
+          thetaTrue,
+          luminosity,
+          data.count(),
+          p.scan().withWarnings(warnings),
+          p.fit());
     }
     LogLikelihood ll = likelihood(source, rate, data, luminosity);
     ScanResult result =

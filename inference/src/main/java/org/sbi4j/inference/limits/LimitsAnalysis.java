@@ -44,7 +44,8 @@ public final class LimitsAnalysis {
                 local
                     ? GridEvaluator.LOCAL
                     : GridTasks.expected(
-                        runner, request.events(), request.thetaTrue(), request.luminosity())));
+                        runner, request.events(), request.thetaTrue(), request.luminosity()),
+                request.nuisances()));
       }
     }
     if (data != null) {
@@ -59,7 +60,8 @@ public final class LimitsAnalysis {
                 local
                     ? GridEvaluator.LOCAL
                     : GridTasks.observed(
-                        runner, request.events(), request.observed(), request.luminosity())));
+                        runner, request.events(), request.observed(), request.luminosity()),
+                request.nuisances()));
       }
     }
     FisherMatrix fisher = null;

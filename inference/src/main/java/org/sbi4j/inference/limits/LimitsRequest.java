@@ -17,6 +17,8 @@ import org.sbi4j.inference.fisher.FisherKind;
  * @param grid the scan grid
  * @param fisher a Fisher kind whose Cramér–Rao expectation is drawn on the plot, or null
  * @param plot prefix of the PNG and SVG plot, or null for no plot
+ * @param nuisances how to treat the event file's nuisance parameters (null: {@link
+ *     NuisanceSettings#DEFAULT}, profile them all)
  */
 public record LimitsRequest(
     Path events,
@@ -26,8 +28,32 @@ public record LimitsRequest(
     double luminosity,
     ParameterGrid grid,
     FisherKind fisher,
-    Path plot) {
+    Path plot,
+    NuisanceSettings nuisances) {
+  /** A request that profiles every nuisance parameter of the file. */
+  public LimitsRequest(
+      Path events,
+      List<LimitSource> sources,
+      double[] thetaTrue,
+      Path observed,
+      double luminosity,
+      ParameterGrid grid,
+      FisherKind fisher,
+      Path plot) {
+    this(
+        events,
+        sources,
+        thetaTrue,
+        observed,
+        luminosity,
+        grid,
+        fisher,
+        plot,
+        NuisanceSettings.DEFAULT);
+  }
+
   public LimitsRequest {
+    nuisances = nuisances == null ? NuisanceSettings.DEFAULT : nuisances;
     if (events == null) {
       throw new InvalidValueException("events", "no event file");
     }
