@@ -58,7 +58,7 @@ class ProfiledLimitsTest {
 
     Reference(double lumi) {
       this.lumi = lumi;
-      int panels = 150;
+      int panels = 90;
       double width = (HI - LO) / panels;
       GaussIntegrator rule = new GaussIntegratorFactory().legendre(16, 0, width);
       int m = rule.getNumberOfPoints();
@@ -93,7 +93,7 @@ class ProfiledLimitsTest {
 
     double profiled(double theta) {
       PointValuePair r =
-          new SimplexOptimizer(1e-15, 1e-15)
+          new SimplexOptimizer(1e-13, 1e-13)
               .optimize(
                   new MaxEval(100_000),
                   GoalType.MINIMIZE,
@@ -104,11 +104,11 @@ class ProfiledLimitsTest {
     }
 
     double crossing(double level, double a, double b) {
-      return new BrentSolver(1e-9).solve(200, th -> profiled(th) - level, a, b);
+      return new BrentSolver(1e-8).solve(200, th -> profiled(th) - level, a, b);
     }
 
     double fixedCrossing(double level, double a, double b) {
-      return new BrentSolver(1e-9).solve(200, th -> q(th, new double[] {0, 0}) - level, a, b);
+      return new BrentSolver(1e-8).solve(200, th -> q(th, new double[] {0, 0}) - level, a, b);
     }
   }
 
