@@ -4,16 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
-import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
-import org.apache.commons.math3.analysis.solvers.BrentSolver;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.junit.jupiter.api.Test;
 import org.sbi4j.inference.likelihood.Dataset;
 import org.sbi4j.inference.likelihood.ExactRatio;
@@ -47,70 +37,6 @@ class ProfiledLimitsTest {
   static final double HI = 40;
   static final double CHI2_95 = 3.841458820694124;
   private final Simulator sim = Interference1D.withNuisances();
-
-  /** The independent profile q(θ) at luminosity L. */
-  final class Reference {
-    final double lumi;
-    final double[] x;
-    final double[] u;
-    final double[] logDt;
-    final double sigmaT;
-
-    Reference(double lumi) {
-      this.lumi = lumi;
-      int panels = 90;
-      double width = (HI - LO) / panels;
-      GaussIntegrator rule = new GaussIntegratorFactory().legendre(16, 0, width);
-      int m = rule.getNumberOfPoints();
-      x = new double[panels * m];
-      u = new double[x.length];
-      logDt = new double[x.length];
-      double[] t = {0};
-      double[] nu0 = {0, 0};
-      sigmaT = sim.crossSection(t, nu0);
-      for (int p = 0; p < panels; p++) {
-        for (int k = 0; k < m; k++) {
-          int e = p * m + k;
-          x[e] = LO + p * width + rule.getPoint(k);
-          u[e] = rule.getWeight(k);
-          logDt[e] = Math.log(sigmaT) + sim.logLikelihood(new double[] {x[e]}, t, nu0);
-        }
-      }
-    }
-
-    /** 2L[∫ dσ_t log(dσ_t/dσ_{θ,ν}) + σ(θ,ν) − σ_t] + |ν|². */
-    double q(double theta, double[] nu) {
-      double[] th = {theta};
-      double s = sim.crossSection(th, nu);
-      double logS = Math.log(s);
-      double kl = 0;
-      for (int e = 0; e < x.length; e++) {
-        double l = logS + sim.logLikelihood(new double[] {x[e]}, th, nu);
-        kl += u[e] * Math.exp(logDt[e]) * (logDt[e] - l);
-      }
-      return 2 * lumi * (kl + s - sigmaT) + nu[0] * nu[0] + nu[1] * nu[1];
-    }
-
-    double profiled(double theta) {
-      PointValuePair r =
-          new SimplexOptimizer(1e-13, 1e-13)
-              .optimize(
-                  new MaxEval(100_000),
-                  GoalType.MINIMIZE,
-                  new ObjectiveFunction(nu -> q(theta, nu)),
-                  new InitialGuess(new double[] {0, 0}),
-                  new NelderMeadSimplex(new double[] {0.5, 0.5}));
-      return r.getValue();
-    }
-
-    double crossing(double level, double a, double b) {
-      return new BrentSolver(1e-8).solve(200, th -> profiled(th) - level, a, b);
-    }
-
-    double fixedCrossing(double level, double a, double b) {
-      return new BrentSolver(1e-8).solve(200, th -> q(th, new double[] {0, 0}) - level, a, b);
-    }
-  }
 
   /** The library's profiled and ν = 0 scans at L. */
   ScanResult[] library(double lumi) {
@@ -154,7 +80,7 @@ class ProfiledLimitsTest {
 
   private void check(double lumi) {
     ScanResult[] lib = library(lumi);
-    Reference ref = new Reference(lumi);
+    ProfiledReference ref = new ProfiledReference(sim, lumi, LO, HI);
     Intervals prof = lib[0].intervals().get("theta");
     Intervals fixed = lib[1].intervals().get("theta");
     assertEquals(0, lib[0].bestFit()[0], 1e-4);
