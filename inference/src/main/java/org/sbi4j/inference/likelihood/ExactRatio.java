@@ -21,6 +21,8 @@ public final class ExactRatio implements RatioEstimator, ScoreEstimator {
   private final Simulator simulator;
   private final double[] reference;
   private final int nuisances;
+  private EventSample lastEvents;
+  private double[] lastReference;
 
   /**
    * @param simulator the process
@@ -66,14 +68,27 @@ public final class ExactRatio implements RatioEstimator, ScoreEstimator {
       th[j] = theta(thetas[j]);
       nu[j] = nu(thetas[j]);
     }
+    double[] ref = referenceLogLikelihood(events, nu0);
     for (int e = 0; e < events.size(); e++) {
       double[] x = events.xRow(e);
-      double ref = simulator.logLikelihood(x, reference, nu0);
       for (int j = 0; j < thetas.length; j++) {
-        out[j][e] = simulator.logLikelihood(x, th[j], nu[j]) - ref;
+        out[j][e] = simulator.logLikelihood(x, th[j], nu[j]) - ref[e];
       }
     }
     return out;
+  }
+
+  /** log p(x_e|θ_ref, 0) of every event, kept for the last sample asked (profiling asks often). */
+  private synchronized double[] referenceLogLikelihood(EventSample events, double[] nu0) {
+    if (events != lastEvents) {
+      double[] ref = new double[events.size()];
+      for (int e = 0; e < ref.length; e++) {
+        ref[e] = simulator.logLikelihood(events.xRow(e), reference, nu0);
+      }
+      lastReference = ref;
+      lastEvents = events;
+    }
+    return lastReference;
   }
 
   @Override
