@@ -78,7 +78,10 @@ public final class FisherAnalysis {
       case HISTOGRAM -> {
         Summary s = histogramSummary(r, file);
         yield nf.histogram(
-            Limits.histogramModel(events, s, histogramBinning(r, s), r.luminosity()), s, r.theta());
+            Limits.histogramModel(events, s, histogramBinning(r, s), r.luminosity()),
+            s,
+            r.theta(),
+            policy);
       }
     };
   }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sbi4j.common.Check;
-import org.sbi4j.inference.likelihood.Binning;
 import org.sbi4j.inference.likelihood.HistogramModel;
 import org.sbi4j.inference.likelihood.MorphedEvents;
+import org.sbi4j.inference.likelihood.NuisanceBinnedLikelihood;
 import org.sbi4j.inference.likelihood.Summary;
 import org.sbi4j.morphing.NuisanceMorphing;
 
@@ -19,7 +19,7 @@ import org.sbi4j.morphing.NuisanceMorphing;
  * <pre>
  * truth      I = L Σ_e ∇dσ_e ∇dσ_eᵀ / dσ_e + C
  * rate       I = L ∇σ ∇σᵀ / σ + C
- * histogram  I = Σ_k ∇ν_k ∇ν_kᵀ / ν_k + C
+ * histogram  I = Σ_k ∇ν_k ∇ν_kᵀ / ν_k + C   (per-bin nuisance morphing)
  * </pre>
  *
  * where ∇ runs over θ and the free nuisance parameters and C, the information of the constraints
@@ -182,31 +182,39 @@ public final class NuisanceFisher {
     return new FisherMatrix(parameters(), constrained(info), List.of());
   }
 
-  /** Binned information of {@code model}'s bins over θ ⊕ ν, constraint included. */
-  public FisherMatrix histogram(HistogramModel model, Summary summary, double[] theta) {
+  /**
+   * Binned information of {@code model}'s bins over θ ⊕ ν with per-bin nuisance morphing (the
+   * histogram likelihood's, docs/math.md §7.3): ∇_θ ν_k = ∇_θ ν_k(θ) F_k(ν), ∂ν_k/∂ν_j = ν_k(θ, ν)
+   * (A_kj + 2 B_kj ν_j); constraint included.
+   */
+  public FisherMatrix histogram(
+      HistogramModel model, Summary summary, double[] theta, NuisanceMorphing.Policy policy) {
     if (model.templates() != events) {
       throw new IllegalArgumentException("the histogram model bins other events");
     }
-    double luminosity = model.luminosity();
-    double[][] g = gradients(theta, luminosity);
-    int q = g.length - 1;
-    Binning binning = model.binning();
-    double[] values = summary.values(events.sample());
-    int dim = summary.dimension();
-    double[] mu = new double[binning.size()];
-    double[][] dmu = new double[binning.size()][q];
-    for (int e = 0; e < g[q].length; e++) {
-      int k = binning.index(values, e * dim);
-      mu[k] += luminosity * g[q][e];
-      for (int i = 0; i < q; i++) {
-        dmu[k][i] += luminosity * g[i][e];
-      }
-    }
+    events.setup().checkTheta("theta", theta);
+    NuisanceMorphing bins = NuisanceBinnedLikelihood.binMorphing(model, summary, policy);
+    double[] mu0 = model.expected(theta);
+    double[][] dTheta = model.expectedGradient(theta);
+    int p = dTheta.length;
+    int q = p + free.length;
     double[][] info = new double[q][q];
-    for (int k = 0; k < mu.length; k++) {
-      if (mu[k] > 0) {
-        addOuter(info, dmu[k], 1 / mu[k]);
+    double[] v = new double[q];
+    double[] g = new double[nu.length];
+    for (int k = 0; k < mu0.length; k++) {
+      double f = Math.exp(bins.logFactor(k, nu));
+      double mu = mu0[k] * f;
+      if (!(mu > 0)) {
+        continue;
       }
+      bins.gradient(k, nu, g);
+      for (int i = 0; i < p; i++) {
+        v[i] = dTheta[i][k] * f;
+      }
+      for (int a = 0; a < free.length; a++) {
+        v[p + a] = mu * g[free[a]];
+      }
+      addOuter(info, v, 1 / mu);
     }
     return new FisherMatrix(parameters(), constrained(info), List.of());
   }

@@ -168,7 +168,7 @@ public final class Limits {
           luminosity,
           data.count(),
           p.scan().withWarnings(warnings),
-          p.fit());
+          nuisances.profile() ? p.fit() : null);
     }
     LogLikelihood ll = likelihood(source, rate, data, luminosity);
     ScanResult result =

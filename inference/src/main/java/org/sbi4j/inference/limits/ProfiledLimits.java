@@ -58,7 +58,7 @@ final class ProfiledLimits {
       NuisanceMorphing.Policy policy) {
     List<String> names = rate.sample().nuisances().names();
     NuisanceEvents events = new NuisanceEvents(rate, rate.sample().nuisanceMorphing(policy));
-    NuisanceLikelihood ll = likelihood(source, events, data, luminosity, names);
+    NuisanceLikelihood ll = likelihood(source, events, data, luminosity, names, policy);
     ProfiledLikelihood profiled = new ProfiledLikelihood(ll, fixed, true);
     ScanResult result = LikelihoodScan.run(profiled, rate.setup().parameterNames(), grid);
     double[][] points = grid.points();
@@ -82,7 +82,8 @@ final class ProfiledLimits {
       NuisanceEvents events,
       Dataset data,
       double luminosity,
-      List<String> names) {
+      List<String> names,
+      NuisanceMorphing.Policy policy) {
     if (source instanceof LimitSource.Ratio r) {
       return new NuisanceExtendedLikelihood(r.estimator(), data, events, names, luminosity);
     }
@@ -90,6 +91,6 @@ final class ProfiledLimits {
     HistogramModel model =
         Limits.histogramModel(events.events(), h.summary(), h.binning(), luminosity);
     return new NuisanceBinnedLikelihood(
-        model, h.summary(), events, model.counts(data, h.summary()), names);
+        model, h.summary(), model.counts(data, h.summary()), policy);
   }
 }

@@ -108,11 +108,12 @@ class NuisanceFisherTest {
   }
 
   @Test
-  void histogramOverThetaAndNuisancesIsTheBinnedIntegral() {
+  void histogramOverThetaAndNuisancesIsThePerBinMorphingOfTheBinnedIntegrals() {
     double[] edges = {0, 0.4, 1, 2, 3, 5, 8, 80};
     Summary s = new Summary.Observed(List.of("z"));
     var model = Limits.histogramModel(events, s, new BinningSpec(1, List.of(edges), null), L);
-    double[][] got = fisher(FREE).histogram(model, s, THETA).matrix();
+    double[][] got =
+        fisher(FREE).histogram(model, s, THETA, NuisanceMorphing.Policy.ERROR).matrix();
     double[] at = {THETA[0], 0, 0};
     double[][] exact = new double[3][3];
     for (int k = 0; k + 1 < edges.length; k++) {
@@ -120,9 +121,16 @@ class NuisanceFisherTest {
       double hi = edges[k + 1];
       double mu = L * integrate(z -> dsigma(z, at), lo, hi);
       double[] g = new double[3];
-      for (int i = 0; i < 3; i++) {
-        final int a = i;
-        g[i] = L * integrate(z -> derivative(z, a), lo, hi);
+      g[0] = L * integrate(z -> derivative(z, 0), lo, hi);
+      for (int j = 1; j < 3; j++) {
+        // per-bin coefficient A = ½ log(W₊/W₋) of the bin's content at θ_ref = 0 (sm), ν_j = ±1
+        double[] plus = {0, 0, 0};
+        double[] minus = {0, 0, 0};
+        plus[j] = 1;
+        minus[j] = -1;
+        double wp = integrate(z -> dsigma(z, plus), lo, hi);
+        double wm = integrate(z -> dsigma(z, minus), lo, hi);
+        g[j] = mu * 0.5 * Math.log(wp / wm);
       }
       for (int i = 0; i < 3; i++) {
         for (int j = 0; j < 3; j++) {
