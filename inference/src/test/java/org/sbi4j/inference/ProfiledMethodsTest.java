@@ -109,6 +109,18 @@ class ProfiledMethodsTest {
   }
 
   @Test
+  void sallyWithTheScoresNuisanceComponentsIsWithinTheIssueTolerances() {
+    // SALLY with a score over θ ⊕ ν (the exact score at θ_ref = 0, ν = 0): histograms of its θ
+    // component, the templates morphed per bin in ν.
+    LimitsResult r =
+        expected(
+            file,
+            LimitSource.sally(ExactRatio.withNuisances(SIM, new double[] {0})),
+            NuisanceSettings.DEFAULT);
+    within(r, 0.03, 0.05);
+  }
+
+  @Test
   void fixingOneNuisanceKeepsItAtItsValue() {
     LimitsResult r =
         expected(

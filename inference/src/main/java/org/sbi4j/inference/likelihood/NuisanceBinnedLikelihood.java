@@ -67,18 +67,36 @@ public final class NuisanceBinnedLikelihood implements NuisanceLikelihood {
         nw[b * k + c] += file.nuisanceWeight(e, c);
       }
     }
+    // An empty bin (no content anywhere) has no coefficient to speak of: the clamp sets it to 0.
     NuisanceMorphing m = NuisanceMorphing.of(nu, w0, nw, NuisanceMorphing.Policy.CLAMP);
-    if (m.undefined() > 0 && policy == NuisanceMorphing.Policy.ERROR) {
+    int undefined = 0;
+    for (int b = 0; b < size; b++) {
+      boolean empty = w0[b] == 0;
+      for (int c = 0; c < k; c++) {
+        empty &= nw[b * k + c] == 0;
+      }
+      if (empty) {
+        continue;
+      }
+      for (int j = 0; j < nu.size(); j++) {
+        int plus = nu.plusColumn(j);
+        int minus = nu.minusColumn(j);
+        if (!(w0[b] > 0 && nw[b * k + plus] > 0 && (minus < 0 || nw[b * k + minus] > 0))) {
+          undefined++;
+        }
+      }
+    }
+    if (undefined > 0 && policy == NuisanceMorphing.Policy.ERROR) {
       throw new IllegalArgumentException(
           String.format(
               Locale.ROOT,
               "%d per-bin nuisance coefficients of the %d histogram bins are undefined (a bin"
                   + " without positive content at the reference or a nuisance benchmark); use"
                   + " fewer bins, or clamp them as MadMiner does with --clamp-nuisance",
-              m.undefined(),
+              undefined,
               size));
     }
-    return policy == NuisanceMorphing.Policy.CLAMP ? m : NuisanceMorphing.of(nu, w0, nw, policy);
+    return m;
   }
 
   @Override

@@ -138,7 +138,7 @@ public final class Limits {
   }
 
   private static LimitsResult scan(
-      LimitSource source,
+      LimitSource given,
       MorphedEvents rate,
       Dataset data,
       double luminosity,
@@ -147,6 +147,7 @@ public final class Limits {
       double[] thetaTrue,
       GridEvaluator evaluator,
       NuisanceSettings nuisances) {
+    LimitSource source = thetaScore(given, rate.setup().parameterNames().size());
     List<String> warnings = new ArrayList<>();
     if (source instanceof LimitSource.Ratio r) {
       warnings.addAll(rangeWarnings(r.estimator(), grid, rate.setup().parameterNames()));
@@ -179,6 +180,25 @@ public final class Limits {
                 points -> evaluator.evaluate(source, ll, points))
             .withWarnings(warnings);
     return new LimitsResult(source.label(), expected, thetaTrue, luminosity, data.count(), result);
+  }
+
+  /**
+   * A SALLY source whose score also runs over nuisance parameters bins only its p θ components
+   * (docs/math.md §7.3): the nuisance parameters enter through the per-bin morphing of the
+   * templates; the ν components would add histogram dimensions the adaptive binning cannot fill.
+   */
+  static LimitSource thetaScore(LimitSource source, int p) {
+    if (source instanceof LimitSource.Histogram h
+        && h.summary() instanceof Summary.Score s
+        && s.dimension() > p) {
+      Summary theta = new Summary.Score(s.estimator(), p);
+      BinningSpec binning =
+          h.binning().edges() == null && h.binning().reference() == null
+              ? BinningSpec.adaptive(p)
+              : h.binning();
+      return new LimitSource.Histogram(h.label(), theta, binning, h.spec());
+    }
+    return source;
   }
 
   /** log L of {@code source} for {@code data}, with σ(θ) (and templates) from {@code rate}. */
