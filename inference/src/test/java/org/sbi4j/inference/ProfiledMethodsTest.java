@@ -134,6 +134,31 @@ class ProfiledMethodsTest {
   }
 
   @Test
+  void noNuisancesWithAModelOverThetaAndNuReproducesTheNuisanceFreeModel() {
+    EventSample plain = new Interference1D().events(100_000, 20261207L);
+    NuisanceSettings none = new NuisanceSettings(false, Map.of(), NuisanceMorphing.Policy.ERROR);
+    ParameterGrid grid = ParameterGrid.parse("-1:1:11");
+    LimitsResult a =
+        expected(
+            file,
+            new LimitSource.Ratio("exact", ExactRatio.withNuisances(SIM, new double[] {0.5})),
+            none,
+            grid);
+    LimitsResult b =
+        expected(
+            plain,
+            new LimitSource.Ratio("exact", new ExactRatio(SIM, new double[] {0.5})),
+            NuisanceSettings.DEFAULT,
+            grid);
+    assertNull(a.nuisances());
+    assertArrayEquals(b.scan().q(), a.scan().q(), 0);
+    assertArrayEquals(
+        b.scan().intervals().get("theta").cl68().bounds(),
+        a.scan().intervals().get("theta").cl68().bounds(),
+        0);
+  }
+
+  @Test
   void noNuisancesReproducesTheFileWithoutNuisancesExactly() {
     EventSample plain = new Interference1D().events(100_000, 20261207L);
     NuisanceSettings none = new NuisanceSettings(false, Map.of(), NuisanceMorphing.Policy.ERROR);

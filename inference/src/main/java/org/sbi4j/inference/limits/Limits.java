@@ -159,7 +159,7 @@ public final class Limits {
     }
     List<String> nuisanceNames = rate.sample().nuisances().names();
     double[] fixed = nuisances.values(nuisanceNames);
-    if (ProfiledLimits.applies(source, rate, nuisances)) {
+    if (ProfiledLimits.applies(rate, nuisances)) {
       ProfiledLimits.Scan p =
           ProfiledLimits.scan(source, rate, data, luminosity, grid, fixed, nuisances.policy());
       return new LimitsResult(
@@ -169,15 +169,16 @@ public final class Limits {
           luminosity,
           data.count(),
           p.scan().withWarnings(warnings),
-          nuisances.profile() ? p.fit() : null);
+          p.fit());
     }
-    LogLikelihood ll = likelihood(source, rate, data, luminosity);
+    LimitSource scanned = ProfiledLimits.nominal(source, rate);
+    LogLikelihood ll = likelihood(scanned, rate, data, luminosity);
     ScanResult result =
         LikelihoodScan.run(
                 ll,
                 rate.setup().parameterNames(),
                 grid,
-                points -> evaluator.evaluate(source, ll, points))
+                points -> evaluator.evaluate(scanned, ll, points))
             .withWarnings(warnings);
     return new LimitsResult(source.label(), expected, thetaTrue, luminosity, data.count(), result);
   }

@@ -26,21 +26,26 @@ final class ProfiledLimits {
   /** The scan and its nuisance parameters. */
   record Scan(ScanResult scan, NuisanceFit fit) {}
 
+  /** Whether the scan profiles: the file declares nuisance parameters and they are profiled. */
+  static boolean applies(MorphedEvents rate, NuisanceSettings settings) {
+    return !rate.sample().nuisances().isEmpty() && settings.profile();
+  }
+
   /**
-   * Whether {@code source} on the events of {@code rate} goes through the profiled likelihood: when
-   * the file declares nuisance parameters and they are profiled, or when a ratio model takes ν as
-   * input (then with every ν fixed as asked, at 0 without profiling).
+   * Without profiling, a ratio model over θ ⊕ ν becomes one over θ with every ν at 0, its grid
+   * evaluated in one batched call as without nuisance parameters (in this JVM: its spec would give
+   * the model over θ ⊕ ν).
    */
-  static boolean applies(LimitSource source, MorphedEvents rate, NuisanceSettings settings) {
-    List<String> names = rate.sample().nuisances().names();
-    if (names.isEmpty()) {
-      return false;
+  static LimitSource nominal(LimitSource source, MorphedEvents rate) {
+    int p = rate.setup().parameterNames().size();
+    int m = rate.sample().nuisances().size();
+    if (m > 0
+        && source instanceof LimitSource.Ratio r
+        && r.estimator().parameters().size() == p + m) {
+      return new LimitSource.Ratio(
+          r.label(), new FixedNuisanceEstimator(r.estimator(), p, new double[m]));
     }
-    if (settings.profile()) {
-      return true;
-    }
-    return source instanceof LimitSource.Ratio r
-        && r.estimator().parameters().size() > rate.setup().parameterNames().size();
+    return source;
   }
 
   /**
