@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import org.sbi4j.common.Check;
 import org.sbi4j.samples.EventSample;
+import org.sbi4j.samples.estimators.Prediction;
 import org.sbi4j.samples.estimators.RatioEstimator;
+import org.sbi4j.training.model.RatioModel;
 
 /**
  * The unbinned extended likelihood with nuisance parameters (docs/math.md §7.3):
@@ -90,7 +92,20 @@ public final class NuisanceExtendedLikelihood implements NuisanceLikelihood {
               sigma));
     }
     double value = PoissonTerm.logPoisson(count, luminosity * sigma);
-    double[] logR = estimator.logRatio(events, new double[][] {row})[0];
+    double[][] t = null;
+    double[] logR;
+    if (gradient != null && estimator instanceof RatioModel model) {
+      // one pass of the network gives log r̂ and its tangents together
+      Prediction pr = model.predict(events, new double[][] {row})[0];
+      logR = pr.logRatio();
+      t = new double[logR.length][];
+      double[] score = pr.score();
+      for (int i = 0; i < t.length; i++) {
+        t[i] = Arrays.copyOfRange(score, i * row.length, (i + 1) * row.length);
+      }
+    } else {
+      logR = estimator.logRatio(events, new double[][] {row})[0];
+    }
     double s = 0;
     for (int i = 0; i < logR.length; i++) {
       s += weights[i] * logR[i];
@@ -104,7 +119,9 @@ public final class NuisanceExtendedLikelihood implements NuisanceLikelihood {
               Arrays.toString(row)));
     }
     if (gradient != null) {
-      double[][] t = estimator.score(events, new double[][] {row})[0];
+      if (t == null) {
+        t = estimator.score(events, new double[][] {row})[0];
+      }
       for (int j = 0; j < m; j++) {
         double g = (count / sigma - luminosity) * dSigma[j];
         for (int i = 0; i < t.length; i++) {
