@@ -3,11 +3,11 @@ package org.sbi4j.inference.likelihood;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import org.sbi4j.common.Check;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.estimators.Prediction;
 import org.sbi4j.samples.estimators.RatioEstimator;
-import org.sbi4j.training.model.RatioModel;
 
 /**
  * The unbinned extended likelihood with nuisance parameters (docs/math.md §7.3):
@@ -28,6 +28,7 @@ public final class NuisanceExtendedLikelihood implements NuisanceLikelihood {
   private final double luminosity;
   private final int p;
   private final List<String> nuisances;
+  private BiFunction<EventSample, double[], Prediction> joint;
 
   /**
    * @param estimator log r̂(x | θ ⊕ ν), parameters = the file's θ names then its ν names
@@ -63,6 +64,20 @@ public final class NuisanceExtendedLikelihood implements NuisanceLikelihood {
     this.nuisances = List.copyOf(nuisanceNames);
   }
 
+  /**
+   * Lets a value-and-gradient evaluation take log r̂ and t̂ from one call of {@code joint} (e.g. a
+   * network's forward pass with tangents) instead of two; value-only evaluations still use {@link
+   * RatioEstimator#logRatio}. Returns this likelihood.
+   *
+   * @param joint (events, θ ⊕ ν) → log r̂ and t̂ of every event, as {@link RatioEstimator#logRatio}
+   *     and {@link RatioEstimator#score} would give them
+   */
+  public NuisanceExtendedLikelihood withJointEvaluation(
+      BiFunction<EventSample, double[], Prediction> joint) {
+    this.joint = joint;
+    return this;
+  }
+
   @Override
   public int dimension() {
     return p;
@@ -94,9 +109,9 @@ public final class NuisanceExtendedLikelihood implements NuisanceLikelihood {
     double value = PoissonTerm.logPoisson(count, luminosity * sigma);
     double[][] t = null;
     double[] logR;
-    if (gradient != null && estimator instanceof RatioModel model) {
-      // one pass of the network gives log r̂ and its tangents together
-      Prediction pr = model.predict(events, new double[][] {row})[0];
+    if (gradient != null && joint != null) {
+      // one pass (of a network) gives log r̂ and its tangents together
+      Prediction pr = joint.apply(events, row);
       logR = pr.logRatio();
       t = new double[logR.length][];
       double[] score = pr.score();

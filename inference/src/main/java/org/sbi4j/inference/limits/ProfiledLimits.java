@@ -12,6 +12,7 @@ import org.sbi4j.inference.likelihood.NuisanceExtendedLikelihood;
 import org.sbi4j.inference.likelihood.NuisanceLikelihood;
 import org.sbi4j.inference.likelihood.ProfiledLikelihood;
 import org.sbi4j.morphing.NuisanceMorphing;
+import org.sbi4j.training.model.RatioModel;
 
 /**
  * Limits with the event file's nuisance parameters profiled (docs/math.md §7.3): q(θ) = −2[log L(θ,
@@ -90,7 +91,12 @@ final class ProfiledLimits {
       List<String> names,
       NuisanceMorphing.Policy policy) {
     if (source instanceof LimitSource.Ratio r) {
-      return new NuisanceExtendedLikelihood(r.estimator(), data, events, names, luminosity);
+      NuisanceExtendedLikelihood ll =
+          new NuisanceExtendedLikelihood(r.estimator(), data, events, names, luminosity);
+      if (r.estimator() instanceof RatioModel model) {
+        ll.withJointEvaluation((ev, row) -> model.predict(ev, new double[][] {row})[0]);
+      }
+      return ll;
     }
     LimitSource.Histogram h = (LimitSource.Histogram) source;
     HistogramModel model =

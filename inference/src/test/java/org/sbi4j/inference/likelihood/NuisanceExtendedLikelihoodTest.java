@@ -67,7 +67,10 @@ class NuisanceExtendedLikelihoodTest {
 
   @Test
   void networkGradientFromOneTangentPass() {
-    gradientMatchesDifferences(likelihood(network()));
+    RatioModel net = network();
+    gradientMatchesDifferences(likelihood(net));
+    gradientMatchesDifferences(
+        likelihood(net).withJointEvaluation((ev, row) -> net.predict(ev, new double[][] {row})[0]));
   }
 
   @Test
