@@ -3,6 +3,7 @@ package org.sbi4j.inference.likelihood;
 import java.util.List;
 import java.util.Locale;
 import org.sbi4j.common.Check;
+import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.morphing.NuisanceMorphing;
 import org.sbi4j.morphing.Nuisances;
 import org.sbi4j.samples.EventSample;
@@ -87,12 +88,13 @@ public final class NuisanceBinnedLikelihood implements NuisanceLikelihood {
       }
     }
     if (undefined > 0 && policy == NuisanceMorphing.Policy.ERROR) {
-      throw new IllegalArgumentException(
+      throw new InvalidValueException(
+          "clamp-nuisance",
           String.format(
               Locale.ROOT,
               "%d per-bin nuisance coefficients of the %d histogram bins are undefined (a bin"
                   + " without positive content at the reference or a nuisance benchmark); use"
-                  + " fewer bins, or clamp them as MadMiner does with --clamp-nuisance",
+                  + " fewer bins, or clamp them as MadMiner does",
               undefined,
               size));
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.morphing.NuisanceMorphing;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.simulators.Interference1D;
@@ -108,7 +109,8 @@ class NuisanceBinnedLikelihoodTest {
                     model, summary(), counts, NuisanceMorphing.Policy.ERROR));
     assertTrue(
         e.getMessage().startsWith("1 per-bin nuisance coefficients of the 6"), e.getMessage());
-    assertTrue(e.getMessage().contains("--clamp-nuisance"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("clamp them as MadMiner does"), e.getMessage());
+    assertEquals("clamp-nuisance", ((InvalidValueException) e).value());
     NuisanceBinnedLikelihood clamped =
         new NuisanceBinnedLikelihood(model, summary(), counts, NuisanceMorphing.Policy.CLAMP);
     assertTrue(Double.isFinite(clamped.evaluate(new double[] {0}, new double[] {1, 1}, null)));
