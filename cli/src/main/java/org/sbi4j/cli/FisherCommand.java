@@ -24,6 +24,8 @@ final class FisherCommand implements Callable<Integer>, OptionMap.Mapped, Output
 
   @Mixin RateOptions rates;
 
+  @Mixin NuisanceOptions nuisances;
+
   @Option(
       names = "--events",
       required = true,
@@ -77,23 +79,25 @@ final class FisherCommand implements Callable<Integer>, OptionMap.Mapped, Output
 
   @Override
   public OptionMap optionMap() {
-    return OptionMap.of(
-            "events",
-            "--events",
-            "theta",
-            "--theta",
-            "kind",
-            "--kind",
-            "luminosity",
-            "--luminosity",
-            "profile",
-            "--profile/--project",
-            "histogram",
-            "--histogram",
-            "bins per dimension",
-            "--bins")
-        .with("model", "--model", "--kind sally takes a model from 'sbi4j train --method sally'")
-        .with("modelFolder", "--model", "train one with 'sbi4j train --out DIR'");
+    return NuisanceOptions.with(
+        OptionMap.of(
+                "events",
+                "--events",
+                "theta",
+                "--theta",
+                "kind",
+                "--kind",
+                "luminosity",
+                "--luminosity",
+                "profile",
+                "--profile/--project",
+                "histogram",
+                "--histogram",
+                "bins per dimension",
+                "--bins")
+            .with(
+                "model", "--model", "--kind sally takes a model from 'sbi4j train --method sally'")
+            .with("modelFolder", "--model", "train one with 'sbi4j train --out DIR'"));
   }
 
   @Override
@@ -118,9 +122,11 @@ final class FisherCommand implements Callable<Integer>, OptionMap.Mapped, Output
             rates.bins == null ? null : new BinningSpec(rates.bins, null, null),
             plot,
             profile,
-            project);
-    FisherMatrix f = FisherAnalysis.compute(request);
-    Map<String, Object> summary = FisherAnalysis.summary(request, f);
+            project,
+            nuisances.settings());
+    FisherAnalysis.Result result = FisherAnalysis.run(request);
+    FisherMatrix f = result.matrix();
+    Map<String, Object> summary = FisherAnalysis.summary(request, result);
     common.report(
         (List<?>) summary.get("warnings"),
         summary,
@@ -135,6 +141,14 @@ final class FisherCommand implements Callable<Integer>, OptionMap.Mapped, Output
           Object cov = summary.get("covariance");
           if (cov != null) {
             System.out.println("covariance: " + java.util.Arrays.deepToString((double[][]) cov));
+          }
+          Object prof = summary.get("profiledMatrix");
+          if (prof != null) {
+            System.out.println(
+                "profiled over "
+                    + summary.get("nuisanceParameters")
+                    + ": "
+                    + java.util.Arrays.deepToString((double[][]) prof));
           }
         });
     return 0;

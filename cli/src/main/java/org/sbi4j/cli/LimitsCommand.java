@@ -33,6 +33,8 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
 
   @Mixin RateOptions rates;
 
+  @Mixin NuisanceOptions nuisances;
+
   @Option(
       names = "--model",
       paramLabel = "DIR",
@@ -104,34 +106,35 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
 
   @Override
   public OptionMap optionMap() {
-    return OptionMap.of(
-            "events",
-            "--events",
-            "sources",
-            "--model DIR or --histogram OBS[,OBS]",
-            "thetaTrue",
-            "--theta-true or --observed",
-            "theta-true",
-            "--theta-true",
-            "luminosity",
-            "--luminosity",
-            "grid",
-            "--grid",
-            "fisher",
-            "--fisher",
-            "model",
-            "--model",
-            "histogram",
-            "--histogram",
-            "bins per dimension",
-            "--bins",
-            "threads",
-            "--threads",
-            "workspaces",
-            "--workspace",
-            "workspace map",
-            "--workspace-map")
-        .with("modelFolder", "--model", "train one with 'sbi4j train --out DIR'");
+    return NuisanceOptions.with(
+        OptionMap.of(
+                "events",
+                "--events",
+                "sources",
+                "--model DIR or --histogram OBS[,OBS]",
+                "thetaTrue",
+                "--theta-true or --observed",
+                "theta-true",
+                "--theta-true",
+                "luminosity",
+                "--luminosity",
+                "grid",
+                "--grid",
+                "fisher",
+                "--fisher",
+                "model",
+                "--model",
+                "histogram",
+                "--histogram",
+                "bins per dimension",
+                "--bins",
+                "threads",
+                "--threads",
+                "workspaces",
+                "--workspace",
+                "workspace map",
+                "--workspace-map")
+            .with("modelFolder", "--model", "train one with 'sbi4j train --out DIR'"));
   }
 
   @Override
@@ -165,7 +168,8 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
             fisher == null ? null : FisherKind.parse(fisher),
             plot,
             workspaces,
-            renames(workspaceMap));
+            renames(workspaceMap),
+            nuisances.settings());
     LimitsReport report = runner.run("limits", tasks -> LimitsAnalysis.run(request, tasks));
     common.report(
         report.warnings(),
@@ -185,6 +189,15 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
                             r.scan().bestFit()[r.scan().parameters().indexOf(name)],
                             text(iv.cl68()),
                             text(iv.cl95())));
+            if (r.nuisances() != null) {
+              System.out.printf(
+                  Locale.ROOT,
+                  "%s %s: nuisance parameters at the best fit %s%s%n",
+                  r.method(),
+                  r.expected() ? "expected" : "observed",
+                  r.nuisances().bestFitByName(),
+                  r.nuisances().fixed().isEmpty() ? "" : ", fixed " + r.nuisances().fixed());
+            }
           }
           System.out.println("plot: " + String.join(", ", report.plotFiles()));
         });

@@ -5,6 +5,7 @@ import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussInteg
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.sbi4j.morphing.MorphingSetup;
+import org.sbi4j.morphing.Nuisances;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.simulators.Simulator;
 
@@ -39,6 +40,50 @@ public final class SimulatorQuadrature {
       }
     }
     return EventSample.ofFeatures(simulator.observables(), x).withWeights(setup, w, null);
+  }
+
+  /**
+   * A one-latent simulator's exact parton-level cross section as weighted "events" with nuisance
+   * weights: composite 10-point Gauss–Legendre nodes z on [lo, hi] (the feature is z itself),
+   * weighted at θ benchmark b by node weight × dσ(z|θ_b) and at every nuisance benchmark by node
+   * weight × dσ(z|θ_ref, ν = ±e_j) (the reference benchmark's θ with one ν at ±1). Weighted sums
+   * are integrals over z, so σ(θ, ν) from nuisance morphing of these events is exact up to the
+   * rule's error whenever log dσ(z|θ,ν)/dσ(z|θ,0) is quadratic in ν.
+   */
+  public static EventSample partonEvents(Simulator simulator, double lo, double hi, int panels) {
+    MorphingSetup setup = simulator.setup();
+    Nuisances nuisances = simulator.nuisances();
+    double[][] basis = setup.basis();
+    int ref = nuisances.checkAgainst(setup);
+    int k = nuisances.benchmarks().size();
+    double[][] shifts = new double[k][nuisances.size()];
+    for (int j = 0; j < nuisances.size(); j++) {
+      shifts[nuisances.plusColumn(j)][j] = 1;
+      if (nuisances.minusColumn(j) >= 0) {
+        shifts[nuisances.minusColumn(j)][j] = -1;
+      }
+    }
+    double width = (hi - lo) / panels;
+    GaussIntegrator rule = new GaussIntegratorFactory().legendre(10, 0, width);
+    int m = rule.getNumberOfPoints();
+    double[] z = new double[panels * m];
+    double[] w = new double[z.length * basis.length];
+    double[] nw = new double[z.length * k];
+    for (int p = 0; p < panels; p++) {
+      for (int q = 0; q < m; q++) {
+        int e = p * m + q;
+        z[e] = lo + p * width + rule.getPoint(q);
+        double[] zz = {z[e]};
+        for (int b = 0; b < basis.length; b++) {
+          w[e * basis.length + b] = rule.getWeight(q) * simulator.partonDensity(zz, basis[b]);
+        }
+        for (int c = 0; c < k; c++) {
+          nw[e * k + c] = rule.getWeight(q) * simulator.partonDensity(zz, basis[ref], shifts[c]);
+        }
+      }
+    }
+    EventSample events = EventSample.ofFeatures(simulator.latents(), z).withWeights(setup, w, null);
+    return nuisances.isEmpty() ? events : events.withNuisances(nuisances, nw);
   }
 
   /**

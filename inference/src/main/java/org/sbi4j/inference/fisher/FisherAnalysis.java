@@ -11,37 +11,41 @@ import org.sbi4j.inference.likelihood.MorphedEvents;
 import org.sbi4j.inference.likelihood.Summary;
 import org.sbi4j.inference.limits.Limits;
 import org.sbi4j.inference.plot.FisherPlot;
+import org.sbi4j.morphing.NuisanceMorphing;
 import org.sbi4j.samples.EventSample;
 
 /** {@code sbi4j fisher}: reads the event file and computes the requested Fisher information. */
 public final class FisherAnalysis {
   private FisherAnalysis() {}
 
+  /**
+   * A Fisher matrix and the nuisance parameters among its parameters.
+   *
+   * @param matrix the information (over θ ⊕ ν with nuisance parameters, constraint included)
+   * @param nuisances the nuisance parameters among {@code matrix.parameters()}, in order
+   */
+  public record Result(FisherMatrix matrix, List<String> nuisances) {
+    public Result {
+      nuisances = List.copyOf(nuisances);
+    }
+  }
+
   /** Computes the Fisher matrix of the request (and its plot when asked). */
   public static FisherMatrix compute(FisherRequest r) {
+    return run(r).matrix();
+  }
+
+  /** As {@link #compute}, saying which of the matrix's parameters are nuisance parameters. */
+  public static Result run(FisherRequest r) {
     EventSample file = DataFiles.events(r.events());
     MorphedEvents events = new MorphedEvents(file);
     events.setup().checkTheta("theta", r.theta());
+    List<String> nuisances = file.nuisances().names();
+    double[] fixed = r.nuisances().values(nuisances);
     FisherMatrix f =
-        switch (r.kind()) {
-          case TRUTH -> FisherInformation.truth(events, r.theta(), r.luminosity());
-          case RATE -> FisherInformation.rate(events, r.theta(), r.luminosity());
-          case SALLY ->
-              FisherInformation.sally(
-                  events,
-                  new MorphedEvents(Partitions.test(file)),
-                  r.model(),
-                  r.theta(),
-                  r.luminosity());
-          case HISTOGRAM -> {
-            List<String> obs =
-                r.observables() != null ? r.observables() : List.of(file.observables().get(0));
-            Summary s = new Summary.Observed(obs);
-            BinningSpec spec = r.binning() != null ? r.binning() : BinningSpec.adaptive(obs.size());
-            yield FisherInformation.histogram(
-                Limits.histogramModel(events, s, spec, r.luminosity()), r.theta());
-          }
-        };
+        !nuisances.isEmpty() && r.nuisances().profile()
+            ? withNuisances(r, file, events, fixed)
+            : withoutNuisances(r, file, events);
     if (r.profile() != null) {
       f = f.profile(r.profile());
     } else if (r.project() != null) {
@@ -50,12 +54,72 @@ public final class FisherAnalysis {
     if (r.plot() != null && invertible(f)) {
       FisherPlot.write(f, centre(r.theta(), events.setup().parameterNames(), f), r.plot());
     }
-    return f;
+    return new Result(f, f.parameters().stream().filter(nuisances::contains).toList());
+  }
+
+  /** Over θ ⊕ the free ν at the nominal ν, constraint included (docs/math.md §7.6). */
+  private static FisherMatrix withNuisances(
+      FisherRequest r, EventSample file, MorphedEvents events, double[] fixed) {
+    NuisanceMorphing.Policy policy = r.nuisances().policy();
+    NuisanceFisher nf =
+        new NuisanceFisher(events, file.nuisanceMorphing(policy), file.nuisances().names(), fixed);
+    return switch (r.kind()) {
+      case TRUTH -> nf.truth(r.theta(), r.luminosity());
+      case RATE -> nf.rate(r.theta(), r.luminosity());
+      case SALLY -> {
+        EventSample test = Partitions.test(file);
+        yield nf.sally(
+            new MorphedEvents(test),
+            test.nuisanceMorphing(policy),
+            r.model(),
+            r.theta(),
+            r.luminosity());
+      }
+      case HISTOGRAM -> {
+        Summary s = histogramSummary(r, file);
+        yield nf.histogram(
+            Limits.histogramModel(events, s, histogramBinning(r, s), r.luminosity()),
+            s,
+            r.theta(),
+            policy);
+      }
+    };
+  }
+
+  private static Summary histogramSummary(FisherRequest r, EventSample file) {
+    return new Summary.Observed(
+        r.observables() != null ? r.observables() : List.of(file.observables().get(0)));
+  }
+
+  private static BinningSpec histogramBinning(FisherRequest r, Summary s) {
+    return r.binning() != null ? r.binning() : BinningSpec.adaptive(s.dimension());
+  }
+
+  private static FisherMatrix withoutNuisances(
+      FisherRequest r, EventSample file, MorphedEvents events) {
+    return switch (r.kind()) {
+      case TRUTH -> FisherInformation.truth(events, r.theta(), r.luminosity());
+      case RATE -> FisherInformation.rate(events, r.theta(), r.luminosity());
+      case SALLY ->
+          FisherInformation.sally(
+              events,
+              new MorphedEvents(Partitions.test(file)),
+              r.model(),
+              r.theta(),
+              r.luminosity());
+      case HISTOGRAM -> {
+        Summary s = histogramSummary(r, file);
+        yield FisherInformation.histogram(
+            Limits.histogramModel(events, s, histogramBinning(r, s), r.luminosity()), r.theta());
+      }
+    };
   }
 
   /** θ restricted to the parameters f keeps. */
   private static double[] centre(double[] theta, List<String> all, FisherMatrix f) {
-    return f.parameters().stream().mapToDouble(n -> theta[all.indexOf(n)]).toArray();
+    return f.parameters().stream()
+        .mapToDouble(n -> all.contains(n) ? theta[all.indexOf(n)] : 0)
+        .toArray();
   }
 
   private static boolean invertible(FisherMatrix f) {
@@ -73,6 +137,16 @@ public final class FisherAnalysis {
    * luminosity}, {@code warnings}.
    */
   public static Map<String, Object> summary(FisherRequest r, FisherMatrix f) {
+    return summary(r, new Result(f, List.of()));
+  }
+
+  /**
+   * As {@link #summary(FisherRequest, FisherMatrix)}; when the matrix has nuisance parameters and θ
+   * too, also {@code nuisanceParameters}, {@code profiledParameters} (θ), {@code profiledMatrix}
+   * (I_θθ − I_θν I_νν⁻¹ I_νθ) and {@code profiledCovariance} (its inverse, or null with a warning).
+   */
+  public static Map<String, Object> summary(FisherRequest r, Result result) {
+    FisherMatrix f = result.matrix();
     Map<String, Object> out = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>(f.warnings());
     out.put("parameters", f.parameters());
@@ -87,6 +161,21 @@ public final class FisherAnalysis {
       warnings.add(singular.getMessage());
     }
     out.put("covariance", cov);
+    List<String> nuisances = result.nuisances();
+    if (!nuisances.isEmpty() && nuisances.size() < f.parameters().size()) {
+      List<String> theta = f.parameters().stream().filter(n -> !nuisances.contains(n)).toList();
+      FisherMatrix prof = f.profile(theta);
+      out.put("nuisanceParameters", nuisances);
+      out.put("profiledParameters", theta);
+      out.put("profiledMatrix", prof.matrix());
+      double[][] profCov = null;
+      try {
+        profCov = prof.covariance();
+      } catch (IllegalArgumentException singular) {
+        warnings.add(singular.getMessage());
+      }
+      out.put("profiledCovariance", profCov);
+    }
     out.put("warnings", warnings);
     if (r.plot() != null && cov != null) {
       out.put("plots", List.of(r.plot() + ".png", r.plot() + ".svg"));

@@ -5,6 +5,7 @@ import java.util.List;
 import org.sbi4j.common.Check;
 import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.inference.likelihood.BinningSpec;
+import org.sbi4j.inference.limits.NuisanceSettings;
 import org.sbi4j.samples.estimators.ScoreEstimator;
 
 /**
@@ -20,6 +21,7 @@ import org.sbi4j.samples.estimators.ScoreEstimator;
  * @param plot prefix of the Cramér–Rao plot, or null
  * @param profile parameters to keep with the others profiled (Schur complement), or null
  * @param project parameters to keep with the others fixed (sub-matrix), or null
+ * @param nuisances how to treat the event file's nuisance parameters (null: profile them all)
  */
 public record FisherRequest(
     Path events,
@@ -31,8 +33,36 @@ public record FisherRequest(
     BinningSpec binning,
     Path plot,
     List<String> profile,
-    List<String> project) {
+    List<String> project,
+    NuisanceSettings nuisances) {
+  /** A request that keeps every nuisance parameter of the file in the matrix. */
+  public FisherRequest(
+      Path events,
+      double[] theta,
+      double luminosity,
+      FisherKind kind,
+      List<String> observables,
+      ScoreEstimator model,
+      BinningSpec binning,
+      Path plot,
+      List<String> profile,
+      List<String> project) {
+    this(
+        events,
+        theta,
+        luminosity,
+        kind,
+        observables,
+        model,
+        binning,
+        plot,
+        profile,
+        project,
+        NuisanceSettings.DEFAULT);
+  }
+
   public FisherRequest {
+    nuisances = nuisances == null ? NuisanceSettings.DEFAULT : nuisances;
     if (events == null || theta == null || kind == null) {
       String missing = events == null ? "events" : theta == null ? "theta" : "kind";
       throw new InvalidValueException(

@@ -54,6 +54,11 @@ public final class HistogramModel {
     return templates;
   }
 
+  /** L in pb⁻¹. */
+  public double luminosity() {
+    return luminosity;
+  }
+
   /** ν_k(θ) in events, one per bin. */
   public double[] expected(double[] theta) {
     return contract(templates.morpher().weights(theta));

@@ -49,17 +49,37 @@ public sealed interface Summary {
     }
   }
 
-  /** SALLY: histograms of t̂(x|θ_ref). */
-  record Score(ScoreEstimator estimator) implements Summary {
+  /**
+   * SALLY: histograms of t̂(x|θ_ref), of its first {@code components} entries (all of them by
+   * default; the θ entries of a model whose score also runs over nuisance parameters).
+   */
+  record Score(ScoreEstimator estimator, int components) implements Summary {
+    public Score {
+      if (components < 1 || components > estimator.parameters().size()) {
+        throw new IllegalArgumentException(
+            components + " score components of a model with parameters " + estimator.parameters());
+      }
+    }
+
+    /** Every component of the score. */
+    public Score(ScoreEstimator estimator) {
+      this(estimator, estimator.parameters().size());
+    }
+
     @Override
     public int dimension() {
-      return estimator.parameters().size();
+      return components;
     }
 
     @Override
     public double[] values(EventSample events) {
       double[][] t =
           estimator.score(Observables.project(events, estimator.observables(), "the SALLY model"));
+      if (components < estimator.parameters().size()) {
+        for (int e = 0; e < t.length; e++) {
+          t[e] = java.util.Arrays.copyOf(t[e], components);
+        }
+      }
       return EventSample.flatten("t̂", t, dimension());
     }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.inference.internal.Partitions;
 import org.sbi4j.inference.likelihood.BinnedLikelihood;
 import org.sbi4j.inference.likelihood.Binning;
@@ -60,13 +61,16 @@ public final class Limits {
       double luminosity,
       ParameterGrid grid,
       GridEvaluator evaluator) {
-    return expected(file, source, thetaTrue, luminosity, grid, evaluator, null);
+    return expected(
+        file, source, thetaTrue, luminosity, grid, evaluator, null, NuisanceSettings.DEFAULT);
   }
 
   /**
    * As {@link #expected(EventSample, LimitSource, double[], double, ParameterGrid, GridEvaluator)},
    * with the channels of {@code workspaces} (null: none) added to the likelihood on their Asimov
-   * data at θ_true (docs/math.md §6.9).
+   * data at θ_true (docs/math.md §6.9), and with the file's nuisance parameters treated as {@code
+   * nuisances} says. The Asimov data are those of the nominal simulation, ν = 0 (docs/math.md
+   * §7.3).
    */
   public static LimitsResult expected(
       EventSample file,
@@ -75,10 +79,12 @@ public final class Limits {
       double luminosity,
       ParameterGrid grid,
       GridEvaluator evaluator,
-      WorkspaceChannels workspaces) {
+      WorkspaceChannels workspaces,
+      NuisanceSettings nuisances) {
     MorphedEvents rate = prepare(file, grid);
     Dataset data = asimov(file, rate, thetaTrue, luminosity);
-    return scan(source, rate, data, luminosity, grid, true, thetaTrue, evaluator, workspaces);
+    return scan(
+        source, rate, data, luminosity, grid, true, thetaTrue, evaluator, workspaces, nuisances);
   }
 
   /** The Asimov data of the file's test partition at θ_true. */
@@ -113,13 +119,15 @@ public final class Limits {
       double luminosity,
       ParameterGrid grid,
       GridEvaluator evaluator) {
-    return observed(file, observed, source, luminosity, grid, evaluator, null);
+    return observed(
+        file, observed, source, luminosity, grid, evaluator, null, NuisanceSettings.DEFAULT);
   }
 
   /**
    * As {@link #observed(EventSample, EventSample, LimitSource, double, ParameterGrid,
    * GridEvaluator)}, with the channels of {@code workspaces} (null: none) added to the likelihood
-   * on their observed counts (docs/math.md §6.9).
+   * on their observed counts (docs/math.md §6.9), and with the file's nuisance parameters treated
+   * as {@code nuisances} says.
    */
   public static LimitsResult observed(
       EventSample file,
@@ -128,10 +136,12 @@ public final class Limits {
       double luminosity,
       ParameterGrid grid,
       GridEvaluator evaluator,
-      WorkspaceChannels workspaces) {
+      WorkspaceChannels workspaces,
+      NuisanceSettings nuisances) {
     MorphedEvents rate = prepare(file, grid);
     Dataset data = Dataset.observed(observed);
-    return scan(source, rate, data, luminosity, grid, false, null, evaluator, workspaces);
+    return scan(
+        source, rate, data, luminosity, grid, false, null, evaluator, workspaces, nuisances);
   }
 
   private static MorphedEvents prepare(EventSample file, ParameterGrid grid) {
@@ -141,7 +151,7 @@ public final class Limits {
   }
 
   private static LimitsResult scan(
-      LimitSource source,
+      LimitSource given,
       MorphedEvents rate,
       Dataset data,
       double luminosity,
@@ -149,7 +159,9 @@ public final class Limits {
       boolean expected,
       double[] thetaTrue,
       GridEvaluator evaluator,
-      WorkspaceChannels workspaces) {
+      WorkspaceChannels workspaces,
+      NuisanceSettings nuisances) {
+    LimitSource source = thetaScore(given, rate.setup().parameterNames().size());
     List<String> warnings = new ArrayList<>();
     if (source instanceof LimitSource.Ratio r) {
       warnings.addAll(rangeWarnings(r.estimator(), grid, rate.setup().parameterNames()));
@@ -159,12 +171,33 @@ public final class Limits {
                 r.estimator().thetaRange(), thetaTrue, rate.setup().parameterNames()));
       }
     }
+    List<String> nuisanceNames = rate.sample().nuisances().names();
+    double[] fixed = nuisances.values(nuisanceNames);
+    if (ProfiledLimits.applies(rate, nuisances)) {
+      if (workspaces != null) {
+        throw new InvalidValueException(
+            "workspaces",
+            "workspace channels cannot yet be combined with the event file's profiled nuisance"
+                + " parameters; fix them (no nuisances) or leave out the workspace");
+      }
+      ProfiledLimits.Scan p =
+          ProfiledLimits.scan(source, rate, data, luminosity, grid, fixed, nuisances.policy());
+      return new LimitsResult(
+          source.label(),
+          expected,
+          thetaTrue,
+          luminosity,
+          data.count(),
+          p.scan().withWarnings(warnings),
+          p.fit());
+    }
+    LimitSource scanned = ProfiledLimits.nominal(source, rate);
     List<String> names = rate.setup().parameterNames();
-    LogLikelihood unbinned = likelihood(source, rate, data, luminosity);
+    LogLikelihood unbinned = likelihood(scanned, rate, data, luminosity);
     LogLikelihood ll = unbinned;
     String label = source.label();
     Function<double[][], double[]> gridValues =
-        points -> evaluator.evaluate(source, unbinned, points);
+        points -> evaluator.evaluate(scanned, unbinned, points);
     if (workspaces != null) {
       // the unbinned channel may run as grid tasks; the workspace term is evaluated here
       LogLikelihood binned = workspaces.term(names, thetaTrue, grid);
@@ -172,7 +205,7 @@ public final class Limits {
       label = label + " + workspace";
       gridValues =
           points -> {
-            double[] u = evaluator.evaluate(source, unbinned, points);
+            double[] u = evaluator.evaluate(scanned, unbinned, points);
             double[] w = binned.evaluate(points);
             for (int j = 0; j < u.length; j++) {
               u[j] += w[j];
@@ -182,6 +215,25 @@ public final class Limits {
     }
     ScanResult result = LikelihoodScan.run(ll, names, grid, gridValues).withWarnings(warnings);
     return new LimitsResult(label, expected, thetaTrue, luminosity, data.count(), result);
+  }
+
+  /**
+   * A SALLY source whose score also runs over nuisance parameters bins only its p θ components
+   * (docs/math.md §7.5): the nuisance parameters enter through the per-bin morphing of the
+   * templates; the ν components would add histogram dimensions the adaptive binning cannot fill.
+   */
+  static LimitSource thetaScore(LimitSource source, int p) {
+    if (source instanceof LimitSource.Histogram h
+        && h.summary() instanceof Summary.Score s
+        && s.dimension() > p) {
+      Summary theta = new Summary.Score(s.estimator(), p);
+      BinningSpec binning =
+          h.binning().edges() == null && h.binning().reference() == null
+              ? BinningSpec.adaptive(p)
+              : h.binning();
+      return new LimitSource.Histogram(h.label(), theta, binning, h.spec());
+    }
+    return source;
   }
 
   /** log L of {@code source} for {@code data}, with σ(θ) (and templates) from {@code rate}. */

@@ -7,6 +7,7 @@ import org.sbi4j.common.TaskRunner;
 import org.sbi4j.inference.fisher.FisherInformation;
 import org.sbi4j.inference.fisher.FisherKind;
 import org.sbi4j.inference.fisher.FisherMatrix;
+import org.sbi4j.inference.fisher.NuisanceFisher;
 import org.sbi4j.inference.likelihood.DataFiles;
 import org.sbi4j.inference.likelihood.MorphedEvents;
 import org.sbi4j.inference.plot.LimitsPlot;
@@ -49,7 +50,8 @@ public final class LimitsAnalysis {
                     ? GridEvaluator.LOCAL
                     : GridTasks.expected(
                         runner, request.events(), request.thetaTrue(), request.luminosity()),
-                workspaces));
+                workspaces,
+                request.nuisances()));
       }
     }
     if (data != null) {
@@ -65,7 +67,8 @@ public final class LimitsAnalysis {
                     ? GridEvaluator.LOCAL
                     : GridTasks.observed(
                         runner, request.events(), request.observed(), request.luminosity()),
-                workspaces));
+                workspaces,
+                request.nuisances()));
       }
     }
     FisherMatrix fisher = null;
@@ -75,10 +78,26 @@ public final class LimitsAnalysis {
         centre = results.get(0).scan().bestFit();
       }
       MorphedEvents events = new MorphedEvents(file);
-      fisher =
-          request.fisher() == FisherKind.RATE
-              ? FisherInformation.rate(events, centre, request.luminosity())
-              : FisherInformation.truth(events, centre, request.luminosity());
+      List<String> nuisances = file.nuisances().names();
+      if (!nuisances.isEmpty() && request.nuisances().profile()) {
+        // the Cramér–Rao expectation with the nuisance parameters profiled (docs/math.md §7.6)
+        NuisanceFisher nf =
+            new NuisanceFisher(
+                events,
+                file.nuisanceMorphing(request.nuisances().policy()),
+                nuisances,
+                request.nuisances().values(nuisances));
+        FisherMatrix full =
+            request.fisher() == FisherKind.RATE
+                ? nf.rate(centre, request.luminosity())
+                : nf.truth(centre, request.luminosity());
+        fisher = full.profile(events.setup().parameterNames());
+      } else {
+        fisher =
+            request.fisher() == FisherKind.RATE
+                ? FisherInformation.rate(events, centre, request.luminosity())
+                : FisherInformation.truth(events, centre, request.luminosity());
+      }
     }
     List<String> plots = new ArrayList<>();
     if (request.plot() != null) {

@@ -23,6 +23,8 @@ import org.sbi4j.inference.fisher.FisherKind;
  *     (docs/math.md §6.9); empty for none
  * @param workspaceMap workspace parameter name → θ name, for workspace parameters named otherwise
  *     than the θ component they stand for (e.g. mu → theta); empty for none
+ * @param nuisances how to treat the event file's nuisance parameters (null: {@link
+ *     NuisanceSettings#DEFAULT}, profile them all)
  */
 public record LimitsRequest(
     Path events,
@@ -34,8 +36,9 @@ public record LimitsRequest(
     FisherKind fisher,
     Path plot,
     List<Path> workspaces,
-    Map<String, String> workspaceMap) {
-  /** A request without workspaces. */
+    Map<String, String> workspaceMap,
+    NuisanceSettings nuisances) {
+  /** A request without workspaces that profiles every nuisance parameter of the file. */
   public LimitsRequest(
       Path events,
       List<LimitSource> sources,
@@ -45,10 +48,73 @@ public record LimitsRequest(
       ParameterGrid grid,
       FisherKind fisher,
       Path plot) {
-    this(events, sources, thetaTrue, observed, luminosity, grid, fisher, plot, List.of(), Map.of());
+    this(
+        events,
+        sources,
+        thetaTrue,
+        observed,
+        luminosity,
+        grid,
+        fisher,
+        plot,
+        List.of(),
+        Map.of(),
+        NuisanceSettings.DEFAULT);
+  }
+
+  /** A request with workspaces that profiles every nuisance parameter of the file. */
+  public LimitsRequest(
+      Path events,
+      List<LimitSource> sources,
+      double[] thetaTrue,
+      Path observed,
+      double luminosity,
+      ParameterGrid grid,
+      FisherKind fisher,
+      Path plot,
+      List<Path> workspaces,
+      Map<String, String> workspaceMap) {
+    this(
+        events,
+        sources,
+        thetaTrue,
+        observed,
+        luminosity,
+        grid,
+        fisher,
+        plot,
+        workspaces,
+        workspaceMap,
+        NuisanceSettings.DEFAULT);
+  }
+
+  /** A request without workspaces. */
+  public LimitsRequest(
+      Path events,
+      List<LimitSource> sources,
+      double[] thetaTrue,
+      Path observed,
+      double luminosity,
+      ParameterGrid grid,
+      FisherKind fisher,
+      Path plot,
+      NuisanceSettings nuisances) {
+    this(
+        events,
+        sources,
+        thetaTrue,
+        observed,
+        luminosity,
+        grid,
+        fisher,
+        plot,
+        List.of(),
+        Map.of(),
+        nuisances);
   }
 
   public LimitsRequest {
+    nuisances = nuisances == null ? NuisanceSettings.DEFAULT : nuisances;
     if (events == null) {
       throw new InvalidValueException("events", "no event file");
     }

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param luminosity L in pb⁻¹
  * @param events n of the Poisson term (L σ(θ_true), or the number of observed events)
  * @param scan the scan, its intervals and warnings
+ * @param nuisances the profiled nuisance parameters, or null when none were profiled
  */
 public record LimitsResult(
     String method,
@@ -19,9 +20,21 @@ public record LimitsResult(
     double[] thetaTrue,
     double luminosity,
     double events,
-    ScanResult scan) {
+    ScanResult scan,
+    NuisanceFit nuisances) {
   public LimitsResult {
     thetaTrue = thetaTrue == null ? null : thetaTrue.clone();
+  }
+
+  /** A result without nuisance parameters. */
+  public LimitsResult(
+      String method,
+      boolean expected,
+      double[] thetaTrue,
+      double luminosity,
+      double events,
+      ScanResult scan) {
+    this(method, expected, thetaTrue, luminosity, events, scan, null);
   }
 
   @Override
@@ -59,6 +72,12 @@ public record LimitsResult(
               intervals.put(name, m);
             });
     out.put("intervals", intervals);
+    if (nuisances != null) {
+      out.put("nuisanceParameters", nuisances.names());
+      out.put("fixedNuisances", nuisances.fixed());
+      out.put("nuisanceBestFit", nuisances.bestFitByName());
+      out.put("nuisanceProfile", nuisances.profile());
+    }
     out.put("warnings", scan.warnings());
     return out;
   }
