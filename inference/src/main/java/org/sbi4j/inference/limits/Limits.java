@@ -87,6 +87,31 @@ public final class Limits {
         source, rate, data, luminosity, grid, true, thetaTrue, evaluator, workspaces, nuisances);
   }
 
+  /** Expected limits combined with workspace channels (null: none), nuisances profiled. */
+  public static LimitsResult expected(
+      EventSample file,
+      LimitSource source,
+      double[] thetaTrue,
+      double luminosity,
+      ParameterGrid grid,
+      GridEvaluator evaluator,
+      WorkspaceChannels workspaces) {
+    return expected(
+        file, source, thetaTrue, luminosity, grid, evaluator, workspaces, NuisanceSettings.DEFAULT);
+  }
+
+  /** Expected limits without workspaces, nuisance parameters treated as {@code nuisances} says. */
+  public static LimitsResult expected(
+      EventSample file,
+      LimitSource source,
+      double[] thetaTrue,
+      double luminosity,
+      ParameterGrid grid,
+      GridEvaluator evaluator,
+      NuisanceSettings nuisances) {
+    return expected(file, source, thetaTrue, luminosity, grid, evaluator, null, nuisances);
+  }
+
   /** The Asimov data of the file's test partition at θ_true. */
   static Dataset asimov(
       EventSample file, MorphedEvents rate, double[] thetaTrue, double luminosity) {

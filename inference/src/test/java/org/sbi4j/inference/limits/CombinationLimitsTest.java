@@ -98,7 +98,8 @@ class CombinationLimitsTest {
             new org.sbi4j.inference.likelihood.ExactRatio(
                 Simulators.INTERFERENCE_1D.create(), new double[] {0}));
     LimitsResult alone =
-        Limits.expected(events, exact, thetaTrue, L, grid, GridEvaluator.LOCAL, null);
+        Limits.expected(
+            events, exact, thetaTrue, L, grid, GridEvaluator.LOCAL, (WorkspaceChannels) null);
     LimitsResult combined =
         Limits.expected(events, exact, thetaTrue, L, grid, GridEvaluator.LOCAL, ws);
     assertEquals("exact + workspace", combined.method());
