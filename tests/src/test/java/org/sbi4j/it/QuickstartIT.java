@@ -38,5 +38,15 @@ class QuickstartIT {
     var summary = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json.toFile());
     // the quickstart injects a strong tail signal: NPLM must see it (Z > 3 from the χ²_k fit)
     assertTrue(summary.get("nplm").get("z").asDouble() > 3, summary.get("nplm").toString());
+    // systematics: profiling two constrained nuisances can only widen the exact 95 % interval
+    var exact = summary.get("systematics").get("exact");
+    double fixedWidth =
+        exact.get("fixed").get("cl95").get(1).asDouble()
+            - exact.get("fixed").get("cl95").get(0).asDouble();
+    double profiledWidth =
+        exact.get("profiled").get("cl95").get(1).asDouble()
+            - exact.get("profiled").get("cl95").get(0).asDouble();
+    assertTrue(report.contains("## Systematic uncertainties"), report);
+    assertTrue(profiledWidth > fixedWidth, exact.toString());
   }
 }
