@@ -99,6 +99,41 @@ class NplmCommandTest {
   }
 
   @Test
+  void chooseClipReportsTheScanAndUsesTheChoice() throws IOException {
+    String data = csv("data.csv", "x", 30, 1, 1).toString();
+    String ref = csv("ref.csv", "x", 600, 2, 1).toString();
+    CliRun r =
+        CliRun.of(
+            "nplm --data",
+            data,
+            "--reference",
+            ref,
+            "--expected 30 --network 1,1,1 --optimizer lbfgs --toys 20 --threads 2 --seed 4",
+            "--choose-clip 0.5:4:2 --json -");
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode node = JsonMapper.builder().build().readTree(r.out());
+    assertEquals(4, node.get("clipParameters").asInt(), "a 1-1-1 network has 4 parameters");
+    JsonNode scan = node.get("clipScan");
+    assertEquals(2, scan.size());
+    assertEquals(0.5, scan.get(0).get("clip").asDouble(), 0.0);
+    assertEquals(4.0, scan.get(1).get("clip").asDouble(), 0.0);
+    double chosen = 0.5;
+    for (JsonNode e : scan) {
+      assertEquals(
+          e.get("ksPValue").asDouble() >= 0.05, e.get("compatible").asBoolean(), e.toString());
+      if (e.get("compatible").asBoolean()) {
+        chosen = e.get("clip").asDouble();
+      }
+    }
+    assertEquals(chosen, node.get("clip").asDouble(), 0.0, "the largest compatible clip");
+    assertEquals(20, node.get("nullT").size());
+    CliRun.of("nplm --data", data, "--reference", ref, "--expected 30 --choose-clip 1:4")
+        .assertBadInput("--choose-clip", "lo:hi:n");
+    CliRun.of("nplm --data", data, "--reference", ref, "--expected 30 --clip 2 --choose-clip 1:4:2")
+        .assertBadInput("--clip", "--choose-clip");
+  }
+
+  @Test
   void symmetrizedRuns() throws IOException {
     Path a = csv("a.csv", "x", 60, 4, 1);
     Path b = csv("b.csv", "x", 60, 5, 1);

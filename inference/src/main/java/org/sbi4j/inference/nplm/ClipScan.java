@@ -105,6 +105,10 @@ public record ClipScan(int parameters, List<Entry> entries, double chosen) {
       long seed,
       TaskRunner runner) {
     checkGrid(clips);
+    if (training.kernel() != null) {
+      throw new InvalidValueException(
+          "chooseClip", "the kernel model has no weight clip to choose; use the network model");
+    }
     if (count < NplmResult.MIN_TOYS_FOR_CHI2) {
       throw new InvalidValueException(
           "toys",

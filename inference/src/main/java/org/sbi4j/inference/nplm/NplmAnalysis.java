@@ -76,7 +76,7 @@ public final class NplmAnalysis {
   public record ClipChoice(ClipScan scan, NplmResult result) {}
 
   private static void checkNetwork(NplmTestConfig config, int d, EventSample data) {
-    if (config.training().network().inputs() != d) {
+    if (config.training().kernel() == null && config.training().network().inputs() != d) {
       throw new InvalidValueException(
           "network",
           String.format(
@@ -105,7 +105,7 @@ public final class NplmAnalysis {
               + "first");
     }
     int d = a.featureCount();
-    if (config.training().network().inputs() != d) {
+    if (config.training().kernel() == null && config.training().network().inputs() != d) {
       throw new InvalidValueException(
           "network",
           String.format(

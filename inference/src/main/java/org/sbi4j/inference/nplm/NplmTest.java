@@ -51,7 +51,7 @@ public final class NplmTest {
             observed,
             config.training().withThreads(Math.max(1, runner.parallelism())),
             Seeds.derive(config.seed(), 0));
-    return NplmResult.of(fit.t(), nullT, fit.network());
+    return NplmResult.of(fit.t(), nullT, fit.model());
   }
 
   /** The t of K toys, in toy order: toy k is the same however the toys are run. */

@@ -11,7 +11,7 @@ import java.util.Locale;
  * @param input the standardisation applied to raw x before the first layer
  */
 public record NplmNetwork(NetworkShape shape, double[] parameters, Standardization input)
-    implements java.io.Serializable {
+    implements NplmModel {
   /** A network on raw inputs (no standardisation). */
   public NplmNetwork(NetworkShape shape, double[] parameters) {
     this(shape, parameters, Standardization.identity(shape.inputs()));
@@ -41,12 +41,12 @@ public record NplmNetwork(NetworkShape shape, double[] parameters, Standardizati
     return parameters.clone();
   }
 
-  /** f at one point x (d values). */
-  public double f(double[] x) {
-    return evaluate(x)[0];
+  @Override
+  public int dimension() {
+    return shape.inputs();
   }
 
-  /** f at every row of raw {@code x} (n × d, row-major); returns n values. */
+  @Override
   public double[] evaluate(double[] raw) {
     int[] n = shape.layers();
     int d = n[0];

@@ -15,6 +15,9 @@ public final class NplmTrainer {
    * returned network carries that standardisation.
    */
   public static NplmFit train(NplmProblem problem, NplmTrainingConfig config, long seed) {
+    if (config.kernel() != null) {
+      return KernelTrainer.train(problem, config.kernel(), seed);
+    }
     NetworkShape shape = config.network();
     String mismatch = shape.inputMismatch(problem);
     if (mismatch != null) {

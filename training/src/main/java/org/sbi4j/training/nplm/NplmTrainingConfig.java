@@ -27,7 +27,8 @@ public record NplmTrainingConfig(
     NplmEngine engine,
     int threads,
     FastMode fast,
-    boolean standardize)
+    boolean standardize,
+    KernelConfig kernel)
     implements java.io.Serializable {
   /** The NPLM authors' Adam epochs. */
   public static final int DEFAULT_EPOCHS = 300_000;
@@ -67,7 +68,8 @@ public record NplmTrainingConfig(
         NplmEngine.FUSED,
         1,
         FastMode.defaults(),
-        true);
+        true,
+        null);
   }
 
   public NplmTrainingConfig withOptimizer(NplmOptimizer value) {
@@ -94,6 +96,11 @@ public record NplmTrainingConfig(
     return copy(b -> b.fast = value);
   }
 
+  /** The kernel variant with these settings ({@code null}: the network). */
+  public NplmTrainingConfig withKernel(KernelConfig value) {
+    return copy(b -> b.kernel = value);
+  }
+
   public NplmTrainingConfig withStandardize(boolean value) {
     return copy(b -> b.standardize = value);
   }
@@ -117,7 +124,8 @@ public record NplmTrainingConfig(
         b.engine,
         b.threads,
         b.fast,
-        b.standardize);
+        b.standardize,
+        b.kernel);
   }
 
   /** The fields the {@code withX} methods change. */
@@ -130,6 +138,7 @@ public record NplmTrainingConfig(
     FastMode fast;
     boolean standardize;
     double clip;
+    KernelConfig kernel;
 
     Copy(NplmTrainingConfig c) {
       optimizer = c.optimizer;
@@ -140,6 +149,7 @@ public record NplmTrainingConfig(
       fast = c.fast;
       standardize = c.standardize;
       clip = c.clip;
+      kernel = c.kernel;
     }
   }
 
