@@ -134,6 +134,32 @@ class NplmCommandTest {
   }
 
   @Test
+  void kernelModelRunsAndItsOptionsAreChecked() throws IOException {
+    String data = csv("data.csv", "x", 40, 1, 1).toString();
+    String ref = csv("ref.csv", "x", 800, 2, 1).toString();
+    CliRun r =
+        CliRun.of(
+            "nplm --data",
+            data,
+            "--reference",
+            ref,
+            "--expected 40 --model kernel --centers 30 --sigma 0.5 --lambda 1e-5 --toys 4",
+            "--threads 2 --seed 3 --json -");
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode node = JsonMapper.builder().build().readTree(r.out());
+    assertEquals(4, node.get("nullT").size());
+    assertTrue(node.get("t").asDouble() >= 0, node.toString());
+    CliRun.of("nplm --data", data, "--reference", ref, "--expected 40 --model kernel --clip 3")
+        .assertBadInput("--model kernel", "--clip");
+    CliRun.of("nplm --data", data, "--reference", ref, "--expected 40 --centers 30")
+        .assertBadInput("--model kernel");
+    CliRun.of("nplm --data", data, "--reference", ref, "--expected 40 --model kernel --lambda 0")
+        .assertBadInput("--lambda");
+    CliRun.of("nplm --data", data, "--reference", ref, "--expected 40 --model tree")
+        .assertBadInput("--model tree", "network or kernel");
+  }
+
+  @Test
   void symmetrizedRuns() throws IOException {
     Path a = csv("a.csv", "x", 60, 4, 1);
     Path b = csv("b.csv", "x", 60, 5, 1);
