@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       LimitsCommand.class,
       FisherCommand.class,
       NplmCommand.class,
+      CwolaCommand.class,
       WorkspaceCommand.class,
       QuickstartCommand.class,
     })
