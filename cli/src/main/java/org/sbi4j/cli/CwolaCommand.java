@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code sbi4j cwola}: CWoLa hunting (docs/cli.md, docs/math.md §8). */
+/** {@code sbi4j cwola}: CWoLa hunting (docs/cli.md, docs/math.md §5.10). */
 @Command(
     name = "cwola",
     mixinStandardHelpOptions = true,

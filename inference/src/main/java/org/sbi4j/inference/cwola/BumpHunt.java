@@ -5,7 +5,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.sbi4j.common.InvalidValueException;
 
 /**
- * The bump hunt of the resonant variable m (docs/math.md §8.2): m is binned (the signal region in
+ * The bump hunt of the resonant variable m (docs/math.md §5.10): m is binned (the signal region in
  * {@code signalRegionBins} bins, each sideband in bins of about the same width); the background is
  * dN/dm = exp(p₀ + p₁u + p₂u²) with u the bin centre mapped to [−1, 1] over the window, times the
  * bin width. The signal-region count N is compared with the background by the profile likelihood

@@ -14,7 +14,7 @@ import org.sbi4j.training.model.Method;
 import org.sbi4j.training.model.RatioModel;
 
 /**
- * CWoLa hunting (docs/math.md §8): events in the window are split into k folds; for each fold a
+ * CWoLa hunting (docs/math.md §5.10): events in the window are split into k folds; for each fold a
  * CARL classifier is trained on the other folds to tell signal-region events (label y = 0, the "θ0"
  * class) from sideband events (y = 1) on the features, scores the fold's events by log r̂ = ln
  * p(x|SR)/p(x|SB), and the top-ε fraction of the fold is kept. The kept events' m is then

@@ -5,10 +5,10 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
- * The built-in CWoLa toy (docs/math.md §8.3): events (m, a, b) with m in [1, 3]. Background: m with
- * density ∝ e^{−1.5 m} on [1, 3], a and b independent N(0, 1), independent of m. Signal: m ~ N(2,
- * 0.05²), a and b ~ N(1.5, 0.5²) with correlation 0.5. The signal region [1.9, 2.1) holds 95.4 % of
- * the signal.
+ * The built-in CWoLa toy (docs/math.md §5.10): events (m, a, b) with m in [1, 3]. Background: m
+ * with density ∝ e^{−1.5 m} on [1, 3], a and b independent N(0, 1), independent of m. Signal: m ~
+ * N(2, 0.05²), a and b ~ N(1.5, 0.5²) with correlation 0.5. The signal region [1.9, 2.1) holds 95.4
+ * % of the signal.
  */
 public final class CwolaToy {
   /** Lower end of m. */
