@@ -95,8 +95,12 @@ class KernelNplmBenchmark {
       String chi2 = "";
       if (toys >= 5) {
         ChiSquaredFit f = ChiSquaredFit.fit(t);
-        chi2 = String.format(Locale.ROOT, "; χ²_k fitted to the toys: k = %.2f (KS p = %.3g)",
-            f.dof(), f.ksPValue());
+        chi2 =
+            String.format(
+                Locale.ROOT,
+                "; χ²_k fitted to the toys: k = %.2f (KS p = %.3g)",
+                f.dof(),
+                f.ksPValue());
       }
       summary.append(
           String.format(
@@ -108,8 +112,9 @@ class KernelNplmBenchmark {
               toys - 1,
               chi2));
     }
-    md.append("\n").append(summary).append(
-        String.format(Locale.ROOT, "%n/proc/loadavg at the end: %s%n", loadAverage()));
+    md.append("\n")
+        .append(summary)
+        .append(String.format(Locale.ROOT, "%n/proc/loadavg at the end: %s%n", loadAverage()));
     try {
       Files.writeString(OUT, md.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
