@@ -3,6 +3,7 @@ package org.sbi4j.training.nplm;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.sbi4j.common.MemoryBudget;
 import org.sbi4j.common.Seeds;
 
 /**
@@ -45,6 +46,13 @@ public final class KernelTrainer {
         Double.isNaN(config.sigma()) ? automaticSigma(p, Seeds.derive(seed, 1)) : config.sigma();
     double[] centers = centers(x, d, Math.min(config.centers(), n), Seeds.derive(seed, 0));
     int m = centers.length / d;
+    long entries = (long) n * m;
+    MemoryBudget.require(
+        "centers",
+        "kernel entries (events × centres)",
+        entries,
+        entries <= KernelMatrix.DOUBLE_ENTRIES ? 8 : 4,
+        "use fewer centres or a smaller reference");
     KernelMatrix knm = new KernelMatrix(x, centers, d, sigma);
     double[] kmm = new KernelMatrix(centers, centers, d, sigma).denseCopy();
     for (int j = 0; j < m; j++) {
