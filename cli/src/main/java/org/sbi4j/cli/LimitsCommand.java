@@ -2,8 +2,10 @@ package org.sbi4j.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sbi4j.inference.fisher.FisherKind;
 import org.sbi4j.inference.limits.Interval;
@@ -77,6 +79,23 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
   String fisher;
 
   @Option(
+      names = "--workspace",
+      paramLabel = "WS.json",
+      description =
+          "pyhf JSON workspace whose channels join every method's likelihood (repeatable; θ"
+              + " shared by name, its other parameters profiled).")
+  List<Path> workspaces = new ArrayList<>();
+
+  @Option(
+      names = "--workspace-map",
+      split = ",",
+      paramLabel = "PAR=THETA",
+      description =
+          "A workspace parameter that stands for a θ component of another name, e.g. mu=theta"
+              + " (repeatable).")
+  List<String> workspaceMap = new ArrayList<>();
+
+  @Option(
       names = "--plot",
       defaultValue = "limits",
       paramLabel = "PREFIX",
@@ -107,7 +126,11 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
             "bins per dimension",
             "--bins",
             "threads",
-            "--threads")
+            "--threads",
+            "workspaces",
+            "--workspace",
+            "workspace map",
+            "--workspace-map")
         .with("modelFolder", "--model", "train one with 'sbi4j train --out DIR'");
   }
 
@@ -118,6 +141,7 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
         .inputs("--model", models)
         .input("--events", events)
         .input("--observed", observed)
+        .inputs("--workspace", workspaces)
         .prefix("--plot", plot, ".png", ".svg");
   }
 
@@ -139,7 +163,9 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
             rates.luminosity,
             ParameterGrid.parse(grid),
             fisher == null ? null : FisherKind.parse(fisher),
-            plot);
+            plot,
+            workspaces,
+            renames(workspaceMap));
     LimitsReport report = runner.run("limits", tasks -> LimitsAnalysis.run(request, tasks));
     common.report(
         report.warnings(),
@@ -163,6 +189,23 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
           System.out.println("plot: " + String.join(", ", report.plotFiles()));
         });
     return 0;
+  }
+
+  /** PAR=THETA entries as a map, refusing malformed and repeated entries. */
+  static Map<String, String> renames(List<String> entries) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String e : entries) {
+      String[] kv = e.split("=", -1);
+      if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
+        throw new IllegalArgumentException(
+            "--workspace-map: '" + e + "' is not PAR=THETA (e.g. mu=theta)");
+      }
+      if (out.put(kv[0].trim(), kv[1].trim()) != null) {
+        throw new IllegalArgumentException(
+            "--workspace-map: workspace parameter '" + kv[0].trim() + "' is mapped twice");
+      }
+    }
+    return out;
   }
 
   private static String text(Interval i) {

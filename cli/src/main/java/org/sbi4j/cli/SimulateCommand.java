@@ -28,6 +28,13 @@ final class SimulateCommand implements Callable<Integer>, OptionMap.Mapped, Outp
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Event file (.h5).")
   Path out;
 
+  @Option(
+      names = "--nuisances",
+      description =
+          "Also simulate the process's nuisance parameters (interference-1d: norm and shape;"
+              + " interference-2d: shape) and write their nuisance benchmarks.")
+  boolean nuisances;
+
   @Mixin SeedOption seed;
 
   @Override
@@ -42,11 +49,16 @@ final class SimulateCommand implements Callable<Integer>, OptionMap.Mapped, Outp
 
   @Override
   public Integer call() {
-    SimulateStep.Result r = SimulateStep.run(process, events, out, seed.value);
+    SimulateStep.Result r = SimulateStep.run(process, events, out, seed.value, nuisances);
     common.report(
         r,
         () ->
-            System.out.printf("%d events of %s written to %s%n", r.events(), r.process(), r.out()));
+            System.out.printf(
+                "%d events of %s%s written to %s%n",
+                r.events(),
+                r.process(),
+                r.nuisances().isEmpty() ? "" : " with nuisance parameters " + r.nuisances(),
+                r.out()));
     return 0;
   }
 }

@@ -18,11 +18,14 @@ import picocli.CommandLine.Option;
 @Command(
     name = "workspace",
     mixinStandardHelpOptions = true,
-    description = "Fits, CLs and upper limits on pyhf JSON workspaces (HistFactory).",
+    description =
+        "Fits, CLs and upper limits on pyhf JSON workspaces (HistFactory); export of histogram"
+            + " templates as one.",
     subcommands = {
       WorkspaceCommand.Cls.class,
       WorkspaceCommand.Fit.class,
-      WorkspaceCommand.UpperLimitCommand.class
+      WorkspaceCommand.UpperLimitCommand.class,
+      WorkspaceCommand.Export.class
     })
 final class WorkspaceCommand implements Runnable {
   @Override
@@ -237,6 +240,103 @@ final class WorkspaceCommand implements Runnable {
                       + result.get("observed")
                       + ", expected (−2σ…+2σ) "
                       + Arrays.toString((double[]) result.get("expected"))));
+      return 0;
+    }
+  }
+
+  /** {@code sbi4j workspace export}. */
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description =
+          "Writes the histogram baseline of an event file at θ as a pyhf workspace (signal,"
+              + " background, staterror).")
+  static final class Export implements Callable<Integer>, OptionMap.Mapped, Outputs.Declaring {
+    @Mixin CommonOptions common;
+
+    @Mixin RateOptions rates;
+
+    @Option(
+        names = "--events",
+        required = true,
+        paramLabel = "FILE",
+        description = "Weighted event file whose histogram is exported.")
+    Path events;
+
+    @Option(
+        names = "--theta",
+        required = true,
+        split = ",",
+        paramLabel = "T",
+        description = "θ of the templates, comma-separated.")
+    double[] theta;
+
+    @Option(
+        names = "--observable",
+        split = ",",
+        paramLabel = "OBS[,OBS]",
+        description = "One or two observables to bin (default: the file's first).")
+    List<String> observables;
+
+    @Option(
+        names = "--data",
+        paramLabel = "DATA",
+        description = "Data file whose counts become the observations (default: Asimov counts).")
+    Path data;
+
+    @Option(
+        names = "--channel",
+        defaultValue = "events",
+        paramLabel = "NAME",
+        description = "The channel's name (default ${DEFAULT-VALUE}).")
+    String channel;
+
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "WS.json",
+        description = "The workspace written.")
+    Path out;
+
+    @Override
+    public OptionMap optionMap() {
+      return OptionMap.of(
+          "theta",
+          "--theta",
+          "luminosity",
+          "--luminosity",
+          "histogram",
+          "--observable",
+          "bins per dimension",
+          "--bins",
+          "channel",
+          "--channel");
+    }
+
+    @Override
+    public void declare(Outputs o) {
+      common.declare(o).input("--events", events).input("--data", data).file("--out", out);
+    }
+
+    @Override
+    public Integer call() {
+      Map<String, Object> result =
+          org.sbi4j.inference.limits.WorkspaceExport.run(
+              events, theta, rates.luminosity, observables, rates.bins, data, channel, out);
+      common.report(
+          result,
+          () ->
+              System.out.println(
+                  "workspace "
+                      + out
+                      + ": channel '"
+                      + channel
+                      + "', "
+                      + result.get("bins")
+                      + " bins, POI "
+                      + result.get("poi")
+                      + ", observations "
+                      + result.get("observationSource")));
       return 0;
     }
   }

@@ -10,10 +10,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dependency rules of the inference packages, read from the sources: the likelihoods and the
- * Fisher information need only the estimator interfaces (org.sbi4j.samples.estimators), never ND4J
- * or training; among LimitSource, SourceSpec and ModelSources only ModelSources builds sources, so
- * there is no cycle.
+ * The dependency rules of the inference packages, read from the sources: the likelihoods, the
+ * Fisher information and the coverage toys need only the estimator interfaces
+ * (org.sbi4j.samples.estimators), never ND4J or training; among LimitSource, SourceSpec and
+ * ModelSources only ModelSources builds sources, so there is no cycle.
  */
 class PackageDependenciesTest {
   private static final Path MAIN = Path.of("src/main/java/org/sbi4j/inference");
@@ -31,12 +31,21 @@ class PackageDependenciesTest {
 
   @Test
   void likelihoodAndFisherNeedOnlyTheEstimatorInterfaces() throws IOException {
-    for (String pkg : List.of("likelihood", "fisher")) {
+    for (String pkg : List.of("likelihood", "fisher", "coverage")) {
       for (Path f : sources(pkg)) {
         String text = code(f);
         for (String banned : List.of("org.nd4j", "org.sbi4j.training")) {
           assertFalse(text.contains(banned), f + " refers to " + banned);
         }
+      }
+    }
+  }
+
+  @Test
+  void nplmAndCwolaSeeNetworksOnlyThroughTraining() throws IOException {
+    for (String pkg : List.of("nplm", "cwola")) {
+      for (Path f : sources(pkg)) {
+        assertFalse(code(f).contains("org.nd4j"), f + " refers to ND4J directly");
       }
     }
   }

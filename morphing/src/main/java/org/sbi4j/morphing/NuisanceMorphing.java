@@ -1,6 +1,7 @@
 package org.sbi4j.morphing;
 
 import java.util.Locale;
+import org.sbi4j.common.InvalidValueException;
 
 /**
  * Per-event nuisance morphing (docs/math.md §7):
@@ -15,6 +16,12 @@ import java.util.Locale;
  * [−10, 10]).
  */
 public final class NuisanceMorphing {
+  /**
+   * The value name ({@link InvalidValueException#value()}) of the undefined-coefficient error: a
+   * front end maps it to the switch that selects {@link Policy#CLAMP}.
+   */
+  public static final String POLICY_VALUE = "nuisance_policy";
+
   /** MadMiner's clip for the coefficients. */
   public static final double CLAMP = 10;
 
@@ -48,7 +55,8 @@ public final class NuisanceMorphing {
    * @param nuisanceWeights n × K weights at the nuisance benchmarks, row-major, in the column order
    *     of {@link Nuisances#benchmarks()}
    * @param policy what to do with undefined coefficients
-   * @throws IllegalArgumentException under {@link Policy#ERROR} when a coefficient is undefined
+   * @throws InvalidValueException ({@link #POLICY_VALUE}) under {@link Policy#ERROR} when a
+   *     coefficient is undefined
    */
   public static NuisanceMorphing of(
       Nuisances nuisances, double[] reference, double[] nuisanceWeights, Policy policy) {
@@ -93,12 +101,13 @@ public final class NuisanceMorphing {
       }
     }
     if (bad > 0 && policy == Policy.ERROR) {
-      throw new IllegalArgumentException(
+      throw new InvalidValueException(
+          POLICY_VALUE,
           String.format(
               Locale.ROOT,
               "%d nuisance coefficients are undefined (a weight ratio that is not positive and"
-                  + " finite; first: event %d, nuisance '%s'); fix the weights or clamp them as"
-                  + " MadMiner does with --clamp-nuisance",
+                  + " finite; first: event %d, nuisance '%s'); fix the weights or clamp the"
+                  + " coefficients as MadMiner does",
               bad,
               firstEvent,
               firstName));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sbi4j.common.InvalidValueException;
 
 class NuisanceMorphingTest {
   private static final Nuisances TWO_AND_ONE =
@@ -43,13 +44,15 @@ class NuisanceMorphingTest {
   void undefinedRatiosAreCountedAndRefusedUnlessClamped() {
     double[] w0 = {0.0, 1.0, 1.0};
     double[] nw = {1.0, 1.0, 1.0, 1e-300, 1e300, 1.0, -1.0, 1.0, 1.0};
-    IllegalArgumentException e =
+    InvalidValueException e =
         assertThrows(
-            IllegalArgumentException.class,
+            InvalidValueException.class,
             () -> NuisanceMorphing.of(TWO_AND_ONE, w0, nw, NuisanceMorphing.Policy.ERROR));
     // event 0: w0 = 0 makes both nuisances undefined; event 2: w+ < 0 for 'scale'
     assertTrue(e.getMessage().startsWith("3 nuisance coefficients are undefined"), e.getMessage());
-    assertTrue(e.getMessage().contains("--clamp-nuisance"), e.getMessage());
+    assertTrue(e.getMessage().contains("clamp the coefficients as MadMiner does"), e.getMessage());
+    // the value name a front end maps to its clamping switch (--clamp-nuisance in the CLI)
+    assertEquals(NuisanceMorphing.POLICY_VALUE, e.value());
     NuisanceMorphing m = NuisanceMorphing.of(TWO_AND_ONE, w0, nw, NuisanceMorphing.Policy.CLAMP);
     assertEquals(3, m.undefined());
     // MadMiner's sanitising: non-finite → 0 then clip to [−10, 10]

@@ -86,6 +86,37 @@ public final class Fitter {
     return minimise(data, f, start);
   }
 
+  /**
+   * The fit with the parameters {@code indices} fixed at {@code values} (on top of the fixed ones)
+   * and every other free parameter started at its entry of {@code start} (a warm start, e.g. the
+   * previous fit of a profile). Throws when −ln L is not finite at the start.
+   */
+  public Fit fitFixing(Data data, int[] indices, double[] values, double[] start) {
+    if (indices.length != values.length || start.length != inits.length) {
+      throw new IllegalArgumentException(
+          indices.length
+              + " fixed indices, "
+              + values.length
+              + " values, "
+              + start.length
+              + " starting values for "
+              + inits.length
+              + " parameters");
+    }
+    boolean[] f = fixed.clone();
+    double[] x0 = start.clone();
+    for (int i = 0; i < indices.length; i++) {
+      f[indices[i]] = true;
+      x0[indices[i]] = values[i];
+    }
+    for (int i = 0; i < x0.length; i++) {
+      if (!f[i]) {
+        x0[i] = Math.min(upper[i], Math.max(lower[i], x0[i]));
+      }
+    }
+    return minimise(data, f, x0);
+  }
+
   private Fit minimise(Data data, boolean[] isFixed, double[] start) {
     int n = start.length;
     int[] map = java.util.stream.IntStream.range(0, n).filter(i -> !isFixed[i]).toArray();

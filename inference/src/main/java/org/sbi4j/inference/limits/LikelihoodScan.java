@@ -114,6 +114,26 @@ public final class LikelihoodScan {
     }
   }
 
+  /**
+   * The continuous maximum of log L inside the box of {@code grid}: the best grid point, refined as
+   * in {@link #run} (Brent's method in 1D, BOBYQA otherwise); never worse than the grid.
+   *
+   * @return the maximising θ and log L there
+   * @throws IllegalStateException when log L is not finite somewhere on the grid
+   */
+  public static PointValuePair maximum(LogLikelihood likelihood, ParameterGrid grid) {
+    double[][] points = grid.points();
+    double[] logL = likelihood.evaluate(points);
+    int best = 0;
+    for (int g = 0; g < logL.length; g++) {
+      requireFinite(logL[g], points[g]);
+      if (logL[g] > logL[best]) {
+        best = g;
+      }
+    }
+    return bestFit(likelihood, grid, points[best], logL[best]);
+  }
+
   /** Continuous maximum of log L started at the best grid point; never worse than the grid. */
   static PointValuePair bestFit(
       LogLikelihood ll, ParameterGrid grid, double[] start, double startValue) {

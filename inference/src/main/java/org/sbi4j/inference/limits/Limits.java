@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.sbi4j.inference.internal.Partitions;
 import org.sbi4j.inference.likelihood.BinnedLikelihood;
 import org.sbi4j.inference.likelihood.Binning;
 import org.sbi4j.inference.likelihood.BinningSpec;
+import org.sbi4j.inference.likelihood.CombinedLikelihood;
 import org.sbi4j.inference.likelihood.Dataset;
 import org.sbi4j.inference.likelihood.ExtendedLikelihood;
 import org.sbi4j.inference.likelihood.HistogramModel;
@@ -58,9 +60,25 @@ public final class Limits {
       double luminosity,
       ParameterGrid grid,
       GridEvaluator evaluator) {
+    return expected(file, source, thetaTrue, luminosity, grid, evaluator, null);
+  }
+
+  /**
+   * As {@link #expected(EventSample, LimitSource, double[], double, ParameterGrid, GridEvaluator)},
+   * with the channels of {@code workspaces} (null: none) added to the likelihood on their Asimov
+   * data at θ_true (docs/math.md §6.9).
+   */
+  public static LimitsResult expected(
+      EventSample file,
+      LimitSource source,
+      double[] thetaTrue,
+      double luminosity,
+      ParameterGrid grid,
+      GridEvaluator evaluator,
+      WorkspaceChannels workspaces) {
     MorphedEvents rate = prepare(file, grid);
     Dataset data = asimov(file, rate, thetaTrue, luminosity);
-    return scan(source, rate, data, luminosity, grid, true, thetaTrue, evaluator);
+    return scan(source, rate, data, luminosity, grid, true, thetaTrue, evaluator, workspaces);
   }
 
   /** The Asimov data of the file's test partition at θ_true. */
@@ -95,9 +113,25 @@ public final class Limits {
       double luminosity,
       ParameterGrid grid,
       GridEvaluator evaluator) {
+    return observed(file, observed, source, luminosity, grid, evaluator, null);
+  }
+
+  /**
+   * As {@link #observed(EventSample, EventSample, LimitSource, double, ParameterGrid,
+   * GridEvaluator)}, with the channels of {@code workspaces} (null: none) added to the likelihood
+   * on their observed counts (docs/math.md §6.9).
+   */
+  public static LimitsResult observed(
+      EventSample file,
+      EventSample observed,
+      LimitSource source,
+      double luminosity,
+      ParameterGrid grid,
+      GridEvaluator evaluator,
+      WorkspaceChannels workspaces) {
     MorphedEvents rate = prepare(file, grid);
     Dataset data = Dataset.observed(observed);
-    return scan(source, rate, data, luminosity, grid, false, null, evaluator);
+    return scan(source, rate, data, luminosity, grid, false, null, evaluator, workspaces);
   }
 
   private static MorphedEvents prepare(EventSample file, ParameterGrid grid) {
@@ -114,7 +148,8 @@ public final class Limits {
       ParameterGrid grid,
       boolean expected,
       double[] thetaTrue,
-      GridEvaluator evaluator) {
+      GridEvaluator evaluator,
+      WorkspaceChannels workspaces) {
     List<String> warnings = new ArrayList<>();
     if (source instanceof LimitSource.Ratio r) {
       warnings.addAll(rangeWarnings(r.estimator(), grid, rate.setup().parameterNames()));
@@ -124,15 +159,29 @@ public final class Limits {
                 r.estimator().thetaRange(), thetaTrue, rate.setup().parameterNames()));
       }
     }
-    LogLikelihood ll = likelihood(source, rate, data, luminosity);
-    ScanResult result =
-        LikelihoodScan.run(
-                ll,
-                rate.setup().parameterNames(),
-                grid,
-                points -> evaluator.evaluate(source, ll, points))
-            .withWarnings(warnings);
-    return new LimitsResult(source.label(), expected, thetaTrue, luminosity, data.count(), result);
+    List<String> names = rate.setup().parameterNames();
+    LogLikelihood unbinned = likelihood(source, rate, data, luminosity);
+    LogLikelihood ll = unbinned;
+    String label = source.label();
+    Function<double[][], double[]> gridValues =
+        points -> evaluator.evaluate(source, unbinned, points);
+    if (workspaces != null) {
+      // the unbinned channel may run as grid tasks; the workspace term is evaluated here
+      LogLikelihood binned = workspaces.term(names, thetaTrue, grid);
+      ll = new CombinedLikelihood(List.of(unbinned, binned));
+      label = label + " + workspace";
+      gridValues =
+          points -> {
+            double[] u = evaluator.evaluate(source, unbinned, points);
+            double[] w = binned.evaluate(points);
+            for (int j = 0; j < u.length; j++) {
+              u[j] += w[j];
+            }
+            return u;
+          };
+    }
+    ScanResult result = LikelihoodScan.run(ll, names, grid, gridValues).withWarnings(warnings);
+    return new LimitsResult(label, expected, thetaTrue, luminosity, data.count(), result);
   }
 
   /** log L of {@code source} for {@code data}, with σ(θ) (and templates) from {@code rate}. */

@@ -31,6 +31,10 @@ public final class LimitsAnalysis {
     boolean local = runner == null || runner instanceof LocalTaskRunner;
     EventSample file = DataFiles.events(request.events());
     EventSample data = request.observed() == null ? null : DataFiles.observed(request.observed());
+    WorkspaceChannels workspaces =
+        request.workspaces().isEmpty()
+            ? null
+            : WorkspaceChannels.open(request.workspaces(), request.workspaceMap());
     List<LimitsResult> results = new ArrayList<>();
     if (request.thetaTrue() != null) {
       for (LimitSource s : request.sources()) {
@@ -44,7 +48,8 @@ public final class LimitsAnalysis {
                 local
                     ? GridEvaluator.LOCAL
                     : GridTasks.expected(
-                        runner, request.events(), request.thetaTrue(), request.luminosity())));
+                        runner, request.events(), request.thetaTrue(), request.luminosity()),
+                workspaces));
       }
     }
     if (data != null) {
@@ -59,7 +64,8 @@ public final class LimitsAnalysis {
                 local
                     ? GridEvaluator.LOCAL
                     : GridTasks.observed(
-                        runner, request.events(), request.observed(), request.luminosity())));
+                        runner, request.events(), request.observed(), request.luminosity()),
+                workspaces));
       }
     }
     FisherMatrix fisher = null;
@@ -80,6 +86,10 @@ public final class LimitsAnalysis {
       plots.add(request.plot() + ".png");
       plots.add(request.plot() + ".svg");
     }
-    return new LimitsReport(results, fisher, plots);
+    return new LimitsReport(
+        results,
+        fisher,
+        plots,
+        workspaces == null ? null : workspaces.summary(results.get(0).scan().parameters()));
   }
 }

@@ -13,12 +13,22 @@ import org.sbi4j.inference.fisher.FisherMatrix;
  * @param results expected results first (one per method), then observed ones
  * @param fisher the overlay's Fisher matrix at θ_true, or null
  * @param plotFiles the PNG and SVG written, empty when none
+ * @param workspaces the combined workspaces' description ({@link WorkspaceChannels#summary}), or
+ *     null without workspaces
  */
 public record LimitsReport(
-    List<LimitsResult> results, FisherMatrix fisher, List<String> plotFiles) {
+    List<LimitsResult> results,
+    FisherMatrix fisher,
+    List<String> plotFiles,
+    Map<String, Object> workspaces) {
   public LimitsReport {
     results = List.copyOf(results);
     plotFiles = List.copyOf(plotFiles);
+  }
+
+  /** A report without workspaces. */
+  public LimitsReport(List<LimitsResult> results, FisherMatrix fisher, List<String> plotFiles) {
+    this(results, fisher, plotFiles, null);
   }
 
   /** Every warning of every result, each prefixed by its method. */
@@ -35,7 +45,8 @@ public record LimitsReport(
   /**
    * The JSON of docs/cli.md: the keys of the first result at the top level ({@code parameters},
    * {@code grid}, {@code q}, {@code pValues}, {@code bestFit}, {@code intervals}, …), every result
-   * under {@code results}, the Fisher overlay under {@code fisher}, and {@code plots}.
+   * under {@code results}, the Fisher overlay under {@code fisher}, the combined workspaces under
+   * {@code workspaces}, and {@code plots}.
    */
   public Map<String, Object> summary() {
     Map<String, Object> out = new LinkedHashMap<>(results.get(0).summary());
@@ -48,6 +59,9 @@ public record LimitsReport(
       f.put("matrix", fisher.matrix());
       f.put("warnings", fisher.warnings());
       out.put("fisher", f);
+    }
+    if (workspaces != null) {
+      out.put("workspaces", workspaces);
     }
     out.put("plots", plotFiles);
     return out;

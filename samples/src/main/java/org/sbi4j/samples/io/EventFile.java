@@ -3,7 +3,10 @@ package org.sbi4j.samples.io;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.morphing.MorphingSetup;
+import org.sbi4j.morphing.NuisanceMorphing;
+import org.sbi4j.morphing.Nuisances;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.EventSource;
 import org.sbi4j.samples.io.internal.H5Reader;
@@ -13,10 +16,17 @@ import org.sbi4j.samples.io.internal.H5Reader;
  * whole weight matrix in memory. Shapes are checked once, when the file is opened: observations n ×
  * d with d = the number of observables, weights n × B with B = the number of benchmarks,
  * sampling_benchmarks n (optional; absent means every event is background, factor 1).
+ *
+ * <p>A file with nuisance benchmarks (docs/formats.md) has K more weight columns; {@link
+ * #read(long, int)} returns them as the sample's nuisance weights and {@link #readWeights(long,
+ * int, double[])} the θ columns only.
  */
 public final class EventFile implements EventSource, AutoCloseable {
   private final H5Reader in;
   private final MorphingSetup setup;
+  private final NuisanceFiles.Columns columns;
+  private final Nuisances nuisances;
+  private final Systematics systematics;
   private final List<String> observables;
   private final long size;
   private final boolean hasSampling;
@@ -40,7 +50,10 @@ public final class EventFile implements EventSource, AutoCloseable {
                 observables.size(),
                 observables));
       }
-      int nb = setup.benchmarks().size();
+      columns = NuisanceFiles.columns(in);
+      nuisances = NuisanceFiles.read(in, setup, columns);
+      systematics = NuisanceFiles.readSystematics(in);
+      int nb = columns.total();
       long wr = in.rows("samples/weights");
       int wc = in.columns("samples/weights");
       if (wr != size || wc != nb) {
@@ -54,7 +67,7 @@ public final class EventFile implements EventSource, AutoCloseable {
                 wc,
                 size,
                 nb,
-                setup.benchmarkNames()));
+                List.of(columns.names())));
       }
       hasSampling = in.has("samples/sampling_benchmarks");
       if (hasSampling && in.rows("samples/sampling_benchmarks") != size) {
@@ -93,6 +106,16 @@ public final class EventFile implements EventSource, AutoCloseable {
     return observables;
   }
 
+  /** The nuisance parameters the file declares ({@link Nuisances#NONE} when none). */
+  public Nuisances nuisances() {
+    return nuisances;
+  }
+
+  /** The systematics the file declares ({@link Systematics#NONE} when none). */
+  public Systematics systematics() {
+    return systematics;
+  }
+
   /** Number of events n. */
   @Override
   public long size() {
@@ -129,7 +152,15 @@ public final class EventFile implements EventSource, AutoCloseable {
     int nb = setup.benchmarks().size();
     double[] x = in.rows("samples/observations", from, count);
     double[] w = new double[count * nb];
-    readWeights(from, count, w);
+    double[] nw = null;
+    if (nuisances.isEmpty()) {
+      readWeights(from, count, w);
+    } else {
+      double[] all = readAllWeights(from, count);
+      nw = new double[count * nuisances.benchmarks().size()];
+      split(all, count, columns.theta(), w);
+      split(all, count, columns.nuisance(), nw);
+    }
     int[] sampled = readSampledFrom(from, count);
     for (int k = 0; k < x.length; k++) {
       if (!Double.isFinite(x[k])) {
@@ -143,24 +174,131 @@ public final class EventFile implements EventSource, AutoCloseable {
                 x[k]));
       }
     }
-    return EventSample.ofFeatures(observables, x).withWeights(setup, w, sampled);
+    EventSample sample = EventSample.ofFeatures(observables, x).withWeights(setup, w, sampled);
+    return nw == null ? sample : sample.withNuisances(nuisances, nw);
   }
 
-  /** Reads the weights only, checking that each is finite (naming event and benchmark). */
+  /**
+   * Reads the θ benchmark weights only (count × B), checking that every weight read is finite
+   * (naming event and benchmark).
+   */
   @Override
   public void readWeights(long from, int count, double[] out) {
+    if (columns.thetaOnly()) {
+      in.rows("samples/weights", from, count, out);
+      requireFinite(from, count, out);
+    } else {
+      split(readAllWeights(from, count), count, columns.theta(), out);
+    }
+  }
+
+  /**
+   * Reads the nuisance benchmark weights of events [from, from + count) into {@code out} (count ×
+   * K, in the order of {@link Nuisances#benchmarks()}).
+   */
+  public void readNuisanceWeights(long from, int count, double[] out) {
+    split(readAllWeights(from, count), count, columns.nuisance(), out);
+  }
+
+  /**
+   * Counts the events' undefined nuisance-morphing coefficients (docs/math.md §7: a weight ratio
+   * that is not positive and finite, e.g. a zero or negative reference weight where a nuisance
+   * weight is positive), reading the file in chunks. 0 for a file without nuisance parameters.
+   *
+   * @return the number of undefined coefficients (clamped under {@link
+   *     NuisanceMorphing.Policy#CLAMP})
+   * @throws InvalidValueException ({@link NuisanceMorphing#POLICY_VALUE}) under {@link
+   *     NuisanceMorphing.Policy#ERROR} when there are any, naming the file, the count and the first
+   *     event; a front end maps the value name to its clamping switch
+   */
+  public long checkNuisances(NuisanceMorphing.Policy policy) {
+    if (nuisances.isEmpty()) {
+      return 0;
+    }
+    int ref = nuisances.checkAgainst(setup);
     int nb = setup.benchmarks().size();
-    in.rows("samples/weights", from, count, out);
+    int k = nuisances.benchmarks().size();
+    int chunk = Math.max(1, (1 << 20) / (nb + k));
+    long bad = 0;
+    long first = -1;
+    String firstName = null;
+    for (long from = 0; from < size; from += chunk) {
+      int count = (int) Math.min(chunk, size - from);
+      double[] all = readAllWeights(from, count);
+      double[] w = new double[count * nb];
+      double[] nw = new double[count * k];
+      split(all, count, columns.theta(), w);
+      split(all, count, columns.nuisance(), nw);
+      double[] w0 = new double[count];
+      for (int i = 0; i < count; i++) {
+        w0[i] = w[i * nb + ref];
+      }
+      int here = NuisanceMorphing.of(nuisances, w0, nw, NuisanceMorphing.Policy.CLAMP).undefined();
+      if (here > 0 && first < 0) {
+        for (int i = 0; i < count && first < 0; i++) {
+          for (int j = 0; j < nuisances.size() && first < 0; j++) {
+            int minus = nuisances.minusColumn(j);
+            boolean ok =
+                w0[i] > 0
+                    && nw[i * k + nuisances.plusColumn(j)] > 0
+                    && (minus < 0 || nw[i * k + minus] > 0);
+            if (!ok) {
+              first = from + i;
+              firstName = nuisances.parameters().get(j).name();
+            }
+          }
+        }
+      }
+      bad += here;
+    }
+    if (bad > 0 && policy == NuisanceMorphing.Policy.ERROR) {
+      throw new InvalidValueException(
+          NuisanceMorphing.POLICY_VALUE,
+          String.format(
+              Locale.ROOT,
+              "%s: %d nuisance coefficients are undefined (a weight ratio that is not positive and"
+                  + " finite, e.g. a zero or negative weight at the reference benchmark '%s' where"
+                  + " a nuisance weight is positive; first: event %d, nuisance '%s'); fix the"
+                  + " weights or clamp the coefficients as MadMiner does",
+              in.file(),
+              bad,
+              nuisances.reference(),
+              first,
+              firstName));
+    }
+    return bad;
+  }
+
+  /** Every weight column of events [from, from + count), checked finite. */
+  private double[] readAllWeights(long from, int count) {
+    double[] all = in.rows("samples/weights", from, count);
+    requireFinite(from, count, all);
+    return all;
+  }
+
+  /** Copies the file columns {@code cols} of {@code count} rows of {@code all} into {@code out}. */
+  private void split(double[] all, int count, int[] cols, double[] out) {
+    int total = columns.total();
+    int m = cols.length;
+    for (int i = 0; i < count; i++) {
+      for (int j = 0; j < m; j++) {
+        out[i * m + j] = all[i * total + cols[j]];
+      }
+    }
+  }
+
+  private void requireFinite(long from, int count, double[] w) {
+    int nb = columns.total();
     for (int k = 0; k < count * nb; k++) {
-      if (!Double.isFinite(out[k])) {
+      if (!Double.isFinite(w[k])) {
         throw new IllegalArgumentException(
             String.format(
                 Locale.ROOT,
                 "%s: weight of event %d at benchmark '%s' is %s; remove or fix the event",
                 in.file(),
                 from + k / nb,
-                setup.benchmarks().get(k % nb).name(),
-                out[k]));
+                columns.names()[k % nb],
+                w[k]));
       }
     }
   }

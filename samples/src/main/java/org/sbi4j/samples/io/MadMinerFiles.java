@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import org.sbi4j.morphing.Benchmark;
 import org.sbi4j.morphing.MorphingSetup;
+import org.sbi4j.morphing.NuisanceMorphing;
+import org.sbi4j.morphing.Nuisances;
 import org.sbi4j.morphing.Parameter;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.io.internal.H5Reader;
@@ -23,6 +25,12 @@ import org.sbi4j.samples.io.internal.H5Writer;
  * are fixed-length 256-byte ASCII, integers int64, floats float64. Reading also accepts v0.7 names
  * ({@code parameters/ranges}, {@code sample_summary/signal_events_per_benchmark}) and any integer
  * or float width, and gzip-compressed chunked datasets.
+ *
+ * <p>Nuisance parameters (docs/math.md §7): nuisance benchmarks are extra rows of {@code
+ * benchmarks/} flagged {@code is_nuisance} = 1 and extra columns of {@code samples/weights}; the θ
+ * benchmark their weights refer to is flagged {@code is_reference}; {@code
+ * nuisance_parameters/{names, systematics, benchmark_positive, benchmark_negative}} and {@code
+ * systematics/{names, types, values, scales}} describe them ({@link NuisanceFiles}).
  */
 public final class MadMinerFiles {
   private MadMinerFiles() {}
@@ -53,6 +61,18 @@ public final class MadMinerFiles {
    * As {@link #writeEvents(Path, EventSample)} with observable definitions (one per observable).
    */
   public static void writeEvents(Path file, EventSample events, List<String> definitions) {
+    writeEvents(file, events, definitions, Systematics.NONE);
+  }
+
+  /**
+   * As {@link #writeEvents(Path, EventSample, List)} with the systematics the sample's nuisance
+   * parameters come from. A sample with nuisance parameters is written with its nuisance benchmarks
+   * after the θ benchmarks (weights, names, zero {@code values} rows, {@code is_nuisance} = 1), its
+   * reference flagged in {@code is_reference}, and the groups {@code nuisance_parameters} and
+   * {@code systematics} (docs/formats.md).
+   */
+  public static void writeEvents(
+      Path file, EventSample events, List<String> definitions, Systematics systematics) {
     MorphingSetup setup =
         events
             .setup()
@@ -90,24 +110,73 @@ public final class MadMinerFiles {
       }
     }
     long bgCount = background;
+    Nuisances nuisances = events.nuisances();
+    int k = nuisances.benchmarks().size();
+    double[] weights = nuisances.isEmpty() ? events.weights() : joined(events, nb, k);
+    int cols = nuisances.isEmpty() ? nb : nb + k;
     H5Writer.write(
         file,
         out -> {
-          writeSetup(out, setup);
+          writeSetup(out, setup, nuisances);
+          NuisanceFiles.write(out, nuisances, systematics);
           out.strings("observables/names", events.observables());
           out.strings("observables/definitions", definitions);
           out.matrix("samples/observations", events.x(), events.featureCount());
-          out.matrix("samples/weights", events.weights(), nb);
+          out.matrix("samples/weights", weights, cols);
           out.longs("samples/sampling_benchmarks", sampling);
           out.longs("sample_summary/signal_events", signal);
           out.longScalar("sample_summary/background_events", bgCount);
         });
   }
 
-  /** Reads a whole event file into memory; for large files use {@link #open(Path)}. */
+  /** Rows of θ weights then nuisance weights, n × (B + K). */
+  private static double[] joined(EventSample events, int nb, int k) {
+    double[] w = events.weights();
+    double[] nw = events.nuisanceWeights();
+    int n = events.size();
+    double[] out = new double[n * (nb + k)];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(w, i * nb, out, i * (nb + k), nb);
+      System.arraycopy(nw, i * k, out, i * (nb + k) + nb, k);
+    }
+    return out;
+  }
+
+  /**
+   * Reads a whole event file into memory, with its nuisance parameters and nuisance weights when it
+   * has any; for large files use {@link #open(Path)}.
+   */
   public static EventSample readEvents(Path file) {
     try (EventFile in = open(file)) {
       return in.read(0, Math.toIntExact(in.size()));
+    }
+  }
+
+  /**
+   * As {@link #readEvents(Path)}, and checks that the nuisance morphing of every event is defined
+   * ({@link EventFile#checkNuisances(NuisanceMorphing.Policy)}).
+   *
+   * @throws IllegalArgumentException under {@link NuisanceMorphing.Policy#ERROR} when a nuisance
+   *     coefficient is undefined, naming the file and how many are
+   */
+  public static EventSample readEvents(Path file, NuisanceMorphing.Policy policy) {
+    try (EventFile in = open(file)) {
+      in.checkNuisances(policy);
+      return in.read(0, Math.toIntExact(in.size()));
+    }
+  }
+
+  /** The systematics an event file declares ({@link Systematics#NONE} when none). */
+  public static Systematics readSystematics(Path file) {
+    try (H5Reader in = H5Reader.open(file)) {
+      return NuisanceFiles.readSystematics(in);
+    }
+  }
+
+  /** The nuisance parameters an event file declares ({@link Nuisances#NONE} when none). */
+  public static Nuisances readNuisances(Path file) {
+    try (H5Reader in = H5Reader.open(file)) {
+      return NuisanceFiles.read(in, readSetup(in), NuisanceFiles.columns(in));
     }
   }
 
@@ -117,6 +186,11 @@ public final class MadMinerFiles {
   }
 
   static void writeSetup(H5Writer out, MorphingSetup setup) {
+    writeSetup(out, setup, Nuisances.NONE);
+  }
+
+  /** The setup groups; nuisance benchmarks follow the θ benchmarks (docs/formats.md). */
+  static void writeSetup(H5Writer out, MorphingSetup setup, Nuisances nuisances) {
     List<Parameter> ps = setup.parameters();
     int p = ps.size();
     long[] ids = new long[p];
@@ -137,10 +211,30 @@ public final class MadMinerFiles {
     if (nb == 0) {
       return;
     }
-    out.strings("benchmarks/names", setup.benchmarkNames());
-    out.matrix("benchmarks/values", setup.basis());
-    out.longs("benchmarks/is_nuisance", new long[nb]);
-    out.longs("benchmarks/is_reference", new long[nb]);
+    if (nuisances.isEmpty()) {
+      out.strings("benchmarks/names", setup.benchmarkNames());
+      out.matrix("benchmarks/values", setup.basis());
+      out.longs("benchmarks/is_nuisance", new long[nb]);
+      out.longs("benchmarks/is_reference", new long[nb]);
+    } else {
+      int ref = nuisances.checkAgainst(setup);
+      int k = nuisances.benchmarks().size();
+      List<String> names = new ArrayList<>(setup.benchmarkNames());
+      names.addAll(nuisances.benchmarks());
+      // MadMiner stores zeros as the parameter values of a nuisance benchmark
+      double[][] values = Arrays.copyOf(setup.basis(), nb + k);
+      long[] isNuisance = new long[nb + k];
+      for (int j = nb; j < nb + k; j++) {
+        values[j] = new double[p];
+        isNuisance[j] = 1;
+      }
+      long[] isReference = new long[nb + k];
+      isReference[ref] = 1;
+      out.strings("benchmarks/names", names);
+      out.matrix("benchmarks/values", values);
+      out.longs("benchmarks/is_nuisance", isNuisance);
+      out.longs("benchmarks/is_reference", isReference);
+    }
     int[][] comps = setup.components();
     long[][] lc = new long[comps.length][p];
     for (int c = 0; c < comps.length; c++) {
@@ -173,12 +267,17 @@ public final class MadMinerFiles {
               ranges[2 * i],
               ranges[2 * i + 1]));
     }
-    String[] bnames = in.strings("benchmarks/names");
-    double[] values = matrix(in, "benchmarks/values", bnames.length, p);
+    String[] allNames = in.strings("benchmarks/names");
+    double[] values = matrix(in, "benchmarks/values", allNames.length, p);
+    // nuisance benchmarks (is_nuisance = 1) are weight columns, not points of the θ basis
+    boolean[] nuisance = NuisanceFiles.nuisanceFlags(in, allNames.length);
     List<Benchmark> benchmarks = new ArrayList<>();
-    for (int b = 0; b < bnames.length; b++) {
-      benchmarks.add(new Benchmark(bnames[b], Arrays.copyOfRange(values, b * p, b * p + p)));
+    for (int b = 0; b < allNames.length; b++) {
+      if (!nuisance[b]) {
+        benchmarks.add(new Benchmark(allNames[b], Arrays.copyOfRange(values, b * p, b * p + p)));
+      }
     }
+    String[] bnames = benchmarks.stream().map(Benchmark::name).toArray(String[]::new);
     int[][] components = null;
     double[][] w = null;
     int overall = 0;

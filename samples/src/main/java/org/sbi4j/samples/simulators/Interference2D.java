@@ -5,6 +5,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.sbi4j.morphing.Benchmark;
 import org.sbi4j.morphing.MorphingSetup;
+import org.sbi4j.morphing.NuisanceParameter;
+import org.sbi4j.morphing.Nuisances;
 import org.sbi4j.morphing.Parameter;
 
 /**
@@ -25,6 +27,14 @@ import org.sbi4j.morphing.Parameter;
  * trapezoidal rule with {@value #ANGLE_NODES} nodes is exact to machine precision (its error is of
  * order I_{256}(κ)/I_0(κ) with κ = |x_⊥|/0.3², below 1e−40 for |x_⊥| < 10). Benchmarks: sm (0, 0;
  * events are generated here), (1, 0), (0, 1), (−1, 0), (0, −1), (1, 1).
+ *
+ * <p>{@link #withNuisances()} adds one shape nuisance parameter, {@code shape}: the slope of the
+ * energy spectrum, e^{−E} → e^{−λE} with λ = 1 + 0.1ν (docs/math.md §7.3), two-sided with nuisance
+ * benchmarks {@code shape_plus} / {@code shape_minus} at ν = ±1 relative to {@code sm}. log f =
+ * −0.1νE is linear in ν, so nuisance morphing reproduces every ν exactly; the angular part is
+ * untouched and the energy parts keep their closed forms: ∫ {1, (E−1), (E−1)²} e^{−λE} dE = {1/λ,
+ * 1/λ² − 1/λ, 2/λ³ − 2/λ² + 1/λ}, the smeared ones use the moments I_k^λ of {@link Interference1D}
+ * with ∂I_k^λ/∂λ = −I_{k+1}^λ.
  */
 public final class Interference2D extends PolynomialProcess {
   /** Energy resolution. */
@@ -35,9 +45,23 @@ public final class Interference2D extends PolynomialProcess {
 
   static final int ANGLE_NODES = 256;
 
-  private final int[] idx = new int[6];
+  /** ∂λ/∂ν_shape. */
+  static final double SHAPE = 0.1;
 
+  private final int[] idx = new int[6];
+  private final Nuisances nuisances;
+
+  /** Without nuisance parameters. */
   public Interference2D() {
+    this(false);
+  }
+
+  /** With the {@code shape} nuisance parameter (the slope of the energy spectrum). */
+  public static Interference2D withNuisances() {
+    return new Interference2D(true);
+  }
+
+  private Interference2D(boolean withNuisances) {
     super(
         MorphingSetup.of(
             List.of(Parameter.of("theta_a", 2, -1, 1), Parameter.of("theta_b", 2, -1, 1)),
@@ -53,6 +77,83 @@ public final class Interference2D extends PolynomialProcess {
     for (int j = 0; j < 6; j++) {
       idx[j] = index(components(), k[j]);
     }
+    nuisances =
+        withNuisances
+            ? new Nuisances(
+                List.of(new NuisanceParameter("shape", "shape_plus", "shape_minus")),
+                List.of("shape_plus", "shape_minus"),
+                "sm")
+            : Nuisances.NONE;
+  }
+
+  @Override
+  public Nuisances nuisances() {
+    return nuisances;
+  }
+
+  @Override
+  double logNuisanceFactor(double[] z, double[] nu) {
+    return nu.length == 0 ? 0 : -SHAPE * nu[0] * z[0];
+  }
+
+  @Override
+  double[] integrals(double[] nu) {
+    if (nu.length == 0) {
+      return integrals();
+    }
+    double l = 1 + SHAPE * nu[0];
+    return combine(1 / l, 1 / (l * l) - 1 / l, 2 / (l * l * l) - 2 / (l * l) + 1 / l, 1, 0, 0.5);
+  }
+
+  @Override
+  double[][] integralsGradient(double[] nu) {
+    if (nu.length == 0) {
+      return new double[0][];
+    }
+    double l = 1 + SHAPE * nu[0];
+    double l2 = l * l;
+    double l3 = l2 * l;
+    // d/dλ of {1/λ, 1/λ² − 1/λ, 2/λ³ − 2/λ² + 1/λ}, times dλ/dν = 0.1
+    return new double[][] {
+      combine(
+          -SHAPE / l2,
+          SHAPE * (-2 / l3 + 1 / l2),
+          SHAPE * (-6 / (l3 * l) + 4 / l3 - 1 / l2),
+          1,
+          0,
+          0.5)
+    };
+  }
+
+  @Override
+  double[] smeared(double[] x, double[] nu) {
+    if (nu.length == 0) {
+      return smeared(x);
+    }
+    double[] i =
+        Interference1D.exponentialGaussianMoments(x[0], ENERGY_RESOLUTION, 1 + SHAPE * nu[0]);
+    double[] g = angular(x[1], x[2]);
+    return combine(i[0], i[1] - i[0], i[2] - 2 * i[1] + i[0], g[0], g[1], g[2]);
+  }
+
+  @Override
+  double[][] smearedGradient(double[] x, double[] nu) {
+    if (nu.length == 0) {
+      return new double[0][];
+    }
+    double[] i =
+        Interference1D.exponentialGaussianMoments(x[0], ENERGY_RESOLUTION, 1 + SHAPE * nu[0]);
+    double[] g = angular(x[1], x[2]);
+    // ∂I_k/∂λ = −I_{k+1}: the energy parts' derivatives, times dλ/dν = 0.1
+    return new double[][] {
+      combine(
+          -SHAPE * i[1],
+          -SHAPE * (i[2] - i[1]),
+          -SHAPE * (i[3] - 2 * i[2] + i[1]),
+          g[0],
+          g[1],
+          g[2])
+    };
   }
 
   @Override

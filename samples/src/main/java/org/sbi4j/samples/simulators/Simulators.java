@@ -29,11 +29,30 @@ public enum Simulators {
     };
   }
 
+  /**
+   * A new simulator of this process with its nuisance parameters (docs/math.md §7): {@code norm}
+   * and {@code shape} for interference-1d, {@code shape} for interference-2d.
+   */
+  public Simulator createWithNuisances() {
+    return switch (this) {
+      case INTERFERENCE_1D -> Interference1D.withNuisances();
+      case INTERFERENCE_2D -> Interference2D.withNuisances();
+    };
+  }
+
   /** The simulator called {@code name}; an unknown name lists the known ones. */
   public static Simulator byName(String name) {
+    return byName(name, false);
+  }
+
+  /**
+   * The simulator called {@code name}, with its nuisance parameters when {@code nuisances}; an
+   * unknown name lists the known ones.
+   */
+  public static Simulator byName(String name, boolean nuisances) {
     for (Simulators s : values()) {
       if (s.processName.equals(name.toLowerCase(Locale.ROOT))) {
-        return s.create();
+        return nuisances ? s.createWithNuisances() : s.create();
       }
     }
     throw new IllegalArgumentException(

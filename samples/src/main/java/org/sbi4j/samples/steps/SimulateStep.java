@@ -21,6 +21,8 @@ public final class SimulateStep {
    * @param benchmarks benchmark names
    * @param crossSections Σ_e w_e(θ_b) per benchmark (pb; estimates of σ(θ_b))
    * @param seed the seed used
+   * @param nuisances names of the nuisance parameters written (empty without them)
+   * @param nuisanceBenchmarks names of the nuisance benchmarks written (empty without them)
    */
   public record Result(
       String process,
@@ -28,14 +30,24 @@ public final class SimulateStep {
       String out,
       List<String> benchmarks,
       double[] crossSections,
-      long seed) {}
+      long seed,
+      List<String> nuisances,
+      List<String> nuisanceBenchmarks) {}
 
   /**
    * Simulates {@code events} events of {@code process} and writes them (shuffled) to {@code out}.
    */
   public static Result run(String process, int events, Path out, long seed) {
+    return run(process, events, out, seed, false);
+  }
+
+  /**
+   * As {@link #run(String, int, Path, long)}; with {@code nuisances} the process's nuisance
+   * parameters are simulated too and their nuisance benchmarks written (docs/formats.md).
+   */
+  public static Result run(String process, int events, Path out, long seed, boolean nuisances) {
     Check.positive("events", events);
-    Simulator sim = Simulators.byName(process);
+    Simulator sim = Simulators.byName(process, nuisances);
     EventSample ev = sim.events(events, seed);
     MadMinerFiles.writeEvents(out, ev);
     int nb = sim.setup().benchmarks().size();
@@ -46,6 +58,13 @@ public final class SimulateStep {
       }
     }
     return new Result(
-        sim.name(), events, out.toString(), sim.setup().benchmarkNames(), sigma, seed);
+        sim.name(),
+        events,
+        out.toString(),
+        sim.setup().benchmarkNames(),
+        sigma,
+        seed,
+        sim.nuisances().names(),
+        sim.nuisances().benchmarks());
   }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.sbi4j.morphing.MorphingSetup;
+import org.sbi4j.morphing.NuisanceMorphing;
 import org.sbi4j.samples.simulators.Interference1D;
 
 /**
@@ -22,7 +23,8 @@ import org.sbi4j.samples.simulators.Interference1D;
  * target, {@code maxDuration} below).
  */
 class ReaderFuzzTest {
-  private static final byte[] EVENT_FILE = validEventFile();
+  private static final byte[] EVENT_FILE = validEventFile(new Interference1D());
+  private static final byte[] NUISANCE_FILE = validEventFile(Interference1D.withNuisances());
   private static final byte[] LHE_FILE =
       (ImportTest.HEADER
               + ImportTest.event(0.1, "<wgt id='rwgt_4'> 5.0e-01 </wgt>")
@@ -43,11 +45,11 @@ class ReaderFuzzTest {
   private static final LheMapping MAPPING =
       Configs.load(Path.of("..", "configs", "lhe-import.yaml"), LheMapping.class);
 
-  private static byte[] validEventFile() {
+  private static byte[] validEventFile(Interference1D process) {
     try {
       Path dir = Files.createTempDirectory("sbi4j-fuzz");
       Path f = dir.resolve("seed.h5");
-      MadMinerFiles.writeEvents(f, new Interference1D().events(50, 1));
+      MadMinerFiles.writeEvents(f, process.events(50, 1));
       byte[] b = Files.readAllBytes(f);
       Files.delete(f);
       Files.delete(dir);
@@ -88,6 +90,21 @@ class ReaderFuzzTest {
         f -> {
           try (EventFile in = MadMinerFiles.open(f)) {
             in.read(0, (int) Math.min(in.size(), 100));
+          }
+        });
+  }
+
+  @FuzzTest(maxDuration = "20s")
+  void eventFileWithNuisances(FuzzedDataProvider data) throws IOException {
+    readMutated(
+        ".h5",
+        NUISANCE_FILE,
+        data,
+        f -> {
+          try (EventFile in = MadMinerFiles.open(f)) {
+            in.checkNuisances(NuisanceMorphing.Policy.CLAMP);
+            in.read(0, (int) Math.min(in.size(), 100));
+            in.systematics();
           }
         });
   }

@@ -121,6 +121,12 @@ public final class H5Reader implements AutoCloseable {
     return d.length == 2 ? Math.toIntExact(d[1]) : 1;
   }
 
+  /** True when {@code path} names a dataset of strings. */
+  public boolean isStrings(String path) {
+    Dataset d = checked(path);
+    return d.getDataType() instanceof StringData || d.isVariableLength();
+  }
+
   /** A 1-D dataset of fixed- or variable-length strings, trimmed of padding. */
   public String[] strings(String path) {
     Dataset d = checked(path);

@@ -1,0 +1,250 @@
+package org.sbi4j.inference.histfactory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.sbi4j.common.InvalidValueException;
+import org.sbi4j.inference.histfactory.HistFactoryModel.Data;
+import org.sbi4j.inference.likelihood.LogLikelihood;
+
+/**
+ * A workspace's log-likelihood as a function of the event file's θ (docs/math.md §6.9): every
+ * workspace parameter that stands for a component of θ (same name, or renamed by the map) is set to
+ * it, every other free parameter is profiled, ln L_ws(θ) = max over them of ln L(θ, ν), by {@link
+ * Fitter#fitFixing} within the parameters' bounds. Each fit starts from the previous one (points of
+ * a grid or a root search are close), so a value agrees with a cold start to the fit's tolerance,
+ * not bit for bit. Evaluation is sequential (the warm start is state).
+ */
+public final class ProfiledWorkspace implements LogLikelihood {
+  private final HistFactoryModel model;
+  private final Fitter fitter;
+  private final Data data;
+  private final List<String> thetaNames;
+  private final int[] fixedIndex;
+  private final int[] fixedTheta;
+  private final boolean profiles;
+  private double[] warm;
+
+  /**
+   * @param model the workspace's model
+   * @param data its data (observed, or {@link #asimov})
+   * @param thetaNames the names of θ's components
+   * @param renames workspace parameter name → θ name, for parameters named otherwise in the
+   *     workspace (e.g. mu → theta); may be empty
+   */
+  public ProfiledWorkspace(
+      HistFactoryModel model, Data data, List<String> thetaNames, Map<String, String> renames) {
+    this.model = model;
+    this.data = data;
+    this.thetaNames = List.copyOf(thetaNames);
+    Map<String, Integer> mapping = mapping(model, thetaNames, renames);
+    fixedIndex = new int[mapping.size()];
+    fixedTheta = new int[mapping.size()];
+    int k = 0;
+    List<String> names = model.parameterNames();
+    for (Map.Entry<String, Integer> e : mapping.entrySet()) {
+      fixedIndex[k] = names.indexOf(e.getKey());
+      fixedTheta[k] = e.getValue();
+      k++;
+    }
+    this.fitter = new Fitter(model);
+    boolean[] fixed = model.fixed();
+    for (int i : fixedIndex) {
+      fixed[i] = true;
+    }
+    boolean free = false;
+    for (boolean f : fixed) {
+      free |= !f;
+    }
+    this.profiles = free;
+    this.warm = model.inits();
+  }
+
+  /**
+   * Which workspace parameter stands for which θ component: workspace name → index in θ, in the
+   * workspace's parameter order.
+   *
+   * @throws InvalidValueException ("workspace map") for a rename of a parameter the workspace does
+   *     not have or to a name θ does not have, for two workspace parameters standing for one θ
+   *     component, and when no parameter stands for any (the workspace would add a constant)
+   */
+  public static Map<String, Integer> mapping(
+      HistFactoryModel model, List<String> thetaNames, Map<String, String> renames) {
+    List<String> names = model.parameterNames();
+    for (Map.Entry<String, String> r : renames.entrySet()) {
+      if (!names.contains(r.getKey()) || r.getKey().contains("[")) {
+        throw new InvalidValueException(
+            "workspace map",
+            "the workspace has no scalar parameter '"
+                + r.getKey()
+                + "' to map to '"
+                + r.getValue()
+                + "' (its parameters: "
+                + String.join(", ", names)
+                + ")");
+      }
+      if (!thetaNames.contains(r.getValue())) {
+        throw new InvalidValueException(
+            "workspace map",
+            "'"
+                + r.getValue()
+                + "' is not a parameter of the event file (θ = "
+                + String.join(", ", thetaNames)
+                + "); map a workspace parameter to one of these");
+      }
+    }
+    Map<String, Integer> out = new LinkedHashMap<>();
+    String[] by = new String[thetaNames.size()];
+    for (String n : names) {
+      String target = renames.getOrDefault(n, n);
+      int a = thetaNames.indexOf(target);
+      if (a < 0 || n.contains("[")) {
+        continue;
+      }
+      if (by[a] != null) {
+        throw new InvalidValueException(
+            "workspace map",
+            "workspace parameters '"
+                + by[a]
+                + "' and '"
+                + n
+                + "' both stand for θ component '"
+                + target
+                + "'; map only one of them");
+      }
+      by[a] = n;
+      out.put(n, a);
+    }
+    if (out.isEmpty()) {
+      throw new InvalidValueException(
+          "workspace map",
+          "the workspace shares no parameter with θ ("
+              + String.join(", ", thetaNames)
+              + "; its parameters: "
+              + String.join(", ", names)
+              + "): profiled over all its parameters it would only add a constant to log L and"
+              + " leave every limit unchanged; name its POI like a θ component or map it to one");
+    }
+    return out;
+  }
+
+  /**
+   * The workspace's Asimov data at θ_true: expected main and auxiliary data with the θ parameters
+   * at θ_true and every other parameter at its initial (nominal) value.
+   */
+  public static Data asimov(
+      HistFactoryModel model,
+      List<String> thetaNames,
+      Map<String, String> renames,
+      double[] thetaTrue) {
+    double[] pars = model.inits();
+    List<String> names = model.parameterNames();
+    mapping(model, thetaNames, renames)
+        .forEach((name, a) -> pars[names.indexOf(name)] = thetaTrue[a]);
+    return model.expectedData(pars);
+  }
+
+  /** Workspace parameter → θ name, for every parameter set to θ. */
+  public Map<String, String> mapped() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int k = 0; k < fixedIndex.length; k++) {
+      out.put(model.parameterNames().get(fixedIndex[k]), thetaNames.get(fixedTheta[k]));
+    }
+    return out;
+  }
+
+  /** The parameters profiled at every θ (free and not set to θ). */
+  public List<String> profiled() {
+    boolean[] fixed = model.fixed();
+    for (int i : fixedIndex) {
+      fixed[i] = true;
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < fixed.length; i++) {
+      if (!fixed[i]) {
+        out.add(model.parameterNames().get(i));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Refuses a range of θ that leaves the bounds of a workspace parameter standing for it.
+   *
+   * @param value the value name for the error (e.g. "grid", "theta-true")
+   * @param lower lowest θ per component
+   * @param upper highest θ per component
+   */
+  public void checkInside(String value, double[] lower, double[] upper) {
+    double[] lo = model.lower();
+    double[] hi = model.upper();
+    for (int k = 0; k < fixedIndex.length; k++) {
+      int i = fixedIndex[k];
+      int a = fixedTheta[k];
+      if (lower[a] < lo[i] || upper[a] > hi[i]) {
+        throw new InvalidValueException(
+            value,
+            String.format(
+                Locale.ROOT,
+                "'%s' in [%s, %s] leaves the bounds [%s, %s] of the workspace parameter '%s'"
+                    + " standing for it; stay inside them or widen the bounds in the workspace's"
+                    + " measurement config",
+                thetaNames.get(a),
+                lower[a],
+                upper[a],
+                lo[i],
+                hi[i],
+                model.parameterNames().get(i)));
+      }
+    }
+  }
+
+  @Override
+  public int dimension() {
+    return thetaNames.size();
+  }
+
+  @Override
+  public synchronized double[] evaluate(double[][] thetas) {
+    double[] out = new double[thetas.length];
+    for (int j = 0; j < thetas.length; j++) {
+      out[j] = at(thetas[j]);
+    }
+    return out;
+  }
+
+  private double at(double[] theta) {
+    if (theta.length != thetaNames.size()) {
+      throw new IllegalArgumentException(
+          "θ has " + theta.length + " components, the workspace term " + thetaNames.size());
+    }
+    double[] values = new double[fixedIndex.length];
+    for (int k = 0; k < values.length; k++) {
+      values[k] = theta[fixedTheta[k]];
+    }
+    double[] start = startAt(warm, values);
+    if (!Double.isFinite(model.negativeLogLikelihood(start, data, null))) {
+      start = startAt(model.inits(), values);
+      if (!Double.isFinite(model.negativeLogLikelihood(start, data, null))) {
+        return Double.NEGATIVE_INFINITY;
+      }
+    }
+    if (!profiles) {
+      return -model.negativeLogLikelihood(start, data, null);
+    }
+    Fitter.Fit fit = fitter.fitFixing(data, fixedIndex, values, start);
+    warm = fit.parameters();
+    return -fit.nll();
+  }
+
+  private double[] startAt(double[] base, double[] values) {
+    double[] start = Arrays.copyOf(base, base.length);
+    for (int k = 0; k < values.length; k++) {
+      start[fixedIndex[k]] = values[k];
+    }
+    return start;
+  }
+}
