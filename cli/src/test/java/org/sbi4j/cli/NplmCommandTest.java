@@ -159,6 +159,43 @@ class NplmCommandTest {
         .assertBadInput("--model tree", "network or kernel");
   }
 
+  /** The same events in other units: x → 1000·x + 5 for every value below the header line. */
+  private Path rescaled(Path csv, String name) throws IOException {
+    List<String> lines = Files.readAllLines(csv);
+    StringBuilder out = new StringBuilder(lines.get(0)).append('\n');
+    for (String line : lines.subList(1, lines.size())) {
+      out.append(1000 * Double.parseDouble(line.trim()) + 5).append('\n');
+    }
+    return Files.writeString(dir.resolve(name), out.toString());
+  }
+
+  @Test
+  void standardisedInputsMakeTheUnitsIrrelevant() throws IOException {
+    Path data = csv("data.csv", "x", 40, 1, 1);
+    Path ref = csv("ref.csv", "x", 800, 2, 1);
+    String opts = "--expected 40 --epochs 60 --toys 2 --threads 1 --seed 3 --json -";
+    JsonMapper m = JsonMapper.builder().build();
+    CliRun a = CliRun.of("nplm --data", data, "--reference", ref, opts);
+    CliRun b =
+        CliRun.of(
+            "nplm --data", rescaled(data, "d2.csv"), "--reference", rescaled(ref, "r2.csv"), opts);
+    CliRun raw =
+        CliRun.of(
+            "nplm --data",
+            rescaled(data, "d3.csv"),
+            "--reference",
+            rescaled(ref, "r3.csv"),
+            opts,
+            "--no-standardize");
+    assertEquals(0, a.exitCode() + b.exitCode() + raw.exitCode(), a.err() + b.err() + raw.err());
+    double ta = m.readTree(a.out()).get("t").asDouble();
+    double tb = m.readTree(b.out()).get("t").asDouble();
+    // 60 smooth Adam steps from the same start on inputs equal to rounding: equal t to ~1e−12.
+    assertEquals(ta, tb, 1e-8 * Math.max(1, ta));
+    // on raw x in units of 1/1000 the same W = 9 box is another function class.
+    assertTrue(Math.abs(m.readTree(raw.out()).get("t").asDouble() - ta) > 1e-6, raw.out());
+  }
+
   @Test
   void symmetrizedRuns() throws IOException {
     Path a = csv("a.csv", "x", 60, 4, 1);
