@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       CoverageCommand.class,
       FisherCommand.class,
       NplmCommand.class,
+      CwolaCommand.class,
       WorkspaceCommand.class,
       ProtomodelsCommand.class,
       QuickstartCommand.class,

@@ -1,16 +1,20 @@
 package org.sbi4j.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sbi4j.common.MemoryBudget;
+import org.sbi4j.inference.nplm.ClipScan;
 import org.sbi4j.inference.nplm.NplmAnalysis;
 import org.sbi4j.inference.nplm.NplmPlots;
 import org.sbi4j.inference.nplm.NplmResult;
 import org.sbi4j.inference.nplm.NplmTestConfig;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.io.PlainSamples;
+import org.sbi4j.training.nplm.KernelConfig;
 import org.sbi4j.training.nplm.NetworkShape;
 import org.sbi4j.training.nplm.NplmOptimizer;
 import org.sbi4j.training.nplm.NplmTrainingConfig;
@@ -26,6 +30,12 @@ import picocli.CommandLine.Option;
         "NPLM test of data against a reference sample, or of two samples "
             + "(--symmetrized --a F --b F).")
 final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.Declaring {
+  /** Nyström centres of {@code --model kernel} without {@code --centers}. */
+  static final int DEFAULT_CENTERS = 200;
+
+  /** Ridge penalty of {@code --model kernel} without {@code --lambda}. */
+  static final double DEFAULT_LAMBDA = 1e-6;
+
   @Mixin CommonOptions common;
 
   @Option(names = "--data", paramLabel = "F", description = "Observed data (.h5 with x, or .csv).")
@@ -55,6 +65,54 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
       paramLabel = "W",
       description = "Weight clipping box [−W, W] (default 9; none with --symmetrized).")
   Double clip;
+
+  @Option(
+      names = "--choose-clip",
+      paramLabel = "LO:HI:N",
+      description =
+          "Choose W: run --toys null toys at N clips evenly spaced from LO to HI and use the "
+              + "largest whose toys are compatible with χ² of the network's parameter count "
+              + "(instead of --clip).")
+  String chooseClip;
+
+  @Option(
+      names = "--model",
+      defaultValue = "network",
+      paramLabel = "network|kernel",
+      description =
+          "network: the clipped network f (default); kernel: Nyström kernel logistic "
+              + "regression (--centers, --sigma, --lambda).")
+  String model;
+
+  @Option(
+      names = "--centers",
+      paramLabel = "M",
+      description = "Kernel model: Nyström centres (default 200).")
+  Integer centers;
+
+  @Option(
+      names = "--sigma",
+      paramLabel = "S",
+      description =
+          "Kernel model: Gaussian width in standardised units (default: the 90th percentile "
+              + "of pairwise reference distances).")
+  Double sigma;
+
+  @Option(
+      names = "--lambda",
+      paramLabel = "L",
+      description = "Kernel model: ridge penalty (default 1e-6).")
+  Double lambda;
+
+  @Option(
+      names = "--standardize",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Standardise x with the reference's weighted mean and spread before the network "
+              + "(default; --no-standardize feeds raw x).")
+  boolean standardize;
 
   @Option(
       names = "--optimizer",
@@ -115,6 +173,14 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
         "--network",
         "clip",
         "--clip",
+        "chooseClip",
+        "--choose-clip",
+        "centers",
+        "--centers",
+        "sigma",
+        "--sigma",
+        "lambda",
+        "--lambda",
         "toys",
         "--toys",
         "expected",
@@ -161,7 +227,20 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
     NplmTrainingConfig training =
         NplmTrainingConfig.defaults(shape, w)
             .withOptimizer(parseOptimizer(optimizer))
-            .withEpochs(epochs);
+            .withEpochs(epochs)
+            .withStandardize(standardize)
+            .withKernel(kernelConfig());
+    double[] clips = null;
+    if (chooseClip != null) {
+      require(clip == null, "give either --clip W or --choose-clip LO:HI:N, not both");
+      require(
+          !symmetrized,
+          "--choose-clip scans null toys against a reference; the symmetrized test takes --clip");
+      require(
+          toysDir == null,
+          "--choose-clip runs its toys in memory (one set per clip); drop --toys-dir");
+      clips = ClipScan.grid(chooseClip);
+    }
     require(
         toysDir == null || !symmetrized,
         "--toys-dir resumes the toys of the test against a "
@@ -169,23 +248,54 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
     // each toy keeps its t, and the resumable toy store a line per toy
     MemoryBudget.require("toys", "toys", toys, 64, "use fewer toys");
     NplmTestConfig config = new NplmTestConfig(training, toys, seed.value, toysDir);
-    NplmResult result =
+    double[] grid = clips;
+    NplmAnalysis.ClipChoice choice =
         runner.run(
             "nplm",
             tasks ->
                 symmetrized
-                    ? NplmAnalysis.symmetrized(first, second, config, tasks)
-                    : NplmAnalysis.against(first, second, expected, config, tasks));
+                    ? new NplmAnalysis.ClipChoice(
+                        null, NplmAnalysis.symmetrized(first, second, config, tasks))
+                    : grid != null
+                        ? NplmAnalysis.choosingClip(first, second, expected, grid, config, tasks)
+                        : new NplmAnalysis.ClipChoice(
+                            null, NplmAnalysis.against(first, second, expected, config, tasks)));
+    NplmResult result = choice.result();
+    ClipScan scan = choice.scan();
     if (plot != null) {
       NplmPlots.save(result, symmetrized ? null : second, plot);
     }
     Map<String, Object> json = result.summary();
     json.put("ksPValue", result.chiSquaredFitted() ? result.ksPValue() : null);
-    json.put("warnings", result.warnings());
+    List<String> warnings = new ArrayList<>(result.warnings());
+    if (scan != null) {
+      json.put("clip", scan.chosen());
+      json.put("clipParameters", scan.parameters());
+      json.put("clipScan", scan.summary());
+      warnings.addAll(scan.warnings());
+    }
+    json.put("warnings", warnings);
     common.report(
-        result.warnings(),
+        warnings,
         json,
         () -> {
+          if (scan != null) {
+            System.out.printf(
+                Locale.ROOT,
+                "clip scan (%d toys per W, against χ²_%d):%n",
+                toys,
+                scan.parameters());
+            for (ClipScan.Entry e : scan.entries()) {
+              System.out.printf(
+                  Locale.ROOT,
+                  "  W = %-8.4g fitted k = %-7.3g KS p (χ²_%d) = %-9.3g %s%n",
+                  e.clip(),
+                  e.dof(),
+                  scan.parameters(),
+                  e.ksPValue(),
+                  e.clip() == scan.chosen() ? "← chosen" : e.compatible() ? "compatible" : "");
+            }
+          }
           if (result.chiSquaredFitted()) {
             System.out.printf(
                 Locale.ROOT,
@@ -210,6 +320,31 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
           }
         });
     return 0;
+  }
+
+  /** The kernel settings for {@code --model kernel}, null for the network. */
+  private KernelConfig kernelConfig() {
+    switch (model.toLowerCase(Locale.ROOT)) {
+      case "network" -> {
+        require(
+            centers == null && sigma == null && lambda == null,
+            "--centers, --sigma and --lambda belong to --model kernel; add --model kernel or drop "
+                + "them");
+        return null;
+      }
+      case "kernel" -> {
+        require(
+            clip == null && network == null,
+            "--model kernel has no network or clip; drop --network/--clip");
+        return KernelConfig.of(
+            centers == null ? DEFAULT_CENTERS : centers,
+            sigma == null ? Double.NaN : sigma,
+            lambda == null ? DEFAULT_LAMBDA : lambda);
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "--model " + model + " is unknown; use network or kernel");
+    }
   }
 
   private static NplmOptimizer parseOptimizer(String name) {

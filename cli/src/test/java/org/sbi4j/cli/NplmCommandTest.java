@@ -99,6 +99,104 @@ class NplmCommandTest {
   }
 
   @Test
+  void chooseClipReportsTheScanAndUsesTheChoice() throws IOException {
+    String data = csv("data.csv", "x", 30, 1, 1).toString();
+    String ref = csv("ref.csv", "x", 600, 2, 1).toString();
+    CliRun r =
+        CliRun.of(
+            "nplm --data",
+            data,
+            "--reference",
+            ref,
+            "--expected 30 --network 1,1,1 --optimizer lbfgs --toys 20 --threads 2 --seed 4",
+            "--choose-clip 0.5:4:2 --json -");
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode node = JsonMapper.builder().build().readTree(r.out());
+    assertEquals(4, node.get("clipParameters").asInt(), "a 1-1-1 network has 4 parameters");
+    JsonNode scan = node.get("clipScan");
+    assertEquals(2, scan.size());
+    assertEquals(0.5, scan.get(0).get("clip").asDouble(), 0.0);
+    assertEquals(4.0, scan.get(1).get("clip").asDouble(), 0.0);
+    double chosen = 0.5;
+    for (JsonNode e : scan) {
+      assertEquals(
+          e.get("ksPValue").asDouble() >= 0.05, e.get("compatible").asBoolean(), e.toString());
+      if (e.get("compatible").asBoolean()) {
+        chosen = e.get("clip").asDouble();
+      }
+    }
+    assertEquals(chosen, node.get("clip").asDouble(), 0.0, "the largest compatible clip");
+    assertEquals(20, node.get("nullT").size());
+    CliRun.of("nplm --data", data, "--reference", ref, "--expected 30 --choose-clip 1:4")
+        .assertBadInput("--choose-clip", "lo:hi:n");
+    CliRun.of("nplm --data", data, "--reference", ref, "--expected 30 --clip 2 --choose-clip 1:4:2")
+        .assertBadInput("--clip", "--choose-clip");
+  }
+
+  @Test
+  void kernelModelRunsAndItsOptionsAreChecked() throws IOException {
+    String data = csv("data.csv", "x", 40, 1, 1).toString();
+    String ref = csv("ref.csv", "x", 800, 2, 1).toString();
+    CliRun r =
+        CliRun.of(
+            "nplm --data",
+            data,
+            "--reference",
+            ref,
+            "--expected 40 --model kernel --centers 30 --sigma 0.5 --lambda 1e-5 --toys 4",
+            "--threads 2 --seed 3 --json -");
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode node = JsonMapper.builder().build().readTree(r.out());
+    assertEquals(4, node.get("nullT").size());
+    assertTrue(node.get("t").asDouble() >= 0, node.toString());
+    CliRun.of("nplm --data", data, "--reference", ref, "--expected 40 --model kernel --clip 3")
+        .assertBadInput("--model kernel", "--clip");
+    CliRun.of("nplm --data", data, "--reference", ref, "--expected 40 --centers 30")
+        .assertBadInput("--model kernel");
+    CliRun.of("nplm --data", data, "--reference", ref, "--expected 40 --model kernel --lambda 0")
+        .assertBadInput("--lambda");
+    CliRun.of("nplm --data", data, "--reference", ref, "--expected 40 --model tree")
+        .assertBadInput("--model tree", "network or kernel");
+  }
+
+  /** The same events in other units: x → 1000·x + 5 for every value below the header line. */
+  private Path rescaled(Path csv, String name) throws IOException {
+    List<String> lines = Files.readAllLines(csv);
+    StringBuilder out = new StringBuilder(lines.get(0)).append('\n');
+    for (String line : lines.subList(1, lines.size())) {
+      out.append(1000 * Double.parseDouble(line.trim()) + 5).append('\n');
+    }
+    return Files.writeString(dir.resolve(name), out.toString());
+  }
+
+  @Test
+  void standardisedInputsMakeTheUnitsIrrelevant() throws IOException {
+    Path data = csv("data.csv", "x", 40, 1, 1);
+    Path ref = csv("ref.csv", "x", 800, 2, 1);
+    String opts = "--expected 40 --epochs 60 --toys 2 --threads 1 --seed 3 --json -";
+    JsonMapper m = JsonMapper.builder().build();
+    CliRun a = CliRun.of("nplm --data", data, "--reference", ref, opts);
+    CliRun b =
+        CliRun.of(
+            "nplm --data", rescaled(data, "d2.csv"), "--reference", rescaled(ref, "r2.csv"), opts);
+    CliRun raw =
+        CliRun.of(
+            "nplm --data",
+            rescaled(data, "d3.csv"),
+            "--reference",
+            rescaled(ref, "r3.csv"),
+            opts,
+            "--no-standardize");
+    assertEquals(0, a.exitCode() + b.exitCode() + raw.exitCode(), a.err() + b.err() + raw.err());
+    double ta = m.readTree(a.out()).get("t").asDouble();
+    double tb = m.readTree(b.out()).get("t").asDouble();
+    // 60 smooth Adam steps from the same start on inputs equal to rounding: equal t to ~1e−12.
+    assertEquals(ta, tb, 1e-8 * Math.max(1, ta));
+    // on raw x in units of 1/1000 the same W = 9 box is another function class.
+    assertTrue(Math.abs(m.readTree(raw.out()).get("t").asDouble() - ta) > 1e-6, raw.out());
+  }
+
+  @Test
   void symmetrizedRuns() throws IOException {
     Path a = csv("a.csv", "x", 60, 4, 1);
     Path b = csv("b.csv", "x", 60, 5, 1);

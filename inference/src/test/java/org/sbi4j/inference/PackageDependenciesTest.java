@@ -42,6 +42,15 @@ class PackageDependenciesTest {
   }
 
   @Test
+  void nplmAndCwolaSeeNetworksOnlyThroughTraining() throws IOException {
+    for (String pkg : List.of("nplm", "cwola")) {
+      for (Path f : sources(pkg)) {
+        assertFalse(code(f).contains("org.nd4j"), f + " refers to ND4J directly");
+      }
+    }
+  }
+
+  @Test
   void sourceSpecsAreDataAndOnlyModelSourcesBuildsSources() throws IOException {
     String spec = code(MAIN.resolve("limits/SourceSpec.java"));
     String source = code(MAIN.resolve("limits/LimitSource.java"));

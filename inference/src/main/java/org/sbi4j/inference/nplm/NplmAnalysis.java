@@ -31,10 +31,52 @@ public final class NplmAnalysis {
     nonEmpty("data", data);
     nonEmpty("reference", reference);
     int d = data.featureCount();
+    checkNetwork(config, d, data);
     double[] refW = reference.has(Column.WEIGHT) ? reference.column(Column.WEIGHT) : null;
     double[] dataW = data.has(Column.WEIGHT) ? data.column(Column.WEIGHT) : null;
     NplmProblem observed = NplmProblem.weighted(d, reference.x(), refW, data.x(), dataW, expected);
-    if (config.training().network().inputs() != d) {
+    return NplmTest.run(observed, new PoolToys(d, reference.x(), refW, expected), config, runner);
+  }
+
+  /**
+   * Tests {@code data} against {@code reference} at the clip W chosen by a {@link ClipScan} over
+   * {@code clips} ({@code config}'s clip is ignored); the chosen W's scan toys are the null.
+   */
+  public static ClipChoice choosingClip(
+      EventSample data,
+      EventSample reference,
+      double expected,
+      double[] clips,
+      NplmTestConfig config,
+      TaskRunner runner) {
+    sameObservables("data", data, "reference", reference);
+    nonEmpty("data", data);
+    nonEmpty("reference", reference);
+    int d = data.featureCount();
+    checkNetwork(config, d, data);
+    double[] refW = reference.has(Column.WEIGHT) ? reference.column(Column.WEIGHT) : null;
+    double[] dataW = data.has(Column.WEIGHT) ? data.column(Column.WEIGHT) : null;
+    NplmProblem observed = NplmProblem.weighted(d, reference.x(), refW, data.x(), dataW, expected);
+    PoolToys toys = new PoolToys(d, reference.x(), refW, expected);
+    ClipScan scan =
+        ClipScan.run(toys, config.training(), clips, config.toys(), config.seed(), runner);
+    NplmTestConfig chosen =
+        new NplmTestConfig(
+            config.training().withClip(scan.chosen()), config.toys(), config.seed(), null);
+    return new ClipChoice(
+        scan, NplmTest.withNull(observed, scan.chosenEntry().nullT(), chosen, runner));
+  }
+
+  /**
+   * An NPLM result at a chosen clip and the scan that chose it.
+   *
+   * @param scan the clip scan
+   * @param result the test at the chosen clip
+   */
+  public record ClipChoice(ClipScan scan, NplmResult result) {}
+
+  private static void checkNetwork(NplmTestConfig config, int d, EventSample data) {
+    if (config.training().kernel() == null && config.training().network().inputs() != d) {
       throw new InvalidValueException(
           "network",
           String.format(
@@ -47,7 +89,6 @@ public final class NplmAnalysis {
               data.observables(),
               d));
     }
-    return NplmTest.run(observed, new PoolToys(d, reference.x(), refW, expected), config, runner);
   }
 
   /** The symmetrized two-sample test of {@code a} against {@code b} (unweighted events). */
@@ -64,7 +105,7 @@ public final class NplmAnalysis {
               + "first");
     }
     int d = a.featureCount();
-    if (config.training().network().inputs() != d) {
+    if (config.training().kernel() == null && config.training().network().inputs() != d) {
       throw new InvalidValueException(
           "network",
           String.format(

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.sbi4j.inference.plot.Figure;
 import org.sbi4j.samples.EventSample;
-import org.sbi4j.training.nplm.NplmNetwork;
+import org.sbi4j.training.nplm.NplmModel;
 
 /** Plots of an NPLM test, each written as PNG and SVG. */
 public final class NplmPlots {
@@ -66,7 +66,7 @@ public final class NplmPlots {
    * 1D: the reference histogram scaled to N(0) events and the same reweighted by e^{f(x)} (the
    * learned data density); 2D: a heat map of e^{f(x)} over the reference's range.
    */
-  public static Figure learnedRatio(NplmNetwork network, EventSample reference) {
+  public static Figure learnedRatio(NplmModel network, EventSample reference) {
     double[] x = reference.x();
     int d = reference.featureCount();
     double[] f = network.evaluate(x);

@@ -3,7 +3,7 @@ package org.sbi4j.inference.nplm;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sbi4j.training.nplm.NplmNetwork;
+import org.sbi4j.training.nplm.NplmModel;
 
 /**
  * The result of an NPLM test (the JSON of {@code sbi4j nplm}).
@@ -16,7 +16,8 @@ import org.sbi4j.training.nplm.NplmNetwork;
  * @param zEmpirical Φ⁻¹(1 − pValueEmpirical)
  * @param nullT the K toy values of t, in toy order
  * @param ksPValue Kolmogorov–Smirnov p-value of the toys against the fitted χ²_k
- * @param network the f learned on the observed data (null for the symmetrized test)
+ * @param network the f learned on the observed data, a network or a kernel model (null for the
+ *     symmetrized test)
  */
 public record NplmResult(
     double t,
@@ -27,7 +28,7 @@ public record NplmResult(
     double zEmpirical,
     double[] nullT,
     double ksPValue,
-    NplmNetwork network) {
+    NplmModel network) {
   /**
    * Fewest toys (or permutations) to which a χ²_k is fitted; with fewer, dof, pValueChi2, z and
    * ksPValue are NaN (null in the JSON) and only the empirical p-value is reported.
@@ -88,7 +89,7 @@ public record NplmResult(
    * Assembles the p-values and significances of {@code t} against the toys; the χ² fit only with at
    * least {@link #MIN_TOYS_FOR_CHI2} toys.
    */
-  static NplmResult of(double t, double[] nullT, NplmNetwork network) {
+  static NplmResult of(double t, double[] nullT, NplmModel network) {
     if (nullT.length < MIN_TOYS_FOR_CHI2) {
       double pEmp = Significance.empiricalPValue(t, nullT);
       return new NplmResult(

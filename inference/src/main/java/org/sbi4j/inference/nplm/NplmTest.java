@@ -34,15 +34,24 @@ public final class NplmTest {
       throw new IllegalArgumentException(
           "data have " + observed.dimension() + " columns but the toys " + toys.dimension());
     }
-    NplmTrainingConfig training = config.training();
+    double[] nullT =
+        nullDistribution(
+            toys, config.training(), config.toys(), config.seed(), runner, config.toysDir());
+    return withNull(observed, nullT, config, runner);
+  }
+
+  /**
+   * The test of {@code observed} against a null distribution already computed (e.g. by a {@link
+   * ClipScan} at {@code config}'s clip); the observed fit uses derive(seed, 0) as in {@link #run}.
+   */
+  static NplmResult withNull(
+      NplmProblem observed, double[] nullT, NplmTestConfig config, TaskRunner runner) {
     NplmFit fit =
         NplmTrainer.train(
             observed,
-            training.withThreads(Math.max(1, runner.parallelism())),
+            config.training().withThreads(Math.max(1, runner.parallelism())),
             Seeds.derive(config.seed(), 0));
-    double[] nullT =
-        nullDistribution(toys, training, config.toys(), config.seed(), runner, config.toysDir());
-    return NplmResult.of(fit.t(), nullT, fit.network());
+    return NplmResult.of(fit.t(), nullT, fit.model());
   }
 
   /** The t of K toys, in toy order: toy k is the same however the toys are run. */

@@ -3,13 +3,27 @@ package org.sbi4j.training.nplm;
 import java.util.Locale;
 
 /**
- * A trained f(x): a {@link NetworkShape} with its flat parameters (layout in NetworkShape).
+ * A trained f(x): a {@link NetworkShape} with its flat parameters (layout in NetworkShape) acting
+ * on standardised inputs; {@link #f} and {@link #evaluate} take raw x and standardise it first.
  *
  * @param shape the network
  * @param parameters the parameters, {@code shape.parameterCount()} finite values
+ * @param input the standardisation applied to raw x before the first layer
  */
-public record NplmNetwork(NetworkShape shape, double[] parameters) implements java.io.Serializable {
+public record NplmNetwork(NetworkShape shape, double[] parameters, Standardization input)
+    implements NplmModel {
+  /** A network on raw inputs (no standardisation). */
+  public NplmNetwork(NetworkShape shape, double[] parameters) {
+    this(shape, parameters, Standardization.identity(shape.inputs()));
+  }
+
   public NplmNetwork {
+    if (input == null || input.dimension() != shape.inputs()) {
+      throw new IllegalArgumentException(
+          "the input standardisation must have one entry per network input ("
+              + shape.inputs()
+              + ")");
+    }
     if (parameters.length != shape.parameterCount()) {
       throw new IllegalArgumentException(
           String.format(
@@ -27,18 +41,19 @@ public record NplmNetwork(NetworkShape shape, double[] parameters) implements ja
     return parameters.clone();
   }
 
-  /** f at one point x (d values). */
-  public double f(double[] x) {
-    return evaluate(x)[0];
+  @Override
+  public int dimension() {
+    return shape.inputs();
   }
 
-  /** f at every row of {@code x} (n × d, row-major); returns n values. */
-  public double[] evaluate(double[] x) {
+  @Override
+  public double[] evaluate(double[] raw) {
     int[] n = shape.layers();
     int d = n[0];
-    if (x.length % d != 0) {
-      throw new IllegalArgumentException(x.length + " values are not rows of " + d + " features");
+    if (raw.length % d != 0) {
+      throw new IllegalArgumentException(raw.length + " values are not rows of " + d + " features");
     }
+    double[] x = input.apply(raw);
     int rows = x.length / d;
     double[] out = new double[rows];
     double[] cur = new double[shape.maxWidth()];

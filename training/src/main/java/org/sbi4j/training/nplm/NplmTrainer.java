@@ -9,14 +9,35 @@ package org.sbi4j.training.nplm;
 public final class NplmTrainer {
   private NplmTrainer() {}
 
-  /** Trains f on {@code problem}. */
+  /**
+   * Trains f on {@code problem}; with {@link NplmTrainingConfig#standardize()} the network sees x
+   * standardised by the reference's weighted mean and spread ({@link Standardization}), and the
+   * returned network carries that standardisation.
+   */
   public static NplmFit train(NplmProblem problem, NplmTrainingConfig config, long seed) {
+    if (config.kernel() != null) {
+      return KernelTrainer.train(problem, config.kernel(), seed);
+    }
     NetworkShape shape = config.network();
     String mismatch = shape.inputMismatch(problem);
     if (mismatch != null) {
       throw new IllegalArgumentException(
           mismatch + "; give a network starting with " + problem.dimension());
     }
+    if (!config.standardize()) {
+      return trainRaw(problem, config, seed);
+    }
+    Standardization input = Standardization.of(problem);
+    NplmFit fit = trainRaw(input.apply(problem), config, seed);
+    return new NplmFit(
+        new NplmNetwork(shape, fit.network().parameters(), input),
+        fit.loss(),
+        fit.iterations(),
+        fit.evaluations());
+  }
+
+  private static NplmFit trainRaw(NplmProblem problem, NplmTrainingConfig config, long seed) {
+    NetworkShape shape = config.network();
     double[] x = shape.initialParameters(seed);
     double[] lower = config.lowerBounds();
     double[] upper = config.upperBounds();
@@ -42,9 +63,9 @@ public final class NplmTrainer {
     }
   }
 
-  /** L[f] of given parameters on {@code problem} (fused kernel, one thread). */
+  /** L[f] of a network (with its input standardisation) on {@code problem} (fused, one thread). */
   public static double loss(NplmProblem problem, NplmNetwork network) {
-    try (FusedLoss loss = new FusedLoss(network.shape(), problem, 1)) {
+    try (FusedLoss loss = new FusedLoss(network.shape(), network.input().apply(problem), 1)) {
       return loss.valueAndGradient(
           network.parameters(), new double[network.shape().parameterCount()]);
     }

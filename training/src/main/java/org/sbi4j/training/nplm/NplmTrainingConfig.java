@@ -14,6 +14,8 @@ import org.sbi4j.common.InvalidValueException;
  * @param engine which implementation computes loss and gradient
  * @param threads threads of the fused kernel for one fit (1 when toys run in parallel), ≥ 1
  * @param fast the L-BFGS schedule of the fast mode
+ * @param standardize whether x is standardised with the reference's weighted mean and spread before
+ *     the network (NPLM: yes), so that W does not depend on the units of x
  */
 public record NplmTrainingConfig(
     NetworkShape network,
@@ -24,7 +26,9 @@ public record NplmTrainingConfig(
     double learningRate,
     NplmEngine engine,
     int threads,
-    FastMode fast)
+    FastMode fast,
+    boolean standardize,
+    KernelConfig kernel)
     implements java.io.Serializable {
   /** The NPLM authors' Adam epochs. */
   public static final int DEFAULT_EPOCHS = 300_000;
@@ -49,7 +53,10 @@ public record NplmTrainingConfig(
     }
   }
 
-  /** Adam, 300 000 epochs, η = 1e−3, fused kernel, one thread, weights clipped at {@code clip}. */
+  /**
+   * Adam, 300 000 epochs, η = 1e−3, fused kernel, one thread, weights clipped at {@code clip},
+   * standardised inputs.
+   */
   public static NplmTrainingConfig defaults(NetworkShape network, double clip) {
     return new NplmTrainingConfig(
         network,
@@ -60,7 +67,9 @@ public record NplmTrainingConfig(
         1e-3,
         NplmEngine.FUSED,
         1,
-        FastMode.defaults());
+        FastMode.defaults(),
+        true,
+        null);
   }
 
   public NplmTrainingConfig withOptimizer(NplmOptimizer value) {
@@ -87,20 +96,36 @@ public record NplmTrainingConfig(
     return copy(b -> b.fast = value);
   }
 
+  /** The kernel variant with these settings ({@code null}: the network). */
+  public NplmTrainingConfig withKernel(KernelConfig value) {
+    return copy(b -> b.kernel = value);
+  }
+
+  public NplmTrainingConfig withStandardize(boolean value) {
+    return copy(b -> b.standardize = value);
+  }
+
+  /** The same config with weight clip {@code value} (> 0, or +∞ for none). */
+  public NplmTrainingConfig withClip(double value) {
+    return copy(b -> b.clip = value);
+  }
+
   /** A copy with the fields that {@code edit} sets changed; the canonical constructor checks it. */
   private NplmTrainingConfig copy(java.util.function.Consumer<Copy> edit) {
     Copy b = new Copy(this);
     edit.accept(b);
     return new NplmTrainingConfig(
         network,
-        clip,
+        b.clip,
         clipBiases,
         b.optimizer,
         b.epochs,
         b.learningRate,
         b.engine,
         b.threads,
-        b.fast);
+        b.fast,
+        b.standardize,
+        b.kernel);
   }
 
   /** The fields the {@code withX} methods change. */
@@ -111,6 +136,9 @@ public record NplmTrainingConfig(
     NplmEngine engine;
     int threads;
     FastMode fast;
+    boolean standardize;
+    double clip;
+    KernelConfig kernel;
 
     Copy(NplmTrainingConfig c) {
       optimizer = c.optimizer;
@@ -119,6 +147,9 @@ public record NplmTrainingConfig(
       engine = c.engine;
       threads = c.threads;
       fast = c.fast;
+      standardize = c.standardize;
+      clip = c.clip;
+      kernel = c.kernel;
     }
   }
 

@@ -30,7 +30,10 @@ class NplmTrainerTest {
     NetworkShape shape = NetworkShape.of(1, 4, 1);
     double clip = 0.3;
     NplmTrainingConfig config =
-        NplmTrainingConfig.defaults(shape, clip).withEpochs(1).withLearningRate(0.5);
+        NplmTrainingConfig.defaults(shape, clip)
+            .withEpochs(1)
+            .withLearningRate(0.5)
+            .withStandardize(false);
     NplmFit fit = NplmTrainer.train(problem, config, 5);
     double[] p0 = shape.initialParameters(5);
     double[] g = new double[p0.length];
