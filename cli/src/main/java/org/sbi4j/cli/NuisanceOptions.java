@@ -3,7 +3,7 @@ package org.sbi4j.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sbi4j.inference.limits.NuisanceSettings;
-import org.sbi4j.morphing.NuisanceMorphing;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** How a command treats the nuisance parameters of the event file (docs/cli.md). */
@@ -21,17 +21,11 @@ public final class NuisanceOptions {
       description = "Ignore systematics: hold every nuisance parameter at 0 (nominal simulation).")
   boolean none;
 
-  @Option(
-      names = "--clamp-nuisance",
-      description =
-          "Clamp undefined nuisance-morphing coefficients as MadMiner does (non-finite → 0, clip to"
-              + " [−10, 10]) instead of refusing the file.")
-  boolean clamp;
+  @Mixin ClampNuisanceOption clamp = new ClampNuisanceOption();
 
   /** The library's settings. */
   NuisanceSettings settings() {
-    return new NuisanceSettings(
-        !none, fixed, clamp ? NuisanceMorphing.Policy.CLAMP : NuisanceMorphing.Policy.ERROR);
+    return new NuisanceSettings(!none, fixed, clamp.policy());
   }
 
   /** The option names of the library's value names, for {@link OptionMap}. */
