@@ -99,18 +99,10 @@ public record MinedEvents(
         ThetaPoint p1,
         double[] g0,
         double[] g1) {
-      d0[i] = dsigma0;
-      d1[i] = dsigma1;
-      double abs = Math.abs(dsigma0) + Math.abs(dsigma1);
-      totalAbs += abs;
-      if (dsigma0 > 0 && dsigma1 > 0) {
-        valid[i] = true;
+      if (record(i, dsigma0, dsigma1)) {
         logR[i] = Math.log(dsigma0 / dsigma1) - logSigmaRatio(p0, p1);
         p0.score(dsigma0, g0, t0, i * p);
         p1.score(dsigma1, g1, t1, i * p);
-      } else {
-        bad++;
-        badAbs += abs;
       }
     }
 
@@ -123,19 +115,26 @@ public record MinedEvents(
         JointPoint p1,
         double[] g0,
         double[] g1) {
+      if (record(i, dsigma0, dsigma1)) {
+        logR[i] = p0.logDensity(dsigma0) - p1.logDensity(dsigma1);
+        p0.score(dsigma0, g0, t0, i * p);
+        p1.score(dsigma1, g1, t1, i * p);
+      }
+    }
+
+    /** Stores dσ at θ0 and θ1 and counts the weight; true where both are positive (valid). */
+    private boolean record(int i, double dsigma0, double dsigma1) {
       d0[i] = dsigma0;
       d1[i] = dsigma1;
       double abs = Math.abs(dsigma0) + Math.abs(dsigma1);
       totalAbs += abs;
       if (dsigma0 > 0 && dsigma1 > 0) {
         valid[i] = true;
-        logR[i] = p0.logDensity(dsigma0) - p1.logDensity(dsigma1);
-        p0.score(dsigma0, g0, t0, i * p);
-        p1.score(dsigma1, g1, t1, i * p);
-      } else {
-        bad++;
-        badAbs += abs;
+        return true;
       }
+      bad++;
+      badAbs += abs;
+      return false;
     }
 
     private double logSigmaRatio(ThetaPoint p0, ThetaPoint p1) {
