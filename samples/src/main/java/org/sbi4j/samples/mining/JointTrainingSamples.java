@@ -106,22 +106,14 @@ public final class JointTrainingSamples {
       double[] nu1,
       int n,
       long seed) {
-    Check.positive("samples", n);
-    if (n < 2) {
-      throw new IllegalArgumentException("a ratio sample needs at least 2 rows, got " + n);
-    }
+    TrainingSamples.checkRatioSize(n);
     setup.checkTheta("theta1", theta1);
     Nuisances nuisances = requireNuisances(view, nu1, "nu1");
     int m = theta0s.length;
     if (nu0s.length != m || m == 0) {
       throw new IllegalArgumentException(m + " θ0 points but " + nu0s.length + " ν0 rows");
     }
-    int n0 = n / 2;
-    int[] counts = new int[m + 1];
-    for (int k = 0; k < m; k++) {
-      counts[k] = n0 / m + (k < n0 % m ? 1 : 0);
-    }
-    counts[m] = n - n0;
+    int[] counts = TrainingSamples.ratioCounts(n, m);
     double[][] thetas = Arrays.copyOf(theta0s, m + 1);
     thetas[m] = theta1;
     double[][] nus = Arrays.copyOf(nu0s, m + 1);
@@ -195,13 +187,7 @@ public final class JointTrainingSamples {
       System.arraycopy(rows[k0], 0, th0, i * q, q);
       System.arraycopy(rows[m], 0, th1, i * q, q);
     }
-    return EventSample.ofFeatures(ev.observables(), ev.x())
-        .withColumn(Column.THETA0, th0, names)
-        .withColumn(Column.THETA1, th1, names)
-        .withColumn(Column.Y, y, names)
-        .withColumn(Column.LOG_R_XZ, logR, names)
-        .withColumn(Column.T_XZ0, t0, names)
-        .withColumn(Column.T_XZ1, t1, names);
+    return TrainingSamples.ratioSample(ev, names, th0, th1, y, logR, t0, t1);
   }
 
   /** θ names then ν names. */

@@ -86,18 +86,10 @@ public final class TrainingSamples {
   /** As {@link #ratio(EventSource, double[][], double[], int, long)}, drawn by {@code drawer}. */
   public AugmentResult ratio(
       EventDrawer drawer, double[][] theta0s, double[] theta1, int n, long seed) {
-    Check.positive("samples", n);
-    if (n < 2) {
-      throw new IllegalArgumentException("a ratio sample needs at least 2 rows, got " + n);
-    }
+    checkRatioSize(n);
     setup.checkTheta("theta1", theta1);
     int m = theta0s.length;
-    int n0 = n / 2;
-    int[] counts = new int[m + 1];
-    for (int k = 0; k < m; k++) {
-      counts[k] = n0 / m + (k < n0 % m ? 1 : 0);
-    }
-    counts[m] = n - n0;
+    int[] counts = ratioCounts(n, m);
     double[][] thetas = Arrays.copyOf(theta0s, m + 1);
     thetas[m] = theta1;
     Draws draws = drawer.draw(thetas, counts, maxNegativeFraction, Seeds.derive(seed, 1));
@@ -152,6 +144,38 @@ public final class TrainingSamples {
       System.arraycopy(p1.theta(), 0, th1, i * p, p);
     }
     List<String> names = setup.parameterNames();
+    return ratioSample(ev, names, th0, th1, y, logR, t0, t1);
+  }
+
+  /** Refuses a ratio sample of fewer than 2 rows. */
+  static void checkRatioSize(int n) {
+    Check.positive("samples", n);
+    if (n < 2) {
+      throw new IllegalArgumentException("a ratio sample needs at least 2 rows, got " + n);
+    }
+  }
+
+  /** Rows per θ point of a ratio sample: ⌊n/2⌋ spread evenly over the m θ0 points, the rest θ1. */
+  static int[] ratioCounts(int n, int m) {
+    int n0 = n / 2;
+    int[] counts = new int[m + 1];
+    for (int k = 0; k < m; k++) {
+      counts[k] = n0 / m + (k < n0 % m ? 1 : 0);
+    }
+    counts[m] = n - n0;
+    return counts;
+  }
+
+  /** The ratio sample's columns beside the drawn events' features. */
+  static EventSample ratioSample(
+      EventSample ev,
+      List<String> names,
+      double[] th0,
+      double[] th1,
+      double[] y,
+      double[] logR,
+      double[] t0,
+      double[] t1) {
     return EventSample.ofFeatures(ev.observables(), ev.x())
         .withColumn(Column.THETA0, th0, names)
         .withColumn(Column.THETA1, th1, names)
