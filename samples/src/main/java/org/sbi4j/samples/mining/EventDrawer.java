@@ -28,4 +28,37 @@ public interface EventDrawer {
     }
     return draw(thetas, counts, maxNegativeFraction, seed);
   }
+
+  /**
+   * A drawer whose two draws are one function of the shift: the θ-only draw passes a null shift.
+   */
+  static EventDrawer shifted(Shifted body) {
+    return new EventDrawer() {
+      @Override
+      public Draws draw(double[][] thetas, int[] counts, double maxNegativeFraction, long seed) {
+        return body.draw(thetas, null, counts, maxNegativeFraction, seed);
+      }
+
+      @Override
+      public Draws draw(
+          double[][] thetas,
+          NuisanceShift shift,
+          int[] counts,
+          double maxNegativeFraction,
+          long seed) {
+        return body.draw(thetas, shift, counts, maxNegativeFraction, seed);
+      }
+    };
+  }
+
+  /** The draw at the points (θ_k, ν_k) of a shift, or at θ_k alone when the shift is null. */
+  @FunctionalInterface
+  interface Shifted {
+    Draws draw(
+        double[][] thetas,
+        NuisanceShift shift,
+        int[] counts,
+        double maxNegativeFraction,
+        long seed);
+  }
 }

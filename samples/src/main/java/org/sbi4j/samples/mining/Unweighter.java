@@ -135,24 +135,9 @@ public final class Unweighter {
 
   /** An {@link EventDrawer} over {@code source} in chunks of {@code eventsPerChunk} events. */
   public EventDrawer drawer(EventSource source, int eventsPerChunk) {
-    return new EventDrawer() {
-      @Override
-      public Draws draw(double[][] thetas, int[] counts, double maxNegativeFraction, long seed) {
-        return Unweighter.this.draw(
-            source, thetas, null, counts, maxNegativeFraction, seed, eventsPerChunk);
-      }
-
-      @Override
-      public Draws draw(
-          double[][] thetas,
-          NuisanceShift shift,
-          int[] counts,
-          double maxNegativeFraction,
-          long seed) {
-        return Unweighter.this.draw(
-            source, thetas, shift, counts, maxNegativeFraction, seed, eventsPerChunk);
-      }
-    };
+    return EventDrawer.shifted(
+        (thetas, shift, counts, maxNegativeFraction, seed) ->
+            draw(source, thetas, shift, counts, maxNegativeFraction, seed, eventsPerChunk));
   }
 
   /** The morphing weights w_b(θ_k) of every point (M × B), after checking θ and the counts. */

@@ -57,40 +57,18 @@ public final class ChunkedAugment {
    */
   public static EventDrawer drawer(
       Path file, Partition partition, TaskRunner runner, int eventsPerTask) {
-    return new EventDrawer() {
-      @Override
-      public Draws draw(double[][] thetas, int[] counts, double maxNegativeFraction, long seed) {
-        return ChunkedAugment.draw(
-            file,
-            partition,
-            runner,
-            eventsPerTask,
-            thetas,
-            null,
-            counts,
-            maxNegativeFraction,
-            seed);
-      }
-
-      @Override
-      public Draws draw(
-          double[][] thetas,
-          NuisanceShift shift,
-          int[] counts,
-          double maxNegativeFraction,
-          long seed) {
-        return ChunkedAugment.draw(
-            file,
-            partition,
-            runner,
-            eventsPerTask,
-            thetas,
-            shift,
-            counts,
-            maxNegativeFraction,
-            seed);
-      }
-    };
+    return EventDrawer.shifted(
+        (thetas, shift, counts, maxNegativeFraction, seed) ->
+            draw(
+                file,
+                partition,
+                runner,
+                eventsPerTask,
+                thetas,
+                shift,
+                counts,
+                maxNegativeFraction,
+                seed));
   }
 
   private static Draws draw(
