@@ -35,32 +35,6 @@ public record FisherRequest(
     List<String> profile,
     List<String> project,
     NuisanceSettings nuisances) {
-  /** A request that keeps every nuisance parameter of the file in the matrix. */
-  public FisherRequest(
-      Path events,
-      double[] theta,
-      double luminosity,
-      FisherKind kind,
-      List<String> observables,
-      ScoreEstimator model,
-      BinningSpec binning,
-      Path plot,
-      List<String> profile,
-      List<String> project) {
-    this(
-        events,
-        theta,
-        luminosity,
-        kind,
-        observables,
-        model,
-        binning,
-        plot,
-        profile,
-        project,
-        NuisanceSettings.DEFAULT);
-  }
-
   public FisherRequest {
     nuisances = nuisances == null ? NuisanceSettings.DEFAULT : nuisances;
     if (events == null || theta == null || kind == null) {

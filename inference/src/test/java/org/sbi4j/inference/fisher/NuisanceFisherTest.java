@@ -177,6 +177,7 @@ class NuisanceFisherTest {
                 null,
                 null,
                 null,
+                null,
                 null),
             result);
     assertEquals(List.of("norm", "shape"), json.get("nuisanceParameters"));
