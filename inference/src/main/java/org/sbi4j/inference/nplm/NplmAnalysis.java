@@ -27,15 +27,8 @@ public final class NplmAnalysis {
       double expected,
       NplmTestConfig config,
       TaskRunner runner) {
-    sameObservables("data", data, "reference", reference);
-    nonEmpty("data", data);
-    nonEmpty("reference", reference);
-    int d = data.featureCount();
-    checkNetwork(config, d, data);
-    double[] refW = reference.has(Column.WEIGHT) ? reference.column(Column.WEIGHT) : null;
-    double[] dataW = data.has(Column.WEIGHT) ? data.column(Column.WEIGHT) : null;
-    NplmProblem observed = NplmProblem.weighted(d, reference.x(), refW, data.x(), dataW, expected);
-    return NplmTest.run(observed, new PoolToys(d, reference.x(), refW, expected), config, runner);
+    Setup setup = setup(data, reference, expected, config);
+    return NplmTest.run(setup.observed(), setup.toys(), config, runner);
   }
 
   /**
@@ -49,6 +42,24 @@ public final class NplmAnalysis {
       double[] clips,
       NplmTestConfig config,
       TaskRunner runner) {
+    Setup setup = setup(data, reference, expected, config);
+    NplmProblem observed = setup.observed();
+    PoolToys toys = setup.toys();
+    ClipScan scan =
+        ClipScan.run(toys, config.training(), clips, config.toys(), config.seed(), runner);
+    NplmTestConfig chosen =
+        new NplmTestConfig(
+            config.training().withClip(scan.chosen()), config.toys(), config.seed(), null);
+    return new ClipChoice(
+        scan, NplmTest.withNull(observed, scan.chosenEntry().nullT(), chosen, runner));
+  }
+
+  /** The observed problem and the reference-pool toys of a test of data against reference. */
+  private record Setup(NplmProblem observed, PoolToys toys) {}
+
+  /** Checks the samples and the network, then builds the observed problem and its toys. */
+  private static Setup setup(
+      EventSample data, EventSample reference, double expected, NplmTestConfig config) {
     sameObservables("data", data, "reference", reference);
     nonEmpty("data", data);
     nonEmpty("reference", reference);
@@ -57,14 +68,7 @@ public final class NplmAnalysis {
     double[] refW = reference.has(Column.WEIGHT) ? reference.column(Column.WEIGHT) : null;
     double[] dataW = data.has(Column.WEIGHT) ? data.column(Column.WEIGHT) : null;
     NplmProblem observed = NplmProblem.weighted(d, reference.x(), refW, data.x(), dataW, expected);
-    PoolToys toys = new PoolToys(d, reference.x(), refW, expected);
-    ClipScan scan =
-        ClipScan.run(toys, config.training(), clips, config.toys(), config.seed(), runner);
-    NplmTestConfig chosen =
-        new NplmTestConfig(
-            config.training().withClip(scan.chosen()), config.toys(), config.seed(), null);
-    return new ClipChoice(
-        scan, NplmTest.withNull(observed, scan.chosenEntry().nullT(), chosen, runner));
+    return new Setup(observed, new PoolToys(d, reference.x(), refW, expected));
   }
 
   /**
