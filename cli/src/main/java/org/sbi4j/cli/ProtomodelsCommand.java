@@ -108,6 +108,11 @@ final class ProtomodelsCommand implements Runnable {
                 + " folder and options resumes.")
     Path out;
 
+    /** Declares the database read and the output folder. */
+    void declare(Outputs o) {
+      o.input("--database", database).folder("--out", out);
+    }
+
     BuildConfig config(long seed, long tasks) {
       // each task keeps one K per step in its trajectory
       MemoryBudget.require("steps", "walkers × steps", tasks * steps, 48, "use fewer steps");
@@ -137,7 +142,7 @@ final class ProtomodelsCommand implements Runnable {
 
     @Override
     public void declare(Outputs o) {
-      common.declare(o).input("--database", walk.database).folder("--out", walk.out);
+      walk.declare(common.declare(o));
     }
 
     @Override
@@ -183,7 +188,7 @@ final class ProtomodelsCommand implements Runnable {
 
     @Override
     public void declare(Outputs o) {
-      common.declare(o).input("--database", walk.database).folder("--out", walk.out);
+      walk.declare(common.declare(o));
     }
 
     @Override
