@@ -1,5 +1,6 @@
 package org.sbi4j.inference.protomodels;
 
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -37,5 +38,20 @@ public sealed interface AnalysisLikelihood
      * r = predicted signal / observed 95 % CL upper limit at μ = 1 (linear in μ); 0 without signal.
      */
     double ratio();
+
+    /** The term with −ln L {@code nll} and critic's ratio {@code ratio}. */
+    static Term of(DoubleUnaryOperator nll, double ratio) {
+      return new Term() {
+        @Override
+        public double nll(double mu) {
+          return nll.applyAsDouble(mu);
+        }
+
+        @Override
+        public double ratio() {
+          return ratio;
+        }
+      };
+    }
   }
 }

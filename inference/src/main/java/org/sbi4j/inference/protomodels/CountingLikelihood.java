@@ -146,37 +146,21 @@ public final class CountingLikelihood implements AnalysisLikelihood {
     double ratio = signal[r] / observedLimits[r];
     if (correlated) {
       double[] s = signal.clone();
-      return new Term() {
-        @Override
-        public double nll(double mu) {
-          double[] scaled = new double[s.length];
-          for (int i = 0; i < s.length; i++) {
-            scaled[i] = mu * s[i];
-          }
-          return profiledNll(scaled);
-        }
-
-        @Override
-        public double ratio() {
-          return ratio;
-        }
-      };
+      return Term.of(
+          mu -> {
+            double[] scaled = new double[s.length];
+            for (int i = 0; i < s.length; i++) {
+              scaled[i] = mu * s[i];
+            }
+            return profiledNll(scaled);
+          },
+          ratio);
     }
     double n = observed[r];
     double b = background[r];
     double v = covariance[r][r];
     double s = signal[r];
-    return new Term() {
-      @Override
-      public double nll(double mu) {
-        return profiledNll(n, b, v, mu * s);
-      }
-
-      @Override
-      public double ratio() {
-        return ratio;
-      }
-    };
+    return Term.of(mu -> profiledNll(n, b, v, mu * s), ratio);
   }
 
   /**

@@ -24,17 +24,7 @@ public record UpperLimitLikelihood(TruncatedGaussian limits) implements Analysis
   public Term term(double[] signal) {
     Check.length("signal", signal, 1);
     double s = signal[0];
-    return new Term() {
-      @Override
-      public double nll(double mu) {
-        return limits.nll(mu * s);
-      }
-
-      @Override
-      public double ratio() {
-        return s / limits.observedLimit();
-      }
-    };
+    return Term.of(mu -> limits.nll(mu * s), s / limits.observedLimit());
   }
 
   /**

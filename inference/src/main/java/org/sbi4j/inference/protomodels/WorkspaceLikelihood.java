@@ -83,17 +83,7 @@ public final class WorkspaceLikelihood implements AnalysisLikelihood {
     Check.length("signal", signal, 1);
     double scale = signal[0] / referenceYield;
     double ratio = scale == 0 ? 0 : scale / poiLimit();
-    return new Term() {
-      @Override
-      public double nll(double mu) {
-        return fitter.fixedPoiFit(data, mu * scale).nll();
-      }
-
-      @Override
-      public double ratio() {
-        return ratio;
-      }
-    };
+    return Term.of(mu -> fitter.fixedPoiFit(data, mu * scale).nll(), ratio);
   }
 
   /** The observed 95 % CL upper limit on the workspace's POI (asymptotic CLs with q̃). */
