@@ -11,13 +11,9 @@ import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.common.LocalTaskRunner;
 import org.sbi4j.inference.histfactory.Fitter;
 import org.sbi4j.inference.histfactory.HistFactoryModel;
-import org.sbi4j.inference.histfactory.ModifierType;
+import org.sbi4j.inference.histfactory.TestWorkspaces;
 import org.sbi4j.inference.histfactory.Workspace;
-import org.sbi4j.inference.histfactory.Workspace.Channel;
-import org.sbi4j.inference.histfactory.Workspace.Measurement;
 import org.sbi4j.inference.histfactory.Workspace.Modifier;
-import org.sbi4j.inference.histfactory.Workspace.Observation;
-import org.sbi4j.inference.histfactory.Workspace.Sample;
 import org.sbi4j.inference.limits.Wilks;
 
 /**
@@ -32,19 +28,8 @@ class WorkspaceCoverageTest {
   static final double B = 50;
 
   static Workspace counting(List<Modifier> backgroundModifiers) {
-    return new Workspace(
-        "1.0.0",
-        List.of(
-            new Channel(
-                "sr",
-                List.of(
-                    new Sample(
-                        "signal",
-                        new double[] {S},
-                        List.of(Modifier.plain("mu", ModifierType.NORMFACTOR))),
-                    new Sample("background", new double[] {B}, backgroundModifiers)))),
-        List.of(new Observation("sr", new double[] {B + 7})),
-        List.of(new Measurement("m", "mu", List.of())));
+    return TestWorkspaces.signalPlusBackground(
+        new double[] {S}, new double[] {B}, backgroundModifiers, new double[] {B + 7});
   }
 
   /** The exact coverage of t_μ at level cl for the one-bin model without nuisances. */

@@ -6,11 +6,6 @@ import java.util.List;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
-import org.sbi4j.inference.histfactory.Workspace.Channel;
-import org.sbi4j.inference.histfactory.Workspace.Measurement;
-import org.sbi4j.inference.histfactory.Workspace.Modifier;
-import org.sbi4j.inference.histfactory.Workspace.Observation;
-import org.sbi4j.inference.histfactory.Workspace.Sample;
 
 /**
  * One bin, n observed, signal s·μ and a known background b: q_μ, its Asimov value, CLs and the
@@ -31,26 +26,8 @@ class CountingExperimentTest {
   /** One bin: signal s with a free normfactor mu, background b, n observed. */
   static HistFactoryModel model(double s, double b, double n) {
     return HistFactoryModel.of(
-        signalPlusBackground(new double[] {s}, new double[] {b}, List.of(), new double[] {n}));
-  }
-
-  /**
-   * One channel "sr": a signal scaled by the normfactor "mu" (the POI) and a background with {@code
-   * backgroundModifiers}, with {@code observed} counts (shared by the histfactory tests).
-   */
-  static Workspace signalPlusBackground(
-      double[] signal, double[] background, List<Modifier> backgroundModifiers, double[] observed) {
-    return new Workspace(
-        "1.0.0",
-        List.of(
-            new Channel(
-                "sr",
-                List.of(
-                    new Sample(
-                        "signal", signal, List.of(Modifier.plain("mu", ModifierType.NORMFACTOR))),
-                    new Sample("background", background, backgroundModifiers)))),
-        List.of(new Observation("sr", observed)),
-        List.of(new Measurement("m", "mu", List.of())));
+        TestWorkspaces.signalPlusBackground(
+            new double[] {s}, new double[] {b}, List.of(), new double[] {n}));
   }
 
   static double q(double mu) {

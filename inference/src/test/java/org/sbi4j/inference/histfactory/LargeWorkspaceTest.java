@@ -2,7 +2,6 @@ package org.sbi4j.inference.histfactory;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -26,25 +25,9 @@ class LargeWorkspaceTest {
       obs[b] = Math.round(bkg[b] + rng.nextDouble(-2, 2) * Math.sqrt(bkg[b]));
       stat[b] = 0.05 * bkg[b];
     }
-    List<Modifier> mods = new ArrayList<>();
-    for (int k = 0; k < nuisances; k++) {
-      if (k % 2 == 0) {
-        mods.add(
-            Modifier.normsys(
-                "norm" + k, 1 + rng.nextDouble(0.01, 0.1), 1 - rng.nextDouble(0.01, 0.1)));
-      } else {
-        double[] hi = new double[bins];
-        double[] lo = new double[bins];
-        for (int b = 0; b < bins; b++) {
-          double slope = rng.nextDouble(-0.05, 0.05) * (b - bins / 2.0) / bins;
-          hi[b] = bkg[b] * (1 + slope + 0.01);
-          lo[b] = bkg[b] * (1 - slope - 0.008);
-        }
-        mods.add(Modifier.histosys("shape" + k, hi, lo));
-      }
-    }
+    List<Modifier> mods = TestWorkspaces.randomModifiers(rng, bkg, nuisances);
     mods.add(Modifier.perBin("stat", ModifierType.STATERROR, stat));
-    return CountingExperimentTest.signalPlusBackground(sig, bkg, mods, obs);
+    return TestWorkspaces.signalPlusBackground(sig, bkg, mods, obs);
   }
 
   @Test
