@@ -121,12 +121,9 @@ final class ProtomodelsCommand implements Runnable {
     }
   }
 
-  /** {@code sbi4j protomodels build}. */
-  @Command(
-      name = "build",
-      mixinStandardHelpOptions = true,
-      description = "Runs the walkers: best model, its K, the winning combination, trajectories.")
-  static final class Build implements Callable<Integer>, OptionMap.Mapped, Outputs.Declaring {
+  /** The options and outputs {@code build} and {@code pvalue} share. */
+  abstract static class WalkCommand
+      implements Callable<Integer>, OptionMap.Mapped, Outputs.Declaring {
     @Mixin CommonOptions common;
 
     @Mixin WalkOptions walk;
@@ -144,7 +141,14 @@ final class ProtomodelsCommand implements Runnable {
     public void declare(Outputs o) {
       walk.declare(common.declare(o));
     }
+  }
 
+  /** {@code sbi4j protomodels build}. */
+  @Command(
+      name = "build",
+      mixinStandardHelpOptions = true,
+      description = "Runs the walkers: best model, its K, the winning combination, trajectories.")
+  static final class Build extends WalkCommand {
     @Override
     public Integer call() {
       BuildConfig config = walk.config(seed.value, walk.walkers);
@@ -165,31 +169,13 @@ final class ProtomodelsCommand implements Runnable {
       description =
           "Global p-value of the Standard Model: the builder on the database and on fake"
               + " databases drawn from the SM.")
-  static final class PValue implements Callable<Integer>, OptionMap.Mapped, Outputs.Declaring {
-    @Mixin CommonOptions common;
-
-    @Mixin WalkOptions walk;
-
+  static final class PValue extends WalkCommand {
     @Option(
         names = "--fakes",
         defaultValue = "50",
         paramLabel = "N",
         description = "Fake databases (default ${DEFAULT-VALUE}).")
     int fakes;
-
-    @Mixin SeedOption seed;
-
-    @Mixin RunnerOptions runner;
-
-    @Override
-    public OptionMap optionMap() {
-      return options();
-    }
-
-    @Override
-    public void declare(Outputs o) {
-      walk.declare(common.declare(o));
-    }
 
     @Override
     public Integer call() {
