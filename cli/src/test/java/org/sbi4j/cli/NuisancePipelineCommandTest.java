@@ -90,7 +90,37 @@ class NuisancePipelineCommandTest {
     }
     // the first result's keys also at the top level
     assertEquals(results.get(0).get("nuisanceProfile"), j.get("nuisanceProfile"));
-    assertTrue(r.out().contains("nuisance parameters at the best fit"), r.out());
+  }
+
+  @Test
+  void anAlicesModelOverThetaAndNuIsProfiled() throws Exception {
+    Path ratioData = dir.resolve("ratio.h5");
+    ok(
+        CliRun.of(
+            "augment --events",
+            events,
+            "--method ratio --theta0-prior uniform:-1:1 --thetas 20 --theta1 0"
+                + " --nu0-prior constraint --samples 2000 --seed 7 --out",
+            ratioData));
+    Path alices = dir.resolve("alices");
+    ok(
+        CliRun.of(
+            "train --method alices --data",
+            ratioData,
+            "--config",
+            dir.resolve("config.yaml"),
+            "--out",
+            alices));
+    CliRun r =
+        CliRun.of(
+            "limits --model",
+            alices,
+            "--events",
+            events,
+            "--theta-true 0 --luminosity 10 --grid -1:1:" + GRID_POINTS + " --plot",
+            dir.resolve("alices-plot"));
+    ok(r);
+    assertTrue(r.out().contains("expected: nuisance parameters at the best fit {norm="), r.out());
   }
 
   @Test
