@@ -22,7 +22,9 @@ import org.sbi4j.samples.EventSource;
 import org.sbi4j.samples.mining.AugmentResult;
 import org.sbi4j.samples.mining.GoldMiner;
 import org.sbi4j.samples.mining.JointTrainingSamples;
+import org.sbi4j.samples.mining.NuisancePrior;
 import org.sbi4j.samples.mining.Partition;
+import org.sbi4j.samples.mining.Prior;
 import org.sbi4j.samples.mining.Unweighter;
 import org.sbi4j.samples.mining.WeightedView;
 import org.sbi4j.samples.simulators.Interference1D;
@@ -32,12 +34,12 @@ import org.sbi4j.training.TrainingOutcome;
 import org.sbi4j.training.model.Method;
 
 /**
- * The issue's closure test with a trained estimator and profiled nuisance parameters (docs/math.md
+ * The issue's closure test with trained estimators and profiled nuisance parameters (docs/math.md
  * §7): on interference-1d with its norm and shape nuisances, at L = 10 pb⁻¹ and θ_true = 0, the
  * expected intervals of SALLY (score over θ ⊕ ν at θ_ref = 0, ν_ref = 0, its θ component binned,
- * the templates morphed per bin in ν) with both nuisances profiled agree with those of the exact
- * likelihood over θ ⊕ ν, profiled the same way on the same file, within 0.03 (68 %) and 0.05 (95
- * %).
+ * the templates morphed per bin in ν) and ALICES (trained over θ ⊕ ν, ν0 from its constraint) with
+ * both nuisances profiled agree with those of the exact likelihood over θ ⊕ ν, profiled the same
+ * way on the same file, within 0.03 (68 %) and 0.05 (95 %).
  */
 class TrainedProfiledLimitsIT {
   private static final Interference1D SIM = Interference1D.withNuisances();
@@ -106,5 +108,27 @@ class TrainedProfiledLimitsIT {
             11);
     TrainingOutcome out = trained(a, Method.SALLY, 20, 12);
     within(expected(LimitSource.sally(out.scoreModel())), "SALLY");
+  }
+
+  @Test
+  void alicesWithProfiledNuisancesMatchesTheExactProfile() {
+    // 300 points (θ0, ν0): θ0 uniform on the scan range, ν0 from the constraint N(0, 1).
+    double[][] theta0 = Prior.parse("uniform:-1:1").points(SIM.setup(), 300, 13);
+    double[][] nu0 = NuisancePrior.CONSTRAINT.draw(List.of("norm", "shape"), 300, 14);
+    AugmentResult a =
+        samples.ratio(
+            train,
+            new Unweighter(new GoldMiner(SIM.setup())).drawer(train),
+            theta0,
+            nu0,
+            new double[] {0},
+            new double[] {0, 0},
+            60_000,
+            15);
+    // Measured (2026-12-07, these seeds): 68 % ends off by 0.009 and 0.007, 95 % by 0.050 (lower,
+    // just inside the 0.05) and 0.010; the 95 % lower end is the one a longer training
+    // would improve first. SALLY: 0.005 / 0.001 (68 %) and 0.017 / 0.000 (95 %).
+    TrainingOutcome out = trained(a, Method.ALICES, 20, 16);
+    within(expected(new LimitSource.Ratio("ALICES", out.ratioModel())), "ALICES");
   }
 }
