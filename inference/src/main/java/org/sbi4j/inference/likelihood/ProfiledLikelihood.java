@@ -19,9 +19,11 @@ import java.util.Locale;
  * of ν̂̂(θ)). It stops when the Newton decrement ½ gᵀH⁻¹g falls below {@value #TOLERANCE}, or, once
  * it is below {@value #LAST_STEP}, after one last Newton step whose gain agrees with the quadratic
  * model to 10 % (its value computed without a gradient): log L_prof is then exact to ~1e-7, q to
- * ~2e-7, a θ end where dq/dθ ≳ 1 to ~1e-7. Fixed nuisance parameters keep their value.
- * Deterministic: the same θ asked in the same order give the same numbers. Not for concurrent use
- * (it is synchronized).
+ * ~2e-7, a θ end where dq/dθ ≳ 1 to ~1e-7. A line search whose step would gain less than {@value
+ * #LAST_STEP} by the quadratic model ends the fit (a float32 network's log L carries rounding noise
+ * of about that size, on which halving would only waste evaluations). Fixed nuisance parameters
+ * keep their value. Deterministic: the same θ asked in the same order give the same numbers. Not
+ * for concurrent use (it is synchronized).
  */
 public final class ProfiledLikelihood implements LogLikelihood {
   /** Newton decrement (log L units) below which the maximum is taken as found. */
@@ -209,12 +211,20 @@ public final class ProfiledLikelihood implements LogLikelihood {
       double[] trial = nu.clone();
       double[] gTrial = new double[k];
       double vTrial = Double.NEGATIVE_INFINITY;
+      boolean sufficient = false;
       for (int ls = 0; ls < 60; ls++) {
         for (int a = 0; a < k; a++) {
           trial[free[a]] = nu[free[a]] + alpha * step[a];
         }
         vTrial = objective(theta, trial, gTrial);
         if (vTrial >= value + 1e-4 * alpha * decrement) {
+          sufficient = true;
+          break;
+        }
+        if (0.5 * alpha * decrement < LAST_STEP) {
+          // The step's predicted gain is below LAST_STEP: halving further cannot gain more than
+          // that, and a likelihood with rounding noise of that size (a float32 network summed
+          // over many events) would otherwise spend every remaining halving on the noise.
           break;
         }
         alpha *= 0.5;
@@ -232,6 +242,9 @@ public final class ProfiledLikelihood implements LogLikelihood {
       nu = trial.clone();
       g = gTrial.clone();
       value = vTrial;
+      if (!sufficient) {
+        break; // the line search ended below LAST_STEP of predicted gain: nothing left to find
+      }
     }
     if (!Double.isFinite(value)) {
       throw new IllegalStateException(
