@@ -79,11 +79,13 @@ public final class ProfiledWorkspace implements LogLikelihood {
     List<Integer> si = new ArrayList<>();
     List<Integer> sn = new ArrayList<>();
     for (int j = 0; j < nuisanceNames.size(); j++) {
-      int i = names.indexOf(nuisanceNames.get(j));
-      if (i >= 0 && !mapping.containsKey(nuisanceNames.get(j))) {
-        checkUnitGaussian(model, data, i);
-        si.add(i);
-        sn.add(j);
+      String nu = nuisanceNames.get(j);
+      for (ParameterSet set : model.parameterSets()) {
+        if (set.name().equals(nu) && !mapping.containsKey(nu)) {
+          checkUnitGaussian(model, data, set);
+          si.add(set.offset());
+          sn.add(j);
+        }
       }
     }
     sharedIndex = si.stream().mapToInt(Integer::intValue).toArray();
@@ -206,45 +208,47 @@ public final class ProfiledWorkspace implements LogLikelihood {
     return out;
   }
 
-  /** Refuses a shared parameter whose workspace constraint is not N(0; ν, 1), or a fixed one. */
-  private static void checkUnitGaussian(HistFactoryModel model, Data data, int index) {
+  /**
+   * Refuses a shared parameter set whose workspace constraint is not N(0; ν, 1): a per-bin set, an
+   * unconstrained or Poisson-constrained one, another Gaussian, or one the workspace fixes.
+   */
+  private static void checkUnitGaussian(HistFactoryModel model, Data data, ParameterSet s) {
     int k = 0;
-    double[] aux = data.aux();
-    for (ParameterSet s : model.parameterSets()) {
-      int i = index - s.offset();
-      if (i >= 0 && i < s.size()) {
-        String what;
-        if (s.fixed()[i]) {
-          what = "is fixed in the workspace's measurement config";
-        } else if (s.constraint() != ParameterSet.Constraint.NORMAL) {
-          what =
-              s.constraint() == ParameterSet.Constraint.NONE
-                  ? "has no constraint term (" + s.type().name().toLowerCase(Locale.ROOT) + ")"
-                  : "has a Poisson constraint (" + s.type().name().toLowerCase(Locale.ROOT) + ")";
-        } else if (s.sigmas()[i] != 1 || aux[k + i] != 0) {
-          what =
-              String.format(
-                  Locale.ROOT,
-                  "is constrained by a Gaussian of width %s centred at %s (%s)",
-                  s.sigmas()[i],
-                  aux[k + i],
-                  s.type().name().toLowerCase(Locale.ROOT));
-        } else {
-          return;
-        }
-        String name = model.parameterNames().get(index);
-        throw new InvalidValueException(
-            "workspaces",
-            "workspace parameter '"
-                + name
-                + "' is named like the event file's nuisance parameter but "
-                + what
-                + ", not the unit Gaussian N(0; ν, 1) of the file's nuisances; rename it in the"
-                + " workspace (or give it a normsys/histosys modifier) to share it");
+    for (ParameterSet t : model.parameterSets()) {
+      if (t == s) {
+        break;
       }
-      k += s.auxdata().length;
+      k += t.auxdata().length;
     }
-    throw new IllegalArgumentException("no parameter " + index);
+    String type = s.type().name().toLowerCase(Locale.ROOT);
+    String what;
+    if (s.perBin()) {
+      what = "is a per-bin " + type + " set with one parameter per bin";
+    } else if (s.fixed()[0]) {
+      what = "is fixed in the workspace's measurement config";
+    } else if (s.constraint() == ParameterSet.Constraint.NONE) {
+      what = "has no constraint term (" + type + ")";
+    } else if (s.constraint() == ParameterSet.Constraint.POISSON) {
+      what = "has a Poisson constraint (" + type + ")";
+    } else if (s.sigmas()[0] != 1 || data.aux()[k] != 0) {
+      what =
+          String.format(
+              Locale.ROOT,
+              "is constrained by a Gaussian of width %s centred at %s (%s)",
+              s.sigmas()[0],
+              data.aux()[k],
+              type);
+    } else {
+      return;
+    }
+    throw new InvalidValueException(
+        "workspaces",
+        "workspace parameter '"
+            + s.name()
+            + "' is named like the event file's nuisance parameter but "
+            + what
+            + ", not the unit Gaussian N(0; ν, 1) of the file's nuisances; rename it in the"
+            + " workspace to keep it apart, or model it as a normsys/histosys to share it");
   }
 
   /** The parameters profiled at every θ (free, not set to θ and not shared with ν). */
