@@ -68,7 +68,9 @@ class SharedNuisanceCommandTest {
     return CliRun.of(
         "limits --histogram x --events",
         events,
-        "--theta-true 0 --luminosity 10 --grid -1:1:11 --json - --workspace",
+        "--theta-true 0 --luminosity 10 --grid -1:1:11 --json - --plot",
+        dir.resolve("limits"),
+        "--workspace",
         ws);
   }
 
