@@ -134,6 +134,11 @@ public final class HistFactoryModel {
     return sets.get(0).name();
   }
 
+  /** The parameter sets, in parameter order (their constraints, for sharing parameters). */
+  List<ParameterSet> parameterSets() {
+    return sets;
+  }
+
   /** Parameter names, per-bin sets as {@code name[i]} (pyhf's {@code par_names}). */
   public List<String> parameterNames() {
     List<String> names = new ArrayList<>();

@@ -17,6 +17,11 @@ import org.sbi4j.inference.likelihood.LogLikelihood;
  * Fitter#fitFixing} within the parameters' bounds. Each fit starts from the previous one (points of
  * a grid or a root search are close), so a value agrees with a cold start to the fit's tolerance,
  * not bit for bit. Evaluation is sequential (the warm start is state).
+ *
+ * <p>A workspace parameter named like one of the event file's nuisance parameters is that ν
+ * (docs/math.md §6.9, §7.5): {@link #at} sets it to ν and leaves out its own constraint term, so
+ * that the profiling over ν adds the one unit Gaussian N(ν; 0, 1) it has; such a parameter must be
+ * constrained by exactly that Gaussian in the workspace (normsys, histosys), else it is refused.
  */
 public final class ProfiledWorkspace implements LogLikelihood {
   private final HistFactoryModel model;
@@ -25,6 +30,9 @@ public final class ProfiledWorkspace implements LogLikelihood {
   private final List<String> thetaNames;
   private final int[] fixedIndex;
   private final int[] fixedTheta;
+  private final int[] sharedIndex;
+  private final int[] sharedNu;
+  private final int nuisances;
   private final boolean profiles;
   private double[] warm;
 
@@ -37,6 +45,23 @@ public final class ProfiledWorkspace implements LogLikelihood {
    */
   public ProfiledWorkspace(
       HistFactoryModel model, Data data, List<String> thetaNames, Map<String, String> renames) {
+    this(model, data, thetaNames, renames, List.of());
+  }
+
+  /**
+   * As {@link #ProfiledWorkspace(HistFactoryModel, Data, List, Map)}, the workspace parameters
+   * named like one of {@code nuisanceNames} shared with the event file's nuisance parameters.
+   *
+   * @param nuisanceNames the names of the event file's nuisance parameters ν (may be empty)
+   * @throws InvalidValueException ("workspaces") for a shared parameter whose workspace constraint
+   *     is not the unit Gaussian N(0; ν, 1) on the given data, or that the workspace fixes
+   */
+  public ProfiledWorkspace(
+      HistFactoryModel model,
+      Data data,
+      List<String> thetaNames,
+      Map<String, String> renames,
+      List<String> nuisanceNames) {
     this.model = model;
     this.data = data;
     this.thetaNames = List.copyOf(thetaNames);
@@ -50,9 +75,27 @@ public final class ProfiledWorkspace implements LogLikelihood {
       fixedTheta[k] = e.getValue();
       k++;
     }
+    this.nuisances = nuisanceNames.size();
+    List<Integer> si = new ArrayList<>();
+    List<Integer> sn = new ArrayList<>();
+    for (int j = 0; j < nuisanceNames.size(); j++) {
+      String nu = nuisanceNames.get(j);
+      for (ParameterSet set : model.parameterSets()) {
+        if (set.name().equals(nu) && !mapping.containsKey(nu)) {
+          checkUnitGaussian(model, data, set);
+          si.add(set.offset());
+          sn.add(j);
+        }
+      }
+    }
+    sharedIndex = si.stream().mapToInt(Integer::intValue).toArray();
+    sharedNu = sn.stream().mapToInt(Integer::intValue).toArray();
     this.fitter = new Fitter(model);
     boolean[] fixed = model.fixed();
     for (int i : fixedIndex) {
+      fixed[i] = true;
+    }
+    for (int i : sharedIndex) {
       fixed[i] = true;
     }
     boolean free = false;
@@ -156,10 +199,65 @@ public final class ProfiledWorkspace implements LogLikelihood {
     return out;
   }
 
-  /** The parameters profiled at every θ (free and not set to θ). */
+  /** The workspace parameters that are event-file nuisance parameters, in ν's order. */
+  public List<String> shared() {
+    List<String> out = new ArrayList<>();
+    for (int i : sharedIndex) {
+      out.add(model.parameterNames().get(i));
+    }
+    return out;
+  }
+
+  /**
+   * Refuses a shared parameter set whose workspace constraint is not N(0; ν, 1): a per-bin set, an
+   * unconstrained or Poisson-constrained one, another Gaussian, or one the workspace fixes.
+   */
+  private static void checkUnitGaussian(HistFactoryModel model, Data data, ParameterSet s) {
+    int k = 0;
+    for (ParameterSet t : model.parameterSets()) {
+      if (t == s) {
+        break;
+      }
+      k += t.auxdata().length;
+    }
+    String type = s.type().name().toLowerCase(Locale.ROOT);
+    String what;
+    if (s.perBin()) {
+      what = "is a per-bin " + type + " set with one parameter per bin";
+    } else if (s.fixed()[0]) {
+      what = "is fixed in the workspace's measurement config";
+    } else if (s.constraint() == ParameterSet.Constraint.NONE) {
+      what = "has no constraint term (" + type + ")";
+    } else if (s.constraint() == ParameterSet.Constraint.POISSON) {
+      what = "has a Poisson constraint (" + type + ")";
+    } else if (s.sigmas()[0] != 1 || data.aux()[k] != 0) {
+      what =
+          String.format(
+              Locale.ROOT,
+              "is constrained by a Gaussian of width %s centred at %s (%s)",
+              s.sigmas()[0],
+              data.aux()[k],
+              type);
+    } else {
+      return;
+    }
+    throw new InvalidValueException(
+        "workspaces",
+        "workspace parameter '"
+            + s.name()
+            + "' is named like the event file's nuisance parameter but "
+            + what
+            + ", not the unit Gaussian N(0; ν, 1) of the file's nuisances; rename it in the"
+            + " workspace to keep it apart, or model it as a normsys/histosys to share it");
+  }
+
+  /** The parameters profiled at every θ (free, not set to θ and not shared with ν). */
   public List<String> profiled() {
     boolean[] fixed = model.fixed();
     for (int i : fixedIndex) {
+      fixed[i] = true;
+    }
+    for (int i : sharedIndex) {
       fixed[i] = true;
     }
     List<String> out = new ArrayList<>();
@@ -207,43 +305,90 @@ public final class ProfiledWorkspace implements LogLikelihood {
     return thetaNames.size();
   }
 
+  /** ln L_ws(θ) with every shared parameter at ν = 0 (the nominal), as {@link #at}. */
   @Override
   public synchronized double[] evaluate(double[][] thetas) {
     double[] out = new double[thetas.length];
+    double[] nu = new double[nuisances];
     for (int j = 0; j < thetas.length; j++) {
-      out[j] = at(thetas[j]);
+      out[j] = at(thetas[j], nu, null);
     }
     return out;
   }
 
-  private double at(double[] theta) {
-    if (theta.length != thetaNames.size()) {
+  /**
+   * ln L_ws(θ, ν): θ parameters at θ, shared parameters at their ν, the others profiled; the shared
+   * parameters' constraint terms −½ν² left out (the constant −½ ln 2π of each stays).
+   *
+   * @param theta θ
+   * @param nu the event file's ν, one value per nuisance name given to the constructor
+   * @param gradient null, or an array of ν's length that receives ∂ ln L_ws / ∂ν (envelope theorem:
+   *     the partial derivative at the profiled parameters; 0 for ν not shared)
+   */
+  public synchronized double at(double[] theta, double[] nu, double[] gradient) {
+    if (theta.length != thetaNames.size() || nu.length != nuisances) {
       throw new IllegalArgumentException(
-          "θ has " + theta.length + " components, the workspace term " + thetaNames.size());
+          "θ has "
+              + theta.length
+              + " components and ν "
+              + nu.length
+              + ", the workspace term "
+              + thetaNames.size()
+              + " and "
+              + nuisances);
     }
-    double[] values = new double[fixedIndex.length];
-    for (int k = 0; k < values.length; k++) {
+    if (gradient != null) {
+      Arrays.fill(gradient, 0);
+    }
+    double[] values = new double[fixedIndex.length + sharedIndex.length];
+    for (int k = 0; k < fixedIndex.length; k++) {
       values[k] = theta[fixedTheta[k]];
     }
-    double[] start = startAt(warm, values);
+    double unconstrain = 0;
+    for (int k = 0; k < sharedIndex.length; k++) {
+      double v = nu[sharedNu[k]];
+      values[fixedIndex.length + k] = v;
+      unconstrain += 0.5 * v * v;
+    }
+    int[] indices = allFixed();
+    double[] start = startAt(warm, indices, values);
     if (!Double.isFinite(model.negativeLogLikelihood(start, data, null))) {
-      start = startAt(model.inits(), values);
+      start = startAt(model.inits(), indices, values);
       if (!Double.isFinite(model.negativeLogLikelihood(start, data, null))) {
         return Double.NEGATIVE_INFINITY;
       }
     }
+    double[] at = start;
+    double nll;
     if (!profiles) {
-      return -model.negativeLogLikelihood(start, data, null);
+      nll = model.negativeLogLikelihood(start, data, null);
+    } else {
+      Fitter.Fit fit = fitter.fitFixing(data, indices, values, start);
+      warm = fit.parameters();
+      at = fit.parameters();
+      nll = fit.nll();
     }
-    Fitter.Fit fit = fitter.fitFixing(data, fixedIndex, values, start);
-    warm = fit.parameters();
-    return -fit.nll();
+    if (gradient != null && sharedIndex.length > 0) {
+      double[] g = new double[model.size()];
+      model.negativeLogLikelihood(at, data, g);
+      for (int k = 0; k < sharedIndex.length; k++) {
+        // −∂nll/∂ν, plus ν for the left-out −½ν²
+        gradient[sharedNu[k]] = -g[sharedIndex[k]] + nu[sharedNu[k]];
+      }
+    }
+    return -nll + unconstrain;
   }
 
-  private double[] startAt(double[] base, double[] values) {
+  private int[] allFixed() {
+    int[] out = Arrays.copyOf(fixedIndex, fixedIndex.length + sharedIndex.length);
+    System.arraycopy(sharedIndex, 0, out, fixedIndex.length, sharedIndex.length);
+    return out;
+  }
+
+  private static double[] startAt(double[] base, int[] indices, double[] values) {
     double[] start = Arrays.copyOf(base, base.length);
     for (int k = 0; k < values.length; k++) {
-      start[fixedIndex[k]] = values[k];
+      start[indices[k]] = values[k];
     }
     return start;
   }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import org.sbi4j.common.InvalidValueException;
+import org.sbi4j.inference.histfactory.ProfiledWorkspace;
 import org.sbi4j.inference.internal.Partitions;
 import org.sbi4j.inference.likelihood.BinnedLikelihood;
 import org.sbi4j.inference.likelihood.Binning;
@@ -198,17 +198,15 @@ public final class Limits {
     }
     List<String> nuisanceNames = rate.sample().nuisances().names();
     double[] fixed = nuisances.values(nuisanceNames);
+    List<String> names = rate.setup().parameterNames();
     if (ProfiledLimits.applies(rate, nuisances)) {
-      if (workspaces != null) {
-        throw new InvalidValueException(
-            "workspaces",
-            "workspace channels cannot yet be combined with the event file's profiled nuisance"
-                + " parameters; fix them (no nuisances) or leave out the workspace");
-      }
+      ProfiledWorkspace term =
+          workspaces == null ? null : workspaces.term(names, nuisanceNames, thetaTrue, grid);
       ProfiledLimits.Scan p =
-          ProfiledLimits.scan(source, rate, data, luminosity, grid, fixed, nuisances.policy());
+          ProfiledLimits.scan(
+              source, rate, data, luminosity, grid, fixed, nuisances.policy(), term);
       return new LimitsResult(
-          source.label(),
+          workspaces == null ? source.label() : source.label() + " + workspace",
           expected,
           thetaTrue,
           luminosity,
@@ -217,15 +215,15 @@ public final class Limits {
           p.fit());
     }
     LimitSource scanned = ProfiledLimits.nominal(source, rate);
-    List<String> names = rate.setup().parameterNames();
     LogLikelihood unbinned = likelihood(scanned, rate, data, luminosity);
     LogLikelihood ll = unbinned;
     String label = source.label();
     Function<double[][], double[]> gridValues =
         points -> evaluator.evaluate(scanned, unbinned, points);
     if (workspaces != null) {
-      // the unbinned channel may run as grid tasks; the workspace term is evaluated here
-      LogLikelihood binned = workspaces.term(names, thetaTrue, grid);
+      // the unbinned channel may run as grid tasks; the workspace term is evaluated here, its
+      // parameters shared with the file's nuisance parameters at their value here, 0
+      LogLikelihood binned = workspaces.term(names, nuisanceNames, thetaTrue, grid);
       ll = new CombinedLikelihood(List.of(unbinned, binned));
       label = label + " + workspace";
       gridValues =

@@ -3,6 +3,7 @@ package org.sbi4j.inference.limits;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sbi4j.inference.histfactory.ProfiledWorkspace;
 import org.sbi4j.inference.likelihood.Dataset;
 import org.sbi4j.inference.likelihood.HistogramModel;
 import org.sbi4j.inference.likelihood.MorphedEvents;
@@ -18,8 +19,9 @@ import org.sbi4j.training.model.RatioModel;
  * Limits with the event file's nuisance parameters profiled (docs/math.md §7.5): q(θ) = −2[log L(θ,
  * ν̂̂(θ)) − log L(θ̂, ν̂)], constraint terms included, for ratio models whose parameter input is θ
  * ⊕ ν (and the exact likelihood) and for the histogram baseline with per-event nuisance morphing.
- * The scan runs in this JVM (each point's maximisation starts from its neighbour's ν̂̂, which grid
- * blocks on other machines would not have).
+ * Workspace channels join with their parameters named like a ν shared (docs/math.md §6.9). The scan
+ * runs in this JVM (each point's maximisation starts from its neighbour's ν̂̂, which grid blocks on
+ * other machines would not have).
  */
 final class ProfiledLimits {
   private ProfiledLimits() {}
@@ -61,10 +63,14 @@ final class ProfiledLimits {
       double luminosity,
       ParameterGrid grid,
       double[] fixed,
-      NuisanceMorphing.Policy policy) {
+      NuisanceMorphing.Policy policy,
+      ProfiledWorkspace workspace) {
     List<String> names = rate.sample().nuisances().names();
     NuisanceEvents events = new NuisanceEvents(rate, rate.sample().nuisanceMorphing(policy));
     NuisanceLikelihood ll = likelihood(source, events, data, luminosity, names, policy);
+    if (workspace != null) {
+      ll = new WithWorkspace(ll, workspace);
+    }
     ProfiledLikelihood profiled = new ProfiledLikelihood(ll, fixed, true);
     ScanResult result = LikelihoodScan.run(profiled, rate.setup().parameterNames(), grid);
     double[][] points = grid.points();
@@ -80,6 +86,39 @@ final class ProfiledLimits {
     }
     double[] best = profiled.profile(result.bestFit()).nu();
     return new Scan(result, new NuisanceFit(names, fixedByName, best, nuHat));
+  }
+
+  /**
+   * The unbinned log L(θ, ν) plus the workspace's ln L_ws(θ, ν) (docs/math.md §6.9): its parameters
+   * named like a ν set to it and their own constraint left out, the others profiled.
+   */
+  record WithWorkspace(NuisanceLikelihood unbinned, ProfiledWorkspace workspace)
+      implements NuisanceLikelihood {
+    @Override
+    public int dimension() {
+      return unbinned.dimension();
+    }
+
+    @Override
+    public List<String> nuisanceNames() {
+      return unbinned.nuisanceNames();
+    }
+
+    @Override
+    public double evaluate(double[] theta, double[] nu, double[] gradient) {
+      double u = unbinned.evaluate(theta, nu, gradient);
+      if (u == Double.NEGATIVE_INFINITY) {
+        return u;
+      }
+      double[] g = gradient == null ? null : new double[nu.length];
+      double w = workspace.at(theta, nu, g);
+      if (gradient != null) {
+        for (int j = 0; j < nu.length; j++) {
+          gradient[j] += g[j];
+        }
+      }
+      return u + w;
+    }
   }
 
   /** log L(θ, ν) of {@code source} without the constraint. */

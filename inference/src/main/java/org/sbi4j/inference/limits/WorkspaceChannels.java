@@ -63,11 +63,21 @@ public record WorkspaceChannels(
    * @param grid the scan grid
    */
   public ProfiledWorkspace term(List<String> thetaNames, double[] thetaTrue, ParameterGrid grid) {
+    return term(thetaNames, List.of(), thetaTrue, grid);
+  }
+
+  /**
+   * As {@link #term(List, double[], ParameterGrid)}, the workspace parameters named like one of
+   * {@code nuisanceNames} (the event file's nuisance parameters) shared with ν; on Asimov data they
+   * sit at their initial value, 0, as the file's ν.
+   */
+  public ProfiledWorkspace term(
+      List<String> thetaNames, List<String> nuisanceNames, double[] thetaTrue, ParameterGrid grid) {
     Data data =
         thetaTrue == null
             ? model.observedData()
             : ProfiledWorkspace.asimov(model, thetaNames, renames, thetaTrue);
-    ProfiledWorkspace term = new ProfiledWorkspace(model, data, thetaNames, renames);
+    ProfiledWorkspace term = new ProfiledWorkspace(model, data, thetaNames, renames, nuisanceNames);
     term.checkInside("grid", grid.lower(), grid.upper());
     if (thetaTrue != null) {
       term.checkInside("theta-true", thetaTrue, thetaTrue);
