@@ -29,13 +29,15 @@ record CliRun(int exitCode, String out, String err) {
 
   /**
    * What a command wrote to stderr, without the lines Jazzer's agent logs when ArgumentFuzzTest has
-   * loaded it into the same test JVM ("INFO: Instrumented …" for every class loaded later): they
-   * are the test harness's, never sbi4j's.
+   * loaded it into the same test JVM ("INFO: Instrumented …" for every class loaded later, "INFO:
+   * New number of coverage counters: …" when its coverage map grows): they are the test harness's,
+   * never sbi4j's.
    */
   static String stderr(ByteArrayOutputStream err) {
     return err.toString(StandardCharsets.UTF_8)
         .lines()
         .filter(l -> !l.startsWith("INFO: Instrumented "))
+        .filter(l -> !l.startsWith("INFO: New number of coverage counters: "))
         .map(l -> l + "\n")
         .collect(java.util.stream.Collectors.joining());
   }
