@@ -6,7 +6,8 @@ import org.sbi4j.training.simd.DenseKernel;
 
 /**
  * One ensemble member of a {@link NetworkEvaluator}: its weights in the evaluator's layout and its
- * forward passes with tangents ḣ_k = σ'(z) ⊙ ż_k seeded with ȧ_k = e_k on the θ0 inputs (see
+ * forward passes with tangents ḣ_k = σ'(z) ⊙ ż_k seeded with ȧ_k = e_{d_k} on the requested θ0
+ * inputs d_k (all of them, or a few, e.g. only the nuisance inputs of a profile fit; see
  * docs/math.md).
  *
  * <p>float32 members run on a {@link DenseKernel} in tiles of {@value NetworkEvaluator#TILE} rows,
@@ -132,10 +133,11 @@ final class EvaluatorMember {
   // Row-wise and first-layer passes
 
   /**
-   * This member's outputs (and {@code tangents} tangents) on n standardised input rows: [output c,
-   * then tangent k][n].
+   * This member's outputs (and the tangents along the θ0 inputs {@code directions}) on n
+   * standardised input rows: [output c, then tangent k][n].
    */
-  double[][] rows(double[] input, int n, int width, int tangents) {
+  double[][] rows(double[] input, int n, int width, int[] directions) {
+    int tangents = directions.length;
     double[][] out = new double[outputs + tangents][n];
     int tileRows = NetworkEvaluator.TILE;
     int tiles = (n + tileRows - 1) / tileRows;
@@ -154,14 +156,14 @@ final class EvaluatorMember {
                 }
                 int h1 = b[0].length;
                 kernel.dense(in, rows4, width, w[0], b[0], h1, s.a);
-                tile(s, rows, rows4, tangents, out, from);
+                tile(s, rows, rows4, directions, out, from);
               } else {
                 double[] row = new double[width];
                 double[][] dots = new double[tangents][this.width];
                 double[] res = new double[outputs + tangents];
                 for (int r = 0; r < rows; r++) {
                   System.arraycopy(input, (from + r) * width, row, 0, width);
-                  forward64(row, tangents, dots, res);
+                  forward64(row, directions, dots, res);
                   for (int c = 0; c < res.length; c++) {
                     out[c][from + r] = res[c];
                   }
@@ -228,22 +230,24 @@ final class EvaluatorMember {
 
   /**
    * The float32 forward pass of one tile whose first-layer pre-activations are in {@code s.a}
-   * (rows4 × h₁): adds output c of row r to out[c][from + r], then tangent k of log r̂
-   * (standardised θ units) to out[1 + k][from + r].
+   * (rows4 × h₁): adds output c of row r to out[c][from + r], then the tangent of log r̂ along θ0
+   * input directions[k] (standardised θ units) to out[1 + k][from + r].
    */
-  void tile(Scratch s, int rows, int rows4, int tangents, double[][] out, int from) {
+  void tile(Scratch s, int rows, int rows4, int[] directions, double[][] out, int from) {
+    int tangents = directions.length;
     float[] a = s.a;
     float[] z = s.z;
     int h1 = b[0].length;
     kernel.activate(a, rows4 * h1, tanh);
     for (int k = 0; k < tangents; k++) {
-      // ż₁,k = row k of W₁ (the input tangent e_k), the same for every row.
+      // ż₁,k = row d_k of W₁ (the input tangent e_{d_k}), the same for every row.
       float[] dot = s.dots[k];
       float[] w0 = w[0];
+      int row0 = directions[k] * h1;
       for (int r = 0; r < rows4; r++) {
         int o0 = r * h1;
         for (int o = 0; o < h1; o++) {
-          dot[o0 + o] = slope(a[o0 + o], tanh) * w0[k * h1 + o];
+          dot[o0 + o] = slope(a[o0 + o], tanh) * w0[row0 + o];
         }
       }
     }
@@ -281,9 +285,10 @@ final class EvaluatorMember {
 
   /**
    * The float64 forward pass of one standardised input row: res[c] = output c, then res[1 + k] =
-   * tangent k of log r̂ (standardised θ units).
+   * the tangent of log r̂ along input directions[k] (standardised θ units).
    */
-  void forward64(double[] input, int tangents, double[][] dots, double[] res) {
+  void forward64(double[] input, int[] directions, double[][] dots, double[] res) {
+    int tangents = directions.length;
     int last = w64.length - 1;
     double[] a = input;
     double[][] nextDots = tangents > 0 ? new double[tangents][] : null;
@@ -303,8 +308,8 @@ final class EvaluatorMember {
       for (int k = 0; k < tangents; k++) {
         double[] zd = new double[out];
         if (l == 0) {
-          // the input tangent e_k picks row k of W₁
-          System.arraycopy(w, k * out, zd, 0, out);
+          // the input tangent e_{d_k} picks row d_k of W₁
+          System.arraycopy(w, directions[k] * out, zd, 0, out);
         } else {
           double[] dk = dots[k];
           for (int j = 0; j < out; j++) {

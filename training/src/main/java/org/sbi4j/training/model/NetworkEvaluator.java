@@ -35,6 +35,9 @@ public final class NetworkEvaluator {
   private final boolean ratio;
   private final EvaluatorMember[] members;
 
+  /** The θ0 input directions 0, …, p − 1: tangents along every parameter. */
+  private final int[] all;
+
   /** Evaluates {@code data} with {@link DenseKernel#best()} for float32 members. */
   public NetworkEvaluator(ModelData data) {
     this(data, DenseKernel.best());
@@ -46,6 +49,7 @@ public final class NetworkEvaluator {
     this.d = data.observables().size();
     this.ratio = data.isRatio();
     int outputs = ratio ? 1 : p;
+    this.all = IntStream.range(0, p).toArray();
     List<Network> nets = data.members();
     members = new EvaluatorMember[nets.size()];
     for (int m = 0; m < members.length; m++) {
@@ -116,7 +120,7 @@ public final class NetworkEvaluator {
     // per member: [output or log r̂, then for ratio models the p tangents][n]
     double[][][] v = new double[members.length][][];
     for (int m = 0; m < members.length; m++) {
-      v[m] = members[m].rows(input, n, width, ratio ? p : 0);
+      v[m] = members[m].rows(input, n, width, ratio ? all : new int[0]);
     }
     return combine(v, n);
   }
@@ -138,9 +142,15 @@ public final class NetworkEvaluator {
     for (int m = 0; m < members.length; m++) {
       EvaluatorMember mb = members[m];
       float[] xPart = mb.float32() ? mb.firstLayerX(x, n, data.xScaling(), p, d) : null;
-      IntStream.range(0, thetas.length)
-          .parallel()
-          .forEach(j -> grid(mb, xPart, x, n, thetas[j], 0, new double[][] {out[j]}));
+      if (thetas.length == 1) {
+        // one point: its event tiles are spread over the cores instead
+        grid(mb, xPart, x, n, thetas[0], new int[0], new double[][] {out[0]}, true);
+      } else {
+        IntStream.range(0, thetas.length)
+            .parallel()
+            .forEach(
+                j -> grid(mb, xPart, x, n, thetas[j], new int[0], new double[][] {out[j]}, false));
+      }
     }
     if (members.length > 1) {
       for (double[] row : out) {
@@ -172,7 +182,7 @@ public final class NetworkEvaluator {
           .forEach(
               j -> {
                 double[][] out = new double[1 + p][n];
-                grid(mb, xPart, x, n, thetas[j], p, out);
+                grid(mb, xPart, x, n, thetas[j], all, out, thetas.length == 1);
                 v[j][member] = out;
               });
     }
@@ -183,59 +193,128 @@ public final class NetworkEvaluator {
     return out;
   }
 
+  /**
+   * log r̂ (the members' mean) and its derivatives along a few parameter inputs only, at one
+   * parameter point: out[0][i] = log r̂(x_i | θ0), out[1 + k][i] = ∂ log r̂(x_i | θ0)/∂θ0_{d_k} for
+   * d_k = {@code directions[k]} (raw units). One forward pass with a tangent per requested
+   * direction (e.g. the ν inputs of a profile fit, θ held fixed), the events' tiles spread over the
+   * cores; every output depends only on its own row, so the numbers do not depend on the thread
+   * count. Along the same directions it gives the same numbers as {@link #predict(double[],
+   * double[][])}.
+   *
+   * @param x n × d raw features in the model's observable order
+   * @param theta the raw θ0 point, p values
+   * @param directions distinct parameter indices in [0, p)
+   * @return (1 + directions.length) × n
+   */
+  public double[][] logRatioAndTangents(double[] x, double[] theta, int[] directions) {
+    requireRatio();
+    boolean[] seen = new boolean[p];
+    for (int k : directions) {
+      if (k < 0 || k >= p || seen[k]) {
+        throw new IllegalArgumentException(
+            "tangent directions "
+                + Arrays.toString(directions)
+                + " must be distinct parameter indices in [0, "
+                + p
+                + ")");
+      }
+      seen[k] = true;
+    }
+    int n = x.length / d;
+    double[][] out = new double[1 + directions.length][n];
+    for (EvaluatorMember mb : members) {
+      float[] xPart = mb.float32() ? mb.firstLayerX(x, n, data.xScaling(), p, d) : null;
+      grid(mb, xPart, x, n, theta, directions, out, true);
+    }
+    double[] scale = data.thetaScaling().scale();
+    for (int c = 0; c < out.length; c++) {
+      double f = (c == 0 ? 1 : scale[directions[c - 1]]) * members.length;
+      if (f != 1) {
+        for (int i = 0; i < n; i++) {
+          out[c][i] /= f;
+        }
+      }
+    }
+    return out;
+  }
+
   private void requireRatio() {
     if (!ratio) {
       throw new IllegalArgumentException("a SALLY model has no log r̂; evaluate its score");
     }
   }
 
-  /** Adds member mb's outputs (and {@code tangents} tangents) at one θ to {@code out}. */
+  /**
+   * Adds member mb's outputs (and its tangents along the θ0 inputs {@code directions}) at one θ to
+   * {@code out}; with {@code parallel} its tiles (float32) or rows (float64) are spread over the
+   * cores, each writing only its own rows.
+   */
   private void grid(
       EvaluatorMember mb,
       float[] xPart,
       double[] x,
       int n,
       double[] theta,
-      int tangents,
-      double[][] out) {
+      int[] directions,
+      double[][] out,
+      boolean parallel) {
     if (theta.length != p) {
       throw new IllegalArgumentException(
           "a grid point has " + theta.length + " values for " + p + " parameters");
     }
+    int tangents = directions.length;
+    int tiles = (n + TILE - 1) / TILE;
+    IntStream range = IntStream.range(0, tiles);
+    if (parallel) {
+      range = range.parallel();
+    }
     if (!mb.float32()) {
-      double[] row = new double[p + d];
+      double[] scaled = new double[p];
       for (int k = 0; k < p; k++) {
-        row[k] = data.thetaScaling().apply(k, theta[k]);
+        scaled[k] = data.thetaScaling().apply(k, theta[k]);
       }
-      double[][] dots = new double[tangents][mb.width()];
-      double[] res = new double[1 + tangents];
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < d; j++) {
-          row[p + j] = data.xScaling().apply(j, x[i * d + j]);
-        }
-        mb.forward64(row, tangents, dots, res);
-        for (int c = 0; c < res.length; c++) {
-          out[c][i] += res[c];
-        }
-      }
+      range.forEach(
+          t -> {
+            double[] row = new double[p + d];
+            System.arraycopy(scaled, 0, row, 0, p);
+            double[][] dots = new double[tangents][mb.width()];
+            double[] res = new double[1 + tangents];
+            for (int i = t * TILE; i < Math.min(n, (t + 1) * TILE); i++) {
+              for (int j = 0; j < d; j++) {
+                row[p + j] = data.xScaling().apply(j, x[i * d + j]);
+              }
+              mb.forward64(row, directions, dots, res);
+              for (int c = 0; c < res.length; c++) {
+                out[c][i] += res[c];
+              }
+            }
+          });
       return;
     }
     float[] thetaPart = mb.firstLayerTheta(theta, data.thetaScaling(), p);
     int h1 = thetaPart.length;
-    EvaluatorMember.Scratch s = new EvaluatorMember.Scratch(mb.width(), tangents);
-    for (int from = 0; from < n; from += TILE) {
-      int rows = Math.min(TILE, n - from);
-      int rows4 = (rows + 3) / 4 * 4;
-      float[] a = s.a;
-      for (int r = 0; r < rows; r++) {
-        int src = (from + r) * h1;
-        for (int o = 0; o < h1; o++) {
-          a[r * h1 + o] = xPart[src + o] + thetaPart[o];
-        }
-      }
-      Arrays.fill(a, rows * h1, rows4 * h1, 0f);
-      mb.tile(s, rows, rows4, tangents, out, from);
-    }
+    // one scratch per worker thread when parallel, else one for all tiles
+    EvaluatorMember.Scratch shared =
+        parallel ? null : new EvaluatorMember.Scratch(mb.width(), tangents);
+    ThreadLocal<EvaluatorMember.Scratch> local =
+        ThreadLocal.withInitial(() -> new EvaluatorMember.Scratch(mb.width(), tangents));
+    range.forEach(
+        t -> {
+          EvaluatorMember.Scratch s = shared != null ? shared : local.get();
+          int from = t * TILE;
+          int rows = Math.min(TILE, n - from);
+          int rows4 = (rows + 3) / 4 * 4;
+          float[] a = s.a;
+          for (int r = 0; r < rows; r++) {
+            int src = (from + r) * h1;
+            for (int o = 0; o < h1; o++) {
+              a[r * h1 + o] = xPart[src + o] + thetaPart[o];
+            }
+          }
+          Arrays.fill(a, rows * h1, rows4 * h1, 0f);
+          mb.tile(s, rows, rows4, directions, out, from);
+        });
   }
 
   /**
