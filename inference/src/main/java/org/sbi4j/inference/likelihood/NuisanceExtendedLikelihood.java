@@ -3,10 +3,8 @@ package org.sbi4j.inference.likelihood;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BiFunction;
 import org.sbi4j.common.Check;
 import org.sbi4j.samples.EventSample;
-import org.sbi4j.samples.estimators.Prediction;
 import org.sbi4j.samples.estimators.RatioEstimator;
 
 /**
@@ -17,9 +15,22 @@ import org.sbi4j.samples.estimators.RatioEstimator;
  * with σ(θ, ν) from nuisance morphing of the event file and an estimator whose parameter input is θ
  * followed by ν (a ratio model trained with nuisance parameters, or the exact likelihood). The
  * ν-gradient is the Poisson term's (n/σ − L) ∂σ/∂ν plus Σ_i w_i t̂_ν(x_i | θ ⊕ ν) from the
- * estimator's score.
+ * estimator's score, or, with a {@link Joint} evaluation, from the tangents of log r̂ along the ν
+ * inputs only (θ is held fixed in a profile fit).
  */
 public final class NuisanceExtendedLikelihood implements NuisanceLikelihood {
+  /** log r̂ and its derivatives along some parameter inputs in one pass (e.g. of a network). */
+  @FunctionalInterface
+  public interface Joint {
+    /**
+     * @param events the events, projected on the estimator's observables
+     * @param row the parameter point θ ⊕ ν
+     * @param directions indices into {@code row} whose derivatives are wanted
+     * @return (1 + directions.length) × n: log r̂(x_i | row), then ∂ log r̂/∂row[directions[k]]
+     */
+    double[][] evaluate(EventSample events, double[] row, int[] directions);
+  }
+
   private final RatioEstimator estimator;
   private final EventSample events;
   private final double[] weights;
@@ -28,7 +39,7 @@ public final class NuisanceExtendedLikelihood implements NuisanceLikelihood {
   private final double luminosity;
   private final int p;
   private final List<String> nuisances;
-  private BiFunction<EventSample, double[], Prediction> joint;
+  private Joint joint;
 
   /**
    * @param estimator log r̂(x | θ ⊕ ν), parameters = the file's θ names then its ν names
@@ -65,15 +76,12 @@ public final class NuisanceExtendedLikelihood implements NuisanceLikelihood {
   }
 
   /**
-   * Lets a value-and-gradient evaluation take log r̂ and t̂ from one call of {@code joint} (e.g. a
-   * network's forward pass with tangents) instead of two; value-only evaluations still use {@link
-   * RatioEstimator#logRatio}. Returns this likelihood.
-   *
-   * @param joint (events, θ ⊕ ν) → log r̂ and t̂ of every event, as {@link RatioEstimator#logRatio}
-   *     and {@link RatioEstimator#score} would give them
+   * Lets a value-and-gradient evaluation take log r̂ and its ν-derivatives from one call of {@code
+   * joint} (e.g. a network's forward pass with a tangent per ν input, none for θ) instead of {@link
+   * RatioEstimator#logRatio} and the full {@link RatioEstimator#score}; value-only evaluations
+   * still use {@link RatioEstimator#logRatio}. Returns this likelihood.
    */
-  public NuisanceExtendedLikelihood withJointEvaluation(
-      BiFunction<EventSample, double[], Prediction> joint) {
+  public NuisanceExtendedLikelihood withJointEvaluation(Joint joint) {
     this.joint = joint;
     return this;
   }
@@ -107,17 +115,17 @@ public final class NuisanceExtendedLikelihood implements NuisanceLikelihood {
               sigma));
     }
     double value = PoissonTerm.logPoisson(count, luminosity * sigma);
-    double[][] t = null;
+    double[][] tNu = null; // m × n: ∂ log r̂(x_i)/∂ν_j
     double[] logR;
     if (gradient != null && joint != null) {
-      // one pass (of a network) gives log r̂ and its tangents together
-      Prediction pr = joint.apply(events, row);
-      logR = pr.logRatio();
-      t = new double[logR.length][];
-      double[] score = pr.score();
-      for (int i = 0; i < t.length; i++) {
-        t[i] = Arrays.copyOfRange(score, i * row.length, (i + 1) * row.length);
+      // one pass (of a network) gives log r̂ and its tangents along the ν inputs together
+      int[] directions = new int[m];
+      for (int j = 0; j < m; j++) {
+        directions[j] = p + j;
       }
+      double[][] out = joint.evaluate(events, row, directions);
+      logR = out[0];
+      tNu = Arrays.copyOfRange(out, 1, 1 + m);
     } else {
       logR = estimator.logRatio(events, new double[][] {row})[0];
     }
@@ -134,13 +142,20 @@ public final class NuisanceExtendedLikelihood implements NuisanceLikelihood {
               Arrays.toString(row)));
     }
     if (gradient != null) {
-      if (t == null) {
-        t = estimator.score(events, new double[][] {row})[0];
+      if (tNu == null) {
+        double[][] t = estimator.score(events, new double[][] {row})[0];
+        tNu = new double[m][t.length];
+        for (int i = 0; i < t.length; i++) {
+          for (int j = 0; j < m; j++) {
+            tNu[j][i] = t[i][p + j];
+          }
+        }
       }
       for (int j = 0; j < m; j++) {
         double g = (count / sigma - luminosity) * dSigma[j];
-        for (int i = 0; i < t.length; i++) {
-          g += weights[i] * t[i][p + j];
+        double[] tj = tNu[j];
+        for (int i = 0; i < tj.length; i++) {
+          g += weights[i] * tj[i];
         }
         gradient[j] = g;
       }

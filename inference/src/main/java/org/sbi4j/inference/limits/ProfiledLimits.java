@@ -133,7 +133,7 @@ final class ProfiledLimits {
       NuisanceExtendedLikelihood ll =
           new NuisanceExtendedLikelihood(r.estimator(), data, events, names, luminosity);
       if (r.estimator() instanceof RatioModel model) {
-        ll.withJointEvaluation((ev, row) -> model.predict(ev, new double[][] {row})[0]);
+        ll.withJointEvaluation(model::logRatioAndTangents);
       }
       return ll;
     }

@@ -69,8 +69,20 @@ class NuisanceExtendedLikelihoodTest {
   void networkGradientFromOneTangentPass() {
     RatioModel net = network();
     gradientMatchesDifferences(likelihood(net));
-    gradientMatchesDifferences(
-        likelihood(net).withJointEvaluation((ev, row) -> net.predict(ev, new double[][] {row})[0]));
+    gradientMatchesDifferences(likelihood(net).withJointEvaluation(net::logRatioAndTangents));
+    // the ν tangents alone give the gradient of the full score's ν components (same float64
+    // arithmetic per tangent, the member mean taken in another order: a few ulps of log L)
+    double[] theta = {0.3};
+    double[] nu = {-0.4, 0.7};
+    double[] full = new double[2];
+    double[] onlyNu = new double[2];
+    double v = likelihood(net).evaluate(theta, nu, full);
+    double w =
+        likelihood(net).withJointEvaluation(net::logRatioAndTangents).evaluate(theta, nu, onlyNu);
+    assertEquals(v, w, 1e-12 * Math.abs(v));
+    for (int j = 0; j < 2; j++) {
+      assertEquals(full[j], onlyNu[j], 1e-10 * Math.max(1, Math.abs(full[j])));
+    }
   }
 
   @Test

@@ -65,6 +65,20 @@ public final class RatioModel extends TrainedModel implements RatioEstimator {
     return evaluator.predict(Features.select(events, data.observables()), thetas);
   }
 
+  /**
+   * The members' mean log r̂ of every event at one parameter point and its derivatives along the
+   * parameter inputs {@code directions} only ({@link NetworkEvaluator#logRatioAndTangents}): e.g.
+   * the ν inputs of a profile fit, where θ is fixed.
+   *
+   * @return (1 + directions.length) × n: log r̂, then ∂ log r̂/∂θ0_{directions[k]} in raw units
+   */
+  public double[][] logRatioAndTangents(EventSample events, double[] theta, int[] directions) {
+    Check.rectangular("theta", new double[][] {theta}, data.parameters().size());
+    Check.finite("theta", theta);
+    return evaluator.logRatioAndTangents(
+        Features.select(events, data.observables()), theta, directions);
+  }
+
   /** The members' mean log r̂ on the grid, without t̂ (the fast path of limit scans). */
   @Override
   public double[][] logRatio(EventSample events, double[][] thetas) {
