@@ -27,10 +27,10 @@ import org.sbi4j.testing.SimulatorQuadrature;
  * The issue's exact test of profiled limits: expected (Asimov, θ_true = 0, ν = 0) intervals of
  * interference-1d with its two nuisance parameters profiled, through the library's likelihood
  * (exact log r over θ ⊕ ν, σ(θ, ν) from nuisance morphing of parton-level quadrature events, the
- * quasi-Newton profile), against an independent computation: q(θ) = min_ν {2L[∫ dσ_t log(dσ_t /
- * dσ_{θ,ν}) dx + σ(θ,ν) − σ_t] + |ν|²} with the simulator's exact σ(θ, ν) p(x|θ, ν) on another
- * quadrature rule (16-point panels) and minimised by Nelder–Mead from ν = 0 (no warm start, no
- * gradients), its crossings found by Brent's method.
+ * quasi-Newton profile, its grid fitted as two chains), against an independent computation: q(θ) =
+ * min_ν {2L[∫ dσ_t log(dσ_t / dσ_{θ,ν}) dx + σ(θ,ν) − σ_t] + |ν|²} with the simulator's exact σ(θ,
+ * ν) p(x|θ, ν) on another quadrature rule (16-point panels) and minimised by Nelder–Mead from ν = 0
+ * (no warm start, no gradients), its crossings found by Brent's method.
  */
 class ProfiledLimitsTest {
   static final double LO = -5;
@@ -57,7 +57,7 @@ class ProfiledLimitsTest {
     ParameterGrid grid = ParameterGrid.parse("-1:1:41");
     ScanResult profiled =
         LikelihoodScan.run(
-            new ProfiledLikelihood(ll, new double[] {Double.NaN, Double.NaN}, true),
+            new ProfiledLikelihood(ll, new double[] {Double.NaN, Double.NaN}, true, true),
             List.of("theta"),
             grid);
     ScanResult fixed =

@@ -13,15 +13,17 @@ import org.sbi4j.morphing.NuisanceMorphing;
  * </pre>
  *
  * With ν = 0 every factor is exactly 1, so E_g(θ, 0) is the nuisance-free sum. dσ_e(θ) is kept for
- * the last θ asked for (profiling asks many ν at one θ).
+ * the last θ each thread asked for (profiling asks many ν at one θ, and profiles several θ at once
+ * on different threads). Thread-safe.
  */
 public final class NuisanceEvents {
   private final MorphedEvents events;
   private final NuisanceMorphing morphing;
   private final int[] group;
   private final int groups;
-  private double[] lastTheta;
-  private double[] lastDsigma;
+
+  /** Per thread: the last θ asked for and its dσ_e(θ). */
+  private final ThreadLocal<double[][]> last = new ThreadLocal<>();
 
   /**
    * All events in one group: E_0(θ, ν) = σ(θ, ν).
@@ -74,7 +76,7 @@ public final class NuisanceEvents {
    *
    * @param gradient null, or groups × m receiving ∂E_g/∂ν_j
    */
-  public synchronized double[] expected(double[] theta, double[] nu, double[][] gradient) {
+  public double[] expected(double[] theta, double[] nu, double[][] gradient) {
     double[] d = dsigma(theta);
     int m = morphing.count();
     double[] out = new double[groups];
@@ -118,10 +120,11 @@ public final class NuisanceEvents {
   }
 
   private double[] dsigma(double[] theta) {
-    if (lastTheta == null || !Arrays.equals(lastTheta, theta)) {
-      lastDsigma = events.dsigma(theta);
-      lastTheta = theta.clone();
+    double[][] cached = last.get();
+    if (cached == null || !Arrays.equals(cached[0], theta)) {
+      cached = new double[][] {theta.clone(), events.dsigma(theta)};
+      last.set(cached);
     }
-    return lastDsigma;
+    return cached[1];
   }
 }

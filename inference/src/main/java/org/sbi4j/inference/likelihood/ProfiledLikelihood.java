@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
  * The profile likelihood (docs/math.md §7.5): log L_prof(θ) = max_ν [log L(θ, ν) − ½ Σ_j ν_j²], the
@@ -16,14 +18,19 @@ import java.util.Locale;
  * Hessian of the nearest θ profiled before (on a grid: the neighbouring point), so a scan needs a
  * few steps per point; the first point starts at the fixed values / 0 with a finite-difference
  * Hessian, and the start is moved along the line through the two nearest fits (linear extrapolation
- * of ν̂̂(θ)). It stops when the Newton decrement ½ gᵀH⁻¹g falls below {@value #TOLERANCE}, or, once
- * it is below {@value #LAST_STEP}, after one last Newton step whose gain agrees with the quadratic
- * model to 10 % (its value computed without a gradient): log L_prof is then exact to ~1e-7, q to
- * ~2e-7, a θ end where dq/dθ ≳ 1 to ~1e-7. A line search whose step would gain less than {@value
- * #LAST_STEP} by the quadratic model ends the fit (a float32 network's log L carries rounding noise
- * of about that size, on which halving would only waste evaluations). Fixed nuisance parameters
- * keep their value. Deterministic: the same θ asked in the same order give the same numbers. Not
- * for concurrent use (it is synchronized).
+ * of ν̂̂(θ)). A grid (the points of one {@link #evaluate(double[][])} call) is fitted as two chains
+ * when the likelihood allows concurrent calls: its middle point first, then the points below it in
+ * reverse order and the points above it in order, the two chains at the same time, each
+ * warm-started only from the middle point, the fits before the call and its own fits; the chains
+ * are fixed by the grid alone, so the numbers do not depend on the number of threads. It stops when
+ * the Newton decrement ½ gᵀH⁻¹g falls below {@value #TOLERANCE}, or, once it is below {@value
+ * #LAST_STEP}, after one last Newton step whose gain agrees with the quadratic model to 10 % (its
+ * value computed without a gradient): log L_prof is then exact to ~1e-7, q to ~2e-7, a θ end where
+ * dq/dθ ≳ 1 to ~1e-7. A line search whose step would gain less than {@value #LAST_STEP} by the
+ * quadratic model ends the fit (a float32 network's log L carries rounding noise of about that
+ * size, on which halving would only waste evaluations). Fixed nuisance parameters keep their value.
+ * Deterministic: the same θ asked in the same order give the same numbers, on any number of
+ * threads. Not for concurrent use (it is synchronized).
  */
 public final class ProfiledLikelihood implements LogLikelihood {
   /** Newton decrement (log L units) below which the maximum is taken as found. */
@@ -36,6 +43,10 @@ public final class ProfiledLikelihood implements LogLikelihood {
   static final double LAST_STEP = 1e-6;
 
   private static final int MAX_ITERATIONS = 200;
+
+  /** Fewest new points of one call that are fitted as two chains. */
+  static final int CHAIN_POINTS = 8;
+
   private static final double STEP = 1e-5;
 
   /** One profiled point: θ, ν̂̂(θ), log L_prof(θ) and the inverse Hessian of −log L over free ν. */
@@ -58,10 +69,11 @@ public final class ProfiledLikelihood implements LogLikelihood {
 
   private final NuisanceLikelihood likelihood;
   private final boolean gradients;
+  private final boolean concurrent;
   private final double[] start;
   private final int[] free;
   private final List<Fit> fits = new ArrayList<>();
-  private int evaluations;
+  private final AtomicInteger evaluations = new AtomicInteger();
 
   /**
    * @param likelihood log L(θ, ν) without the constraint
@@ -69,6 +81,18 @@ public final class ProfiledLikelihood implements LogLikelihood {
    * @param gradients whether {@code likelihood} computes ν-gradients (else central differences)
    */
   public ProfiledLikelihood(NuisanceLikelihood likelihood, double[] fixed, boolean gradients) {
+    this(likelihood, fixed, gradients, false);
+  }
+
+  /**
+   * @param likelihood log L(θ, ν) without the constraint
+   * @param fixed one value per nuisance parameter: NaN for a profiled one, else its fixed value
+   * @param gradients whether {@code likelihood} computes ν-gradients (else central differences)
+   * @param concurrent whether {@code likelihood} may be evaluated from several threads at once, its
+   *     values independent of the order of the calls (then grids are fitted as two chains)
+   */
+  public ProfiledLikelihood(
+      NuisanceLikelihood likelihood, double[] fixed, boolean gradients, boolean concurrent) {
     int m = likelihood.nuisanceNames().size();
     if (fixed.length != m) {
       throw new IllegalArgumentException(
@@ -76,6 +100,7 @@ public final class ProfiledLikelihood implements LogLikelihood {
     }
     this.likelihood = likelihood;
     this.gradients = gradients;
+    this.concurrent = concurrent;
     this.start = new double[m];
     List<Integer> f = new ArrayList<>();
     for (int j = 0; j < m; j++) {
@@ -99,6 +124,9 @@ public final class ProfiledLikelihood implements LogLikelihood {
 
   @Override
   public double[] evaluate(double[][] thetas) {
+    if (concurrent) {
+      fitChains(thetas);
+    }
     double[] out = new double[thetas.length];
     for (int i = 0; i < thetas.length; i++) {
       out[i] = profile(thetas[i]).value();
@@ -107,8 +135,8 @@ public final class ProfiledLikelihood implements LogLikelihood {
   }
 
   /** How many times log L(θ, ν) was evaluated so far (with or without gradient). */
-  public synchronized int evaluations() {
-    return evaluations;
+  public int evaluations() {
+    return evaluations.get();
   }
 
   /**
@@ -117,11 +145,73 @@ public final class ProfiledLikelihood implements LogLikelihood {
    * @throws IllegalStateException when the maximum cannot be found (log L not finite around it)
    */
   public synchronized Fit profile(double[] theta) {
+    Fit fit = find(theta, fits);
+    if (fit == null) {
+      fit = fitNear(theta, fits);
+      fits.add(fit);
+    }
+    return fit;
+  }
+
+  /**
+   * The points of {@code thetas} not profiled yet (the first of equal ones), when at least {@value
+   * #CHAIN_POINTS}: the middle one profiled first, then the two chains below and above it at the
+   * same time; their fits join the known ones in a fixed order (lower chain, then upper).
+   */
+  private synchronized void fitChains(double[][] thetas) {
+    List<double[]> todo = new ArrayList<>();
+    for (double[] theta : thetas) {
+      if (find(theta, fits) == null && todo.stream().noneMatch(t -> Arrays.equals(t, theta))) {
+        todo.add(theta);
+      }
+    }
+    if (todo.size() < CHAIN_POINTS) {
+      return;
+    }
+    int mid = todo.size() / 2;
+    profile(todo.get(mid));
+    List<Fit> known = List.copyOf(fits);
+    List<double[]> below = new ArrayList<>(todo.subList(0, mid));
+    java.util.Collections.reverse(below);
+    List<double[]> above = todo.subList(mid + 1, todo.size());
+    List<List<Fit>> chains =
+        IntStream.range(0, 2)
+            .parallel()
+            .mapToObj(c -> chain(c == 0 ? below : above, known))
+            .toList();
+    for (List<Fit> chain : chains) {
+      fits.addAll(chain);
+    }
+  }
+
+  /** Fits {@code points} in order, each warm-started from {@code known} and the chain's fits. */
+  private List<Fit> chain(List<double[]> points, List<Fit> known) {
+    List<Fit> all = new ArrayList<>(known);
+    List<Fit> own = new ArrayList<>();
+    for (double[] theta : points) {
+      Fit f = fitNear(theta, all);
+      all.add(f);
+      own.add(f);
+    }
+    return own;
+  }
+
+  private static Fit find(double[] theta, List<Fit> known) {
+    for (Fit f : known) {
+      if (distance2(f.theta, theta) == 0) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  /** The fit at θ among {@code known}, else a new one started from the two nearest of them. */
+  private Fit fitNear(double[] theta, List<Fit> known) {
     Fit near = null;
     Fit second = null;
     double best = Double.POSITIVE_INFINITY;
     double secondBest = Double.POSITIVE_INFINITY;
-    for (Fit f : fits) {
+    for (Fit f : known) {
       double d = distance2(f.theta, theta);
       if (d == 0) {
         return f;
@@ -136,9 +226,7 @@ public final class ProfiledLikelihood implements LogLikelihood {
         secondBest = d;
       }
     }
-    Fit fit = maximise(theta, near, near == null ? null : startFrom(theta, near, second));
-    fits.add(fit);
-    return fit;
+    return maximise(theta, near, near == null ? null : startFrom(theta, near, second));
   }
 
   /**
@@ -265,16 +353,16 @@ public final class ProfiledLikelihood implements LogLikelihood {
       c += v * v;
     }
     if (g == null) {
-      evaluations++;
+      evaluations.incrementAndGet();
       return likelihood.evaluate(theta, nu, null) - 0.5 * c;
     }
     double[] full = new double[m];
     double value;
     if (gradients) {
-      evaluations++;
+      evaluations.incrementAndGet();
       value = likelihood.evaluate(theta, nu, full);
     } else {
-      evaluations++;
+      evaluations.incrementAndGet();
       value = likelihood.evaluate(theta, nu, null);
       double[] at = nu.clone();
       for (int a : free) {
@@ -283,7 +371,7 @@ public final class ProfiledLikelihood implements LogLikelihood {
         at[a] = nu[a] - STEP;
         double down = likelihood.evaluate(theta, at, null);
         at[a] = nu[a];
-        evaluations += 2;
+        evaluations.addAndGet(2);
         full[a] = (up - down) / (2 * STEP);
       }
     }

@@ -21,7 +21,8 @@ import org.sbi4j.training.model.RatioModel;
  * ⊕ ν (and the exact likelihood) and for the histogram baseline with per-event nuisance morphing.
  * Workspace channels join with their parameters named like a ν shared (docs/math.md §6.9). The scan
  * runs in this JVM (each point's maximisation starts from its neighbour's ν̂̂, which grid blocks on
- * other machines would not have).
+ * other machines would not have), its grid as two chains on this JVM's cores unless a workspace
+ * joins.
  */
 final class ProfiledLimits {
   private ProfiledLimits() {}
@@ -71,7 +72,8 @@ final class ProfiledLimits {
     if (workspace != null) {
       ll = new WithWorkspace(ll, workspace);
     }
-    ProfiledLikelihood profiled = new ProfiledLikelihood(ll, fixed, true);
+    // the workspace term warm-starts its own fit from its last call: one point after another
+    ProfiledLikelihood profiled = new ProfiledLikelihood(ll, fixed, true, workspace == null);
     ScanResult result = LikelihoodScan.run(profiled, rate.setup().parameterNames(), grid);
     double[][] points = grid.points();
     double[][] nuHat = new double[points.length][];

@@ -1,16 +1,19 @@
 package org.sbi4j.inference.likelihood;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 
 /**
  * The profile of a Gaussian log L(θ, ν) = −½ (x − θ − c·ν)ᵀ (x − θ − c·ν) / s² with two nuisance
  * parameters, constraint −½|ν|² added by the profiler, has the closed form max_ν = −½ (x − θ)² /
  * (s² + |c|²) at ν̂̂ = c (x − θ) / (s² + |c|²) (one observation x, θ scalar). Checked with analytic
- * gradients and with central differences, fixed nuisance parameters, and warm starts in both
- * directions.
+ * gradients and with central differences, fixed nuisance parameters, warm starts in both
+ * directions, and a grid fitted as two concurrent chains (the same numbers on one thread and on
+ * three).
  */
 class ProfiledLikelihoodTest {
   static final double X = 0.3;
@@ -81,5 +84,40 @@ class ProfiledLikelihoodTest {
     assertEquals(0.5, f.nu()[0], 0);
     assertEquals(-0.5 * y * y / denom - 0.125, f.value(), 1e-9);
     assertEquals(C[1] * y / denom, f.nu()[1], 1e-4);
+  }
+
+  /** The 41-point grid of {@code p}, fitted (as two chains when concurrent) in {@code pool}. */
+  private static double[] grid(ProfiledLikelihood p, ForkJoinPool pool) throws Exception {
+    double[][] thetas = new double[41][];
+    for (int g = 0; g < thetas.length; g++) {
+      thetas[g] = new double[] {-1 + g * 0.05};
+    }
+    try {
+      return pool.submit(() -> p.evaluate(thetas)).get();
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void aGridFittedAsTwoChainsIsTheClosedFormOnAnyNumberOfThreads() throws Exception {
+    double[] nan = {Double.NaN, Double.NaN};
+    double[] one = grid(new ProfiledLikelihood(GAUSS, nan, true, true), new ForkJoinPool(1));
+    double[] three = grid(new ProfiledLikelihood(GAUSS, nan, true, true), new ForkJoinPool(3));
+    // the chains are fixed by the grid, not by the threads: equal to the last bit
+    assertArrayEquals(one, three, 0.0);
+    ProfiledLikelihood chained = new ProfiledLikelihood(GAUSS, nan, true, true);
+    double[] values = grid(chained, new ForkJoinPool(2));
+    assertArrayEquals(one, values, 0.0);
+    double denom = S2 + C[0] * C[0] + C[1] * C[1];
+    for (int g = 0; g < values.length; g++) {
+      double t = -1 + g * 0.05;
+      // as in check(): exact to rounding once the Newton decrement is below 1e-6
+      assertEquals(exact(t), values[g], 1e-9, "log L_prof at " + t);
+      // the fit is kept: asking the point again returns it unchanged
+      ProfiledLikelihood.Fit f = chained.profile(new double[] {t});
+      assertEquals(values[g], f.value(), 0.0);
+      assertEquals(C[0] * (X - t) / denom, f.nu()[0], 1e-4, "ν̂̂_a at " + t);
+    }
   }
 }
