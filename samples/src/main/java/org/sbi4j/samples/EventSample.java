@@ -102,8 +102,28 @@ public final class EventSample {
    * @param setup the setup whose benchmarks the weight columns follow
    * @param weights n × B weights, row-major, finite (NaN and ±∞ name the event and benchmark)
    * @param sampledFrom benchmark index each event was generated at, −1 for background; or null
+   * @throws IllegalArgumentException when the sample has nuisance parameters that {@code setup}
+   *     does not accept (their names or benchmarks clash with its θ, or their reference benchmark
+   *     is not among its benchmarks): the events' weights at the nuisance benchmarks are kept
+   *     otherwise, never dropped silently
    */
   public EventSample withWeights(MorphingSetup setup, double[] weights, int[] sampledFrom) {
+    if (!nuisances.isEmpty()) {
+      try {
+        nuisances.checkAgainst(setup);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "the sample's nuisance parameters "
+                + nuisances.names()
+                + " do not fit the new morphing setup "
+                + setup.benchmarkNames()
+                + ": "
+                + e.getMessage()
+                + "; keep a setup with the nuisance reference benchmark, or start from a sample"
+                + " without nuisance parameters (EventSample.ofFeatures)",
+            e);
+      }
+    }
     int nb = setup.benchmarks().size();
     if (weights.length != (long) size * nb) {
       throw new IllegalArgumentException(
@@ -153,8 +173,8 @@ public final class EventSample {
         weights.clone(),
         sampledFrom == null ? null : sampledFrom.clone(),
         columns,
-        Nuisances.NONE,
-        null);
+        nuisances,
+        nuisanceWeights);
   }
 
   /**
