@@ -18,19 +18,20 @@ import java.util.stream.IntStream;
  * Hessian of the nearest θ profiled before (on a grid: the neighbouring point), so a scan needs a
  * few steps per point; the first point starts at the fixed values / 0 with a finite-difference
  * Hessian, and the start is moved along the line through the two nearest fits (linear extrapolation
- * of ν̂̂(θ)). A grid (the points of one {@link #evaluate(double[][])} call) is fitted as two chains
- * when the likelihood allows concurrent calls: its middle point first, then the points below it in
- * reverse order and the points above it in order, the two chains at the same time, each
- * warm-started only from the middle point, the fits before the call and its own fits; the chains
- * are fixed by the grid alone, so the numbers do not depend on the number of threads. It stops when
- * the Newton decrement ½ gᵀH⁻¹g falls below {@value #TOLERANCE}, or, once it is below {@value
- * #LAST_STEP}, after one last Newton step whose gain agrees with the quadratic model to 10 % (its
- * value computed without a gradient): log L_prof is then exact to ~1e-7, q to ~2e-7, a θ end where
- * dq/dθ ≳ 1 to ~1e-7. A line search whose step would gain less than {@value #LAST_STEP} by the
- * quadratic model ends the fit (a float32 network's log L carries rounding noise of about that
- * size, on which halving would only waste evaluations). Fixed nuisance parameters keep their value.
- * Deterministic: the same θ asked in the same order give the same numbers, on any number of
- * threads. Not for concurrent use (it is synchronized).
+ * of ν̂̂(θ); for one θ parameter along the parabola through the three nearest). A grid (the points
+ * of one {@link #evaluate(double[][])} call) is fitted as two chains when the likelihood allows
+ * concurrent calls: its middle point first, then the points below it in reverse order and the
+ * points above it in order, the two chains at the same time, each warm-started only from the middle
+ * point, the fits before the call and its own fits; the chains are fixed by the grid alone, so the
+ * numbers do not depend on the number of threads. It stops when the Newton decrement ½ gᵀH⁻¹g falls
+ * below {@value #TOLERANCE}, or, once it is below {@value #LAST_STEP}, after one last Newton step
+ * whose gain agrees with the quadratic model to 10 % (its value computed without a gradient): log
+ * L_prof is then exact to ~1e-7, q to ~2e-7, a θ end where dq/dθ ≳ 1 to ~1e-7. A line search whose
+ * step would gain less than {@value #LAST_STEP} by the quadratic model ends the fit (a float32
+ * network's log L carries rounding noise of about that size, on which halving would only waste
+ * evaluations). Fixed nuisance parameters keep their value. Deterministic: the same θ asked in the
+ * same order give the same numbers, on any number of threads. Not for concurrent use (it is
+ * synchronized).
  */
 public final class ProfiledLikelihood implements LogLikelihood {
   /** Newton decrement (log L units) below which the maximum is taken as found. */
@@ -207,33 +208,37 @@ public final class ProfiledLikelihood implements LogLikelihood {
 
   /** The fit at θ among {@code known}, else a new one started from the two nearest of them. */
   private Fit fitNear(double[] theta, List<Fit> known) {
-    Fit near = null;
-    Fit second = null;
-    double best = Double.POSITIVE_INFINITY;
-    double secondBest = Double.POSITIVE_INFINITY;
+    Fit[] nearest = new Fit[3]; // the three nearest, nearest first
+    double[] d2 = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
     for (Fit f : known) {
       double d = distance2(f.theta, theta);
       if (d == 0) {
         return f;
       }
-      if (d < best) {
-        second = near;
-        secondBest = best;
-        best = d;
-        near = f;
-      } else if (d < secondBest) {
-        second = f;
-        secondBest = d;
+      for (int r = 0; r < 3; r++) {
+        if (d < d2[r]) {
+          for (int q = 2; q > r; q--) {
+            nearest[q] = nearest[q - 1];
+            d2[q] = d2[q - 1];
+          }
+          nearest[r] = f;
+          d2[r] = d;
+          break;
+        }
       }
     }
-    return maximise(theta, near, near == null ? null : startFrom(theta, near, second));
+    return maximise(theta, nearest[0], nearest[0] == null ? null : startFrom(theta, nearest));
   }
 
   /**
    * The start at θ: ν̂̂ of the nearest fit, moved along the line through the two nearest fits
-   * (linear inter- or extrapolation of ν̂̂(θ), at most 1.5 of their spacing beyond the nearest).
+   * (linear inter- or extrapolation of ν̂̂(θ), at most 1.5 of their spacing beyond the nearest);
+   * for one θ parameter, with a third fit at most three spacings away, along the parabola through
+   * the three (quadratic inter- or extrapolation).
    */
-  private static double[] startFrom(double[] theta, Fit near, Fit second) {
+  private double[] startFrom(double[] theta, Fit[] nearest) {
+    Fit near = nearest[0];
+    Fit second = nearest[1];
     double[] nu = near.nu.clone();
     if (second == null) {
       return nu;
@@ -247,7 +252,23 @@ public final class ProfiledLikelihood implements LogLikelihood {
     if (!(Math.abs(t) <= 1.5)) {
       return nu;
     }
-    for (int j = 0; j < nu.length; j++) {
+    Fit third = nearest[2];
+    if (theta.length == 1 && third != null && distance2(third.theta, near.theta) <= 9 * dd) {
+      double x = theta[0];
+      double x0 = near.theta[0];
+      double x1 = second.theta[0];
+      double x2 = third.theta[0];
+      double l0 = (x - x1) * (x - x2) / ((x0 - x1) * (x0 - x2));
+      double l1 = (x - x0) * (x - x2) / ((x1 - x0) * (x1 - x2));
+      double l2 = (x - x0) * (x - x1) / ((x2 - x0) * (x2 - x1));
+      if (Double.isFinite(l0 + l1 + l2)) {
+        for (int j : free) { // fixed ones keep their value exactly
+          nu[j] = l0 * near.nu[j] + l1 * second.nu[j] + l2 * third.nu[j];
+        }
+        return nu;
+      }
+    }
+    for (int j : free) {
       nu[j] += t * (second.nu[j] - near.nu[j]);
     }
     return nu;
