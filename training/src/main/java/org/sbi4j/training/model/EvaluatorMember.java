@@ -25,6 +25,9 @@ final class EvaluatorMember {
   /** float32: layer weights (first layer in0 × h1, hidden layers padded), biases padded. */
   private float[][] w;
 
+  /** float32: the hidden layers' weights transposed (padded out × padded in; null for layer 0). */
+  private float[][] wT;
+
   private float[][] b;
 
   /** float32: output weights per output unit (padded input length), and biases. */
@@ -74,6 +77,18 @@ final class EvaluatorMember {
       mb.w[l] = padded(dl.w(), dl.in(), dl.out(), in, out);
       mb.b[l] = padded(dl.b(), 1, dl.out(), 1, out);
       mb.width = Math.max(mb.width, Math.max(in, out));
+    }
+    mb.wT = new float[last][];
+    for (int l = 1; l < last; l++) {
+      int in = mb.b[l - 1].length;
+      int out = mb.b[l].length;
+      float[] t = new float[out * in];
+      for (int i = 0; i < in; i++) {
+        for (int j = 0; j < out; j++) {
+          t[j * in + i] = mb.w[l][i * out + j];
+        }
+      }
+      mb.wT[l] = t;
     }
     Network.Dense o = layers.get(last);
     int in = DenseKernel.padded(o.in());
@@ -275,6 +290,84 @@ final class EvaluatorMember {
     }
     for (int k = 0; k < tangents; k++) {
       kernel.output(s.dots[k], rows, in, wOut[0], 0f, out[1 + k], from);
+    }
+  }
+
+  /** Per-task buffers of the float32 reverse pass: every layer's activations and two δ buffers. */
+  static final class ReverseScratch {
+    final float[][] h;
+    float[] d;
+    float[] dPrev;
+
+    ReverseScratch(EvaluatorMember mb) {
+      int tile = NetworkEvaluator.TILE;
+      h = new float[mb.b.length][];
+      for (int l = 0; l < h.length; l++) {
+        h[l] = new float[tile * mb.b[l].length];
+      }
+      d = new float[tile * mb.width];
+      dPrev = new float[tile * mb.width];
+    }
+
+    /** The first layer's pre-activations, rows4 × h₁, to be filled before {@link #tileReverse}. */
+    float[] first() {
+      return h[0];
+    }
+  }
+
+  /**
+   * The float32 forward pass of one tile whose first-layer pre-activations are in {@code
+   * s.first()}, then one reverse pass (backpropagation of the single output to the inputs): adds
+   * log r̂ of row r to out[0][from + r] and ∂ log r̂/∂(input directions[k]) (standardised units) to
+   * out[1 + k][from + r]. Costs one more pass through the hidden layers for all directions
+   * together, where {@link #tile} costs one per direction; the same derivatives up to float
+   * rounding.
+   */
+  void tileReverse(
+      ReverseScratch s, int rows, int rows4, int[] directions, double[][] out, int from) {
+    float[][] h = s.h;
+    int layers = h.length;
+    kernel.activate(h[0], rows4 * b[0].length, tanh);
+    int in = b[0].length;
+    for (int l = 1; l < layers; l++) {
+      int width = b[l].length;
+      kernel.dense(h[l - 1], rows4, in, w[l], b[l], width, h[l]);
+      kernel.activate(h[l], rows4 * width, tanh);
+      in = width;
+    }
+    kernel.output(h[layers - 1], rows, in, wOut[0], bOut[0], out[0], from);
+    // δz of the last hidden layer: w_out ⊙ σ'(z)
+    float[] d = s.d;
+    float[] dPrev = s.dPrev;
+    float[] last = h[layers - 1];
+    float[] wo = wOut[0];
+    for (int r = 0; r < rows4; r++) {
+      int o0 = r * in;
+      for (int o = 0; o < in; o++) {
+        d[o0 + o] = wo[o] * slope(last[o0 + o], tanh);
+      }
+    }
+    for (int l = layers - 1; l >= 1; l--) {
+      int width = b[l].length;
+      int prev = b[l - 1].length;
+      // δh_{l-1} = δz_l W_lᵀ, then δz_{l-1} = δh_{l-1} ⊙ σ'(z_{l-1})
+      kernel.dense(d, rows4, width, wT[l], null, prev, dPrev);
+      float[] hp = h[l - 1];
+      for (int i = 0; i < rows4 * prev; i++) {
+        dPrev[i] *= slope(hp[i], tanh);
+      }
+      float[] t = d;
+      d = dPrev;
+      dPrev = t;
+    }
+    s.d = d;
+    s.dPrev = dPrev;
+    // ∂/∂input k = δz₁ · (row k of W₁)
+    int h1 = b[0].length;
+    for (int k = 0; k < directions.length; k++) {
+      float[] row =
+          java.util.Arrays.copyOfRange(w[0], directions[k] * h1, (directions[k] + 1) * h1);
+      kernel.output(d, rows, h1, row, 0f, out[1 + k], from);
     }
   }
 

@@ -29,6 +29,12 @@ import org.sbi4j.training.simd.VectorSupport;
 public final class NetworkEvaluator {
   static final int TILE = 128;
 
+  /**
+   * From this many directions on, float32 derivatives come from one reverse pass instead of a
+   * forward tangent per direction.
+   */
+  static final int REVERSE = 2;
+
   private final ModelData data;
   private final int p;
   private final int d;
@@ -225,7 +231,11 @@ public final class NetworkEvaluator {
     double[][] out = new double[1 + directions.length][n];
     for (EvaluatorMember mb : members) {
       float[] xPart = mb.float32() ? mb.firstLayerX(x, n, data.xScaling(), p, d) : null;
-      grid(mb, xPart, x, n, theta, directions, out, true);
+      if (mb.float32() && directions.length >= REVERSE) {
+        reverse(mb, xPart, n, theta, directions, out);
+      } else {
+        grid(mb, xPart, x, n, theta, directions, out, true);
+      }
     }
     double[] scale = data.thetaScaling().scale();
     for (int c = 0; c < out.length; c++) {
@@ -237,6 +247,36 @@ public final class NetworkEvaluator {
       }
     }
     return out;
+  }
+
+  /**
+   * float32 member mb's log r̂ and its derivatives along {@code directions} at one θ by a reverse
+   * pass ({@link EvaluatorMember#tileReverse}), added to {@code out}, tiles spread over the cores.
+   */
+  private void reverse(
+      EvaluatorMember mb, float[] xPart, int n, double[] theta, int[] directions, double[][] out) {
+    float[] thetaPart = mb.firstLayerTheta(theta, data.thetaScaling(), p);
+    int h1 = thetaPart.length;
+    ThreadLocal<EvaluatorMember.ReverseScratch> local =
+        ThreadLocal.withInitial(() -> new EvaluatorMember.ReverseScratch(mb));
+    IntStream.range(0, (n + TILE - 1) / TILE)
+        .parallel()
+        .forEach(
+            t -> {
+              EvaluatorMember.ReverseScratch s = local.get();
+              int from = t * TILE;
+              int rows = Math.min(TILE, n - from);
+              int rows4 = (rows + 3) / 4 * 4;
+              float[] a = s.first();
+              for (int r = 0; r < rows; r++) {
+                int src = (from + r) * h1;
+                for (int o = 0; o < h1; o++) {
+                  a[r * h1 + o] = xPart[src + o] + thetaPart[o];
+                }
+              }
+              Arrays.fill(a, rows * h1, rows4 * h1, 0f);
+              mb.tileReverse(s, rows, rows4, directions, out, from);
+            });
   }
 
   private void requireRatio() {
