@@ -202,11 +202,13 @@ public final class NetworkEvaluator {
   /**
    * log r̂ (the members' mean) and its derivatives along a few parameter inputs only, at one
    * parameter point: out[0][i] = log r̂(x_i | θ0), out[1 + k][i] = ∂ log r̂(x_i | θ0)/∂θ0_{d_k} for
-   * d_k = {@code directions[k]} (raw units). One forward pass with a tangent per requested
-   * direction (e.g. the ν inputs of a profile fit, θ held fixed), the events' tiles spread over the
-   * cores; every output depends only on its own row, so the numbers do not depend on the thread
-   * count. Along the same directions it gives the same numbers as {@link #predict(double[],
-   * double[][])}.
+   * d_k = {@code directions[k]} (raw units), e.g. the ν inputs of a profile fit, θ held fixed. One
+   * forward pass with a tangent per requested direction, or for float32 members and at least
+   * {@value #REVERSE} directions one forward and one reverse pass (docs/math.md §7.5); the events'
+   * tiles spread over the cores, every output depending only on its own row, so the numbers do not
+   * depend on the thread count. log r̂ is that of {@link #logRatio} bit for bit; the derivatives
+   * are those of {@link #predict(double[], double[][])} along the same directions (the same
+   * arithmetic with forward tangents, float32 rounding apart with the reverse pass).
    *
    * @param x n × d raw features in the model's observable order
    * @param theta the raw θ0 point, p values
