@@ -8,7 +8,8 @@ import org.sbi4j.training.simd.DenseKernel;
  * One ensemble member of a {@link NetworkEvaluator}: its weights in the evaluator's layout and its
  * forward passes with tangents ḣ_k = σ'(z) ⊙ ż_k seeded with ȧ_k = e_{d_k} on the requested θ0
  * inputs d_k (all of them, or a few, e.g. only the nuisance inputs of a profile fit; see
- * docs/math.md).
+ * docs/math.md), and for float32 a forward pass followed by one reverse pass that gives the
+ * derivatives along several inputs at once (docs/math.md §7.5).
  *
  * <p>float32 members run on a {@link DenseKernel} in tiles of {@value NetworkEvaluator#TILE} rows,
  * every width padded to a multiple of {@link DenseKernel#PAD} (zero weights and biases, which leave
