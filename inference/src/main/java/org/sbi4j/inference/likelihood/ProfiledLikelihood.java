@@ -291,14 +291,15 @@ public final class ProfiledLikelihood implements LogLikelihood {
     }
     double[] g = new double[k];
     double value = objective(theta, nu, g);
-    double[][] h = near == null ? initialInverse(theta, nu, g) : copy(near.inverseHessian);
+    double[][] h =
+        near == null ? initialInverse(theta, nu, g) : QuasiNewton.copy(near.inverseHessian);
     for (int it = 0; it < MAX_ITERATIONS; it++) {
-      double[] step = times(h, g); // ascent direction H⁻¹g of −log L's inverse Hessian
-      double decrement = dot(g, step);
+      double[] step = QuasiNewton.times(h, g); // ascent direction H⁻¹g of −log L's inverse Hessian
+      double decrement = QuasiNewton.dot(g, step);
       if (!(decrement > 0)) {
-        h = identity(k);
+        h = QuasiNewton.identity(k);
         step = g.clone();
-        decrement = dot(g, g);
+        decrement = QuasiNewton.dot(g, g);
       }
       if (0.5 * decrement < TOLERANCE) {
         break;
@@ -347,7 +348,7 @@ public final class ProfiledLikelihood implements LogLikelihood {
         s[a] = trial[free[a]] - nu[free[a]];
         y[a] = g[a] - gTrial[a]; // gradient of −log L changes by −(g_new − g)
       }
-      update(h, s, y);
+      QuasiNewton.update(h, s, y);
       nu = trial.clone();
       g = gTrial.clone();
       value = vTrial;
@@ -431,56 +432,7 @@ public final class ProfiledLikelihood implements LogLikelihood {
       return chol.getSolver().getInverse().getData();
     } catch (org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException
         | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
-      return identity(k);
+      return QuasiNewton.identity(k);
     }
-  }
-
-  /** BFGS update of the inverse Hessian of −F with step s and gradient change y of −F. */
-  private static void update(double[][] h, double[] s, double[] y) {
-    double sy = dot(s, y);
-    if (!(sy > 1e-14 * Math.sqrt(dot(s, s) * dot(y, y)))) {
-      return; // curvature condition fails: keep H
-    }
-    int k = s.length;
-    double[] hy = times(h, y);
-    double yhy = dot(y, hy);
-    double r = 1 / sy;
-    for (int a = 0; a < k; a++) {
-      for (int b = 0; b < k; b++) {
-        h[a][b] += (1 + yhy * r) * r * s[a] * s[b] - r * (hy[a] * s[b] + s[a] * hy[b]);
-      }
-    }
-  }
-
-  private static double[] times(double[][] m, double[] v) {
-    double[] out = new double[v.length];
-    for (int a = 0; a < v.length; a++) {
-      out[a] = dot(m[a], v);
-    }
-    return out;
-  }
-
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
-  }
-
-  private static double[][] identity(int k) {
-    double[][] m = new double[k][k];
-    for (int a = 0; a < k; a++) {
-      m[a][a] = 1;
-    }
-    return m;
-  }
-
-  private static double[][] copy(double[][] m) {
-    double[][] out = new double[m.length][];
-    for (int a = 0; a < m.length; a++) {
-      out[a] = m[a].clone();
-    }
-    return out;
   }
 }
