@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.inference.internal.Partitions;
 import org.sbi4j.inference.likelihood.BinningSpec;
 import org.sbi4j.inference.likelihood.DataFiles;
 import org.sbi4j.inference.likelihood.MorphedEvents;
 import org.sbi4j.inference.likelihood.Summary;
-import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.inference.limits.Limits;
 import org.sbi4j.inference.limits.ModelValidity;
 import org.sbi4j.inference.plot.FisherPlot;
@@ -30,8 +30,7 @@ public final class FisherAnalysis {
    * @param ensemble kind model: the members' matrices, their mean (the unprofiled {@code matrix})
    *     and its covariance; else null
    */
-  public record Result(
-      FisherMatrix matrix, List<String> nuisances, ModelFisher.Ensemble ensemble) {
+  public record Result(FisherMatrix matrix, List<String> nuisances, ModelFisher.Ensemble ensemble) {
     public Result {
       nuisances = List.copyOf(nuisances);
     }
@@ -202,8 +201,9 @@ public final class FisherAnalysis {
    * As {@link #summary(FisherRequest, FisherMatrix)}; for kind model also {@code ensembleSize},
    * {@code memberMatrices} (one p × p matrix per member) and {@code matrixCovariance} (the p² × p²
    * covariance of the mean matrix, row and column i·p + j; null for one member); when the matrix
-   * has nuisance parameters and θ too, also {@code nuisanceParameters}, {@code profiledParameters} (θ), {@code profiledMatrix}
-   * (I_θθ − I_θν I_νν⁻¹ I_νθ) and {@code profiledCovariance} (its inverse, or null with a warning).
+   * has nuisance parameters and θ too, also {@code nuisanceParameters}, {@code profiledParameters}
+   * (θ), {@code profiledMatrix} (I_θθ − I_θν I_νν⁻¹ I_νθ) and {@code profiledCovariance} (its
+   * inverse, or null with a warning).
    */
   public static Map<String, Object> summary(FisherRequest r, Result result) {
     FisherMatrix f = result.matrix();

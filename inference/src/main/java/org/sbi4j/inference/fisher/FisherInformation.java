@@ -95,7 +95,8 @@ public final class FisherInformation {
   }
 
   /**
-   * L σ(θ) E[t̂ t̂ᵀ|θ] + L ∂σ∂σᵀ/σ with the expectation the dσ_e(θ)-weighted mean over {@code test}.
+   * L σ(θ) E[t̂ t̂ᵀ|θ] + L ∂σ∂σᵀ/σ with the expectation the dσ_e(θ)-weighted mean over {@code
+   * test}.
    *
    * @param score t̂ of every test event, events × p
    */

@@ -74,8 +74,8 @@ public final class ModelFisher {
   }
 
   /**
-   * Every member's information, their mean and its covariance. A model that is not a trained
-   * {@link RatioModel} counts as one member.
+   * Every member's information, their mean and its covariance. A model that is not a trained {@link
+   * RatioModel} counts as one member.
    */
   public static Ensemble ensemble(
       MorphedEvents rate,
@@ -117,6 +117,7 @@ public final class ModelFisher {
         }
       }
     }
-    return new Ensemble(new FisherMatrix(rate.setup().parameterNames(), mean, List.of()), infos, cov);
+    return new Ensemble(
+        new FisherMatrix(rate.setup().parameterNames(), mean, List.of()), infos, cov);
   }
 }

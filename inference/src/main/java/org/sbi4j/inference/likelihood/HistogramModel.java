@@ -24,17 +24,12 @@ public final class HistogramModel {
    */
   public HistogramModel(
       MorphedEvents templates, Summary summary, Binning binning, double luminosity) {
-    this(
-        templates,
-        summary.values(templates.sample()),
-        summary.dimension(),
-        binning,
-        luminosity);
+    this(templates, summary.values(templates.sample()), summary.dimension(), binning, luminosity);
   }
 
   /**
-   * A histogram model of summary values computed beforehand (SALLINO bins a different projection
-   * of one t̂ per θ, see {@link SallinoLikelihood}).
+   * A histogram model of summary values computed beforehand (SALLINO bins a different projection of
+   * one t̂ per θ, see {@link SallinoLikelihood}).
    *
    * @param values the summary of every template event, n × d row-major
    * @param d the summary's dimension

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.sbi4j.inference.likelihood.MorphedEvents;
+import org.sbi4j.inference.likelihood.Summary;
 import org.sbi4j.morphing.Parameter;
 
 /**
@@ -59,6 +61,31 @@ public final class ModelValidity {
       }
     }
     return out;
+  }
+
+  /**
+   * For a SALLY source (histograms of t̂, or SALLINO): whether {@code theta} lies far from the
+   * model's θ_ref (not checked when the model records none); SALLINO without a recorded θ_ref warns
+   * that it projects around the event file's default reference. Empty for other sources.
+   */
+  static List<String> sally(LimitSource source, MorphedEvents rate, double[] theta, String what) {
+    List<Parameter> parameters = rate.setup().parameters();
+    if (source instanceof LimitSource.Sallino s) {
+      if (s.thetaRef() == null) {
+        return List.of(
+            "the SALLY model records no θ_ref (its folder predates sbi4j recording it); SALLINO"
+                + " projects its score around "
+                + Arrays.toString(Limits.defaultReference(rate))
+                + " instead; retrain it to record θ_ref");
+      }
+      return nearReference(s.thetaRef(), theta, parameters, what);
+    }
+    if (source instanceof LimitSource.Histogram h
+        && h.summary() instanceof Summary.Score score
+        && score.estimator().thetaRef() != null) {
+      return nearReference(score.estimator().thetaRef(), theta, parameters, what);
+    }
+    return List.of();
   }
 
   /**

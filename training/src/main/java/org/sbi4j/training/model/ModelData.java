@@ -166,9 +166,7 @@ public record ModelData(
     if (thetaRef != null) {
       if (ratio || thetaRef.length != p) {
         throw new IllegalArgumentException(
-            "θ_ref is recorded for SALLY models only, with one entry per parameter ("
-                + p
-                + ")");
+            "θ_ref is recorded for SALLY models only, with one entry per parameter (" + p + ")");
       }
       for (double v : thetaRef) {
         if (!Double.isFinite(v)) {
