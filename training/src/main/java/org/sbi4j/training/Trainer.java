@@ -73,6 +73,8 @@ public final class Trainer {
     long start = System.nanoTime();
     Nd4jRuntime.configure();
     requireColumns(sample, method);
+    double[] thetaRef =
+        method == Method.SALLY ? thetaRef(sample, sample.parameterNames().size()) : null;
     int n = sample.size();
     int nVal = (int) Math.round(n * config.validationSplit());
     if (n - nVal < 1 || (config.validationSplit() > 0 && nVal < 1)) {
@@ -130,7 +132,7 @@ public final class Trainer {
             ratio ? thetaRange(sample, p) : null,
             members,
             nuisanceNames,
-            ratio ? null : thetaRef(sample, p));
+            thetaRef);
     return new TrainingOutcome(
         model, resolved, seed, seeds, history, n - nVal, nVal, (System.nanoTime() - start) / 1e9);
   }
