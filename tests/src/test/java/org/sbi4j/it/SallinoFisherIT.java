@@ -35,8 +35,9 @@ import org.sbi4j.training.model.ScoreModel;
  * The issue's tests of SALLINO and of the Fisher information of trained models, on interference-1d
  * at L = 10 pb⁻¹: SALLINO's expected intervals at θ_true = 0 from a trained SALLY model agree with
  * the exact likelihood's within 0.03 (68 %) and 0.05 (95 %); the Fisher information of a trained
- * ALICES ensemble at θ = 0 lies within 10 % of the truth-level information, with a non-zero
- * ensemble covariance that shrinks with the ensemble size.
+ * ALICES ensemble at θ = 0 lies within 10 % of the exact likelihood's (detector-level) information
+ * and below the truth-level one, with a non-zero ensemble covariance that shrinks with the ensemble
+ * size.
  */
 class SallinoFisherIT {
   private static final ParameterGrid GRID = ParameterGrid.parse("-1:1:41");
@@ -87,7 +88,7 @@ class SallinoFisherIT {
   }
 
   @Test
-  void fisherOfATrainedAlicesEnsembleIsCloseToTheTruthLevelInformation() {
+  void fisherOfATrainedAlicesEnsembleIsCloseToTheExactDetectorLevelInformation() {
     Simulator sim = Simulators.INTERFERENCE_1D.create();
     EventSample file = sim.events(100_000, 2027);
     EventSource train = WeightedView.of(EventSource.of(file), Partition.TRAIN);
@@ -119,8 +120,13 @@ class SallinoFisherIT {
         model,
         Math.sqrt(e.covariance()[0][0]),
         e.members().stream().map(m -> m[0][0]).toList());
-    // the tolerance: 10 % of the truth-level information
-    assertEquals(truth, model, 0.10 * truth);
+    // The tolerance, 10 %, against the information a detector-level estimator can reach:
+    // that of the exact likelihood p(x|θ) (ExactRatio's score over the same test events). The
+    // truth-level information (joint score in z) is larger, since the smearing of x loses
+    // information: 40.1 against 33.9 here (16 %), beyond any 10 % of it a model of x can come;
+    // the information inequality is checked instead.
+    assertEquals(detector, model, 0.10 * detector);
+    assertTrue(model < truth, "a model of x carries less information than the joint score");
     assertTrue(e.covariance()[0][0] > 0, "the members differ");
     // Cov(Ī) shrinks as 1/K: the two halves of the ensemble each have a covariance of their mean
     // whose average is, in expectation, twice the whole ensemble's; exactly, the average over all

@@ -39,7 +39,9 @@ class ValidityRecordTest {
   }
 
   private JsonNode validity(Path dir) throws Exception {
-    return JsonMapper.builder().build().readTree(Files.readString(dir.resolve("model.json")))
+    return JsonMapper.builder()
+        .build()
+        .readTree(Files.readString(dir.resolve("model.json")))
         .get("validity");
   }
 
