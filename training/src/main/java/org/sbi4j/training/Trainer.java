@@ -150,14 +150,19 @@ public final class Trainer {
           "the training sample is a ratio sample (it has labels 'y'), but method sally needs a"
               + " SALLY sample at one θ_ref; augment one for method sally, or train a ratio method");
     }
+    Set<Column> need = m.requiredColumns();
     if (m != Method.SALLY && !ratioSample && sample.has(Column.T_XZ0)) {
       throw new InvalidValueException(
           "trainingSample",
-          "the training sample is a SALLY sample (no labels 'y'), but method "
+          "the training sample is a SALLY sample (it lacks "
+              + need.stream()
+                  .filter(c -> !sample.has(c))
+                  .map(c -> "'" + c.datasetName() + "'")
+                  .toList()
+              + "), but method "
               + m.cliName()
               + " needs a ratio sample; augment one for a ratio method, or train method sally");
     }
-    Set<Column> need = m.requiredColumns();
     for (Column c : Column.values()) {
       if (need.contains(c) && !sample.has(c)) {
         throw new InvalidValueException(
