@@ -134,7 +134,7 @@ class ModelValidityCommandTest {
             "--json -");
     JsonNode f = json(far);
     assertTrue(f.get("warnings").get(0).asString().contains("θ_ref"), f.toString());
-    assertTrue(far.err().contains("warning: theta of 'theta' = 0.5 lies 0.5 from"), far.err());
+    assertTrue(far.err().contains("warning: theta of 'theta' = 0.5 lies 0.5000 from"), far.err());
   }
 
   @Test
