@@ -5,8 +5,6 @@ import java.util.List;
 import org.sbi4j.common.Check;
 import org.sbi4j.inference.likelihood.MorphedEvents;
 import org.sbi4j.samples.estimators.RatioEstimator;
-import org.sbi4j.training.model.Network;
-import org.sbi4j.training.model.RatioModel;
 
 /**
  * Fisher information from a trained ratio model (docs/math.md §4): the score of a parameterised
@@ -83,14 +81,7 @@ public final class ModelFisher {
       RatioEstimator model,
       double[] theta,
       double luminosity) {
-    List<RatioEstimator> members = new ArrayList<>();
-    if (model instanceof RatioModel m && m.data().members().size() > 1) {
-      for (Network n : m.data().members()) {
-        members.add(new RatioModel(m.data().withMembers(List.of(n))));
-      }
-    } else {
-      members.add(model);
-    }
+    List<RatioEstimator> members = model.members();
     List<double[][]> infos = new ArrayList<>();
     for (RatioEstimator member : members) {
       infos.add(ratio(rate, test, member, theta, luminosity).matrix());
