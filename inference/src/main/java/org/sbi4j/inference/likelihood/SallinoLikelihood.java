@@ -17,9 +17,9 @@ import org.sbi4j.samples.estimators.ScoreEstimator;
  * the binned likelihood ratio of θ against θ_ref in the bins of h (rate term included, since Σ_k
  * ν_k(θ) = Lσ(θ)). The bins of θ are {@code bins} quantiles of h under dσ_e(θ_ref) (equal expected
  * content at θ_ref, the adaptive rule of the histogram baseline); at θ = θ_ref the summary vanishes
- * and log r = 0. Each θ uses its own bins, so the value is log L(θ) up to a θ-independent constant
- * only through the common reference: every θ is compared with the same θ_ref. t̂ is evaluated once
- * per event; each θ costs a sort and a pass over the events. Immutable.
+ * and log r = 0. Each θ uses its own bins: their normalisations cancel in the ratio, and every θ is
+ * compared with the same θ_ref, so the values serve as log L(θ) up to one constant. t̂ is evaluated
+ * once per event; each θ costs a sort and a pass over the events. Immutable.
  */
 public final class SallinoLikelihood implements LogLikelihood {
   private final MorphedEvents rate;
