@@ -10,6 +10,7 @@ import org.sbi4j.inference.fisher.FisherMatrix;
 import org.sbi4j.inference.fisher.FisherRequest;
 import org.sbi4j.inference.likelihood.BinningSpec;
 import org.sbi4j.inference.limits.ModelSources;
+import org.sbi4j.samples.estimators.Estimator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +19,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "fisher",
     mixinStandardHelpOptions = true,
-    description = "Fisher information (truth, rate, histogram or SALLY) and its Cramér–Rao bound.")
+    description =
+        "Fisher information (truth, rate, histogram, SALLY or a ratio model) and its Cramér–Rao"
+            + " bound.")
 final class FisherCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.Declaring {
   @Mixin CommonOptions common;
 
@@ -45,7 +48,7 @@ final class FisherCommand implements Callable<Integer>, OptionMap.Mapped, Output
       names = "--kind",
       defaultValue = "truth",
       paramLabel = "KIND",
-      description = "truth, rate, histogram or sally (default ${DEFAULT-VALUE}).")
+      description = "truth, rate, histogram, sally or model (default ${DEFAULT-VALUE}).")
   String kind;
 
   @Option(
@@ -54,7 +57,10 @@ final class FisherCommand implements Callable<Integer>, OptionMap.Mapped, Output
       description = "Observables of --kind histogram (default: the first observable).")
   String histogram;
 
-  @Option(names = "--model", paramLabel = "DIR", description = "SALLY model folder (--kind sally).")
+  @Option(
+      names = "--model",
+      paramLabel = "DIR",
+      description = "SALLY model folder (--kind sally) or ratio model folder (--kind model).")
   Path model;
 
   @Option(
@@ -97,6 +103,11 @@ final class FisherCommand implements Callable<Integer>, OptionMap.Mapped, Output
                 "--bins")
             .with(
                 "model", "--model", "--kind sally takes a model from 'sbi4j train --method sally'")
+            .with(
+                "ratioModel",
+                "--model",
+                "--kind model takes a model from 'sbi4j train --method alices' (or another ratio"
+                    + " method)")
             .with("modelFolder", "--model", "train one with 'sbi4j train --out DIR'"));
   }
 
@@ -111,14 +122,21 @@ final class FisherCommand implements Callable<Integer>, OptionMap.Mapped, Output
 
   @Override
   public Integer call() {
+    FisherKind k = FisherKind.parse(kind);
+    Estimator estimator = null;
+    if (model != null) {
+      Path dir = CommonOptions.modelFolder(model);
+      estimator =
+          k == FisherKind.MODEL ? ModelSources.ratioModel(dir) : ModelSources.scoreModel(dir);
+    }
     FisherRequest request =
         new FisherRequest(
             events,
             theta,
             rates.luminosity,
-            FisherKind.parse(kind),
+            k,
             histogram == null ? null : List.of(histogram.split(",")),
-            model == null ? null : ModelSources.scoreModel(CommonOptions.modelFolder(model)),
+            estimator,
             rates.bins == null ? null : new BinningSpec(rates.bins, null, null),
             plot,
             profile,
@@ -141,6 +159,13 @@ final class FisherCommand implements Callable<Integer>, OptionMap.Mapped, Output
           Object cov = summary.get("covariance");
           if (cov != null) {
             System.out.println("covariance: " + java.util.Arrays.deepToString((double[][]) cov));
+          }
+          if (result.ensemble() != null && result.ensemble().covariance() != null) {
+            System.out.println(
+                "mean over "
+                    + result.ensemble().members().size()
+                    + " ensemble members; covariance of the mean matrix: "
+                    + java.util.Arrays.deepToString(result.ensemble().covariance()));
           }
           Object prof = summary.get("profiledMatrix");
           if (prof != null) {

@@ -42,6 +42,14 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
   List<Path> models = new ArrayList<>();
 
   @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      description =
+          "How SALLY models (--model) enter: sally (histograms of t̂, default) or sallino (per θ,"
+              + " histograms of t̂·(θ − θ_ref)).")
+  String mode;
+
+  @Option(
       names = "--histogram",
       paramLabel = "OBS[,OBS]",
       description = "Histogram baseline on one or two observables (repeatable).")
@@ -151,8 +159,10 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
   @Override
   public Integer call() {
     List<LimitSource> sources = new ArrayList<>();
+    boolean sallino = sallino(mode, models);
     for (Path m : models) {
-      sources.add(ModelSources.limitSource(CommonOptions.modelFolder(m)));
+      Path dir = CommonOptions.modelFolder(m);
+      sources.add(sallino ? ModelSources.sallino(dir, rates.bins) : ModelSources.limitSource(dir));
     }
     for (String h : histograms) {
       sources.add(ModelSources.open(new SourceSpec.Histogram(List.of(h.split(",")), rates.bins)));
@@ -202,6 +212,23 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
           System.out.println("plot: " + String.join(", ", report.plotFiles()));
         });
     return 0;
+  }
+
+  /** Whether --mode asks for SALLINO; refuses unknown modes and a mode without --model. */
+  static boolean sallino(String mode, List<Path> models) {
+    if (mode == null) {
+      return false;
+    }
+    String m = mode.trim().toLowerCase(Locale.ROOT);
+    if (!m.equals("sally") && !m.equals("sallino")) {
+      throw new IllegalArgumentException(
+          "--mode: unknown mode '" + mode + "'; use sally or sallino");
+    }
+    if (models.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--mode " + m + " applies to SALLY model folders; give them with --model DIR");
+    }
+    return m.equals("sallino");
   }
 
   /** PAR=THETA entries as a map, refusing malformed and repeated entries. */

@@ -73,6 +73,8 @@ public final class Trainer {
     long start = System.nanoTime();
     Nd4jRuntime.configure();
     requireColumns(sample, method);
+    double[] thetaRef =
+        method == Method.SALLY ? thetaRef(sample, sample.parameterNames().size()) : null;
     int n = sample.size();
     int nVal = (int) Math.round(n * config.validationSplit());
     if (n - nVal < 1 || (config.validationSplit() > 0 && nVal < 1)) {
@@ -129,14 +131,38 @@ public final class Trainer {
             ts,
             ratio ? thetaRange(sample, p) : null,
             members,
-            nuisanceNames);
+            nuisanceNames,
+            thetaRef);
     return new TrainingOutcome(
         model, resolved, seed, seeds, history, n - nVal, nVal, (System.nanoTime() - start) / 1e9);
   }
 
-  /** Fails with the missing column's dataset name when {@code sample} cannot train {@code m}. */
+  /**
+   * Fails with the missing column's dataset name when {@code sample} cannot train {@code m}, and
+   * when the sample is of the other kind: a ratio sample (it has labels y) cannot train SALLY, a
+   * SALLY sample (no labels) cannot train a ratio method.
+   */
   public static void requireColumns(EventSample sample, Method m) {
+    boolean ratioSample = sample.has(Column.Y);
+    if (m == Method.SALLY && ratioSample) {
+      throw new InvalidValueException(
+          "trainingSample",
+          "the training sample is a ratio sample (it has labels 'y'), but method sally needs a"
+              + " SALLY sample at one θ_ref; augment one for method sally, or train a ratio method");
+    }
     Set<Column> need = m.requiredColumns();
+    if (m != Method.SALLY && !ratioSample && sample.has(Column.T_XZ0)) {
+      throw new InvalidValueException(
+          "trainingSample",
+          "the training sample is a SALLY sample (it lacks "
+              + need.stream()
+                  .filter(c -> !sample.has(c))
+                  .map(c -> "'" + c.datasetName() + "'")
+                  .toList()
+              + "), but method "
+              + m.cliName()
+              + " needs a ratio sample; augment one for a ratio method, or train method sally");
+    }
     for (Column c : Column.values()) {
       if (need.contains(c) && !sample.has(c)) {
         throw new InvalidValueException(
@@ -200,6 +226,31 @@ public final class Trainer {
       out[r] = s.apply(r % w, v[r]);
     }
     return out;
+  }
+
+  /**
+   * θ_ref of a SALLY sample: its θ0 column, the same on every row; null when the sample has none.
+   */
+  private static double[] thetaRef(EventSample s, int p) {
+    if (!s.has(Column.THETA0) || s.size() == 0) {
+      return null;
+    }
+    double[] ref = new double[p];
+    for (int k = 0; k < p; k++) {
+      ref[k] = s.value(Column.THETA0, 0, k);
+    }
+    for (int i = 1; i < s.size(); i++) {
+      for (int k = 0; k < p; k++) {
+        if (s.value(Column.THETA0, i, k) != ref[k]) {
+          throw new InvalidValueException(
+              "trainingSample",
+              "the SALLY training sample's theta0 differs between rows 0 and "
+                  + i
+                  + "; a SALLY sample is drawn at one θ_ref (augment it for method sally)");
+        }
+      }
+    }
+    return ref;
   }
 
   private static double[][] thetaRange(EventSample s, int p) {

@@ -142,6 +142,11 @@ public final class EventToys implements ToyStatistic {
               expected,
               effective));
     }
+    if (source instanceof LimitSource.Sallino) {
+      throw new IllegalArgumentException(
+          "coverage toys do not run SALLINO (it re-bins every θ for every toy); check the coverage"
+              + " of SALLY or of a ratio model instead");
+    }
     if (source instanceof LimitSource.Histogram h) {
       histogram = Limits.histogramModel(rate, h.summary(), h.binning(), luminosity);
     } else {

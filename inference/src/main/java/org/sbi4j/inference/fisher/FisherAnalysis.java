@@ -4,15 +4,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.inference.internal.Partitions;
 import org.sbi4j.inference.likelihood.BinningSpec;
 import org.sbi4j.inference.likelihood.DataFiles;
 import org.sbi4j.inference.likelihood.MorphedEvents;
 import org.sbi4j.inference.likelihood.Summary;
 import org.sbi4j.inference.limits.Limits;
+import org.sbi4j.inference.limits.ModelValidity;
 import org.sbi4j.inference.plot.FisherPlot;
 import org.sbi4j.morphing.NuisanceMorphing;
 import org.sbi4j.samples.EventSample;
+import org.sbi4j.samples.estimators.RatioEstimator;
+import org.sbi4j.samples.estimators.ScoreEstimator;
 
 /** {@code sbi4j fisher}: reads the event file and computes the requested Fisher information. */
 public final class FisherAnalysis {
@@ -23,10 +27,17 @@ public final class FisherAnalysis {
    *
    * @param matrix the information (over θ ⊕ ν with nuisance parameters, constraint included)
    * @param nuisances the nuisance parameters among {@code matrix.parameters()}, in order
+   * @param ensemble kind model: the members' matrices, their mean (the unprofiled {@code matrix})
+   *     and its covariance; else null
    */
-  public record Result(FisherMatrix matrix, List<String> nuisances) {
+  public record Result(FisherMatrix matrix, List<String> nuisances, ModelFisher.Ensemble ensemble) {
     public Result {
       nuisances = List.copyOf(nuisances);
+    }
+
+    /** A result without an ensemble (every kind but model). */
+    public Result(FisherMatrix matrix, List<String> nuisances) {
+      this(matrix, nuisances, null);
     }
   }
 
@@ -42,10 +53,28 @@ public final class FisherAnalysis {
     events.setup().checkTheta("theta", r.theta());
     List<String> nuisances = file.nuisances().names();
     double[] fixed = r.nuisances().values(nuisances);
-    FisherMatrix f =
-        !nuisances.isEmpty() && r.nuisances().profile()
-            ? withNuisances(r, file, events, fixed)
-            : withoutNuisances(r, file, events);
+    boolean profiled = !nuisances.isEmpty() && r.nuisances().profile();
+    ModelFisher.Ensemble ensemble = null;
+    FisherMatrix f;
+    if (r.kind() == FisherKind.MODEL) {
+      if (profiled) {
+        throw new InvalidValueException(
+            "ratioModel",
+            "the model Fisher information does not profile nuisance parameters; fix them (e.g."
+                + " at their nominal values) or use kind truth or sally");
+      }
+      ensemble =
+          ModelFisher.ensemble(
+              events,
+              new MorphedEvents(Partitions.test(file)),
+              (RatioEstimator) r.model(),
+              r.theta(),
+              r.luminosity());
+      f = ensemble.mean();
+    } else {
+      f = profiled ? withNuisances(r, file, events, fixed) : withoutNuisances(r, file, events);
+    }
+    f = withValidity(r, f, events);
     if (r.profile() != null) {
       f = f.profile(r.profile());
     } else if (r.project() != null) {
@@ -54,7 +83,33 @@ public final class FisherAnalysis {
     if (r.plot() != null && invertible(f)) {
       FisherPlot.write(f, centre(r.theta(), events.setup().parameterNames(), f), r.plot());
     }
-    return new Result(f, f.parameters().stream().filter(nuisances::contains).toList());
+    return new Result(f, f.parameters().stream().filter(nuisances::contains).toList(), ensemble);
+  }
+
+  /** {@code f} with the warnings of a model asked where it was not trained (ModelValidity). */
+  private static FisherMatrix withValidity(FisherRequest r, FisherMatrix f, MorphedEvents events) {
+    List<String> extra =
+        switch (r.kind()) {
+          case SALLY ->
+              ModelValidity.nearReference(
+                  ((ScoreEstimator) r.model()).thetaRef(),
+                  r.theta(),
+                  events.setup().parameters(),
+                  "theta");
+          case MODEL ->
+              ModelValidity.insideRange(
+                  ((RatioEstimator) r.model()).thetaRange(),
+                  r.theta(),
+                  events.setup().parameterNames(),
+                  "theta");
+          default -> List.of();
+        };
+    if (extra.isEmpty()) {
+      return f;
+    }
+    List<String> warnings = new ArrayList<>(f.warnings());
+    warnings.addAll(extra);
+    return new FisherMatrix(f.parameters(), f.matrix(), warnings);
   }
 
   /** Over θ ⊕ the free ν at the nominal ν, constraint included (docs/math.md §7.6). */
@@ -71,10 +126,11 @@ public final class FisherAnalysis {
         yield nf.sally(
             new MorphedEvents(test),
             test.nuisanceMorphing(policy),
-            r.model(),
+            (ScoreEstimator) r.model(),
             r.theta(),
             r.luminosity());
       }
+      case MODEL -> throw new IllegalStateException("kind model is computed by ModelFisher");
       case HISTOGRAM -> {
         Summary s = histogramSummary(r, file);
         yield nf.histogram(
@@ -104,9 +160,10 @@ public final class FisherAnalysis {
           FisherInformation.sally(
               events,
               new MorphedEvents(Partitions.test(file)),
-              r.model(),
+              (ScoreEstimator) r.model(),
               r.theta(),
               r.luminosity());
+      case MODEL -> throw new IllegalStateException("kind model is computed by ModelFisher");
       case HISTOGRAM -> {
         Summary s = histogramSummary(r, file);
         yield FisherInformation.histogram(
@@ -141,9 +198,12 @@ public final class FisherAnalysis {
   }
 
   /**
-   * As {@link #summary(FisherRequest, FisherMatrix)}; when the matrix has nuisance parameters and θ
-   * too, also {@code nuisanceParameters}, {@code profiledParameters} (θ), {@code profiledMatrix}
-   * (I_θθ − I_θν I_νν⁻¹ I_νθ) and {@code profiledCovariance} (its inverse, or null with a warning).
+   * As {@link #summary(FisherRequest, FisherMatrix)}; for kind model also {@code ensembleSize},
+   * {@code memberMatrices} (one p × p matrix per member) and {@code matrixCovariance} (the p² × p²
+   * covariance of the mean matrix, row and column i·p + j; null for one member); when the matrix
+   * has nuisance parameters and θ too, also {@code nuisanceParameters}, {@code profiledParameters}
+   * (θ), {@code profiledMatrix} (I_θθ − I_θν I_νν⁻¹ I_νθ) and {@code profiledCovariance} (its
+   * inverse, or null with a warning).
    */
   public static Map<String, Object> summary(FisherRequest r, Result result) {
     FisherMatrix f = result.matrix();
@@ -175,6 +235,12 @@ public final class FisherAnalysis {
         warnings.add(singular.getMessage());
       }
       out.put("profiledCovariance", profCov);
+    }
+    ModelFisher.Ensemble ensemble = result.ensemble();
+    if (ensemble != null) {
+      out.put("ensembleSize", ensemble.members().size());
+      out.put("memberMatrices", ensemble.members());
+      out.put("matrixCovariance", ensemble.covariance());
     }
     out.put("warnings", warnings);
     if (r.plot() != null && cov != null) {

@@ -15,6 +15,7 @@ import org.sbi4j.samples.estimators.ScoreEstimator;
  * <pre>
  * truth      I_ij = L Σ_e dσ_e t_i t_j + L ∂_iσ ∂_jσ / σ,   t = ∇dσ_e/dσ_e − ∇σ/σ
  * sally      I_ij = L σ E[t̂_i t̂_j | θ] + L ∂_iσ ∂_jσ / σ
+ * model      the same with t̂(x|θ) of a ratio model at θ ({@link ModelFisher})
  * rate       I_ij = L ∂_iσ ∂_jσ / σ
  * histogram  I_ij = Σ_k ∂_iν_k ∂_jν_k / ν_k
  * </pre>
@@ -85,10 +86,24 @@ public final class FisherInformation {
               + " differ from the event file's "
               + rate.setup().parameterNames());
     }
-    double[][] info = rateTerm(rate, theta, luminosity);
-    double sigma = rate.positiveSigma(theta);
     double[][] tHat =
         model.score(Observables.project(test.sample(), model.observables(), "the SALLY model"));
+    return new FisherMatrix(
+        rate.setup().parameterNames(),
+        expectedOuter(rate, test, tHat, theta, luminosity),
+        List.of());
+  }
+
+  /**
+   * L σ(θ) E[t̂ t̂ᵀ|θ] + L ∂σ∂σᵀ/σ with the expectation the dσ_e(θ)-weighted mean over {@code
+   * test}.
+   *
+   * @param score t̂ of every test event, events × p
+   */
+  static double[][] expectedOuter(
+      MorphedEvents rate, MorphedEvents test, double[][] score, double[] theta, double luminosity) {
+    double[][] info = rateTerm(rate, theta, luminosity);
+    double sigma = rate.positiveSigma(theta);
     double[] d = test.dsigma(theta);
     double total = 0;
     for (double v : d) {
@@ -98,9 +113,9 @@ public final class FisherInformation {
       throw new IllegalArgumentException("the test events have no positive total weight at θ");
     }
     for (int e = 0; e < d.length; e++) {
-      addOuter(info, tHat[e], luminosity * sigma * d[e] / total);
+      addOuter(info, score[e], luminosity * sigma * d[e] / total);
     }
-    return new FisherMatrix(rate.setup().parameterNames(), info, List.of());
+    return info;
   }
 
   /** Binned information of a histogram model; bins with ν_k ≤ 0 carry none and are skipped. */

@@ -12,9 +12,11 @@ public enum FisherKind {
   /** Binned: Σ_k ∂ν_k ∂ν_k / ν_k of a 1D or 2D histogram. */
   HISTOGRAM,
   /** Detector level with SALLY's estimated score, plus the rate term. */
-  SALLY;
+  SALLY,
+  /** Detector level with a ratio model's score t̂(x|θ) at θ (ensembles: mean and covariance). */
+  MODEL;
 
-  /** Parses a lower-case name ("truth", "rate", "histogram", "sally"). */
+  /** Parses a lower-case name ("truth", "rate", "histogram", "sally", "model"). */
   public static FisherKind parse(String name) {
     for (FisherKind k : values()) {
       if (k.name().equalsIgnoreCase(name)) {

@@ -6,6 +6,8 @@ import org.sbi4j.common.Check;
 import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.inference.likelihood.BinningSpec;
 import org.sbi4j.inference.limits.NuisanceSettings;
+import org.sbi4j.samples.estimators.Estimator;
+import org.sbi4j.samples.estimators.RatioEstimator;
 import org.sbi4j.samples.estimators.ScoreEstimator;
 
 /**
@@ -16,7 +18,8 @@ import org.sbi4j.samples.estimators.ScoreEstimator;
  * @param luminosity L in pb⁻¹
  * @param kind which information
  * @param observables the histogram's one or two observables (kind histogram; null: the first)
- * @param model the SALLY model (kind sally), else null
+ * @param model the SALLY model (kind sally: a {@link ScoreEstimator}) or the ratio model (kind
+ *     model: a {@link RatioEstimator}), else null
  * @param binning the histogram's binning (kind histogram), or null for adaptive
  * @param plot prefix of the Cramér–Rao plot, or null
  * @param profile parameters to keep with the others profiled (Schur complement), or null
@@ -29,7 +32,7 @@ public record FisherRequest(
     double luminosity,
     FisherKind kind,
     List<String> observables,
-    ScoreEstimator model,
+    Estimator model,
     BinningSpec binning,
     Path plot,
     List<String> profile,
@@ -46,9 +49,21 @@ public record FisherRequest(
     Check.finite("theta", theta);
     theta = theta.clone();
     Check.luminosity(luminosity);
-    if (kind == FisherKind.SALLY && model == null) {
+    if (kind == FisherKind.SALLY && !(model instanceof ScoreEstimator)) {
       throw new InvalidValueException(
-          "model", "the SALLY Fisher information needs a SALLY model folder");
+          "model",
+          model == null
+              ? "the SALLY Fisher information needs a SALLY model folder"
+              : "the SALLY Fisher information needs a SALLY model, not a ratio model; use kind"
+                  + " model for a ratio model");
+    }
+    if (kind == FisherKind.MODEL && !(model instanceof RatioEstimator)) {
+      throw new InvalidValueException(
+          "ratioModel",
+          model == null
+              ? "the model Fisher information needs a ratio model folder"
+              : "the model Fisher information needs a ratio model, not a SALLY model; use kind"
+                  + " sally for a SALLY model");
     }
     observables = observables == null ? null : List.copyOf(observables);
     if (profile != null && project != null) {

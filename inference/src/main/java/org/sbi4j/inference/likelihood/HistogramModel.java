@@ -24,18 +24,26 @@ public final class HistogramModel {
    */
   public HistogramModel(
       MorphedEvents templates, Summary summary, Binning binning, double luminosity) {
-    if (binning.dimension() != summary.dimension()) {
+    this(templates, summary.values(templates.sample()), summary.dimension(), binning, luminosity);
+  }
+
+  /**
+   * A histogram model of summary values computed beforehand (SALLINO bins a different projection of
+   * one t̂ per θ, see {@link SallinoLikelihood}).
+   *
+   * @param values the summary of every template event, n × d row-major
+   * @param d the summary's dimension
+   */
+  public HistogramModel(
+      MorphedEvents templates, double[] values, int d, Binning binning, double luminosity) {
+    if (binning.dimension() != d) {
       throw new IllegalArgumentException(
-          "binning has "
-              + binning.dimension()
-              + " dimensions but the summary has "
-              + summary.dimension());
+          "binning has " + binning.dimension() + " dimensions but the summary has " + d);
     }
+    Check.length("summary values", values, templates.sample().size() * d);
     this.templates = templates;
     this.binning = binning;
     this.luminosity = Check.positive("luminosity", luminosity);
-    double[] values = summary.values(templates.sample());
-    int d = summary.dimension();
     int nb = templates.setup().benchmarks().size();
     content = new double[binning.size()][nb];
     for (int e = 0; e < templates.sample().size(); e++) {
@@ -81,10 +89,18 @@ public final class HistogramModel {
    * @param summary the same summary the model bins
    */
   public double[] counts(Dataset data, Summary summary) {
-    double[] values = summary.values(data.events());
+    return counts(data, summary.values(data.events()), summary.dimension());
+  }
+
+  /**
+   * As {@link #counts(Dataset, Summary)} with the data's summary values computed beforehand.
+   *
+   * @param values the summary of every data event, n × d row-major
+   */
+  public double[] counts(Dataset data, double[] values, int d) {
     double[] w = data.weights();
+    Check.length("data summary values", values, w.length * d);
     double[] n = new double[binning.size()];
-    int d = summary.dimension();
     for (int i = 0; i < w.length; i++) {
       n[binning.index(values, i * d)] += w[i];
     }

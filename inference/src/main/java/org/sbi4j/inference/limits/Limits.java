@@ -16,6 +16,7 @@ import org.sbi4j.inference.likelihood.ExtendedLikelihood;
 import org.sbi4j.inference.likelihood.HistogramModel;
 import org.sbi4j.inference.likelihood.LogLikelihood;
 import org.sbi4j.inference.likelihood.MorphedEvents;
+import org.sbi4j.inference.likelihood.SallinoLikelihood;
 import org.sbi4j.inference.likelihood.Summary;
 import org.sbi4j.morphing.Parameter;
 import org.sbi4j.samples.EventSample;
@@ -196,9 +197,18 @@ public final class Limits {
                 r.estimator().thetaRange(), thetaTrue, rate.setup().parameterNames()));
       }
     }
+    if (thetaTrue != null) {
+      warnings.addAll(ModelValidity.sally(source, rate, thetaTrue, "theta-true"));
+    }
     List<String> nuisanceNames = rate.sample().nuisances().names();
     double[] fixed = nuisances.values(nuisanceNames);
     List<String> names = rate.setup().parameterNames();
+    if (source instanceof LimitSource.Sallino && ProfiledLimits.applies(rate, nuisances)) {
+      throw new IllegalArgumentException(
+          "SALLINO does not profile the event file's nuisance parameters "
+              + nuisanceNames
+              + "; hold them at their nominal values (no nuisances) or use SALLY");
+    }
     if (ProfiledLimits.applies(rate, nuisances)) {
       ProfiledWorkspace term =
           workspaces == null ? null : workspaces.term(names, nuisanceNames, thetaTrue, grid);
@@ -236,7 +246,11 @@ public final class Limits {
             return u;
           };
     }
-    ScanResult result = LikelihoodScan.run(ll, names, grid, gridValues).withWarnings(warnings);
+    ScanResult result = LikelihoodScan.run(ll, names, grid, gridValues);
+    if (thetaTrue == null) {
+      warnings.addAll(ModelValidity.sally(source, rate, result.bestFit(), "the best fit"));
+    }
+    result = result.withWarnings(warnings);
     return new LimitsResult(label, expected, thetaTrue, luminosity, data.count(), result);
   }
 
@@ -264,6 +278,10 @@ public final class Limits {
       LimitSource source, MorphedEvents rate, Dataset data, double luminosity) {
     if (source instanceof LimitSource.Ratio r) {
       return new ExtendedLikelihood(r.estimator(), data, rate, luminosity);
+    }
+    if (source instanceof LimitSource.Sallino s) {
+      double[] ref = s.thetaRef() != null ? s.thetaRef() : defaultReference(rate);
+      return new SallinoLikelihood(rate, s.estimator(), ref, data, luminosity, s.bins());
     }
     LimitSource.Histogram h = (LimitSource.Histogram) source;
     HistogramModel model = histogramModel(rate, h.summary(), h.binning(), luminosity);

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.inference.likelihood.BinningSpec;
 import org.sbi4j.inference.likelihood.Summary;
+import org.sbi4j.samples.estimators.RatioEstimator;
 import org.sbi4j.samples.estimators.ScoreEstimator;
 import org.sbi4j.training.store.ModelFolder;
 
@@ -19,6 +20,11 @@ public final class ModelSources {
   public static LimitSource open(SourceSpec spec) {
     if (spec instanceof SourceSpec.Model m) {
       return model(Path.of(m.dir()), m);
+    }
+    if (spec instanceof SourceSpec.Sallino s) {
+      ScoreEstimator model = scoreModel(Path.of(s.dir()), "SALLINO (limits mode sallino)");
+      int bins = s.bins() == null ? BinningSpec.defaultBins(1) : s.bins();
+      return new LimitSource.Sallino("SALLINO", model, model.thetaRef(), bins, spec);
     }
     SourceSpec.Histogram h = (SourceSpec.Histogram) spec;
     Summary s = new Summary.Observed(h.observables());
@@ -49,8 +55,34 @@ public final class ModelSources {
     return new LimitSource.Histogram(label, s, BinningSpec.adaptive(s.dimension()), spec);
   }
 
+  /**
+   * SALLINO on a SALLY model folder: per θ, histograms of t̂·(θ − θ_ref) in {@code bins} quantile
+   * bins (null: {@link BinningSpec#defaultBins} of one dimension).
+   */
+  public static LimitSource sallino(Path dir, Integer bins) {
+    return open(new SourceSpec.Sallino(dir.toAbsolutePath().toString(), bins));
+  }
+
   /** A SALLY model folder as a score estimator. */
   public static ScoreEstimator scoreModel(Path dir) {
+    return scoreModel(dir, "the SALLY Fisher information");
+  }
+
+  /** A ratio model folder as a ratio estimator (an ensemble keeps its members). */
+  public static RatioEstimator ratioModel(Path dir) {
+    ModelFolder.Loaded loaded = ModelFolder.load(dir);
+    if (!loaded.model().isRatio()) {
+      throw new InvalidValueException(
+          "ratioModel",
+          "model folder "
+              + dir
+              + " is a SALLY model; the model Fisher information needs a ratio model (one trained"
+              + " with a ratio method such as alices); use kind sally for a SALLY model");
+    }
+    return loaded.ratioModel();
+  }
+
+  private static ScoreEstimator scoreModel(Path dir, String what) {
     ModelFolder.Loaded loaded = ModelFolder.load(dir);
     if (loaded.model().isRatio()) {
       throw new InvalidValueException(
@@ -59,8 +91,9 @@ public final class ModelSources {
               + dir
               + " is a "
               + loaded.model().method().cliName()
-              + " ratio model; the SALLY Fisher information "
-              + "needs a SALLY model (one trained with method sally)");
+              + " ratio model; "
+              + what
+              + " needs a SALLY model (one trained with method sally)");
     }
     return loaded.scoreModel();
   }

@@ -18,6 +18,20 @@ public sealed interface SourceSpec extends Serializable {
   record Model(String dir) implements SourceSpec {}
 
   /**
+   * A SALLY model folder used by SALLINO.
+   *
+   * @param dir the folder's path, as the workers see it
+   * @param bins quantile bins of the projected score per θ, or null for the default
+   */
+  record Sallino(String dir, Integer bins) implements SourceSpec {
+    public Sallino {
+      if (bins != null) {
+        Check.positive("bins per dimension", bins);
+      }
+    }
+  }
+
+  /**
    * The histogram baseline on one or two observables with adaptive binning.
    *
    * @param observables the observables' names

@@ -43,4 +43,12 @@ public interface RatioEstimator extends Estimator {
    * unknown; evaluating outside it is an extrapolation that callers must report.
    */
   double[][] thetaRange();
+
+  /**
+   * The members of an ensemble, each an estimator of its own (their mean is this estimator's
+   * prediction); a single estimator is its one member.
+   */
+  default List<RatioEstimator> members() {
+    return List.of(this);
+  }
 }

@@ -20,4 +20,12 @@ public interface ScoreEstimator extends Estimator {
 
   /** t̂(x_i|θ_ref), events × parameters (θ ⊕ ν components). */
   double[][] score(EventSample events);
+
+  /**
+   * θ_ref, the point whose score this estimates (one entry per parameter), or null when unknown (a
+   * model folder that predates the record, or an estimator built in memory).
+   */
+  default double[] thetaRef() {
+    return null;
+  }
 }

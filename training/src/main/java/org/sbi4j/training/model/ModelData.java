@@ -26,6 +26,8 @@ import org.sbi4j.training.store.OnnxExport;
  * @param members ensemble members (≥ 1), all of the same architecture
  * @param nuisanceNames the nuisance parameters: the last entries of {@code parameters}, in order
  *     (empty without nuisances)
+ * @param thetaRef θ_ref of a SALLY model (p entries: the point its score is the score at), or null
+ *     for a ratio model or a SALLY model whose folder predates the record
  */
 public record ModelData(
     Method method,
@@ -36,7 +38,32 @@ public record ModelData(
     Scaling thetaScaling,
     double[][] thetaRange,
     List<Network> members,
-    List<String> nuisanceNames) {
+    List<String> nuisanceNames,
+    double[] thetaRef) {
+
+  /** A model without a recorded θ_ref. */
+  public ModelData(
+      Method method,
+      Precision precision,
+      List<String> observables,
+      List<String> parameters,
+      Scaling xScaling,
+      Scaling thetaScaling,
+      double[][] thetaRange,
+      List<Network> members,
+      List<String> nuisanceNames) {
+    this(
+        method,
+        precision,
+        observables,
+        parameters,
+        xScaling,
+        thetaScaling,
+        thetaRange,
+        members,
+        nuisanceNames,
+        null);
+  }
 
   /** A model without nuisance parameters. */
   public ModelData(
@@ -136,6 +163,23 @@ public record ModelData(
       }
       thetaRange = copy;
     }
+    if (thetaRef != null) {
+      if (ratio || thetaRef.length != p) {
+        throw new IllegalArgumentException(
+            "θ_ref is recorded for SALLY models only, with one entry per parameter (" + p + ")");
+      }
+      for (double v : thetaRef) {
+        if (!Double.isFinite(v)) {
+          throw new IllegalArgumentException("θ_ref must be finite");
+        }
+      }
+      thetaRef = thetaRef.clone();
+    }
+  }
+
+  @Override
+  public double[] thetaRef() {
+    return thetaRef == null ? null : thetaRef.clone();
   }
 
   @Override
@@ -166,7 +210,8 @@ public record ModelData(
         thetaScaling,
         thetaRange,
         members,
-        nuisanceNames);
+        nuisanceNames,
+        thetaRef);
   }
 
   /** The physics parameters θ: {@code parameters} without the trailing nuisance parameters. */

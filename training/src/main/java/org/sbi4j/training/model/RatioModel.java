@@ -1,5 +1,7 @@
 package org.sbi4j.training.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.sbi4j.common.Check;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.estimators.Prediction;
@@ -29,6 +31,19 @@ public final class RatioModel extends TrainedModel implements RatioEstimator {
   @Override
   public double[][] thetaRange() {
     return data.thetaRange();
+  }
+
+  /** Every member as a one-network model (this model itself when it has one member). */
+  @Override
+  public List<RatioEstimator> members() {
+    if (data.members().size() == 1) {
+      return List.of(this);
+    }
+    List<RatioEstimator> out = new ArrayList<>();
+    for (Network n : data.members()) {
+      out.add(new RatioModel(data.withMembers(List.of(n))));
+    }
+    return out;
   }
 
   /**

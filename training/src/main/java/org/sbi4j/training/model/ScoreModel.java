@@ -25,6 +25,11 @@ public final class ScoreModel extends TrainedModel implements ScoreEstimator {
   }
 
   @Override
+  public double[] thetaRef() {
+    return data.thetaRef();
+  }
+
+  @Override
   public double[][] score(EventSample events) {
     double[] t = predict(Features.select(events, data.observables())).score();
     int p = data.parameters().size();

@@ -35,13 +35,34 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class ModelFolder {
   /** Format version written to model.json; loading accepts versions up to this one. */
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
 
   private static final JsonMapper JSON =
       JsonMapper.builder()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();
+
+  /**
+   * Where a model may be trusted (the {@code validity} object of model.json, docs/formats.md):
+   * θ_ref for a SALLY model, the θ0 box of the training rows for a ratio model. Written from format
+   * version 3 on; an older folder has none and loads without it.
+   *
+   * @param thetaRef θ_ref of a SALLY model, or null
+   * @param theta0Range the θ0 box of a ratio model, p × {min, max}, or null
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Validity(
+      @JsonProperty("theta_ref") double[] thetaRef,
+      @JsonProperty("theta0_range") double[][] theta0Range) {
+    /** The record of {@code m}: θ_ref for SALLY, the θ0 range for a ratio model; null if none. */
+    static Validity of(ModelData m) {
+      if (m.isRatio()) {
+        return new Validity(null, m.thetaRange());
+      }
+      return m.thetaRef() == null ? null : new Validity(m.thetaRef(), null);
+    }
+  }
 
   /**
    * Contents of model.json; {@code nuisance_names} (the trailing entries of {@code parameters} that
@@ -60,7 +81,8 @@ public final class ModelFolder {
       List<Integer> hiddenLayers,
       int members,
       @JsonProperty("nuisance_names") @JsonInclude(JsonInclude.Include.NON_EMPTY)
-          List<String> nuisanceNames) {}
+          List<String> nuisanceNames,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Validity validity) {}
 
   /** Contents of weights.json. */
   public record Weights(List<List<Network.Dense>> members) {}
@@ -109,7 +131,8 @@ public final class ModelFolder {
             first.activation(),
             first.hiddenWidths(),
             m.members().size(),
-            m.nuisanceNames());
+            m.nuisanceNames(),
+            Validity.of(m));
     List<List<Network.Dense>> layers = new ArrayList<>();
     for (Network n : m.members()) {
       layers.add(n.layers());
@@ -226,7 +249,8 @@ public final class ModelFolder {
               h.thetaScaling(),
               h.thetaRange(),
               nets,
-              h.nuisanceNames() == null ? List.of() : h.nuisanceNames());
+              h.nuisanceNames() == null ? List.of() : h.nuisanceNames(),
+              h.validity() == null ? null : h.validity().thetaRef());
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new IllegalArgumentException(dir + " is not a valid model folder: " + e.getMessage());
     }
