@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.common.Seeds;
 import org.sbi4j.inference.internal.Partitions;
 import org.sbi4j.inference.likelihood.DataFiles;
@@ -35,6 +36,7 @@ public final class DiagnoseAnalysis {
     double[] theta1 =
         request.theta1() == null ? defaultTheta1(all.setup().parameters()) : request.theta1();
     all.setup().checkTheta("theta1", theta1);
+    checkInside(all.setup().parameters(), theta1);
     MorphedEvents test = new MorphedEvents(Partitions.test(file));
     double[][] thetas = request.grid().points();
     double[] w1 = test.dsigma(theta1);
@@ -85,6 +87,24 @@ public final class DiagnoseAnalysis {
       ref[i] = p.contains(0) ? 0 : 0.5 * (p.min() + p.max());
     }
     return ref;
+  }
+
+  /** Refuses a θ1 outside the parameter ranges: the file's events say nothing there. */
+  static void checkInside(List<Parameter> parameters, double[] theta1) {
+    for (int i = 0; i < theta1.length; i++) {
+      Parameter p = parameters.get(i);
+      if (!p.contains(theta1[i])) {
+        throw new InvalidValueException(
+            "theta1",
+            String.format(
+                java.util.Locale.ROOT,
+                "%s = %s lies outside the parameter range [%s, %s]; choose θ1 inside it",
+                p.name(),
+                theta1[i],
+                p.min(),
+                p.max()));
+      }
+    }
   }
 
   /** The calibration events: the validation partition (unused by training and by the test). */
