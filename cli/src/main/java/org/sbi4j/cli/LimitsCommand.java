@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sbi4j.inference.diagnostics.CalibratedRatio;
 import org.sbi4j.inference.fisher.FisherKind;
+import org.sbi4j.inference.likelihood.DataFiles;
 import org.sbi4j.inference.limits.Interval;
 import org.sbi4j.inference.limits.LimitSource;
 import org.sbi4j.inference.limits.LimitsAnalysis;
@@ -17,6 +19,7 @@ import org.sbi4j.inference.limits.LimitsResult;
 import org.sbi4j.inference.limits.ModelSources;
 import org.sbi4j.inference.limits.ParameterGrid;
 import org.sbi4j.inference.limits.SourceSpec;
+import org.sbi4j.samples.EventSample;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -98,6 +101,13 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
   List<String> workspaceMap = new ArrayList<>();
 
   @Option(
+      names = "--calibrate",
+      description =
+          "Replace each ratio model by its histogram-calibrated ratio (CARL), calibrated on the"
+              + " validation partition of --events.")
+  boolean calibrate;
+
+  @Option(
       names = "--plot",
       defaultValue = "limits",
       paramLabel = "PREFIX",
@@ -133,7 +143,11 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
                 "workspaces",
                 "--workspace",
                 "workspace map",
-                "--workspace-map")
+                "--workspace-map",
+                "calibrate",
+                "--calibrate",
+                "calibration events",
+                "--events")
             .with("modelFolder", "--model", "train one with 'sbi4j train --out DIR'"));
   }
 
@@ -151,8 +165,10 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
   @Override
   public Integer call() {
     List<LimitSource> sources = new ArrayList<>();
+    EventSample calibrationFile = calibrate ? DataFiles.events(events) : null;
     for (Path m : models) {
-      sources.add(ModelSources.limitSource(CommonOptions.modelFolder(m)));
+      LimitSource s = ModelSources.limitSource(CommonOptions.modelFolder(m));
+      sources.add(calibrate ? CalibratedRatio.calibrate(s, calibrationFile) : s);
     }
     for (String h : histograms) {
       sources.add(ModelSources.open(new SourceSpec.Histogram(List.of(h.split(",")), rates.bins)));

@@ -1,9 +1,13 @@
 package org.sbi4j.inference.diagnostics;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.inference.likelihood.MorphedEvents;
+import org.sbi4j.inference.limits.LimitSource;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.estimators.RatioEstimator;
 
@@ -30,6 +34,7 @@ public final class CalibratedRatio implements RatioEstimator {
   private final MorphedEvents calibration;
   private final double[] theta1;
   private final double[] weights1;
+  private final Map<List<Double>, Histograms> cache = new ConcurrentHashMap<>();
 
   /**
    * @param base the model to calibrate, log r̂(x|θ, θ_ref)
@@ -49,6 +54,21 @@ public final class CalibratedRatio implements RatioEstimator {
     this.calibration = calibration;
     this.theta1 = theta1.clone();
     this.weights1 = calibration.dsigma(theta1);
+  }
+
+  /**
+   * {@code source} calibrated on the validation partition of {@code file} against θ1 = the default
+   * reference (θ = 0 when inside every range, else the centre): a ratio model becomes a {@link
+   * LimitSource.Ratio} labelled "METHOD calibrated"; histogram baselines are returned as they are.
+   */
+  public static LimitSource calibrate(LimitSource source, EventSample file) {
+    if (!(source instanceof LimitSource.Ratio r)) {
+      return source;
+    }
+    MorphedEvents calibration = DiagnoseAnalysis.validation(file);
+    double[] theta1 = DiagnoseAnalysis.defaultTheta1(calibration.setup().parameters());
+    return new LimitSource.Ratio(
+        r.label() + " calibrated", new CalibratedRatio(r.estimator(), calibration, theta1));
   }
 
   @Override
@@ -83,13 +103,42 @@ public final class CalibratedRatio implements RatioEstimator {
     return out;
   }
 
+  /** The histograms of each θ0, built once (likelihoods ask in blocks of events). */
+  private Histograms[] histograms(double[][] thetas) {
+    Histograms[] out = new Histograms[thetas.length];
+    List<Integer> missing = new ArrayList<>();
+    for (int j = 0; j < thetas.length; j++) {
+      out[j] = cache.get(key(thetas[j]));
+      if (out[j] == null) {
+        missing.add(j);
+      }
+    }
+    if (!missing.isEmpty()) {
+      double[][] todo = new double[missing.size()][];
+      for (int k = 0; k < todo.length; k++) {
+        todo[k] = thetas[missing.get(k)];
+      }
+      double[][] cal = pairLogRatio(base, calibration.sample(), todo, theta1);
+      for (int k = 0; k < todo.length; k++) {
+        Histograms h = Histograms.build(cal[k], calibration.dsigma(todo[k]), weights1, BINS);
+        cache.put(key(todo[k]), h);
+        out[missing.get(k)] = h;
+      }
+    }
+    return out;
+  }
+
+  private static List<Double> key(double[] theta) {
+    return Arrays.stream(theta).boxed().toList();
+  }
+
   @Override
   public double[][] logRatio(EventSample events, double[][] thetas) {
-    double[][] cal = pairLogRatio(base, calibration.sample(), thetas, theta1);
+    Histograms[] hs = histograms(thetas);
     double[][] ev = pairLogRatio(base, events, thetas, theta1);
     double[][] out = new double[thetas.length][];
     for (int j = 0; j < thetas.length; j++) {
-      Histograms h = Histograms.build(cal[j], calibration.dsigma(thetas[j]), weights1, BINS);
+      Histograms h = hs[j];
       out[j] = new double[ev[j].length];
       for (int e = 0; e < out[j].length; e++) {
         out[j][e] = h.logRatio(ev[j][e]);
