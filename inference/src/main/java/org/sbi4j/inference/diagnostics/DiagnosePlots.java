@@ -81,8 +81,8 @@ public final class DiagnosePlots {
     }
     f.dashed("closure = 1", new double[] {xs[0], xs[xs.length - 1]}, new double[] {1, 1});
     double pad = 0.05 * Math.max(hi - lo, 0.02);
-    f.yRange(
-        Math.max(lo - pad, Math.min(0.5, 1 - pad)), Math.min(hi + pad, Math.max(1.5, 1 + pad)));
+    // every point in view, the line at 1 included, but a runaway model clipped at 0 and 3
+    f.yRange(Math.max(0, Math.min(lo - pad, 0.9)), Math.min(3, Math.max(hi + pad, 1.1)));
     return f;
   }
 
