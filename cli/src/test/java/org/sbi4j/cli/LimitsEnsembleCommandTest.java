@@ -5,8 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sbi4j.inference.likelihood.DataFiles;
+import org.sbi4j.inference.limits.Intervals;
+import org.sbi4j.inference.limits.LimitSource;
+import org.sbi4j.inference.limits.Limits;
+import org.sbi4j.inference.limits.ParameterGrid;
+import org.sbi4j.samples.EventSample;
+import org.sbi4j.training.model.ModelData;
+import org.sbi4j.training.model.RatioModel;
+import org.sbi4j.training.store.ModelFolder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +57,28 @@ class LimitsEnsembleCommandTest {
       assertEquals(hi, env.get(1).asDouble(), 0);
     }
     assertTrue(Files.exists(Path.of(plot + ".png")) && Files.exists(Path.of(plot + ".svg")));
+    // member k's intervals are the limits of member k alone, computed directly: the same
+    // arithmetic on the same numbers (1e-12 leaves room for nothing but rounding)
+    ModelData data = ModelFolder.load(TestModels.ratioEnsemble()).model();
+    EventSample file = DataFiles.events(events);
+    for (int k = 0; k < 2; k++) {
+      RatioModel one = new RatioModel(data.withMembers(List.of(data.members().get(k))));
+      Intervals iv =
+          Limits.expected(
+                  file,
+                  new LimitSource.Ratio("member", one),
+                  new double[] {0},
+                  10,
+                  ParameterGrid.parse("-1:1:21"))
+              .scan()
+              .intervals()
+              .get("theta");
+      JsonNode m = members.get(k);
+      assertEquals(iv.cl68().lower(), m.get("cl68").get(0).asDouble(), 1e-12);
+      assertEquals(iv.cl68().upper(), m.get("cl68").get(1).asDouble(), 1e-12);
+      assertEquals(iv.cl95().lower(), m.get("cl95").get(0).asDouble(), 1e-12);
+      assertEquals(iv.cl95().upper(), m.get("cl95").get(1).asDouble(), 1e-12);
+    }
   }
 
   @Test
