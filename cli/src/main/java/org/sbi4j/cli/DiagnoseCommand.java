@@ -96,7 +96,9 @@ final class DiagnoseCommand implements Callable<Integer>, OptionMap.Mapped, Outp
             "calibration events",
             "--events",
             "weights",
-            "--events")
+            "--events",
+            "exact",
+            "--exact")
         .with("modelFolder", "--model", "train one with 'sbi4j train --out DIR'");
   }
 

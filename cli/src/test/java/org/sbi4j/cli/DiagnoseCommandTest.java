@@ -95,6 +95,14 @@ class DiagnoseCommandTest {
             TestModels.ratioEnsemble(),
             "--events",
             events,
+            "--grid -1:1:3 --exact interference-2d --plot",
+            dir.resolve("p5"))
+        .assertBadInput("--exact", "interference-2d", "the file was simulated with");
+    CliRun.of(
+            "diagnose --model",
+            TestModels.ratioEnsemble(),
+            "--events",
+            events,
             "--grid -3:3:3 --plot",
             dir.resolve("p3"))
         .assertBadInput("--grid", "outside the parameter range");

@@ -47,6 +47,7 @@ public final class DiagnoseAnalysis {
     }
     double[][] exact = null;
     if (request.exact() != null) {
+      checkProcess(request.exact(), all.setup().parameterNames(), file.observables());
       exact =
           new ExactRatio(request.exact(), theta1).logRatio(test.sample(), withNuisances(thetas, 0));
     }
@@ -104,6 +105,27 @@ public final class DiagnoseAnalysis {
                 p.min(),
                 p.max()));
       }
+    }
+  }
+
+  /** Refuses a process whose parameters or observables are not the event file's. */
+  static void checkProcess(
+      org.sbi4j.samples.simulators.Simulator sim, List<String> parameters, List<String> observed) {
+    if (!sim.setup().parameterNames().equals(parameters)
+        || !observed.containsAll(sim.observables())) {
+      throw new InvalidValueException(
+          "exact",
+          "process "
+              + sim.name()
+              + " has parameters "
+              + sim.setup().parameterNames()
+              + " and observables "
+              + sim.observables()
+              + ", the event file "
+              + parameters
+              + " and "
+              + observed
+              + "; give the process the file was simulated with");
     }
   }
 
