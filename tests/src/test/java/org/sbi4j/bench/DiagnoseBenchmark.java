@@ -96,7 +96,8 @@ public final class DiagnoseBenchmark {
 
   private static String row(String what, int events, int points, double[] t) {
     String r =
-        String.format(Locale.ROOT, "| %s | %d | %d | %.3f (%.3f) |", what, events, points, t[0], t[1]);
+        String.format(
+            Locale.ROOT, "| %s | %d | %d | %.3f (%.3f) |", what, events, points, t[0], t[1]);
     System.out.println(r);
     return r;
   }
