@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sbi4j.inference.diagnostics.CalibratedRatio;
 import org.sbi4j.inference.fisher.FisherKind;
+import org.sbi4j.inference.likelihood.DataFiles;
 import org.sbi4j.inference.limits.Interval;
 import org.sbi4j.inference.limits.LimitSource;
 import org.sbi4j.inference.limits.LimitsAnalysis;
@@ -17,6 +19,7 @@ import org.sbi4j.inference.limits.LimitsResult;
 import org.sbi4j.inference.limits.ModelSources;
 import org.sbi4j.inference.limits.ParameterGrid;
 import org.sbi4j.inference.limits.SourceSpec;
+import org.sbi4j.samples.EventSample;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -106,6 +109,13 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
   List<String> workspaceMap = new ArrayList<>();
 
   @Option(
+      names = "--calibrate",
+      description =
+          "Replace each ratio model by its histogram-calibrated ratio (CARL), calibrated on the"
+              + " validation partition of --events.")
+  boolean calibrate;
+
+  @Option(
       names = "--plot",
       defaultValue = "limits",
       paramLabel = "PREFIX",
@@ -141,7 +151,11 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
                 "workspaces",
                 "--workspace",
                 "workspace map",
-                "--workspace-map")
+                "--workspace-map",
+                "calibrate",
+                "--calibrate",
+                "calibration events",
+                "--events")
             .with("modelFolder", "--model", "train one with 'sbi4j train --out DIR'"));
   }
 
@@ -160,9 +174,11 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
   public Integer call() {
     List<LimitSource> sources = new ArrayList<>();
     boolean sallino = sallino(mode, models);
+    EventSample calibrationFile = calibrate ? DataFiles.events(events) : null;
     for (Path m : models) {
       Path dir = CommonOptions.modelFolder(m);
-      sources.add(sallino ? ModelSources.sallino(dir, rates.bins) : ModelSources.limitSource(dir));
+      LimitSource s = sallino ? ModelSources.sallino(dir, rates.bins) : ModelSources.limitSource(dir);
+      sources.add(calibrate ? CalibratedRatio.calibrate(s, calibrationFile) : s);
     }
     for (String h : histograms) {
       sources.add(ModelSources.open(new SourceSpec.Histogram(List.of(h.split(",")), rates.bins)));

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       ExportCommand.class,
       LimitsCommand.class,
+      DiagnoseCommand.class,
       CoverageCommand.class,
       FisherCommand.class,
       NplmCommand.class,

@@ -34,6 +34,10 @@ class QuickstartIT {
     }
     assertTrue(Files.exists(out.resolve("models/alices/model.onnx")));
     assertTrue(Files.size(out.resolve("nplm-null.png")) > 1000);
+    // diagnostics: the ALICES closure plot is in the report
+    assertTrue(
+        report.contains("## Diagnostics") && report.contains("diagnose-closure.png"), report);
+    assertTrue(Files.size(out.resolve("diagnose-closure.png")) > 1000);
     assertTrue(Files.size(out.resolve("nplm-f.png")) > 1000);
     var summary = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json.toFile());
     // the quickstart injects a strong tail signal: NPLM must see it (Z > 3 from the χ²_k fit)

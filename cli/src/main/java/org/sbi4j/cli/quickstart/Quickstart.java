@@ -33,6 +33,7 @@ public final class Quickstart {
         new AugmentStage(),
         new TrainStage(),
         new LimitsStage(),
+        new DiagnoseStage(),
         new SystematicsStage(),
         new NplmStage());
   }

@@ -1,7 +1,9 @@
 package org.sbi4j.inference.limits;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.sbi4j.common.LocalTaskRunner;
 import org.sbi4j.common.TaskRunner;
 import org.sbi4j.inference.fisher.FisherInformation;
@@ -37,6 +39,7 @@ public final class LimitsAnalysis {
             ? null
             : WorkspaceChannels.open(request.workspaces(), request.workspaceMap());
     List<LimitsResult> results = new ArrayList<>();
+    Map<Integer, EnsembleBand> bands = new LinkedHashMap<>();
     if (request.thetaTrue() != null) {
       for (LimitSource s : request.sources()) {
         results.add(
@@ -52,6 +55,23 @@ public final class LimitsAnalysis {
                         runner, request.events(), request.thetaTrue(), request.luminosity()),
                 workspaces,
                 request.nuisances()));
+        // an ensemble's members, each alone, for the band (docs/math.md §10.5)
+        EnsembleBand band =
+            EnsembleBand.of(
+                s,
+                m ->
+                    Limits.expected(
+                        file,
+                        m,
+                        request.thetaTrue(),
+                        request.luminosity(),
+                        request.grid(),
+                        GridEvaluator.LOCAL,
+                        workspaces,
+                        request.nuisances()));
+        if (band != null) {
+          bands.put(results.size() - 1, band);
+        }
       }
     }
     if (data != null) {
@@ -69,6 +89,22 @@ public final class LimitsAnalysis {
                         runner, request.events(), request.observed(), request.luminosity()),
                 workspaces,
                 request.nuisances()));
+        EnsembleBand band =
+            EnsembleBand.of(
+                s,
+                m ->
+                    Limits.observed(
+                        file,
+                        data,
+                        m,
+                        request.luminosity(),
+                        request.grid(),
+                        GridEvaluator.LOCAL,
+                        workspaces,
+                        request.nuisances()));
+        if (band != null) {
+          bands.put(results.size() - 1, band);
+        }
       }
     }
     FisherMatrix fisher = null;
@@ -101,7 +137,7 @@ public final class LimitsAnalysis {
     }
     List<String> plots = new ArrayList<>();
     if (request.plot() != null) {
-      LimitsPlot.write(results, fisher, centre, request.plot());
+      LimitsPlot.write(results, bands, fisher, centre, request.plot());
       plots.add(request.plot() + ".png");
       plots.add(request.plot() + ".svg");
     }
@@ -109,6 +145,7 @@ public final class LimitsAnalysis {
         results,
         fisher,
         plots,
-        workspaces == null ? null : workspaces.summary(results.get(0).scan().parameters()));
+        workspaces == null ? null : workspaces.summary(results.get(0).scan().parameters()),
+        bands);
   }
 }

@@ -91,6 +91,21 @@ public final class Figure {
     return this;
   }
 
+  /** Vertical error bars y[i] ± err[i] at x[i], in the colour of the series added last. */
+  public Figure errorBars(double[] x, double[] y, double[] err) {
+    Color c = series.isEmpty() ? next() : series.get(series.size() - 1).color();
+    double[] sx = new double[2 * x.length];
+    double[] sy = new double[2 * x.length];
+    for (int i = 0; i < x.length; i++) {
+      sx[2 * i] = x[i];
+      sx[2 * i + 1] = x[i];
+      sy[2 * i] = y[i] - err[i];
+      sy[2 * i + 1] = y[i] + err[i];
+    }
+    series.add(new Series(Kind.SEGMENTS, "", sx, sy, c));
+    return this;
+  }
+
   /** A step histogram: counts[k] between edges[k] and edges[k+1]. */
   public Figure histogram(String label, double[] edges, double[] counts) {
     if (edges.length != counts.length + 1) {

@@ -2,7 +2,9 @@ package org.sbi4j.inference.plot;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.sbi4j.inference.fisher.FisherMatrix;
+import org.sbi4j.inference.limits.EnsembleBand;
 import org.sbi4j.inference.limits.LimitsResult;
 import org.sbi4j.inference.limits.ScanResult;
 import org.sbi4j.inference.limits.Wilks;
@@ -32,6 +34,48 @@ public final class LimitsPlot {
     return first.grid().dimension() == 2
         ? plane(results, fisher, centre)
         : curves(results, fisher, centre);
+  }
+
+  /**
+   * As {@link #figure(List, FisherMatrix, double[])}, with the band of every ensemble in {@code
+   * bands} (by result index): in 1D the members' pointwise lowest and highest q (dotted pair), in
+   * 2D each member's 95 % contour.
+   */
+  public static Figure figure(
+      List<LimitsResult> results,
+      Map<Integer, EnsembleBand> bands,
+      FisherMatrix fisher,
+      double[] centre) {
+    Figure f = figure(results, fisher, centre);
+    for (Map.Entry<Integer, EnsembleBand> e : bands.entrySet()) {
+      LimitsResult r = results.get(e.getKey());
+      EnsembleBand band = e.getValue();
+      String label = r.method() + " members";
+      if (r.scan().grid().dimension() == 1) {
+        double[][] q = band.qRange();
+        double[] xs = r.scan().grid().axis(0);
+        f.dashed(label + " (band)", xs, q[0]);
+        f.dashed("", xs, q[1]);
+      } else if (r.scan().grid().dimension() == 2) {
+        double c95 = Wilks.threshold(Wilks.CL95, 2);
+        for (int k = 0; k < band.members().size(); k++) {
+          ScanResult s = band.members().get(k);
+          f.contour(
+              k == 0 ? label + " 95 %" : "", s.grid().axis(0), s.grid().axis(1), s.qPlane(), c95);
+        }
+      }
+    }
+    return f;
+  }
+
+  /** Writes the figure with ensemble bands to {@code prefix.png} and {@code prefix.svg}. */
+  public static void write(
+      List<LimitsResult> results,
+      Map<Integer, EnsembleBand> bands,
+      FisherMatrix fisher,
+      double[] centre,
+      Path prefix) {
+    figure(results, bands, fisher, centre).save(prefix);
   }
 
   /** Builds the figure and writes {@code prefix.png} and {@code prefix.svg}. */
