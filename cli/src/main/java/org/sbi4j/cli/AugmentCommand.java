@@ -39,6 +39,14 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped, Outpu
   double[] theta1;
 
   @Option(
+      names = "--theta1-prior",
+      paramLabel = "P",
+      description =
+          "θ1 prior (ratio) instead of a fixed --theta1: a doubly parameterised sample with θ1"
+              + " drawn per θ0 point, same syntax as --theta0-prior.")
+  String theta1Prior;
+
+  @Option(
       names = "--nu0-prior",
       paramLabel = "P",
       description =
@@ -98,6 +106,8 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped, Outpu
         "--theta0-prior",
         "theta1",
         "--theta1",
+        "theta1Prior",
+        "--theta1-prior",
         "samples",
         "--samples",
         "thetas",
@@ -135,7 +145,8 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped, Outpu
             Partition.parse(partition),
             out,
             seed.value,
-            negative.maxNegativeFraction);
+            negative.maxNegativeFraction,
+            theta1Prior);
     AugmentStep.Nuisance nu = new AugmentStep.Nuisance(nu0Prior, nu1, nuRef, clamp.policy());
     AugmentStep.Result r = runner.run("augment", tasks -> AugmentStep.run(request, nu, tasks));
     common.report(

@@ -53,6 +53,15 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
   String mode;
 
   @Option(
+      names = "--theta1",
+      split = ",",
+      paramLabel = "T",
+      description =
+          "Reference θ1 of doubly parameterised --model folders, comma-separated (default: the"
+              + " centre of each model's trained θ1 range).")
+  double[] theta1;
+
+  @Option(
       names = "--histogram",
       paramLabel = "OBS[,OBS]",
       description = "Histogram baseline on one or two observables (repeatable).")
@@ -142,6 +151,8 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
                 "--fisher",
                 "model",
                 "--model",
+                "theta1",
+                "--theta1",
                 "histogram",
                 "--histogram",
                 "bins per dimension",
@@ -177,7 +188,8 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
     EventSample calibrationFile = calibrate ? DataFiles.events(events) : null;
     for (Path m : models) {
       Path dir = CommonOptions.modelFolder(m);
-      LimitSource s = sallino ? ModelSources.sallino(dir, rates.bins) : ModelSources.limitSource(dir);
+      LimitSource s =
+          sallino ? ModelSources.sallino(dir, rates.bins) : ModelSources.limitSource(dir, theta1);
       sources.add(calibrate ? CalibratedRatio.calibrate(s, calibrationFile) : s);
     }
     for (String h : histograms) {

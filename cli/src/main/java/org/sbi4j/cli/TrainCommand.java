@@ -3,6 +3,7 @@ package org.sbi4j.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sbi4j.training.model.Method;
+import org.sbi4j.training.model.MorphingAware;
 import org.sbi4j.training.steps.TrainStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,6 +42,27 @@ final class TrainCommand implements Callable<Integer>, OptionMap.Mapped, Outputs
   Path out;
 
   @Option(
+      names = "--morphing-aware",
+      description =
+          "Train a morphing-aware ratio model: one network output per basis benchmark, combined"
+              + " with the morphing weights (needs --events).")
+  boolean morphingAware;
+
+  @Option(
+      names = "--quadratic",
+      description =
+          "With --morphing-aware: the quadratic variant (one parameter, θ1 = 0, two outputs).")
+  boolean quadratic;
+
+  @Option(
+      names = "--events",
+      paramLabel = "FILE",
+      description =
+          "Weighted event file the sample was drawn from (--morphing-aware: its setup and"
+              + " benchmark cross sections).")
+  Path events;
+
+  @Option(
       names = "--force",
       description = "Write the model files into a non-empty --out folder that is not a model.")
   boolean force;
@@ -49,13 +71,18 @@ final class TrainCommand implements Callable<Integer>, OptionMap.Mapped, Outputs
 
   @Override
   public OptionMap optionMap() {
-    return OptionMap.of("threads", "--threads")
+    return OptionMap.of("threads", "--threads", "events", "--events", "quadratic", "--quadratic")
         .with("trainingSample", "--data", "'sbi4j augment --method' writes training samples");
   }
 
   @Override
   public void declare(Outputs o) {
-    common.declare(o).input("--data", data).input("--config", config).folder("--out", out);
+    common
+        .declare(o)
+        .input("--data", data)
+        .input("--config", config)
+        .input("--events", events)
+        .folder("--out", out);
     FolderSwap.requireReplaceable("--out", out, force);
   }
 
@@ -63,6 +90,14 @@ final class TrainCommand implements Callable<Integer>, OptionMap.Mapped, Outputs
   public Integer call() {
     boolean terminal = System.console() != null && common.humanOutput();
     Method m = Method.parse(method);
+    if (quadratic && !morphingAware) {
+      throw new org.sbi4j.common.InvalidValueException(
+          "quadratic", "the quadratic variant is one of --morphing-aware; add --morphing-aware");
+    }
+    MorphingAware.Kind kind =
+        !morphingAware
+            ? null
+            : quadratic ? MorphingAware.Kind.QUADRATIC : MorphingAware.Kind.LINEAR;
     TrainStep.Result[] trained = new TrainStep.Result[1];
     FolderSwap.write(
         out,
@@ -79,7 +114,9 @@ final class TrainCommand implements Callable<Integer>, OptionMap.Mapped, Outputs
                                 staged,
                                 seed.value,
                                 terminal ? System.err : null,
-                                tasks))));
+                                tasks,
+                                kind,
+                                events))));
     TrainStep.Result t = trained[0];
     TrainStep.Result r =
         new TrainStep.Result(

@@ -26,6 +26,10 @@ import org.sbi4j.training.model.Scaling;
  * fits the standardisation on the training rows, and trains {@code ensembleSize} members, each from
  * its own seed. Same sample, config and seed → identical weights on the CPU.
  *
+ * <p>A ratio sample whose θ1 column varies between rows trains a doubly parameterised model
+ * (docs/math.md §3.8): the network input is (θ0, θ1, x), both θ's standardised by one scaling
+ * fitted on the training rows, and the model records the θ1 box it was trained on.
+ *
  * <p>Seeds: the split uses {@code derive(seed, 0)}; member k initialises from {@code derive(seed,
  * 1, k, 0)} and shuffles from {@code derive(seed, 1, k, 1)}.
  */
@@ -93,10 +97,18 @@ public final class Trainer {
     boolean ratio = method != Method.SALLY;
     int d = sample.featureCount();
     int p = sample.parameterNames().size();
+    boolean doubly = ratio && isDoublyParameterized(sample);
+    if (doubly && !nuisanceNames.isEmpty()) {
+      throw new InvalidValueException(
+          "trainingSample",
+          "the sample has nuisance parameters and a θ1 that varies between rows; doubly "
+              + "parameterised training needs a sample without nuisance parameters");
+    }
+    int q = doubly ? 2 * p : p;
     Scaling xs = Scaling.fit(train.x(), d);
-    Scaling ts = ratio ? Scaling.fit(train.column(Column.THETA0), p) : null;
-    Table trainTable = table(train, method, xs, ts);
-    Table valTable = val == null ? null : table(val, method, xs, ts);
+    Scaling ts = ratio ? Scaling.fit(thetaInputs(train, p, doubly), q) : null;
+    Table trainTable = table(train, method, xs, ts, doubly);
+    Table valTable = val == null ? null : table(val, method, xs, ts, doubly);
     TrainingConfig resolved = config.resolvedFor(method);
     List<Integer> ks = new ArrayList<>();
     List<Long> seeds = new ArrayList<>();
@@ -110,7 +122,7 @@ public final class Trainer {
             valTable,
             config,
             method,
-            new int[] {ratio ? p + d : d, ratio ? 1 : p, p},
+            new int[] {ratio ? q + d : d, ratio ? 1 : p, p},
             seed,
             listeners);
     List<EnsembleMember.Trained> trained =
@@ -129,10 +141,12 @@ public final class Trainer {
             sample.parameterNames(),
             xs,
             ts,
-            ratio ? thetaRange(sample, p) : null,
+            ratio ? thetaRange(sample, Column.THETA0, p) : null,
             members,
             nuisanceNames,
-            thetaRef);
+            thetaRef,
+            doubly ? thetaRange(sample, Column.THETA1, p) : null,
+            null);
     return new TrainingOutcome(
         model, resolved, seed, seeds, history, n - nVal, nVal, (System.nanoTime() - start) / 1e9);
   }
@@ -184,7 +198,41 @@ public final class Trainer {
     }
   }
 
-  private Table table(EventSample s, Method method, Scaling xs, Scaling ts) {
+  /**
+   * Whether {@code sample} trains a doubly parameterised ratio model: it has a θ1 column whose
+   * values differ between rows.
+   */
+  public static boolean isDoublyParameterized(EventSample sample) {
+    if (!sample.has(Column.THETA1) || sample.size() == 0) {
+      return false;
+    }
+    double[] t1 = sample.column(Column.THETA1);
+    int p = sample.parameterNames().size();
+    for (int r = p; r < t1.length; r++) {
+      if (t1[r] != t1[r % p]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The raw θ inputs of every row: θ0, or θ0 ⊕ θ1 for a doubly parameterised model. */
+  static double[] thetaInputs(EventSample s, int p, boolean doubly) {
+    double[] t0 = s.column(Column.THETA0);
+    if (!doubly) {
+      return t0;
+    }
+    double[] t1 = s.column(Column.THETA1);
+    int n = s.size();
+    double[] out = new double[n * 2 * p];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(t0, i * p, out, i * 2 * p, p);
+      System.arraycopy(t1, i * p, out, i * 2 * p + p, p);
+    }
+    return out;
+  }
+
+  private Table table(EventSample s, Method method, Scaling xs, Scaling ts, boolean doubly) {
     int n = s.size();
     int d = s.featureCount();
     int p = s.parameterNames().size();
@@ -194,14 +242,16 @@ public final class Trainer {
       t.put(Graphs.T, s.column(Column.T_XZ0), p);
       return t;
     }
-    double[] theta = standardise(s.column(Column.THETA0), ts);
+    // inputs θ0 (then θ1) first, x last; the tangents are those of the first p inputs (θ0)
+    int q = ts.width();
+    double[] theta = standardise(thetaInputs(s, p, doubly), ts);
     double[] x = standardise(s.x(), xs);
-    double[] input = new double[n * (p + d)];
+    double[] input = new double[n * (q + d)];
     for (int i = 0; i < n; i++) {
-      System.arraycopy(theta, i * p, input, i * (p + d), p);
-      System.arraycopy(x, i * d, input, i * (p + d) + p, d);
+      System.arraycopy(theta, i * q, input, i * (q + d), q);
+      System.arraycopy(x, i * d, input, i * (q + d) + q, d);
     }
-    t.put(Graphs.INPUT, input, p + d).withInputTangents(p);
+    t.put(Graphs.INPUT, input, q + d).withInputTangents(p);
     RatioLoss loss = method.ratioLoss().orElseThrow();
     t.put(Graphs.Y, s.column(Column.Y), 1);
     if (loss.usesJointRatio()) {
@@ -253,14 +303,14 @@ public final class Trainer {
     return ref;
   }
 
-  private static double[][] thetaRange(EventSample s, int p) {
+  static double[][] thetaRange(EventSample s, Column c, int p) {
     double[][] range = new double[p][];
     for (int k = 0; k < p; k++) {
       range[k] = new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
     }
     for (int i = 0; i < s.size(); i++) {
       for (int k = 0; k < p; k++) {
-        double v = s.value(Column.THETA0, i, k);
+        double v = s.value(c, i, k);
         range[k][0] = Math.min(range[k][0], v);
         range[k][1] = Math.max(range[k][1], v);
       }

@@ -21,6 +21,7 @@ import org.sbi4j.inference.likelihood.Summary;
 import org.sbi4j.morphing.Parameter;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.estimators.RatioEstimator;
+import org.sbi4j.training.model.ReferenceRatioModel;
 
 /**
  * Expected and observed limits (docs/math.md §4), the façade of {@code sbi4j limits}.
@@ -330,10 +331,16 @@ public final class Limits {
     return ref;
   }
 
-  /** One warning per parameter whose grid leaves the model's trained θ range. */
+  /**
+   * One warning per parameter whose grid leaves the model's trained θ range, after one per
+   * parameter whose reference θ1 leaves the trained θ1 range of a doubly parameterised model.
+   */
   static List<String> rangeWarnings(RatioEstimator model, ParameterGrid grid, List<String> names) {
     double[][] range = model.thetaRange();
     List<String> out = new ArrayList<>();
+    if (model instanceof ReferenceRatioModel r) {
+      out.addAll(r.referenceWarnings());
+    }
     if (range == null) {
       return out;
     }

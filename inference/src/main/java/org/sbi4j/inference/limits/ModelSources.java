@@ -7,6 +7,7 @@ import org.sbi4j.inference.likelihood.BinningSpec;
 import org.sbi4j.inference.likelihood.Summary;
 import org.sbi4j.samples.estimators.RatioEstimator;
 import org.sbi4j.samples.estimators.ScoreEstimator;
+import org.sbi4j.training.model.ReferenceRatioModel;
 import org.sbi4j.training.store.ModelFolder;
 
 /**
@@ -42,12 +43,50 @@ public final class ModelSources {
    * as {@link #open} of a {@link SourceSpec.Model}.
    */
   public static LimitSource limitSource(Path dir) {
-    return open(new SourceSpec.Model(dir.toAbsolutePath().toString()));
+    return limitSource(dir, null);
   }
 
-  private static LimitSource model(Path dir, SourceSpec spec) {
+  /**
+   * As {@link #limitSource(Path)}, a doubly parameterised ratio model at the reference {@code
+   * theta1} (null: the centre of its trained θ1 range, docs/math.md §3.8). A θ1 for any other model
+   * is refused.
+   */
+  public static LimitSource limitSource(Path dir, double[] theta1) {
+    return open(new SourceSpec.Model(dir.toAbsolutePath().toString(), theta1));
+  }
+
+  private static LimitSource model(Path dir, SourceSpec.Model spec) {
     ModelFolder.Loaded loaded = ModelFolder.load(dir);
     String label = loaded.model().method().cliName().toUpperCase(Locale.ROOT);
+    if (loaded.model().doublyParameterized()) {
+      double[] theta1 =
+          spec.theta1() != null
+              ? spec.theta1()
+              : ReferenceRatioModel.defaultReference(loaded.model());
+      if (theta1.length != loaded.model().parameters().size()) {
+        throw new InvalidValueException(
+            "theta1",
+            "the reference θ1 has "
+                + theta1.length
+                + " values but model "
+                + dir
+                + " has the parameters "
+                + loaded.model().parameters()
+                + "; give one value per parameter");
+      }
+      return new LimitSource.Ratio(label, loaded.ratioModel().atReference(theta1), spec);
+    }
+    if (spec.theta1() != null) {
+      throw new InvalidValueException(
+          "theta1",
+          "model "
+              + dir
+              + " was trained at one fixed θ1, so its reference cannot be chosen; leave the"
+              + " reference θ1 out or use a doubly parameterised model");
+    }
+    if (loaded.model().isMorphingAware()) {
+      return new LimitSource.Ratio(label, loaded.morphingAwareModel(), spec);
+    }
     if (loaded.model().isRatio()) {
       return new LimitSource.Ratio(label, loaded.ratioModel(), spec);
     }

@@ -14,8 +14,24 @@ public sealed interface SourceSpec extends Serializable {
    * A trained model folder.
    *
    * @param dir the folder's path, as the workers see it (a shared file system)
+   * @param theta1 the reference θ1 of a doubly parameterised ratio model, or null for its default
+   *     (the centre of its trained θ1 range); must be null for other models
    */
-  record Model(String dir) implements SourceSpec {}
+  record Model(String dir, double[] theta1) implements SourceSpec {
+    public Model {
+      theta1 = theta1 == null ? null : theta1.clone();
+    }
+
+    /** A model folder at its default reference. */
+    public Model(String dir) {
+      this(dir, null);
+    }
+
+    @Override
+    public double[] theta1() {
+      return theta1 == null ? null : theta1.clone();
+    }
+  }
 
   /**
    * A SALLY model folder used by SALLINO.

@@ -103,9 +103,72 @@ public final class TrainingSamples {
   }
 
   private EventSample ratioColumns(Draws draws, ThetaPoint[] points, int[] pair) {
+    int n = draws.events().size();
+    int m = points.length - 1;
+    int[] at0 = new int[n];
+    int[] at1 = new int[n];
+    int paired = 0;
+    for (int i = 0; i < n; i++) {
+      int k = draws.thetaIndex()[i];
+      at0[i] = k < m ? k : pair[paired++ % pair.length] % m;
+      at1[i] = m;
+    }
+    return ratioColumns(draws, points, at0, at1, m);
+  }
+
+  /**
+   * A doubly parameterised ratio sample of n rows (docs/math.md §3.8): the pairs (θ0_k, θ1_k) of
+   * {@code theta0s[k mod |theta0s|]} and {@code theta1s[k mod |theta1s|]}, k below the larger
+   * count; ⌊n/2⌋ rows drawn at the θ0's (y = 0), the rest at the θ1's (y = 1), spread evenly over
+   * the pairs, each row with its pair's θ0 and θ1.
+   */
+  public AugmentResult doublyRatio(
+      EventDrawer drawer, double[][] theta0s, double[][] theta1s, int n, long seed) {
+    checkRatioSize(n);
+    if (theta0s.length == 0 || theta1s.length == 0) {
+      throw new IllegalArgumentException("a doubly parameterised sample needs θ0 and θ1 points");
+    }
+    int pairs = Math.max(theta0s.length, theta1s.length);
+    double[][] thetas = new double[2 * pairs][];
+    for (int k = 0; k < pairs; k++) {
+      thetas[k] = theta0s[k % theta0s.length];
+      thetas[pairs + k] = theta1s[k % theta1s.length];
+      setup.checkTheta("theta1", thetas[pairs + k]);
+    }
+    int n0 = n / 2;
+    int[] counts = new int[2 * pairs];
+    for (int k = 0; k < pairs; k++) {
+      counts[k] = n0 / pairs + (k < n0 % pairs ? 1 : 0);
+      counts[pairs + k] = (n - n0) / pairs + (k < (n - n0) % pairs ? 1 : 0);
+    }
+    Draws draws = drawer.draw(thetas, counts, maxNegativeFraction, Seeds.derive(seed, 1));
+    ThetaPoint[] points = new ThetaPoint[2 * pairs];
+    for (int k = 0; k < points.length; k++) {
+      points[k] = miner.at(thetas[k], draws.benchmarkSigma());
+    }
+    int rows = draws.events().size();
+    int[] at0 = new int[rows];
+    int[] at1 = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      int k = draws.thetaIndex()[i] % pairs;
+      at0[i] = k;
+      at1[i] = pairs + k;
+    }
+    return new AugmentResult(
+        ratioColumns(draws, points, at0, at1, pairs),
+        thetas,
+        draws.effectiveSampleSize(),
+        draws.negatives());
+  }
+
+  /**
+   * The ratio columns of every drawn row i: θ0 = points[at0[i]], θ1 = points[at1[i]], y = 0 when
+   * the row was drawn at one of the first {@code firstTheta1} points (the θ0's), else 1.
+   */
+  private EventSample ratioColumns(
+      Draws draws, ThetaPoint[] points, int[] at0, int[] at1, int firstTheta1) {
     EventSample ev = draws.events();
     int n = ev.size();
-    int m = points.length - 1;
     int p = setup.parameters().size();
     int nb = setup.benchmarks().size();
     double[] w = ev.weights();
@@ -117,12 +180,10 @@ public final class TrainingSamples {
     double[] t1 = new double[n * p];
     double[] g0 = new double[p];
     double[] g1 = new double[p];
-    int paired = 0;
     for (int i = 0; i < n; i++) {
-      int k = draws.thetaIndex()[i];
-      ThetaPoint p0 = k < m ? points[k] : points[pair[paired++ % pair.length] % m];
-      ThetaPoint p1 = points[m];
-      y[i] = k < m ? 0 : 1;
+      ThetaPoint p0 = points[at0[i]];
+      ThetaPoint p1 = points[at1[i]];
+      y[i] = draws.thetaIndex()[i] < firstTheta1 ? 0 : 1;
       double d0 = p0.dsigma(w, i * nb, g0);
       double d1 = p1.dsigma(w, i * nb, g1);
       if (!(d0 > 0 && d1 > 0)) {

@@ -61,6 +61,8 @@ public final class AugmentStep {
    * @param out the training-sample file
    * @param seed the seed
    * @param maxNegativeFraction largest fraction of Σ|dσ_e(θ)| carried by events with dσ_e ≤ 0
+   * @param theta1Prior the θ1 prior of a doubly parameterised ratio sample ({@link Prior#parse});
+   *     null: the fixed {@code theta1}. Exactly one of the two is given for RATIO.
    */
   public record Request(
       Path events,
@@ -73,7 +75,36 @@ public final class AugmentStep {
       Partition partition,
       Path out,
       long seed,
-      double maxNegativeFraction) {
+      double maxNegativeFraction,
+      String theta1Prior) {
+    /** A request with a fixed θ1 (no θ1 prior). */
+    public Request(
+        Path events,
+        Method method,
+        double[] thetaRef,
+        String theta0Prior,
+        int thetaPoints,
+        double[] theta1,
+        int samples,
+        Partition partition,
+        Path out,
+        long seed,
+        double maxNegativeFraction) {
+      this(
+          events,
+          method,
+          thetaRef,
+          theta0Prior,
+          thetaPoints,
+          theta1,
+          samples,
+          partition,
+          out,
+          seed,
+          maxNegativeFraction,
+          null);
+    }
+
     /** A SALLY request: joint scores t(x, z|θ_ref) on {@code samples} rows, no θ0 prior or θ1. */
     public static Request sally(
         Path events,
@@ -200,15 +231,29 @@ public final class AugmentStep {
                 ? ts.sally(draws, r.thetaRef(), r.samples(), r.seed())
                 : joint.sally(view, draws, r.thetaRef(), nuRef, r.samples(), r.seed());
       } else {
-        if (r.theta0Prior() == null || r.theta1() == null) {
+        if (r.theta1() != null && r.theta1Prior() != null) {
+          throw new InvalidValueException(
+              "theta1Prior",
+              "give either a fixed θ1 or a θ1 prior (doubly parameterised sample), not both");
+        }
+        if (r.theta0Prior() == null || r.theta1() == null && r.theta1Prior() == null) {
           throw new InvalidValueException(
               r.theta0Prior() == null ? "theta0Prior" : "theta1",
-              "a ratio sample needs a θ0 prior and a θ1");
+              "a ratio sample needs a θ0 prior and a θ1 (or a θ1 prior)");
         }
         double[][] theta0 =
             Prior.parse(r.theta0Prior())
                 .points(in.setup(), r.thetaPoints(), org.sbi4j.common.Seeds.derive(r.seed(), 7));
-        if (joint == null) {
+        if (r.theta1Prior() != null) {
+          if (joint != null) {
+            throw new InvalidValueException(
+                "theta1Prior",
+                "a doubly parameterised sample (θ1 prior) is not available for an event file with"
+                    + " nuisance parameters; give a fixed θ1");
+          }
+          double[][] theta1 = theta1Points(r, in);
+          a = ts.doublyRatio(draws, theta0, theta1, r.samples(), r.seed());
+        } else if (joint == null) {
           a = ts.ratio(draws, theta0, r.theta1(), r.samples(), r.seed());
         } else {
           NuisancePrior prior =
@@ -237,9 +282,22 @@ public final class AugmentStep {
       neg = Math.max(neg, nw.count());
       frac = Math.max(frac, nw.fraction());
     }
-    int points = a.thetas().length - (r.method() == Method.RATIO ? 1 : 0);
+    int points =
+        r.theta1Prior() != null
+            ? a.thetas().length / 2
+            : a.thetas().length - (r.method() == Method.RATIO ? 1 : 0);
     return new Result(
         a.sample().size(), points, ess, neg, frac, r.out().toString(), a.nuisanceNames());
+  }
+
+  /** The θ1 points of a doubly parameterised sample, parse errors named after the θ1 prior. */
+  private static double[][] theta1Points(Request r, EventFile in) {
+    try {
+      return Prior.parse(r.theta1Prior())
+          .points(in.setup(), r.thetaPoints(), Seeds.derive(r.seed(), 9));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidValueException("theta1Prior", e.getMessage());
+    }
   }
 
   private static NuisancePrior parseNuisancePrior(String text) {

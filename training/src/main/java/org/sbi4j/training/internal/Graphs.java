@@ -175,6 +175,15 @@ public final class Graphs {
     return out;
   }
 
+  /**
+   * The plain forward pass of {@code net} on {@code input} (no tangents), its weights as variables
+   * named by {@link #weightName} and {@link #biasName}, its output named {@code outputName}.
+   */
+  public static SDVariable network(
+      SameDiff sd, Network net, SDVariable input, DataType type, String outputName) {
+    return forward(sd, net, input, type, 0, outputName, null).output;
+  }
+
   private record Forward(SDVariable output, List<SDVariable> tangents) {}
 
   /**

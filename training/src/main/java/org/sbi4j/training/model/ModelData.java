@@ -16,6 +16,10 @@ import org.sbi4j.training.store.OnnxExport;
  * ends with the m names of {@code nuisanceNames}, the θ scaling and range have p + m columns, and a
  * SALLY model has p + m outputs. Training and evaluation treat ν exactly as θ.
  *
+ * <p>A doubly parameterised ratio model (docs/math.md §3.8) has {@code theta1Range} set: its inputs
+ * are concat((θ0 − μ)/σ, (θ1 − μ')/σ', (x − μ_x)/σ_x) (2p + d), the θ scaling has 2p columns (θ0's,
+ * then θ1's) and log r̂ = log r̂(x|θ0, θ1) for any θ1 in {@code theta1Range}.
+ *
  * @param method the estimator
  * @param precision arithmetic the members were trained in
  * @param observables names of the d features, in input order
@@ -28,6 +32,11 @@ import org.sbi4j.training.store.OnnxExport;
  *     (empty without nuisances)
  * @param thetaRef θ_ref of a SALLY model (p entries: the point its score is the score at), or null
  *     for a ratio model or a SALLY model whose folder predates the record
+ * @param theta1Range θ1 box of the training sample, p × {min, max}, for a doubly parameterised
+ *     ratio model; null otherwise
+ * @param morphingAware the combination of a morphing-aware ratio model (docs/math.md §3.9), whose
+ *     members map (x − μ_x)/σ_x (d) to their {@link MorphingAware#outputs()} outputs and whose θ
+ *     scaling is the identity; null otherwise
  */
 public record ModelData(
     Method method,
@@ -39,9 +48,14 @@ public record ModelData(
     double[][] thetaRange,
     List<Network> members,
     List<String> nuisanceNames,
-    double[] thetaRef) {
+    double[] thetaRef,
+    double[][] theta1Range,
+    MorphingAware morphingAware) {
 
-  /** A model without a recorded θ_ref. */
+  /**
+   * A singly parameterised model (θ1 fixed by training), not morphing-aware, without a recorded
+   * θ_ref.
+   */
   public ModelData(
       Method method,
       Precision precision,
@@ -62,6 +76,8 @@ public record ModelData(
         thetaRange,
         members,
         nuisanceNames,
+        null,
+        null,
         null);
   }
 
@@ -120,16 +136,36 @@ public record ModelData(
           "x scaling has " + xScaling.width() + " columns for " + d + " observables");
     }
     boolean ratio = method != Method.SALLY;
+    boolean doubly = theta1Range != null;
+    if (doubly && (!ratio || m > 0)) {
+      throw new IllegalArgumentException(
+          "only a ratio model without nuisance parameters can be doubly parameterised");
+    }
+    int q = doubly ? 2 * p : p;
     if (ratio
         && (thetaScaling == null
-            || thetaScaling.width() != p
+            || thetaScaling.width() != q
             || thetaRange == null
-            || thetaRange.length != p)) {
+            || thetaRange.length != p
+            || doubly && theta1Range.length != p)) {
       throw new IllegalArgumentException(
-          "a ratio model needs a θ scaling and θ range for its " + p + " parameters");
+          "a "
+              + (doubly ? "doubly parameterised " : "")
+              + "ratio model needs a θ scaling of "
+              + q
+              + " columns and θ ranges for its "
+              + p
+              + " parameters");
     }
-    int inputs = ratio ? p + d : d;
-    int outputs = ratio ? 1 : p;
+    if (morphingAware != null
+        && (!ratio || doubly || m > 0 || morphingAware.parameterCount() != p)) {
+      throw new IllegalArgumentException(
+          "a morphing-aware model is a ratio model of the morphing's "
+              + morphingAware.parameterCount()
+              + " parameters at one θ1, without nuisance parameters");
+    }
+    int inputs = morphingAware != null ? d : ratio ? q + d : d;
+    int outputs = morphingAware != null ? morphingAware.outputs() : ratio ? 1 : p;
     for (int k = 0; k < members.size(); k++) {
       Network n = members.get(k);
       if (n.inputs() != inputs || n.outputs() != outputs) {
@@ -153,16 +189,8 @@ public record ModelData(
             "ensemble member " + k + " has a different architecture from member 0");
       }
     }
-    if (thetaRange != null) {
-      double[][] copy = new double[thetaRange.length][];
-      for (int k = 0; k < thetaRange.length; k++) {
-        if (thetaRange[k].length != 2 || !(thetaRange[k][0] <= thetaRange[k][1])) {
-          throw new IllegalArgumentException("θ range of parameter " + k + " must be [min, max]");
-        }
-        copy[k] = thetaRange[k].clone();
-      }
-      thetaRange = copy;
-    }
+    thetaRange = checkedRange("θ", thetaRange);
+    theta1Range = checkedRange("θ1", theta1Range);
     if (thetaRef != null) {
       if (ratio || thetaRef.length != p) {
         throw new IllegalArgumentException(
@@ -182,16 +210,51 @@ public record ModelData(
     return thetaRef == null ? null : thetaRef.clone();
   }
 
-  @Override
-  public double[][] thetaRange() {
-    if (thetaRange == null) {
+  private static double[][] checkedRange(String what, double[][] range) {
+    if (range == null) {
       return null;
     }
-    double[][] copy = new double[thetaRange.length][];
-    for (int k = 0; k < copy.length; k++) {
-      copy[k] = thetaRange[k].clone();
+    double[][] copy = new double[range.length][];
+    for (int k = 0; k < range.length; k++) {
+      if (range[k] == null || range[k].length != 2 || !(range[k][0] <= range[k][1])) {
+        throw new IllegalArgumentException(
+            what + " range of parameter " + k + " must be [min, max]");
+      }
+      copy[k] = range[k].clone();
     }
     return copy;
+  }
+
+  private static double[][] copy(double[][] range) {
+    if (range == null) {
+      return null;
+    }
+    double[][] copy = new double[range.length][];
+    for (int k = 0; k < copy.length; k++) {
+      copy[k] = range[k].clone();
+    }
+    return copy;
+  }
+
+  @Override
+  public double[][] thetaRange() {
+    return copy(thetaRange);
+  }
+
+  @Override
+  public double[][] theta1Range() {
+    return copy(theta1Range);
+  }
+
+  /** True for a doubly parameterised ratio model, whose network also takes θ1. */
+  public boolean doublyParameterized() {
+    return theta1Range != null;
+  }
+
+  /** Number of θ inputs before x: p, 2p for a doubly parameterised model, 0 for SALLY. */
+  public int thetaInputs() {
+    int p = parameters.size();
+    return isRatio() ? (doublyParameterized() ? 2 * p : p) : 0;
   }
 
   /** True for the parameterized ratio methods, false for SALLY. */
@@ -211,7 +274,14 @@ public record ModelData(
         thetaRange,
         members,
         nuisanceNames,
-        thetaRef);
+        thetaRef,
+        theta1Range,
+        morphingAware);
+  }
+
+  /** True for a morphing-aware ratio model ({@link MorphingAwareModel} evaluates it). */
+  public boolean isMorphingAware() {
+    return morphingAware != null;
   }
 
   /** The physics parameters θ: {@code parameters} without the trailing nuisance parameters. */

@@ -37,6 +37,10 @@ public final class NetworkEvaluator {
 
   private final ModelData data;
   private final int p;
+
+  /** θ inputs before x: p, or 2p (θ0 then θ1) for a doubly parameterised model. */
+  private final int q;
+
   private final int d;
   private final boolean ratio;
   private final EvaluatorMember[] members;
@@ -52,6 +56,7 @@ public final class NetworkEvaluator {
   private NetworkEvaluator(ModelData data, DenseKernel kernel) {
     this.data = data;
     this.p = data.parameters().size();
+    this.q = data.isRatio() ? data.thetaInputs() : p;
     this.d = data.observables().size();
     this.ratio = data.isRatio();
     int outputs = ratio ? 1 : p;
@@ -94,30 +99,31 @@ public final class NetworkEvaluator {
    * Mean and spread of the members for n rows: row i at θ0 = theta row i (ratio models) or x row i
    * alone (SALLY).
    *
-   * @param theta n × p raw θ0 rows (ignored for SALLY, may be null)
+   * @param theta n × p raw θ0 rows (ignored for SALLY, may be null); for a doubly parameterised
+   *     model n × 2p rows θ0 ⊕ θ1
    * @param x n × d raw features in the model's observable order
    */
   public Prediction predict(double[] theta, double[] x) {
     int n = x.length / d;
-    if (x.length != n * d || ratio && (theta == null || theta.length != n * p)) {
+    if (x.length != n * d || ratio && (theta == null || theta.length != n * q)) {
       throw new IllegalArgumentException(
           String.format(
               Locale.ROOT,
               "predict needs n × %d features and n × %d θ values, got %d and %s",
               d,
-              p,
+              q,
               x.length,
               theta == null ? "none" : String.valueOf(theta.length)));
     }
-    int width = ratio ? p + d : d;
+    int width = ratio ? q + d : d;
     double[] input = new double[n * width];
     for (int i = 0; i < n; i++) {
       int o = i * width;
       if (ratio) {
-        for (int k = 0; k < p; k++) {
-          input[o + k] = data.thetaScaling().apply(k, theta[i * p + k]);
+        for (int k = 0; k < q; k++) {
+          input[o + k] = data.thetaScaling().apply(k, theta[i * q + k]);
         }
-        o += p;
+        o += q;
       }
       for (int j = 0; j < d; j++) {
         input[o + j] = data.xScaling().apply(j, x[i * d + j]);
@@ -138,7 +144,7 @@ public final class NetworkEvaluator {
    * log r̂ (the members' mean) at every (grid point, event): the fast path of limit scans.
    *
    * @param x n × d raw features in the model's observable order
-   * @param thetas raw θ0 grid points, each of p values
+   * @param thetas raw θ0 grid points, each of p values (doubly parameterised: θ0 ⊕ θ1, 2p)
    * @return thetas.length × n
    */
   public double[][] logRatio(double[] x, double[][] thetas) {
@@ -147,7 +153,7 @@ public final class NetworkEvaluator {
     double[][] out = new double[thetas.length][n];
     for (int m = 0; m < members.length; m++) {
       EvaluatorMember mb = members[m];
-      float[] xPart = mb.float32() ? mb.firstLayerX(x, n, data.xScaling(), p, d) : null;
+      float[] xPart = mb.float32() ? mb.firstLayerX(x, n, data.xScaling(), q, d) : null;
       if (thetas.length == 1) {
         // one point: its event tiles are spread over the cores instead
         grid(mb, xPart, x, n, thetas[0], new int[0], new double[][] {out[0]}, true);
@@ -173,7 +179,7 @@ public final class NetworkEvaluator {
    * #predict(double[], double[])} of all events at θ0 = thetas[j].
    *
    * @param x n × d raw features in the model's observable order
-   * @param thetas raw θ0 grid points, each of p values
+   * @param thetas raw θ0 grid points, each of p values (doubly parameterised: θ0 ⊕ θ1, 2p)
    */
   public Prediction[] predict(double[] x, double[][] thetas) {
     requireRatio();
@@ -182,7 +188,7 @@ public final class NetworkEvaluator {
     for (int m = 0; m < members.length; m++) {
       EvaluatorMember mb = members[m];
       int member = m;
-      float[] xPart = mb.float32() ? mb.firstLayerX(x, n, data.xScaling(), p, d) : null;
+      float[] xPart = mb.float32() ? mb.firstLayerX(x, n, data.xScaling(), q, d) : null;
       IntStream.range(0, thetas.length)
           .parallel()
           .forEach(
@@ -232,7 +238,7 @@ public final class NetworkEvaluator {
     int n = x.length / d;
     double[][] out = new double[1 + directions.length][n];
     for (EvaluatorMember mb : members) {
-      float[] xPart = mb.float32() ? mb.firstLayerX(x, n, data.xScaling(), p, d) : null;
+      float[] xPart = mb.float32() ? mb.firstLayerX(x, n, data.xScaling(), q, d) : null;
       if (mb.float32() && directions.length >= REVERSE) {
         reverse(mb, xPart, n, theta, directions, out);
       } else {
@@ -257,7 +263,7 @@ public final class NetworkEvaluator {
    */
   private void reverse(
       EvaluatorMember mb, float[] xPart, int n, double[] theta, int[] directions, double[][] out) {
-    float[] thetaPart = mb.firstLayerTheta(theta, data.thetaScaling(), p);
+    float[] thetaPart = mb.firstLayerTheta(theta, data.thetaScaling(), q);
     int h1 = thetaPart.length;
     ThreadLocal<EvaluatorMember.ReverseScratch> local =
         ThreadLocal.withInitial(() -> new EvaluatorMember.ReverseScratch(mb));
@@ -301,9 +307,9 @@ public final class NetworkEvaluator {
       int[] directions,
       double[][] out,
       boolean parallel) {
-    if (theta.length != p) {
+    if (theta.length != q) {
       throw new IllegalArgumentException(
-          "a grid point has " + theta.length + " values for " + p + " parameters");
+          "a grid point has " + theta.length + " values for " + q + " θ inputs");
     }
     int tangents = directions.length;
     int tiles = (n + TILE - 1) / TILE;
@@ -312,19 +318,19 @@ public final class NetworkEvaluator {
       range = range.parallel();
     }
     if (!mb.float32()) {
-      double[] scaled = new double[p];
-      for (int k = 0; k < p; k++) {
+      double[] scaled = new double[q];
+      for (int k = 0; k < q; k++) {
         scaled[k] = data.thetaScaling().apply(k, theta[k]);
       }
       range.forEach(
           t -> {
-            double[] row = new double[p + d];
-            System.arraycopy(scaled, 0, row, 0, p);
+            double[] row = new double[q + d];
+            System.arraycopy(scaled, 0, row, 0, q);
             double[][] dots = new double[tangents][mb.width()];
             double[] res = new double[1 + tangents];
             for (int i = t * TILE; i < Math.min(n, (t + 1) * TILE); i++) {
               for (int j = 0; j < d; j++) {
-                row[p + j] = data.xScaling().apply(j, x[i * d + j]);
+                row[q + j] = data.xScaling().apply(j, x[i * d + j]);
               }
               mb.forward64(row, directions, dots, res);
               for (int c = 0; c < res.length; c++) {
@@ -334,7 +340,7 @@ public final class NetworkEvaluator {
           });
       return;
     }
-    float[] thetaPart = mb.firstLayerTheta(theta, data.thetaScaling(), p);
+    float[] thetaPart = mb.firstLayerTheta(theta, data.thetaScaling(), q);
     int h1 = thetaPart.length;
     // one scratch per worker thread when parallel, else one for all tiles
     EvaluatorMember.Scratch shared =

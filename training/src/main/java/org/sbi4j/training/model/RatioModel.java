@@ -12,6 +12,10 @@ import org.sbi4j.samples.estimators.RatioEstimator;
  * ensemble: log r̂ and t̂ are the means over members, {@link #predict} also gives the spread.
  * Evaluated by its {@link NetworkEvaluator} (float32 on the SIMD kernel, fast on θ grids).
  * Thread-safe.
+ *
+ * <p>A doubly parameterised model ({@link ModelData#doublyParameterized()}) takes θ rows θ0 ⊕ θ1
+ * (2p values) everywhere here; {@link #atReference} fixes θ1 and gives the p-parameter estimator
+ * that likelihoods use.
  */
 public final class RatioModel extends TrainedModel implements RatioEstimator {
   public RatioModel(ModelData data) {
@@ -47,13 +51,24 @@ public final class RatioModel extends TrainedModel implements RatioEstimator {
   }
 
   /**
+   * This model as an estimator of log r̂(x|θ, θ1) with the reference θ1 fixed: a doubly
+   * parameterised model evaluated at {@code theta1}.
+   *
+   * @throws IllegalArgumentException when the model is not doubly parameterised or {@code theta1}
+   *     does not have p finite values
+   */
+  public ReferenceRatioModel atReference(double[] theta1) {
+    return new ReferenceRatioModel(this, theta1);
+  }
+
+  /**
    * Row-wise predictions: row i at θ0 = theta row i.
    *
-   * @param theta n × p raw θ0 rows
+   * @param theta n × p raw θ0 rows (doubly parameterised: n × 2p rows θ0 ⊕ θ1)
    * @param x n × d raw features in the order of {@link #observables()}
    */
   public Prediction predict(double[] theta, double[] x) {
-    int p = data.parameters().size();
+    int p = data.thetaInputs();
     int d = data.observables().size();
     int n = x.length / d;
     if (x.length != n * d || theta.length != n * p) {
@@ -72,8 +87,7 @@ public final class RatioModel extends TrainedModel implements RatioEstimator {
 
   /** Mean and spread of the members at every (θ row, event): the grid form of {@link #predict}. */
   public Prediction[] predict(EventSample events, double[][] thetas) {
-    int p = data.parameters().size();
-    Check.rectangular("thetas", thetas, p);
+    Check.rectangular("thetas", thetas, data.thetaInputs());
     for (double[] theta : thetas) {
       Check.finite("theta", theta);
     }
@@ -97,7 +111,7 @@ public final class RatioModel extends TrainedModel implements RatioEstimator {
   /** The members' mean log r̂ on the grid, without t̂ (the fast path of limit scans). */
   @Override
   public double[][] logRatio(EventSample events, double[][] thetas) {
-    Check.rectangular("thetas", thetas, data.parameters().size());
+    Check.rectangular("thetas", thetas, data.thetaInputs());
     for (double[] theta : thetas) {
       Check.finite("theta", theta);
     }

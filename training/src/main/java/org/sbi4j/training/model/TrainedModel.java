@@ -18,6 +18,11 @@ abstract class TrainedModel {
     if (data.isRatio() != ratio) {
       throw new IllegalArgumentException(wrongKind);
     }
+    if (data.isMorphingAware()) {
+      throw new IllegalArgumentException(
+          "a morphing-aware model is evaluated by MorphingAwareModel.of, not by a plain network"
+              + " evaluator");
+    }
     this.data = data;
     this.evaluator = new NetworkEvaluator(data);
   }

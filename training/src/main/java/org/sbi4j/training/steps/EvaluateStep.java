@@ -14,6 +14,7 @@ import org.sbi4j.samples.Column;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.estimators.Prediction;
 import org.sbi4j.training.model.ModelData;
+import org.sbi4j.training.model.MorphingAwareModel;
 import org.sbi4j.training.model.RatioModel;
 import org.sbi4j.training.model.ScoreModel;
 import org.sbi4j.training.store.ModelFolder;
@@ -29,7 +30,8 @@ public final class EvaluateStep {
   /**
    * @param model model folder
    * @param events event file, training sample or plain sample
-   * @param theta θ0 for every event (ratio models); null to use each row's own {@code theta0}
+   * @param theta θ0 for every event (ratio models; θ0 ⊕ θ1, 2p values, for a doubly parameterised
+   *     model); null to use each row's own {@code theta0} (and {@code theta1})
    * @param out HDF5 file to write
    */
   public record Request(Path model, Path events, double[] theta, Path out) {}
@@ -61,8 +63,16 @@ public final class EvaluateStep {
     List<String> warnings = new ArrayList<>();
     if (model.isRatio()) {
       double[] thetas = thetaRows(r.theta(), events, model);
-      warnings.addAll(rangeWarnings(model, thetas, n, r.theta() != null));
-      pr = new RatioModel(model).predict(thetas, x);
+      int q = model.thetaInputs();
+      double[] theta0 = new double[n * p];
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(thetas, i * q, theta0, i * p, p);
+      }
+      warnings.addAll(rangeWarnings(model, theta0, n, r.theta() != null));
+      pr =
+          model.isMorphingAware()
+              ? MorphingAwareModel.of(model).predict(thetas, x)
+              : new RatioModel(model).predict(thetas, x);
     } else {
       if (r.theta() != null) {
         throw new InvalidValueException(
@@ -140,9 +150,28 @@ public final class EvaluateStep {
     return out;
   }
 
+  /** The θ inputs of every row: θ0, or θ0 ⊕ θ1 for a doubly parameterised model. */
   private static double[] thetaRows(double[] theta, EventSample events, ModelData model) {
-    int p = model.parameters().size();
+    int p = model.thetaInputs();
     int n = events.size();
+    if (theta == null && model.doublyParameterized()) {
+      if (!events.has(Column.THETA0) || !events.has(Column.THETA1)) {
+        throw new InvalidValueException(
+            "theta",
+            "a doubly parameterised model needs θ0 and θ1: give θ0 ⊕ θ1 ("
+                + p
+                + " values) or a file with theta0 and theta1");
+      }
+      double[] t0 = events.column(Column.THETA0);
+      double[] t1 = events.column(Column.THETA1);
+      int h = p / 2;
+      double[] rows = new double[n * p];
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(t0, i * h, rows, i * p, h);
+        System.arraycopy(t1, i * h, rows, i * p + h, h);
+      }
+      return rows;
+    }
     if (theta == null) {
       if (!events.has(Column.THETA0)) {
         throw new InvalidValueException(

@@ -4,10 +4,15 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.common.TaskRunner;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.io.Configs;
+import org.sbi4j.samples.io.EventFile;
+import org.sbi4j.samples.io.MadMinerFiles;
 import org.sbi4j.samples.io.TrainingFiles;
+import org.sbi4j.samples.mining.GoldMiner;
+import org.sbi4j.training.MorphingAwareTrainer;
 import org.sbi4j.training.Trainer;
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.TrainingOutcome;
@@ -15,6 +20,7 @@ import org.sbi4j.training.listeners.EpochReport;
 import org.sbi4j.training.listeners.ProgressListener;
 import org.sbi4j.training.listeners.TrainingListener;
 import org.sbi4j.training.model.Method;
+import org.sbi4j.training.model.MorphingAware;
 import org.sbi4j.training.store.ModelFolder;
 
 /** {@code sbi4j train}: a training-sample file and a config in, a model folder out. */
@@ -30,6 +36,10 @@ public final class TrainStep {
    * @param progress where per-epoch lines go, or null for silence
    * @param runner where the ensemble members train as tasks, or null for one after the other in
    *     this thread
+   * @param morphingAware the combination of a morphing-aware model (docs/math.md §3.9), or null for
+   *     a plain one
+   * @param events the weighted event file whose setup and benchmark cross sections a morphing-aware
+   *     model uses (required with {@code morphingAware}, else ignored)
    */
   public record Request(
       Method method,
@@ -38,7 +48,21 @@ public final class TrainStep {
       Path out,
       long seed,
       PrintStream progress,
-      TaskRunner runner) {
+      TaskRunner runner,
+      MorphingAware.Kind morphingAware,
+      Path events) {
+    /** A model that is not morphing-aware. */
+    public Request(
+        Method method,
+        Path data,
+        Path config,
+        Path out,
+        long seed,
+        PrintStream progress,
+        TaskRunner runner) {
+      this(method, data, config, out, seed, progress, runner, null, null);
+    }
+
     /** Members one after the other in this thread. */
     public Request(
         Method method, Path data, Path config, Path out, long seed, PrintStream progress) {
@@ -66,6 +90,25 @@ public final class TrainStep {
       String out,
       List<String> nuisances) {}
 
+  /** The morphing-aware combination from the event file's setup and benchmark cross sections. */
+  private static MorphingAware morphing(Request r, TrainingConfig config, List<String> nuisances) {
+    if (r.events() == null) {
+      throw new InvalidValueException(
+          "events",
+          "a morphing-aware model needs the weighted event file the sample was drawn from (its"
+              + " setup and benchmark cross sections)");
+    }
+    if (!nuisances.isEmpty()) {
+      throw new InvalidValueException(
+          "trainingSample",
+          "a morphing-aware model is not available for a sample with nuisance parameters");
+    }
+    try (EventFile in = MadMinerFiles.open(r.events())) {
+      double[] sigma = new GoldMiner(in.setup()).benchmarkCrossSections(in);
+      return MorphingAware.of(r.morphingAware(), in.setup(), sigma, config.logRatioClip());
+    }
+  }
+
   /** Trains and writes the model folder. */
   public static Result run(Request r) {
     TrainingConfig config =
@@ -80,7 +123,11 @@ public final class TrainStep {
       listeners.add(new ProgressListener(r.progress()));
     }
     TrainingOutcome outcome =
-        new Trainer(config, listeners).train(sample, nuisances, r.method(), r.seed(), r.runner());
+        r.morphingAware() == null
+            ? new Trainer(config, listeners)
+                .train(sample, nuisances, r.method(), r.seed(), r.runner())
+            : new MorphingAwareTrainer(config, listeners)
+                .train(sample, r.method(), morphing(r, config, nuisances), r.seed());
     ModelFolder.save(r.out(), outcome, r.data());
     return new Result(
         r.method().cliName(),

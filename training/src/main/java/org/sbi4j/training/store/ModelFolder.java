@@ -16,6 +16,8 @@ import org.sbi4j.training.listeners.EpochReport;
 import org.sbi4j.training.model.Activation;
 import org.sbi4j.training.model.Method;
 import org.sbi4j.training.model.ModelData;
+import org.sbi4j.training.model.MorphingAware;
+import org.sbi4j.training.model.MorphingAwareModel;
 import org.sbi4j.training.model.Network;
 import org.sbi4j.training.model.Precision;
 import org.sbi4j.training.model.RatioModel;
@@ -66,7 +68,9 @@ public final class ModelFolder {
 
   /**
    * Contents of model.json; {@code nuisance_names} (the trailing entries of {@code parameters} that
-   * are nuisance parameters) is written only when there are some.
+   * are nuisance parameters) is written only when there are some; {@code doubly_parameterized} and
+   * {@code theta1_range} only for a doubly parameterised ratio model, {@code morphing_aware} only
+   * for a morphing-aware one.
    */
   public record Header(
       int formatVersion,
@@ -82,7 +86,13 @@ public final class ModelFolder {
       int members,
       @JsonProperty("nuisance_names") @JsonInclude(JsonInclude.Include.NON_EMPTY)
           List<String> nuisanceNames,
-      @JsonInclude(JsonInclude.Include.NON_NULL) Validity validity) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) Validity validity,
+      @JsonProperty("doubly_parameterized") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+          boolean doublyParameterized,
+      @JsonProperty("theta1_range") @JsonInclude(JsonInclude.Include.NON_NULL)
+          double[][] theta1Range,
+      @JsonProperty("morphing_aware") @JsonInclude(JsonInclude.Include.NON_NULL)
+          MorphingAware morphingAware) {}
 
   /** Contents of weights.json. */
   public record Weights(List<List<Network.Dense>> members) {}
@@ -100,6 +110,11 @@ public final class ModelFolder {
     /** The model as a ratio estimator (ratio methods). */
     public RatioModel ratioModel() {
       return new RatioModel(model);
+    }
+
+    /** The model as a morphing-aware ratio estimator (docs/math.md §3.9). */
+    public MorphingAwareModel morphingAwareModel() {
+      return MorphingAwareModel.of(model);
     }
 
     /** The model as a score estimator (SALLY). */
@@ -132,7 +147,10 @@ public final class ModelFolder {
             first.hiddenWidths(),
             m.members().size(),
             m.nuisanceNames(),
-            Validity.of(m));
+            Validity.of(m),
+            m.doublyParameterized(),
+            m.theta1Range(),
+            m.morphingAware());
     List<List<Network.Dense>> layers = new ArrayList<>();
     for (Network n : m.members()) {
       layers.add(n.layers());
@@ -237,6 +255,14 @@ public final class ModelFolder {
       }
       nets.add(n);
     }
+    if (h.doublyParameterized() != (h.theta1Range() != null)) {
+      throw new IllegalArgumentException(
+          dir
+              + "/model.json has doubly_parameterized "
+              + h.doublyParameterized()
+              + (h.theta1Range() == null ? " without" : " with")
+              + " a theta1_range; a doubly parameterised model needs both, any other neither");
+    }
     ModelData model;
     try {
       model =
@@ -250,7 +276,9 @@ public final class ModelFolder {
               h.thetaRange(),
               nets,
               h.nuisanceNames() == null ? List.of() : h.nuisanceNames(),
-              h.validity() == null ? null : h.validity().thetaRef());
+              h.validity() == null ? null : h.validity().thetaRef(),
+              h.theta1Range(),
+              h.morphingAware());
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new IllegalArgumentException(dir + " is not a valid model folder: " + e.getMessage());
     }

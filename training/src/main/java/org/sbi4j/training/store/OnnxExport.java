@@ -66,8 +66,20 @@ public final class OnnxExport {
     int p = model.parameters().size();
     int d = model.observables().size();
     graph.setName("sbi4j_" + model.method().cliName());
+    if (model.isMorphingAware()) {
+      // the combination with the morphing weights is in model.json; the graph gives o(x)
+      String xIn = standardise(input("x", d), "x", model.xScaling());
+      List<String> outs = new ArrayList<>();
+      for (int m = 0; m < model.members().size(); m++) {
+        outs.add(scoreMember(model.members().get(m), m, xIn));
+      }
+      output(mean(outs), "component_outputs", model.morphingAware().outputs());
+      return proto();
+    }
     String theta =
-        model.isRatio() ? standardise(input("theta", p), "theta", model.thetaScaling()) : null;
+        model.isRatio()
+            ? standardise(input("theta", model.thetaInputs()), "theta", model.thetaScaling())
+            : null;
     String x = standardise(input("x", d), "x", model.xScaling());
     List<String> logR = new ArrayList<>();
     List<String> scores = new ArrayList<>();
@@ -86,6 +98,10 @@ public final class OnnxExport {
       }
       output(mean(scores), "t_hat", p);
     }
+    return proto();
+  }
+
+  private ModelProto proto() {
     return ModelProto.newBuilder()
         .setIrVersion(IR_VERSION)
         .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))

@@ -1,0 +1,218 @@
+package org.sbi4j.training.model;
+
+import java.util.Locale;
+import org.sbi4j.common.Check;
+import org.sbi4j.morphing.Morpher;
+import org.sbi4j.morphing.MorphingSetup;
+import org.sbi4j.samples.EventSample;
+
+/**
+ * How a morphing-aware ratio model (docs/math.md §3.9) turns its network outputs o(x) into log
+ * r̂(x|θ) and t̂ = ∇θ log r̂, so that the θ-dependence is exactly the morphing polynomial.
+ *
+ * <ul>
+ *   <li>{@link Kind#LINEAR}: one output per basis benchmark b, r̂_b(x) = e^{clip(o_b)}, and r̂(x|θ)
+ *       = Σ_b w_b(θ) σ_b r̂_b(x) / Σ_b w_b(θ) σ_b, with w_b the morphing weights and σ_b the
+ *       benchmark cross sections of the events.
+ *   <li>{@link Kind#QUADRATIC}: one parameter, θ1 = 0, two outputs A, B and r̂(x|θ) = [(1 + θA)² +
+ *       (θB)²] / (σ(θ)/σ(0)).
+ * </ul>
+ *
+ * In both the numerator N is floored at D e^{−c} (D the denominator, c {@code logRatioClip}), so
+ * log r̂ ≥ −c and t̂ = 0 where the morphing numerator is not positive.
+ *
+ * @param kind the combination
+ * @param components components × parameters exponents of the morphing
+ * @param basis benchmarks × parameters
+ * @param matrix the morphing matrix W, components × benchmarks
+ * @param benchmarkSigma σ_b of every benchmark (pb), from the events
+ * @param logRatioClip c
+ */
+public record MorphingAware(
+    Kind kind,
+    int[][] components,
+    double[][] basis,
+    double[][] matrix,
+    double[] benchmarkSigma,
+    double logRatioClip) {
+  /** The two combinations. */
+  public enum Kind {
+    /** Σ_b w_b σ_b r̂_b / Σ_b w_b σ_b. */
+    LINEAR,
+    /** [(1 + θA)² + (θB)²]/(σ(θ)/σ(0)), one parameter. */
+    QUADRATIC
+  }
+
+  public MorphingAware {
+    if (kind == null) {
+      throw new IllegalArgumentException("a morphing-aware kind is required");
+    }
+    Morpher m = Morpher.withMatrix(components, basis, matrix);
+    Check.length("benchmark cross sections", benchmarkSigma, m.benchmarkCount());
+    Check.finite("benchmark cross sections", benchmarkSigma);
+    if (!(logRatioClip > 0)) {
+      throw new IllegalArgumentException("logRatioClip " + logRatioClip + " must be positive");
+    }
+    if (kind == Kind.QUADRATIC) {
+      if (m.parameterCount() != 1) {
+        throw new IllegalArgumentException(
+            "the quadratic morphing-aware model has one parameter, the setup has "
+                + m.parameterCount());
+      }
+      if (!(m.crossSection(new double[] {0}, benchmarkSigma) > 0)) {
+        throw new IllegalArgumentException("the quadratic morphing-aware model needs σ(0) > 0");
+      }
+    }
+    components = Check.copy(components);
+    basis = Check.copy(basis);
+    matrix = Check.copy(matrix);
+    benchmarkSigma = benchmarkSigma.clone();
+  }
+
+  @Override
+  public int[][] components() {
+    return Check.copy(components);
+  }
+
+  @Override
+  public double[][] basis() {
+    return Check.copy(basis);
+  }
+
+  @Override
+  public double[][] matrix() {
+    return Check.copy(matrix);
+  }
+
+  @Override
+  public double[] benchmarkSigma() {
+    return benchmarkSigma.clone();
+  }
+
+  /**
+   * The combination {@code kind} for the setup of weighted {@code events}: σ_b = Σ_e w_e(θ_b), the
+   * benchmark cross sections of the events.
+   */
+  public static MorphingAware fromEvents(
+      Kind kind, MorphingSetup setup, EventSample events, double logRatioClip) {
+    int nb = setup.benchmarks().size();
+    double[] w = events.weights();
+    if (w == null) {
+      throw new IllegalArgumentException(
+          "the events carry no benchmark weights; a morphing-aware model needs weighted events");
+    }
+    double[] sigma = new double[nb];
+    for (int r = 0; r < w.length; r++) {
+      sigma[r % nb] += w[r];
+    }
+    return of(kind, setup, sigma, logRatioClip);
+  }
+
+  /** The combination {@code kind} for {@code setup} with the benchmark cross sections σ_b. */
+  public static MorphingAware of(
+      Kind kind, MorphingSetup setup, double[] benchmarkSigma, double logRatioClip) {
+    return new MorphingAware(
+        kind,
+        setup.components(),
+        setup.basis(),
+        setup.morpher().matrix(),
+        benchmarkSigma,
+        logRatioClip);
+  }
+
+  /** The morpher of the components, basis and matrix. */
+  public Morpher morpher() {
+    return Morpher.withMatrix(components, basis, matrix);
+  }
+
+  /** Number of parameters p. */
+  public int parameterCount() {
+    return components[0].length;
+  }
+
+  /** Network outputs: one per benchmark (LINEAR) or 2 (QUADRATIC). */
+  public int outputs() {
+    return kind == Kind.LINEAR ? basis.length : 2;
+  }
+
+  /**
+   * The per-row coefficients the training graph is fed at θ: LINEAR {w_b σ_b (b), then ∂w_b/∂θ_k
+   * σ_b for each k (p × b)}; QUADRATIC {θ, D(θ) = σ(θ)/σ(0), D'(θ)}.
+   */
+  public double[][] coefficients(Morpher morpher, double[] theta) {
+    if (kind == Kind.QUADRATIC) {
+      double s0 = morpher.crossSection(new double[] {0}, benchmarkSigma);
+      return new double[][] {
+        {theta[0]},
+        {morpher.crossSection(theta, benchmarkSigma) / s0},
+        {morpher.crossSectionGradient(theta, benchmarkSigma)[0] / s0}
+      };
+    }
+    int nb = basis.length;
+    int p = parameterCount();
+    double[] w = morpher.weights(theta);
+    double[][] g = morpher.weightGradients(theta);
+    double[][] out = new double[1 + p][nb];
+    for (int b = 0; b < nb; b++) {
+      out[0][b] = w[b] * benchmarkSigma[b];
+      for (int k = 0; k < p; k++) {
+        out[1 + k][b] = g[k][b] * benchmarkSigma[b];
+      }
+    }
+    return out;
+  }
+
+  /**
+   * log r̂ and t̂ of one row (the evaluation formula, in double).
+   *
+   * @param outputs the network outputs o(x)
+   * @param coefficients {@link #coefficients} at θ
+   * @return {log r̂, t̂_1 … t̂_p}
+   */
+  public double[] combine(double[] outputs, double[][] coefficients) {
+    int p = parameterCount();
+    double[] out = new double[1 + p];
+    double n;
+    double d;
+    double[] dn = new double[p];
+    double[] dd = new double[p];
+    if (kind == Kind.QUADRATIC) {
+      double theta = coefficients[0][0];
+      double a = outputs[0];
+      double b = outputs[1];
+      n = (1 + theta * a) * (1 + theta * a) + theta * b * theta * b;
+      dn[0] = 2 * a * (1 + theta * a) + 2 * theta * b * b;
+      d = coefficients[1][0];
+      dd[0] = coefficients[2][0];
+    } else {
+      n = 0;
+      d = 0;
+      for (int c = 0; c < outputs.length; c++) {
+        double e = Math.exp(Math.max(-logRatioClip, Math.min(logRatioClip, outputs[c])));
+        n += coefficients[0][c] * e;
+        d += coefficients[0][c];
+        for (int k = 0; k < p; k++) {
+          dn[k] += coefficients[1 + k][c] * e;
+          dd[k] += coefficients[1 + k][c];
+        }
+      }
+    }
+    if (!(d > 0)) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "the morphed cross section is %s at this θ; a morphing-aware ratio needs σ(θ) > 0",
+              d));
+    }
+    double floor = d * Math.exp(-logRatioClip);
+    if (!(n >= floor)) {
+      out[0] = -logRatioClip;
+      return out;
+    }
+    out[0] = Math.log(n) - Math.log(d);
+    for (int k = 0; k < p; k++) {
+      out[1 + k] = dn[k] / n - dd[k] / d;
+    }
+    return out;
+  }
+}
