@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.sbi4j.common.Progress;
 import org.sbi4j.morphing.MorphingSetup;
 import org.sbi4j.samples.EventSample;
 
@@ -82,7 +84,6 @@ public final class LheImport {
   private static final class Parsed {
     final List<double[]> x = new ArrayList<>();
     final List<double[]> w = new ArrayList<>();
-    final Set<String> declared = new LinkedHashSet<>();
   }
 
   static XMLInputFactory safeFactory() {
@@ -96,8 +97,41 @@ public final class LheImport {
 
   private static Parsed parse(Path lhe, List<String> ids, List<LheObservables.Spec> specs) {
     Parsed p = new Parsed();
+    stream(
+        lhe,
+        ids,
+        Progress.NONE,
+        (event, ev, wgt) -> {
+          double[] w = new double[ids.size()];
+          for (int b = 0; b < w.length; b++) {
+            w[b] = weight(lhe, event, ev, wgt, ids.get(b));
+          }
+          p.x.add(LheObservables.evaluate(lhe, event, ev, specs));
+          p.w.add(w);
+        });
+    return p;
+  }
+
+  /** Receives the events of an LHE file one by one. */
+  @FunctionalInterface
+  interface EventSink {
+    /**
+     * @param event 1-based number of the event in its file
+     * @param ev its weight XWGTUP and particles
+     * @param wgt its {@code <wgt id=…>} weights by id
+     */
+    void accept(int event, LheObservables.Event ev, Map<String, Double> wgt);
+  }
+
+  /**
+   * Streams the events of {@code lhe} (plain or gzip-compressed) to {@code sink}, checking first
+   * that every id of {@code ids} but {@code nominal} is declared in the header; {@code progress} is
+   * stepped by the bytes read from the file. Returns the number of events.
+   */
+  static int stream(Path lhe, Collection<String> ids, Progress progress, EventSink sink) {
     int event = 0;
-    try (InputStream in = Files.newInputStream(lhe)) {
+    Set<String> declared = new LinkedHashSet<>();
+    try (InputStream in = open(lhe, progress)) {
       // decode strictly here so that bad bytes are one clear error, not parser noise on stderr
       java.io.Reader text =
           new java.io.InputStreamReader(
@@ -122,13 +156,13 @@ public final class LheImport {
           }
           String name = r.getLocalName();
           if (name.equals("weight") && r.getAttributeValue(null, "id") != null) {
-            p.declared.add(r.getAttributeValue(null, "id").trim());
+            declared.add(r.getAttributeValue(null, "id").trim());
           } else if (name.equals("event")) {
             event++;
             if (event == 1) {
-              checkDeclared(lhe, ids, p.declared);
+              checkDeclared(lhe, ids, declared);
             }
-            readEvent(lhe, r, event, ids, specs, p);
+            readEvent(lhe, r, event, sink);
           }
         }
       } finally {
@@ -145,16 +179,70 @@ public final class LheImport {
               e.getLocation() == null ? -1 : e.getLocation().getLineNumber(),
               where(event),
               firstLine(e.getMessage())));
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw new IllegalArgumentException(
+          lhe + ": corrupt or truncated gzip data" + where(event) + ": " + e.getMessage());
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new IllegalArgumentException(lhe + ": not UTF-8 text" + where(event));
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + lhe + ": " + e.getMessage());
     }
     if (event == 0) {
       throw new IllegalArgumentException(lhe + " has no <event>; is it an LHE file?");
     }
-    return p;
+    return event;
   }
 
-  private static void checkDeclared(Path lhe, List<String> ids, Set<String> declared) {
+  /** The file's bytes, gunzipped when they start with gzip's magic number. */
+  private static InputStream open(Path lhe, Progress progress) throws IOException {
+    InputStream raw =
+        new java.io.FilterInputStream(Files.newInputStream(lhe)) {
+          @Override
+          public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+              progress.step(1);
+            }
+            return b;
+          }
+
+          @Override
+          public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+              progress.step(n);
+            }
+            return n;
+          }
+        };
+    java.io.BufferedInputStream in = new java.io.BufferedInputStream(raw, 1 << 16);
+    in.mark(2);
+    int b0 = in.read();
+    int b1 = in.read();
+    in.reset();
+    return b0 == 0x1f && b1 == 0x8b ? new java.util.zip.GZIPInputStream(in, 1 << 16) : in;
+  }
+
+  /**
+   * The weight of an event under {@code id}: XWGTUP for {@code nominal}, else its {@code <wgt>}; a
+   * missing weight is bad input.
+   */
+  static double weight(
+      Path lhe, int event, LheObservables.Event ev, Map<String, Double> wgt, String id) {
+    Double v = id.equals("nominal") ? Double.valueOf(ev.weight()) : wgt.get(id);
+    if (v == null) {
+      throw new IllegalArgumentException(
+          lhe
+              + ": event "
+              + event
+              + " has no <wgt id='"
+              + id
+              + "'>; every event needs a weight for every benchmark");
+    }
+    return v;
+  }
+
+  private static void checkDeclared(Path lhe, Collection<String> ids, Set<String> declared) {
     for (String id : ids) {
       if (!id.equals("nominal") && !declared.contains(id)) {
         throw new IllegalArgumentException(
@@ -169,13 +257,7 @@ public final class LheImport {
     }
   }
 
-  private static void readEvent(
-      Path lhe,
-      XMLStreamReader r,
-      int event,
-      List<String> ids,
-      List<LheObservables.Spec> specs,
-      Parsed p)
+  private static void readEvent(Path lhe, XMLStreamReader r, int event, EventSink sink)
       throws XMLStreamException {
     StringBuilder text = new StringBuilder();
     Map<String, Double> wgt = new LinkedHashMap<>();
@@ -213,27 +295,7 @@ public final class LheImport {
         default -> {}
       }
     }
-    LheObservables.Event ev = LheObservables.parseEvent(lhe, event, text.toString());
-    double[] w = new double[ids.size()];
-    for (int b = 0; b < w.length; b++) {
-      String id = ids.get(b);
-      Double v = wgt.get(id);
-      if (id.equals("nominal")) {
-        v = ev.weight();
-      }
-      if (v == null) {
-        throw new IllegalArgumentException(
-            lhe
-                + ": event "
-                + event
-                + " has no <wgt id='"
-                + id
-                + "'>; every event needs a weight for every benchmark");
-      }
-      w[b] = v;
-    }
-    p.x.add(LheObservables.evaluate(lhe, event, ev, specs));
-    p.w.add(w);
+    sink.accept(event, LheObservables.parseEvent(lhe, event, text.toString()), wgt);
   }
 
   private static double number(Path lhe, int event, String what, CharSequence s) {
