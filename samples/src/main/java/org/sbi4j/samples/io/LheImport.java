@@ -33,6 +33,55 @@ import org.sbi4j.samples.EventSample;
 public final class LheImport {
   private LheImport() {}
 
+  /**
+   * The events of an {@code import lhe} run and what happened to the others.
+   *
+   * @param events the events that passed, weights normalised (pb), with the sampling benchmark of
+   *     each and the nuisance weights when the config declares nuisances
+   * @param definitions the observables' definitions (the expressions)
+   * @param systematics the systematics to write beside the nuisance parameters
+   * @param eventsRead events read from all files
+   * @param failedCuts events that failed a cut
+   * @param failedObservables events with an observable that could not be computed (no default)
+   * @param failedEfficiencies events with an efficiency that could not be computed
+   * @param samples per file: events read and kept
+   */
+  public record Imported(
+      EventSample events,
+      List<String> definitions,
+      Systematics systematics,
+      long eventsRead,
+      long failedCuts,
+      long failedObservables,
+      long failedEfficiencies,
+      List<SampleCount> samples) {}
+
+  /**
+   * What one file contributed.
+   *
+   * @param file the LHE file
+   * @param sampledFrom the benchmark it was generated at ({@code background} for background)
+   * @param eventsRead its events
+   * @param eventsPassed its events kept
+   */
+  public record SampleCount(String file, String sampledFrom, long eventsRead, long eventsPassed) {}
+
+  /**
+   * Imports the LHE files {@code config} lists (docs/formats.md §9.2): smearing seeded by {@code
+   * seed}, cuts, observables, efficiencies, k-factors, nuisance weights; {@code progress} is
+   * stepped by the bytes read.
+   *
+   * @param setup the morphing setup, or null for the config's {@code setup}
+   */
+  public static Imported run(Path config, Path setup, long seed, Progress progress) {
+    return LheSamples.run(LheImportConfig.load(config, setup), seed, progress);
+  }
+
+  /** Total bytes of the files {@code config} lists (for a progress bar). */
+  public static long bytes(Path config, Path setup) {
+    return LheSamples.bytes(LheImportConfig.load(config, setup));
+  }
+
   /** Reads {@code lhe} with the mapping in {@code mappingFile}. */
   public static EventSample read(Path lhe, Path mappingFile) {
     LheMapping m = Configs.load(mappingFile, LheMapping.class);
