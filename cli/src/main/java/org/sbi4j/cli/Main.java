@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       MorphingCommand.class,
       SimulateCommand.class,
+      ImportCommand.class,
       MineCommand.class,
       AugmentCommand.class,
       TrainCommand.class,
