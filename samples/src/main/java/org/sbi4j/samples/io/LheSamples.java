@@ -58,11 +58,19 @@ final class LheSamples {
     return s.finish(counts);
   }
 
-  /** The weight ids a file must declare: a background file needs the nuisance ids only. */
+  /**
+   * The weight ids a file must declare: those of the θ benchmarks but its own sampling benchmark
+   * (whose weight is XWGTUP) and those of the nuisance benchmarks; a background file needs the
+   * nuisance ids only.
+   */
   private Set<String> ids(LheImportConfig.SampleFile sf) {
     Set<String> ids = new LinkedHashSet<>();
     if (!sf.background()) {
-      ids.addAll(c.thetaIds());
+      for (int b = 0; b < c.thetaIds().size(); b++) {
+        if (b != sf.sampledFrom()) {
+          ids.add(c.thetaIds().get(b));
+        }
+      }
     }
     ids.addAll(c.nuisanceIds());
     return ids;
@@ -123,7 +131,7 @@ final class LheSamples {
     double[] wr = new double[c.thetaIds().size()];
     for (int b = 0; b < wr.length; b++) {
       double raw =
-          sf.background()
+          sf.background() || b == sf.sampledFrom()
               ? ev.weight()
               : LheImport.weight(sf.file(), event, ev, wgt, c.thetaIds().get(b));
       wr[b] = raw * factor;
