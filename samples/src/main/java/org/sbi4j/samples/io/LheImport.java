@@ -95,8 +95,24 @@ public final class LheImport {
     return read(lhe, setup, m);
   }
 
-  /** Reads {@code lhe} with a setup and mapping given directly. */
+  /**
+   * Reads {@code lhe} with a setup and mapping given directly: one file, every event background,
+   * observables of the {@code quantity} kind. A mapping with the keys of {@code import lhe} ({@code
+   * samples}, {@code cuts}, {@code efficiencies}, {@code smearing}, {@code nuisances}, {@code
+   * systematics}) is refused: use {@link #run}.
+   */
   public static EventSample read(Path lhe, MorphingSetup setup, LheMapping m) {
+    if (m.samples() != null
+        || m.cuts() != null
+        || m.efficiencies() != null
+        || m.smearing() != null
+        || m.nuisances() != null
+        || m.systematics() != null) {
+      throw new IllegalArgumentException(
+          "this mapping has keys of 'sbi4j import lhe' (samples, cuts, efficiencies, smearing,"
+              + " nuisances, systematics), which the single-file reader does not apply; run"
+              + " 'sbi4j import lhe --config' with it");
+    }
     List<String> ids = new ArrayList<>();
     for (String b : setup.benchmarkNames()) {
       String id = m.weights().get(b);
