@@ -196,7 +196,9 @@ public final class LheImport {
   static int stream(Path lhe, Collection<String> ids, Progress progress, EventSink sink) {
     int event = 0;
     Set<String> declared = new LinkedHashSet<>();
-    try (InputStream in = open(lhe, progress)) {
+    Tracked tracked = null;
+    try (Tracked in = open(lhe, progress)) {
+      tracked = in;
       // decode strictly here so that bad bytes are one clear error, not parser noise on stderr
       java.io.Reader text =
           new java.io.InputStreamReader(
@@ -236,6 +238,10 @@ public final class LheImport {
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("file " + lhe + " does not exist");
     } catch (XMLStreamException e) {
+      Throwable io = ioCause(e, tracked);
+      if (io != null) {
+        throw bytesError(lhe, event, io);
+      }
       throw new IllegalArgumentException(
           String.format(
               Locale.ROOT,
@@ -244,11 +250,10 @@ public final class LheImport {
               e.getLocation() == null ? -1 : e.getLocation().getLineNumber(),
               where(event),
               firstLine(e.getMessage())));
-    } catch (java.util.zip.ZipException | java.io.EOFException e) {
-      throw new IllegalArgumentException(
-          lhe + ": corrupt or truncated gzip data" + where(event) + ": " + e.getMessage());
-    } catch (java.nio.charset.CharacterCodingException e) {
-      throw new IllegalArgumentException(lhe + ": not UTF-8 text" + where(event));
+    } catch (java.util.zip.ZipException
+        | java.io.EOFException
+        | java.nio.charset.CharacterCodingException e) {
+      throw bytesError(lhe, event, e);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + lhe + ": " + e.getMessage());
     }
@@ -258,8 +263,71 @@ public final class LheImport {
     return event;
   }
 
+  /** The gzip or text-decoding failure behind a parser error, or null. */
+  private static Throwable ioCause(Throwable e, Tracked in) {
+    if (in != null && in.failure != null) {
+      return in.failure;
+    }
+    for (Throwable t = e; t != null; ) {
+      if (t instanceof java.util.zip.ZipException
+          || t instanceof java.io.EOFException
+          || t instanceof java.nio.charset.CharacterCodingException) {
+        return t;
+      }
+      Throwable next =
+          t instanceof XMLStreamException x && x.getNestedException() != null
+              ? x.getNestedException()
+              : t.getCause();
+      t = next == t ? null : next;
+    }
+    return null;
+  }
+
+  /** A stream that remembers the first read failure (the XML parser may hide it). */
+  private static final class Tracked extends java.io.FilterInputStream {
+    IOException failure;
+
+    Tracked(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (IOException e) {
+        failure = failure == null ? e : failure;
+        throw e;
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (IOException e) {
+        failure = failure == null ? e : failure;
+        throw e;
+      }
+    }
+  }
+
+  private static IllegalArgumentException bytesError(Path lhe, int event, Throwable t) {
+    if (t instanceof java.nio.charset.CharacterCodingException) {
+      return new IllegalArgumentException(
+          lhe + ": invalid UTF-8 bytes" + where(event) + "; LHE files are UTF-8 (or ASCII) text");
+    }
+    return new IllegalArgumentException(
+        lhe
+            + ": corrupt or truncated gzip data"
+            + where(event)
+            + " ("
+            + t.getMessage()
+            + "); re-copy or re-compress the file");
+  }
+
   /** The file's bytes, gunzipped when they start with gzip's magic number. */
-  private static InputStream open(Path lhe, Progress progress) throws IOException {
+  private static Tracked open(Path lhe, Progress progress) throws IOException {
     InputStream raw =
         new java.io.FilterInputStream(Files.newInputStream(lhe)) {
           @Override
@@ -285,7 +353,8 @@ public final class LheImport {
     int b0 = in.read();
     int b1 = in.read();
     in.reset();
-    return b0 == 0x1f && b1 == 0x8b ? new java.util.zip.GZIPInputStream(in, 1 << 16) : in;
+    return new Tracked(
+        b0 == 0x1f && b1 == 0x8b ? new java.util.zip.GZIPInputStream(in, 1 << 16) : in);
   }
 
   /**

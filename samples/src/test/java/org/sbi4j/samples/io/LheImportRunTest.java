@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sbi4j.common.LheText.event;
+import static org.sbi4j.common.LheText.fs;
+import static org.sbi4j.common.LheText.header;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,41 +65,6 @@ class LheImportRunTest {
       systematics:
         - {name: scale, type: scale, value: "0.5,1.0,2.0", scale: mu}
       """;
-
-  /** An LHE header declaring {@code ids} in {@code <initrwgt>}. */
-  static String header(String... ids) {
-    StringBuilder s =
-        new StringBuilder("<LesHouchesEvents version=\"3.0\">\n<header>\n<initrwgt>\n");
-    s.append("<weightgroup name=\"mg_reweighting\">\n");
-    for (String id : ids) {
-      s.append("<weight id=\"").append(id).append("\"> set param_card x </weight>\n");
-    }
-    s.append("</weightgroup>\n</initrwgt>\n</header>\n<init>\n")
-        .append("2212 2212 6.5e3 6.5e3 0 0 247000 247000 -4 1\n1.0e-01 1.0e-03 1.0e-01 1\n")
-        .append("</init>\n");
-    return s.toString();
-  }
-
-  /** A final-state particle line (status 1). */
-  static String fs(int pdg, double px, double py, double pz, double e) {
-    return String.format(
-        Locale.ROOT, "%d 1 1 2 0 0 %.17g %.17g %.17g %.17g 0.0 0.0 9.0%n", pdg, px, py, pz, e);
-  }
-
-  /** An event: two incoming gluons, the final-state lines, then the weights (id, value pairs). */
-  static String event(double xwgtup, String particles, Object... weights) {
-    int n = 2 + (int) particles.lines().count();
-    StringBuilder s = new StringBuilder("<event>\n");
-    s.append(String.format(Locale.ROOT, " %d 1 %.17g 9.1e1 7.5e-03 1.3e-01%n", n, xwgtup));
-    s.append("21 -1 0 0 501 502 0.0 0.0 300.0 300.0 0.0 0.0 9.0\n");
-    s.append("21 -1 0 0 502 503 0.0 0.0 -200.0 200.0 0.0 0.0 9.0\n");
-    s.append(particles).append("<rwgt>\n");
-    for (int k = 0; k < weights.length; k += 2) {
-      s.append("<wgt id='").append(weights[k]).append("'> ").append(weights[k + 1]);
-      s.append(" </wgt>\n");
-    }
-    return s.append("</rwgt>\n</event>\n").toString();
-  }
 
   /** Event 1 of sm.lhe: passes everything. */
   static final String SM_1 =
