@@ -22,6 +22,33 @@ final class ImportCommand implements Runnable {
     new CommandLine(this).usage(System.out);
   }
 
+  /** The options of both subcommands. */
+  static final class Files {
+    @Option(
+        names = "--setup",
+        paramLabel = "FILE",
+        description = "Morphing setup (YAML or event file); default: the config's 'setup'.")
+    Path setup;
+
+    @Option(
+        names = "--config",
+        required = true,
+        paramLabel = "FILE",
+        description = "Import config YAML (configs/lhe-import.yaml or configs/csv-import.yaml).")
+    Path config;
+
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "FILE",
+        description = "Event file (.h5).")
+    Path out;
+
+    void declare(Outputs o) {
+      o.input("--config", config).input("--setup", setup).file("--out", out);
+    }
+  }
+
   /** {@code import lhe}. */
   @Command(
       name = "lhe",
@@ -34,38 +61,20 @@ final class ImportCommand implements Runnable {
 
     @Mixin Bars bars;
 
-    @Option(
-        names = "--setup",
-        paramLabel = "FILE",
-        description = "Morphing setup (YAML or event file); default: the config's 'setup'.")
-    Path setup;
-
-    @Option(
-        names = "--config",
-        required = true,
-        paramLabel = "FILE",
-        description = "Import config YAML (configs/lhe-import.yaml).")
-    Path config;
-
-    @Option(
-        names = "--out",
-        required = true,
-        paramLabel = "FILE",
-        description = "Event file (.h5).")
-    Path out;
+    @Mixin Files files;
 
     @Mixin SeedOption seed;
 
     @Override
     public void declare(Outputs o) {
-      common.declare(o).input("--config", config).input("--setup", setup).file("--out", out);
+      files.declare(common.declare(o));
     }
 
     @Override
     public Integer call() {
       ImportStep.Result r;
-      try (Progress p = bars.start("import", LheImport.bytes(config, setup), "B")) {
-        r = ImportStep.lhe(config, setup, out, seed.value, p);
+      try (Progress p = bars.start("import", LheImport.bytes(files.config, files.setup), "B")) {
+        r = ImportStep.lhe(files.config, files.setup, files.out, seed.value, p);
       }
       common.report(r, () -> human(r));
       return 0;
@@ -80,34 +89,16 @@ final class ImportCommand implements Runnable {
   static final class Csv implements Callable<Integer>, Outputs.Declaring {
     @Mixin CommonOptions common;
 
-    @Option(
-        names = "--setup",
-        paramLabel = "FILE",
-        description = "Morphing setup (YAML or event file); default: the config's 'setup'.")
-    Path setup;
-
-    @Option(
-        names = "--config",
-        required = true,
-        paramLabel = "FILE",
-        description = "Import config YAML (configs/csv-import.yaml).")
-    Path config;
-
-    @Option(
-        names = "--out",
-        required = true,
-        paramLabel = "FILE",
-        description = "Event file (.h5).")
-    Path out;
+    @Mixin Files files;
 
     @Override
     public void declare(Outputs o) {
-      common.declare(o).input("--config", config).input("--setup", setup).file("--out", out);
+      files.declare(common.declare(o));
     }
 
     @Override
     public Integer call() {
-      ImportStep.Result r = ImportStep.csv(config, setup, out);
+      ImportStep.Result r = ImportStep.csv(files.config, files.setup, files.out);
       common.report(r, () -> human(r));
       return 0;
     }

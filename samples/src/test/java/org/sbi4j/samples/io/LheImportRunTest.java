@@ -290,7 +290,15 @@ class LheImportRunTest {
             new Case("kFactor: 2.0", "kFactor: -1.0", "kFactor is -1.0"),
             new Case("rwgt_minus}", "rwgt_nope}", "weight id 'rwgt_nope' is not declared"),
             new Case("size(j) >= 2", "size(j)", "not true or false"),
-            new Case("? 0.9 : 0.5", "? -0.9 : 0.5", "an efficiency must be ≥ 0"))) {
+            new Case("? 0.9 : 0.5", "? -0.9 : 0.5", "an efficiency must be ≥ 0"),
+            // the language is restricted to expressions over the particles
+            new Case("\"l[0].pt\"}", "\"j = 1\"}", "observable 'pt_l0': cannot parse"),
+            new Case("\"l[0].pt\"}", "\"new('java.io.File', 'x')\"}", "observable 'pt_l0': cannot"),
+            new Case(
+                "\"l[0].pt\"}",
+                "\"j.getClass().forName('java.lang.Runtime')\"}",
+                "observable 'pt_l0': cannot evaluate"),
+            new Case("\"l[0].pt\"}", "\"j.clear()\"}", "observable 'pt_l0': cannot evaluate"))) {
       Files.writeString(cfg, base.replace(c.from(), c.to()));
       IllegalArgumentException e =
           assertThrows(
