@@ -45,7 +45,7 @@ final class LheSamples {
           ZigguratSampler.NormalizedGaussian.of(
               RandomSource.XO_RO_SHI_RO_128_PP.create(Seeds.derive(seed, f)));
       int n =
-          LheImport.stream(
+          LheReader.stream(
               sf.file(),
               s.ids(sf),
               progress,
@@ -133,12 +133,12 @@ final class LheSamples {
       double raw =
           sf.background() || b == sf.sampledFrom()
               ? ev.weight()
-              : LheImport.weight(sf.file(), event, ev, wgt, c.thetaIds().get(b));
+              : LheReader.weight(sf.file(), event, ev, wgt, c.thetaIds().get(b));
       wr[b] = raw * factor;
     }
     double[] nr = new double[c.nuisanceIds().size()];
     for (int k = 0; k < nr.length; k++) {
-      double v = LheImport.weight(sf.file(), event, ev, wgt, c.nuisanceIds().get(k));
+      double v = LheReader.weight(sf.file(), event, ev, wgt, c.nuisanceIds().get(k));
       double ratio;
       if (ev.weight() != 0) {
         ratio = v / ev.weight();
