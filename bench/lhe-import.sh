@@ -41,7 +41,7 @@ out.close()
 PY
 bin/sbi4j import lhe --config "$work/import.yaml" --out "$work/events.h5" --quiet --json - >/dev/null  # warm-up, builds the jar
 start=$(date +%s.%N)
-bin/sbi4j import lhe --config "$work/import.yaml" --out "$work/events.h5" --quiet --json "$work/r.json"
+bin/sbi4j import lhe --config "$work/import.yaml" --out "$work/events.h5" --quiet --json "$work/r.json" >/dev/null
 end=$(date +%s.%N)
 rate=$(python3 -c "import json,sys; r=json.load(open('$work/r.json')); print('%d events read, %d written, %.0f events/s' % (r['eventsRead'], r['eventsPassed'], r['eventsRead']/($end-$start)))")
 bytes=$(stat -c %s "$work/run_sm.$ext")

@@ -103,9 +103,11 @@ record LheImportConfig(
     List<String> nuisanceIds = new ArrayList<>();
     Nuisances nuisances = nuisances(m, names, nuisanceIds);
     int reference = nuisances.isEmpty() ? 0 : names.indexOf(nuisances.reference());
+    List<SampleFile> samples = samples(m.samples(), base, names);
+    checkNominal(thetaIds, names, samples);
     return new LheImportConfig(
         setup,
-        samples(m.samples(), base, names),
+        samples,
         thetaIds,
         observables(m.observables()),
         compileAll("cut", m.cuts()),
@@ -143,6 +145,35 @@ record LheImportConfig(
       ids.add(id.trim());
     }
     return ids;
+  }
+
+  /**
+   * Refuses {@code nominal} (XWGTUP) for a benchmark b when a file was generated at another
+   * benchmark: there XWGTUP is the weight at that other benchmark, not at b.
+   */
+  private static void checkNominal(
+      List<String> thetaIds, List<String> names, List<SampleFile> samples) {
+    for (int b = 0; b < names.size(); b++) {
+      if (!thetaIds.get(b).equals("nominal")) {
+        continue;
+      }
+      for (SampleFile f : samples) {
+        if (!f.background() && f.sampledFrom() != b) {
+          throw new IllegalArgumentException(
+              "weights maps '"
+                  + names.get(b)
+                  + "' to 'nominal' (XWGTUP), but "
+                  + f.file().getFileName()
+                  + " was generated at '"
+                  + f.benchmarkName()
+                  + "', where XWGTUP is the weight at '"
+                  + f.benchmarkName()
+                  + "'; map '"
+                  + names.get(b)
+                  + "' to its reweighting id");
+        }
+      }
+    }
   }
 
   private static List<SampleFile> samples(

@@ -291,6 +291,10 @@ class LheImportRunTest {
             new Case("rwgt_minus}", "rwgt_nope}", "weight id 'rwgt_nope' is not declared"),
             new Case("size(j) >= 2", "size(j)", "not true or false"),
             new Case("? 0.9 : 0.5", "? -0.9 : 0.5", "an efficiency must be ≥ 0"),
+            new Case(
+                "sm: rwgt_sm,",
+                "sm: nominal,",
+                "weights maps 'sm' to 'nominal' (XWGTUP), but plus.lhe.gz was generated at 'plus'"),
             // the language is restricted to expressions over the particles
             new Case("\"l[0].pt\"}", "\"j = 1\"}", "observable 'pt_l0': cannot parse"),
             new Case("\"l[0].pt\"}", "\"new('java.io.File', 'x')\"}", "observable 'pt_l0': cannot"),
