@@ -142,6 +142,14 @@ class ImportCommandTest {
     assertArrayEquals(new double[] {2, 3, 1}, e.weights(), 1e-15);
     assertArrayEquals(new int[] {0}, e.sampledFrom().orElseThrow());
 
+    // --setup alone gives the setup of a config without one
+    Path noSetup =
+        config(
+            "setup-option", CONFIG.replace("FILE", "good.lhe").replace("setup: setup.yaml\n", ""));
+    CliRun given =
+        CliRun.of(
+            "import lhe --setup", dir.resolve("setup.yaml"), "--config", noSetup, "--out", out);
+    assertEquals(0, given.exitCode(), given.err());
     CliRun human = CliRun.of("import lhe --config", dir.resolve("import.yaml"), "--out", out);
     assertEquals(0, human.exitCode(), human.err());
     assertTrue(human.out().contains("1 of 2 events written"), human.out());
@@ -288,6 +296,11 @@ class ImportCommandTest {
         row("corrupt gzip", lheBytes("gz", gz), "gzip"),
         row("no events", lhe("empty", header("rwgt_plus", "rwgt_minus") + END), "has no <event>"),
         row("no samples", config("nosamples", noSamples), "lists no LHE files"),
+        row(
+            "no setup and no --setup",
+            config(
+                "nosetup", CONFIG.replace("FILE", "good.lhe").replace("setup: setup.yaml\n", "")),
+            "has no 'setup' and no --setup was given"),
         row(
             "unknown variable",
             config(

@@ -10,6 +10,9 @@ import java.util.Locale;
 final class LheObservables {
   private LheObservables() {}
 
+  private static final java.util.regex.Pattern LINES = java.util.regex.Pattern.compile("\\R");
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
   /** Quantities of one particle or a pair. */
   enum Quantity {
     PT(false),
@@ -74,8 +77,8 @@ final class LheObservables {
 
   /** Parses the text of an {@code <event>}: a header line and NUP particle lines. */
   static Event parseEvent(Path lhe, int event, String text) {
-    String[] lines = text.strip().split("\\R");
-    String[] head = lines[0].trim().split("\\s+");
+    String[] lines = LINES.split(text.strip());
+    String[] head = SPACES.split(lines[0].trim());
     if (head.length < 6) {
       throw new IllegalArgumentException(
           lhe
@@ -97,7 +100,7 @@ final class LheObservables {
     }
     List<LheParticle> ps = new ArrayList<>();
     for (int k = 1; k <= nup; k++) {
-      String[] f = lines[k].trim().split("\\s+");
+      String[] f = SPACES.split(lines[k].trim());
       if (f.length < 13) {
         throw new IllegalArgumentException(
             lhe
