@@ -6,6 +6,17 @@ import java.util.Locale;
 public final class LheText {
   private LheText() {}
 
+  /** A morphing setup YAML: one parameter theta in [−1, 1], benchmarks sm (0), plus, minus. */
+  public static final String SETUP =
+      """
+      parameters:
+        - {name: theta, range: [-1.0, 1.0], maxPower: 2}
+      benchmarks:
+        - {name: sm, theta: [0.0]}
+        - {name: plus, theta: [1.0]}
+        - {name: minus, theta: [-1.0]}
+      """;
+
   /** An LHE header declaring the weight ids {@code ids} in {@code <initrwgt>}. */
   public static String header(String... ids) {
     StringBuilder s =

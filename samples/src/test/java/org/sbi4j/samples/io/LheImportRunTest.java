@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sbi4j.common.LheText.SETUP;
 import static org.sbi4j.common.LheText.event;
 import static org.sbi4j.common.LheText.fs;
 import static org.sbi4j.common.LheText.header;
@@ -27,16 +28,6 @@ import org.sbi4j.samples.EventSample;
  */
 class LheImportRunTest {
   @TempDir Path dir;
-
-  static final String SETUP =
-      """
-      parameters:
-        - {name: theta, range: [-1.0, 1.0], maxPower: 2}
-      benchmarks:
-        - {name: sm, theta: [0.0]}
-        - {name: plus, theta: [1.0]}
-        - {name: minus, theta: [-1.0]}
-      """;
 
   static final String CONFIG =
       """
