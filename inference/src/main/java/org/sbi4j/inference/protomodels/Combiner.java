@@ -126,8 +126,8 @@ public final class Combiner {
 
   /**
    * A model with active EFT operators: its coefficients are absolute (a common factor on its
-   * signals is not a coefficient), so μ stays 1, Δχ²_c = 2 Σ_{a∈c} [−ln L_a(0) + ln L_a(s_a)] may be
-   * negative, and the model is excluded (K = −∞, never accepted) when the critic's cap μ_max is
+   * signals is not a coefficient), so μ stays 1, Δχ²_c = 2 Σ_{a∈c} [−ln L_a(0) + ln L_a(s_a)] may
+   * be negative, and the model is excluded (K = −∞, never accepted) when the critic's cap μ_max is
    * below 1.
    */
   private Evaluation atFixedStrength(

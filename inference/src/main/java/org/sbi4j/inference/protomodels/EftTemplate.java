@@ -59,8 +59,8 @@ public final class EftTemplate {
   }
 
   /**
-   * A template over {@code operators} with components of total power ≤ {@code maxOverallPower} (each
-   * operator at most its own maxPower).
+   * A template over {@code operators} with components of total power ≤ {@code maxOverallPower}
+   * (each operator at most its own maxPower).
    *
    * @param thetas [benchmark][operator] coefficients of the basis points
    */

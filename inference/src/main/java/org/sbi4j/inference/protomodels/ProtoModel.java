@@ -38,8 +38,7 @@ public final class ProtoModel implements Serializable {
   public static ProtoModel standardModel(int particles, int operators) {
     double[] m = new double[particles];
     java.util.Arrays.fill(m, Double.NaN);
-    return new ProtoModel(
-        m, new double[particles], new double[particles][], new double[operators]);
+    return new ProtoModel(m, new double[particles], new double[particles][], new double[operators]);
   }
 
   /** Number of EFT operators of the database (active or not). */

@@ -13,10 +13,10 @@ import org.sbi4j.morphing.Parameter;
 /**
  * One walker (docs/math.md §9.5): from the Standard Model, each step proposes a neighbour (add or
  * remove a particle, move a mass, a signal strength or a branching ratio; add or remove an EFT
- * operator, move a coefficient), and a proposal that
- * lowers K is undone with probability 1 − exp((K_new − K_old)/2). An accepted model keeps its
- * fitted strengths (κ ← μ̂ κ). Step t of walker w draws from the seed {@code Seeds.derive(root, w,
- * t)}, so a resumed walk ends where an uninterrupted one does.
+ * operator, move a coefficient), and a proposal that lowers K is undone with probability 1 −
+ * exp((K_new − K_old)/2). An accepted model keeps its fitted strengths (κ ← μ̂ κ). Step t of walker
+ * w draws from the seed {@code Seeds.derive(root, w, t)}, so a resumed walk ends where an
+ * uninterrupted one does.
  */
 public final class Walker {
   /** Width of a mass step, as a fraction of the particle's mass range. */
