@@ -57,9 +57,7 @@ class EftTemplateTest {
     for (double[] th : thetas) {
       double x = th[0];
       double y = th[1];
-      close(
-          3 + 0.5 * x - 0.2 * y + 0.4 * x * x + 0.15 * x * y + 0.25 * y * y,
-          t.yields(th)[0]);
+      close(3 + 0.5 * x - 0.2 * y + 0.4 * x * x + 0.15 * x * y + 0.25 * y * y, t.yields(th)[0]);
     }
   }
 
