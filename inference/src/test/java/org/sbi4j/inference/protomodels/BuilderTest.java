@@ -122,7 +122,7 @@ class BuilderTest {
     assertTrue(ks > 0.01, "KS p = " + ks + " for " + java.util.Arrays.toString(p));
   }
 
-  private static boolean contains(int[] a, int v) {
+  static boolean contains(int[] a, int v) {
     for (int x : a) {
       if (x == v) {
         return true;

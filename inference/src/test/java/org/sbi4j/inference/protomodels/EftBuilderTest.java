@@ -49,7 +49,9 @@ class EftBuilderTest {
     // the maximum-likelihood cG lies within 3 σ of the truth but for a 0.3 % fluctuation
     assertEquals(EftToyDatabase.PLANTED_COEFFICIENT, m.coefficient(0), 3 * SIGMA_CG);
     int[] clique = best.bestEvaluation().clique();
-    assertTrue(contains(clique, db.indexOf("E01")) && contains(clique, db.indexOf("E02")));
+    assertTrue(
+        BuilderTest.contains(clique, db.indexOf("E01"))
+            && BuilderTest.contains(clique, db.indexOf("E02")));
     // every active operator pays for its free parameter: removing it lowers K
     Combiner combiner = new Combiner(db, SETTINGS);
     for (int o : m.activeOperators()) {
@@ -126,14 +128,5 @@ class EftBuilderTest {
   void smOnlyPValuesAreUniformOverSeeds() {
     BuilderTest.assertUniform(
         BuilderTest.smOnlyPValues(tmp, d -> EftToyDatabase.generate(200 + d, false), 16));
-  }
-
-  private static boolean contains(int[] a, int v) {
-    for (int x : a) {
-      if (x == v) {
-        return true;
-      }
-    }
-    return false;
   }
 }
