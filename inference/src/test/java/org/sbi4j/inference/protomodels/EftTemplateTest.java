@@ -106,6 +106,37 @@ class EftTemplateTest {
   }
 
   @Test
+  void particlesAndOperatorsAddTheirSignals() {
+    // particle P at 150 GeV: σ = 2 fb (log-linear between 4 and 1 fb), ε = 0.4, L = 10 fb⁻¹, κ =
+    // 1.5: 12 events; operator c at 0.6 with Y = 0.5 + 0.2 c + 0.1 c²: 10 × (0.12 + 0.036)
+    Particle p =
+        new Particle("P", 100, 200, new double[] {100, 200}, new double[] {4, 1}, List.of("j"));
+    double[][] basis = {{0}, {1}, {-1}};
+    double[][] yields = new double[3][1];
+    for (int b = 0; b < 3; b++) {
+      yields[b][0] = EftToyDatabase.polynomial(new double[] {0.5, 0.2, 0.1}, basis[b]);
+    }
+    Analysis a =
+        new Analysis(
+            "A",
+            10,
+            new CountingLikelihood(new double[] {9}, new double[] {5}, new double[] {1}, null),
+            List.of(
+                new EfficiencyMap(
+                    "P", "j", new double[] {100, 200}, new double[][] {{0.2}, {0.6}})),
+            List.of(EftTemplate.of(List.of(C1), 2, basis, yields)));
+    Database db = new Database(List.of(p), List.of(C1), List.of(a), new boolean[1][1]);
+    ProtoModel particle = db.standardModel().with(0, 150, 1.5, new double[] {1});
+    close(12, db.signals(particle)[0][0]);
+    close(
+        10 * (0.2 * 0.6 + 0.1 * 0.36),
+        db.signals(db.standardModel().withCoefficient(0, 0.6))[0][0]);
+    close(12 + 10 * (0.2 * 0.6 + 0.1 * 0.36), db.signals(particle.withCoefficient(0, 0.6))[0][0]);
+    // a particle and an operator: 2 + 1 free parameters
+    assertEquals(3, particle.withCoefficient(0, 0.6).freeParameters());
+  }
+
+  @Test
   void badTemplatesAreRefusedWithTheKey() {
     double[][] basis = {{0}, {1}, {-1}};
     String m =
