@@ -123,6 +123,27 @@ class EftBuilderTest {
     assertFalse(straight.get(0).best().activeOperators().isEmpty());
   }
 
+  @Test
+  void plantedOperatorHasASmallGlobalPValue() {
+    Path dir = toy("db", 13, true);
+    GlobalPValue.Result r;
+    try (LocalTaskRunner tasks = new LocalTaskRunner(2)) {
+      r =
+          GlobalPValue.run(
+              DatabaseSource.of(dir),
+              new BuildConfig(2, 120, 4, SETTINGS, 1000),
+              6,
+              null,
+              tasks,
+              false);
+    }
+    // K_obs of the planted signal (Δχ² ≈ 20 expected from E01 and E02) is far above the K of SM
+    // fakes, which behave like the largest of a few χ²₁ minus penalties (the 20 fakes of the
+    // example in docs/cli.md stay below 5.4)
+    assertEquals(0, r.pValue(), java.util.Arrays.toString(r.fakeK()) + " vs " + r.observedK());
+    assertTrue(r.pValueRandomized() <= 1.0 / 7);
+  }
+
   /** As for the particle toy (BuilderTest), over 16 SM-only EFT databases. */
   @Test
   void smOnlyPValuesAreUniformOverSeeds() {
