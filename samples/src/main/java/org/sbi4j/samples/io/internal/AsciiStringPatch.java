@@ -91,7 +91,8 @@ final class AsciiStringPatch {
     throw new IOException(path + ": no datatype message in the object header");
   }
 
-  private static ByteBuffer read(FileChannel ch, long at, int n) throws IOException {
+  /** {@code n} little-endian bytes of the file at byte {@code at}. */
+  static ByteBuffer read(FileChannel ch, long at, int n) throws IOException {
     ByteBuffer b = ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
     while (b.hasRemaining()) {
       if (ch.read(b, at + b.position()) < 0) {
