@@ -1,6 +1,7 @@
 package org.sbi4j.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.sbi4j.samples.mining.Partition;
 import org.sbi4j.samples.steps.AugmentStep;
@@ -150,6 +151,7 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped, Outpu
     AugmentStep.Nuisance nu = new AugmentStep.Nuisance(nu0Prior, nu1, nuRef, clamp.policy());
     AugmentStep.Result r = runner.run("augment", tasks -> AugmentStep.run(request, nu, tasks));
     common.report(
+        ShuffleWarning.plus(events, List.of()),
         r,
         () ->
             System.out.printf(

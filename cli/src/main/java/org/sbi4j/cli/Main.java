@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       MorphingCommand.class,
       SimulateCommand.class,
       MineCommand.class,
+      CombineCommand.class,
       AugmentCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
