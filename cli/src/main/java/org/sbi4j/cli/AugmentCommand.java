@@ -22,22 +22,35 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped, Outpu
   @Option(names = "--events", required = true, paramLabel = "FILE", description = "Event file.")
   Path events;
 
-  @Option(names = "--method", required = true, paramLabel = "M", description = "sally or ratio.")
+  @Option(
+      names = "--method",
+      required = true,
+      paramLabel = "M",
+      description =
+          "sally, ratio, local (sally at several --theta-ref), plain (x at θ from --theta0-prior)"
+              + " or test (plain from the test partition, with weights σ(θ)/n).")
   String method;
 
-  @Option(names = "--theta-ref", split = ",", paramLabel = "T", description = "θ_ref (sally).")
-  double[] thetaRef;
+  @Option(
+      names = "--theta-ref",
+      paramLabel = "T",
+      description = "θ_ref (sally; local: repeat for several, rows split evenly).")
+  List<String> thetaRef;
 
   @Option(
       names = "--theta0-prior",
       paramLabel = "P",
       description =
-          "θ0 prior (ratio): per parameter uniform:lo:hi or grid:lo:hi:n, "
-              + "comma-separated, or 'benchmarks'.")
+          "θ0 prior (ratio; the points θ of plain and test): per parameter uniform:lo:hi,"
+              + " normal:mu:sigma, grid:lo:hi:n or points:FILE, comma-separated; 'benchmarks'; or"
+              + " one points:FILE of whole θ points.")
   String theta0Prior;
 
-  @Option(names = "--theta1", split = ",", paramLabel = "T", description = "θ1 (ratio).")
-  double[] theta1;
+  @Option(
+      names = "--theta1",
+      paramLabel = "T",
+      description = "θ1 (ratio); repeat for several θ1 values, rows split evenly.")
+  List<String> theta1;
 
   @Option(
       names = "--theta1-prior",
@@ -82,9 +95,8 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped, Outpu
 
   @Option(
       names = "--partition",
-      defaultValue = "train",
       paramLabel = "P",
-      description = "train, validation or test (default ${DEFAULT-VALUE}).")
+      description = "train, validation or test (default: test for --method test, else train).")
   String partition;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output (.h5).")
@@ -134,20 +146,26 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped, Outpu
 
   @Override
   public Integer call() {
+    AugmentStep.Method m = AugmentStep.Method.parse(method);
+    double[][] refs = points("--theta-ref", thetaRef);
+    double[][] theta1s = points("--theta1", theta1);
     AugmentStep.Request request =
         new AugmentStep.Request(
             events,
-            AugmentStep.Method.parse(method),
-            thetaRef,
+            m,
+            refs == null ? null : refs[0],
             theta0Prior,
             thetas,
-            theta1,
+            theta1s == null ? null : theta1s[0],
             samples,
-            Partition.parse(partition),
+            Partition.parse(
+                partition != null ? partition : m == AugmentStep.Method.TEST ? "test" : "train"),
             out,
             seed.value,
             negative.maxNegativeFraction,
-            theta1Prior);
+            theta1Prior,
+            theta1s == null || theta1s.length < 2 ? null : theta1s,
+            refs);
     AugmentStep.Nuisance nu = new AugmentStep.Nuisance(nu0Prior, nu1, nuRef, clamp.policy());
     AugmentStep.Result r = runner.run("augment", tasks -> AugmentStep.run(request, nu, tasks));
     common.report(
@@ -158,5 +176,31 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped, Outpu
                 "%d rows written to %s (smallest effective sample size %.1f)%n",
                 r.rows(), r.out(), r.minEffectiveSampleSize()));
     return 0;
+  }
+
+  /** The comma-separated points of a repeatable option, or null when it is not given. */
+  private static double[][] points(String option, List<String> values) {
+    if (values == null || values.isEmpty()) {
+      return null;
+    }
+    double[][] out = new double[values.size()][];
+    for (int k = 0; k < out.length; k++) {
+      String[] f = values.get(k).split(",");
+      out[k] = new double[f.length];
+      for (int i = 0; i < f.length; i++) {
+        try {
+          out[k][i] = Double.parseDouble(f[i].trim());
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException(
+              option
+                  + " '"
+                  + values.get(k)
+                  + "': '"
+                  + f[i].trim()
+                  + "' is not a number; give comma-separated values, e.g. 0.5,-1");
+        }
+      }
+    }
+    return out;
   }
 }
