@@ -147,8 +147,8 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped, Outpu
   @Override
   public Integer call() {
     AugmentStep.Method m = AugmentStep.Method.parse(method);
-    double[][] refs = points("--theta-ref", thetaRef);
-    double[][] theta1s = points("--theta1", theta1);
+    double[][] refs = ThetaValues.parse("--theta-ref", thetaRef);
+    double[][] theta1s = ThetaValues.parse("--theta1", theta1);
     AugmentStep.Request request =
         new AugmentStep.Request(
             events,
@@ -176,31 +176,5 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped, Outpu
                 "%d rows written to %s (smallest effective sample size %.1f)%n",
                 r.rows(), r.out(), r.minEffectiveSampleSize()));
     return 0;
-  }
-
-  /** The comma-separated points of a repeatable option, or null when it is not given. */
-  private static double[][] points(String option, List<String> values) {
-    if (values == null || values.isEmpty()) {
-      return null;
-    }
-    double[][] out = new double[values.size()][];
-    for (int k = 0; k < out.length; k++) {
-      String[] f = values.get(k).split(",");
-      out[k] = new double[f.length];
-      for (int i = 0; i < f.length; i++) {
-        try {
-          out[k][i] = Double.parseDouble(f[i].trim());
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException(
-              option
-                  + " '"
-                  + values.get(k)
-                  + "': '"
-                  + f[i].trim()
-                  + "' is not a number; give comma-separated values, e.g. 0.5,-1");
-        }
-      }
-    }
-    return out;
   }
 }

@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       CwolaCommand.class,
       WorkspaceCommand.class,
       ProtomodelsCommand.class,
+      PlotCommand.class,
       QuickstartCommand.class,
     })
 public final class Main implements Runnable {

@@ -256,8 +256,8 @@ public final class AugmentStep {
         && r.method() != Method.RATIO) {
       throw new InvalidValueException(
           r.method() == Method.SALLY ? "thetaRef" : "theta1",
-          "several values are only for --method local (θ_ref) or ratio (θ1); use local for SALLY at"
-              + " several reference points");
+          "several values are only for the local (θ_ref) and ratio (θ1) methods; the local method is"
+              + " SALLY at several reference points");
     }
     AugmentResult a;
     int points;
