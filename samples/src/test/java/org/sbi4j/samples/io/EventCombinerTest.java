@@ -143,6 +143,33 @@ class EventCombinerTest {
   }
 
   @Test
+  void libhdf5ReadsTheGrownDatasetsThroughH5py() throws Exception {
+    // the header patches must satisfy the HDF5 C library (h5py), MadMiner's reader, not only jhdf
+    Interference1D sim = Interference1D.withNuisances();
+    Path a = write("a.h5", sim.events(250, 4));
+    Path out = combine("c.h5", 3, 60, a, a);
+    EventSample c = MadMinerFiles.readEvents(out);
+    String got =
+        H5py.run(
+            """
+            import sys, h5py, numpy as np
+            f = h5py.File(sys.argv[1], 'r')
+            x = f['samples/observations']; w = f['samples/weights']; s = f['samples/sampling_benchmarks']
+            assert x.shape == (500, 1) and x.dtype.str == '<f8', x
+            assert w.shape[0] == 500 and w.dtype.str == '<f8', w
+            assert s.shape == (500,) and s.dtype.str == '<i8', s
+            assert int(f['sample_summary/signal_events'][()].sum() + f['sample_summary/background_events'][()]) == 500
+            print(repr(float(x[123, 0])), repr(float(w[499, 2])), int(s[7]), [n.decode() for n in f['nuisance_parameters/names'][()]])
+            """,
+            out.toString());
+    String[] f = got.strip().split(" ", 4);
+    assertEquals(c.x(123, 0), Double.parseDouble(f[0]), 0);
+    assertEquals(c.weight(499, 2), Double.parseDouble(f[1]), 0);
+    assertEquals(c.sampledFrom().orElseThrow()[7], Integer.parseInt(f[2]));
+    assertTrue(f[3].contains(sim.nuisances().names().get(0)), got);
+  }
+
+  @Test
   void partitionsByFileOrderAreUnbiased() {
     // 1000 events of benchmark 0 then 1000 of benchmark 1: after combining, the first 60 % (the
     // training partition) holds a hypergeometric count of benchmark-0 events with mean 600 and
