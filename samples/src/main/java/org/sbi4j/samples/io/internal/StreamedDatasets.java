@@ -151,58 +151,27 @@ public final class StreamedDatasets {
 
   private static void patchHeader(FileChannel ch, long address, Spec s, long at, long bytes)
       throws IOException {
-    ByteBuffer head = AsciiStringPatch.read(ch, address, 16);
-    if (head.getInt(0) != 0x5244484F || head.get(4) != 2) {
-      throw new IOException(s.path() + ": object header is not a version-2 OHDR header");
-    }
-    int flags = head.get(5) & 0xFF;
-    int pos = 6 + ((flags & 0x20) != 0 ? 16 : 0) + ((flags & 0x10) != 0 ? 4 : 0);
-    int sizeBytes = 1 << (flags & 0x03);
-    long chunkSize = 0;
-    for (int k = 0; k < sizeBytes; k++) {
-      chunkSize |= (long) (head.get(pos + k) & 0xFF) << (8 * k);
-    }
-    int start = pos + sizeBytes;
-    int total = (int) (start + chunkSize);
-    ByteBuffer header = AsciiStringPatch.read(ch, address, total + 4);
-    boolean creationOrder = (flags & 0x04) != 0;
-    boolean space = false;
-    boolean layout = false;
-    int p = start;
-    while (p + 4 <= total) {
-      int type = header.get(p) & 0xFF;
-      int size = header.getShort(p + 1) & 0xFFFF;
-      int data = p + 4 + (creationOrder ? 2 : 0);
-      if (type == DATASPACE_MESSAGE) {
-        int rank = header.get(data + 1);
-        if (header.get(data) != 2 || rank != (s.cols() == 0 ? 1 : 2)) {
-          throw new IOException(s.path() + ": unexpected dataspace message");
-        }
-        header.putLong(data + 4, s.rows());
-        if ((header.get(data + 2) & 1) != 0) {
-          header.putLong(data + 4 + 8 * rank, s.rows());
-        }
-        space = true;
-      } else if (type == LAYOUT_MESSAGE) {
-        if (header.get(data) != 3 || header.get(data + 1) != 1) {
-          throw new IOException(s.path() + ": layout is not a version-3 contiguous layout");
-        }
-        header.putLong(data + 2, at);
-        header.putLong(data + 10, bytes);
-        layout = true;
-      }
-      p = data + size;
-    }
-    if (!space || !layout) {
+    ObjectHeader header = ObjectHeader.read(ch, address, s.path());
+    ByteBuffer b = header.bytes();
+    int space = header.find(DATASPACE_MESSAGE);
+    int layout = header.find(LAYOUT_MESSAGE);
+    if (space < 0 || layout < 0) {
       throw new IOException(s.path() + ": no dataspace or layout message in the object header");
     }
-    byte[] covered = new byte[total];
-    header.get(0, covered);
-    header.putInt(total, ChecksumUtils.checksum(covered));
-    header.rewind();
-    while (header.hasRemaining()) {
-      ch.write(header, address + header.position());
+    int rank = b.get(space + 1);
+    if (b.get(space) != 2 || rank != (s.cols() == 0 ? 1 : 2)) {
+      throw new IOException(s.path() + ": unexpected dataspace message");
     }
+    b.putLong(space + 4, s.rows());
+    if ((b.get(space + 2) & 1) != 0) {
+      b.putLong(space + 4 + 8 * rank, s.rows());
+    }
+    if (b.get(layout) != 3 || b.get(layout + 1) != 1) {
+      throw new IOException(s.path() + ": layout is not a version-3 contiguous layout");
+    }
+    b.putLong(layout + 2, at);
+    b.putLong(layout + 10, bytes);
+    header.write(ch);
   }
 
   private static void patchSuperblock(FileChannel ch, long end) throws IOException {
