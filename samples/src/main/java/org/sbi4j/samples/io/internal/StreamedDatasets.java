@@ -64,24 +64,40 @@ public final class StreamedDatasets {
 
     /** Writes rows [row, row + count) of a float64 dataset from row-major values. */
     public void write(long row, double[] values, int count) throws IOException {
-      ByteBuffer b = buffer(row, count);
-      b.asDoubleBuffer().put(values, 0, count * spec.width());
-      put(b, row);
+      check(row, count);
+      int w = spec.width();
+      for (int done = 0; done < count; ) {
+        int n = Math.min(count - done, rowsPerBuffer());
+        ByteBuffer b = ByteBuffer.allocate(n * w * 8).order(ByteOrder.LITTLE_ENDIAN);
+        b.asDoubleBuffer().put(values, done * w, n * w);
+        put(b, row + done);
+        done += n;
+      }
     }
 
     /** Writes rows [row, row + count) of an int64 dataset. */
     public void write(long row, long[] values, int count) throws IOException {
-      ByteBuffer b = buffer(row, count);
-      b.asLongBuffer().put(values, 0, count * spec.width());
-      put(b, row);
+      check(row, count);
+      int w = spec.width();
+      for (int done = 0; done < count; ) {
+        int n = Math.min(count - done, rowsPerBuffer());
+        ByteBuffer b = ByteBuffer.allocate(n * w * 8).order(ByteOrder.LITTLE_ENDIAN);
+        b.asLongBuffer().put(values, done * w, n * w);
+        put(b, row + done);
+        done += n;
+      }
     }
 
-    private ByteBuffer buffer(long row, int count) {
+    /** Rows per write: about 1 MiB, so that writing holds no second copy of a bucket. */
+    private int rowsPerBuffer() {
+      return Math.max(1, (1 << 20) / (spec.width() * 8));
+    }
+
+    private void check(long row, int count) {
       if (row < 0 || row + count > spec.rows()) {
         throw new IllegalArgumentException(
             spec.path() + ": rows [" + row + ", " + (row + count) + ") outside " + spec.rows());
       }
-      return ByteBuffer.allocate(count * spec.width() * 8).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     private void put(ByteBuffer b, long row) throws IOException {
