@@ -1,6 +1,7 @@
 package org.sbi4j.samples.steps;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sbi4j.common.Check;
@@ -267,7 +268,7 @@ public final class AugmentStep {
       }
       // rows split evenly over the values, each share drawn with its own derived seed
       int[] counts = PlainSampling.evenly(r.samples(), several.length);
-      List<AugmentResult> parts = new java.util.ArrayList<>();
+      List<AugmentResult> parts = new ArrayList<>();
       int perPart = 0;
       for (int k = 0; k < several.length; k++) {
         if (counts[k] == 0) {
