@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       MorphingCommand.class,
       SimulateCommand.class,
       MineCommand.class,
+      CombineCommand.class,
       AugmentCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
       CwolaCommand.class,
       WorkspaceCommand.class,
       ProtomodelsCommand.class,
+      PlotCommand.class,
       QuickstartCommand.class,
     })
 public final class Main implements Runnable {
