@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       SimulateCommand.class,
       ImportCommand.class,
       MineCommand.class,
+      CombineCommand.class,
       AugmentCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
       CwolaCommand.class,
       WorkspaceCommand.class,
       ProtomodelsCommand.class,
+      PlotCommand.class,
       QuickstartCommand.class,
     })
 public final class Main implements Runnable {
