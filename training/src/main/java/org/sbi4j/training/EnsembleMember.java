@@ -87,16 +87,14 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
    */
   static boolean fused(TrainingConfig config, Method method) {
     String why =
-        method == Method.SALLY
-            ? "SALLY trains a score network"
-            : config.precision() != Precision.FLOAT32
-                ? "precision is " + config.precision()
-                : !VectorSupport.AVAILABLE
-                    ? "the Java Vector API is missing (run the JVM with "
-                        + "--add-modules jdk.incubator.vector, as bin/sbi4j does)"
-                    : !Nd4jRuntime.backend().startsWith("Cpu")
-                        ? "ND4J runs on " + Nd4jRuntime.backend()
-                        : null;
+        config.precision() != Precision.FLOAT32
+            ? "precision is " + config.precision()
+            : !VectorSupport.AVAILABLE
+                ? "the Java Vector API is missing (run the JVM with "
+                    + "--add-modules jdk.incubator.vector, as bin/sbi4j does)"
+                : !Nd4jRuntime.backend().startsWith("Cpu")
+                    ? "ND4J runs on " + Nd4jRuntime.backend()
+                    : null;
     if (config.engine() == TrainingEngine.FUSED && why != null) {
       throw new IllegalArgumentException(
           "engine FUSED does not apply: " + why + "; use engine AUTO or SAMEDIFF");
@@ -129,14 +127,16 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
     long shuffleSeed = Seeds.derive(memberSeed, 1);
     if (fused(config, method)) {
       FusedFitter f =
-          new FusedFitter(
-              initial,
-              shape[2],
-              loss,
-              resolved.alphaFor(loss),
-              config.logRatioClip(),
-              config.batchSize(),
-              DenseKernel.best());
+          ratio
+              ? new FusedFitter(
+                  initial,
+                  shape[2],
+                  loss,
+                  resolved.alphaFor(loss),
+                  config.logRatioClip(),
+                  config.batchSize(),
+                  DenseKernel.best())
+              : FusedFitter.score(initial, config.batchSize(), DenseKernel.best());
       return new Trained(f.fit(train, validation, config, k, shuffleSeed, all), history.reports());
     }
     SameDiff sd =
