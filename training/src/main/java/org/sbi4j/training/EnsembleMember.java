@@ -7,6 +7,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.sbi4j.common.Seeds;
 import org.sbi4j.common.TaskRunner;
+import org.sbi4j.training.internal.EpochLoop;
 import org.sbi4j.training.internal.Fitter;
 import org.sbi4j.training.internal.FusedFitter;
 import org.sbi4j.training.internal.Graphs;
@@ -41,8 +42,12 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
    *
    * @param network final (or best) weights
    * @param history the member's epoch reports, in order
+   * @param epochSeconds wall time of its training passes (validation excluded)
+   * @param validationSeconds wall time of its validation losses
    */
-  record Trained(Network network, List<EpochReport> history) implements Serializable {}
+  record Trained(
+      Network network, List<EpochReport> history, double epochSeconds, double validationSeconds)
+      implements Serializable {}
 
   private final Table train;
   private final Table validation;
@@ -104,7 +109,6 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
 
   @Override
   public Trained apply(Integer k) {
-    Nd4jRuntime.configure();
     long memberSeed = memberSeed(seed, k);
     boolean ratio = method != Method.SALLY;
     DataType type = Nd4jRuntime.dataType(config.precision());
@@ -137,14 +141,19 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
                   config.batchSize(),
                   DenseKernel.best())
               : FusedFitter.score(initial, config.batchSize(), DenseKernel.best());
-      return new Trained(f.fit(train, validation, config, k, shuffleSeed, all), history.reports());
+      return trained(f, f.fit(train, validation, config, k, shuffleSeed, all), history);
     }
+    Nd4jRuntime.configure();
     SameDiff sd =
         ratio
             ? Graphs.ratio(
                 initial, shape[2], type, loss, resolved.alphaFor(loss), config.logRatioClip())
             : Graphs.score(initial, type, true);
-    Network net = new Fitter(sd, initial, type).fit(train, validation, config, k, shuffleSeed, all);
-    return new Trained(net, history.reports());
+    Fitter f = new Fitter(sd, initial, type);
+    return trained(f, f.fit(train, validation, config, k, shuffleSeed, all), history);
+  }
+
+  private static Trained trained(EpochLoop loop, Network net, LossHistory history) {
+    return new Trained(net, history.reports(), loop.epochSeconds(), loop.validationSeconds());
   }
 }

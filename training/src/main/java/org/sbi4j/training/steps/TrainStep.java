@@ -1,5 +1,6 @@
 package org.sbi4j.training.steps;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,6 +80,7 @@ public final class TrainStep {
    * @param seconds wall time
    * @param out the model folder
    * @param nuisances the nuisance parameters among the model's parameters (empty when none)
+   * @param timings where the time went ({@code train --timings}), or null: then left out of JSON
    */
   public record Result(
       String method,
@@ -88,7 +90,41 @@ public final class TrainStep {
       List<EpochReport> losses,
       double seconds,
       String out,
-      List<String> nuisances) {}
+      List<String> nuisances,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Timings timings) {}
+
+  /**
+   * The phases of a {@code train} run, wall seconds (docs/cli.md, {@code train --timings}).
+   *
+   * @param startup from the JVM's start to the command's start
+   * @param load reading the config and the training sample, the validation split, the
+   *     standardisation and the training tables
+   * @param epochs the members' training passes
+   * @param validation the validation loss after each epoch
+   * @param export writing the model folder (JSON files, ONNX, checksums, the move into place)
+   * @param total from the JVM's start to the end of the run
+   */
+  public record Timings(
+      double startup, double load, double epochs, double validation, double export, double total) {
+    /** This with {@code startup}, {@code total} set and {@code extraExport} added to export. */
+    public Timings completed(double startup, double extraExport, double total) {
+      return new Timings(startup, load, epochs, validation, export + extraExport, total);
+    }
+
+    /** One line for stderr. */
+    public String line() {
+      return String.format(
+          java.util.Locale.ROOT,
+          "timings: startup %.2f s, load %.2f s, epochs %.2f s, validation %.2f s, export %.2f s,"
+              + " total %.2f s",
+          startup,
+          load,
+          epochs,
+          validation,
+          export,
+          total);
+    }
+  }
 
   /** The morphing-aware combination from the event file's setup and benchmark cross sections. */
   private static MorphingAware morphing(Request r, TrainingConfig config, List<String> nuisances) {
@@ -111,6 +147,7 @@ public final class TrainStep {
 
   /** Trains and writes the model folder. */
   public static Result run(Request r) {
+    long start = System.nanoTime();
     TrainingConfig config =
         r.config() == null
             ? TrainingConfig.defaults()
@@ -122,13 +159,31 @@ public final class TrainStep {
     if (r.progress() != null) {
       listeners.add(new ProgressListener(r.progress()));
     }
+    long loaded = System.nanoTime();
     TrainingOutcome outcome =
         r.morphingAware() == null
             ? new Trainer(config, listeners)
                 .train(sample, nuisances, r.method(), r.seed(), r.runner())
             : new MorphingAwareTrainer(config, listeners)
                 .train(sample, r.method(), morphing(r, config, nuisances), r.seed());
+    long trained = System.nanoTime();
     ModelFolder.save(r.out(), outcome, r.data());
+    long saved = System.nanoTime();
+    // Without measured phases (morphing-aware training) the whole training counts as epochs.
+    TrainingOutcome.Phases phases =
+        outcome.phases() != null
+            ? outcome.phases()
+            : new TrainingOutcome.Phases(0, (trained - loaded) / 1e9, 0);
+    double training = (trained - loaded) / 1e9;
+    double prepare = training - phases.epochs() - phases.validation();
+    Timings timings =
+        new Timings(
+            0,
+            (loaded - start) / 1e9 + prepare,
+            phases.epochs(),
+            phases.validation(),
+            (saved - trained) / 1e9,
+            (saved - start) / 1e9);
     return new Result(
         r.method().cliName(),
         outcome.trainingRows(),
@@ -137,6 +192,7 @@ public final class TrainStep {
         outcome.history(),
         outcome.seconds(),
         r.out().toString(),
-        outcome.model().nuisanceNames());
+        outcome.model().nuisanceNames(),
+        timings);
   }
 }
