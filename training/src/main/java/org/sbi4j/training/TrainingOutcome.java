@@ -17,7 +17,7 @@ import org.sbi4j.training.model.ScoreModel;
  * @param trainingRows rows in the training partition
  * @param validationRows rows in the validation partition
  * @param seconds wall time of the whole run
- * @param phases where that time went, or null when not measured
+ * @param phases where that time went
  */
 public record TrainingOutcome(
     ModelData model,
@@ -34,24 +34,11 @@ public record TrainingOutcome(
     history = List.copyOf(history);
   }
 
-  /** A run whose phases were not measured. */
-  public TrainingOutcome(
-      ModelData model,
-      TrainingConfig config,
-      long seed,
-      List<Long> memberSeeds,
-      List<EpochReport> history,
-      int trainingRows,
-      int validationRows,
-      double seconds) {
-    this(model, config, seed, memberSeeds, history, trainingRows, validationRows, seconds, null);
-  }
-
   /**
    * The wall time of a run, phase by phase; the three add up to {@link #seconds()} up to the few
    * microseconds between them.
    *
-   * @param prepare validation split, standardisation and the training tables
+   * @param prepare validation split, standardisation, the training tables and the rest
    * @param epochs the members' training passes. With members trained in parallel, the wall time of
    *     the members is split between this and {@code validation} in proportion to the members'
    *     summed times in each

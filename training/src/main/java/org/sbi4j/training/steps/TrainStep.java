@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.sbi4j.common.InvalidValueException;
+import org.sbi4j.common.LocalTaskRunner;
 import org.sbi4j.common.TaskRunner;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.io.Configs;
@@ -16,7 +17,9 @@ import org.sbi4j.samples.mining.GoldMiner;
 import org.sbi4j.training.MorphingAwareTrainer;
 import org.sbi4j.training.Trainer;
 import org.sbi4j.training.TrainingConfig;
+import org.sbi4j.training.TrainingEngine;
 import org.sbi4j.training.TrainingOutcome;
+import org.sbi4j.training.internal.FusedWarmUp;
 import org.sbi4j.training.listeners.EpochReport;
 import org.sbi4j.training.listeners.ProgressListener;
 import org.sbi4j.training.listeners.TrainingListener;
@@ -152,6 +155,35 @@ public final class TrainStep {
         r.config() == null
             ? TrainingConfig.defaults()
             : Configs.load(r.config(), TrainingConfig.class);
+    try (FusedWarmUp warmUp = warmUp(r, config)) {
+      return run(r, config, start);
+    }
+  }
+
+  /**
+   * The JIT warm-up of the fused engine while the sample loads (null where training will not run on
+   * the fused engine in this JVM).
+   */
+  private static FusedWarmUp warmUp(Request r, TrainingConfig config) {
+    if (r.morphingAware() != null
+        || !(r.runner() == null || r.runner() instanceof LocalTaskRunner)) {
+      return null;
+    }
+    try {
+      if (config.resolvedFor(r.method()).engine() != TrainingEngine.FUSED) {
+        return null;
+      }
+    } catch (IllegalArgumentException e) {
+      return null; // reported with the other checks, in their order, by the training itself
+    }
+    return FusedWarmUp.start(
+        r.method().ratioLoss().orElse(null),
+        config.hiddenLayers(),
+        config.activation(),
+        config.batchSize());
+  }
+
+  private static Result run(Request r, TrainingConfig config, long start) {
     EventSample sample = TrainingFiles.read(r.data());
     List<String> nuisances = TrainingFiles.nuisanceNames(r.data());
     Trainer.requireColumns(sample, r.method());
@@ -169,11 +201,7 @@ public final class TrainStep {
     long trained = System.nanoTime();
     ModelFolder.save(r.out(), outcome, r.data());
     long saved = System.nanoTime();
-    // Without measured phases (morphing-aware training) the whole training counts as epochs.
-    TrainingOutcome.Phases phases =
-        outcome.phases() != null
-            ? outcome.phases()
-            : new TrainingOutcome.Phases(0, (trained - loaded) / 1e9, 0);
+    TrainingOutcome.Phases phases = outcome.phases();
     double training = (trained - loaded) / 1e9;
     double prepare = training - phases.epochs() - phases.validation();
     Timings timings =
