@@ -7,16 +7,17 @@ package org.sbi4j.training;
  */
 public enum TrainingEngine {
   /**
-   * {@link #FUSED} where it applies (any method, float32, the Java Vector API present, ND4J on
-   * the CPU), else {@link #SAMEDIFF}.
+   * {@link #FUSED} where it applies (any method, float32, the Java Vector API present, ND4J on the
+   * CPU), else {@link #SAMEDIFF}.
    */
   AUTO,
   /** The SameDiff graph (any backend, CUDA included; forward-mode tangents in the graph). */
   SAMEDIFF,
   /**
-   * One fused pass per batch on the CPU (forward, tangents of ratio networks, loss and reverse mode,
-   * register-tiled SIMD products; {@code org.sbi4j.training.internal.FusedRatioNet}); several times faster than
-   * SameDiff at batch 128 for dense networks, where SameDiff's per-op overhead dominates.
+   * One fused pass per batch on the CPU (forward, tangents of ratio networks, loss and reverse
+   * mode, register-tiled SIMD products; {@code org.sbi4j.training.internal.FusedRatioNet}); several
+   * times faster than SameDiff at batch 128 for dense networks, where SameDiff's per-op overhead
+   * dominates.
    */
   FUSED
 }
