@@ -62,7 +62,8 @@ else
     echo "vs-madminer.sh: no MadMiner source: set MADMINER_SRC to a checkout of madminer-tool/madminer, or MADMINER_GIT to its git directory" >&2
     exit 2
   }
-  git --git-dir="$git_dir" archive HEAD madminer | tar -x -C "$mm"
+  # (git may report objects of other folders missing from a partial mirror; the check below decides)
+  git --git-dir="$git_dir" archive HEAD madminer 2>/dev/null | tar -x -C "$mm" || true
 fi
 [ -f "$mm/madminer/ml/score.py" ] || {
   echo "vs-madminer.sh: $mm/madminer is not MadMiner's package (no ml/score.py)" >&2
@@ -120,12 +121,12 @@ for m in $METHODS; do
   timed train sbi4j "$m" 1 -- bin/sbi4j train --method "$m" --data "$data" --config "$config" \
     --out "$work/models/sbi4j-$m" --seed 5
   bin/sbi4j evaluate --model "$work/models/sbi4j-$m" --events "$work/test.h5" \
-    --out "$work/eval/sbi4j-$m-1.h5" >/dev/null
+    --out "$work/eval/sbi4j-$m-1.h5" >>"$work/logs/evaluate.log" 2>&1
   for t in $TORCH_THREADS; do
     timed train madminer "$m" "$t" -- env OMP_NUM_THREADS="$t" MKL_NUM_THREADS="$t" \
       "${driver[@]}" train "$m" "$work/npy" "$work/models/madminer-$m-$t" "$t" "$EPOCHS" 5
     "${driver[@]}" evaluate "$m" "$work/models/madminer-$m-$t" "$work/test.h5" \
-      "$work/eval/madminer-$m-$t.npy"
+      "$work/eval/madminer-$m-$t.npy" >>"$work/logs/evaluate.log" 2>&1
   done
 done
 
