@@ -4,7 +4,7 @@
 #   bench/vs-madminer.sh [OUT.md]
 #
 # 1. sbi4j simulates interference-1d ($EVENTS events) and augments a ratio sample (θ0 ~ U(−1, 1)
-#    at 5000 points, θ1 = 0) and a SALLY sample (θ_ref = 0), $ROWS rows each;
+#    at $RATIO_THETAS points, θ1 = 0) and a SALLY sample (θ_ref = 0), $ROWS rows each;
 #    bench/madminer_train.py converts both to MadMiner's .npy arrays (r_xz = exp(log_r_xz)).
 # 2. Every method of $METHODS is trained by `bin/sbi4j train` (one thread; wall time with JVM start)
 #    and by MadMiner's trainer at each torch thread count of $TORCH_THREADS (n_workers=0; wall time
@@ -24,14 +24,14 @@
 # /usr/bin/python3, Debian's, which has python3-torch 1.13), WORK (scratch folder, default a
 # new temp dir), EVENTS (400000), ROWS (100000), EPOCHS (20), TEST (20000), METHODS ("alices
 # sally"; any of sally carl rolr alice rascal alices cascal), TORCH_THREADS ("1 2"), REPEATS (5),
-# GRID (101), MINE_ROWS (20000), MINE_THETAS (20).
+# GRID (101), RATIO_THETAS (1000), MINE_ROWS (20000), MINE_THETAS (20).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 out_md="${1:-}"
 EVENTS="${EVENTS:-400000}" ROWS="${ROWS:-100000}" EPOCHS="${EPOCHS:-20}" TEST="${TEST:-20000}"
 METHODS="${METHODS:-alices sally}" TORCH_THREADS="${TORCH_THREADS:-1 2}" REPEATS="${REPEATS:-5}"
-GRID="${GRID:-101}" MINE_ROWS="${MINE_ROWS:-20000}" MINE_THETAS="${MINE_THETAS:-20}"
+GRID="${GRID:-101}" RATIO_THETAS="${RATIO_THETAS:-1000}" MINE_ROWS="${MINE_ROWS:-20000}" MINE_THETAS="${MINE_THETAS:-20}"
 PYTHON="${PYTHON:-/usr/bin/python3}"
 work="${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/vs-madminer.XXXXXX")}"
 mkdir -p "$work/eval" "$work/models" "$work/logs"
@@ -95,10 +95,13 @@ bin/sbi4j --version >/dev/null
 
 step "data: $EVENTS events, $ROWS-row ratio and SALLY samples, $TEST-row test set"
 bin/sbi4j simulate --process interference-1d --events "$EVENTS" --out "$work/events.h5" --seed 1 >/dev/null
+step "data: events written; ratio sample at $RATIO_THETAS θ0 points"
 bin/sbi4j augment --events "$work/events.h5" --method ratio --theta0-prior uniform:-1:1 \
-  --thetas 5000 --theta1 0 --samples "$ROWS" --out "$work/ratio.h5" --seed 2 >/dev/null
+  --thetas "$RATIO_THETAS" --theta1 0 --samples "$ROWS" --out "$work/ratio.h5" --seed 2 >/dev/null
+step "data: SALLY sample"
 bin/sbi4j augment --events "$work/events.h5" --method sally --theta-ref 0 --samples "$ROWS" \
   --out "$work/sally.h5" --seed 3 >/dev/null
+step "data: MadMiner's arrays and the test set"
 "${driver[@]}" convert "$work/npy" "$work/ratio.h5" "$work/sally.h5"
 "${driver[@]}" testset "$work/test.h5" "$work/exact.npz" "$TEST" 4
 
@@ -154,7 +157,7 @@ report="$work/report.md"
 {
   echo "## vs-madminer, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
-  echo "EVENTS=$EVENTS ROWS=$ROWS EPOCHS=$EPOCHS TEST=$TEST METHODS=\"$METHODS\" TORCH_THREADS=\"$TORCH_THREADS\" REPEATS=$REPEATS GRID=$GRID MINE_ROWS=$MINE_ROWS MINE_THETAS=$MINE_THETAS;"
+  echo "EVENTS=$EVENTS ROWS=$ROWS EPOCHS=$EPOCHS TEST=$TEST METHODS=\"$METHODS\" TORCH_THREADS=\"$TORCH_THREADS\" REPEATS=$REPEATS GRID=$GRID RATIO_THETAS=$RATIO_THETAS MINE_ROWS=$MINE_ROWS MINE_THETAS=$MINE_THETAS;"
   echo "$(java -version 2>&1 | head -1); torch $("$PYTHON" -c 'import torch; print(torch.__version__)'); MadMiner $(git --git-dir="${MADMINER_GIT:-/work/.mirror/madminer-tool+madminer/repo}" rev-parse --short HEAD 2>/dev/null || echo "from $MADMINER_SRC")"
   echo
   "${driver[@]}" report "$timings" "$work/exact.npz" "$ROWS" 0.25 "$EPOCHS" "$work/eval"
