@@ -24,10 +24,10 @@ final class TrainStage implements Stage {
    */
   static final String ALICES_CONFIG =
       """
-      # quickstart ALICES config: configs/train.yaml's network and learning rates, 20 epochs,
+      # quickstart ALICES config: configs/train.yaml's network and learning rates, 40 epochs,
       # gradientClip as in configs/train-gold.yaml
       hiddenLayers: [100, 100, 100]
-      epochs: 20
+      epochs: 40
       learningRate: 1.0e-3
       finalLearningRate: 1.0e-4
       gradientClip: 0.1
