@@ -18,8 +18,8 @@ import org.sbi4j.training.store.ModelFolder;
 final class TrainStage implements Stage {
   /**
    * ALICES: the architecture and learning-rate schedule of configs/train.yaml, 40 epochs instead of
-   * 50, and gradientClip as in configs/train-gold.yaml. With the earlier [64, 64] × 15 epochs on
-   * 15 000 rows at 50 θ0 points its 95 % interval was [−0.601, 0.358] against the exact [−0.388,
+   * 50, and gradientClip as in configs/train-gold.yaml. With the earlier [64, 64] × 15 epochs on 15
+   * 000 rows at 50 θ0 points its 95 % interval was [−0.601, 0.358] against the exact [−0.388,
    * 0.361]. 20 epochs are not enough: an under-trained network flattens log r̂ towards 0 at
    * negative θ0, where dσ(z|θ0) has its zero, and widens the interval on that side. On the
    * quickstart's data, with 20 epochs 4 of 5 trainings (seeds, ensembles of 3, learning rate 3e−3)
