@@ -18,10 +18,10 @@ import org.sbi4j.training.store.ModelFolder;
 final class TrainStage implements Stage {
   /**
    * ALICES: the architecture and learning-rate schedule of configs/train.yaml, 40 epochs instead of
-   * 50, and gradientClip as in configs/train-gold.yaml. With the earlier [64, 64] × 15 epochs on 15
-   * 000 rows at 50 θ0 points its 95 % interval was [−0.601, 0.358] against the exact [−0.388,
-   * 0.361]. 20 epochs are not enough: an under-trained network flattens log r̂ towards 0 at
-   * negative θ0, where dσ(z|θ0) has its zero, and widens the interval on that side. On the
+   * 50, and gradientClip as in configs/train-gold.yaml. With the earlier config ([64, 64], 15
+   * epochs) on 15 000 rows at 50 θ0 points its 95 % interval was [−0.601, 0.358] against the exact
+   * [−0.388, 0.361]. 20 epochs are not enough: an under-trained network flattens log r̂ towards 0
+   * at negative θ0, where dσ(z|θ0) has its zero, and widens the interval on that side. On the
    * quickstart's data, with 20 epochs 4 of 5 trainings (seeds, ensembles of 3, learning rate 3e−3)
    * put the lower 95 % bound more than 0.05 below the exact one; with 40 epochs the quickstart's
    * seed is 0.017 (68 %) and 0.040 (95 %) off, but 2 of 3 other seeds are still 0.065–0.14 off at
