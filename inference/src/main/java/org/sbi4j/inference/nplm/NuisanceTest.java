@@ -2,8 +2,8 @@ package org.sbi4j.inference.nplm;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
 import org.sbi4j.common.Seeds;
 import org.sbi4j.common.TaskRunner;
 import org.sbi4j.training.nplm.NplmProblem;
@@ -46,7 +46,12 @@ public final class NuisanceTest {
     }
     double[] nullT =
         nullDistribution(
-            toys, config.training(), model, new double[model.count()], config.toys(), config.seed(),
+            toys,
+            config.training(),
+            model,
+            new double[model.count()],
+            config.toys(),
+            config.seed(),
             runner);
     NuisanceFit fit =
         NuisanceTrainer.train(
@@ -86,7 +91,10 @@ public final class NuisanceTest {
       long k) {
     NplmProblem problem = toys.draw(Seeds.derive(seed, 1, k));
     return NuisanceTrainer.train(
-        problem, training, model, auxiliary(model, trueNu, Seeds.derive(seed, 3, k)),
+        problem,
+        training,
+        model,
+        auxiliary(model, trueNu, Seeds.derive(seed, 3, k)),
         Seeds.derive(seed, 2, k));
   }
 

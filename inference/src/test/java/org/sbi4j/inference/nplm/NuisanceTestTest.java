@@ -81,8 +81,7 @@ class NuisanceTestTest {
     Standardization s =
         Standardization.of(NplmProblem.weighted(1, GRID, weights(), new double[0], null, 1));
     ReferenceVariation v =
-        new ReferenceVariation(
-            s, 1, new double[][][] {{{s.mean()[0], s.scale()[0]}, {-0.5, 0}}});
+        new ReferenceVariation(s, 1, new double[][][] {{{s.mean()[0], s.scale()[0]}, {-0.5, 0}}});
     return new NuisanceModel(SIGMA_N, new double[] {SIGMA_S}, v);
   }
 
@@ -102,8 +101,9 @@ class NuisanceTestTest {
       t1 = NuisanceTest.nullDistribution(shifted, TRAINING, model, one, TOYS, 2, runner);
       p0 = NplmTest.nullDistribution(nominal, TRAINING, TOYS, 1, runner);
       p1 = NplmTest.nullDistribution(shifted, TRAINING, TOYS, 2, runner);
-      again = NuisanceTest.nullDistribution(shifted, TRAINING, model, one, 3, 2,
-          new LocalTaskRunner(1));
+      again =
+          NuisanceTest.nullDistribution(
+              shifted, TRAINING, model, one, 3, 2, new LocalTaskRunner(1));
     }
     // same seeds → same toys, whichever runner.
     assertArrayEquals(java.util.Arrays.copyOf(t1, 3), again, 0.0);

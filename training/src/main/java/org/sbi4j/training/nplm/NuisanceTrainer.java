@@ -25,7 +25,11 @@ public final class NuisanceTrainer {
    * @param aux the auxiliary measurements ν⁰, in {@link NuisanceModel} order
    */
   public static NuisanceFit train(
-      NplmProblem problem, NplmTrainingConfig config, NuisanceModel model, double[] aux, long seed) {
+      NplmProblem problem,
+      NplmTrainingConfig config,
+      NuisanceModel model,
+      double[] aux,
+      long seed) {
     if (config.kernel() != null) {
       throw new InvalidValueException(
           "nuisance",
@@ -51,11 +55,7 @@ public final class NuisanceTrainer {
     NplmProblem p = input.apply(problem);
     NplmProblem own =
         new NplmProblem(
-            p.dimension(),
-            p.reference(),
-            p.referenceWeights().clone(),
-            p.data(),
-            p.dataWeights());
+            p.dimension(), p.reference(), p.referenceWeights().clone(), p.data(), p.dataWeights());
     try (FusedLoss fused = new FusedLoss(shape, own, config.threads())) {
       Profiled objective = new Profiled(shape, own, profile, fused, nuDelta.clone(), aux);
       NplmFit fit;
@@ -71,8 +71,7 @@ public final class NuisanceTrainer {
       // the final loss and ν̂ at the returned weights
       double loss = objective.valueAndGradient(x, new double[x.length]);
       NplmFit tau =
-          new NplmFit(
-              new NplmNetwork(shape, x, input), loss, fit.iterations(), fit.evaluations());
+          new NplmFit(new NplmNetwork(shape, x, input), loss, fit.iterations(), fit.evaluations());
       return new NuisanceFit(tau, delta, objective.nu, nuDelta);
     }
   }

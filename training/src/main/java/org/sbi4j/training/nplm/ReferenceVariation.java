@@ -103,11 +103,7 @@ public record ReferenceVariation(Standardization input, int degree, double[][][]
    * @param degree polynomial degree D in x
    */
   public static ReferenceVariation fit(
-      int d,
-      double[] reference,
-      double[] referenceWeights,
-      List<List<Shift>> shifts,
-      int degree) {
+      int d, double[] reference, double[] referenceWeights, List<List<Shift>> shifts, int degree) {
     if (degree < 0 || degree > 4) {
       throw new InvalidValueException(
           "variation-degree", "variation degree = " + degree + " must be in 0..4 (e.g. 2)");

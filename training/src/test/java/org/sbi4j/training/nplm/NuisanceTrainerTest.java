@@ -52,8 +52,7 @@ class NuisanceTrainerTest {
 
   /** The exact shift model ℓ = ν_S x − ν_S²/2 written in the standardised features (1, x'). */
   static ReferenceVariation exactShift(double[] x, double[] w) {
-    Standardization s =
-        Standardization.of(NplmProblem.weighted(1, x, w, new double[0], null, 1.0));
+    Standardization s = Standardization.of(NplmProblem.weighted(1, x, w, new double[0], null, 1.0));
     double mu = s.mean()[0];
     double sd = s.scale()[0];
     return new ReferenceVariation(s, 1, new double[][][] {{{mu, sd}, {-0.5, 0}}});
@@ -96,10 +95,10 @@ class NuisanceTrainerTest {
   }
 
   /**
-   * Δ against the closed form: with the exact model, Σ_R w_R e^{ℓ} = N(0) e^{ν_N} for every ν_S
-   * (E e^{ν X − ν²/2} = 1), so L(ν) = N(0)(e^{ν_N} − 1) − N_D ν_N − ν_S Σx + N_D ν_S²/2 + the
-   * constraints, whose minimum has ν_S = (Σx + ν⁰_S/σ_S²)/(N_D + 1/σ_S²) and ν_N the root of
-   * N(0) e^{ν_N} − N_D + (ν_N − ν⁰_N)/σ_N² = 0 (found here by bisection).
+   * Δ against the closed form: with the exact model, Σ_R w_R e^{ℓ} = N(0) e^{ν_N} for every ν_S (E
+   * e^{ν X − ν²/2} = 1), so L(ν) = N(0)(e^{ν_N} − 1) − N_D ν_N − ν_S Σx + N_D ν_S²/2 + the
+   * constraints, whose minimum has ν_S = (Σx + ν⁰_S/σ_S²)/(N_D + 1/σ_S²) and ν_N the root of N(0)
+   * e^{ν_N} − N_D + (ν_N − ν⁰_N)/σ_N² = 0 (found here by bisection).
    */
   @Test
   void deltaMatchesTheClosedFormProfiledLikelihood() {
@@ -111,8 +110,7 @@ class NuisanceTrainerTest {
     double[] aux = {0.02, -0.03};
     NuisanceModel model = new NuisanceModel(sN, new double[] {sS}, exactShift(x, w));
     NplmProblem p = NplmProblem.weighted(1, x, w, d, null, N0);
-    NuisanceFit fit =
-        NuisanceTrainer.train(p, fastConfig(), model, aux, 11);
+    NuisanceFit fit = NuisanceTrainer.train(p, fastConfig(), model, aux, 11);
     double sum = 0;
     for (double v : d) {
       sum += v;
@@ -148,10 +146,10 @@ class NuisanceTrainerTest {
   }
 
   /**
-   * Asimov data (the grid, weighted by the expected yields) at a shift of both nuisances, ν_N = 0.05
-   * and ν_S = 0.1, with the auxiliary measurements at the true values: the plain NPLM t sees the
-   * shift (t ≈ 13, the closed form below), while ν̂ of the exact model reproduces the data density exactly, f has nothing left to learn and t = τ
-   * − Δ = 0 up to the optimiser.
+   * Asimov data (the grid, weighted by the expected yields) at a shift of both nuisances, ν_N =
+   * 0.05 and ν_S = 0.1, with the auxiliary measurements at the true values: the plain NPLM t sees
+   * the shift (t ≈ 13, the closed form below), while ν̂ of the exact model reproduces the data
+   * density exactly, f has nothing left to learn and t = τ − Δ = 0 up to the optimiser.
    */
   @Test
   void nuisancesAbsorbAShiftThatThePlainTestFlags() {
