@@ -39,7 +39,7 @@ class NplmNuisanceCommandTest {
             sample("data.csv", 40, 0.1, 1),
             "--reference",
             sample("ref.csv", 800, 0, 2),
-            "--expected 40 --optimizer lbfgs --toys 3 --threads 2 --seed 3",
+            "--expected 40 --epochs 300 --toys 3 --threads 2 --seed 3",
             "--nuisance norm:0.1 --nuisance scale:0.1",
             "--reference-variation scale:0.1=" + sample("up.csv", 800, 0.1, 3),
             "--reference-variation scale:-0.1=" + sample("down.csv", 800, -0.1, 4),
