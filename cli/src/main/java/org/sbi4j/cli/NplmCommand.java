@@ -310,18 +310,7 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
     json.put("ksPValue", result.chiSquaredFitted() ? result.ksPValue() : null);
     json.put("tau", fit.tau());
     json.put("delta", fit.delta());
-    List<Map<String, Object>> nus = new ArrayList<>();
-    double[] sigmas = spec.model().sigmas();
-    for (int a = 0; a < sigmas.length; a++) {
-      Map<String, Object> m = new java.util.LinkedHashMap<>();
-      m.put("name", spec.names().get(a));
-      m.put("sigma", sigmas[a]);
-      m.put("auxiliary", spec.aux()[a]);
-      m.put("nuTau", fit.nuTau()[a]);
-      m.put("nuDelta", fit.nuDelta()[a]);
-      nus.add(m);
-    }
-    json.put("nuisances", nus);
+    json.put("nuisances", NplmNuisanceOptions.json(spec, fit));
     List<String> warnings = new ArrayList<>(result.warnings());
     json.put("warnings", warnings);
     report(
@@ -334,22 +323,8 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
             "τ = %.4g, Δ = %.4g; ν̂ (τ fit, Δ fit):%s%n",
             fit.tau(),
             fit.delta(),
-            nuisanceLine(spec, fit)));
+            NplmNuisanceOptions.line(spec, fit)));
     return 0;
-  }
-
-  private static String nuisanceLine(NplmNuisanceOptions.Spec spec, NuisanceFit fit) {
-    StringBuilder b = new StringBuilder();
-    for (int a = 0; a < spec.names().size(); a++) {
-      b.append(
-          String.format(
-              Locale.ROOT,
-              " %s = %.4g, %.4g",
-              spec.names().get(a),
-              fit.nuTau()[a],
-              fit.nuDelta()[a]));
-    }
-    return b.toString();
   }
 
   private void report(

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.sbi4j.samples.Column;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.io.PlainSamples;
+import org.sbi4j.training.nplm.NuisanceFit;
 import org.sbi4j.training.nplm.NuisanceModel;
 import org.sbi4j.training.nplm.ReferenceVariation;
 import picocli.CommandLine.Option;
@@ -208,5 +209,36 @@ final class NplmNuisanceOptions {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(what + " = " + s + " is not a finite number");
     }
+  }
+
+  /** The JSON {@code nuisances} list: per nuisance its name, σ, ν⁰ and ν̂ of the τ and Δ fits. */
+  static List<Map<String, Object>> json(Spec spec, NuisanceFit fit) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    double[] sigmas = spec.model().sigmas();
+    for (int a = 0; a < sigmas.length; a++) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", spec.names().get(a));
+      m.put("sigma", sigmas[a]);
+      m.put("auxiliary", spec.aux()[a]);
+      m.put("nuTau", fit.nuTau()[a]);
+      m.put("nuDelta", fit.nuDelta()[a]);
+      out.add(m);
+    }
+    return out;
+  }
+
+  /** The ν̂ of the τ and Δ fits, " name = τ-value, Δ-value" per nuisance. */
+  static String line(Spec spec, NuisanceFit fit) {
+    StringBuilder b = new StringBuilder();
+    for (int a = 0; a < spec.names().size(); a++) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              " %s = %.4g, %.4g",
+              spec.names().get(a),
+              fit.nuTau()[a],
+              fit.nuDelta()[a]));
+    }
+    return b.toString();
   }
 }
