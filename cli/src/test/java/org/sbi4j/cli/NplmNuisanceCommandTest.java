@@ -76,6 +76,15 @@ class NplmNuisanceCommandTest {
       {"--nuisance", "norm:0.1", "--model", "kernel"},
       {"--nuisance", "scale:0.1", "--reference-variation", "scale:0=" + up},
       {"--nuisance", "scale:0.1", "--reference-variation", "scale:x=" + up},
+      {
+        "--nuisance",
+        "scale:0.1",
+        "--reference-variation",
+        "scale:0.1=" + up,
+        "--variation-degree",
+        "7"
+      },
+      {"--nuisance", "norm:0.1", "--auxiliary", "norm:1e300"},
     };
     for (String[] extra : cases) {
       String[] full = new String[common.length + extra.length];

@@ -39,6 +39,20 @@ public final class NuisanceTrainer {
     if (aux.length != model.count()) {
       throw new IllegalArgumentException(aux.length + " auxiliary values for " + model.count());
     }
+    double[] sigma = model.sigmas();
+    for (int a = 0; a < aux.length; a++) {
+      if (!(Math.abs(aux[a]) <= 100 * sigma[a])) {
+        throw new InvalidValueException(
+            "auxiliary",
+            "auxiliary measurement "
+                + aux[a]
+                + " of nuisance "
+                + a
+                + " is more than 100σ (σ = "
+                + sigma[a]
+                + ") from the nominal reference; give a value near 0 in the units of σ");
+      }
+    }
     NetworkShape shape = config.network();
     String mismatch = shape.inputMismatch(problem);
     if (mismatch != null) {

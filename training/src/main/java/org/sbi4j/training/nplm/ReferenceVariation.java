@@ -82,7 +82,7 @@ public record ReferenceVariation(Standardization input, int degree, double[][][]
   /** One reference sample generated at ν_s = {@code nu} (other nuisances nominal). */
   public record Shift(double nu, double[] x, double[] weights) {
     public Shift {
-      if (!Double.isFinite(nu) || nu == 0) {
+      if (!Double.isFinite(nu * nu) || nu == 0) {
         throw new InvalidValueException(
             "reference-variation",
             "a reference variation at ν = " + nu + " says nothing; give a finite ν ≠ 0");
@@ -117,11 +117,11 @@ public record ReferenceVariation(Standardization input, int degree, double[][][]
     double[][][] coefficients = new double[shifts.size()][][];
     for (int s = 0; s < shifts.size(); s++) {
       List<Shift> list = shifts.get(s);
-      int orders = (int) list.stream().mapToDouble(Shift::nu).distinct().count() >= 2 ? 2 : 1;
       if (list.isEmpty()) {
         throw new InvalidValueException(
             "reference-variation", "shape nuisance " + s + " has no reference variation; give one");
       }
+      int orders = list.stream().mapToDouble(Shift::nu).distinct().count() >= 2 ? 2 : 1;
       List<double[][]> phiV = new ArrayList<>();
       List<double[]> wV = new ArrayList<>();
       for (Shift sh : list) {
@@ -130,6 +130,17 @@ public record ReferenceVariation(Standardization input, int degree, double[][][]
         wV.add(v.referenceWeights());
       }
       double[] theta = newton(phiR, wR, list, phiV, wV, orders, mono.size());
+      for (double v : theta) {
+        if (!Double.isFinite(v)) {
+          throw new InvalidValueException(
+              "reference-variation",
+              "the shape fit of nuisance "
+                  + s
+                  + " did not converge (coefficient "
+                  + v
+                  + "); give variations at ν of the order of σ");
+        }
+      }
       coefficients[s] = new double[orders][mono.size()];
       for (int k = 0; k < orders; k++) {
         System.arraycopy(theta, k * mono.size(), coefficients[s][k], 0, mono.size());
