@@ -14,7 +14,8 @@ import org.sbi4j.common.InvalidValueException;
  * <p>τ is minimised over the network weights w with ν profiled at every evaluation: L_p(w) = min_ν
  * L(w, ν) by Newton steps in ν, and ∇_w L_p = ∇_w L(w, ν̂) (the envelope theorem), which is the
  * gradient of the plain NPLM loss with reference weights w_R e^{ℓ(x; ν̂)}. So the network's
- * optimisers (Adam, fast mode) run unchanged on L_p.
+ * optimisers (Adam, fast mode) run unchanged on L_p; the fast mode's multi-start phase runs on the
+ * plain loss with the reference reweighted to Δ's ν̂ (cheap), its screening and polish on L_p.
  */
 public final class NuisanceTrainer {
   private NuisanceTrainer() {}
@@ -79,7 +80,15 @@ public final class NuisanceTrainer {
             .minimize(objective, x, config.lowerBounds(), config.upperBounds(), config.epochs());
         fit = new NplmFit(new NplmNetwork(shape, x), Double.NaN, config.epochs(), 0);
       } else {
-        fit = FastTrainer.train(p, config, seed, objective);
+        // starts on the plain loss at the null's ν̂ (cheap), screening and polish on L_p
+        NplmProblem starts =
+            new NplmProblem(
+                p.dimension(),
+                p.reference(),
+                profile.referenceWeights(nuDelta),
+                p.data(),
+                p.dataWeights());
+        fit = FastTrainer.train(p, config, seed, objective, starts);
         x = fit.network().parameters();
       }
       // the final loss and ν̂ at the returned weights
