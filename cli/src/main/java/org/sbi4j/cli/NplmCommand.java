@@ -192,7 +192,15 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
         "toysDir",
         "--toys-dir",
         "threads",
-        "--threads");
+        "--threads",
+        "nuisance",
+        "--nuisance",
+        "auxiliary",
+        "--auxiliary",
+        "reference-variation",
+        "--reference-variation",
+        "variation-degree",
+        "--variation-degree");
   }
 
   @Override
