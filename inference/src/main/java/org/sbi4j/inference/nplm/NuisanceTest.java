@@ -44,6 +44,7 @@ public final class NuisanceTest {
     if (observed.dataSize() == 0) {
       throw new IllegalArgumentException("the data sample is empty; give it events");
     }
+    NuisanceTrainer.checkAuxiliary(model, aux);
     double[] nullT =
         nullDistribution(
             toys,

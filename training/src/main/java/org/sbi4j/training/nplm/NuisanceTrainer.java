@@ -37,23 +37,7 @@ public final class NuisanceTrainer {
           "nuisances are implemented for the network model only; drop --model kernel or the "
               + "--nuisance options");
     }
-    if (aux.length != model.count()) {
-      throw new IllegalArgumentException(aux.length + " auxiliary values for " + model.count());
-    }
-    double[] sigma = model.sigmas();
-    for (int a = 0; a < aux.length; a++) {
-      if (!(Math.abs(aux[a]) <= 100 * sigma[a])) {
-        throw new InvalidValueException(
-            "auxiliary",
-            "auxiliary measurement "
-                + aux[a]
-                + " of nuisance "
-                + a
-                + " is more than 100σ (σ = "
-                + sigma[a]
-                + ") from the nominal reference; give a value near 0 in the units of σ");
-      }
-    }
+    checkAuxiliary(model, aux);
     NetworkShape shape = config.network();
     String mismatch = shape.inputMismatch(problem);
     if (mismatch != null) {
@@ -96,6 +80,30 @@ public final class NuisanceTrainer {
       NplmFit tau =
           new NplmFit(new NplmNetwork(shape, x, input), loss, fit.iterations(), fit.evaluations());
       return new NuisanceFit(tau, delta, objective.nu, nuDelta);
+    }
+  }
+
+  /**
+   * Refuses auxiliary measurements of the wrong count or more than 100σ from the nominal reference
+   * (where the constraint term would overflow the loss).
+   */
+  public static void checkAuxiliary(NuisanceModel model, double[] aux) {
+    if (aux.length != model.count()) {
+      throw new IllegalArgumentException(aux.length + " auxiliary values for " + model.count());
+    }
+    double[] sigma = model.sigmas();
+    for (int a = 0; a < aux.length; a++) {
+      if (!(Math.abs(aux[a]) <= 100 * sigma[a])) {
+        throw new InvalidValueException(
+            "auxiliary",
+            "auxiliary measurement "
+                + aux[a]
+                + " of nuisance "
+                + a
+                + " is more than 100σ (σ = "
+                + sigma[a]
+                + ") from the nominal reference; give a value near 0 in the units of σ");
+      }
     }
   }
 
