@@ -35,9 +35,9 @@ import org.sbi4j.training.model.RatioModel;
  * ensemble is an ALICES estimator in its own right (§3.6: log r̂ is the member mean) and the bound
  * is the issue's, not loosened; a single member at the same CI time (more epochs or rows would
  * double the run time of this test, ≈ 2 × 35 s of fused training on an idle machine) was not
- * measured to reach it, so the ensemble of two stays. The
- * test pairs x ~ p(x|θ1) are events at θ = 0 reweighted by the exact r(x|θ1, 0) (self-normalised
- * importance weights, which is exact in expectation).
+ * measured to reach it, so the ensemble of two stays. The test pairs x ~ p(x|θ1) are events at θ =
+ * 0 reweighted by the exact r(x|θ1, 0) (self-normalised importance weights, which is exact in
+ * expectation).
  */
 class DoublyParameterizedAccuracyIT {
   static final Simulator SIM = EstimatorAccuracy.SIM;
