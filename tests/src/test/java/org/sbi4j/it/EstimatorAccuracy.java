@@ -1,6 +1,7 @@
 package org.sbi4j.it;
 
 import java.util.List;
+import java.util.function.BiFunction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.sbi4j.common.Seeds;
@@ -80,13 +81,22 @@ public final class EstimatorAccuracy {
 
   /** E[(log r̂ − log r)²] over n fresh x ~ p(x|θ1 = 0) with θ0 ~ U(−1, 1). */
   public static double logRatioMse(TrainingOutcome model, int n, long seed) {
+    return logRatioMse(model.ratioModel()::predict, n, seed);
+  }
+
+  /**
+   * E[(log r̂ − log r)²] over n fresh x ~ p(x|θ1 = 0) with θ0 ~ U(−1, 1), for any estimator that
+   * predicts row-wise from n θ rows and n feature rows (a ratio or a morphing-aware model).
+   */
+  public static double logRatioMse(
+      BiFunction<double[], double[], Prediction> predict, int n, long seed) {
     EventSample test = SIM.events(n, Seeds.derive(seed, 1));
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(Seeds.derive(seed, 2));
     double[] theta = new double[n];
     for (int i = 0; i < n; i++) {
       theta[i] = 2 * rng.nextDouble() - 1;
     }
-    Prediction pr = model.ratioModel().predict(theta, test.x());
+    Prediction pr = predict.apply(theta, test.x());
     double mse = 0;
     for (int i = 0; i < n; i++) {
       double exact = SIM.logRatio(test.xRow(i), new double[] {theta[i]}, THETA1);

@@ -48,6 +48,7 @@ public final class MorphingAwareTrainer {
    * MorphingAware.Kind#QUADRATIC}) with the combination {@code spec}.
    */
   public TrainingOutcome train(EventSample sample, Method method, MorphingAware spec, long seed) {
+    TrainingConfig config = withDefaultAlpha(this.config, method, spec);
     long start = System.nanoTime();
     Nd4jRuntime.configure();
     if (method == Method.SALLY) {
@@ -149,6 +150,17 @@ public final class MorphingAwareTrainer {
         nVal,
         seconds,
         new TrainingOutcome.Phases(seconds - epochs - validation, epochs, validation));
+  }
+
+  /**
+   * {@code config} with α = {@link MorphingAware#LINEAR_ALPHA} when it sets none, the loss has a
+   * score term and the combination is linear; otherwise {@code config}.
+   */
+  static TrainingConfig withDefaultAlpha(TrainingConfig config, Method method, MorphingAware spec) {
+    boolean score = method.ratioLoss().map(RatioLoss::usesScore).orElse(false);
+    return config.alpha() == null && score && spec.kind() == MorphingAware.Kind.LINEAR
+        ? config.toBuilder().alpha(MorphingAware.LINEAR_ALPHA).build()
+        : config;
   }
 
   private Table table(EventSample s, RatioLoss loss, MorphingAware spec, Scaling xs) {

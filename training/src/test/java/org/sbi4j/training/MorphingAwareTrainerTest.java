@@ -53,6 +53,20 @@ class MorphingAwareTrainerTest {
   }
 
   @Test
+  void theLinearFormClipsAtFiveAndKeepsAnAlphaTheConfigSets() {
+    assertEquals(5, MorphingAware.clipFor(MorphingAware.Kind.LINEAR, 10));
+    assertEquals(3, MorphingAware.clipFor(MorphingAware.Kind.LINEAR, 3));
+    assertEquals(10, MorphingAware.clipFor(MorphingAware.Kind.QUADRATIC, 10));
+    MorphingAware linear =
+        MorphingAware.fromEvents(MorphingAware.Kind.LINEAR, SIM.setup(), events(), 5);
+    TrainingConfig set = small().toBuilder().alpha(2.0).build();
+    assertEquals(2.0, MorphingAwareTrainer.withDefaultAlpha(set, Method.ALICES, linear).alpha());
+    // no score term: nothing to weight, the config stays as it is
+    assertEquals(
+        null, MorphingAwareTrainer.withDefaultAlpha(small(), Method.ALICE, linear).alpha());
+  }
+
+  @Test
   void trainsXOnlyMembersAndSavesTheCombination() {
     EventSample ev = events();
     EventSample s = sample(ev);
@@ -65,6 +79,8 @@ class MorphingAwareTrainerTest {
       assertEquals(1, m.members().get(0).inputs());
       assertEquals(kind == MorphingAware.Kind.LINEAR ? 3 : 2, m.members().get(0).outputs());
       assertArrayEquals(new double[] {1}, m.thetaScaling().scale());
+      // the config sets no α: the linear form's default 0.1, the quadratic's ALICES default 1
+      assertEquals(kind == MorphingAware.Kind.LINEAR ? 0.1 : 1.0, out.config().alpha());
       TrainingOutcome again =
           new MorphingAwareTrainer(small(), List.of()).train(s, Method.ALICES, spec, 5);
       assertArrayEquals(

@@ -35,6 +35,20 @@ public record MorphingAware(
     double[][] matrix,
     double[] benchmarkSigma,
     double logRatioClip) {
+  /**
+   * The largest c of the linear combination: its numerator N = Σ_b w_b σ_b r̂_b cancels where
+   * dσ(x|θ) is small (negative weights), and t̂ = ∂N/N − ∂D/D grows as e^{c} where N reaches its
+   * floor D e^{−c}; with c = 10 single rows gave score losses of 10⁴ and wrecked the training
+   * (docs/math.md §3.9). MadMiner clamps its component ratios at the same 5.
+   */
+  public static final double LINEAR_CLIP = 5;
+
+  /**
+   * The default weight α of the score term for the linear combination (docs/math.md §3.9): its t̂
+   * is a ratio of network sums, so a score term of weight 1 dominates the training.
+   */
+  public static final double LINEAR_ALPHA = 0.1;
+
   /** The two combinations. */
   public enum Kind {
     /** Σ_b w_b σ_b r̂_b / Σ_b w_b σ_b. */
@@ -118,6 +132,11 @@ public record MorphingAware(
         setup.morpher().matrix(),
         benchmarkSigma,
         logRatioClip);
+  }
+
+  /** The c a combination of {@code kind} uses for a training config's {@code logRatioClip}. */
+  public static double clipFor(Kind kind, double logRatioClip) {
+    return kind == Kind.LINEAR ? Math.min(logRatioClip, LINEAR_CLIP) : logRatioClip;
   }
 
   /** The morpher of the components, basis and matrix. */

@@ -144,7 +144,11 @@ public final class TrainStep {
     }
     try (EventFile in = MadMinerFiles.open(r.events())) {
       double[] sigma = new GoldMiner(in.setup()).benchmarkCrossSections(in);
-      return MorphingAware.of(r.morphingAware(), in.setup(), sigma, config.logRatioClip());
+      return MorphingAware.of(
+          r.morphingAware(),
+          in.setup(),
+          sigma,
+          MorphingAware.clipFor(r.morphingAware(), config.logRatioClip()));
     }
   }
 
