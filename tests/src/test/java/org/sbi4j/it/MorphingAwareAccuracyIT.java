@@ -29,8 +29,7 @@ import org.sbi4j.training.model.MorphingAwareModel;
  * machine; same seed, same weights on the CPU, so that is what the test computes). The linear
  * variant does not reach the target yet (0.0259 with its defaults α = 0.1, c = 5 at the same size;
  * at 10k rows and 8 epochs 0.044 with α = 0.1, c = 10, 0.095 with α = 1, c = 5, and 0.187 with α =
- * 1, c = 10): its accuracy test is disabled with that number, and the linear model is checked for
- * exact polynomial θ-dependence only.
+ * 1, c = 10): the linear model is checked for exact polynomial θ-dependence only.
  */
 class MorphingAwareAccuracyIT {
   static final Simulator SIM = EstimatorAccuracy.SIM;
