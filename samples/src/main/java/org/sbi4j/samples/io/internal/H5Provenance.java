@@ -1,0 +1,108 @@
+package org.sbi4j.samples.io.internal;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.jhdf.api.WritableGroup;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sbi4j.common.Provenance;
+
+/**
+ * The provenance of an HDF5 file sbi4j wrote: attributes of the group {@value #GROUP}
+ * (docs/formats.md §17), beside MadMiner's datasets, which stay as they are.
+ */
+public final class H5Provenance {
+  /** Group holding the attributes. */
+  public static final String GROUP = "sbi4j_provenance";
+
+  private H5Provenance() {}
+
+  /** Adds the group to {@code root}; empty lists are left out (HDF5 has no empty attributes). */
+  public static void write(WritableGroup root, Provenance p) {
+    WritableGroup g = root.putGroup(GROUP);
+    g.putAttribute("tool", p.tool());
+    g.putAttribute("version", p.version());
+    g.putAttribute("commit", p.commit());
+    g.putAttribute("dirty", p.dirty());
+    g.putAttribute("created_at", p.createdAt());
+    strings(g, "command_line", p.commandLine());
+    if (!p.seeds().isEmpty()) {
+      strings(g, "seed_names", List.copyOf(p.seeds().keySet()));
+      g.putAttribute(
+          "seed_values", p.seeds().values().stream().mapToLong(Long::longValue).toArray());
+    }
+    strings(g, "input_paths", p.inputs().stream().map(Provenance.Input::path).toList());
+    strings(g, "input_sha256", p.inputs().stream().map(Provenance.Input::sha256).toList());
+    strings(g, "runtime_keys", List.copyOf(p.runtime().keySet()));
+    strings(g, "runtime_values", List.copyOf(p.runtime().values()));
+  }
+
+  private static void strings(WritableGroup g, String name, List<String> values) {
+    if (!values.isEmpty()) {
+      g.putAttribute(name, values.toArray(new String[0]));
+    }
+  }
+
+  /** The provenance recorded in {@code h5}, if it has the group. */
+  public static Optional<Provenance> read(HdfFile h5) {
+    Node n = h5.getChildren().get(GROUP);
+    if (!(n instanceof Group g)) {
+      return Optional.empty();
+    }
+    List<String> seedNames = strings(g, "seed_names");
+    long[] seedValues =
+        g.getAttribute("seed_values") == null
+            ? new long[0]
+            : (long[]) g.getAttribute("seed_values").getData();
+    Map<String, Long> seeds = new LinkedHashMap<>();
+    for (int i = 0; i < Math.min(seedNames.size(), seedValues.length); i++) {
+      seeds.put(seedNames.get(i), seedValues[i]);
+    }
+    List<String> paths = strings(g, "input_paths");
+    List<String> hashes = strings(g, "input_sha256");
+    List<Provenance.Input> inputs = new ArrayList<>();
+    for (int i = 0; i < Math.min(paths.size(), hashes.size()); i++) {
+      inputs.add(new Provenance.Input(paths.get(i), hashes.get(i)));
+    }
+    List<String> keys = strings(g, "runtime_keys");
+    List<String> values = strings(g, "runtime_values");
+    Map<String, String> runtime = new LinkedHashMap<>();
+    for (int i = 0; i < Math.min(keys.size(), values.size()); i++) {
+      runtime.put(keys.get(i), values.get(i));
+    }
+    return Optional.of(
+        new Provenance(
+            string(g, "tool"),
+            string(g, "version"),
+            string(g, "commit"),
+            string(g, "dirty"),
+            strings(g, "command_line"),
+            seeds,
+            inputs,
+            runtime,
+            string(g, "created_at")));
+  }
+
+  private static String string(Group g, String name) {
+    Attribute a = g.getAttribute(name);
+    if (a == null) {
+      return null;
+    }
+    Object d = a.getData();
+    return d instanceof String[] arr && arr.length == 1 ? arr[0] : String.valueOf(d);
+  }
+
+  private static List<String> strings(Group g, String name) {
+    Attribute a = g.getAttribute(name);
+    if (a == null) {
+      return List.of();
+    }
+    Object d = a.getData();
+    return d instanceof String[] arr ? List.of(arr) : List.of(String.valueOf(d));
+  }
+}
