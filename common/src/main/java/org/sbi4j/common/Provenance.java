@@ -51,7 +51,7 @@ public record Provenance(
   public record Input(String path, String sha256) {
     /** Hashes {@code path} (a file or a folder) now. */
     public static Input of(Path path) {
-      return new Input(path.toString(), Sha256.of(path));
+      return new Input(path.toAbsolutePath().normalize().toString(), Sha256.of(path));
     }
   }
 
@@ -118,7 +118,7 @@ public record Provenance(
   /** This provenance with one more input, unless one with the same path is recorded already. */
   public Provenance withInput(Path path) {
     for (Input in : inputs) {
-      if (in.path().equals(path.toString())) {
+      if (in.path().equals(path.toAbsolutePath().normalize().toString())) {
         return this;
       }
     }
