@@ -18,6 +18,8 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped, Outpu
 
   @Mixin RunnerOptions runner;
 
+  @Mixin Bars bars;
+
   @Option(names = "--events", required = true, paramLabel = "FILE", description = "Event file.")
   Path events;
 
@@ -148,7 +150,8 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped, Outpu
             negative.maxNegativeFraction,
             theta1Prior);
     AugmentStep.Nuisance nu = new AugmentStep.Nuisance(nu0Prior, nu1, nuRef, clamp.policy());
-    AugmentStep.Result r = runner.run("augment", tasks -> AugmentStep.run(request, nu, tasks));
+    AugmentStep.Result r =
+        runner.run("augment", bars, tasks -> AugmentStep.run(request, nu, tasks));
     common.report(
         r,
         () ->

@@ -148,6 +148,8 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
 
   @Mixin RunnerOptions runner;
 
+  @Mixin Bars bars;
+
   @Option(
       names = "--toys-dir",
       paramLabel = "DIR",
@@ -252,6 +254,7 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
     NplmAnalysis.ClipChoice choice =
         runner.run(
             "nplm",
+            bars,
             tasks ->
                 symmetrized
                     ? new NplmAnalysis.ClipChoice(

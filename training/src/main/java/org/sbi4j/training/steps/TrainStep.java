@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.sbi4j.common.InvalidValueException;
+import org.sbi4j.common.Progress;
 import org.sbi4j.common.TaskRunner;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.io.Configs;
@@ -16,6 +17,7 @@ import org.sbi4j.training.MorphingAwareTrainer;
 import org.sbi4j.training.Trainer;
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.TrainingOutcome;
+import org.sbi4j.training.listeners.EpochProgress;
 import org.sbi4j.training.listeners.EpochReport;
 import org.sbi4j.training.listeners.ProgressListener;
 import org.sbi4j.training.listeners.TrainingListener;
@@ -111,6 +113,11 @@ public final class TrainStep {
 
   /** Trains and writes the model folder. */
   public static Result run(Request r) {
+    return run(r, Progress.Factory.NONE);
+  }
+
+  /** Trains and writes the model folder, counting epochs on a progress {@code bars} opens. */
+  public static Result run(Request r, Progress.Factory bars) {
     TrainingConfig config =
         r.config() == null
             ? TrainingConfig.defaults()
@@ -122,12 +129,17 @@ public final class TrainStep {
     if (r.progress() != null) {
       listeners.add(new ProgressListener(r.progress()));
     }
-    TrainingOutcome outcome =
-        r.morphingAware() == null
-            ? new Trainer(config, listeners)
-                .train(sample, nuisances, r.method(), r.seed(), r.runner())
-            : new MorphingAwareTrainer(config, listeners)
-                .train(sample, r.method(), morphing(r, config, nuisances), r.seed());
+    TrainingOutcome outcome;
+    try (Progress epochs =
+        bars.start("train", (long) config.epochs() * config.ensembleSize(), "epochs")) {
+      listeners.add(new EpochProgress(epochs, config.epochs()));
+      outcome =
+          r.morphingAware() == null
+              ? new Trainer(config, listeners)
+                  .train(sample, nuisances, r.method(), r.seed(), r.runner())
+              : new MorphingAwareTrainer(config, listeners)
+                  .train(sample, r.method(), morphing(r, config, nuisances), r.seed());
+    }
     ModelFolder.save(r.out(), outcome, r.data());
     return new Result(
         r.method().cliName(),
