@@ -43,11 +43,16 @@ public final class Bars implements Progress.Factory {
     if (!local || quiet || System.console() == null) {
       return runner;
     }
+    return counted(task, runner, this);
+  }
+
+  /** {@code runner} reporting each finished task of every {@code map} to a new {@code bars}. */
+  static TaskRunner counted(String task, TaskRunner runner, Progress.Factory bars) {
     return new TaskRunner() {
       @Override
       public <T extends Serializable, R extends Serializable> List<R> map(
           List<T> inputs, Task<T, R> work) {
-        try (Progress p = start(task, inputs.size(), "tasks")) {
+        try (Progress p = bars.start(task, inputs.size(), "tasks")) {
           return runner.map(
               inputs,
               in -> {
