@@ -252,12 +252,19 @@ public final class Main implements Runnable {
     return b.toString().trim();
   }
 
-  /** Version from the jar manifest. */
+  /** Version and commit of the build ({@link org.sbi4j.common.BuildInfo}). */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"sbi4j " + (v == null ? "dev" : v)};
+      org.sbi4j.common.BuildInfo b = org.sbi4j.common.BuildInfo.current();
+      return new String[] {
+        "sbi4j "
+            + b.version()
+            + " (commit "
+            + b.commit()
+            + ("true".equals(b.dirty()) ? ", with uncommitted changes" : "")
+            + ")"
+      };
     }
   }
 }
