@@ -210,7 +210,7 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
             workspaces,
             renames(workspaceMap),
             nuisances.settings());
-    LimitsReport report = runner.run("limits", bars, tasks -> LimitsAnalysis.run(request, tasks));
+    LimitsReport report = runner.run("limits", tasks -> LimitsAnalysis.run(request, tasks, bars));
     common.report(
         report.warnings(),
         report.summary(),

@@ -124,6 +124,21 @@ class ProvenanceCommandsTest {
     assertEquals(sha256sum(sample), rec.get("inputs").get(0).get("sha256").asString());
     assertTrue(rec.get("seeds").has("member1"), rec.toString());
     assertTrue(rec.get("runtime").has("nd4jBackend"), rec.toString());
+
+    Path eval = dir.resolve("eval.h5");
+    ok(CliRun.of("evaluate --model", model, "--events", events, "--theta 0.5 --out", eval));
+    JsonNode e = info(eval);
+    assertEquals("evaluation", e.get("kind").asString());
+    assertEquals(2000, e.get("shape").get("events").asInt());
+    // the model folder is hashed as docs/formats.md §17.1 says (checked against sha256sum in
+    // Sha256Test), the event file as its bytes
+    JsonNode in = e.get("recorded").get("inputs");
+    assertEquals(2, in.size(), in.toString());
+    java.util.Map<String, String> hashes = new java.util.HashMap<>();
+    in.forEach(n -> hashes.put(n.get("path").asString(), n.get("sha256").asString()));
+    assertEquals(
+        org.sbi4j.common.Sha256.folder(model), hashes.get(model.toAbsolutePath().toString()));
+    assertEquals(sha256sum(events), hashes.get(events.toAbsolutePath().toString()));
   }
 
   @Test
