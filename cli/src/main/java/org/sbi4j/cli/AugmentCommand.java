@@ -1,6 +1,7 @@
 package org.sbi4j.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.sbi4j.samples.mining.Partition;
 import org.sbi4j.samples.steps.AugmentStep;
@@ -23,22 +24,35 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped, Outpu
   @Option(names = "--events", required = true, paramLabel = "FILE", description = "Event file.")
   Path events;
 
-  @Option(names = "--method", required = true, paramLabel = "M", description = "sally or ratio.")
+  @Option(
+      names = "--method",
+      required = true,
+      paramLabel = "M",
+      description =
+          "sally, ratio, local (sally at several --theta-ref), plain (x at θ from --theta0-prior)"
+              + " or test (plain from the test partition, with weights σ(θ)/n).")
   String method;
 
-  @Option(names = "--theta-ref", split = ",", paramLabel = "T", description = "θ_ref (sally).")
-  double[] thetaRef;
+  @Option(
+      names = "--theta-ref",
+      paramLabel = "T",
+      description = "θ_ref (sally; local: repeat for several, rows split evenly).")
+  List<String> thetaRef;
 
   @Option(
       names = "--theta0-prior",
       paramLabel = "P",
       description =
-          "θ0 prior (ratio): per parameter uniform:lo:hi or grid:lo:hi:n, "
-              + "comma-separated, or 'benchmarks'.")
+          "θ0 prior (ratio; the points θ of plain and test): per parameter uniform:lo:hi,"
+              + " normal:mu:sigma, grid:lo:hi:n or points:FILE, comma-separated; 'benchmarks'; or"
+              + " one points:FILE of whole θ points.")
   String theta0Prior;
 
-  @Option(names = "--theta1", split = ",", paramLabel = "T", description = "θ1 (ratio).")
-  double[] theta1;
+  @Option(
+      names = "--theta1",
+      paramLabel = "T",
+      description = "θ1 (ratio); repeat for several θ1 values, rows split evenly.")
+  List<String> theta1;
 
   @Option(
       names = "--theta1-prior",
@@ -83,9 +97,8 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped, Outpu
 
   @Option(
       names = "--partition",
-      defaultValue = "train",
       paramLabel = "P",
-      description = "train, validation or test (default ${DEFAULT-VALUE}).")
+      description = "train, validation or test (default: test for --method test, else train).")
   String partition;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output (.h5).")
@@ -135,24 +148,31 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped, Outpu
 
   @Override
   public Integer call() {
+    AugmentStep.Method m = AugmentStep.Method.parse(method);
+    double[][] refs = ThetaValues.parse("--theta-ref", thetaRef);
+    double[][] theta1s = ThetaValues.parse("--theta1", theta1);
     AugmentStep.Request request =
         new AugmentStep.Request(
             events,
-            AugmentStep.Method.parse(method),
-            thetaRef,
+            m,
+            refs == null ? null : refs[0],
             theta0Prior,
             thetas,
-            theta1,
+            theta1s == null ? null : theta1s[0],
             samples,
-            Partition.parse(partition),
+            Partition.parse(
+                partition != null ? partition : m == AugmentStep.Method.TEST ? "test" : "train"),
             out,
             seed.value,
             negative.maxNegativeFraction,
-            theta1Prior);
+            theta1Prior,
+            theta1s == null || theta1s.length < 2 ? null : theta1s,
+            refs);
     AugmentStep.Nuisance nu = new AugmentStep.Nuisance(nu0Prior, nu1, nuRef, clamp.policy());
     AugmentStep.Result r =
         runner.run("augment", bars, tasks -> AugmentStep.run(request, nu, tasks));
     common.report(
+        ShuffleWarning.plus(events, List.of()),
         r,
         () ->
             System.out.printf(

@@ -212,7 +212,7 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
             nuisances.settings());
     LimitsReport report = runner.run("limits", tasks -> LimitsAnalysis.run(request, tasks, bars));
     common.report(
-        report.warnings(),
+        ShuffleWarning.plus(events, report.warnings()),
         report.summary(),
         () -> {
           for (LimitsResult r : report.results()) {

@@ -21,7 +21,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       MorphingCommand.class,
       SimulateCommand.class,
+      ImportCommand.class,
       MineCommand.class,
+      CombineCommand.class,
       AugmentCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
@@ -34,6 +36,7 @@ import picocli.CommandLine.Command;
       CwolaCommand.class,
       WorkspaceCommand.class,
       ProtomodelsCommand.class,
+      PlotCommand.class,
       InfoCommand.class,
       QuickstartCommand.class,
     })

@@ -220,6 +220,14 @@ final class ProtomodelsCommand implements Runnable {
     @Option(names = "--sm-only", description = "Observations from the Standard Model only.")
     boolean smOnly;
 
+    @Option(
+        names = "--eft",
+        description =
+            "The EFT toy database instead: operators cG, cW, cB in [-2, 2], 5 counting analyses"
+                + " predicted by morphing templates, a planted cG = 1 in the combinable E01 and"
+                + " E02.")
+    boolean eft;
+
     @Mixin SeedOption seed;
 
     @Override
@@ -229,7 +237,7 @@ final class ProtomodelsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Map<String, Object> report = ProtoSteps.toyDatabase(out, seed.value, !smOnly);
+      Map<String, Object> report = ProtoSteps.toyDatabase(out, seed.value, !smOnly, eft);
       common.report(
           report,
           () ->
@@ -241,7 +249,11 @@ final class ProtomodelsCommand implements Runnable {
                       + " analyses, "
                       + ((List<?>) report.get("cliques")).size()
                       + " maximal combinations"
-                      + (smOnly ? " (SM only)" : ", planted X(800) → jj in A01 and A02")));
+                      + (smOnly
+                          ? " (SM only)"
+                          : eft
+                              ? ", planted cG = 1 in E01 and E02"
+                              : ", planted X(800) → jj in A01 and A02")));
       return 0;
     }
   }
@@ -256,6 +268,10 @@ final class ProtomodelsCommand implements Runnable {
         (double) report.get("muHat"),
         (int) report.get("bestWalker"));
     System.out.println("model: " + report.get("bestModel"));
+    Object ops = report.get("bestOperators");
+    if (ops instanceof Map<?, ?> m && !m.isEmpty()) {
+      System.out.println("operators: " + m);
+    }
     System.out.println("combination: " + report.get("combination"));
   }
 }

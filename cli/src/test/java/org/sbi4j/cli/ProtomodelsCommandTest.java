@@ -130,4 +130,33 @@ class ProtomodelsCommandTest {
     CliRun.of("protomodels build --database", db2, "--walkers 1 --steps 5 --seed 9 --out", run)
         .assertBadInput("checkpoint", "another");
   }
+
+  @Test
+  void eftToyDatabaseBuildFindsThePlantedOperator() throws IOException {
+    Path db = dir.resolve("eft");
+    JsonNode toy = json(CliRun.of("protomodels toy-database --eft --out", db, "--seed 1 --json -"));
+    assertEquals(5, toy.get("analyses").size());
+    assertEquals("cG", toy.get("planted").get("operator").asString());
+    assertEquals(3, toy.get("operators").size());
+    Path out = dir.resolve("eft-run");
+    JsonNode r =
+        json(
+            CliRun.of(
+                "protomodels build --database",
+                db,
+                "--walkers 4 --steps 250 --seed 1 --out",
+                out,
+                "--json -"));
+    // as EftBuilderTest on the same database and seed: cG alone, within 3 σ (σ ≈ 0.17) of 1
+    JsonNode ops = r.get("bestOperators");
+    assertEquals(1, ops.size(), ops.toString());
+    assertEquals(1, ops.get("cG").asDouble(), 0.5);
+    assertEquals(0, r.get("bestModel").size());
+    assertEquals(1, r.get("freeParameters").asInt());
+    // an unknown operator in a template is one line naming the file and the key
+    Path e01 = db.resolve("analyses/E01.json");
+    Files.writeString(e01, Files.readString(e01).replace("\"cG\"", "\"cX\""));
+    CliRun.of("protomodels build --database", db, "--out", dir.resolve("bad"))
+        .assertBadInput("E01.json", "unknown operator 'cX'");
+  }
 }

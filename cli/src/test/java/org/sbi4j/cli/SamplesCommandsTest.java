@@ -101,9 +101,9 @@ class SamplesCommandsTest {
         run(
             "augment --events",
             events,
-            "--method ratio --theta0-prior normal:0:1 --theta1 0 --samples 10 --out",
+            "--method ratio --theta0-prior gauss:0:1 --theta1 0 --samples 10 --out",
             dir.resolve("a.h5")),
-        "prior entry 'normal:0:1'");
+        "prior entry 'gauss:0:1'");
     assertBadInput(
         run("augment --events", events, "--method carl --samples 10 --out", dir.resolve("a.h5")),
         "unknown augment method");

@@ -13,6 +13,7 @@ import org.sbi4j.inference.protomodels.Combiner;
 import org.sbi4j.inference.protomodels.Database;
 import org.sbi4j.inference.protomodels.DatabaseJson;
 import org.sbi4j.inference.protomodels.DatabaseSource;
+import org.sbi4j.inference.protomodels.EftToyDatabase;
 import org.sbi4j.inference.protomodels.GlobalPValue;
 import org.sbi4j.inference.protomodels.ProtoModel;
 import org.sbi4j.inference.protomodels.ToyDatabase;
@@ -70,6 +71,34 @@ class ProtomodelsBenchmark {
           row(
               "pvalue, 10 fakes, 2 walkers × 200 steps each, 2 threads",
               String.format(Locale.ROOT, "%.2f s", s)));
+    }
+    Database eft = EftToyDatabase.generate(1, true);
+    Combiner eftCombiner = new Combiner(eft, SETTINGS);
+    ProtoModel cG = EftToyDatabase.plantedModel(eft);
+    md.append(
+        row(
+            "EFT toy: K of cG = 1 (4 analyses' morphing templates)",
+            perSecond(eftCombiner, cG) + " evaluations/s"));
+    md.append(
+        row(
+            "EFT toy: K of cG, cW, cB active (5 analyses)",
+            perSecond(eftCombiner, cG.withCoefficient(1, 0.3).withCoefficient(2, -0.4))
+                + " evaluations/s"));
+    Path eftDir = Files.createTempDirectory("sbi4j-proto-bench-eft");
+    DatabaseJson.write(eft, eftDir);
+    try (LocalTaskRunner tasks = new LocalTaskRunner(2)) {
+      long t0 = System.nanoTime();
+      Builder.run(
+          DatabaseSource.of(eftDir),
+          new BuildConfig(walkers, steps, 1, SETTINGS, 1000),
+          null,
+          tasks,
+          false);
+      double s = (System.nanoTime() - t0) / 1e9;
+      md.append(
+          row(
+              "EFT toy: build, " + walkers + " walkers × " + steps + " steps, 2 threads",
+              String.format(Locale.ROOT, "%.2f s (%.0f steps/s)", s, walkers * steps / s)));
     }
     md.append("\nLoad average at the end: ").append(load()).append(".\n");
     Files.createDirectories(OUT.getParent());

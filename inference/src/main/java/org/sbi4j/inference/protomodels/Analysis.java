@@ -13,12 +13,24 @@ import org.sbi4j.common.InvalidValueException;
  * @param luminosity integrated luminosity (fb⁻¹): signal events = luminosity × σ κ BR ε
  * @param likelihood its likelihood in signal events per region
  * @param efficiencies the efficiency maps, each with one column per region
+ * @param templates the EFT morphing templates, each with one column per region; only on counting
+ *     likelihoods, which accept the negative signals of destructive interference
  */
 public record Analysis(
     String name,
     double luminosity,
     AnalysisLikelihood likelihood,
-    List<EfficiencyMap> efficiencies) {
+    List<EfficiencyMap> efficiencies,
+    List<EftTemplate> templates) {
+  /** An analysis without EFT templates. */
+  public Analysis(
+      String name,
+      double luminosity,
+      AnalysisLikelihood likelihood,
+      List<EfficiencyMap> efficiencies) {
+    this(name, luminosity, likelihood, efficiencies, List.of());
+  }
+
   public Analysis {
     if (name == null || name.isBlank()) {
       throw new InvalidValueException("analyses.name", "every analysis needs a name");
@@ -42,10 +54,32 @@ public record Analysis(
                 + likelihood.regions());
       }
     }
+    templates = List.copyOf(templates);
+    for (EftTemplate t : templates) {
+      if (!(likelihood instanceof CountingLikelihood)) {
+        throw new InvalidValueException(
+            "templates",
+            "analysis "
+                + name
+                + ": EFT templates need a counting likelihood (their signal may be negative)");
+      }
+      if (t.regions() != likelihood.regions()) {
+        throw new InvalidValueException(
+            "templates",
+            "analysis "
+                + name
+                + ": a template over "
+                + t.operators()
+                + " has "
+                + t.regions()
+                + " regions, the likelihood "
+                + likelihood.regions());
+      }
+    }
   }
 
   /** This analysis with another likelihood (a fake observation). */
   public Analysis withLikelihood(AnalysisLikelihood other) {
-    return new Analysis(name, luminosity, other, efficiencies);
+    return new Analysis(name, luminosity, other, efficiencies, templates);
   }
 }

@@ -95,7 +95,9 @@ public final class Builder {
             : Checkpoints.file(Path.of(task.checkpoints()), task.walker());
     String fingerprint = fingerprint(task);
     WalkerState state =
-        file == null ? null : Checkpoints.read(file, fingerprint, db.particles().size());
+        file == null
+            ? null
+            : Checkpoints.read(file, fingerprint, db.particles().size(), db.operators().size());
     if (state == null) {
       state = walker.start(task.walker());
     }

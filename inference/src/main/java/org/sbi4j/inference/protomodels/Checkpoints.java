@@ -30,15 +30,17 @@ final class Checkpoints {
     m.put("steps", s.steps());
     m.put("accepted", s.accepted());
     m.put("current", model(s.current()));
+    m.put("currentCoefficients", s.current().coefficients());
     m.put("currentEvaluation", evaluation(s.currentEvaluation()));
     m.put("best", model(s.best()));
+    m.put("bestCoefficients", s.best().coefficients());
     m.put("bestEvaluation", evaluation(s.bestEvaluation()));
     m.put("trajectory", s.trajectory());
     AtomicFiles.writeString(file, DatabaseJson.MAPPER.writeValueAsString(m) + "\n");
   }
 
   /** The state in {@code file}, or null when there is none; refuses a checkpoint of another run. */
-  static WalkerState read(Path file, String fingerprint, int particles) {
+  static WalkerState read(Path file, String fingerprint, int particles, int operators) {
     if (!Files.exists(file)) {
       return null;
     }
@@ -61,9 +63,9 @@ final class Checkpoints {
       return new WalkerState(
           root.get("walker").asInt(),
           root.get("steps").asInt(),
-          model(root.get("current"), particles),
+          model(root.get("current"), root.get("currentCoefficients"), particles, operators),
           evaluation(root.get("currentEvaluation")),
-          model(root.get("best"), particles),
+          model(root.get("best"), root.get("bestCoefficients"), particles, operators),
           evaluation(root.get("bestEvaluation")),
           trajectory,
           root.get("accepted").asInt());
@@ -86,8 +88,17 @@ final class Checkpoints {
     return out;
   }
 
-  private static ProtoModel model(JsonNode node, int particles) {
-    ProtoModel m = ProtoModel.standardModel(particles);
+  private static ProtoModel model(
+      JsonNode node, JsonNode coefficients, int particles, int operators) {
+    ProtoModel m = ProtoModel.standardModel(particles, operators);
+    double[] c = coefficients == null ? new double[0] : numbers(coefficients);
+    if (c.length != operators) {
+      throw new IllegalArgumentException(
+          "it has " + c.length + " operator coefficients, the database " + operators);
+    }
+    for (int o = 0; o < operators; o++) {
+      m = m.withCoefficient(o, c[o]);
+    }
     for (JsonNode e : node) {
       m =
           m.with(

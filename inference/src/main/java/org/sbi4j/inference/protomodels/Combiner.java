@@ -11,7 +11,8 @@ import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
 /**
  * The combiner and the critic (docs/math.md §9.3-§9.5): for a proto-model, the global signal
  * strength μ̂ of each maximal clique c, capped by the critic at μ_max = r_max / max_a r_a, and K^c
- * = Δχ²_c − 2 a n_free; K is the largest K^c.
+ * = Δχ²_c − 2 a n_free; K is the largest K^c. A model with active EFT operators is evaluated at μ =
+ * 1.
  */
 public final class Combiner {
   private final Database database;
@@ -91,7 +92,7 @@ public final class Combiner {
     for (int a = 0; a < n; a++) {
       boolean any = false;
       for (double s : signals[a]) {
-        any |= s > 0;
+        any |= s != 0;
       }
       if (any) {
         terms[a] = database.analyses().get(a).likelihood().term(signals[a]);
@@ -101,6 +102,9 @@ public final class Combiner {
     int free = model.freeParameters();
     double prior = 2 * settings.penalty() * free;
     double muMax = maxRatio > 0 ? settings.rMax() / maxRatio : 0;
+    if (!model.activeOperators().isEmpty()) {
+      return atFixedStrength(terms, muMax, free, prior);
+    }
     Evaluation best = null;
     // cliques that share their analyses with signal share their fit
     java.util.Map<java.util.BitSet, double[]> fits = new java.util.HashMap<>();
@@ -115,6 +119,33 @@ public final class Combiner {
       double k = fit[1] - prior;
       if (best == null || k > best.k()) {
         best = new Evaluation(k, clique, fit[0], muMax, fit[1], free);
+      }
+    }
+    return best;
+  }
+
+  /**
+   * A model with active EFT operators: its coefficients are absolute (a common factor on its
+   * signals is not a coefficient), so μ stays 1, Δχ²_c = 2 Σ_{a∈c} [−ln L_a(0) + ln L_a(s_a)] may
+   * be negative, and the model is excluded (K = −∞, never accepted) when the critic's cap μ_max is
+   * below 1.
+   */
+  private Evaluation atFixedStrength(
+      AnalysisLikelihood.Term[] terms, double muMax, int free, double prior) {
+    boolean excluded = muMax > 0 && muMax < 1;
+    double[] each = new double[terms.length];
+    for (int a = 0; a < terms.length; a++) {
+      each[a] = terms[a] == null ? 0 : 2 * (terms[a].nll(0) - terms[a].nll(1));
+    }
+    Evaluation best = null;
+    for (int[] clique : cliques) {
+      double deltaChi2 = 0;
+      for (int a : clique) {
+        deltaChi2 += each[a];
+      }
+      double k = excluded ? Double.NEGATIVE_INFINITY : deltaChi2 - prior;
+      if (best == null || k > best.k()) {
+        best = new Evaluation(k, clique, 1, muMax, deltaChi2, free);
       }
     }
     return best;

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.sbi4j.common.AtomicFiles;
 import org.sbi4j.inference.histfactory.WorkspaceJson;
+import org.sbi4j.morphing.Benchmark;
+import org.sbi4j.morphing.MorphingSetup;
+import org.sbi4j.morphing.Parameter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -38,7 +41,7 @@ public final class DatabaseJson {
     }
     JsonNode root = tree(index);
     JsonFields f = new JsonFields(index, root, "");
-    f.only("format", "version", "particles", "analyses", "combinable");
+    f.only("format", "version", "particles", "operators", "analyses", "combinable");
     if (!FORMAT.equals(f.string("format"))) {
       throw f.bad("format", "must be \"" + FORMAT + "\"");
     }
@@ -65,13 +68,29 @@ public final class DatabaseJson {
                       xs.numbers("fb"),
                       p.strings("channels"))));
     }
+    List<Parameter> operators = new ArrayList<>();
+    Map<String, Parameter> byName = new LinkedHashMap<>();
+    for (JsonFields o : f.has("operators") ? f.objects("operators") : List.<JsonFields>of()) {
+      o.only("name", "range", "maxPower");
+      double[] range = o.numbers("range");
+      if (range.length != 2) {
+        throw o.bad("range", "must be [min, max]");
+      }
+      int maxPower = o.has("maxPower") ? o.integer("maxPower") : 2;
+      Parameter op =
+          o.wrap(() -> new Parameter(o.string("name"), "", 0, maxPower, range[0], range[1]));
+      if (byName.put(op.name(), op) != null) {
+        throw f.bad("operators", "operator " + op.name() + " appears twice");
+      }
+      operators.add(op);
+    }
     List<String> names = f.strings("analyses");
     List<Analysis> analyses = new ArrayList<>();
     for (String name : names) {
       if (!name.matches("[A-Za-z0-9._-]+")) {
         throw f.bad("analyses", "analysis name '" + name + "' must be letters, digits, . _ -");
       }
-      analyses.add(analysis(dir.resolve("analyses").resolve(name + ".json"), name));
+      analyses.add(analysis(dir.resolve("analyses").resolve(name + ".json"), name, byName));
     }
     int n = analyses.size();
     boolean[][] combinable = new boolean[n][n];
@@ -91,12 +110,12 @@ public final class DatabaseJson {
       combinable[a][b] = true;
       combinable[b][a] = true;
     }
-    return f.wrap(() -> new Database(particles, analyses, combinable));
+    return f.wrap(() -> new Database(particles, operators, analyses, combinable));
   }
 
-  private static Analysis analysis(Path file, String name) {
+  private static Analysis analysis(Path file, String name, Map<String, Parameter> operators) {
     JsonFields f = new JsonFields(file, tree(file), "");
-    f.only("name", "luminosity", "likelihood", "efficiencies");
+    f.only("name", "luminosity", "likelihood", "efficiencies", "templates");
     if (!name.equals(f.string("name"))) {
       throw f.bad("name", "must be the file's name '" + name + "'");
     }
@@ -152,7 +171,33 @@ public final class DatabaseJson {
                       e.numbers("mass"),
                       e.matrix("efficiency"))));
     }
-    return f.wrap(() -> new Analysis(name, lumi, likelihood, maps));
+    List<EftTemplate> templates = new ArrayList<>();
+    for (JsonFields t : f.has("templates") ? f.objects("templates") : List.<JsonFields>of()) {
+      templates.add(template(t, operators));
+    }
+    return f.wrap(() -> new Analysis(name, lumi, likelihood, maps, templates));
+  }
+
+  private static EftTemplate template(JsonFields t, Map<String, Parameter> operators) {
+    t.only("operators", "maxOverallPower", "benchmarks", "yields");
+    List<Parameter> params = new ArrayList<>();
+    for (String op : t.strings("operators")) {
+      Parameter p = operators.get(op);
+      if (p == null) {
+        throw t.bad(
+            "operators",
+            "unknown operator '" + op + "' (list it under operators in database.json)");
+      }
+      params.add(p);
+    }
+    int power = t.integer("maxOverallPower");
+    List<Benchmark> benchmarks = new ArrayList<>();
+    for (JsonFields b : t.objects("benchmarks")) {
+      b.only("name", "theta");
+      benchmarks.add(b.wrap(() -> new Benchmark(b.string("name"), b.numbers("theta"))));
+    }
+    double[][] yields = t.matrix("yields");
+    return t.wrap(() -> new EftTemplate(MorphingSetup.of(params, benchmarks, power), yields));
   }
 
   private static JsonNode tree(Path file) {
@@ -181,11 +226,25 @@ public final class DatabaseJson {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("name", p.name());
       m.put("massRange", new double[] {p.massMin(), p.massMax()});
-      m.put("crossSection", Map.of("mass", p.tableMasses(), "fb", p.crossSections()));
+      Map<String, Object> xs = new LinkedHashMap<>();
+      xs.put("mass", p.tableMasses());
+      xs.put("fb", p.crossSections());
+      m.put("crossSection", xs);
       m.put("channels", p.channels());
       particles.add(m);
     }
     index.put("particles", particles);
+    if (!db.operators().isEmpty()) {
+      List<Object> operators = new ArrayList<>();
+      for (Parameter o : db.operators()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", o.name());
+        m.put("range", new double[] {o.min(), o.max()});
+        m.put("maxPower", o.maxPower());
+        operators.add(m);
+      }
+      index.put("operators", operators);
+    }
     List<String> names = db.analyses().stream().map(Analysis::name).toList();
     index.put("analyses", names);
     List<List<String>> pairs = new ArrayList<>();
@@ -218,6 +277,25 @@ public final class DatabaseJson {
         maps.add(em);
       }
       m.put("efficiencies", maps);
+      if (!a.templates().isEmpty()) {
+        List<Object> templates = new ArrayList<>();
+        for (EftTemplate t : a.templates()) {
+          Map<String, Object> tm = new LinkedHashMap<>();
+          tm.put("operators", t.operators());
+          tm.put("maxOverallPower", t.setup().maxOverallPower());
+          List<Object> benchmarks = new ArrayList<>();
+          for (Benchmark b : t.setup().benchmarks()) {
+            Map<String, Object> bm = new LinkedHashMap<>();
+            bm.put("name", b.name());
+            bm.put("theta", b.theta());
+            benchmarks.add(bm);
+          }
+          tm.put("benchmarks", benchmarks);
+          tm.put("yields", t.yields());
+          templates.add(tm);
+        }
+        m.put("templates", templates);
+      }
       AtomicFiles.writeString(
           analysesDir.resolve(a.name() + ".json"), MAPPER.writeValueAsString(m) + "\n");
     }

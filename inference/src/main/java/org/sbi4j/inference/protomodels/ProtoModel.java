@@ -10,7 +10,8 @@ import org.sbi4j.common.Check;
 /**
  * A point of model space (docs/math.md §9.2): for each particle of the database, absent or present
  * with a mass, a signal strength κ (a factor on its production cross section) and branching ratios
- * over its decay channels. The Standard Model has no particle.
+ * over its decay channels; for each EFT operator of the database, its coefficient (0: inactive).
+ * The Standard Model has no particle and no active operator.
  */
 public final class ProtoModel implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -18,18 +19,67 @@ public final class ProtoModel implements Serializable {
   private final double[] masses;
   private final double[] strengths;
   private final double[][] branchings;
+  private final double[] coefficients;
 
-  private ProtoModel(double[] masses, double[] strengths, double[][] branchings) {
+  private ProtoModel(
+      double[] masses, double[] strengths, double[][] branchings, double[] coefficients) {
     this.masses = masses;
     this.strengths = strengths;
     this.branchings = branchings;
+    this.coefficients = coefficients;
   }
 
-  /** The Standard Model of a database with {@code particles} particles. */
+  /** The Standard Model of a database with {@code particles} particles and no operator. */
   public static ProtoModel standardModel(int particles) {
+    return standardModel(particles, 0);
+  }
+
+  /** The Standard Model of a database with {@code particles} particles and {@code operators}. */
+  public static ProtoModel standardModel(int particles, int operators) {
     double[] m = new double[particles];
     java.util.Arrays.fill(m, Double.NaN);
-    return new ProtoModel(m, new double[particles], new double[particles][]);
+    return new ProtoModel(m, new double[particles], new double[particles][], new double[operators]);
+  }
+
+  /** Number of EFT operators of the database (active or not). */
+  public int operators() {
+    return coefficients.length;
+  }
+
+  /** Whether operator {@code o} is active (its coefficient is not 0). */
+  public boolean active(int o) {
+    return coefficients[o] != 0;
+  }
+
+  /** Coefficient of operator {@code o} (0 when inactive). */
+  public double coefficient(int o) {
+    return coefficients[o];
+  }
+
+  /** All operator coefficients, one per operator of the database (a copy). */
+  public double[] coefficients() {
+    return coefficients.clone();
+  }
+
+  /** Indices of the active operators, ascending. */
+  public List<Integer> activeOperators() {
+    List<Integer> out = new ArrayList<>();
+    for (int o = 0; o < coefficients.length; o++) {
+      if (active(o)) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  /** This model with operator {@code o} at {@code coefficient} (0 makes it inactive). */
+  public ProtoModel withCoefficient(int o, double coefficient) {
+    if (!Double.isFinite(coefficient)) {
+      throw new IllegalArgumentException("coefficient must be finite, got " + coefficient);
+    }
+    ProtoModel out = copy();
+    out.coefficients[o] = coefficient;
+    return out;
   }
 
   /** Number of particles of the database (present or not). */
@@ -103,7 +153,7 @@ public final class ProtoModel implements Serializable {
     for (int p = 0; p < br.length; p++) {
       br[p] = branchings[p] == null ? null : branchings[p].clone();
     }
-    return new ProtoModel(masses.clone(), strengths.clone(), br);
+    return new ProtoModel(masses.clone(), strengths.clone(), br, coefficients.clone());
   }
 
   /** Indices of the present particles, ascending. */
@@ -119,10 +169,10 @@ public final class ProtoModel implements Serializable {
 
   /**
    * Number of free parameters: per present particle its mass, its signal strength and one less than
-   * its number of open channels (docs/math.md §9.3).
+   * its number of open channels, and one per active operator (docs/math.md §9.3).
    */
   public int freeParameters() {
-    int n = 0;
+    int n = activeOperators().size();
     for (int p : presentParticles()) {
       int open = 0;
       for (double b : branchings[p]) {
@@ -154,16 +204,27 @@ public final class ProtoModel implements Serializable {
     return out;
   }
 
+  /** The active operators' coefficients by name ({@code names}: the database's operators). */
+  public Map<String, Object> describeOperators(List<String> names) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (int o : activeOperators()) {
+      out.put(names.get(o), coefficients[o]);
+    }
+    return out;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof ProtoModel m
         && java.util.Arrays.equals(masses, m.masses)
         && java.util.Arrays.equals(strengths, m.strengths)
-        && java.util.Arrays.deepEquals(branchings, m.branchings);
+        && java.util.Arrays.deepEquals(branchings, m.branchings)
+        && java.util.Arrays.equals(coefficients, m.coefficients);
   }
 
   @Override
   public int hashCode() {
-    return java.util.Arrays.hashCode(masses) * 31 + java.util.Arrays.hashCode(strengths);
+    return (java.util.Arrays.hashCode(masses) * 31 + java.util.Arrays.hashCode(strengths)) * 31
+        + java.util.Arrays.hashCode(coefficients);
   }
 }

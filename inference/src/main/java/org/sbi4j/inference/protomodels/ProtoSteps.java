@@ -84,15 +84,31 @@ public final class ProtoSteps {
 
   /** Writes the toy database drawn with {@code seed} into {@code out}; returns its summary. */
   public static Map<String, Object> toyDatabase(Path out, long seed, boolean planted) {
-    Database db = ToyDatabase.generate(seed, planted);
+    return toyDatabase(out, seed, planted, false);
+  }
+
+  /**
+   * Writes the toy database drawn with {@code seed} into {@code out}, the EFT toy database when
+   * {@code eft}; returns its summary.
+   */
+  public static Map<String, Object> toyDatabase(Path out, long seed, boolean planted, boolean eft) {
+    Database db =
+        eft ? EftToyDatabase.generate(seed, planted) : ToyDatabase.generate(seed, planted);
     DatabaseJson.write(db, out);
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("database", out.toString());
     report.put("seed", seed);
     report.put("particles", db.particles().stream().map(Particle::name).toList());
+    report.put("operators", db.operatorNames());
     report.put("analyses", db.analyses().stream().map(Analysis::name).toList());
     report.put("cliques", Cliques.of(db).stream().map(c -> names(db, c)).toList());
-    if (planted) {
+    if (planted && eft) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("operator", EftToyDatabase.OPERATORS.get(0));
+      p.put("coefficient", EftToyDatabase.PLANTED_COEFFICIENT);
+      p.put("analyses", List.of("E01", "E02"));
+      report.put("planted", p);
+    } else if (planted) {
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("particle", "X");
       p.put("mass", ToyDatabase.PLANTED_MASS);
@@ -127,6 +143,7 @@ public final class ProtoSteps {
     report.put("bestK", ev.k());
     report.put("bestWalker", w);
     report.put("bestModel", best.describe(db.particles()));
+    report.put("bestOperators", best.describeOperators(db.operatorNames()));
     report.put("combination", names(db, ev.clique()));
     report.put("muHat", ev.muHat());
     report.put("deltaChi2", ev.deltaChi2());

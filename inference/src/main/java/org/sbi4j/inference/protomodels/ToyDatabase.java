@@ -35,7 +35,7 @@ public final class ToyDatabase {
   }
 
   private static ProtoModel standardModel(Database db) {
-    return ProtoModel.standardModel(db.particles().size());
+    return db.standardModel();
   }
 
   /** The planted model of {@code db} (a toy database): X at 800 GeV, κ = 3, BR(jj) = 1. */

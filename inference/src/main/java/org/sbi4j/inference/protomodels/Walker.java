@@ -8,13 +8,15 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.sbi4j.common.Seeds;
+import org.sbi4j.morphing.Parameter;
 
 /**
  * One walker (docs/math.md §9.5): from the Standard Model, each step proposes a neighbour (add or
- * remove a particle, move a mass, a signal strength or a branching ratio), and a proposal that
- * lowers K is undone with probability 1 − exp((K_new − K_old)/2). An accepted model keeps its
- * fitted strengths (κ ← μ̂ κ). Step t of walker w draws from the seed {@code Seeds.derive(root, w,
- * t)}, so a resumed walk ends where an uninterrupted one does.
+ * remove a particle, move a mass, a signal strength or a branching ratio; add or remove an EFT
+ * operator, move a coefficient), and a proposal that lowers K is undone with probability 1 −
+ * exp((K_new − K_old)/2). An accepted model keeps its fitted strengths (κ ← μ̂ κ). Step t of walker
+ * w draws from the seed {@code Seeds.derive(root, w, t)}, so a resumed walk ends where an
+ * uninterrupted one does.
  */
 public final class Walker {
   /** Width of a mass step, as a fraction of the particle's mass range. */
@@ -25,6 +27,9 @@ public final class Walker {
 
   /** Width of a branching-ratio step. */
   static final double BRANCHING_STEP = 0.3;
+
+  /** Width of a coefficient step, as a fraction of the operator's range. */
+  static final double COEFFICIENT_STEP = 0.1;
 
   /** Branching ratios below this are closed. */
   static final double SMALLEST_BRANCHING = 1e-3;
@@ -40,7 +45,7 @@ public final class Walker {
 
   /** The state before the first step of walker {@code w}: the Standard Model. */
   public WalkerState start(int w) {
-    ProtoModel sm = ProtoModel.standardModel(combiner.database().particles().size());
+    ProtoModel sm = combiner.database().standardModel();
     Combiner.Evaluation ev = combiner.evaluate(sm);
     return new WalkerState(w, 0, sm, ev, sm, ev, new double[0], 0);
   }
@@ -114,9 +119,41 @@ public final class Walker {
         kinds.add(4);
       }
     }
+    List<Parameter> operators = combiner.database().operators();
+    List<Integer> active = model.activeOperators();
+    if (active.size() < operators.size()) {
+      kinds.add(5);
+    }
+    if (!active.isEmpty()) {
+      kinds.addAll(List.of(6, 7));
+    }
     ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
     int kind = kinds.get(rng.nextInt(kinds.size()));
     switch (kind) {
+      case 5 -> {
+        List<Integer> inactive = new ArrayList<>();
+        for (int o = 0; o < operators.size(); o++) {
+          if (!model.active(o)) {
+            inactive.add(o);
+          }
+        }
+        int o = inactive.get(rng.nextInt(inactive.size()));
+        Parameter op = operators.get(o);
+        return model.withCoefficient(o, op.min() + rng.nextDouble() * (op.max() - op.min()));
+      }
+      case 6 -> {
+        return model.withCoefficient(active.get(rng.nextInt(active.size())), 0);
+      }
+      case 7 -> {
+        int o = active.get(rng.nextInt(active.size()));
+        Parameter op = operators.get(o);
+        double c =
+            reflect(
+                model.coefficient(o) + COEFFICIENT_STEP * (op.max() - op.min()) * gauss.sample(),
+                op.min(),
+                op.max());
+        return model.withCoefficient(o, c);
+      }
       case 0 -> {
         int p = absent.get(rng.nextInt(absent.size()));
         Particle particle = particles.get(p);

@@ -92,23 +92,37 @@ class BuilderTest {
    */
   @Test
   void smOnlyPValuesAreUniformOverSeeds() {
-    int databases = 24;
+    assertUniform(smOnlyPValues(tmp, d -> ToyDatabase.generate(100 + d, false), 24));
+  }
+
+  /**
+   * The randomised global p-values of {@code databases} SM-only databases, database d made by
+   * {@code make.apply(d)}, each with 5 fakes and 2 walkers of 40 steps seeded with d.
+   */
+  static double[] smOnlyPValues(
+      Path tmp, java.util.function.IntFunction<Database> make, int databases) {
     double[] p = new double[databases];
     BuildConfig config = new BuildConfig(2, 40, 0, SETTINGS, 1000);
     try (LocalTaskRunner tasks = new LocalTaskRunner(2)) {
       for (int d = 0; d < databases; d++) {
-        Path dir = toy("sm" + d, 100 + d, false);
+        Path dir = tmp.resolve("sm" + d);
+        DatabaseJson.write(make.apply(d), dir);
         p[d] =
             GlobalPValue.run(DatabaseSource.of(dir), config.withSeed(d), 5, null, tasks, false)
                 .pValueRandomized();
       }
     }
+    return p;
+  }
+
+  /** A KS test of uniformity on [0, 1] must not reject at 1 %. */
+  static void assertUniform(double[] p) {
     double ks =
         new KolmogorovSmirnovTest().kolmogorovSmirnovTest(new UniformRealDistribution(0, 1), p);
     assertTrue(ks > 0.01, "KS p = " + ks + " for " + java.util.Arrays.toString(p));
   }
 
-  private static boolean contains(int[] a, int v) {
+  static boolean contains(int[] a, int v) {
     for (int x : a) {
       if (x == v) {
         return true;

@@ -143,4 +143,44 @@ class DatabaseJsonTest {
     m = assertThrows(IllegalArgumentException.class, () -> DatabaseJson.read(dir)).getMessage();
     assertTrue(m.contains("A07.json") && m.contains("does not exist"), m);
   }
+
+  @Test
+  void eftDatabaseRoundTripsWithItsTemplates() {
+    Database db = EftToyDatabase.generate(3, true);
+    Path dir = tmp.resolve("eft");
+    DatabaseJson.write(db, dir);
+    Database back = DatabaseJson.read(dir);
+    assertEquals(db.operators(), back.operators());
+    ProtoModel m = db.standardModel().withCoefficient(0, 0.7).withCoefficient(2, -1.2);
+    for (int a = 0; a < db.analyses().size(); a++) {
+      assertArrayEquals(db.signals(m)[a], back.signals(m)[a], 1e-12);
+    }
+    Combiner.Settings s = new Combiner.Settings(0.5, 1.3);
+    assertEquals(new Combiner(db, s).evaluate(m).k(), new Combiner(back, s).evaluate(m).k(), 1e-9);
+  }
+
+  @Test
+  void badEftFilesNameTheFileAndTheKey() throws IOException {
+    Path dir = tmp.resolve("bad-eft");
+    DatabaseJson.write(EftToyDatabase.generate(1, false), dir);
+    Path e04 = dir.resolve("analyses/E04.json");
+    String good = Files.readString(e04);
+    Files.writeString(e04, good.replace("\"cB\"", "\"cZ\""));
+    String m =
+        assertThrows(IllegalArgumentException.class, () -> DatabaseJson.read(dir)).getMessage();
+    assertTrue(m.contains("E04.json") && m.contains("templates[0].operators"), m);
+    // two benchmarks at the same point cannot morph
+    Files.writeString(e04, good.replace("\"theta\" : [ 1.0 ]", "\"theta\" : [ -1.0 ]"));
+    m = assertThrows(IllegalArgumentException.class, () -> DatabaseJson.read(dir)).getMessage();
+    assertTrue(m.contains("E04.json") && m.contains("templates[0]") && m.contains("distinct"), m);
+    Files.writeString(e04, good.replace("\"yields\"", "\"yield\""));
+    m = assertThrows(IllegalArgumentException.class, () -> DatabaseJson.read(dir)).getMessage();
+    assertTrue(m.contains("E04.json") && m.contains("yield"), m);
+    Files.writeString(e04, good);
+    Path index = dir.resolve("database.json");
+    String idx = Files.readString(index);
+    Files.writeString(index, idx.replace("\"range\" : [ -2.0, 2.0 ]", "\"range\" : [ 2.0, -2.0 ]"));
+    m = assertThrows(IllegalArgumentException.class, () -> DatabaseJson.read(dir)).getMessage();
+    assertTrue(m.contains("database.json") && m.contains("operators[0]"), m);
+  }
 }

@@ -62,4 +62,32 @@ class WalkerTest {
       m = next;
     }
   }
+
+  @Test
+  void operatorProposalsChangeOneCoefficientInsideItsRange() {
+    Database db = EftToyDatabase.template();
+    Walker walker = new Walker(new Combiner(db, new Combiner.Settings(0.5, 1.3)), 3);
+    ProtoModel m = db.standardModel();
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(5L);
+    boolean added = false;
+    boolean removed = false;
+    boolean moved = false;
+    for (int i = 0; i < 500; i++) {
+      ProtoModel next = walker.propose(m, rng);
+      int changed = 0;
+      for (int o = 0; o < m.operators(); o++) {
+        if (m.coefficient(o) != next.coefficient(o)) {
+          changed++;
+          added |= !m.active(o);
+          removed |= !next.active(o);
+          moved |= m.active(o) && next.active(o);
+          org.sbi4j.morphing.Parameter op = db.operators().get(o);
+          assertTrue(next.coefficient(o) >= op.min() && next.coefficient(o) <= op.max());
+        }
+      }
+      assertEquals(1, changed, "step " + i);
+      m = next;
+    }
+    assertTrue(added && removed && moved);
+  }
 }

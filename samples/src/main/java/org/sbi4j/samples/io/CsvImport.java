@@ -37,24 +37,55 @@ public final class CsvImport {
    * @param observables observable name → CSV column, in order
    * @param weights benchmark name → CSV column
    * @param sampledFrom optional CSV column holding the generating benchmark index
+   * @param file the CSV file, relative to the mapping file (for {@code import csv})
    */
   public record Mapping(
       String setup,
       LinkedHashMap<String, String> observables,
       LinkedHashMap<String, String> weights,
-      String sampledFrom) {}
+      String sampledFrom,
+      String file) {
+
+    /** A mapping without a file (the file is given separately). */
+    public Mapping(
+        String setup,
+        LinkedHashMap<String, String> observables,
+        LinkedHashMap<String, String> weights,
+        String sampledFrom) {
+      this(setup, observables, weights, sampledFrom, null);
+    }
+  }
 
   /** Reads {@code csv} with the mapping in {@code mappingFile}. */
   public static EventSample read(Path csv, Path mappingFile) {
+    Mapping m = load(mappingFile, null);
+    Path base = mappingFile.toAbsolutePath().getParent();
+    return read(csv, SetupFiles.load(base.resolve(m.setup())), m);
+  }
+
+  /**
+   * {@code import csv}: reads the CSV file named by the mapping's {@code file} key; {@code setup}
+   * (may be null) replaces the mapping's setup.
+   */
+  public static EventSample fromConfig(Path mappingFile, Path setup) {
+    Mapping m = load(mappingFile, setup);
+    if (m.file() == null || m.file().isBlank()) {
+      throw new IllegalArgumentException(
+          mappingFile + " has no 'file'; name the CSV file (relative to the mapping)");
+    }
+    Path base = mappingFile.toAbsolutePath().getParent();
+    MorphingSetup s = SetupFiles.load(setup != null ? setup : base.resolve(m.setup()));
+    return read(base.resolve(m.file()), s, m);
+  }
+
+  private static Mapping load(Path mappingFile, Path setup) {
     Mapping m = Configs.load(mappingFile, Mapping.class);
-    if (m.setup() == null || m.observables() == null || m.weights() == null) {
+    if ((m.setup() == null && setup == null) || m.observables() == null || m.weights() == null) {
       throw new IllegalArgumentException(
           mappingFile
               + " needs the keys 'setup', 'observables' and 'weights'; see configs/csv-import.yaml");
     }
-    Path base = mappingFile.toAbsolutePath().getParent();
-    MorphingSetup setup = SetupFiles.load(base.resolve(m.setup()));
-    return read(csv, setup, m);
+    return m;
   }
 
   /** Reads {@code csv} with a mapping and setup given directly. */

@@ -329,6 +329,45 @@ public final class EventFile implements EventSource, AutoCloseable {
     return sampled;
   }
 
+  /** The observables' definitions as stored, or their names when the file has none. */
+  List<String> definitions() {
+    return in.has("observables/definitions")
+        ? List.of(in.strings("observables/definitions"))
+        : observables;
+  }
+
+  /**
+   * True when the events look unshuffled: their sampling benchmarks take at least two values and
+   * never decrease (or never increase) in file order, as when files of several benchmarks are
+   * concatenated. Partitions by file order are then biased (docs/math.md §12); {@code sbi4j
+   * combine} shuffles. Reads the sampling benchmarks in chunks.
+   */
+  public boolean looksUnshuffled() {
+    if (!hasSampling || size < 2) {
+      return false;
+    }
+    int chunk = 1 << 16;
+    boolean up = true;
+    boolean down = true;
+    int first = Integer.MIN_VALUE;
+    int last = Integer.MIN_VALUE;
+    boolean varies = false;
+    for (long from = 0; from < size && (up || down); from += chunk) {
+      int count = (int) Math.min(chunk, size - from);
+      for (int v : readSampledFrom(from, count)) {
+        if (first == Integer.MIN_VALUE) {
+          first = v;
+        } else {
+          up &= v >= last;
+          down &= v <= last;
+          varies |= v != first;
+        }
+        last = v;
+      }
+    }
+    return varies && (up || down);
+  }
+
   @Override
   public void close() {
     in.close();

@@ -1,21 +1,9 @@
 package org.sbi4j.samples.io;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
+import org.sbi4j.common.Progress;
 import org.sbi4j.morphing.MorphingSetup;
 import org.sbi4j.samples.EventSample;
 
@@ -31,6 +19,55 @@ import org.sbi4j.samples.EventSample;
 public final class LheImport {
   private LheImport() {}
 
+  /**
+   * The events of an {@code import lhe} run and what happened to the others.
+   *
+   * @param events the events that passed, weights normalised (pb), with the sampling benchmark of
+   *     each and the nuisance weights when the config declares nuisances
+   * @param definitions the observables' definitions (the expressions)
+   * @param systematics the systematics to write beside the nuisance parameters
+   * @param eventsRead events read from all files
+   * @param failedCuts events that failed a cut
+   * @param failedObservables events with an observable that could not be computed (no default)
+   * @param failedEfficiencies events with an efficiency that could not be computed
+   * @param samples per file: events read and kept
+   */
+  public record Imported(
+      EventSample events,
+      List<String> definitions,
+      Systematics systematics,
+      long eventsRead,
+      long failedCuts,
+      long failedObservables,
+      long failedEfficiencies,
+      List<SampleCount> samples) {}
+
+  /**
+   * What one file contributed.
+   *
+   * @param file the LHE file
+   * @param sampledFrom the benchmark it was generated at ({@code background} for background)
+   * @param eventsRead its events
+   * @param eventsPassed its events kept
+   */
+  public record SampleCount(String file, String sampledFrom, long eventsRead, long eventsPassed) {}
+
+  /**
+   * Imports the LHE files {@code config} lists (docs/formats.md §9.2): smearing seeded by {@code
+   * seed}, cuts, observables, efficiencies, k-factors, nuisance weights; {@code progress} is
+   * stepped by the bytes read.
+   *
+   * @param setup the morphing setup, or null for the config's {@code setup}
+   */
+  public static Imported run(Path config, Path setup, long seed, Progress progress) {
+    return LheSamples.run(LheImportConfig.load(config, setup), seed, progress);
+  }
+
+  /** Total bytes of the files {@code config} lists (for a progress bar). */
+  public static long bytes(Path config, Path setup) {
+    return LheSamples.bytes(LheImportConfig.load(config, setup));
+  }
+
   /** Reads {@code lhe} with the mapping in {@code mappingFile}. */
   public static EventSample read(Path lhe, Path mappingFile) {
     LheMapping m = Configs.load(mappingFile, LheMapping.class);
@@ -44,8 +81,24 @@ public final class LheImport {
     return read(lhe, setup, m);
   }
 
-  /** Reads {@code lhe} with a setup and mapping given directly. */
+  /**
+   * Reads {@code lhe} with a setup and mapping given directly: one file, every event background,
+   * observables of the {@code quantity} kind. A mapping with the keys of {@code import lhe} ({@code
+   * samples}, {@code cuts}, {@code efficiencies}, {@code smearing}, {@code nuisances}, {@code
+   * systematics}) is refused: use {@link #run}.
+   */
   public static EventSample read(Path lhe, MorphingSetup setup, LheMapping m) {
+    if (m.samples() != null
+        || m.cuts() != null
+        || m.efficiencies() != null
+        || m.smearing() != null
+        || m.nuisances() != null
+        || m.systematics() != null) {
+      throw new IllegalArgumentException(
+          "this mapping has keys of 'sbi4j import lhe' (samples, cuts, efficiencies, smearing,"
+              + " nuisances, systematics), which the single-file reader does not apply; run"
+              + " 'sbi4j import lhe --config' with it");
+    }
     List<String> ids = new ArrayList<>();
     for (String b : setup.benchmarkNames()) {
       String id = m.weights().get(b);
@@ -82,185 +135,22 @@ public final class LheImport {
   private static final class Parsed {
     final List<double[]> x = new ArrayList<>();
     final List<double[]> w = new ArrayList<>();
-    final Set<String> declared = new LinkedHashSet<>();
-  }
-
-  static XMLInputFactory safeFactory() {
-    XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-    f.setXMLReporter((message, type, info, location) -> {});
-    return f;
   }
 
   private static Parsed parse(Path lhe, List<String> ids, List<LheObservables.Spec> specs) {
     Parsed p = new Parsed();
-    int event = 0;
-    try (InputStream in = Files.newInputStream(lhe)) {
-      // decode strictly here so that bad bytes are one clear error, not parser noise on stderr
-      java.io.Reader text =
-          new java.io.InputStreamReader(
-              in,
-              java.nio.charset.StandardCharsets.UTF_8
-                  .newDecoder()
-                  .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                  .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT));
-      XMLStreamReader r = safeFactory().createXMLStreamReader(text);
-      try {
-        while (r.hasNext()) {
-          int type = r.next();
-          if (type == XMLStreamConstants.DTD || type == XMLStreamConstants.ENTITY_REFERENCE) {
-            throw new IllegalArgumentException(
-                lhe
-                    + ": LHE files must not contain a DOCTYPE or "
-                    + "entity references (refused for safety)"
-                    + where(event));
+    LheReader.stream(
+        lhe,
+        ids,
+        Progress.NONE,
+        (event, ev, wgt) -> {
+          double[] w = new double[ids.size()];
+          for (int b = 0; b < w.length; b++) {
+            w[b] = LheReader.weight(lhe, event, ev, wgt, ids.get(b));
           }
-          if (type != XMLStreamConstants.START_ELEMENT) {
-            continue;
-          }
-          String name = r.getLocalName();
-          if (name.equals("weight") && r.getAttributeValue(null, "id") != null) {
-            p.declared.add(r.getAttributeValue(null, "id").trim());
-          } else if (name.equals("event")) {
-            event++;
-            if (event == 1) {
-              checkDeclared(lhe, ids, p.declared);
-            }
-            readEvent(lhe, r, event, ids, specs, p);
-          }
-        }
-      } finally {
-        r.close();
-      }
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("file " + lhe + " does not exist");
-    } catch (XMLStreamException e) {
-      throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT,
-              "%s: malformed XML at line %d%s: %s",
-              lhe,
-              e.getLocation() == null ? -1 : e.getLocation().getLineNumber(),
-              where(event),
-              firstLine(e.getMessage())));
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + lhe + ": " + e.getMessage());
-    }
-    if (event == 0) {
-      throw new IllegalArgumentException(lhe + " has no <event>; is it an LHE file?");
-    }
+          p.x.add(LheObservables.evaluate(lhe, event, ev, specs));
+          p.w.add(w);
+        });
     return p;
-  }
-
-  private static void checkDeclared(Path lhe, List<String> ids, Set<String> declared) {
-    for (String id : ids) {
-      if (!id.equals("nominal") && !declared.contains(id)) {
-        throw new IllegalArgumentException(
-            lhe
-                + ": weight id '"
-                + id
-                + "' is not declared in "
-                + "<initrwgt> (declared: "
-                + declared
-                + "); fix the mapping's 'weights'");
-      }
-    }
-  }
-
-  private static void readEvent(
-      Path lhe,
-      XMLStreamReader r,
-      int event,
-      List<String> ids,
-      List<LheObservables.Spec> specs,
-      Parsed p)
-      throws XMLStreamException {
-    StringBuilder text = new StringBuilder();
-    Map<String, Double> wgt = new LinkedHashMap<>();
-    int depth = 1;
-    String wgtId = null;
-    StringBuilder wgtText = null;
-    while (depth > 0) {
-      int type = r.next();
-      switch (type) {
-        case XMLStreamConstants.START_ELEMENT -> {
-          depth++;
-          if (r.getLocalName().equals("wgt")) {
-            wgtId = r.getAttributeValue(null, "id");
-            wgtText = new StringBuilder();
-          }
-        }
-        case XMLStreamConstants.END_ELEMENT -> {
-          depth--;
-          if (r.getLocalName().equals("wgt") && wgtId != null) {
-            wgt.put(wgtId.trim(), number(lhe, event, "weight '" + wgtId + "'", wgtText));
-            wgtId = null;
-          }
-        }
-        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-          if (wgtText != null && wgtId != null) {
-            wgtText.append(r.getText());
-          } else if (depth == 1) {
-            text.append(r.getText());
-          }
-        }
-        case XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.DTD ->
-            throw new IllegalArgumentException(lhe + ": entity reference refused" + where(event));
-        case XMLStreamConstants.END_DOCUMENT ->
-            throw new IllegalArgumentException(lhe + ": file ends inside" + where(event));
-        default -> {}
-      }
-    }
-    LheObservables.Event ev = LheObservables.parseEvent(lhe, event, text.toString());
-    double[] w = new double[ids.size()];
-    for (int b = 0; b < w.length; b++) {
-      String id = ids.get(b);
-      Double v = wgt.get(id);
-      if (id.equals("nominal")) {
-        v = ev.weight();
-      }
-      if (v == null) {
-        throw new IllegalArgumentException(
-            lhe
-                + ": event "
-                + event
-                + " has no <wgt id='"
-                + id
-                + "'>; every event needs a weight for every benchmark");
-      }
-      w[b] = v;
-    }
-    p.x.add(LheObservables.evaluate(lhe, event, ev, specs));
-    p.w.add(w);
-  }
-
-  private static double number(Path lhe, int event, String what, CharSequence s) {
-    try {
-      double v = Double.parseDouble(s.toString().trim());
-      if (!Double.isFinite(v)) {
-        throw new NumberFormatException("not finite");
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          lhe
-              + ": event "
-              + event
-              + ": "
-              + what
-              + " = '"
-              + s.toString().trim()
-              + "' is not a finite number");
-    }
-  }
-
-  private static String where(int event) {
-    return event == 0 ? " (in the header)" : " (in event " + event + ")";
-  }
-
-  private static String firstLine(String s) {
-    return s == null ? "" : s.replace('\n', ' ').trim();
   }
 }

@@ -10,6 +10,9 @@ import java.util.Locale;
 final class LheObservables {
   private LheObservables() {}
 
+  private static final java.util.regex.Pattern LINES = java.util.regex.Pattern.compile("\\R");
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
   /** Quantities of one particle or a pair. */
   enum Quantity {
     PT(false),
@@ -32,15 +35,8 @@ final class LheObservables {
   /** A checked observable. */
   record Spec(String name, Quantity quantity, List<Integer> a, int ia, List<Integer> b, int ib) {}
 
-  /** One final-state or intermediate particle: PDG id, status, (px, py, pz, E). */
-  record Particle(int pdg, int status, double px, double py, double pz, double e) {
-    double pt() {
-      return Math.hypot(px, py);
-    }
-  }
-
   /** An event's weight XWGTUP and particles. */
-  record Event(double weight, List<Particle> particles) {}
+  record Event(double weight, List<LheParticle> particles) {}
 
   static List<Spec> specs(List<LheMapping.Observable> obs) {
     List<Spec> out = new ArrayList<>();
@@ -81,8 +77,8 @@ final class LheObservables {
 
   /** Parses the text of an {@code <event>}: a header line and NUP particle lines. */
   static Event parseEvent(Path lhe, int event, String text) {
-    String[] lines = text.strip().split("\\R");
-    String[] head = lines[0].trim().split("\\s+");
+    String[] lines = LINES.split(text.strip());
+    String[] head = SPACES.split(lines[0].trim());
     if (head.length < 6) {
       throw new IllegalArgumentException(
           lhe
@@ -102,9 +98,9 @@ final class LheObservables {
               + (lines.length - 1)
               + " lines");
     }
-    List<Particle> ps = new ArrayList<>();
+    List<LheParticle> ps = new ArrayList<>();
     for (int k = 1; k <= nup; k++) {
-      String[] f = lines[k].trim().split("\\s+");
+      String[] f = SPACES.split(lines[k].trim());
       if (f.length < 13) {
         throw new IllegalArgumentException(
             lhe
@@ -117,7 +113,7 @@ final class LheObservables {
                 + " fields; 13 are expected");
       }
       ps.add(
-          new Particle(
+          new LheParticle(
               (int) num(lhe, event, f[0]),
               (int) num(lhe, event, f[1]),
               num(lhe, event, f[6]),
@@ -145,9 +141,11 @@ final class LheObservables {
     double[] x = new double[specs.size()];
     for (int j = 0; j < x.length; j++) {
       Spec s = specs.get(j);
-      Particle a = pick(lhe, event, ev, s, s.a(), s.ia());
-      Particle b = s.quantity().pair ? pick(lhe, event, ev, s, s.b(), s.ib()) : null;
-      x[j] = value(s.quantity(), a, b);
+      Double v = tryValue(ev.particles(), s);
+      if (v == null) {
+        missing(lhe, event, ev.particles(), s);
+      }
+      x[j] = v;
       if (!Double.isFinite(x[j])) {
         throw new IllegalArgumentException(
             lhe
@@ -163,57 +161,55 @@ final class LheObservables {
     return x;
   }
 
-  private static Particle pick(
-      Path lhe, int event, Event ev, Spec s, List<Integer> ids, int index) {
-    List<Particle> sel =
-        ev.particles().stream()
-            .filter(p -> p.status() == 1 && ids.contains(Math.abs(p.pdg())))
-            .sorted(Comparator.comparingDouble(Particle::pt).reversed())
-            .toList();
-    if (index >= sel.size()) {
-      throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT,
-              "%s: event %d has %d final-state particles with |PDG id| in %s, but observable '%s' "
-                  + "needs number %d",
-              lhe,
-              event,
-              sel.size(),
-              ids,
-              s.name(),
-              index + 1));
+  /** The value of {@code s} for these particles, or null when a particle it needs is missing. */
+  static Double tryValue(List<LheParticle> particles, Spec s) {
+    LheParticle a = pick(particles, s.a(), s.ia());
+    LheParticle b = s.quantity().pair ? pick(particles, s.b(), s.ib()) : null;
+    if (a == null || (s.quantity().pair && b == null)) {
+      return null;
     }
-    return sel.get(index);
+    return value(s.quantity(), a, b);
   }
 
-  static double value(Quantity q, Particle a, Particle b) {
+  private static List<LheParticle> selected(List<LheParticle> particles, List<Integer> ids) {
+    return particles.stream()
+        .filter(p -> p.status() == 1 && ids.contains(Math.abs(p.pdg())))
+        .sorted(Comparator.comparingDouble(LheParticle::pt).reversed())
+        .toList();
+  }
+
+  private static LheParticle pick(List<LheParticle> particles, List<Integer> ids, int index) {
+    List<LheParticle> sel = selected(particles, ids);
+    return index < sel.size() ? sel.get(index) : null;
+  }
+
+  private static void missing(Path lhe, int event, List<LheParticle> particles, Spec s) {
+    boolean first = pick(particles, s.a(), s.ia()) == null;
+    List<Integer> ids = first ? s.a() : s.b();
+    throw new IllegalArgumentException(
+        String.format(
+            Locale.ROOT,
+            "%s: event %d has %d final-state particles with |PDG id| in %s, but observable '%s' "
+                + "needs number %d",
+            lhe,
+            event,
+            selected(particles, ids).size(),
+            ids,
+            s.name(),
+            (first ? s.ia() : s.ib()) + 1));
+  }
+
+  static double value(Quantity q, LheParticle a, LheParticle b) {
     return switch (q) {
       case PT -> a.pt();
-      case ETA -> eta(a.px(), a.py(), a.pz());
-      case PHI -> Math.atan2(a.py(), a.px());
-      case M -> mass(a.e(), a.px(), a.py(), a.pz());
+      case ETA -> a.eta();
+      case PHI -> a.phi();
+      case M -> a.m();
       case E -> a.e();
-      case PT_PAIR -> Math.hypot(a.px() + b.px(), a.py() + b.py());
-      case M_PAIR -> mass(a.e() + b.e(), a.px() + b.px(), a.py() + b.py(), a.pz() + b.pz());
-      case DELTA_PHI -> {
-        double d = Math.abs(Math.atan2(a.py(), a.px()) - Math.atan2(b.py(), b.px()));
-        yield d > Math.PI ? 2 * Math.PI - d : d;
-      }
-      case DELTA_ETA -> Math.abs(eta(a.px(), a.py(), a.pz()) - eta(b.px(), b.py(), b.pz()));
+      case PT_PAIR -> LheFunctions.pt(a, b);
+      case M_PAIR -> LheFunctions.m(a, b);
+      case DELTA_PHI -> LheFunctions.deltaphi(a, b);
+      case DELTA_ETA -> LheFunctions.deltaeta(a, b);
     };
-  }
-
-  private static double eta(double px, double py, double pz) {
-    double pt = Math.hypot(px, py);
-    return pt == 0 ? Double.NaN : asinh(pz / pt);
-  }
-
-  private static double asinh(double v) {
-    return Math.signum(v) * Math.log(Math.abs(v) + Math.sqrt(v * v + 1));
-  }
-
-  private static double mass(double e, double px, double py, double pz) {
-    double m2 = e * e - px * px - py * py - pz * pz;
-    return Math.sqrt(Math.max(m2, 0));
   }
 }

@@ -1,29 +1,23 @@
 package org.sbi4j.samples.steps;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sbi4j.common.Check;
 import org.sbi4j.common.InvalidValueException;
-import org.sbi4j.common.MemoryBudget;
 import org.sbi4j.common.Seeds;
 import org.sbi4j.common.TaskRunner;
 import org.sbi4j.morphing.NuisanceMorphing;
-import org.sbi4j.morphing.Nuisances;
-import org.sbi4j.samples.io.EventFile;
-import org.sbi4j.samples.io.MadMinerFiles;
 import org.sbi4j.samples.io.TrainingFiles;
 import org.sbi4j.samples.mining.AugmentResult;
-import org.sbi4j.samples.mining.EventDrawer;
-import org.sbi4j.samples.mining.GoldMiner;
 import org.sbi4j.samples.mining.JointTrainingSamples;
 import org.sbi4j.samples.mining.NegativeWeights;
 import org.sbi4j.samples.mining.NuisancePrior;
 import org.sbi4j.samples.mining.Partition;
+import org.sbi4j.samples.mining.PlainSampling;
 import org.sbi4j.samples.mining.Prior;
-import org.sbi4j.samples.mining.TrainingSamples;
 import org.sbi4j.samples.mining.Unweighter;
-import org.sbi4j.samples.mining.WeightedView;
 
 /** {@code sbi4j augment}: training samples for SALLY or the ratio methods from an event file. */
 public final class AugmentStep {
@@ -34,15 +28,21 @@ public final class AugmentStep {
     /** x ~ θ_ref with t(x,z|θ_ref). */
     SALLY,
     /** θ0 from a prior, θ1 fixed, y ∈ {0, 1}, log r and both scores. */
-    RATIO;
+    RATIO,
+    /** SALLY at several reference points θ_ref, rows split evenly. */
+    LOCAL,
+    /** x ~ p(x|θ) at θ from the θ0 prior, with θ (docs/math.md §12.2). */
+    PLAIN,
+    /** As PLAIN from the test partition, with weights σ(θ)/n_θ. */
+    TEST;
 
-    /** The method called {@code name} (sally, ratio). */
+    /** The method called {@code name} (sally, ratio, local, plain, test). */
     public static Method parse(String name) {
       try {
         return valueOf(name.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            "unknown augment method '" + name + "'; choose sally or ratio");
+            "unknown augment method '" + name + "'; choose sally, ratio, local, plain or test");
       }
     }
   }
@@ -63,6 +63,9 @@ public final class AugmentStep {
    * @param maxNegativeFraction largest fraction of Σ|dσ_e(θ)| carried by events with dσ_e ≤ 0
    * @param theta1Prior the θ1 prior of a doubly parameterised ratio sample ({@link Prior#parse});
    *     null: the fixed {@code theta1}. Exactly one of the two is given for RATIO.
+   * @param theta1s several θ1 values of a ratio sample, rows split evenly (null: {@code theta1})
+   * @param thetaRefs the reference points of a LOCAL sample, rows split evenly (null: {@code
+   *     thetaRef})
    */
   public record Request(
       Path events,
@@ -76,7 +79,57 @@ public final class AugmentStep {
       Path out,
       long seed,
       double maxNegativeFraction,
-      String theta1Prior) {
+      String theta1Prior,
+      double[][] theta1s,
+      double[][] thetaRefs) {
+    /** A request with one θ1 or θ_ref. */
+    public Request(
+        Path events,
+        Method method,
+        double[] thetaRef,
+        String theta0Prior,
+        int thetaPoints,
+        double[] theta1,
+        int samples,
+        Partition partition,
+        Path out,
+        long seed,
+        double maxNegativeFraction,
+        String theta1Prior) {
+      this(
+          events,
+          method,
+          thetaRef,
+          theta0Prior,
+          thetaPoints,
+          theta1,
+          samples,
+          partition,
+          out,
+          seed,
+          maxNegativeFraction,
+          theta1Prior,
+          null,
+          null);
+    }
+
+    /** This request for one θ1 and θ_ref, {@code samples} rows and {@code seed}. */
+    Request one(double[] theta1, double[] thetaRef, int samples, long seed) {
+      return new Request(
+          events,
+          method == Method.LOCAL ? Method.SALLY : method,
+          thetaRef,
+          theta0Prior,
+          thetaPoints,
+          theta1,
+          samples,
+          partition,
+          out,
+          seed,
+          maxNegativeFraction,
+          theta1Prior);
+    }
+
     /** A request with a fixed θ1 (no θ1 prior). */
     public Request(
         Path events,
@@ -156,7 +209,8 @@ public final class AugmentStep {
    * The result.
    *
    * @param rows rows written
-   * @param thetaPoints θ0 points (ratio; θ1 not counted) or 1 (sally)
+   * @param thetaPoints θ0 points (ratio, per θ1; θ1 not counted), θ points (plain, test), reference
+   *     points (local) or 1 (sally)
    * @param minEffectiveSampleSize smallest 1/max p over the points
    * @param maxNegativeEvents most events with dσ_e ≤ 0 at any point
    * @param maxNegativeFraction largest fraction of Σ|dσ_e| they carry at any point
@@ -192,85 +246,50 @@ public final class AugmentStep {
    */
   public static Result run(Request r, Nuisance nu, TaskRunner runner) {
     Check.positive("samples", r.samples());
+    double[][] several =
+        r.method() == Method.LOCAL || r.method() == Method.SALLY ? r.thetaRefs() : r.theta1s();
+    if (r.method() == Method.LOCAL && several == null && r.thetaRef() != null) {
+      several = new double[][] {r.thetaRef()};
+    }
+    if (several != null
+        && several.length > 1
+        && r.method() != Method.LOCAL
+        && r.method() != Method.RATIO) {
+      throw new InvalidValueException(
+          r.method() == Method.SALLY ? "thetaRef" : "theta1",
+          "several values are only for the local (θ_ref) and ratio (θ1) methods; the local method is"
+              + " SALLY at several reference points");
+    }
     AugmentResult a;
-    try (EventFile in = MadMinerFiles.open(r.events())) {
-      Nuisances nuisances = Unweighter.nuisancesOf(in);
-      if (nuisances.isEmpty() && nu.nu0Prior() != null) {
-        throw new InvalidValueException(
-            "nu0Prior",
-            "the event file declares no nuisance parameters, so there is no ν0 to draw; leave"
-                + " it out or use an event file with nuisance benchmarks");
+    int points;
+    if (several != null && several.length > 1 || r.method() == Method.LOCAL) {
+      if (several == null || several.length == 0) {
+        throw new InvalidValueException("thetaRef", "a local sample needs reference points θ_ref");
       }
-      double[] nu1 = JointMining.resolve("nu1", nu.nu1(), nuisances);
-      double[] nuRef = JointMining.resolve("nuRef", nu.nuRef(), nuisances);
-      MemoryBudget.require(
-          "samples",
-          "rows",
-          r.samples(),
-          bytesPerRow(in.observables().size(), in.setup().parameters().size() + nuisances.size()),
-          "draw fewer rows (several smaller samples can be trained on one after another)");
-      EventDrawer draws =
-          runner == null
-              ? new Unweighter(new GoldMiner(in.setup())).drawer(WeightedView.of(in, r.partition()))
-              : ChunkedAugment.drawer(
-                  r.events(), r.partition(), runner, Unweighter.EVENTS_PER_CHUNK);
-      TrainingSamples ts = new TrainingSamples(in.setup(), r.maxNegativeFraction());
-      JointTrainingSamples joint =
-          nuisances.isEmpty()
-              ? null
-              : new JointTrainingSamples(in.setup(), nu.policy(), r.maxNegativeFraction());
-      // the events σ(θ,ν) is summed over (the drawer's partition), only for a sample over (θ, ν)
-      WeightedView view = joint == null ? null : WeightedView.of(in, r.partition());
-      if (r.method() == Method.SALLY) {
-        if (r.thetaRef() == null) {
-          throw new InvalidValueException(
-              "thetaRef", "a sally sample needs a reference point θ_ref");
+      // rows split evenly over the values, each share drawn with its own derived seed
+      int[] counts = PlainSampling.evenly(r.samples(), several.length);
+      List<AugmentResult> parts = new ArrayList<>();
+      int perPart = 0;
+      for (int k = 0; k < several.length; k++) {
+        if (counts[k] == 0) {
+          continue;
         }
-        a =
-            joint == null
-                ? ts.sally(draws, r.thetaRef(), r.samples(), r.seed())
-                : joint.sally(view, draws, r.thetaRef(), nuRef, r.samples(), r.seed());
-      } else {
-        if (r.theta1() != null && r.theta1Prior() != null) {
-          throw new InvalidValueException(
-              "theta1Prior",
-              "give either a fixed θ1 or a θ1 prior (doubly parameterised sample), not both");
-        }
-        if (r.theta0Prior() == null || r.theta1() == null && r.theta1Prior() == null) {
-          throw new InvalidValueException(
-              r.theta0Prior() == null ? "theta0Prior" : "theta1",
-              "a ratio sample needs a θ0 prior and a θ1 (or a θ1 prior)");
-        }
-        double[][] theta0 =
-            Prior.parse(r.theta0Prior())
-                .points(in.setup(), r.thetaPoints(), org.sbi4j.common.Seeds.derive(r.seed(), 7));
-        if (r.theta1Prior() != null) {
-          if (joint != null) {
-            throw new InvalidValueException(
-                "theta1Prior",
-                "a doubly parameterised sample (θ1 prior) is not available for an event file with"
-                    + " nuisance parameters; give a fixed θ1");
-          }
-          double[][] theta1 = theta1Points(r, in);
-          a = ts.doublyRatio(draws, theta0, theta1, r.samples(), r.seed());
-        } else if (joint == null) {
-          a = ts.ratio(draws, theta0, r.theta1(), r.samples(), r.seed());
-        } else {
-          NuisancePrior prior =
-              nu.nu0Prior() == null ? NuisancePrior.CONSTRAINT : parseNuisancePrior(nu.nu0Prior());
-          if (!prior.fixed() && theta0.length < r.thetaPoints()) {
-            // a grid or the benchmarks: repeat the θ0 points so that ν0 gets thetaPoints draws
-            double[][] tiled = new double[r.thetaPoints()][];
-            for (int k = 0; k < tiled.length; k++) {
-              tiled[k] = theta0[k % theta0.length];
-            }
-            theta0 = tiled;
-          }
-          double[][] nu0 =
-              nuisancePoints(prior, nuisances, theta0.length, Seeds.derive(r.seed(), 8));
-          a = joint.ratio(view, draws, theta0, nu0, r.theta1(), nu1, r.samples(), r.seed());
-        }
+        Request one =
+            r.method() == Method.LOCAL
+                ? r.one(null, several[k], counts[k], seedOf(r, several.length, k))
+                : r.one(several[k], null, counts[k], seedOf(r, several.length, k));
+        AugmentBuild.Built b = AugmentBuild.build(one, nu, runner);
+        parts.add(b.result());
+        perPart = b.points();
       }
+      a = PlainSampling.concat(parts);
+      points = r.method() == Method.LOCAL ? parts.size() : perPart;
+    } else {
+      Request one =
+          r.theta1s() == null ? r : r.one(r.theta1s()[0], r.thetaRef(), r.samples(), r.seed());
+      AugmentBuild.Built b = AugmentBuild.build(one, nu, runner);
+      a = b.result();
+      points = b.points();
     }
     TrainingFiles.write(r.out(), a.sample(), a.nuisanceNames());
     double ess = Double.POSITIVE_INFINITY;
@@ -282,48 +301,12 @@ public final class AugmentStep {
       neg = Math.max(neg, nw.count());
       frac = Math.max(frac, nw.fraction());
     }
-    int points =
-        r.theta1Prior() != null
-            ? a.thetas().length / 2
-            : a.thetas().length - (r.method() == Method.RATIO ? 1 : 0);
     return new Result(
         a.sample().size(), points, ess, neg, frac, r.out().toString(), a.nuisanceNames());
   }
 
-  /** The θ1 points of a doubly parameterised sample, parse errors named after the θ1 prior. */
-  private static double[][] theta1Points(Request r, EventFile in) {
-    try {
-      return Prior.parse(r.theta1Prior())
-          .points(in.setup(), r.thetaPoints(), Seeds.derive(r.seed(), 9));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidValueException("theta1Prior", e.getMessage());
-    }
-  }
-
-  private static NuisancePrior parseNuisancePrior(String text) {
-    try {
-      return NuisancePrior.parse(text);
-    } catch (InvalidValueException e) {
-      throw e;
-    } catch (IllegalArgumentException e) {
-      throw new InvalidValueException("nu0Prior", e.getMessage());
-    }
-  }
-
-  private static double[][] nuisancePoints(
-      NuisancePrior prior, Nuisances nuisances, int count, long seed) {
-    try {
-      return prior.draw(nuisances.names(), count, seed);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidValueException("nu0Prior", e.getMessage());
-    }
-  }
-
-  /**
-   * Estimated bytes one row of a training sample takes while it is built and written: x, θ0, θ1,
-   * t(x|θ0), t(x|θ1), y and log r, twice (the sample and its written copy), plus the draw itself.
-   */
-  static long bytesPerRow(int observables, int parameters) {
-    return 2 * 8L * (observables + 4L * parameters + 2) + 16;
+  /** The seed of share k of n: the request's own when there is one share. */
+  private static long seedOf(Request r, int n, int k) {
+    return n == 1 ? r.seed() : Seeds.derive(r.seed(), 100, k);
   }
 }

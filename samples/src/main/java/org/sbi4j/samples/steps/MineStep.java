@@ -11,6 +11,7 @@ import org.sbi4j.morphing.Parameter;
 import org.sbi4j.samples.io.EventFile;
 import org.sbi4j.samples.io.MadMinerFiles;
 import org.sbi4j.samples.io.internal.H5Writer;
+import org.sbi4j.samples.mining.Distributions;
 import org.sbi4j.samples.mining.GoldMiner;
 import org.sbi4j.samples.mining.MinedEvents;
 import org.sbi4j.samples.mining.Partition;
@@ -40,6 +41,8 @@ public final class MineStep {
    * @param out the output file
    * @param warnings θ0 or θ1 outside the setup's parameter ranges (empty when none)
    * @param nuisances the nuisance parameters the scores include after θ (empty when none)
+   * @param benchmarks σ_b with its Monte-Carlo error per benchmark, from the effective weights of
+   *     every event (docs/math.md §12.4)
    */
   public record Result(
       double sigma0,
@@ -49,7 +52,8 @@ public final class MineStep {
       double negativeFraction,
       String out,
       List<String> warnings,
-      List<String> nuisances) {}
+      List<String> nuisances,
+      List<Distributions.BenchmarkSigma> benchmarks) {}
 
   /** Events per task when mining runs as tasks. */
   public static final int EVENTS_PER_TASK = 1 << 20;
@@ -63,7 +67,7 @@ public final class MineStep {
           new GoldMiner(in.setup())
               .mine(WeightedView.of(in, Partition.ALL), theta0, theta1, maxNegativeFraction);
     }
-    return write(m, out, rangeWarnings(events, theta0, theta1));
+    return write(m, out, rangeWarnings(events, theta0, theta1), List.of(), events);
   }
 
   /** As {@link #run(Path, double[], double[], Path, double)}, as tasks over event ranges. */
@@ -77,7 +81,9 @@ public final class MineStep {
     return write(
         ChunkedMining.mine(events, theta0, theta1, maxNegativeFraction, runner, EVENTS_PER_TASK),
         out,
-        rangeWarnings(events, theta0, theta1));
+        rangeWarnings(events, theta0, theta1),
+        List.of(),
+        events);
   }
 
   /**
@@ -109,7 +115,7 @@ public final class MineStep {
     MinedEvents m =
         JointMining.mine(
             events, theta0, n0, theta1, n1, policy, maxNegativeFraction, runner, EVENTS_PER_TASK);
-    return write(m, out, rangeWarnings(events, theta0, theta1), nuisances.names());
+    return write(m, out, rangeWarnings(events, theta0, theta1), nuisances.names(), events);
   }
 
   /**
@@ -142,12 +148,12 @@ public final class MineStep {
     return out;
   }
 
-  private static Result write(MinedEvents m, Path out, List<String> warnings) {
-    return write(m, out, warnings, List.of());
-  }
-
   private static Result write(
-      MinedEvents m, Path out, List<String> warnings, List<String> nuisances) {
+      MinedEvents m, Path out, List<String> warnings, List<String> nuisances, Path events) {
+    List<Distributions.BenchmarkSigma> sigmas;
+    try (EventFile in = MadMinerFiles.open(events)) {
+      sigmas = Distributions.benchmarkSigmas(WeightedView.of(in, Partition.ALL));
+    }
     H5Writer.write(
         out,
         w -> {
@@ -175,6 +181,7 @@ public final class MineStep {
         m.negatives().fraction(),
         out.toString(),
         warnings,
-        nuisances);
+        nuisances,
+        sigmas);
   }
 }

@@ -65,9 +65,8 @@ class CorruptFilesTest {
   @Test
   void corruptLheFilesFailCleanly() throws Exception {
     Path mapping = dir.resolve("lhe-import.yaml");
-    for (String name : new String[] {"setup.yaml", "lhe-import.yaml"}) {
-      Files.copy(Path.of("..", "configs", name), dir.resolve(name));
-    }
+    Files.copy(Path.of("..", "configs", "setup.yaml"), dir.resolve("setup.yaml"));
+    Files.writeString(mapping, ImportTest.SINGLE_FILE_MAPPING);
     String four = "<wgt id='rwgt_4'> 5.0e-01 </wgt>";
     byte[] valid =
         (ImportTest.HEADER

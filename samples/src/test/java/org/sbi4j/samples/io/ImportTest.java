@@ -19,9 +19,10 @@ class ImportTest {
   private static final Path CONFIGS = Path.of("..", "configs");
 
   private Path configs() throws Exception {
-    for (String f : List.of("setup.yaml", "csv-import.yaml", "lhe-import.yaml")) {
+    for (String f : List.of("setup.yaml", "csv-import.yaml")) {
       Files.copy(CONFIGS.resolve(f), dir.resolve(f));
     }
+    Files.writeString(dir.resolve("lhe-import.yaml"), SINGLE_FILE_MAPPING);
     return dir;
   }
 
@@ -70,6 +71,21 @@ class ImportTest {
     e = assertThrows(IllegalArgumentException.class, () -> CsvImport.read(csv, mapping));
     assertTrue(e.getMessage().contains("weights maps 'bsm'"), e.getMessage());
   }
+
+  /** A mapping of the single-file reader {@link LheImport#read(Path, Path)}. */
+  static final String SINGLE_FILE_MAPPING =
+      """
+      setup: setup.yaml
+      normalization: average
+      weights: {sm: nominal, w: rwgt_1, neg_w: rwgt_2, ww: rwgt_3, neg_ww: rwgt_4, mixed: rwgt_5}
+      observables:
+        - {name: pt_l1, quantity: pt, particles: [11, 13]}
+        - {name: eta_l1, quantity: eta, particles: [11, 13]}
+        - {name: m_ll, quantity: m_pair, particles: [11, 13]}
+        - {name: delta_phi_ll, quantity: delta_phi, particles: [11, 13]}
+        - {name: delta_eta_ll, quantity: delta_eta, particles: [11, 13]}
+        - {name: pt_j1, quantity: pt, particles: [1, 2, 3, 4, 21]}
+      """;
 
   static final String HEADER =
       """

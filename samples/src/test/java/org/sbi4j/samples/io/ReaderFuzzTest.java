@@ -42,8 +42,19 @@ class ReaderFuzzTest {
 
   private static final MorphingSetup SETUP =
       SetupFiles.load(Path.of("..", "configs", "setup.yaml"));
-  private static final LheMapping MAPPING =
-      Configs.load(Path.of("..", "configs", "lhe-import.yaml"), LheMapping.class);
+  private static final LheMapping MAPPING = singleFileMapping();
+
+  private static LheMapping singleFileMapping() {
+    try {
+      Path f = Files.createTempFile("sbi4j-fuzz", ".yaml");
+      Files.writeString(f, ImportTest.SINGLE_FILE_MAPPING);
+      LheMapping m = Configs.load(f, LheMapping.class);
+      Files.delete(f);
+      return m;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   private static byte[] validEventFile(Interference1D process) {
     try {

@@ -1,7 +1,6 @@
 package org.sbi4j.samples.io.internal;
 
 import io.jhdf.HdfFile;
-import io.jhdf.checksum.ChecksumUtils;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -47,51 +46,20 @@ final class AsciiStringPatch {
   }
 
   private static void patchHeader(FileChannel ch, long address, String path) throws IOException {
-    ByteBuffer head = read(ch, address, 16);
-    if (head.getInt(0) != 0x5244484F || head.get(4) != 2) {
-      throw new IOException(path + ": object header is not a version-2 OHDR header");
+    ObjectHeader header = ObjectHeader.read(ch, address, path);
+    int data = header.find(DATATYPE_MESSAGE);
+    if (data < 0) {
+      throw new IOException(path + ": no datatype message in the object header");
     }
-    int flags = head.get(5) & 0xFF;
-    int pos = 6;
-    if ((flags & 0x20) != 0) {
-      pos += 16;
+    if (header.bytes().get(data) != STRING_CLASS_V1) {
+      throw new IOException(path + ": datatype is not a version-1 string");
     }
-    if ((flags & 0x10) != 0) {
-      pos += 4;
-    }
-    int sizeBytes = 1 << (flags & 0x03);
-    ByteBuffer sizeBuf = read(ch, address + pos, sizeBytes);
-    long chunkSize = 0;
-    for (int k = 0; k < sizeBytes; k++) {
-      chunkSize |= (long) (sizeBuf.get(k) & 0xFF) << (8 * k);
-    }
-    int start = pos + sizeBytes;
-    int total = (int) (start + chunkSize);
-    ByteBuffer header = read(ch, address, total + 4);
-    boolean creationOrder = (flags & 0x04) != 0;
-    int p = start;
-    while (p + 4 <= total) {
-      int type = header.get(p) & 0xFF;
-      int size = header.getShort(p + 1) & 0xFFFF;
-      int data = p + 4 + (creationOrder ? 2 : 0);
-      if (type == DATATYPE_MESSAGE) {
-        if (header.get(data) != STRING_CLASS_V1) {
-          throw new IOException(path + ": datatype is not a version-1 string");
-        }
-        header.put(data + 1, NULLPAD_ASCII);
-        byte[] covered = new byte[total];
-        header.get(0, covered);
-        header.putInt(total, ChecksumUtils.checksum(covered));
-        header.rewind();
-        ch.write(header, address);
-        return;
-      }
-      p = data + size;
-    }
-    throw new IOException(path + ": no datatype message in the object header");
+    header.bytes().put(data + 1, NULLPAD_ASCII);
+    header.write(ch);
   }
 
-  private static ByteBuffer read(FileChannel ch, long at, int n) throws IOException {
+  /** {@code n} little-endian bytes of the file at byte {@code at}. */
+  static ByteBuffer read(FileChannel ch, long at, int n) throws IOException {
     ByteBuffer b = ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
     while (b.hasRemaining()) {
       if (ch.read(b, at + b.position()) < 0) {

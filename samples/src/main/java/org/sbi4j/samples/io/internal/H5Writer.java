@@ -43,6 +43,14 @@ public final class H5Writer {
 
   /** Writes {@code target} atomically (temporary file, then rename). */
   public static void write(Path target, Body body) {
+    write(target, body, tmp -> {});
+  }
+
+  /**
+   * As {@link #write(Path, Body)}, then {@code after} finishes the temporary file (e.g. {@link
+   * StreamedDatasets} appends rows) before it is renamed over {@code target}.
+   */
+  public static void write(Path target, Body body, AtomicFiles.Writer after) {
     AtomicFiles.write(
         target,
         tmp -> {
@@ -59,6 +67,7 @@ public final class H5Writer {
             throw new IOException("HDF5 writer failed: " + e.getMessage(), e);
           }
           AsciiStringPatch.apply(tmp, strings);
+          after.write(tmp);
         });
   }
 
