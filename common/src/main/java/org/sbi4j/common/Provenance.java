@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * Where a file sbi4j wrote came from: the build that wrote it, the command line, the seeds, the
  * SHA-256 of every input, and when. Every writer records it (docs/formats.md §17): HDF5 files as
- * attributes of the group {@code sbi4j_provenance}, JSON results as their top-level {@code
- * provenance} object, model folders as {@code provenance.json}.
+ * root attributes {@code sbi4j_*}, JSON results as their top-level {@code provenance} object, model
+ * folders as {@code provenance.json}.
  *
  * <p>The command line sets the run's provenance once ({@link #setCurrent}) before any work; the
  * writers take {@link #current()}. A program using sbi4j as a library gets one without command

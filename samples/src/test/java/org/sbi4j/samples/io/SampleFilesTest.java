@@ -45,8 +45,7 @@ class SampleFilesTest {
         """,
             f.toString());
     assertEquals(
-        "['log_r_xz', 'observables', 'parameters', 'sbi4j_provenance', 't_xz0', 'theta0', 'x',"
-            + " 'y'] (3, 2) "
+        "['log_r_xz', 'observables', 'parameters', 't_xz0', 'theta0', 'x', 'y'] (3, 2) "
             + "(3, 2) (3,) <f8 ['c_a', 'c_b']",
         out.trim());
   }

@@ -3,7 +3,6 @@ package org.sbi4j.samples.io.internal;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Group;
-import io.jhdf.api.Node;
 import io.jhdf.api.WritableGroup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,18 +12,20 @@ import java.util.Optional;
 import org.sbi4j.common.Provenance;
 
 /**
- * The provenance of an HDF5 file sbi4j wrote: attributes of the group {@value #GROUP}
- * (docs/formats.md §17), beside MadMiner's datasets, which stay as they are.
+ * The provenance of an HDF5 file sbi4j wrote: attributes of the root group whose names start with
+ * {@value #PREFIX} (docs/formats.md §17.3), beside MadMiner's datasets, which stay as they are.
+ * Attributes of the root rather than a group of their own: jhdf 0.13 writes a file it cannot read
+ * back when a group with attributes sits beside a group of datasets.
  */
 public final class H5Provenance {
-  /** Group holding the attributes. */
-  public static final String GROUP = "sbi4j_provenance";
+  /** Prefix of the attribute names. */
+  public static final String PREFIX = "sbi4j_";
 
   private H5Provenance() {}
 
-  /** Adds the group to {@code root}; empty lists are left out (HDF5 has no empty attributes). */
+  /** Adds the attributes to {@code root}; empty lists are left out (HDF5 has none). */
   public static void write(WritableGroup root, Provenance p) {
-    WritableGroup g = root.putGroup(GROUP);
+    Prefixed g = (name, value) -> root.putAttribute(PREFIX + name, value);
     g.putAttribute("tool", p.tool());
     g.putAttribute("version", p.version());
     g.putAttribute("commit", p.commit());
@@ -42,23 +43,27 @@ public final class H5Provenance {
     strings(g, "runtime_values", List.copyOf(p.runtime().values()));
   }
 
-  private static void strings(WritableGroup g, String name, List<String> values) {
+  /** Puts an attribute under the prefixed name. */
+  @FunctionalInterface
+  private interface Prefixed {
+    void putAttribute(String name, Object value);
+  }
+
+  private static void strings(Prefixed g, String name, List<String> values) {
     if (!values.isEmpty()) {
       g.putAttribute(name, values.toArray(new String[0]));
     }
   }
 
-  /** The provenance recorded in {@code h5}, if it has the group. */
+  /** The provenance recorded in {@code h5}, if it has one. */
   public static Optional<Provenance> read(HdfFile h5) {
-    Node n = h5.getChildren().get(GROUP);
-    if (!(n instanceof Group g)) {
+    Group g = h5;
+    if (g.getAttribute(PREFIX + "tool") == null) {
       return Optional.empty();
     }
     List<String> seedNames = strings(g, "seed_names");
-    long[] seedValues =
-        g.getAttribute("seed_values") == null
-            ? new long[0]
-            : (long[]) g.getAttribute("seed_values").getData();
+    Attribute values = g.getAttribute(PREFIX + "seed_values");
+    long[] seedValues = values == null ? new long[0] : (long[]) values.getData();
     Map<String, Long> seeds = new LinkedHashMap<>();
     for (int i = 0; i < Math.min(seedNames.size(), seedValues.length); i++) {
       seeds.put(seedNames.get(i), seedValues[i]);
@@ -89,7 +94,7 @@ public final class H5Provenance {
   }
 
   private static String string(Group g, String name) {
-    Attribute a = g.getAttribute(name);
+    Attribute a = g.getAttribute(PREFIX + name);
     if (a == null) {
       return null;
     }
@@ -98,7 +103,7 @@ public final class H5Provenance {
   }
 
   private static List<String> strings(Group g, String name) {
-    Attribute a = g.getAttribute(name);
+    Attribute a = g.getAttribute(PREFIX + name);
     if (a == null) {
       return List.of();
     }

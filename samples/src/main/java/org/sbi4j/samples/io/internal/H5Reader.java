@@ -84,7 +84,7 @@ public final class H5Reader implements AutoCloseable {
     try {
       return H5Provenance.read(h5);
     } catch (RuntimeException e) {
-      throw corrupt(H5Provenance.GROUP, e);
+      throw corrupt("the sbi4j_* provenance attributes", e);
     }
   }
 
