@@ -62,8 +62,8 @@ public final class H5Provenance {
       return Optional.empty();
     }
     List<String> seedNames = strings(g, "seed_names");
-    Attribute values = g.getAttribute(PREFIX + "seed_values");
-    long[] seedValues = values == null ? new long[0] : (long[]) values.getData();
+    Attribute seedAttribute = g.getAttribute(PREFIX + "seed_values");
+    long[] seedValues = seedAttribute == null ? new long[0] : (long[]) seedAttribute.getData();
     Map<String, Long> seeds = new LinkedHashMap<>();
     for (int i = 0; i < Math.min(seedNames.size(), seedValues.length); i++) {
       seeds.put(seedNames.get(i), seedValues[i]);
