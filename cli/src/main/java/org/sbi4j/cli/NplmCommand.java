@@ -12,12 +12,14 @@ import org.sbi4j.inference.nplm.NplmAnalysis;
 import org.sbi4j.inference.nplm.NplmPlots;
 import org.sbi4j.inference.nplm.NplmResult;
 import org.sbi4j.inference.nplm.NplmTestConfig;
+import org.sbi4j.inference.nplm.NuisanceTest;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.io.PlainSamples;
 import org.sbi4j.training.nplm.KernelConfig;
 import org.sbi4j.training.nplm.NetworkShape;
 import org.sbi4j.training.nplm.NplmOptimizer;
 import org.sbi4j.training.nplm.NplmTrainingConfig;
+import org.sbi4j.training.nplm.NuisanceFit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -150,6 +152,8 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
 
   @Mixin Bars bars;
 
+  @Mixin NplmNuisanceOptions nuisance;
+
   @Option(
       names = "--toys-dir",
       paramLabel = "DIR",
@@ -190,7 +194,15 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
         "toysDir",
         "--toys-dir",
         "threads",
-        "--threads");
+        "--threads",
+        "nuisance",
+        "--nuisance",
+        "auxiliary",
+        "--auxiliary",
+        "reference-variation",
+        "--reference-variation",
+        "variation-degree",
+        "--variation-degree");
   }
 
   @Override
@@ -201,6 +213,7 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
         .input("--reference", reference)
         .input("--a", a)
         .input("--b", b)
+        .inputs("--reference-variation", nuisance.files())
         .prefix("--plot", plot, "-null.png", "-null.svg", "-f.png", "-f.svg")
         .folder("--toys-dir", toysDir);
   }
@@ -250,6 +263,14 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
     // each toy keeps its t, and the resumable toy store a line per toy
     MemoryBudget.require("toys", "toys", toys, 64, "use fewer toys");
     NplmTestConfig config = new NplmTestConfig(training, toys, seed.value, toysDir);
+    nuisance.requireUnusedWithout();
+    if (nuisance.active()) {
+      require(
+          !symmetrized && clips == null && toysDir == null && training.kernel() == null,
+          "--nuisance works with the test of --data against --reference on the network model; "
+              + "drop --symmetrized, --choose-clip, --toys-dir and --model kernel");
+      return withNuisances(first, second, config);
+    }
     double[] grid = clips;
     NplmAnalysis.ClipChoice choice =
         runner.run(
@@ -278,10 +299,58 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
       warnings.addAll(scan.warnings());
     }
     json.put("warnings", warnings);
+    report(result, warnings, json, scan, null);
+    return 0;
+  }
+
+  /** The test with nuisances: t = τ − Δ (math.md §5.11). */
+  private int withNuisances(EventSample data, EventSample ref, NplmTestConfig config) {
+    NplmNuisanceOptions.Spec spec = nuisance.build(ref);
+    NuisanceTest.Outcome outcome =
+        runner.run(
+            "nplm",
+            tasks ->
+                NplmAnalysis.withNuisances(
+                    data, ref, expected, config, spec.model(), spec.aux(), tasks));
+    NplmResult result = outcome.result();
+    NuisanceFit fit = outcome.observed();
+    if (plot != null) {
+      NplmPlots.save(result, ref, plot);
+    }
+    Map<String, Object> json = result.summary();
+    json.put("ksPValue", result.chiSquaredFitted() ? result.ksPValue() : null);
+    json.put("tau", fit.tau());
+    json.put("delta", fit.delta());
+    json.put("nuisances", NplmNuisanceOptions.json(spec, fit));
+    List<String> warnings = new ArrayList<>(result.warnings());
+    json.put("warnings", warnings);
+    report(
+        result,
+        warnings,
+        json,
+        null,
+        String.format(
+            Locale.ROOT,
+            "τ = %.4g, Δ = %.4g; ν̂ (τ fit, Δ fit):%s%n",
+            fit.tau(),
+            fit.delta(),
+            NplmNuisanceOptions.line(spec, fit)));
+    return 0;
+  }
+
+  private void report(
+      NplmResult result,
+      List<String> warnings,
+      Map<String, Object> json,
+      ClipScan scan,
+      String first) {
     common.report(
         warnings,
         json,
         () -> {
+          if (first != null) {
+            System.out.print(first);
+          }
           if (scan != null) {
             System.out.printf(
                 Locale.ROOT,
@@ -322,7 +391,6 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
                 result.zEmpirical());
           }
         });
-    return 0;
   }
 
   /** The kernel settings for {@code --model kernel}, null for the network. */

@@ -151,16 +151,18 @@ final class PlotCommand implements Runnable {
       for (Distributions.Histogram h : hs) {
         int n = h.sigma().length;
         double[] density = new double[n];
-        double[] err = new double[n];
-        double[] centre = new double[n];
+        double[] lo = new double[n];
+        double[] hi = new double[n];
         for (int k = 0; k < n; k++) {
           double width = h.edges()[k + 1] - h.edges()[k];
           density[k] = h.sigma()[k] / (h.total() * width);
-          err[k] = h.error()[k] / (h.total() * width);
-          centre[k] = (h.edges()[k] + h.edges()[k + 1]) / 2;
+          double err = h.error()[k] / (h.total() * width);
+          lo[k] = density[k] - err;
+          hi[k] = density[k] + err;
         }
+        // the MC uncertainty of each bin as a shaded ±1 s.e. band around the step histogram
         f.histogram("θ = " + Arrays.toString(h.theta()), h.edges(), density)
-            .errorBars(centre, density, err);
+            .histogramBand(h.edges(), lo, hi);
       }
       f.save(out);
       Result r = new Result(observable, hs, List.of(out + ".png", out + ".svg"));

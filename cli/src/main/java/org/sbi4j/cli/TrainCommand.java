@@ -69,6 +69,13 @@ final class TrainCommand implements Callable<Integer>, OptionMap.Mapped, Outputs
       description = "Write the model files into a non-empty --out folder that is not a model.")
   boolean force;
 
+  @Option(
+      names = "--timings",
+      description =
+          "Print where the time went (startup, load, epochs, validation, export, total) on stderr"
+              + " and add it to the JSON result as 'timings'.")
+  boolean timings;
+
   @Mixin SeedOption seed;
 
   @Override
@@ -88,8 +95,19 @@ final class TrainCommand implements Callable<Integer>, OptionMap.Mapped, Outputs
     FolderSwap.requireReplaceable("--out", out, force);
   }
 
+  /** Seconds since this process started (the JVM's uptime where the OS does not say). */
+  private static double sinceStart() {
+    return ProcessHandle.current()
+        .info()
+        .startInstant()
+        .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toNanos() / 1e9)
+        .orElseGet(
+            () -> java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+  }
+
   @Override
   public Integer call() {
+    double startup = sinceStart();
     Method m = Method.parse(method);
     if (quadratic && !morphingAware) {
       throw new org.sbi4j.common.InvalidValueException(
@@ -121,6 +139,12 @@ final class TrainCommand implements Callable<Integer>, OptionMap.Mapped, Outputs
                                 events),
                             bars)));
     TrainStep.Result t = trained[0];
+    TrainStep.Timings times = null;
+    if (timings) {
+      double total = sinceStart();
+      times = t.timings().completed(startup, total - startup - t.timings().total(), total);
+      System.err.println(times.line());
+    }
     TrainStep.Result r =
         new TrainStep.Result(
             t.method(),
@@ -130,7 +154,8 @@ final class TrainCommand implements Callable<Integer>, OptionMap.Mapped, Outputs
             t.losses(),
             t.seconds(),
             out.toString(),
-            t.nuisances());
+            t.nuisances(),
+            times);
     common.report(
         r,
         () ->

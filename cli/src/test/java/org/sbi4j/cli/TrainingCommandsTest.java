@@ -66,6 +66,66 @@ class TrainingCommandsTest {
   }
 
   @Test
+  void timingsAddUpToTheTotal() throws Exception {
+    Path data = sample(true);
+    Path config = dir.resolve("small.yaml");
+    Files.writeString(config, "hiddenLayers: [8]\nepochs: 2\n");
+    for (String method : new String[] {"alices", "sally"}) {
+      Path d = method.equals("sally") ? sallySample() : data;
+      Object[] r =
+          run(
+              "train --method",
+              method,
+              "--data",
+              d,
+              "--config",
+              config,
+              "--out",
+              dir.resolve("m-" + method),
+              "--timings --json -");
+      assertEquals(0, r[0], (String) r[1]);
+      assertTrue(((String) r[1]).contains("timings: startup "), (String) r[1]);
+      JsonNode t = JsonMapper.builder().build().readTree((String) r[2]).get("timings");
+      java.util.List<String> keys = new java.util.ArrayList<>();
+      t.propertyNames().forEach(keys::add);
+      assertEquals(
+          java.util.List.of("startup", "load", "epochs", "validation", "export", "total"), keys);
+      double sum = 0;
+      for (String k : keys.subList(0, 5)) {
+        assertTrue(t.get(k).asDouble() >= 0, method + " " + k + " " + t);
+        sum += t.get(k).asDouble();
+      }
+      // The phases are consecutive intervals of one clock: they add up to the total up to
+      // double rounding (and the microseconds between two clock readings).
+      assertEquals(t.get("total").asDouble(), sum, 1e-3, t.toString());
+      assertTrue(t.get("epochs").asDouble() > 0, t.toString());
+    }
+    Object[] plain =
+        run("train --method alices --data", data, "--config", config, "--out", dir.resolve("p"));
+    assertEquals(0, plain[0], (String) plain[1]);
+    assertTrue(!((String) plain[1]).contains("timings"), (String) plain[1]);
+    Object[] json =
+        run(
+            "train --method alices --data",
+            data,
+            "--config",
+            config,
+            "--out",
+            dir.resolve("q"),
+            "--json -");
+    assertTrue(
+        JsonMapper.builder().build().readTree((String) json[2]).get("timings") == null,
+        "timings only with --timings");
+  }
+
+  /** A SALLY sample: x ~ N(0, 1), t = x at θ_ref = 0. */
+  private Path sallySample() {
+    Path f = dir.resolve("sally.h5");
+    TrainingFiles.write(f, org.sbi4j.testing.GaussianToy.scoreSample(600, 2));
+    return f;
+  }
+
+  @Test
   void badInputsExitTwoWithOneLine() {
     Path data = sample(false);
     Object[] r = run("train --method alices --data", data, "--out", dir.resolve("m"));

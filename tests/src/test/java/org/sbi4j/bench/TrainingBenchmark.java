@@ -59,6 +59,7 @@ public final class TrainingBenchmark {
       lines.add(measure("RASCAL (score term), " + tag, rows, epochs, Method.RASCAL, e));
       lines.add(measure("CARL (no score term), " + tag, rows, epochs, Method.CARL, e));
     }
+    lines.add(measure("SALLY, fused", rows, epochs, Method.SALLY, TrainingEngine.FUSED));
     lines.add(measure("SALLY, SameDiff", rows, epochs, Method.SALLY, TrainingEngine.SAMEDIFF));
     lines.add(floor(rows, epochs));
     String table = String.join("\n", lines);

@@ -1,5 +1,6 @@
 package org.sbi4j.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ class EstimatorAccuracyIT {
 
   @Test
   void sallyCorrelatesWithTheExactScore() {
-    // SALLY trains on SameDiff (no fused engine), so at 20k rows, 2 × 64, 20 epochs: ρ = 0.998.
+    // A small SALLY run: 20k rows, 2 × 64, 20 epochs (fused engine): ρ = 0.998 on SameDiff.
     TrainingConfig c = EstimatorAccuracy.fullSizeConfig().build();
     double rho =
         EstimatorAccuracy.scoreCorrelation(
@@ -76,5 +77,28 @@ class EstimatorAccuracyIT {
             19);
     System.out.printf("SALLY rho %.5f%n", rho);
     assertTrue(rho > 0.98, "ρ(t̂, t) = " + rho);
+  }
+
+  /**
+   * SALLY at issue 21's size on the fused engine: 100k rows at θ_ref = 0, 3 × 100 tanh, batch 128,
+   * Adam 1e−3 → 1e−4, 20 epochs, 25 % validation (the defaults but the epochs). E[(t̂ − t)²] over
+   * fresh x ~ p(x|0) against the exact score t(x|0) = 2(E[z|x] − 1): MadMiner reached 0.0008 with
+   * this recipe; sbi4j measured 0.00058 (2026-12-07; ρ = 0.99994), and a CLI run on another sample
+   * 0.00106. The bound 0.002 is MadMiner's value with a factor 2.5 for seed-to-seed spread; the
+   * exact score's variance is 3.3, so an untrained or biased network fails by three orders of
+   * magnitude.
+   */
+  @Test
+  void sallyMatchesTheExactScoreAtTheIssueSize() {
+    TrainingConfig c = TrainingConfig.builder().epochs(20).build();
+    org.sbi4j.training.TrainingOutcome model =
+        EstimatorAccuracy.train(
+            EstimatorAccuracy.sallySample(events, ROWS, 27), Method.SALLY, c, 28);
+    org.sbi4j.training.steps.TruthCheck.Agreement a =
+        org.sbi4j.training.steps.TruthCheck.score(
+            model.scoreModel(), EstimatorAccuracy.SIM, 20_000, 29);
+    System.out.printf("SALLY E[(t̂ − t)²] %.5f, ρ %.5f%n", a.mse(), a.correlation());
+    assertEquals(org.sbi4j.training.TrainingEngine.FUSED, model.config().engine());
+    assertTrue(a.mse() < 0.002, "E[(t̂ − t)²] = " + a.mse());
   }
 }

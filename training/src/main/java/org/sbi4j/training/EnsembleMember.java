@@ -7,6 +7,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.sbi4j.common.Seeds;
 import org.sbi4j.common.TaskRunner;
+import org.sbi4j.training.internal.EpochLoop;
 import org.sbi4j.training.internal.Fitter;
 import org.sbi4j.training.internal.FusedFitter;
 import org.sbi4j.training.internal.Graphs;
@@ -41,8 +42,12 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
    *
    * @param network final (or best) weights
    * @param history the member's epoch reports, in order
+   * @param epochSeconds wall time of its training passes (validation excluded)
+   * @param validationSeconds wall time of its validation losses
    */
-  record Trained(Network network, List<EpochReport> history) implements Serializable {}
+  record Trained(
+      Network network, List<EpochReport> history, double epochSeconds, double validationSeconds)
+      implements Serializable {}
 
   private final Table train;
   private final Table validation;
@@ -87,16 +92,14 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
    */
   static boolean fused(TrainingConfig config, Method method) {
     String why =
-        method == Method.SALLY
-            ? "SALLY trains a score network"
-            : config.precision() != Precision.FLOAT32
-                ? "precision is " + config.precision()
-                : !VectorSupport.AVAILABLE
-                    ? "the Java Vector API is missing (run the JVM with "
-                        + "--add-modules jdk.incubator.vector, as bin/sbi4j does)"
-                    : !Nd4jRuntime.backend().startsWith("Cpu")
-                        ? "ND4J runs on " + Nd4jRuntime.backend()
-                        : null;
+        config.precision() != Precision.FLOAT32
+            ? "precision is " + config.precision()
+            : !VectorSupport.AVAILABLE
+                ? "the Java Vector API is missing (run the JVM with "
+                    + "--add-modules jdk.incubator.vector, as bin/sbi4j does)"
+                : !Nd4jRuntime.backend().startsWith("Cpu")
+                    ? "ND4J runs on " + Nd4jRuntime.backend()
+                    : null;
     if (config.engine() == TrainingEngine.FUSED && why != null) {
       throw new IllegalArgumentException(
           "engine FUSED does not apply: " + why + "; use engine AUTO or SAMEDIFF");
@@ -106,7 +109,6 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
 
   @Override
   public Trained apply(Integer k) {
-    Nd4jRuntime.configure();
     long memberSeed = memberSeed(seed, k);
     boolean ratio = method != Method.SALLY;
     DataType type = Nd4jRuntime.dataType(config.precision());
@@ -129,22 +131,29 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
     long shuffleSeed = Seeds.derive(memberSeed, 1);
     if (fused(config, method)) {
       FusedFitter f =
-          new FusedFitter(
-              initial,
-              shape[2],
-              loss,
-              resolved.alphaFor(loss),
-              config.logRatioClip(),
-              config.batchSize(),
-              DenseKernel.best());
-      return new Trained(f.fit(train, validation, config, k, shuffleSeed, all), history.reports());
+          ratio
+              ? new FusedFitter(
+                  initial,
+                  shape[2],
+                  loss,
+                  resolved.alphaFor(loss),
+                  config.logRatioClip(),
+                  config.batchSize(),
+                  DenseKernel.best())
+              : FusedFitter.score(initial, config.batchSize(), DenseKernel.best());
+      return trained(f, f.fit(train, validation, config, k, shuffleSeed, all), history);
     }
+    Nd4jRuntime.configure();
     SameDiff sd =
         ratio
             ? Graphs.ratio(
                 initial, shape[2], type, loss, resolved.alphaFor(loss), config.logRatioClip())
             : Graphs.score(initial, type, true);
-    Network net = new Fitter(sd, initial, type).fit(train, validation, config, k, shuffleSeed, all);
-    return new Trained(net, history.reports());
+    Fitter f = new Fitter(sd, initial, type);
+    return trained(f, f.fit(train, validation, config, k, shuffleSeed, all), history);
+  }
+
+  private static Trained trained(EpochLoop loop, Network net, LossHistory history) {
+    return new Trained(net, history.reports(), loop.epochSeconds(), loop.validationSeconds());
   }
 }

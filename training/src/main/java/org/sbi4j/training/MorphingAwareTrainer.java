@@ -99,6 +99,8 @@ public final class MorphingAwareTrainer {
     List<Network> members = new ArrayList<>();
     List<EpochReport> history = new ArrayList<>();
     List<Long> seeds = new ArrayList<>();
+    double epochs = 0;
+    double validation = 0;
     for (int k = 0; k < config.ensembleSize(); k++) {
       long memberSeed = EnsembleMember.memberSeed(seed, k);
       seeds.add(memberSeed);
@@ -116,11 +118,13 @@ public final class MorphingAwareTrainer {
       }
       all.addAll(listeners);
       SameDiff sd = MorphingAwareGraph.build(initial, spec, type, loss, alpha);
-      members.add(
-          new Fitter(sd, initial, type)
-              .fit(trainTable, valTable, config, k, Seeds.derive(memberSeed, 1), all));
+      Fitter fitter = new Fitter(sd, initial, type);
+      members.add(fitter.fit(trainTable, valTable, config, k, Seeds.derive(memberSeed, 1), all));
       history.addAll(h.reports());
+      epochs += fitter.epochSeconds();
+      validation += fitter.validationSeconds();
     }
+    double seconds = (System.nanoTime() - start) / 1e9;
     ModelData model =
         new ModelData(
             method,
@@ -143,7 +147,8 @@ public final class MorphingAwareTrainer {
         history,
         n - nVal,
         nVal,
-        (System.nanoTime() - start) / 1e9);
+        seconds,
+        new TrainingOutcome.Phases(seconds - epochs - validation, epochs, validation));
   }
 
   private Table table(EventSample s, RatioLoss loss, MorphingAware spec, Scaling xs) {

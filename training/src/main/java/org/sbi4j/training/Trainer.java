@@ -11,7 +11,6 @@ import org.sbi4j.samples.Column;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.Permutations;
 import org.sbi4j.training.internal.Graphs;
-import org.sbi4j.training.internal.Nd4jRuntime;
 import org.sbi4j.training.internal.Table;
 import org.sbi4j.training.listeners.EpochReport;
 import org.sbi4j.training.listeners.TrainingListener;
@@ -75,7 +74,6 @@ public final class Trainer {
   public TrainingOutcome train(
       EventSample sample, List<String> nuisanceNames, Method method, long seed, TaskRunner runner) {
     long start = System.nanoTime();
-    Nd4jRuntime.configure();
     requireColumns(sample, method);
     double[] thetaRef =
         method == Method.SALLY ? thetaRef(sample, sample.parameterNames().size()) : null;
@@ -125,14 +123,22 @@ public final class Trainer {
             new int[] {ratio ? q + d : d, ratio ? 1 : p, p},
             seed,
             listeners);
+    long prepared = System.nanoTime();
     List<EnsembleMember.Trained> trained =
         runner == null ? ks.stream().map(task::apply).toList() : runner.map(ks, task);
+    double membersWall = (System.nanoTime() - prepared) / 1e9;
     List<Network> members = new ArrayList<>();
     List<EpochReport> history = new ArrayList<>();
+    double epochSum = 0;
+    double validationSum = 0;
     for (EnsembleMember.Trained t : trained) {
       members.add(t.network());
       history.addAll(t.history());
+      epochSum += t.epochSeconds();
+      validationSum += t.validationSeconds();
     }
+    double validationWall =
+        epochSum + validationSum > 0 ? membersWall * validationSum / (epochSum + validationSum) : 0;
     ModelData model =
         new ModelData(
             method,
@@ -148,7 +154,16 @@ public final class Trainer {
             doubly ? thetaRange(sample, Column.THETA1, p) : null,
             null);
     return new TrainingOutcome(
-        model, resolved, seed, seeds, history, n - nVal, nVal, (System.nanoTime() - start) / 1e9);
+        model,
+        resolved,
+        seed,
+        seeds,
+        history,
+        n - nVal,
+        nVal,
+        (System.nanoTime() - start) / 1e9,
+        new TrainingOutcome.Phases(
+            (prepared - start) / 1e9, membersWall - validationWall, validationWall));
   }
 
   /**

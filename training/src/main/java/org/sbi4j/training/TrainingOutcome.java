@@ -17,6 +17,7 @@ import org.sbi4j.training.model.ScoreModel;
  * @param trainingRows rows in the training partition
  * @param validationRows rows in the validation partition
  * @param seconds wall time of the whole run
+ * @param phases where that time went
  */
 public record TrainingOutcome(
     ModelData model,
@@ -26,11 +27,25 @@ public record TrainingOutcome(
     List<EpochReport> history,
     int trainingRows,
     int validationRows,
-    double seconds) {
+    double seconds,
+    Phases phases) {
   public TrainingOutcome {
     memberSeeds = List.copyOf(memberSeeds);
     history = List.copyOf(history);
   }
+
+  /**
+   * The wall time of a run, phase by phase; the three add up to {@link #seconds()} up to the few
+   * microseconds between them.
+   *
+   * @param prepare validation split, standardisation, the training tables and the rest
+   * @param epochs the members' training passes. With members trained in parallel, the wall time of
+   *     the members is split between this and {@code validation} in proportion to the members'
+   *     summed times in each
+   * @param validation the members' validation losses after each epoch
+   */
+  public record Phases(double prepare, double epochs, double validation)
+      implements java.io.Serializable {}
 
   /** The model as an estimator of the ratio (ratio methods only). */
   public RatioModel ratioModel() {

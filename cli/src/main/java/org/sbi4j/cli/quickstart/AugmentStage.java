@@ -7,6 +7,14 @@ import org.sbi4j.samples.steps.AugmentStep;
 
 /** SALLY and ratio training samples from the simulated events. */
 final class AugmentStage implements Stage {
+  /** SALLY rows: its limits bin t̂, which needs only a monotone score, so a small sample does. */
+  static final int SALLY_ROWS = 20_000;
+
+  /** Ratio rows and θ0 points: ALICES's log r̂ over θ0 ∈ [−1, 1] sets its interval. */
+  static final int RATIO_ROWS = 50_000;
+
+  static final int RATIO_THETAS = 1_000;
+
   @Override
   public String name() {
     return "augment: SALLY and ratio training samples";
@@ -20,7 +28,13 @@ final class AugmentStage implements Stage {
     AugmentStep.Result s =
         AugmentStep.run(
             AugmentStep.Request.sally(
-                events, new double[] {0}, 20_000, Partition.TRAIN, sally, context.seed(3), 0.05));
+                events,
+                new double[] {0},
+                SALLY_ROWS,
+                Partition.TRAIN,
+                sally,
+                context.seed(3),
+                0.05));
     AugmentStep.Result r =
         AugmentStep.run(
             new AugmentStep.Request(
@@ -28,9 +42,9 @@ final class AugmentStage implements Stage {
                 AugmentStep.Method.RATIO,
                 null,
                 "uniform:-1:1",
-                50,
+                RATIO_THETAS,
                 new double[] {0},
-                20_000,
+                RATIO_ROWS,
                 Partition.TRAIN,
                 ratio,
                 context.seed(4),

@@ -6,6 +6,7 @@ import org.sbi4j.common.TaskRunner;
 import org.sbi4j.samples.Column;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.training.nplm.NplmProblem;
+import org.sbi4j.training.nplm.NuisanceModel;
 
 /**
  * NPLM on event samples, the entry point of {@code sbi4j nplm}: checks that the samples fit
@@ -29,6 +30,25 @@ public final class NplmAnalysis {
       TaskRunner runner) {
     Setup setup = setup(data, reference, expected, config);
     return NplmTest.run(setup.observed(), setup.toys(), config, runner);
+  }
+
+  /**
+   * Tests {@code data} against {@code reference} with nuisances (docs/math.md §5.11): t = τ − Δ,
+   * the null from toys drawn from the (nominal) reference with auxiliary measurements drawn around
+   * 0.
+   *
+   * @param aux the observed auxiliary measurements ν⁰, in {@link NuisanceModel} order
+   */
+  public static NuisanceTest.Outcome withNuisances(
+      EventSample data,
+      EventSample reference,
+      double expected,
+      NplmTestConfig config,
+      NuisanceModel model,
+      double[] aux,
+      TaskRunner runner) {
+    Setup setup = setup(data, reference, expected, config);
+    return NuisanceTest.run(setup.observed(), setup.toys(), config, model, aux, runner);
   }
 
   /**

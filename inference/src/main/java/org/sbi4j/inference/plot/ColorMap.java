@@ -53,4 +53,45 @@ final class ColorMap {
       g.setTransform(old);
     }
   }
+
+  /**
+   * Draws z over the grid (xs, ys) as coloured cells under everything else, with its colour bar;
+   * non-finite cells stay blank.
+   */
+  static void drawHeatMap(
+      Graphics2D g, Axes a, double[] xs, double[] ys, double[][] z, String label) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double[] row : z) {
+      for (double v : row) {
+        if (Double.isFinite(v)) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
+    }
+    if (!Double.isFinite(lo)) {
+      return;
+    }
+    if (hi <= lo) {
+      hi = lo + 1;
+    }
+    for (int i = 0; i < xs.length; i++) {
+      double x0 = i == 0 ? xs[0] : 0.5 * (xs[i - 1] + xs[i]);
+      double x1 = i == xs.length - 1 ? xs[i] : 0.5 * (xs[i] + xs[i + 1]);
+      for (int j = 0; j < ys.length; j++) {
+        double v = z[i][j];
+        if (!Double.isFinite(v)) {
+          continue;
+        }
+        double y0 = j == 0 ? ys[0] : 0.5 * (ys[j - 1] + ys[j]);
+        double y1 = j == ys.length - 1 ? ys[j] : 0.5 * (ys[j] + ys[j + 1]);
+        g.setColor(ColorMap.viridis((v - lo) / (hi - lo)));
+        double px0 = a.px(x0);
+        double py1 = a.py(y1);
+        g.fill(new Rectangle2D.Double(px0, py1, a.px(x1) - px0 + 0.6, a.py(y0) - py1 + 0.6));
+      }
+    }
+    ColorMap.drawBar(g, a.area, lo, hi, label);
+  }
 }

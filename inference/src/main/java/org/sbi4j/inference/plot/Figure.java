@@ -48,7 +48,8 @@ public final class Figure {
     POINTS,
     STEP,
     VLINE,
-    SEGMENTS
+    SEGMENTS,
+    BAND
   }
 
   private record Series(Kind kind, String label, double[] x, double[] y, Color color) {}
@@ -104,6 +105,22 @@ public final class Figure {
       sy[2 * i + 1] = y[i] + err[i];
     }
     series.add(new Series(Kind.SEGMENTS, "", sx, sy, c));
+    return this;
+  }
+
+  /**
+   * A shaded band between lo[k] and hi[k] over each bin [edges[k], edges[k+1]] (a histogram's
+   * uncertainty), translucent, in the colour of the series added last.
+   */
+  public Figure histogramBand(double[] edges, double[] lo, double[] hi) {
+    if (edges.length != lo.length + 1 || lo.length != hi.length) {
+      throw new IllegalArgumentException("a band needs one more edge than bins, lo and hi alike");
+    }
+    Color c = series.isEmpty() ? next() : series.get(series.size() - 1).color();
+    double[] y = new double[2 * lo.length];
+    System.arraycopy(lo, 0, y, 0, lo.length);
+    System.arraycopy(hi, 0, y, lo.length, hi.length);
+    series.add(new Series(Kind.BAND, "", edges.clone(), y, c));
     return this;
   }
 
@@ -261,7 +278,7 @@ public final class Figure {
     g.fillRect(0, 0, WIDTH, HEIGHT);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
     if (heatMap != null) {
-      drawHeatMap(g, axes);
+      ColorMap.drawHeatMap(g, axes, heatMap.xs, heatMap.ys, heatMap.z, heatMap.label);
     }
     java.awt.Shape oldClip = g.getClip();
     g.setClip(area);
@@ -319,6 +336,20 @@ public final class Figure {
           }
         }
       }
+      case BAND -> {
+        int n = s.x.length - 1;
+        g.setColor(new Color(s.color.getRed(), s.color.getGreen(), s.color.getBlue(), 70));
+        for (int k = 0; k < n; k++) {
+          double lo = ty(s.y[k]);
+          double hi = ty(s.y[n + k]);
+          if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+            continue;
+          }
+          double px0 = a.px(s.x[k]);
+          double pyHi = a.py(hi);
+          g.fill(new Rectangle2D.Double(px0, pyHi, a.px(s.x[k + 1]) - px0, a.py(lo) - pyHi));
+        }
+      }
       case STEP -> {
         Path2D path = new Path2D.Double();
         double base = a.by[0];
@@ -345,43 +376,6 @@ public final class Figure {
       }
       default -> throw new IllegalStateException("unknown series kind " + s.kind);
     }
-  }
-
-  private void drawHeatMap(Graphics2D g, Axes a) {
-    HeatMap h = heatMap;
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
-    for (double[] row : h.z) {
-      for (double v : row) {
-        if (Double.isFinite(v)) {
-          lo = Math.min(lo, v);
-          hi = Math.max(hi, v);
-        }
-      }
-    }
-    if (!Double.isFinite(lo)) {
-      return;
-    }
-    if (hi <= lo) {
-      hi = lo + 1;
-    }
-    for (int i = 0; i < h.xs.length; i++) {
-      double x0 = i == 0 ? h.xs[0] : 0.5 * (h.xs[i - 1] + h.xs[i]);
-      double x1 = i == h.xs.length - 1 ? h.xs[i] : 0.5 * (h.xs[i] + h.xs[i + 1]);
-      for (int j = 0; j < h.ys.length; j++) {
-        double v = h.z[i][j];
-        if (!Double.isFinite(v)) {
-          continue;
-        }
-        double y0 = j == 0 ? h.ys[0] : 0.5 * (h.ys[j - 1] + h.ys[j]);
-        double y1 = j == h.ys.length - 1 ? h.ys[j] : 0.5 * (h.ys[j] + h.ys[j + 1]);
-        g.setColor(ColorMap.viridis((v - lo) / (hi - lo)));
-        double px0 = a.px(x0);
-        double py1 = a.py(y1);
-        g.fill(new Rectangle2D.Double(px0, py1, a.px(x1) - px0 + 0.6, a.py(y0) - py1 + 0.6));
-      }
-    }
-    ColorMap.drawBar(g, a.area, lo, hi, h.label);
   }
 
   private void drawLegend(Graphics2D g, Rectangle2D area) {

@@ -13,8 +13,10 @@ import org.sbi4j.training.model.Network;
  * listener, until the epochs are done or a listener asks to stop; then the final (or restored best)
  * weights.
  */
-abstract class EpochLoop implements TrainingControl {
+public abstract class EpochLoop implements TrainingControl {
   private String stopReason;
+  private long epochNanos;
+  private long validationNanos;
 
   /** One pass over the training rows at learning rate {@code lr}; the mean training loss. */
   protected abstract double trainEpoch(int epoch, double lr);
@@ -47,15 +49,14 @@ abstract class EpochLoop implements TrainingControl {
       long start = System.nanoTime();
       double lr = config.learningRateAt(epoch);
       double train = trainEpoch(epoch, lr);
+      long trained = System.nanoTime();
+      double validation = validationLoss();
+      long end = System.nanoTime();
+      epochNanos += trained - start;
+      validationNanos += end - trained;
       EpochReport report =
           new EpochReport(
-              member,
-              epoch,
-              config.epochs(),
-              train,
-              validationLoss(),
-              lr,
-              (System.nanoTime() - start) / 1e9);
+              member, epoch, config.epochs(), train, validation, lr, (end - start) / 1e9);
       for (TrainingListener l : listeners) {
         l.onEpochEnd(report, this);
       }
@@ -64,6 +65,16 @@ abstract class EpochLoop implements TrainingControl {
       l.onTrainingEnd(member, this);
     }
     return snapshot();
+  }
+
+  /** Wall time of the training passes of {@link #fit} so far (validation excluded), seconds. */
+  public final double epochSeconds() {
+    return epochNanos / 1e9;
+  }
+
+  /** Wall time of the validation losses of {@link #fit} so far, seconds. */
+  public final double validationSeconds() {
+    return validationNanos / 1e9;
   }
 
   /** Why a listener stopped training early, or null. */

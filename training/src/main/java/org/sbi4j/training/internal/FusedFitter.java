@@ -9,11 +9,11 @@ import org.sbi4j.training.model.Network;
 import org.sbi4j.training.simd.DenseKernel;
 
 /**
- * Trains a ratio network like {@link Fitter} (same batches in the same order, same Adam/AMSGrad
- * update as ND4J's, the learning rate of {@link TrainingConfig#learningRateAt}, per-variable
- * gradient-norm clipping, the validation loss after each epoch, the listeners), with the loss and
- * gradients of {@link FusedRatioNet} instead of a SameDiff graph. Single-threaded and
- * deterministic: same seed, same weights.
+ * Trains a ratio network (or, built by {@link #score}, SALLY's score network) like {@link Fitter}
+ * (same batches in the same order, same Adam/AMSGrad update as ND4J's, the learning rate of {@link
+ * TrainingConfig#learningRateAt}, per-variable gradient-norm clipping, the validation loss after
+ * each epoch, the listeners), with the loss and gradients of {@link FusedRatioNet} instead of a
+ * SameDiff graph. Single-threaded and deterministic: same seed, same weights.
  */
 public final class FusedFitter extends EpochLoop {
   private static final double BETA1 = 0.9;
@@ -50,12 +50,29 @@ public final class FusedFitter extends EpochLoop {
       double clip,
       int maxBatch,
       DenseKernel kernel) {
+    this(initial, p, loss, alpha, clip, new FusedRatioNet(initial, p, maxBatch, kernel));
+  }
+
+  /**
+   * Trains SALLY's score network x → t̂ (the table's {@link Graphs#INPUT} and {@link Graphs#T}
+   * columns) with SALLY's loss, the network of {@link Graphs#score}.
+   *
+   * @param initial initial weights (inputs x; p outputs)
+   * @param maxBatch the batch size
+   */
+  public static FusedFitter score(Network initial, int maxBatch, DenseKernel kernel) {
+    return new FusedFitter(
+        initial, initial.outputs(), null, 0, 0, FusedRatioNet.score(initial, maxBatch, kernel));
+  }
+
+  private FusedFitter(
+      Network initial, int p, RatioLoss loss, double alpha, double clip, FusedRatioNet net) {
     this.shape = initial;
     this.loss = loss;
     this.alpha = alpha;
     this.clip = clip;
     this.p = p;
-    this.net = new FusedRatioNet(initial, p, maxBatch, kernel);
+    this.net = net;
     float[][] params = net.params();
     m = new float[params.length][];
     v = new float[params.length][];
@@ -136,27 +153,34 @@ public final class FusedFitter extends EpochLoop {
   }
 
   private FusedRatioNet.Labels labels(Table t, int maxBatch) {
-    return new FusedRatioNet.Labels(loss, alpha, clip, t.width(Graphs.INPUT), p, maxBatch);
+    return loss == null
+        ? new FusedRatioNet.Labels(t.width(Graphs.INPUT), p, maxBatch)
+        : new FusedRatioNet.Labels(loss, alpha, clip, t.width(Graphs.INPUT), p, maxBatch);
   }
 
   private void gather(Table t, int[] order, int from, int rows, FusedRatioNet.Labels b) {
     int w = b.inputs;
     double[] x = t.values(Graphs.INPUT);
-    double[] y = t.values(Graphs.Y);
-    double[] score = loss.usesScore() ? t.values(Graphs.T) : null;
-    double[] by = b.loss.y();
-    double[] bt = b.loss.t();
+    double[] y = loss == null ? null : t.values(Graphs.Y);
+    double[] score = loss == null || loss.usesScore() ? t.values(Graphs.T) : null;
+    double[] bt = loss == null ? b.t : b.loss.t();
     for (int i = 0; i < rows; i++) {
       int row = order[from + i];
       for (int c = 0; c < w; c++) {
         b.x[i * w + c] = (float) x[row * w + c];
       }
-      by[i] = y[row];
+      if (y != null) {
+        b.loss.y()[i] = y[row];
+      }
       if (score != null) {
         for (int k = 0; k < p; k++) {
+          // Targets pass through float32, as the graph's placeholders do.
           bt[i * p + k] = (float) score[row * p + k];
         }
       }
+    }
+    if (loss == null) {
+      return;
     }
     for (JointLabel l : loss.jointLabels()) {
       double[] v = t.values(l.placeholder());

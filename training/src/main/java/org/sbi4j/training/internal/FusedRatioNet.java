@@ -9,12 +9,13 @@ import org.sbi4j.training.model.Network;
 import org.sbi4j.training.simd.DenseKernel;
 
 /**
- * The ratio network of {@link Graphs#ratio} with its loss and weight gradients computed in one
- * fused pass on float32 tiles (a {@link DenseKernel}), for dense tanh/sigmoid networks on the CPU,
- * where SameDiff's per-op overhead dominates at batch 128. Same mathematics as the graph
- * (docs/math.md §3): forward-mode tangents ż_k = ȧ_k W, ȧ_k = σ'(z) ⊙ ż_k with ȧ_0,k = e_k give
- * t̂_k = ∂ log r̂/∂θ0_k; the loss is the graph's; reverse mode runs through the primal and the
- * tangent rows, with the second-derivative term of the tangents:
+ * The ratio network of {@link Graphs#ratio} (or, built by {@link #score}, the SALLY network of
+ * {@link Graphs#score}) with its loss and weight gradients computed in one fused pass on float32
+ * tiles (a {@link DenseKernel}), for dense tanh/sigmoid networks on the CPU, where SameDiff's
+ * per-op overhead dominates at batch 128. Same mathematics as the graph (docs/math.md §3):
+ * forward-mode tangents ż_k = ȧ_k W, ȧ_k = σ'(z) ⊙ ż_k with ȧ_0,k = e_k give t̂_k = ∂ log r̂/∂θ0_k;
+ * the loss is the graph's; reverse mode runs through the primal and the tangent rows, with the
+ * second-derivative term of the tangents:
  *
  * <pre>
  *   δż_k = δȧ_k ⊙ σ'(z),   δz = δa ⊙ σ'(z) + Σ_k δȧ_k ⊙ ż_k ⊙ σ''(z),
@@ -24,12 +25,17 @@ import org.sbi4j.training.simd.DenseKernel;
  * <p>Layout: the primal rows of a batch (padded to a multiple of 4 with zero rows that carry no
  * loss) are followed by p blocks of tangent rows, so that one matrix product serves all of them;
  * every hidden width is padded to {@link DenseKernel#PAD} with weights that stay zero. Parameters
- * {@link #params()} are W₀, b₀, W₁, b₁, …, the output weights (a vector) and bias (one value).
+ * {@link #params()} are W₀, b₀, W₁, b₁, …, the output weights and bias.
+ *
+ * <p>The SALLY network is the same machinery without tangent rows (p = 0) and with q outputs t̂
+ * (the output layer q wide, unpadded); its loss is SALLY's mean_B Σ_k (t̂_k − t_k)², whose gradient
+ * with respect to t̂_k is 2 (t̂_k − t_k)/B.
  */
 final class FusedRatioNet {
   private final DenseKernel kernel;
   private final boolean tanh;
   private final int p;
+  private final int outputs;
   private final int layers;
   private final int[] inW;
   private final int[] outW;
@@ -54,9 +60,23 @@ final class FusedRatioNet {
    * @param maxBatch the largest batch
    */
   FusedRatioNet(Network net, int p, int maxBatch, DenseKernel kernel) {
+    this(net, p, 1, maxBatch, kernel);
+  }
+
+  /**
+   * The SALLY network x → t̂: no tangents, {@code net.outputs()} outputs, SALLY's loss.
+   *
+   * @param net the architecture and initial weights (inputs x; p outputs)
+   */
+  static FusedRatioNet score(Network net, int maxBatch, DenseKernel kernel) {
+    return new FusedRatioNet(net, 0, net.outputs(), maxBatch, kernel);
+  }
+
+  private FusedRatioNet(Network net, int p, int outputs, int maxBatch, DenseKernel kernel) {
     this.kernel = kernel;
     this.tanh = net.activation() == Activation.TANH;
     this.p = p;
+    this.outputs = outputs;
     List<Network.Dense> dense = net.layers();
     layers = dense.size();
     inW = new int[layers];
@@ -64,7 +84,7 @@ final class FusedRatioNet {
     width = new int[layers];
     for (int j = 0; j < layers; j++) {
       inW[j] = j == 0 ? (dense.get(0).in() + 3) / 4 * 4 : outW[j - 1];
-      outW[j] = j == layers - 1 ? 1 : DenseKernel.padded(dense.get(j).out());
+      outW[j] = j == layers - 1 ? outputs : DenseKernel.padded(dense.get(j).out());
       width[j] = dense.get(j).out();
     }
     maxRows = (1 + p) * ((maxBatch + 3) / 4 * 4);
@@ -93,8 +113,8 @@ final class FusedRatioNet {
     deltaA = new float[maxRows * widest];
     deltaZ = new float[maxRows * widest];
     scratchT = new float[maxRows * widest];
-    out = new float[maxRows];
-    gradOut = new float[maxRows];
+    out = new float[maxRows * outputs];
+    gradOut = new float[maxRows * outputs];
     load(net);
   }
 
@@ -185,20 +205,43 @@ final class FusedRatioNet {
     }
     int last = layers - 1;
     int h = inW[last];
+    int q = outputs;
     float[] w = params[2 * last];
+    float[] bias = params[2 * last + 1];
     for (int r = 0; r < total; r++) {
-      float s = 0;
       int o = r * h;
-      for (int i = 0; i < h; i++) {
-        s += prev[o + i] * w[i];
+      for (int c = 0; c < q; c++) {
+        float s = 0;
+        for (int i = 0; i < h; i++) {
+          s += prev[o + i] * w[i * q + c];
+        }
+        out[r * q + c] = r < bp ? s + bias[c] : s;
       }
-      out[r] = r < bp ? s + params[2 * last + 1][0] : s;
     }
-    double loss = batch.loss.evaluate(out, bp, rows, gradOut);
+    double loss =
+        batch.loss == null
+            ? squaredError(batch.t, rows, bp)
+            : batch.loss.evaluate(out, bp, rows, gradOut);
     if (gradient) {
       backward(bp, total);
     }
     return loss;
+  }
+
+  /**
+   * SALLY's batch-mean loss mean_rows Σ_k (t̂_k − t_k)² of the outputs, and its gradient 2 (t̂_k −
+   * t_k)/rows into {@link #gradOut} (0 on the padding rows).
+   */
+  private double squaredError(double[] t, int rows, int bp) {
+    int q = outputs;
+    java.util.Arrays.fill(gradOut, 0, bp * q, 0f);
+    double sum = 0;
+    for (int i = 0; i < rows * q; i++) {
+      double e = out[i] - t[i];
+      sum += e * e;
+      gradOut[i] = (float) (2 * e / rows);
+    }
+    return sum / rows;
   }
 
   private void forwardHidden(int j, float[] prev, int bp, int total) {
@@ -238,20 +281,29 @@ final class FusedRatioNet {
     float[] w = params[2 * last];
     float[] gw = grads[2 * last];
     float[] prev = a[last - 1];
+    float[] gb = grads[2 * last + 1];
+    int q = outputs;
     java.util.Arrays.fill(gw, 0f);
-    float gb = 0;
+    java.util.Arrays.fill(gb, 0f);
     for (int r = 0; r < total; r++) {
-      float g = gradOut[r];
       int o = r * h;
-      for (int i = 0; i < h; i++) {
-        gw[i] += prev[o + i] * g;
-        deltaA[o + i] = g * w[i];
+      for (int c = 0; c < q; c++) {
+        float g = gradOut[r * q + c];
+        for (int i = 0; i < h; i++) {
+          gw[i * q + c] += prev[o + i] * g;
+        }
+        if (r < bp) {
+          gb[c] += g;
+        }
       }
-      if (r < bp) {
-        gb += g;
+      for (int i = 0; i < h; i++) {
+        float s = 0;
+        for (int c = 0; c < q; c++) {
+          s += gradOut[r * q + c] * w[i * q + c];
+        }
+        deltaA[o + i] = s;
       }
     }
-    grads[2 * last + 1][0] = gb;
     for (int j = last - 1; j >= 0; j--) {
       backwardHidden(j, bp, total);
     }
@@ -298,17 +350,28 @@ final class FusedRatioNet {
 
   /**
    * The inputs and labels of one batch; its {@link BatchLoss} is the loss of {@link Graphs#ratio},
-   * made of the same {@link org.sbi4j.training.losses.LossTerm}s.
+   * made of the same {@link org.sbi4j.training.losses.LossTerm}s (null for the SALLY network, whose
+   * targets are {@code t}).
    */
   static final class Labels {
     final int inputs;
     final float[] x;
     final BatchLoss loss;
+    final double[] t;
 
     Labels(RatioLoss loss, double alpha, double clip, int inputs, int p, int maxBatch) {
       this.inputs = inputs;
       x = new float[maxBatch * inputs];
       this.loss = new BatchLoss(loss, alpha, clip, p, maxBatch);
+      t = null;
+    }
+
+    /** The inputs x and SALLY's score targets t (rows × {@code outputs}) of one batch. */
+    Labels(int inputs, int outputs, int maxBatch) {
+      this.inputs = inputs;
+      x = new float[maxBatch * inputs];
+      loss = null;
+      t = new double[maxBatch * outputs];
     }
   }
 }

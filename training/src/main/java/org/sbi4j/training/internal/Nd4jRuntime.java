@@ -30,9 +30,45 @@ public final class Nd4jRuntime {
     return precision == Precision.FLOAT32 ? DataType.FLOAT : DataType.DOUBLE;
   }
 
-  /** The backend's name, e.g. "CpuBackend" or "CudaBackend" (for provenance). */
+  /**
+   * The backend's name, e.g. "CpuBackend" or "JCublasBackend" (for provenance and the engine
+   * choice). When the classpath offers ND4J no backend but the CPU one, that is the answer without
+   * starting ND4J (seconds of native-library loading that a run on the fused engine never needs);
+   * otherwise ND4J is started and asked.
+   */
   public static String backend() {
-    return Nd4j.getBackend().getClass().getSimpleName();
+    String only = CPU_ONLY ? CPU_BACKEND.substring(CPU_BACKEND.lastIndexOf('.') + 1) : null;
+    return only != null ? only : Nd4j.getBackend().getClass().getSimpleName();
+  }
+
+  private static final String CPU_BACKEND = "org.nd4j.linalg.cpu.nativecpu.CpuBackend";
+
+  /** Whether every ND4J backend the classpath declares (as a service) is the CPU backend. */
+  private static final boolean CPU_ONLY = cpuOnly();
+
+  private static boolean cpuOnly() {
+    String service = "META-INF/services/org.nd4j.linalg.factory.Nd4jBackend";
+    ClassLoader loader = Nd4jRuntime.class.getClassLoader();
+    int backends = 0;
+    try {
+      for (java.net.URL url : java.util.Collections.list(loader.getResources(service))) {
+        try (java.io.InputStream in = url.openStream()) {
+          for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            String name = line.replaceAll("#.*", "").trim();
+            if (name.isEmpty()) {
+              continue;
+            }
+            if (!name.equals(CPU_BACKEND)) {
+              return false;
+            }
+            backends++;
+          }
+        }
+      }
+    } catch (java.io.IOException e) {
+      return false;
+    }
+    return backends > 0;
   }
 
   /**

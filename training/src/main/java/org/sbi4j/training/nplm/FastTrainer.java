@@ -16,12 +16,29 @@ final class FastTrainer {
   private FastTrainer() {}
 
   static NplmFit train(NplmProblem problem, NplmTrainingConfig config, long seed, Objective full) {
+    return train(problem, config, seed, full, null);
+  }
+
+  /**
+   * As above, with the multi-start phase on the plain loss of {@code starts} (coarsened like the
+   * problem) instead of {@code full}, when {@code starts} is not null: the nuisance fit starts on
+   * the plain loss with the reference reweighted to the null's ν̂ and screens and polishes on its
+   * profiled loss.
+   */
+  static NplmFit train(
+      NplmProblem problem,
+      NplmTrainingConfig config,
+      long seed,
+      Objective full,
+      NplmProblem starts) {
     FastMode fast = config.fast();
     NetworkShape shape = config.network();
-    NplmProblem coarse = coarse(problem, fast.coarseRows(), Seeds.derive(seed, 0x5EED));
+    NplmProblem base = starts == null ? problem : starts;
+    NplmProblem coarse = coarse(base, fast.coarseRows(), Seeds.derive(seed, 0x5EED));
     int[] counts = new int[2];
     java.util.List<Candidate> candidates = new java.util.ArrayList<>();
-    FusedLoss coarseLoss = coarse == problem ? null : new FusedLoss(shape, coarse, 1);
+    FusedLoss coarseLoss =
+        coarse == base && starts == null ? null : new FusedLoss(shape, coarse, 1);
     try {
       Objective objective = coarseLoss == null ? full : coarseLoss;
       for (int s = 0; s < fast.starts() + fast.adamStarts(); s++) {

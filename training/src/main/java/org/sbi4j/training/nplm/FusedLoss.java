@@ -97,6 +97,22 @@ public final class FusedLoss implements Objective, AutoCloseable {
     return loss;
   }
 
+  /**
+   * Replaces the reference weights w_R of later evaluations by {@code weights} (N_R values). The
+   * weights array of the problem this loss was built on is overwritten in place, so the caller must
+   * own it (the nuisance fit builds its own problem for this).
+   */
+  void setReferenceWeights(double[] weights) {
+    int nr = problem.referenceSize();
+    if (weights.length != nr) {
+      throw new IllegalArgumentException(weights.length + " weights for " + nr + " reference rows");
+    }
+    System.arraycopy(weights, 0, problem.referenceWeights(), 0, nr);
+    if (vector instanceof VectorShallow v) {
+      v.setReferenceWeights(weights);
+    }
+  }
+
   private static double[] await(Future<double[]> future) {
     try {
       return future.get();

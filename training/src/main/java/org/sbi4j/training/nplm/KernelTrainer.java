@@ -132,6 +132,7 @@ public final class KernelTrainer {
     private final int m;
     private final double[] f;
     private final double[] dd;
+    private final double[] ddn;
     int newton;
     int cg;
 
@@ -145,12 +146,16 @@ public final class KernelTrainer {
       this.m = k.cols();
       this.f = new double[n];
       this.dd = new double[n];
+      this.ddn = new double[n];
     }
 
     double[] minimize() {
       double[] beta = new double[m];
-      double j = objective(beta);
+      // β = 0: f = 0, no sweep needed
+      double j = loss(beta, f);
       double[] g = new double[m];
+      double[] df = new double[n];
+      double[] ft = new double[n];
       for (newton = 0; newton < config.maxNewton(); ) {
         gradientAndCurvature(beta, g);
         double[] step = solve(g);
@@ -165,6 +170,10 @@ public final class KernelTrainer {
         // a small decrement ends the iteration after this step (Newton's quadratic convergence
         // then leaves an error of the order of its square).
         boolean last = -slope / 2 <= config.tolerance() * (1 + Math.abs(j));
+        // f is linear in β: one sweep gives the direction of f, then every trial is O(n).
+        double[] u = step.clone();
+        chol.solveUpper(u);
+        k.times(u, df);
         double s = 1;
         double[] trial = new double[m];
         double jt = Double.POSITIVE_INFINITY;
@@ -172,7 +181,10 @@ public final class KernelTrainer {
           for (int a = 0; a < m; a++) {
             trial[a] = beta[a] + s * step[a];
           }
-          jt = objective(trial);
+          for (int i = 0; i < n; i++) {
+            ft[i] = f[i] + s * df[i];
+          }
+          jt = loss(trial, ft);
           if (jt <= j + 1e-4 * s * slope) {
             break;
           }
@@ -183,6 +195,7 @@ public final class KernelTrainer {
         }
         beta = trial;
         j = jt;
+        System.arraycopy(ft, 0, f, 0, n);
         if (last) {
           break;
         }
@@ -190,15 +203,12 @@ public final class KernelTrainer {
       return beta;
     }
 
-    /** J(β); leaves f = K_nM α in {@link #f}. */
-    double objective(double[] beta) {
-      double[] alpha = beta.clone();
-      chol.solveUpper(alpha);
-      k.times(alpha, f);
+    /** J(β) for f = K_nM α of this β. */
+    double loss(double[] beta, double[] fx) {
       double loss = 0;
       for (int i = 0; i < n; i++) {
         // ℓ = log(1 + e^{−f}) for y = 1, log(1 + e^{f}) for y = 0, computed without overflow.
-        double z = y[i] > 0 ? -f[i] : f[i];
+        double z = y[i] > 0 ? -fx[i] : fx[i];
         loss += c[i] * (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z)));
       }
       double reg = 0;
@@ -209,8 +219,8 @@ public final class KernelTrainer {
     }
 
     /**
-     * g = ∇_β J at β (f = K_nM α of this β, left by {@link #objective}); sets the curvature weights
-     * D_i = c_i p_i (1 − p_i).
+     * g = ∇_β J at β (f = K_nM α of this β, kept up to date by {@link #minimize}); sets the
+     * curvature weights D_i = c_i p_i (1 − p_i).
      */
     void gradientAndCurvature(double[] beta, double[] g) {
       double[] r = new double[n];
@@ -218,6 +228,7 @@ public final class KernelTrainer {
         double p = 1 / (1 + Math.exp(-f[i]));
         r[i] = c[i] * (p - y[i]) / n;
         dd[i] = c[i] * p * (1 - p);
+        ddn[i] = dd[i] / n;
       }
       k.transposeTimes(r, g);
       chol.solveLower(g);
@@ -226,17 +237,12 @@ public final class KernelTrainer {
       }
     }
 
-    /** H v = L⁻¹ (1/n) K_nMᵀ D K_nM L⁻ᵀ v + λ v. */
+    /** H v = L⁻¹ (1/n) K_nMᵀ D K_nM L⁻ᵀ v + λ v, in one sweep over K_nM. */
     double[] hessianTimes(double[] v) {
       double[] u = v.clone();
       chol.solveUpper(u);
-      double[] w = new double[n];
-      k.times(u, w);
-      for (int i = 0; i < n; i++) {
-        w[i] *= dd[i] / n;
-      }
       double[] out = new double[m];
-      k.transposeTimes(w, out);
+      k.gramTimes(u, ddn, out);
       chol.solveLower(out);
       for (int a = 0; a < m; a++) {
         out[a] += config.lambda() * v[a];

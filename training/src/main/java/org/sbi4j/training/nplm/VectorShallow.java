@@ -58,6 +58,11 @@ final class VectorShallow implements ShallowSums {
             () -> new double[][] {new double[hidden * TILE], new double[TILE], new double[TILE]});
   }
 
+  /** Replaces the first N_R reference weights (the padding lanes stay 0). */
+  void setReferenceWeights(double[] weights) {
+    System.arraycopy(weights, 0, refW, 0, nr);
+  }
+
   private static double[][] columns(double[] x, int n, int d) {
     double[][] cols = new double[d][n + L];
     for (int r = 0; r < n; r++) {

@@ -1,10 +1,12 @@
 package org.sbi4j.training.steps;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.sbi4j.common.InvalidValueException;
+import org.sbi4j.common.LocalTaskRunner;
 import org.sbi4j.common.Progress;
 import org.sbi4j.common.TaskRunner;
 import org.sbi4j.samples.EventSample;
@@ -16,7 +18,9 @@ import org.sbi4j.samples.mining.GoldMiner;
 import org.sbi4j.training.MorphingAwareTrainer;
 import org.sbi4j.training.Trainer;
 import org.sbi4j.training.TrainingConfig;
+import org.sbi4j.training.TrainingEngine;
 import org.sbi4j.training.TrainingOutcome;
+import org.sbi4j.training.internal.FusedWarmUp;
 import org.sbi4j.training.listeners.EpochProgress;
 import org.sbi4j.training.listeners.EpochReport;
 import org.sbi4j.training.listeners.ProgressListener;
@@ -81,6 +85,7 @@ public final class TrainStep {
    * @param seconds wall time
    * @param out the model folder
    * @param nuisances the nuisance parameters among the model's parameters (empty when none)
+   * @param timings where the time went ({@code train --timings}), or null: then left out of JSON
    */
   public record Result(
       String method,
@@ -90,7 +95,41 @@ public final class TrainStep {
       List<EpochReport> losses,
       double seconds,
       String out,
-      List<String> nuisances) {}
+      List<String> nuisances,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Timings timings) {}
+
+  /**
+   * The phases of a {@code train} run, wall seconds (docs/cli.md, {@code train --timings}).
+   *
+   * @param startup from the JVM's start to the command's start
+   * @param load reading the config and the training sample, the validation split, the
+   *     standardisation and the training tables
+   * @param epochs the members' training passes
+   * @param validation the validation loss after each epoch
+   * @param export writing the model folder (JSON files, ONNX, checksums, the move into place)
+   * @param total from the JVM's start to the end of the run
+   */
+  public record Timings(
+      double startup, double load, double epochs, double validation, double export, double total) {
+    /** This with {@code startup}, {@code total} set and {@code extraExport} added to export. */
+    public Timings completed(double startup, double extraExport, double total) {
+      return new Timings(startup, load, epochs, validation, export + extraExport, total);
+    }
+
+    /** One line for stderr. */
+    public String line() {
+      return String.format(
+          java.util.Locale.ROOT,
+          "timings: startup %.2f s, load %.2f s, epochs %.2f s, validation %.2f s, export %.2f s,"
+              + " total %.2f s",
+          startup,
+          load,
+          epochs,
+          validation,
+          export,
+          total);
+    }
+  }
 
   /** The morphing-aware combination from the event file's setup and benchmark cross sections. */
   private static MorphingAware morphing(Request r, TrainingConfig config, List<String> nuisances) {
@@ -118,10 +157,40 @@ public final class TrainStep {
 
   /** Trains and writes the model folder, counting epochs on a progress {@code bars} opens. */
   public static Result run(Request r, Progress.Factory bars) {
+    long start = System.nanoTime();
     TrainingConfig config =
         r.config() == null
             ? TrainingConfig.defaults()
             : Configs.load(r.config(), TrainingConfig.class);
+    try (FusedWarmUp warmUp = warmUp(r, config)) {
+      return run(r, config, start, bars);
+    }
+  }
+
+  /**
+   * The JIT warm-up of the fused engine while the sample loads (null where training will not run on
+   * the fused engine in this JVM).
+   */
+  private static FusedWarmUp warmUp(Request r, TrainingConfig config) {
+    if (r.morphingAware() != null
+        || !(r.runner() == null || r.runner() instanceof LocalTaskRunner)) {
+      return null;
+    }
+    try {
+      if (config.resolvedFor(r.method()).engine() != TrainingEngine.FUSED) {
+        return null;
+      }
+    } catch (IllegalArgumentException e) {
+      return null; // reported with the other checks, in their order, by the training itself
+    }
+    return FusedWarmUp.start(
+        r.method().ratioLoss().orElse(null),
+        config.hiddenLayers(),
+        config.activation(),
+        config.batchSize());
+  }
+
+  private static Result run(Request r, TrainingConfig config, long start, Progress.Factory bars) {
     EventSample sample = TrainingFiles.read(r.data());
     List<String> nuisances = TrainingFiles.nuisanceNames(r.data());
     Trainer.requireColumns(sample, r.method());
@@ -129,6 +198,7 @@ public final class TrainStep {
     if (r.progress() != null) {
       listeners.add(new ProgressListener(r.progress()));
     }
+    long loaded = System.nanoTime();
     TrainingOutcome outcome;
     try (Progress epochs =
         bars.start("train", (long) config.epochs() * config.ensembleSize(), "epochs")) {
@@ -140,7 +210,20 @@ public final class TrainStep {
               : new MorphingAwareTrainer(config, listeners)
                   .train(sample, r.method(), morphing(r, config, nuisances), r.seed());
     }
+    long trained = System.nanoTime();
     ModelFolder.save(r.out(), outcome, r.data());
+    long saved = System.nanoTime();
+    TrainingOutcome.Phases phases = outcome.phases();
+    double training = (trained - loaded) / 1e9;
+    double prepare = training - phases.epochs() - phases.validation();
+    Timings timings =
+        new Timings(
+            0,
+            (loaded - start) / 1e9 + prepare,
+            phases.epochs(),
+            phases.validation(),
+            (saved - trained) / 1e9,
+            (saved - start) / 1e9);
     return new Result(
         r.method().cliName(),
         outcome.trainingRows(),
@@ -149,6 +232,7 @@ public final class TrainStep {
         outcome.history(),
         outcome.seconds(),
         r.out().toString(),
-        outcome.model().nuisanceNames());
+        outcome.model().nuisanceNames(),
+        timings);
   }
 }
