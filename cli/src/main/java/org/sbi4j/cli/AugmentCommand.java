@@ -19,6 +19,8 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped, Outpu
 
   @Mixin RunnerOptions runner;
 
+  @Mixin Bars bars;
+
   @Option(names = "--events", required = true, paramLabel = "FILE", description = "Event file.")
   Path events;
 
@@ -167,7 +169,8 @@ final class AugmentCommand implements Callable<Integer>, OptionMap.Mapped, Outpu
             theta1s == null || theta1s.length < 2 ? null : theta1s,
             refs);
     AugmentStep.Nuisance nu = new AugmentStep.Nuisance(nu0Prior, nu1, nuRef, clamp.policy());
-    AugmentStep.Result r = runner.run("augment", tasks -> AugmentStep.run(request, nu, tasks));
+    AugmentStep.Result r =
+        runner.run("augment", bars, tasks -> AugmentStep.run(request, nu, tasks));
     common.report(
         ShuffleWarning.plus(events, List.of()),
         r,

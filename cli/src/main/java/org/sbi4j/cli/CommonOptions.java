@@ -20,16 +20,20 @@ public final class CommonOptions {
     return outputs.json(json);
   }
 
-  /** Writes {@code result} where --json asks; returns true when it went to stdout. */
+  /**
+   * Writes {@code result}, with the run's provenance as its top-level {@code provenance} object,
+   * where --json asks; returns true when it went to stdout.
+   */
   boolean writeJson(Object result) {
     if (json == null) {
       return false;
     }
+    Object withProvenance = Json.withProvenance(result);
     if (json.equals("-")) {
-      System.out.println(Json.write(result));
+      System.out.println(Json.write(withProvenance));
       return true;
     }
-    Json.writeFile(Path.of(json), result);
+    Json.writeFile(Path.of(json), withProvenance);
     return false;
   }
 

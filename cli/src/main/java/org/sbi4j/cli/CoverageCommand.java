@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 import org.sbi4j.common.MemoryBudget;
+import org.sbi4j.common.Progress;
 import org.sbi4j.inference.coverage.CoverageAnalysis;
 import org.sbi4j.inference.coverage.CoverageResult;
 import org.sbi4j.inference.histfactory.WorkspaceSteps;
@@ -34,6 +35,8 @@ final class CoverageCommand implements Callable<Integer>, OptionMap.Mapped, Outp
   @Mixin CommonOptions common;
 
   @Mixin RunnerOptions runner;
+
+  @Mixin Bars bars;
 
   @Mixin SeedOption seed;
 
@@ -176,11 +179,14 @@ final class CoverageCommand implements Callable<Integer>, OptionMap.Mapped, Outp
           "--master: coverage toys run on local threads only; drop --master and use --threads N");
     }
     CoverageAnalysis.Settings settings = settings();
-    boolean terminal = System.console() != null && common.humanOutput();
+    // a failed run exits without closing the bar: its drawing thread does not hold the JVM
+    Progress bar = bars.start("coverage", toys, "toys");
+    long[] shown = {0};
     IntConsumer progress =
-        terminal
-            ? done -> System.err.printf(Locale.ROOT, "\rcoverage: %d/%d toys", done, toys)
-            : null;
+        done -> {
+          bar.step(done - shown[0]);
+          shown[0] = done;
+        };
     CoverageResult result;
     if (onWorkspace) {
       requireNone(
@@ -225,9 +231,7 @@ final class CoverageCommand implements Callable<Integer>, OptionMap.Mapped, Outp
                   CoverageAnalysis.unbinned(
                       events, source, thetaTrue, luminosity, fitGrid, settings, tasks, progress));
     }
-    if (terminal) {
-      System.err.println();
-    }
+    bar.close();
     Map<String, Object> json = result.summary();
     List<String> plots = new ArrayList<>();
     if (plot != null) {

@@ -34,6 +34,8 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
 
   @Mixin RunnerOptions runner;
 
+  @Mixin Bars bars;
+
   @Mixin RateOptions rates;
 
   @Mixin NuisanceOptions nuisances;
@@ -208,7 +210,7 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
             workspaces,
             renames(workspaceMap),
             nuisances.settings());
-    LimitsReport report = runner.run("limits", tasks -> LimitsAnalysis.run(request, tasks));
+    LimitsReport report = runner.run("limits", tasks -> LimitsAnalysis.run(request, tasks, bars));
     common.report(
         ShuffleWarning.plus(events, report.warnings()),
         report.summary(),

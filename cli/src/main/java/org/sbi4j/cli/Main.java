@@ -3,9 +3,12 @@ package org.sbi4j.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.common.MemoryBudget;
+import org.sbi4j.common.Provenance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,6 +37,7 @@ import picocli.CommandLine.Command;
       WorkspaceCommand.class,
       ProtomodelsCommand.class,
       PlotCommand.class,
+      InfoCommand.class,
       QuickstartCommand.class,
     })
 public final class Main implements Runnable {
@@ -177,15 +181,25 @@ public final class Main implements Runnable {
                 l ->
                     l.getParseResult().isUsageHelpRequested()
                         || l.getParseResult().isVersionHelpRequested());
-    if (help || !(last.getCommand() instanceof Outputs.Declaring declaring)) {
+    if (help) {
       return new CommandLine.RunLast().execute(parsed);
+    }
+    if (!(last.getCommand() instanceof Outputs.Declaring declaring)) {
+      try {
+        Provenance.setCurrent(provenance(parsed, last, List.of()));
+        return new CommandLine.RunLast().execute(parsed);
+      } finally {
+        Provenance.setCurrent(null);
+      }
     }
     Outputs outputs = new Outputs();
     try {
       declaring.declare(outputs);
       outputs.check();
+      Provenance.setCurrent(provenance(parsed, last, outputs.inputs()));
       outputs.begin();
     } catch (RuntimeException e) {
+      Provenance.setCurrent(null);
       try {
         return handler.handleExecutionException(e, last, last.getParseResult());
       } catch (Exception unexpected) {
@@ -199,7 +213,27 @@ public final class Main implements Runnable {
       return code;
     } finally {
       outputs.finish(success);
+      Provenance.setCurrent(null);
     }
+  }
+
+  /**
+   * The provenance of this run (docs/formats.md §17): the command line, every seed option of the
+   * command (named without its dashes, default values included) and the SHA-256 of each input.
+   */
+  static Provenance provenance(
+      CommandLine.ParseResult parsed, CommandLine command, List<java.nio.file.Path> inputs) {
+    List<String> line = new java.util.ArrayList<>();
+    line.add("sbi4j");
+    line.addAll(parsed.originalArgs());
+    Map<String, Long> seeds = new LinkedHashMap<>();
+    for (CommandLine.Model.OptionSpec o : command.getCommandSpec().options()) {
+      String name = o.longestName();
+      if ((name.equals("--seed") || name.endsWith("-seed")) && o.getValue() instanceof Number n) {
+        seeds.put(name.replaceFirst("^-+", ""), n.longValue());
+      }
+    }
+    return Provenance.of(line, seeds, inputs.stream().map(Provenance.Input::of).toList());
   }
 
   private static boolean isBadInput(Throwable ex) {
@@ -221,12 +255,19 @@ public final class Main implements Runnable {
     return b.toString().trim();
   }
 
-  /** Version from the jar manifest. */
+  /** Version and commit of the build ({@link org.sbi4j.common.BuildInfo}). */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"sbi4j " + (v == null ? "dev" : v)};
+      org.sbi4j.common.BuildInfo b = org.sbi4j.common.BuildInfo.current();
+      return new String[] {
+        "sbi4j "
+            + b.version()
+            + " (commit "
+            + b.commit()
+            + ("true".equals(b.dirty()) ? ", with uncommitted changes" : "")
+            + ")"
+      };
     }
   }
 }

@@ -17,6 +17,8 @@ final class MineCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
 
   @Mixin RunnerOptions runner;
 
+  @Mixin Bars bars;
+
   @Option(names = "--events", required = true, paramLabel = "FILE", description = "Event file.")
   Path events;
 
@@ -84,6 +86,7 @@ final class MineCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
     MineStep.Result r =
         runner.run(
             "mine",
+            bars,
             tasks ->
                 MineStep.run(
                     events,

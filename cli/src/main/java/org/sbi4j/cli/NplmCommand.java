@@ -150,6 +150,8 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
 
   @Mixin RunnerOptions runner;
 
+  @Mixin Bars bars;
+
   @Mixin NplmNuisanceOptions nuisance;
 
   @Option(
@@ -273,6 +275,7 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
     NplmAnalysis.ClipChoice choice =
         runner.run(
             "nplm",
+            bars,
             tasks ->
                 symmetrized
                     ? new NplmAnalysis.ClipChoice(

@@ -38,6 +38,7 @@ final class Outputs {
   private record Output(String option, Path file) {}
 
   private final Map<Path, String> inputs = new LinkedHashMap<>();
+  private final List<Path> given = new ArrayList<>();
   private final List<Output> files = new ArrayList<>();
   private final Map<String, Path> folders = new LinkedHashMap<>();
   private final List<Path> createdFolders = new ArrayList<>();
@@ -51,8 +52,16 @@ final class Outputs {
   Outputs input(String option, Path path) {
     if (path != null && Files.exists(path)) {
       inputs.put(key(path), option);
+      if (!given.contains(path)) {
+        given.add(path);
+      }
     }
     return this;
+  }
+
+  /** The existing inputs declared, as given, in declaration order (for the provenance). */
+  List<Path> inputs() {
+    return List.copyOf(given);
   }
 
   /** Declares several inputs of one option. */

@@ -28,6 +28,16 @@ public final class RunnerOptions {
     }
   }
 
+  /**
+   * As {@link #run(String, Function)}, each batch of local tasks shown as a progress bar named
+   * {@code appName} ({@link Bars#tasks}).
+   */
+  <T> T run(String appName, Bars bars, Function<TaskRunner, T> work) {
+    try (TaskRunner tasks = bars.tasks(appName, open(appName), master == null)) {
+      return work.apply(tasks);
+    }
+  }
+
   /** The runner these options ask for; the caller closes it. */
   TaskRunner open(String appName) {
     if (master == null) {

@@ -18,6 +18,8 @@ final class TrainCommand implements Callable<Integer>, OptionMap.Mapped, Outputs
   @Mixin CommonOptions common;
   @Mixin RunnerOptions runner;
 
+  @Mixin Bars bars;
+
   @Option(
       names = "--method",
       required = true,
@@ -106,7 +108,6 @@ final class TrainCommand implements Callable<Integer>, OptionMap.Mapped, Outputs
   @Override
   public Integer call() {
     double startup = sinceStart();
-    boolean terminal = System.console() != null && common.humanOutput();
     Method m = Method.parse(method);
     if (quadratic && !morphingAware) {
       throw new org.sbi4j.common.InvalidValueException(
@@ -131,10 +132,12 @@ final class TrainCommand implements Callable<Integer>, OptionMap.Mapped, Outputs
                                 config,
                                 staged,
                                 seed.value,
-                                terminal ? System.err : null,
+                                // epochs go to the progress bar, not one line each
+                                null,
                                 tasks,
                                 kind,
-                                events))));
+                                events),
+                            bars)));
     TrainStep.Result t = trained[0];
     TrainStep.Timings times = null;
     if (timings) {

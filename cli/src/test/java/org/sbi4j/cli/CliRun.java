@@ -42,6 +42,18 @@ record CliRun(int exitCode, String out, String err) {
         .collect(java.util.stream.Collectors.joining());
   }
 
+  /**
+   * A JSON result without its {@code provenance} object, which records each run's own command line
+   * and time: what two runs with the same seed must agree on.
+   */
+  static tools.jackson.databind.JsonNode withoutProvenance(String json) {
+    tools.jackson.databind.node.ObjectNode o =
+        (tools.jackson.databind.node.ObjectNode)
+            tools.jackson.databind.json.JsonMapper.builder().build().readTree(json);
+    o.remove("provenance");
+    return o;
+  }
+
   /** True when stderr is exactly one line (bad input: one line naming problem and fix). */
   boolean oneErrorLine() {
     return !err.isBlank() && err.strip().lines().count() == 1;

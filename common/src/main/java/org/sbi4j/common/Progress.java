@@ -16,6 +16,21 @@ public interface Progress extends AutoCloseable {
         public void close() {}
       };
 
+  /**
+   * Opens a {@link Progress} for work whose size the library learns only once it has started (the
+   * command line's implementation draws a bar).
+   */
+  @FunctionalInterface
+  interface Factory {
+    /** Opens no progress at all. */
+    Factory NONE = (task, total, unit) -> Progress.NONE;
+
+    /**
+     * Progress of {@code task} over {@code total} units named {@code unit} ({@code -1}: unknown).
+     */
+    Progress start(String task, long total, String unit);
+  }
+
   /** {@code n} more units of the work are done. */
   void step(long n);
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sbi4j.common.LocalTaskRunner;
+import org.sbi4j.common.Progress;
 import org.sbi4j.common.TaskRunner;
 import org.sbi4j.inference.fisher.FisherInformation;
 import org.sbi4j.inference.fisher.FisherKind;
@@ -31,6 +32,23 @@ public final class LimitsAnalysis {
    * again. The best fit, intervals, Fisher overlay and plot run here.
    */
   public static LimitsReport run(LimitsRequest request, TaskRunner runner) {
+    return run(request, runner, Progress.Factory.NONE);
+  }
+
+  /**
+   * As {@link #run(LimitsRequest, TaskRunner)}, counting the grid scans (each source, expected and
+   * observed) on a progress {@code bars} opens.
+   */
+  public static LimitsReport run(LimitsRequest request, TaskRunner runner, Progress.Factory bars) {
+    int scans =
+        request.sources().size()
+            * ((request.thetaTrue() != null ? 1 : 0) + (request.observed() != null ? 1 : 0));
+    try (Progress progress = bars.start("limits", scans, "grids")) {
+      return run(request, runner, progress);
+    }
+  }
+
+  private static LimitsReport run(LimitsRequest request, TaskRunner runner, Progress progress) {
     boolean local = runner == null || runner instanceof LocalTaskRunner;
     EventSample file = DataFiles.events(request.events());
     EventSample data = request.observed() == null ? null : DataFiles.observed(request.observed());
@@ -72,6 +90,7 @@ public final class LimitsAnalysis {
         if (band != null) {
           bands.put(results.size() - 1, band);
         }
+        progress.step();
       }
     }
     if (data != null) {
@@ -105,6 +124,7 @@ public final class LimitsAnalysis {
         if (band != null) {
           bands.put(results.size() - 1, band);
         }
+        progress.step();
       }
     }
     FisherMatrix fisher = null;

@@ -15,13 +15,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.sbi4j.common.AtomicFiles;
+import org.sbi4j.common.Provenance;
 
 /**
  * A two-dimensional plot: lines, markers, step histograms, vertical lines, a heat map with a colour
@@ -184,17 +185,22 @@ public final class Figure {
     return this;
   }
 
-  /** Writes {@code prefix.png} and {@code prefix.svg}, each atomically. */
+  /**
+   * Writes {@code prefix.png} and {@code prefix.svg}, each atomically, with the run's provenance
+   * ({@link PlotProvenance}).
+   */
   public void save(Path prefix) {
     String base = prefix.toString();
-    AtomicFiles.write(Path.of(base + ".png"), png());
-    AtomicFiles.write(
-        Path.of(base + ".svg"),
-        tmp -> {
-          try (OutputStream out = Files.newOutputStream(tmp)) {
-            writeSvg(out);
-          }
-        });
+    Provenance p = Provenance.current();
+    AtomicFiles.write(Path.of(base + ".png"), PlotProvenance.png(png(), p));
+    ByteArrayOutputStream svg = new ByteArrayOutputStream();
+    try {
+      writeSvg(svg);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    AtomicFiles.writeString(
+        Path.of(base + ".svg"), PlotProvenance.svg(svg.toString(StandardCharsets.UTF_8), p));
   }
 
   /** The PNG image as bytes. */

@@ -42,7 +42,8 @@ public final class ProtoSteps {
     }
     report.put("walkerResults", each);
     AtomicFiles.writeString(
-        out.resolve("report.json"), DatabaseJson.MAPPER.writeValueAsString(report) + "\n");
+        out.resolve("report.json"),
+        DatabaseJson.MAPPER.writeValueAsString(withProvenance(report)) + "\n");
     ProtoPlots.walks(walkers).save(out.resolve("k-walks"));
     return report;
   }
@@ -67,10 +68,18 @@ public final class ProtoSteps {
     report.put("pValueRandomized", r.pValueRandomized());
     putBest(report, db, config.settings(), r.observed());
     AtomicFiles.writeString(
-        out.resolve("pvalue.json"), DatabaseJson.MAPPER.writeValueAsString(report) + "\n");
+        out.resolve("pvalue.json"),
+        DatabaseJson.MAPPER.writeValueAsString(withProvenance(report)) + "\n");
     ProtoPlots.fakes(r).save(out.resolve("k-fakes"));
     ProtoPlots.walks(r.observed()).save(out.resolve("k-walks"));
     return report;
+  }
+
+  /** {@code report} followed by the run's provenance (docs/formats.md §17), as JSON results. */
+  private static Map<String, Object> withProvenance(Map<String, Object> report) {
+    Map<String, Object> m = new LinkedHashMap<>(report);
+    m.put("provenance", org.sbi4j.common.Provenance.current());
+    return m;
   }
 
   /** Writes the toy database drawn with {@code seed} into {@code out}; returns its summary. */

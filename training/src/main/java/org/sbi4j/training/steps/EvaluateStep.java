@@ -10,9 +10,11 @@ import java.util.Locale;
 import org.sbi4j.common.AtomicFiles;
 import org.sbi4j.common.Check;
 import org.sbi4j.common.InvalidValueException;
+import org.sbi4j.common.Provenance;
 import org.sbi4j.samples.Column;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.estimators.Prediction;
+import org.sbi4j.samples.io.internal.H5Provenance;
 import org.sbi4j.training.model.ModelData;
 import org.sbi4j.training.model.MorphingAwareModel;
 import org.sbi4j.training.model.RatioModel;
@@ -96,6 +98,7 @@ public final class EvaluateStep {
             if (ensemble) {
               h5.putDataset("t_hat_std", rows(pr.scoreStd(), n, p));
             }
+            H5Provenance.write(h5, Provenance.current());
           }
         });
     double[] meanT = new double[p];

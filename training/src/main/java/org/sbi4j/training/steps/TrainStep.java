@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.common.LocalTaskRunner;
+import org.sbi4j.common.Progress;
 import org.sbi4j.common.TaskRunner;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.io.Configs;
@@ -20,6 +21,7 @@ import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.TrainingEngine;
 import org.sbi4j.training.TrainingOutcome;
 import org.sbi4j.training.internal.FusedWarmUp;
+import org.sbi4j.training.listeners.EpochProgress;
 import org.sbi4j.training.listeners.EpochReport;
 import org.sbi4j.training.listeners.ProgressListener;
 import org.sbi4j.training.listeners.TrainingListener;
@@ -154,13 +156,18 @@ public final class TrainStep {
 
   /** Trains and writes the model folder. */
   public static Result run(Request r) {
+    return run(r, Progress.Factory.NONE);
+  }
+
+  /** Trains and writes the model folder, counting epochs on a progress {@code bars} opens. */
+  public static Result run(Request r, Progress.Factory bars) {
     long start = System.nanoTime();
     TrainingConfig config =
         r.config() == null
             ? TrainingConfig.defaults()
             : Configs.load(r.config(), TrainingConfig.class);
     try (FusedWarmUp warmUp = warmUp(r, config)) {
-      return run(r, config, start);
+      return run(r, config, start, bars);
     }
   }
 
@@ -187,7 +194,7 @@ public final class TrainStep {
         config.batchSize());
   }
 
-  private static Result run(Request r, TrainingConfig config, long start) {
+  private static Result run(Request r, TrainingConfig config, long start, Progress.Factory bars) {
     EventSample sample = TrainingFiles.read(r.data());
     List<String> nuisances = TrainingFiles.nuisanceNames(r.data());
     Trainer.requireColumns(sample, r.method());
@@ -196,12 +203,17 @@ public final class TrainStep {
       listeners.add(new ProgressListener(r.progress()));
     }
     long loaded = System.nanoTime();
-    TrainingOutcome outcome =
-        r.morphingAware() == null
-            ? new Trainer(config, listeners)
-                .train(sample, nuisances, r.method(), r.seed(), r.runner())
-            : new MorphingAwareTrainer(config, listeners)
-                .train(sample, r.method(), morphing(r, config, nuisances), r.seed());
+    TrainingOutcome outcome;
+    try (Progress epochs =
+        bars.start("train", (long) config.epochs() * config.ensembleSize(), "epochs")) {
+      listeners.add(new EpochProgress(epochs, config.epochs()));
+      outcome =
+          r.morphingAware() == null
+              ? new Trainer(config, listeners)
+                  .train(sample, nuisances, r.method(), r.seed(), r.runner())
+              : new MorphingAwareTrainer(config, listeners)
+                  .train(sample, r.method(), morphing(r, config, nuisances), r.seed());
+    }
     long trained = System.nanoTime();
     ModelFolder.save(r.out(), outcome, r.data());
     long saved = System.nanoTime();

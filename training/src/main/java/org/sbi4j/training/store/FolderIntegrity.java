@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sbi4j.common.Sha256;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +40,7 @@ final class FolderIntegrity {
   static void record(Path dir) {
     Map<String, String> hashes = new LinkedHashMap<>();
     for (String name : FILES) {
-      hashes.put(name, Provenance.sha256(dir.resolve(name)));
+      hashes.put(name, Sha256.file(dir.resolve(name)));
     }
     org.sbi4j.common.AtomicFiles.writeString(
         dir.resolve(MANIFEST),
@@ -135,7 +136,7 @@ final class FolderIntegrity {
                 + e.getKey()
                 + ", recorded at save time; the folder is incomplete, copy it again or retrain");
       }
-      String actual = Provenance.sha256(f);
+      String actual = Sha256.file(f);
       if (!actual.equalsIgnoreCase(String.valueOf(e.getValue()))) {
         throw new IllegalArgumentException(
             "model folder "

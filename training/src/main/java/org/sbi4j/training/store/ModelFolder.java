@@ -7,11 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.sbi4j.common.AtomicFiles;
 import org.sbi4j.common.InvalidValueException;
+import org.sbi4j.common.Provenance;
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.TrainingOutcome;
+import org.sbi4j.training.internal.Nd4jRuntime;
 import org.sbi4j.training.listeners.EpochReport;
 import org.sbi4j.training.model.Activation;
 import org.sbi4j.training.model.Method;
@@ -44,6 +48,10 @@ public final class ModelFolder {
           .enable(SerializationFeature.INDENT_OUTPUT)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();
+
+  /** Reads provenance.json, whose fields older folders name differently (those are dropped). */
+  private static final JsonMapper LENIENT =
+      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   /**
    * Where a model may be trusted (the {@code validity} object of model.json, docs/formats.md):
@@ -158,7 +166,7 @@ public final class ModelFolder {
     writeJson(dir.resolve("model.json"), header);
     writeJson(dir.resolve("weights.json"), new Weights(layers));
     writeJson(dir.resolve("history.json"), outcome.history());
-    writeJson(dir.resolve("provenance.json"), Provenance.of(outcome, trainingFile));
+    writeJson(dir.resolve("provenance.json"), provenance(outcome, trainingFile));
     AtomicFiles.writeString(
         dir.resolve("config.yaml"),
         "# resolved training config of this model (usable as a training config file)\n"
@@ -286,7 +294,7 @@ public final class ModelFolder {
         org.sbi4j.samples.io.Configs.load(
             FolderIntegrity.inside(dir, "config.yaml"), TrainingConfig.class);
     List<EpochReport> history = List.of(read(dir, "history.json", EpochReport[].class));
-    Provenance provenance = read(dir, "provenance.json", Provenance.class);
+    Provenance provenance = read(LENIENT, dir, "provenance.json", Provenance.class);
     return new Loaded(model, config, history, provenance);
   }
 
@@ -295,9 +303,31 @@ public final class ModelFolder {
   }
 
   private static <T> T read(Path dir, String name, Class<T> type) {
+    return read(JSON, dir, name, type);
+  }
+
+  /**
+   * The run's provenance (docs/formats.md §17) with the training file among the inputs, the
+   * training seed as "seed" and each ensemble member's as "member1", "member2", ..., and the ND4J
+   * backend in the runtime.
+   */
+  static Provenance provenance(TrainingOutcome outcome, Path trainingFile) {
+    Provenance p = Provenance.current();
+    if (trainingFile != null) {
+      p = p.withInput(trainingFile);
+    }
+    Map<String, Long> seeds = new LinkedHashMap<>();
+    seeds.put("seed", outcome.seed());
+    for (int i = 0; i < outcome.memberSeeds().size(); i++) {
+      seeds.put("member" + (i + 1), outcome.memberSeeds().get(i));
+    }
+    return p.withSeeds(seeds).withRuntime("nd4jBackend", Nd4jRuntime.backend());
+  }
+
+  private static <T> T read(JsonMapper mapper, Path dir, String name, Class<T> type) {
     Path f = FolderIntegrity.inside(dir, name);
     try {
-      T v = JSON.readValue(Files.readString(f), type);
+      T v = mapper.readValue(Files.readString(f), type);
       if (v == null) {
         throw new IllegalArgumentException(f + " is empty");
       }

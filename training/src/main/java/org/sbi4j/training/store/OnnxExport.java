@@ -106,7 +106,7 @@ public final class OnnxExport {
         .setIrVersion(IR_VERSION)
         .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
         .setProducerName("sbi4j")
-        .setProducerVersion(Provenance.version())
+        .setProducerVersion(org.sbi4j.common.BuildInfo.current().version())
         .setDocString(
             "sbi4j "
                 + model.method().cliName()

@@ -58,8 +58,13 @@ class ModelFolderTest {
     // SHA-256 of the bytes {1, 2, 3}.
     assertEquals(
         "039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81",
-        loaded.provenance().trainingFileSha256());
-    assertEquals(out.memberSeeds(), loaded.provenance().memberSeeds());
+        loaded.provenance().inputs().get(0).sha256());
+    assertEquals(file.toString(), loaded.provenance().inputs().get(0).path());
+    for (int i = 0; i < out.memberSeeds().size(); i++) {
+      assertEquals(out.memberSeeds().get(i), loaded.provenance().seeds().get("member" + (i + 1)));
+    }
+    assertEquals(out.seed(), loaded.provenance().seeds().get("seed"));
+    assertEquals(org.sbi4j.common.BuildInfo.current().commit(), loaded.provenance().commit());
     assertTrue(Files.size(dir.resolve("model.onnx")) > 1000);
   }
 

@@ -79,6 +79,15 @@ public final class H5Reader implements AutoCloseable {
     return file;
   }
 
+  /** The provenance sbi4j recorded in the file ({@link H5Provenance}), if any. */
+  public java.util.Optional<org.sbi4j.common.Provenance> provenance() {
+    try {
+      return H5Provenance.read(h5);
+    } catch (RuntimeException e) {
+      throw corrupt("the sbi4j_* provenance attributes", e);
+    }
+  }
+
   /** True when {@code path} names a dataset. */
   public boolean has(String path) {
     try {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sbi4j.common.AtomicFiles;
+import org.sbi4j.common.Provenance;
 
 /**
  * Writes an HDF5 file with MadMiner's dtypes: strings as fixed-length 256-byte ASCII ({@code
@@ -19,7 +20,8 @@ import org.sbi4j.common.AtomicFiles;
  * <p>Built on jhdf 0.13, which writes strings as null-terminated UTF-8 of the longest string's
  * length plus one. Strings are therefore padded to 255 bytes (jhdf adds the 256th) and, after jhdf
  * has closed the file, {@link AsciiStringPatch} rewrites the string datatypes' charset and padding
- * bits to ASCII / null-padded. jhdf keeps every dataset in memory until the file closes.
+ * bits to ASCII / null-padded. jhdf keeps every dataset in memory until the file closes. Every file
+ * gets the run's provenance ({@link H5Provenance}).
  */
 public final class H5Writer {
   /** Bytes per fixed-length string, as MadMiner's {@code dtype="S256"}. */
@@ -56,6 +58,7 @@ public final class H5Writer {
           try (WritableHdfFile file = HdfFile.write(tmp)) {
             H5Writer out = new H5Writer(file);
             body.write(out);
+            H5Provenance.write(file, Provenance.current());
             strings = out.stringPaths;
           } catch (RuntimeException e) {
             if (e instanceof IllegalArgumentException) {
