@@ -291,7 +291,7 @@ class ImportCommandTest {
             "no setup and no --setup",
             config(
                 "nosetup", CONFIG.replace("FILE", "good.lhe").replace("setup: setup.yaml\n", "")),
-            "has no 'setup' and no --setup was given"),
+            "has no 'setup' key and the command gave no setup file"),
         row(
             "unknown variable",
             config(

@@ -97,7 +97,7 @@ public final class LheImport {
       throw new IllegalArgumentException(
           "this mapping has keys of 'sbi4j import lhe' (samples, cuts, efficiencies, smearing,"
               + " nuisances, systematics), which the single-file reader does not apply; run"
-              + " 'sbi4j import lhe --config' with it");
+              + " the import command for LHE files with it");
     }
     List<String> ids = new ArrayList<>();
     for (String b : setup.benchmarkNames()) {

@@ -79,7 +79,9 @@ record LheImportConfig(
     Path base = config.toAbsolutePath().getParent();
     if (setupOverride == null && m.setup() == null) {
       throw new IllegalArgumentException(
-          config + " has no 'setup' and no --setup was given; give the morphing setup");
+          config
+              + " has no 'setup' key and the command gave no setup file either; add 'setup: FILE'"
+              + " to the config or give the morphing setup on the command line");
     }
     if (m.weights() == null || m.observables() == null || m.observables().isEmpty()) {
       throw new IllegalArgumentException(

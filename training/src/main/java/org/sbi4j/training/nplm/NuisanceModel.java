@@ -21,7 +21,7 @@ public record NuisanceModel(double normSigma, double[] shapeSigmas, ReferenceVar
   public NuisanceModel {
     if (!Double.isNaN(normSigma) && !(normSigma > 0 && Double.isFinite(normSigma))) {
       throw new InvalidValueException(
-          "nuisance", "norm:" + normSigma + " needs σ > 0, e.g. --nuisance norm:0.05");
+          "nuisance", "norm:" + normSigma + " needs σ > 0, e.g. norm:0.05");
     }
     int shapes = variation == null ? 0 : variation.shapes();
     if (shapeSigmas.length != shapes) {
@@ -36,7 +36,7 @@ public record NuisanceModel(double normSigma, double[] shapeSigmas, ReferenceVar
     }
     if (Double.isNaN(normSigma) && shapes == 0) {
       throw new InvalidValueException(
-          "nuisance", "no nuisance given; use --nuisance norm:SIGMA and/or NAME:SIGMA");
+          "nuisance", "no nuisance given; give norm:SIGMA and/or NAME:SIGMA");
     }
     shapeSigmas = shapeSigmas.clone();
   }

@@ -34,8 +34,8 @@ public final class NuisanceTrainer {
     if (config.kernel() != null) {
       throw new InvalidValueException(
           "nuisance",
-          "nuisances are implemented for the network model only; drop --model kernel or the "
-              + "--nuisance options");
+          "nuisances are implemented for the network model only; use the network model or give"
+              + " no nuisances");
     }
     checkAuxiliary(model, aux);
     NetworkShape shape = config.network();
