@@ -26,7 +26,7 @@ import org.sbi4j.training.steps.TruthCheck;
  * over x ~ p(x|θ1) and θ0 ~ U(−1, 1), and the correlation of SALLY's t̂ with the exact score at 0.
  */
 public final class EstimatorAccuracy {
-  static final Simulator SIM = Simulators.INTERFERENCE_1D.create();
+  public static final Simulator SIM = Simulators.INTERFERENCE_1D.create();
   private static final double[] THETA1 = {0};
 
   private EstimatorAccuracy() {}
