@@ -3,12 +3,10 @@ package org.sbi4j.inference.plot;
 import de.erichseifert.vectorgraphics2d.Processors;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +21,8 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.sbi4j.common.AtomicFiles;
 import org.sbi4j.common.Provenance;
+import org.sbi4j.inference.plot.SeriesPainter.Kind;
+import org.sbi4j.inference.plot.SeriesPainter.Series;
 
 /**
  * A two-dimensional plot: lines, markers, step histograms, vertical lines, a heat map with a colour
@@ -41,18 +41,6 @@ public final class Figure {
     new Color(0xe377c2),
     new Color(0x17becf)
   };
-
-  private enum Kind {
-    LINE,
-    DASHED,
-    POINTS,
-    STEP,
-    VLINE,
-    SEGMENTS,
-    BAND
-  }
-
-  private record Series(Kind kind, String label, double[] x, double[] y, Color color) {}
 
   private record HeatMap(double[] xs, double[] ys, double[][] z, String label) {}
 
@@ -230,7 +218,7 @@ public final class Figure {
   }
 
   private double ty(double y) {
-    return logY ? (y > 0 ? Math.log10(y) : Double.NaN) : y;
+    return SeriesPainter.ty(y, logY);
   }
 
   private double[] bounds(boolean xAxis) {
@@ -242,8 +230,8 @@ public final class Figure {
       hi = c[c.length - 1];
     }
     for (Series s : series) {
-      double[] v = xAxis ? s.x : s.y;
-      if (!xAxis && s.kind == Kind.VLINE) {
+      double[] v = xAxis ? s.x() : s.y();
+      if (!xAxis && s.kind() == Kind.VLINE) {
         continue;
       }
       for (double a : v) {
@@ -282,129 +270,20 @@ public final class Figure {
     }
     java.awt.Shape oldClip = g.getClip();
     g.setClip(area);
+    SeriesPainter painter = new SeriesPainter(logY, heatMap != null);
     for (Series s : series) {
-      if (s.kind != Kind.POINTS) {
-        drawSeries(g, axes, s);
+      if (s.kind() != Kind.POINTS) {
+        painter.drawSeries(g, axes, s);
       }
     }
     g.setClip(oldClip);
     for (Series s : series) {
-      if (s.kind == Kind.POINTS) {
-        drawSeries(g, axes, s);
+      if (s.kind() == Kind.POINTS) {
+        painter.drawSeries(g, axes, s);
       }
     }
     axes.drawFrame(g, title, xLabel, yLabel, logY);
-    drawLegend(g, area);
-  }
-
-  private void drawSeries(Graphics2D g, Axes a, Series s) {
-    g.setColor(s.color);
-    g.setStroke(
-        s.kind == Kind.DASHED
-            ? new BasicStroke(
-                2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {8f, 5f}, 0f)
-            : new BasicStroke(2f));
-    switch (s.kind) {
-      case LINE, DASHED -> {
-        Path2D path = new Path2D.Double();
-        boolean pen = false;
-        for (int i = 0; i < s.x.length; i++) {
-          double y = ty(s.y[i]);
-          if (!Double.isFinite(s.x[i]) || !Double.isFinite(y)) {
-            pen = false;
-            continue;
-          }
-          if (pen) {
-            path.lineTo(a.px(s.x[i]), a.py(y));
-          } else {
-            path.moveTo(a.px(s.x[i]), a.py(y));
-            pen = true;
-          }
-        }
-        g.draw(path);
-      }
-      case POINTS -> {
-        for (int i = 0; i < s.x.length; i++) {
-          double y = ty(s.y[i]);
-          if (Double.isFinite(s.x[i]) && Double.isFinite(y)) {
-            var dot = new java.awt.geom.Ellipse2D.Double(a.px(s.x[i]) - 5, a.py(y) - 5, 10, 10);
-            g.setColor(heatMap != null ? Color.WHITE : s.color);
-            g.fill(dot);
-            g.setColor(Color.BLACK);
-            g.setStroke(new BasicStroke(1.2f));
-            g.draw(dot);
-          }
-        }
-      }
-      case BAND -> {
-        int n = s.x.length - 1;
-        g.setColor(new Color(s.color.getRed(), s.color.getGreen(), s.color.getBlue(), 70));
-        for (int k = 0; k < n; k++) {
-          double lo = ty(s.y[k]);
-          double hi = ty(s.y[n + k]);
-          if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
-            continue;
-          }
-          double px0 = a.px(s.x[k]);
-          double pyHi = a.py(hi);
-          g.fill(new Rectangle2D.Double(px0, pyHi, a.px(s.x[k + 1]) - px0, a.py(lo) - pyHi));
-        }
-      }
-      case STEP -> {
-        Path2D path = new Path2D.Double();
-        double base = a.by[0];
-        path.moveTo(a.px(s.x[0]), a.py(base));
-        for (int k = 0; k < s.y.length; k++) {
-          double y = ty(s.y[k]);
-          double yy = Double.isFinite(y) ? y : base;
-          path.lineTo(a.px(s.x[k]), a.py(yy));
-          path.lineTo(a.px(s.x[k + 1]), a.py(yy));
-        }
-        path.lineTo(a.px(s.x[s.x.length - 1]), a.py(base));
-        g.draw(path);
-      }
-      case VLINE ->
-          g.draw(
-              new java.awt.geom.Line2D.Double(
-                  a.px(s.x[0]), a.area.getMinY(), a.px(s.x[0]), a.area.getMaxY()));
-      case SEGMENTS -> {
-        for (int k = 0; k + 1 < s.x.length; k += 2) {
-          g.draw(
-              new java.awt.geom.Line2D.Double(
-                  a.px(s.x[k]), a.py(ty(s.y[k])), a.px(s.x[k + 1]), a.py(ty(s.y[k + 1]))));
-        }
-      }
-      default -> throw new IllegalStateException("unknown series kind " + s.kind);
-    }
-  }
-
-  private void drawLegend(Graphics2D g, Rectangle2D area) {
-    List<Series> labelled =
-        series.stream().filter(s -> s.label != null && !s.label.isEmpty()).toList();
-    if (labelled.isEmpty()) {
-      return;
-    }
-    int lineHeight = 18;
-    int w = 0;
-    for (Series s : labelled) {
-      w = Math.max(w, g.getFontMetrics().stringWidth(s.label));
-    }
-    double x = area.getMaxX() - w - 50;
-    double y = area.getMinY() + 8;
-    g.setColor(new Color(255, 255, 255, 220));
-    g.fill(new Rectangle2D.Double(x - 6, y - 4, w + 50, labelled.size() * lineHeight + 6));
-    for (Series s : labelled) {
-      g.setColor(s.color);
-      g.setStroke(new BasicStroke(2f));
-      if (s.kind == Kind.POINTS) {
-        g.fill(new java.awt.geom.Ellipse2D.Double(x + 10, y + 5, 8, 8));
-      } else {
-        g.draw(new java.awt.geom.Line2D.Double(x, y + 9, x + 28, y + 9));
-      }
-      g.setColor(Color.BLACK);
-      g.drawString(s.label, (float) (x + 36), (float) (y + 14));
-      y += lineHeight;
-    }
+    painter.drawLegend(g, area, series);
   }
 
   static String format(double v) {
