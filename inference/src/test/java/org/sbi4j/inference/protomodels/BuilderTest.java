@@ -1,6 +1,5 @@
 package org.sbi4j.inference.protomodels;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,20 +56,7 @@ class BuilderTest {
     DatabaseSource source = DatabaseSource.of(dir);
     BuildConfig shortRun = new BuildConfig(3, 40, 9, SETTINGS, 15);
     BuildConfig fullRun = new BuildConfig(3, 90, 9, SETTINGS, 15);
-    Path resumed = tmp.resolve("resumed");
-    List<WalkerState> straight;
-    List<WalkerState> continued;
-    try (LocalTaskRunner one = new LocalTaskRunner(1);
-        LocalTaskRunner two = new LocalTaskRunner(2)) {
-      Builder.run(source, shortRun, resumed, one, false);
-      continued = Builder.run(source, fullRun, resumed, two, false);
-      straight = Builder.run(source, fullRun, null, one, false);
-    }
-    for (int w = 0; w < 3; w++) {
-      assertArrayEquals(straight.get(w).trajectory(), continued.get(w).trajectory());
-      assertEquals(straight.get(w).best(), continued.get(w).best());
-      assertEquals(straight.get(w).accepted(), continued.get(w).accepted());
-    }
+    ResumedWalks.assertResumeMatchesStraight(source, shortRun, fullRun, tmp.resolve("resumed"), 2);
   }
 
   @Test

@@ -1,6 +1,5 @@
 package org.sbi4j.inference.protomodels;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -107,19 +106,9 @@ class EftBuilderTest {
     DatabaseSource source = DatabaseSource.of(dir);
     BuildConfig shortRun = new BuildConfig(2, 30, 9, SETTINGS, 10);
     BuildConfig fullRun = new BuildConfig(2, 70, 9, SETTINGS, 10);
-    Path resumed = tmp.resolve("resumed");
-    List<WalkerState> straight;
-    List<WalkerState> continued;
-    try (LocalTaskRunner one = new LocalTaskRunner(1)) {
-      Builder.run(source, shortRun, resumed, one, false);
-      continued = Builder.run(source, fullRun, resumed, one, false);
-      straight = Builder.run(source, fullRun, null, one, false);
-    }
-    for (int w = 0; w < 2; w++) {
-      assertArrayEquals(straight.get(w).trajectory(), continued.get(w).trajectory());
-      assertEquals(straight.get(w).best(), continued.get(w).best());
-      assertEquals(straight.get(w).current(), continued.get(w).current());
-    }
+    List<WalkerState> straight =
+        ResumedWalks.assertResumeMatchesStraight(
+            source, shortRun, fullRun, tmp.resolve("resumed"), 2);
     assertFalse(straight.get(0).best().activeOperators().isEmpty());
   }
 
