@@ -3,6 +3,8 @@ package org.sbi4j.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sbi4j.common.Progress;
+import org.sbi4j.samples.io.CsvImport;
+import org.sbi4j.samples.io.Hdf5Import;
 import org.sbi4j.samples.io.LheImport;
 import org.sbi4j.samples.steps.ImportStep;
 import picocli.CommandLine;
@@ -10,19 +12,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code sbi4j import}: a user's LHE or CSV events into an event file (docs/cli.md). */
+/** {@code sbi4j import}: a user's LHE, CSV or HDF5 events into an event file (docs/cli.md). */
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
-    description = "Import LHE files or a CSV table into an event file (MadMiner's layout).",
-    subcommands = {ImportCommand.Lhe.class, ImportCommand.Csv.class})
+    description =
+        "Import LHE files, a CSV table or HDF5 datasets into an event file (MadMiner's layout).",
+    subcommands = {ImportCommand.Lhe.class, ImportCommand.Csv.class, ImportCommand.Hdf5.class})
 final class ImportCommand implements Runnable {
   @Override
   public void run() {
     new CommandLine(this).usage(System.out);
   }
 
-  /** The options of both subcommands. */
+  /** The options of the subcommands. */
   static final class Files {
     @Option(
         names = "--setup",
@@ -34,7 +37,9 @@ final class ImportCommand implements Runnable {
         names = "--config",
         required = true,
         paramLabel = "FILE",
-        description = "Import config YAML (configs/lhe-import.yaml or configs/csv-import.yaml).")
+        description =
+            "Import config YAML (configs/lhe-import.yaml, configs/csv-import.yaml or"
+                + " configs/hdf5-import.yaml).")
     Path config;
 
     @Option(
@@ -44,8 +49,8 @@ final class ImportCommand implements Runnable {
         description = "Event file (.h5).")
     Path out;
 
-    void declare(Outputs o) {
-      o.input("--config", config).input("--setup", setup).file("--out", out);
+    Outputs declare(Outputs o) {
+      return o.input("--config", config).input("--setup", setup).file("--out", out);
     }
   }
 
@@ -93,12 +98,49 @@ final class ImportCommand implements Runnable {
 
     @Override
     public void declare(Outputs o) {
-      files.declare(common.declare(o));
+      files.declare(common.declare(o)).input("--config file", dataFile());
+    }
+
+    private Path dataFile() {
+      return java.nio.file.Files.isRegularFile(files.config)
+          ? CsvImport.dataFile(files.config, files.setup)
+          : null;
     }
 
     @Override
     public Integer call() {
       ImportStep.Result r = ImportStep.csv(files.config, files.setup, files.out);
+      common.report(r, () -> human(r));
+      return 0;
+    }
+  }
+
+  /** {@code import hdf5}. */
+  @Command(
+      name = "hdf5",
+      mixinStandardHelpOptions = true,
+      description =
+          "Import numeric HDF5 datasets (1-D, or columns of 2-D ones) of observables and"
+              + " per-benchmark weights.")
+  static final class Hdf5 implements Callable<Integer>, Outputs.Declaring {
+    @Mixin CommonOptions common;
+
+    @Mixin Files files;
+
+    @Override
+    public void declare(Outputs o) {
+      files.declare(common.declare(o)).input("--config file", dataFile());
+    }
+
+    private Path dataFile() {
+      return java.nio.file.Files.isRegularFile(files.config)
+          ? Hdf5Import.dataFile(files.config, files.setup)
+          : null;
+    }
+
+    @Override
+    public Integer call() {
+      ImportStep.Result r = ImportStep.hdf5(files.config, files.setup, files.out);
       common.report(r, () -> human(r));
       return 0;
     }
