@@ -14,7 +14,7 @@ dir="${2:-/tmp/sbi4j-hash-bench}"
 mkdir -p "$dir"
 big="$dir/big.bin"
 trap 'rm -f "$big"' EXIT
-head -c "$((gb * 1000))M" /dev/urandom >"$big"
+head -c "$((gb * 1000000000))" /dev/urandom >"$big"
 ls -l "$big"
 cat "$big" >/dev/null
 /usr/bin/time -f "sha256sum: wall %e s, user %U s, sys %S s" sha256sum "$big"
