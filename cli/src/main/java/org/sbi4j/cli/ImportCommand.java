@@ -86,32 +86,48 @@ final class ImportCommand implements Runnable {
     }
   }
 
+  /** {@code import csv} and {@code import hdf5}: the table named by the config's 'file'. */
+  abstract static class Table implements Callable<Integer>, Outputs.Declaring {
+    @Mixin CommonOptions common;
+
+    @Mixin Files files;
+
+    /** The table the config names (recorded among the inputs). */
+    abstract Path dataFile();
+
+    /** Imports it. */
+    abstract ImportStep.Result run();
+
+    @Override
+    public void declare(Outputs o) {
+      files
+          .declare(common.declare(o))
+          .input(
+              "--config file", java.nio.file.Files.isRegularFile(files.config) ? dataFile() : null);
+    }
+
+    @Override
+    public Integer call() {
+      ImportStep.Result r = run();
+      common.report(r, () -> human(r));
+      return 0;
+    }
+  }
+
   /** {@code import csv}. */
   @Command(
       name = "csv",
       mixinStandardHelpOptions = true,
       description = "Import a CSV table of observables and per-benchmark weights.")
-  static final class Csv implements Callable<Integer>, Outputs.Declaring {
-    @Mixin CommonOptions common;
-
-    @Mixin Files files;
-
+  static final class Csv extends Table {
     @Override
-    public void declare(Outputs o) {
-      files.declare(common.declare(o)).input("--config file", dataFile());
-    }
-
-    private Path dataFile() {
-      return java.nio.file.Files.isRegularFile(files.config)
-          ? CsvImport.dataFile(files.config, files.setup)
-          : null;
+    Path dataFile() {
+      return CsvImport.dataFile(files.config, files.setup);
     }
 
     @Override
-    public Integer call() {
-      ImportStep.Result r = ImportStep.csv(files.config, files.setup, files.out);
-      common.report(r, () -> human(r));
-      return 0;
+    ImportStep.Result run() {
+      return ImportStep.csv(files.config, files.setup, files.out);
     }
   }
 
@@ -122,27 +138,15 @@ final class ImportCommand implements Runnable {
       description =
           "Import numeric HDF5 datasets (1-D, or columns of 2-D ones) of observables and"
               + " per-benchmark weights.")
-  static final class Hdf5 implements Callable<Integer>, Outputs.Declaring {
-    @Mixin CommonOptions common;
-
-    @Mixin Files files;
-
+  static final class Hdf5 extends Table {
     @Override
-    public void declare(Outputs o) {
-      files.declare(common.declare(o)).input("--config file", dataFile());
-    }
-
-    private Path dataFile() {
-      return java.nio.file.Files.isRegularFile(files.config)
-          ? Hdf5Import.dataFile(files.config, files.setup)
-          : null;
+    Path dataFile() {
+      return Hdf5Import.dataFile(files.config, files.setup);
     }
 
     @Override
-    public Integer call() {
-      ImportStep.Result r = ImportStep.hdf5(files.config, files.setup, files.out);
-      common.report(r, () -> human(r));
-      return 0;
+    ImportStep.Result run() {
+      return ImportStep.hdf5(files.config, files.setup, files.out);
     }
   }
 

@@ -170,35 +170,17 @@ public final class Hdf5Import {
                 + "); check the path with h5ls -r");
       }
       if (h5.isStrings(r.dataset())) {
-        throw new IllegalArgumentException(
-            h5.file()
-                + ": dataset '"
-                + r.dataset()
-                + "' (named by "
-                + r.key()
-                + ") holds strings; numbers are expected");
+        throw new IllegalArgumentException(where(h5, r) + " holds strings; numbers are expected");
       }
       long[] dims = h5.dims(r.dataset());
       int cols = h5.columns(r.dataset());
       if (dims.length == 0) {
         throw new IllegalArgumentException(
-            h5.file()
-                + ": dataset '"
-                + r.dataset()
-                + "' (named by "
-                + r.key()
-                + ") is a scalar; name a 1-D dataset or a column of a 2-D one");
+            where(h5, r) + " is a scalar; name a 1-D dataset or a column of a 2-D one");
       }
       if (r.column() < 0 && cols != 1) {
         throw new IllegalArgumentException(
-            String.format(
-                Locale.ROOT,
-                "%s: dataset '%s' (named by %s) has %d columns; name one as %s[0]",
-                h5.file(),
-                r.dataset(),
-                r.key(),
-                cols,
-                r.dataset()));
+            where(h5, r) + " has " + cols + " columns; name one as " + r.dataset() + "[0]");
       }
       if (r.column() >= cols) {
         throw new IllegalArgumentException(
@@ -232,6 +214,11 @@ public final class Hdf5Import {
       }
     }
     return n;
+  }
+
+  /** "FILE: dataset 'PATH' (named by KEY)". */
+  private static String where(H5Reader h5, Ref r) {
+    return h5.file() + ": dataset '" + r.dataset() + "' (named by " + r.key() + ")";
   }
 
   /** Copies rows [start, start+count) of each reference into column k of the row-major out. */
