@@ -72,7 +72,13 @@ final class ImportCommand implements Runnable {
 
     @Override
     public void declare(Outputs o) {
-      files.declare(common.declare(o));
+      files
+          .declare(common.declare(o))
+          .inputs(
+              "--config samples",
+              java.nio.file.Files.isRegularFile(files.config)
+                  ? LheImport.files(files.config, files.setup)
+                  : java.util.List.of());
     }
 
     @Override
