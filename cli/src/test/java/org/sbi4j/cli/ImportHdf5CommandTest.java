@@ -40,7 +40,7 @@ class ImportHdf5CommandTest {
 
   /** What {@code sha256sum hdf5-table.h5} prints for the committed fixture. */
   static final String TABLE_SHA256 =
-      "59c8481cf96958467f02673110fcd65022da2364848894491e9709ae75b118bb";
+      "c3093155cdf06dde11c716c47703641a1a02e9baf89fa17342d814438a282bba";
 
   @TempDir static Path dir;
 
@@ -123,6 +123,10 @@ class ImportHdf5CommandTest {
             config("strings", "/bad/strings", "/weights[0]", ""),
             "holds strings; numbers are expected"),
         row("scalar", config("scalar", "/bad/scalar", "/weights[0]", ""), "is a scalar"),
+        row(
+            "compound type",
+            config("compound", "/pt", "/bad/compound", ""),
+            "(named by weights.sm) does not hold plain numbers"),
         row("3-D", config("cube", "/bad/cube", "/weights[0]", ""), "has 3 dimensions"),
         row(
             "2-D without column",

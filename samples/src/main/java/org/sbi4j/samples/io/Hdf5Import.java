@@ -172,6 +172,12 @@ public final class Hdf5Import {
       if (h5.isStrings(r.dataset())) {
         throw new IllegalArgumentException(where(h5, r) + " holds strings; numbers are expected");
       }
+      if (!h5.isNumeric(r.dataset())) {
+        throw new IllegalArgumentException(
+            where(h5, r)
+                + " does not hold plain numbers (compound, enum or other type); name a"
+                + " dataset of floats or integers");
+      }
       long[] dims = h5.dims(r.dataset());
       int cols = h5.columns(r.dataset());
       if (dims.length == 0) {

@@ -40,6 +40,8 @@ import org.sbi4j.samples.EventSample;
  *     f["bad/cube"] = np.ones((10, 2, 2))
  *     f["bad/sampled"] = np.where(i == 5, 0.5, 0.0)
  *     f["bad/empty"] = np.ones(0)
+ *     f["bad/compound"] = np.array([(1.0, 2)] * 10, dtype=[("a", "f8"), ("b", "i4")])
+ *     f["bad/bool"] = np.ones(10, dtype=bool)
  *     f.create_group("bad/group")
  * </pre>
  *
@@ -124,6 +126,10 @@ class Hdf5ImportTest {
     has(error("/bad/short", null), "has 10 rows but '/bad/short' (observables.o) has 9;");
     has(error("/bad/strings", null), "holds strings");
     has(error("/bad/scalar", null), "is a scalar");
+    has(
+        error("/bad/compound", null),
+        "'/bad/compound' (named by observables.o) does not hold plain");
+    has(error("/bad/bool", null), "does not hold plain numbers");
     has(error("/bad/cube", null), "3 dimensions");
     has(error("/bad/group", null), "has no dataset '/bad/group'");
     has(error("/missing", null), "has no dataset '/missing'");
