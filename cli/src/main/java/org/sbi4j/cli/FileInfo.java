@@ -49,9 +49,10 @@ record FileInfo(
   private static final byte[] HDF5 = {(byte) 0x89, 'H', 'D', 'F'};
 
   /**
-   * Inspects {@code path}: a model folder, an HDF5 file ({@link H5Info} kinds), a pyhf workspace, a
-   * JSON result of sbi4j or another JSON file; anything else is bad input. With {@code check},
-   * every recorded input is hashed again.
+   * Inspects {@code path}: a model folder, an NPLM toys folder, a proto-model database folder, an
+   * HDF5 file ({@link H5Info} kinds), a pyhf workspace, a proto-model checkpoint, a JSON result of
+   * sbi4j or another JSON file; anything else is bad input. With {@code check}, every recorded
+   * input is hashed again.
    */
   static FileInfo of(Path path, boolean check) {
     if (!Files.exists(path)) {
@@ -72,10 +73,17 @@ record FileInfo(
 
   private static FileInfo folder(Path dir) {
     Path model = dir.resolve("model.json");
+    if (Files.isRegularFile(dir.resolve("run.txt"))) {
+      return toysFolder(dir);
+    }
+    if (Files.isRegularFile(dir.resolve("database.json"))) {
+      return database(dir);
+    }
     if (!Files.isRegularFile(model)) {
       throw new IllegalArgumentException(
           dir
-              + " is a folder without model.json; sbi4j info reads model folders, HDF5 and JSON files");
+              + " is a folder without model.json, run.txt or database.json; sbi4j info reads"
+              + " model, NPLM toys and proto-model database folders, HDF5 and JSON files");
     }
     JsonNode h = tree(model);
     Map<String, Object> shape = new LinkedHashMap<>();
@@ -87,9 +95,64 @@ record FileInfo(
     }
     shape.put("members", h.path("members").asInt());
     shape.put("hiddenLayers", strings(h.path("hiddenLayers")));
+    return new FileInfo(dir.toString(), "model folder", shape, folderProvenance(dir), List.of());
+  }
+
+  /** An NPLM toys folder (docs/formats.md §12): its key, toys done and resumptions. */
+  private static FileInfo toysFolder(Path dir) {
+    Map<String, Object> shape = new LinkedHashMap<>();
+    try {
+      for (String line : Files.readAllLines(dir.resolve("run.txt"))) {
+        int colon = line.indexOf(": ");
+        if (colon > 0) {
+          shape.put(line.substring(0, colon), line.substring(colon + 2).strip());
+        }
+      }
+      try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+        shape.put(
+            "toys done",
+            files.filter(f -> f.getFileName().toString().matches("toy-\\d+\\.t")).count());
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + dir + ": " + e.getMessage());
+    }
+    Path resumptions = dir.resolve("resumptions.json");
+    if (Files.isRegularFile(resumptions)) {
+      List<String> runs = new ArrayList<>();
+      JsonNode list = tree(resumptions);
+      for (JsonNode r : list) {
+        Provenance p = read(resumptions, r);
+        runs.add(p.createdAt() + " " + String.join(" ", p.commandLine()));
+      }
+      shape.put("resumed by", runs);
+    }
+    return new FileInfo(
+        dir.toString(), "NPLM toys folder", shape, folderProvenance(dir), List.of());
+  }
+
+  /** A proto-model database folder (docs/formats.md §15). */
+  private static FileInfo database(Path dir) {
+    JsonNode h = tree(dir.resolve("database.json"));
+    Map<String, Object> shape = new LinkedHashMap<>();
+    List<String> particles = new ArrayList<>();
+    for (JsonNode p : h.path("particles")) {
+      particles.add(p.path("name").asString());
+    }
+    List<String> operators = new ArrayList<>();
+    for (JsonNode o : h.path("operators")) {
+      operators.add(o.path("name").asString());
+    }
+    shape.put("particles", particles);
+    shape.put("operators", operators);
+    shape.put("analyses", strings(h.path("analyses")));
+    return new FileInfo(
+        dir.toString(), "proto-model database", shape, folderProvenance(dir), List.of());
+  }
+
+  /** The folder's provenance.json, or null when it has none. */
+  private static Provenance folderProvenance(Path dir) {
     Path prov = dir.resolve("provenance.json");
-    Provenance p = Files.isRegularFile(prov) ? read(prov, tree(prov)) : null;
-    return new FileInfo(dir.toString(), "model folder", shape, p, List.of());
+    return Files.isRegularFile(prov) ? read(prov, tree(prov)) : null;
   }
 
   private static FileInfo json(Path file) {
@@ -115,6 +178,11 @@ record FileInfo(
       shape.put("channels", channels);
       shape.put("samples", samples);
       shape.put("measurements", measurements);
+    } else if (root.has("fingerprint") && root.has("walker") && root.has("trajectory")) {
+      kind = "proto-model checkpoint";
+      shape.put("walker", root.path("walker").asInt());
+      shape.put("steps", root.path("steps").asInt());
+      shape.put("best K", root.path("bestEvaluation").path("k").asDouble());
     } else {
       kind = root.has("provenance") ? "JSON result" : "JSON file";
       List<String> keys = new ArrayList<>();

@@ -3,6 +3,8 @@ package org.sbi4j.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sbi4j.common.Progress;
+import org.sbi4j.samples.io.CsvImport;
+import org.sbi4j.samples.io.Hdf5Import;
 import org.sbi4j.samples.io.LheImport;
 import org.sbi4j.samples.steps.ImportStep;
 import picocli.CommandLine;
@@ -10,19 +12,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code sbi4j import}: a user's LHE or CSV events into an event file (docs/cli.md). */
+/** {@code sbi4j import}: a user's LHE, CSV or HDF5 events into an event file (docs/cli.md). */
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
-    description = "Import LHE files or a CSV table into an event file (MadMiner's layout).",
-    subcommands = {ImportCommand.Lhe.class, ImportCommand.Csv.class})
+    description =
+        "Import LHE files, a CSV table or HDF5 datasets into an event file (MadMiner's layout).",
+    subcommands = {ImportCommand.Lhe.class, ImportCommand.Csv.class, ImportCommand.Hdf5.class})
 final class ImportCommand implements Runnable {
   @Override
   public void run() {
     new CommandLine(this).usage(System.out);
   }
 
-  /** The options of both subcommands. */
+  /** The options of the subcommands. */
   static final class Files {
     @Option(
         names = "--setup",
@@ -34,7 +37,9 @@ final class ImportCommand implements Runnable {
         names = "--config",
         required = true,
         paramLabel = "FILE",
-        description = "Import config YAML (configs/lhe-import.yaml or configs/csv-import.yaml).")
+        description =
+            "Import config YAML (configs/lhe-import.yaml, configs/csv-import.yaml or"
+                + " configs/hdf5-import.yaml).")
     Path config;
 
     @Option(
@@ -44,8 +49,8 @@ final class ImportCommand implements Runnable {
         description = "Event file (.h5).")
     Path out;
 
-    void declare(Outputs o) {
-      o.input("--config", config).input("--setup", setup).file("--out", out);
+    Outputs declare(Outputs o) {
+      return o.input("--config", config).input("--setup", setup).file("--out", out);
     }
   }
 
@@ -67,7 +72,13 @@ final class ImportCommand implements Runnable {
 
     @Override
     public void declare(Outputs o) {
-      files.declare(common.declare(o));
+      files
+          .declare(common.declare(o))
+          .inputs(
+              "--config samples",
+              java.nio.file.Files.isRegularFile(files.config)
+                  ? LheImport.files(files.config, files.setup)
+                  : java.util.List.of());
     }
 
     @Override
@@ -81,26 +92,67 @@ final class ImportCommand implements Runnable {
     }
   }
 
+  /** {@code import csv} and {@code import hdf5}: the table named by the config's 'file'. */
+  abstract static class Table implements Callable<Integer>, Outputs.Declaring {
+    @Mixin CommonOptions common;
+
+    @Mixin Files files;
+
+    /** The table the config names (recorded among the inputs). */
+    abstract Path dataFile();
+
+    /** Imports it. */
+    abstract ImportStep.Result run();
+
+    @Override
+    public void declare(Outputs o) {
+      files
+          .declare(common.declare(o))
+          .input(
+              "--config file", java.nio.file.Files.isRegularFile(files.config) ? dataFile() : null);
+    }
+
+    @Override
+    public Integer call() {
+      ImportStep.Result r = run();
+      common.report(r, () -> human(r));
+      return 0;
+    }
+  }
+
   /** {@code import csv}. */
   @Command(
       name = "csv",
       mixinStandardHelpOptions = true,
       description = "Import a CSV table of observables and per-benchmark weights.")
-  static final class Csv implements Callable<Integer>, Outputs.Declaring {
-    @Mixin CommonOptions common;
-
-    @Mixin Files files;
-
+  static final class Csv extends Table {
     @Override
-    public void declare(Outputs o) {
-      files.declare(common.declare(o));
+    Path dataFile() {
+      return CsvImport.dataFile(files.config, files.setup);
     }
 
     @Override
-    public Integer call() {
-      ImportStep.Result r = ImportStep.csv(files.config, files.setup, files.out);
-      common.report(r, () -> human(r));
-      return 0;
+    ImportStep.Result run() {
+      return ImportStep.csv(files.config, files.setup, files.out);
+    }
+  }
+
+  /** {@code import hdf5}. */
+  @Command(
+      name = "hdf5",
+      mixinStandardHelpOptions = true,
+      description =
+          "Import numeric HDF5 datasets (1-D, or columns of 2-D ones) of observables and"
+              + " per-benchmark weights.")
+  static final class Hdf5 extends Table {
+    @Override
+    Path dataFile() {
+      return Hdf5Import.dataFile(files.config, files.setup);
+    }
+
+    @Override
+    ImportStep.Result run() {
+      return ImportStep.hdf5(files.config, files.setup, files.out);
     }
   }
 

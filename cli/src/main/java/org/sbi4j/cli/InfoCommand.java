@@ -15,14 +15,17 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "info",
     mixinStandardHelpOptions = true,
-    description = "What a file or model folder is (kind, sizes) and where it came from.")
+    description =
+        "What a file or folder (model, NPLM toys, proto-model database) is (kind, sizes) and"
+            + " where it came from.")
 final class InfoCommand implements Callable<Integer>, Outputs.Declaring {
   @Mixin CommonOptions common;
 
   @Parameters(
       paramLabel = "FILE",
       description =
-          "Event file, mined file, training sample, evaluation, model folder, JSON result or"
+          "Event file, mined file, training sample, evaluation, model folder, NPLM toys folder,"
+              + " proto-model database or checkpoint, JSON result or"
               + " workspace.")
   Path file;
 

@@ -18,7 +18,23 @@ class AugmentMethodsCommandTest {
   static final Path events = TestEvents.interference1d(4_000, 17);
   static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private int thetaPoints(CliRun r) {
+  /** {@code augment --events EVENTS --method METHOD OPTIONS --samples N --out OUT --json -}. */
+  private static CliRun augment(String method, int samples, Path out, Object... options) {
+    return CliRun.of(
+        "augment --events",
+        events,
+        "--method",
+        method,
+        options,
+        "--samples",
+        samples,
+        "--out",
+        out,
+        "--json -");
+  }
+
+  /** The number of θ points the successful run {@code r} reports. */
+  private static int thetaPoints(CliRun r) {
     assertEquals(0, r.exitCode(), r.err());
     return JSON.readTree(r.out()).get("thetaPoints").asInt();
   }
@@ -26,25 +42,7 @@ class AugmentMethodsCommandTest {
   @Test
   void repeatedOptionsSplitTheRows() {
     Path local = dir.resolve("local.h5");
-    assertEquals(
-        2,
-        thetaPoints(
-            CliRun.of(
-                "augment",
-                "--events",
-                events,
-                "--method",
-                "local",
-                "--theta-ref",
-                "-0.5",
-                "--theta-ref",
-                "0.5",
-                "--samples",
-                100,
-                "--out",
-                local,
-                "--json",
-                "-")));
+    assertEquals(2, thetaPoints(augment("local", 100, local, "--theta-ref -0.5 --theta-ref 0.5")));
     double[] th = TrainingFiles.read(local).column(Column.THETA0);
     assertEquals(50, Arrays.stream(th).filter(v -> v == 0.5).count());
 
@@ -52,24 +50,7 @@ class AugmentMethodsCommandTest {
     assertEquals(
         3,
         thetaPoints(
-            CliRun.of(
-                "augment",
-                "--events",
-                events,
-                "--method",
-                "ratio",
-                "--theta0-prior",
-                "grid:-1:1:3",
-                "--theta1",
-                "0.2",
-                "--theta1",
-                "-0.2",
-                "--samples",
-                200,
-                "--out",
-                ratio,
-                "--json",
-                "-")));
+            augment("ratio", 200, ratio, "--theta0-prior grid:-1:1:3 --theta1 0.2 --theta1 -0.2")));
     double[] t1 = TrainingFiles.read(ratio).column(Column.THETA1);
     assertEquals(100, Arrays.stream(t1).filter(v -> v == -0.2).count());
   }
@@ -78,45 +59,12 @@ class AugmentMethodsCommandTest {
   void plainAndTestSamples() {
     Path plain = dir.resolve("plain.h5");
     assertEquals(
-        5,
-        thetaPoints(
-            CliRun.of(
-                "augment",
-                "--events",
-                events,
-                "--method",
-                "plain",
-                "--theta0-prior",
-                "normal:0:0.3",
-                "--thetas",
-                5,
-                "--samples",
-                100,
-                "--out",
-                plain,
-                "--json",
-                "-")));
+        5, thetaPoints(augment("plain", 100, plain, "--theta0-prior normal:0:0.3 --thetas 5")));
     EventSample p = TrainingFiles.read(plain);
     assertEquals(100, p.size());
     assertTrue(p.has(Column.THETA0) && !p.has(Column.WEIGHT));
     Path test = dir.resolve("test.h5");
-    assertEquals(
-        1,
-        thetaPoints(
-            CliRun.of(
-                "augment",
-                "--events",
-                events,
-                "--method",
-                "test",
-                "--theta0-prior",
-                "grid:0.5:0.5:1",
-                "--samples",
-                80,
-                "--out",
-                test,
-                "--json",
-                "-")));
+    assertEquals(1, thetaPoints(augment("test", 80, test, "--theta0-prior grid:0.5:0.5:1")));
     EventSample t = TrainingFiles.read(test);
     // every row carries σ(θ)/80
     double[] w = t.column(Column.WEIGHT);
@@ -126,34 +74,11 @@ class AugmentMethodsCommandTest {
 
   @Test
   void badValuesExitTwoNamingTheOption() {
-    CliRun r =
-        CliRun.of(
-            "augment",
-            "--events",
-            events,
-            "--method",
-            "ratio",
-            "--theta0-prior",
-            "grid:-1:1:3",
-            "--theta1",
-            "abc",
-            "--samples",
-            10,
-            "--out",
-            dir.resolve("bad.h5"));
+    Path bad = dir.resolve("bad.h5");
+    CliRun r = augment("ratio", 10, bad, "--theta0-prior grid:-1:1:3 --theta1 abc");
     assertEquals(2, r.exitCode(), r.err());
     assertTrue(r.err().startsWith("--theta1") || r.err().contains("--theta1 'abc'"), r.err());
-    r =
-        CliRun.of(
-            "augment",
-            "--events",
-            events,
-            "--method",
-            "plain",
-            "--samples",
-            10,
-            "--out",
-            dir.resolve("bad.h5"));
+    r = augment("plain", 10, bad);
     assertEquals(2, r.exitCode(), r.err());
     assertTrue(r.err().contains("--theta0-prior"), r.err());
   }

@@ -132,6 +132,13 @@ class ImportCommandTest {
     assertArrayEquals(new double[] {50, 60}, e.x(), 1e-12);
     assertArrayEquals(new double[] {2, 3, 1}, e.weights(), 1e-15);
     assertArrayEquals(new int[] {0}, e.sampledFrom().orElseThrow());
+    // the provenance records the LHE file itself beside the config and the setup (issue 16)
+    List<String> inputs =
+        org.sbi4j.samples.io.H5Info.of(out).provenance().inputs().stream()
+            .map(in -> in.path() + " " + in.sha256())
+            .toList();
+    Path lhe = dir.resolve("good.lhe").toAbsolutePath().normalize();
+    assertTrue(inputs.contains(lhe + " " + org.sbi4j.common.Sha256.file(lhe)), inputs.toString());
 
     // --setup alone gives the setup of a config without one
     Path noSetup =
@@ -225,6 +232,11 @@ class ImportCommandTest {
     assertArrayEquals(new double[] {1.5, 2.5}, e.x(), 0);
     assertArrayEquals(new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6}, e.weights(), 0);
     assertArrayEquals(new int[] {0, -1}, e.sampledFrom().orElseThrow());
+    Path table = dir.resolve("table.csv").toAbsolutePath().normalize();
+    assertTrue(
+        org.sbi4j.samples.io.H5Info.of(out).provenance().inputs().stream()
+            .anyMatch(in -> in.path().equals(table.toString())),
+        "the CSV file is an input");
   }
 
   static Arguments row(String name, Path config, String... fragments) {

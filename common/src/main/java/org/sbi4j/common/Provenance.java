@@ -16,7 +16,8 @@ import java.util.Map;
  *
  * <p>The command line sets the run's provenance once ({@link #setCurrent}) before any work; the
  * writers take {@link #current()}. A program using sbi4j as a library gets one without command
- * line, seeds or inputs unless it sets its own.
+ * line, seeds or inputs unless it sets its own. It is serializable, so that tasks run on a cluster
+ * carry the driver's provenance into what they write.
  *
  * @param tool always "sbi4j"
  * @param version sbi4j's version ({@link BuildInfo})
@@ -37,7 +38,8 @@ public record Provenance(
     Map<String, Long> seeds,
     List<Input> inputs,
     Map<String, String> runtime,
-    String createdAt) {
+    String createdAt)
+    implements java.io.Serializable {
 
   /** The tool name recorded. */
   public static final String TOOL = "sbi4j";
@@ -48,7 +50,7 @@ public record Provenance(
    * @param path the path as given on the command line
    * @param sha256 SHA-256 of the file, or of the folder as {@link Sha256#folder} defines it
    */
-  public record Input(String path, String sha256) {
+  public record Input(String path, String sha256) implements java.io.Serializable {
     /** Hashes {@code path} (a file or a folder) now. */
     public static Input of(Path path) {
       return new Input(path.toAbsolutePath().normalize().toString(), Sha256.of(path));

@@ -23,6 +23,7 @@ class ExampleConfigsTest {
           "train.yaml", org.sbi4j.training.TrainingConfig.class,
           "train-gold.yaml", org.sbi4j.training.TrainingConfig.class,
           "csv-import.yaml", org.sbi4j.samples.io.CsvImport.Mapping.class,
+          "hdf5-import.yaml", org.sbi4j.samples.io.CsvImport.Mapping.class,
           "lhe-import.yaml", org.sbi4j.samples.io.LheMapping.class);
 
   @Test

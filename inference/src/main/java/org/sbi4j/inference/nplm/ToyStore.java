@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.sbi4j.common.AtomicFiles;
 import org.sbi4j.common.InvalidValueException;
+import org.sbi4j.common.Provenance;
+import org.sbi4j.inference.internal.ProvenanceFiles;
 
 /**
  * A folder of finished NPLM toys, so that an interrupted run resumes from them: toy k's t is
@@ -25,11 +27,19 @@ import org.sbi4j.common.InvalidValueException;
  * {@code run.txt} records, one {@code name: value} line each, everything that determines a toy
  * (seed, toy source with a SHA-256 of the reference's content and N(0), training options; see
  * {@link NplmTest#key}); a folder written by a run with a different key is refused, naming what
- * differs, rather than mixed in.
+ * differs, rather than mixed in. {@code provenance.json} records the provenance of the run that
+ * made the folder (docs/formats.md §17.1), {@code resumptions.json} that of each run that resumed
+ * it (the key guarantees their toys agree; the build, command line and time may differ).
  */
 final class ToyStore {
   private static final Pattern TOY = Pattern.compile("toy-(\\d+)\\.t");
   private static final String RUN = "run.txt";
+
+  /** The provenance of the run that made the folder (docs/formats.md §12, §17). */
+  static final String PROVENANCE = "provenance.json";
+
+  /** The provenance of every later run that resumed it, oldest first. */
+  static final String RESUMPTIONS = "resumptions.json";
 
   private ToyStore() {}
 
@@ -44,6 +54,9 @@ final class ToyStore {
       if (!Files.exists(run)) {
         StringBuilder sb = new StringBuilder();
         key.forEach((name, value) -> sb.append(name).append(": ").append(value).append('\n'));
+        // provenance first: run.txt marks a folder as made, so a run cut off between the two
+        // leaves a folder that the next run makes again, provenance included
+        ProvenanceFiles.write(dir.resolve(PROVENANCE), Provenance.current());
         AtomicFiles.writeString(run, sb.toString());
       } else {
         String differs = differences(parse(Files.readString(run)), key);
@@ -56,6 +69,7 @@ final class ToyStore {
                   + differs
                   + "); give a new toys folder (or rerun with the options the folder was made with)");
         }
+        ProvenanceFiles.append(dir.resolve(RESUMPTIONS), Provenance.current());
       }
       Map<Long, Double> done = new TreeMap<>();
       try (Stream<Path> files = Files.list(dir)) {

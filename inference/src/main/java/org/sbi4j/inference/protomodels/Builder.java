@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sbi4j.common.Provenance;
 import org.sbi4j.common.TaskRunner;
 
 /**
@@ -35,7 +36,8 @@ public final class Builder {
       int walker,
       String checkpoints,
       boolean progress,
-      String label)
+      String label,
+      Provenance provenance)
       implements Serializable {}
 
   /**
@@ -79,7 +81,8 @@ public final class Builder {
               w,
               checkpoints == null ? null : checkpoints.toAbsolutePath().toString(),
               progress,
-              label));
+              label,
+              Provenance.current()));
     }
     return out;
   }
@@ -110,7 +113,7 @@ public final class Builder {
         task.config().checkpointEvery(),
         s -> {
           if (file != null) {
-            Checkpoints.write(file, fingerprint, s);
+            Checkpoints.write(file, fingerprint, s, task.provenance());
           }
           boolean last = s.steps() == task.config().steps();
           if (task.progress() && (last || !task.source().fake())) {

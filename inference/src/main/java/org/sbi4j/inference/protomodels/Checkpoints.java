@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sbi4j.common.AtomicFiles;
+import org.sbi4j.common.Provenance;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -23,7 +24,11 @@ final class Checkpoints {
     return dir.resolve(String.format(java.util.Locale.ROOT, "walker-%04d.json", w));
   }
 
-  static void write(Path file, String fingerprint, WalkerState s) {
+  /**
+   * Writes the state atomically, with the provenance of the run writing it (docs/formats.md §16,
+   * §17; the reader ignores it).
+   */
+  static void write(Path file, String fingerprint, WalkerState s, Provenance provenance) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("fingerprint", fingerprint);
     m.put("walker", s.walker());
@@ -36,6 +41,7 @@ final class Checkpoints {
     m.put("bestCoefficients", s.best().coefficients());
     m.put("bestEvaluation", evaluation(s.bestEvaluation()));
     m.put("trajectory", s.trajectory());
+    m.put("provenance", provenance);
     AtomicFiles.writeString(file, DatabaseJson.MAPPER.writeValueAsString(m) + "\n");
   }
 

@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sbi4j.common.AtomicFiles;
+import org.sbi4j.common.Provenance;
 import org.sbi4j.inference.histfactory.WorkspaceJson;
+import org.sbi4j.inference.internal.ProvenanceFiles;
 import org.sbi4j.morphing.Benchmark;
 import org.sbi4j.morphing.MorphingSetup;
 import org.sbi4j.morphing.Parameter;
@@ -26,6 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 public final class DatabaseJson {
   /** The value of the {@code format} key. */
   public static final String FORMAT = "sbi4j-protomodels-database";
+
+  /**
+   * The file beside {@code database.json} with the provenance of the run that wrote the database
+   * (docs/formats.md §15, §17); no reader needs it, and it is not part of the database's identity.
+   */
+  public static final String PROVENANCE = "provenance.json";
 
   static final JsonMapper MAPPER =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -299,6 +307,7 @@ public final class DatabaseJson {
       AtomicFiles.writeString(
           analysesDir.resolve(a.name() + ".json"), MAPPER.writeValueAsString(m) + "\n");
     }
+    ProvenanceFiles.write(dir.resolve(PROVENANCE), Provenance.current());
     AtomicFiles.writeString(dir.resolve("database.json"), MAPPER.writeValueAsString(index) + "\n");
   }
 

@@ -58,14 +58,20 @@ public record DatabaseSource(String dir, String digest, boolean fake, long fakeS
     return out;
   }
 
-  /** SHA-256 over the relative paths and contents of every file below {@code dir}, sorted. */
+  /**
+   * SHA-256 over the relative paths and contents of every file below {@code dir}, sorted, except
+   * the top-level {@code provenance.json}: a database written again with the same content keeps its
+   * identity, and its checkpoints.
+   */
   static String digest(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException(
           "database " + dir + " is not a folder (a database is a folder with database.json)");
     }
     try (Stream<Path> walk = Files.walk(dir)) {
-      List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
+      Path provenance = dir.resolve(DatabaseJson.PROVENANCE);
+      List<Path> files =
+          walk.filter(Files::isRegularFile).filter(f -> !f.equals(provenance)).sorted().toList();
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       for (Path f : files) {
         md.update(dir.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));

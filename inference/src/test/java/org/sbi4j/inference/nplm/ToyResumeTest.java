@@ -78,6 +78,24 @@ class ToyResumeTest {
     assertEquals(0, again.ran, "a finished run reruns nothing");
   }
 
+  /** A damaged list of resumptions is refused with the fix, not overwritten or mixed in. */
+  @Test
+  void aDamagedResumptionListIsRefused() throws Exception {
+    SampledToys nulls = SampledToys.nullToys(Sampler.exponential(1), 300, 30);
+    Path toys = dir.resolve("toys");
+    NplmTest.nullDistribution(nulls, NplmTestTest.FAST, 1, 3, new Interrupting(9), toys);
+    assertTrue(Files.exists(toys.resolve("provenance.json")));
+    Files.writeString(toys.resolve("resumptions.json"), "{\"not\": \"a list\"}");
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                NplmTest.nullDistribution(
+                    nulls, NplmTestTest.FAST, 1, 3, new Interrupting(9), toys));
+    assertTrue(e.getMessage().contains("resumptions.json is not a JSON array"), e.getMessage());
+    assertTrue(e.getMessage().contains("delete it"), e.getMessage());
+  }
+
   @Test
   void aFolderOfAnotherRunIsRefused() {
     SampledToys nulls = SampledToys.nullToys(Sampler.exponential(1), 300, 30);

@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sbi4j.common.Provenance;
 import org.sbi4j.inference.histfactory.ModifierType;
 import org.sbi4j.inference.histfactory.Workspace;
 
@@ -34,6 +36,36 @@ class DatabaseJsonTest {
     }
     Combiner.Settings s = new Combiner.Settings(0.5, 1.3);
     assertEquals(new Combiner(db, s).evaluate(m).k(), new Combiner(back, s).evaluate(m).k(), 1e-9);
+  }
+
+  /**
+   * The database records the run's provenance in provenance.json, which the reader ignores and
+   * which is no part of the identity that checkpoints record: the same database written by two runs
+   * keeps its identity, while any change to a data file changes it.
+   */
+  @Test
+  void provenanceIsRecordedButNotPartOfTheIdentity() throws IOException {
+    Database db = ToyDatabase.generate(8, true);
+    Path a = tmp.resolve("a");
+    Path b = tmp.resolve("b");
+    try {
+      Provenance.setCurrent(Provenance.of(List.of("sbi4j", "first"), Map.of("seed", 8L), null));
+      DatabaseJson.write(db, a);
+      Provenance.setCurrent(Provenance.of(List.of("sbi4j", "second"), Map.of("seed", 8L), null));
+      DatabaseJson.write(db, b);
+    } finally {
+      Provenance.setCurrent(null);
+    }
+    assertTrue(Files.readString(a.resolve("provenance.json")).contains("\"first\""));
+    assertTrue(Files.readString(b.resolve("provenance.json")).contains("\"second\""));
+    assertEquals(DatabaseSource.digest(a), DatabaseSource.digest(b));
+    assertEquals(db.analyses().size(), DatabaseJson.read(a).analyses().size());
+    Files.writeString(a.resolve("provenance.json"), "not even JSON");
+    assertEquals(db.analyses().size(), DatabaseJson.read(a).analyses().size());
+    assertEquals(DatabaseSource.digest(b), DatabaseSource.digest(a));
+    Path data = a.resolve("analyses").resolve(db.analyses().get(0).name() + ".json");
+    Files.writeString(data, Files.readString(data) + " ");
+    assertTrue(!DatabaseSource.digest(a).equals(DatabaseSource.digest(b)));
   }
 
   /** One bin with n observed over b ± δ: the staterror constraint is the counting one. */

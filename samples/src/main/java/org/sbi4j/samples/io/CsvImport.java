@@ -69,27 +69,52 @@ public final class CsvImport {
    */
   public static EventSample fromConfig(Path mappingFile, Path setup) {
     Mapping m = load(mappingFile, setup);
-    if (m.file() == null || m.file().isBlank()) {
-      throw new IllegalArgumentException(
-          mappingFile + " has no 'file'; name the CSV file (relative to the mapping)");
-    }
+    Path file = dataFile(mappingFile, m, "CSV");
     Path base = mappingFile.toAbsolutePath().getParent();
     MorphingSetup s = SetupFiles.load(setup != null ? setup : base.resolve(m.setup()));
-    return read(base.resolve(m.file()), s, m);
+    return read(file, s, m);
+  }
+
+  /**
+   * The CSV file a mapping names, resolved against the mapping's folder ({@code setup}, may be
+   * null, stands for a missing 'setup' key): the input recorded in the provenance.
+   */
+  public static Path dataFile(Path mappingFile, Path setup) {
+    return dataFile(mappingFile, load(mappingFile, setup), "CSV");
+  }
+
+  /** The mapping's 'file', resolved against the mapping's folder; {@code kind} names it. */
+  static Path dataFile(Path mappingFile, Mapping m, String kind) {
+    if (m.file() == null || m.file().isBlank()) {
+      throw new IllegalArgumentException(
+          mappingFile + " has no 'file'; name the " + kind + " file (relative to the mapping)");
+    }
+    return mappingFile.toAbsolutePath().getParent().resolve(m.file());
   }
 
   private static Mapping load(Path mappingFile, Path setup) {
+    return load(mappingFile, setup, "configs/csv-import.yaml");
+  }
+
+  /**
+   * Reads a table mapping (CSV or HDF5 import); {@code setup} (may be null) stands for a missing
+   * 'setup' key; {@code example} names the example config in the message.
+   */
+  static Mapping load(Path mappingFile, Path setup, String example) {
     Mapping m = Configs.load(mappingFile, Mapping.class);
     if ((m.setup() == null && setup == null) || m.observables() == null || m.weights() == null) {
       throw new IllegalArgumentException(
-          mappingFile
-              + " needs the keys 'setup', 'observables' and 'weights'; see configs/csv-import.yaml");
+          mappingFile + " needs the keys 'setup', 'observables' and 'weights'; see " + example);
+    }
+    if (m.observables().isEmpty()) {
+      throw new IllegalArgumentException(
+          mappingFile + ": 'observables' is empty; map at least one observable");
     }
     return m;
   }
 
-  /** Reads {@code csv} with a mapping and setup given directly. */
-  public static EventSample read(Path csv, MorphingSetup setup, Mapping m) {
+  /** Every weight entry names a benchmark of the setup, and every benchmark has one. */
+  static void checkWeights(MorphingSetup setup, Mapping m) {
     for (String b : m.weights().keySet()) {
       if (!setup.benchmarkNames().contains(b)) {
         throw new IllegalArgumentException(
@@ -110,6 +135,11 @@ public final class CsvImport {
                 + "under 'weights' (every benchmark needs one)");
       }
     }
+  }
+
+  /** Reads {@code csv} with a mapping and setup given directly. */
+  public static EventSample read(Path csv, MorphingSetup setup, Mapping m) {
+    checkWeights(setup, m);
     try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       String header = r.readLine();
       if (header == null) {

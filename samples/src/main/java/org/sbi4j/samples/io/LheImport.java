@@ -68,6 +68,16 @@ public final class LheImport {
     return LheSamples.bytes(LheImportConfig.load(config, setup));
   }
 
+  /**
+   * The LHE files {@code config} lists under {@code samples}, resolved (the inputs recorded in the
+   * provenance); {@code setup} may be null.
+   */
+  public static List<Path> files(Path config, Path setup) {
+    return LheImportConfig.load(config, setup).samples().stream()
+        .map(LheImportConfig.SampleFile::file)
+        .toList();
+  }
+
   /** Reads {@code lhe} with the mapping in {@code mappingFile}. */
   public static EventSample read(Path lhe, Path mappingFile) {
     LheMapping m = Configs.load(mappingFile, LheMapping.class);

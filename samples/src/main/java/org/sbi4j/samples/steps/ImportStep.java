@@ -8,18 +8,19 @@ import java.util.Map;
 import org.sbi4j.common.Progress;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.io.CsvImport;
+import org.sbi4j.samples.io.Hdf5Import;
 import org.sbi4j.samples.io.LheImport;
 import org.sbi4j.samples.io.MadMinerFiles;
 import org.sbi4j.samples.io.Systematics;
 
-/** {@code sbi4j import lhe|csv}: a user's events into an event file (docs/cli.md). */
+/** {@code sbi4j import lhe|csv|hdf5}: a user's events into an event file (docs/cli.md). */
 public final class ImportStep {
   private ImportStep() {}
 
   /**
    * The result.
    *
-   * @param format {@code lhe} or {@code csv}
+   * @param format {@code lhe}, {@code csv} or {@code hdf5}
    * @param out the event file written
    * @param eventsRead events read
    * @param eventsPassed events written (passed the cuts, observables computable)
@@ -73,6 +74,13 @@ public final class ImportStep {
     EventSample ev = CsvImport.fromConfig(config, setup);
     MadMinerFiles.writeEvents(out, ev, ev.observables(), Systematics.NONE);
     return result("csv", out, ev, ev.size(), 0, 0, 0, List.of(), 0);
+  }
+
+  /** Imports the HDF5 datasets of {@code config} into {@code out}; {@code setup} may be null. */
+  public static Result hdf5(Path config, Path setup, Path out) {
+    EventSample ev = Hdf5Import.fromConfig(config, setup);
+    MadMinerFiles.writeEvents(out, ev, ev.observables(), Systematics.NONE);
+    return result("hdf5", out, ev, ev.size(), 0, 0, 0, List.of(), 0);
   }
 
   private static Result result(

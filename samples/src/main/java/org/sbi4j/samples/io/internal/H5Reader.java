@@ -136,6 +136,13 @@ public final class H5Reader implements AutoCloseable {
     return d.getDataType() instanceof StringData || d.isVariableLength();
   }
 
+  /** True when {@code path} names a dataset of floats or integers. */
+  public boolean isNumeric(String path) {
+    Dataset d = checked(path);
+    return !d.isVariableLength()
+        && (d.getDataType() instanceof FloatingPoint || d.getDataType() instanceof FixedPoint);
+  }
+
   /** A 1-D dataset of fixed- or variable-length strings, trimmed of padding. */
   public String[] strings(String path) {
     Dataset d = checked(path);
