@@ -13,9 +13,18 @@ import org.sbi4j.training.simd.DenseKernel;
  * (same batches in the same order, same Adam/AMSGrad update as ND4J's, the learning rate of {@link
  * TrainingConfig#learningRateAt}, per-variable gradient-norm clipping, the validation loss after
  * each epoch, the listeners), with the loss and gradients of {@link FusedRatioNet} instead of a
- * SameDiff graph. Single-threaded and deterministic: same seed, same weights.
+ * SameDiff graph. Data parallel inside the one network: every batch is cut into {@link #CHUNK}-row
+ * chunks whose losses and gradients are computed on their own {@link FusedRatioNet#replica}s on the
+ * threads of a {@link ChunkPool} ({@link #threads}), then added up in chunk order on the calling
+ * thread before the update. Deterministic: same seed, same weights, on any number of threads.
  */
 public final class FusedFitter extends EpochLoop {
+  /**
+   * Rows per chunk of a batch (the last chunk of a batch may be shorter): fixed, so that the
+   * chunks, and the order their gradients are added in, do not depend on the number of threads.
+   */
+  static final int CHUNK = 64;
+
   private static final double BETA1 = 0.9;
   private static final double BETA2 = 0.999;
   private static final double EPSILON = 1e-8;
@@ -35,22 +44,19 @@ public final class FusedFitter extends EpochLoop {
   private int member;
   private long seed;
   private int[] order;
-  private FusedRatioNet.Labels batch;
+  private int threads = 1;
+  private ChunkPool pool = ChunkPool.start(1);
+  private FusedRatioNet[] nets;
+  private FusedRatioNet.Labels[] labels;
+  private double[] chunkLoss = new double[1];
 
   /**
    * @param initial initial weights (inputs θ0 first, then x; one output)
    * @param p number of θ0 inputs
-   * @param maxBatch the batch size
    */
   public FusedFitter(
-      Network initial,
-      int p,
-      RatioLoss loss,
-      double alpha,
-      double clip,
-      int maxBatch,
-      DenseKernel kernel) {
-    this(initial, p, loss, alpha, clip, new FusedRatioNet(initial, p, maxBatch, kernel));
+      Network initial, int p, RatioLoss loss, double alpha, double clip, DenseKernel kernel) {
+    this(initial, p, loss, alpha, clip, new FusedRatioNet(initial, p, CHUNK, kernel));
   }
 
   /**
@@ -58,11 +64,10 @@ public final class FusedFitter extends EpochLoop {
    * columns) with SALLY's loss, the network of {@link Graphs#score}.
    *
    * @param initial initial weights (inputs x; p outputs)
-   * @param maxBatch the batch size
    */
-  public static FusedFitter score(Network initial, int maxBatch, DenseKernel kernel) {
+  public static FusedFitter score(Network initial, DenseKernel kernel) {
     return new FusedFitter(
-        initial, initial.outputs(), null, 0, 0, FusedRatioNet.score(initial, maxBatch, kernel));
+        initial, initial.outputs(), null, 0, 0, FusedRatioNet.score(initial, CHUNK, kernel));
   }
 
   private FusedFitter(
@@ -82,6 +87,20 @@ public final class FusedFitter extends EpochLoop {
       v[i] = new float[params[i].length];
       vMax[i] = new float[params[i].length];
     }
+    nets = new FusedRatioNet[] {net};
+    labels = new FusedRatioNet.Labels[] {labels(initial.inputs(), CHUNK)};
+  }
+
+  /**
+   * Trains on {@code threads} threads (the calling one included): the chunks of every batch (and of
+   * the validation rows) run in parallel. The weights do not depend on it.
+   */
+  public FusedFitter threads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads = " + threads + " must be at least 1");
+    }
+    this.threads = threads;
+    return this;
   }
 
   @Override
@@ -93,7 +112,14 @@ public final class FusedFitter extends EpochLoop {
     this.member = member;
     this.seed = seed;
     order = new int[train.rows()];
-    batch = labels(train, config.batchSize());
+    pool.close();
+    pool = ChunkPool.start(threads);
+  }
+
+  @Override
+  protected void finish() {
+    pool.close();
+    pool = ChunkPool.start(1);
   }
 
   @Override
@@ -102,8 +128,7 @@ public final class FusedFitter extends EpochLoop {
     double sum = 0;
     for (int from = 0; from < order.length; from += config.batchSize()) {
       int rows = Math.min(config.batchSize(), order.length - from);
-      gather(train, order, from, rows, batch);
-      double l = net.lossAndGradient(batch, rows, true);
+      double l = batch(train, order, from, rows);
       if (!Double.isFinite(l)) {
         throw new TrainingDivergedException(member, epoch, iteration + 1, l);
       }
@@ -118,24 +143,33 @@ public final class FusedFitter extends EpochLoop {
     return validation == null ? Double.NaN : loss(validation, config.batchSize());
   }
 
-  /** Mean loss over all rows of {@code table}. */
+  /**
+   * Mean loss over all rows of {@code table}: the sum of the row losses of its {@link #CHUNK}-row
+   * chunks (in parallel, added in chunk order) over the row count; independent of {@code batchSize}
+   * up to rounding (the parameter stays for callers that pass their batch size).
+   */
   public double loss(Table table, int batchSize) {
-    FusedRatioNet.Labels batch = labels(table, batchSize);
     int[] identity = identity(table.rows());
+    int chunks = (table.rows() + CHUNK - 1) / CHUNK;
+    double[] chunkLoss = new double[chunks];
+    slots(pool.threads());
+    pool.run(
+        chunks,
+        (c, thread) -> {
+          int n = Math.min(CHUNK, table.rows() - c * CHUNK);
+          gather(table, identity, c * CHUNK, n, labels[thread]);
+          chunkLoss[c] = nets[thread].lossAndGradient(labels[thread], n, table.rows(), false);
+        });
     double sum = 0;
-    for (int from = 0; from < identity.length; from += batchSize) {
-      int rows = Math.min(batchSize, identity.length - from);
-      gather(table, identity, from, rows, batch);
-      sum += net.lossAndGradient(batch, rows, false) * rows;
+    for (double l : chunkLoss) {
+      sum += l;
     }
-    return sum / table.rows();
+    return sum;
   }
 
   /** The batch-mean loss of {@code table}'s rows as one batch, with the gradients (tests). */
   double[][] gradients(Table table) {
-    FusedRatioNet.Labels batch = labels(table, table.rows());
-    gather(table, identity(table.rows()), 0, table.rows(), batch);
-    double l = net.lossAndGradient(batch, table.rows(), true);
+    double l = batch(table, identity(table.rows()), 0, table.rows());
     float[][] g = net.grads();
     double[][] out = new double[g.length + 1][];
     out[0] = new double[] {l};
@@ -148,14 +182,63 @@ public final class FusedFitter extends EpochLoop {
     return out;
   }
 
+  /**
+   * The batch-mean loss of rows {@code order[from … from + rows)} of {@code t}, its gradients in
+   * {@code net.grads()}: the batch cut into {@link #CHUNK}-row chunks, each chunk's share (its row
+   * losses over the batch size) computed on its own net in parallel, the shares added in chunk
+   * order, so the result does not depend on the number of threads.
+   */
+  private double batch(Table t, int[] order, int from, int rows) {
+    int chunks = (rows + CHUNK - 1) / CHUNK;
+    slots(chunks);
+    double[] chunkLoss = this.chunkLoss;
+    pool.run(
+        chunks,
+        (c, thread) -> {
+          int n = Math.min(CHUNK, rows - c * CHUNK);
+          gather(t, order, from + c * CHUNK, n, labels[c]);
+          chunkLoss[c] = nets[c].lossAndGradient(labels[c], n, rows, true);
+        });
+    double l = chunkLoss[0];
+    float[][] g = net.grads();
+    for (int c = 1; c < chunks; c++) {
+      l += chunkLoss[c];
+      float[][] gc = nets[c].grads();
+      for (int i = 0; i < g.length; i++) {
+        float[] a = g[i];
+        float[] b = gc[i];
+        for (int k = 0; k < a.length; k++) {
+          a[k] += b[k];
+        }
+      }
+    }
+    return l;
+  }
+
+  /** Makes sure there are at least {@code n} chunk nets (net 0 is {@link #net}) with labels. */
+  private void slots(int n) {
+    if (nets.length >= n) {
+      return;
+    }
+    FusedRatioNet[] more = java.util.Arrays.copyOf(nets, n);
+    FusedRatioNet.Labels[] moreLabels = java.util.Arrays.copyOf(labels, n);
+    for (int c = nets.length; c < n; c++) {
+      more[c] = net.replica(shape, CHUNK);
+      moreLabels[c] = labels(shape.inputs(), CHUNK);
+    }
+    nets = more;
+    labels = moreLabels;
+    chunkLoss = new double[Math.max(chunkLoss.length, n)];
+  }
+
   private static int[] identity(int n) {
     return java.util.stream.IntStream.range(0, n).toArray();
   }
 
-  private FusedRatioNet.Labels labels(Table t, int maxBatch) {
+  private FusedRatioNet.Labels labels(int inputs, int maxBatch) {
     return loss == null
-        ? new FusedRatioNet.Labels(t.width(Graphs.INPUT), p, maxBatch)
-        : new FusedRatioNet.Labels(loss, alpha, clip, t.width(Graphs.INPUT), p, maxBatch);
+        ? new FusedRatioNet.Labels(inputs, p, maxBatch)
+        : new FusedRatioNet.Labels(loss, alpha, clip, inputs, p, maxBatch);
   }
 
   private void gather(Table t, int[] order, int from, int rows, FusedRatioNet.Labels b) {
