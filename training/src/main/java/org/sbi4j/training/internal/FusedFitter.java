@@ -2,7 +2,6 @@ package org.sbi4j.training.internal;
 
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.TrainingDivergedException;
-import org.sbi4j.training.UpdateRule;
 import org.sbi4j.training.losses.JointLabel;
 import org.sbi4j.training.losses.RatioLoss;
 import org.sbi4j.training.model.Network;
@@ -25,19 +24,13 @@ public final class FusedFitter extends EpochLoop {
    */
   static final int CHUNK = 64;
 
-  private static final double BETA1 = 0.9;
-  private static final double BETA2 = 0.999;
-  private static final double EPSILON = 1e-8;
   private final Network shape;
   private final RatioLoss loss;
   private final double alpha;
   private final double clip;
   private final int p;
   private final FusedRatioNet net;
-  private final float[][] m;
-  private final float[][] v;
-  private final float[][] vMax;
-  private int iteration;
+  private final FusedAdam adam;
   private Table train;
   private Table validation;
   private TrainingConfig config;
@@ -78,15 +71,7 @@ public final class FusedFitter extends EpochLoop {
     this.clip = clip;
     this.p = p;
     this.net = net;
-    float[][] params = net.params();
-    m = new float[params.length][];
-    v = new float[params.length][];
-    vMax = new float[params.length][];
-    for (int i = 0; i < params.length; i++) {
-      m[i] = new float[params[i].length];
-      v[i] = new float[params[i].length];
-      vMax[i] = new float[params[i].length];
-    }
+    this.adam = new FusedAdam(net);
     nets = new FusedRatioNet[] {net};
     labels = new FusedRatioNet.Labels[] {labels(initial.inputs(), CHUNK)};
   }
@@ -130,10 +115,10 @@ public final class FusedFitter extends EpochLoop {
       int rows = Math.min(config.batchSize(), order.length - from);
       double l = batch(train, order, from, rows);
       if (!Double.isFinite(l)) {
-        throw new TrainingDivergedException(member, epoch, iteration + 1, l);
+        throw new TrainingDivergedException(member, epoch, adam.iteration() + 1, l);
       }
       sum += l * rows;
-      update(config, lr);
+      adam.step(pool, nets, (rows + CHUNK - 1) / CHUNK, config, lr);
     }
     return sum / order.length;
   }
@@ -170,6 +155,7 @@ public final class FusedFitter extends EpochLoop {
   /** The batch-mean loss of {@code table}'s rows as one batch, with the gradients (tests). */
   double[][] gradients(Table table) {
     double l = batch(table, identity(table.rows()), 0, table.rows());
+    adam.addUp(pool, nets, (table.rows() + CHUNK - 1) / CHUNK);
     float[][] g = net.grads();
     double[][] out = new double[g.length + 1][];
     out[0] = new double[] {l};
@@ -183,10 +169,10 @@ public final class FusedFitter extends EpochLoop {
   }
 
   /**
-   * The batch-mean loss of rows {@code order[from … from + rows)} of {@code t}, its gradients in
-   * {@code net.grads()}: the batch cut into {@link #CHUNK}-row chunks, each chunk's share (its row
-   * losses over the batch size) computed on its own net in parallel, the shares added in chunk
-   * order, so the result does not depend on the number of threads.
+   * The batch-mean loss of rows {@code order[from … from + rows)} of {@code t}: the batch cut into
+   * {@link #CHUNK}-row chunks, each chunk's share of the loss and gradients (its row losses over
+   * the batch size) computed on its own net in parallel, the loss shares added in chunk order (the
+   * gradients are added by {@link FusedAdam}), so the result does not depend on the thread count.
    */
   private double batch(Table t, int[] order, int from, int rows) {
     int chunks = (rows + CHUNK - 1) / CHUNK;
@@ -199,18 +185,9 @@ public final class FusedFitter extends EpochLoop {
           gather(t, order, from + c * CHUNK, n, labels[c]);
           chunkLoss[c] = nets[c].lossAndGradient(labels[c], n, rows, true);
         });
-    double l = chunkLoss[0];
-    float[][] g = net.grads();
-    for (int c = 1; c < chunks; c++) {
+    double l = 0;
+    for (int c = 0; c < chunks; c++) {
       l += chunkLoss[c];
-      float[][] gc = nets[c].grads();
-      for (int i = 0; i < g.length; i++) {
-        float[] a = g[i];
-        float[] b = gc[i];
-        for (int k = 0; k < a.length; k++) {
-          a[k] += b[k];
-        }
-      }
     }
     return l;
   }
@@ -273,51 +250,6 @@ public final class FusedFitter extends EpochLoop {
         bv[i] = v == null ? 0 : (float) v[order[from + i]];
       }
     }
-  }
-
-  /**
-   * ND4J's Adam (AMSGrad): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g² (v̂ ← max(v̂, v)), w ← w − α_t
-   * m/(√v + ε) with α_t = η √(1−β₂^t)/(1−β₁^t), t = iteration + 1; each variable's gradient first
-   * clipped to norm ≤ gradientClip when set.
-   */
-  private void update(TrainingConfig config, double lr) {
-    iteration++;
-    double alphaT =
-        lr * Math.sqrt(1 - Math.pow(BETA2, iteration)) / (1 - Math.pow(BETA1, iteration));
-    boolean ams = config.optimizer() == UpdateRule.AMSGRAD;
-    float[][] params = net.params();
-    float[][] grads = net.grads();
-    for (int i = 0; i < params.length; i++) {
-      float[] g = grads[i];
-      float scale = 1f;
-      if (config.gradientClip() != null) {
-        double norm = 0;
-        for (float x : g) {
-          norm += (double) x * x;
-        }
-        norm = Math.sqrt(norm);
-        if (norm > config.gradientClip()) {
-          scale = (float) (config.gradientClip() / norm);
-        }
-      }
-      float[] w = params[i];
-      float[] mi = m[i];
-      float[] vi = v[i];
-      float[] hi = vMax[i];
-      float a = (float) alphaT;
-      for (int k = 0; k < w.length; k++) {
-        float gk = g[k] * scale;
-        mi[k] = (float) BETA1 * mi[k] + (float) (1 - BETA1) * gk;
-        vi[k] = (float) BETA2 * vi[k] + (float) (1 - BETA2) * gk * gk;
-        float denom = vi[k];
-        if (ams) {
-          hi[k] = Math.max(hi[k], vi[k]);
-          denom = hi[k];
-        }
-        w[k] -= a * mi[k] / ((float) Math.sqrt(denom) + (float) EPSILON);
-      }
-    }
-    net.parametersChanged();
   }
 
   @Override

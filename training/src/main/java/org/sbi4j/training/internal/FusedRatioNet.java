@@ -189,12 +189,33 @@ final class FusedRatioNet {
   /** Refreshes the transposed weights after the parameters changed. */
   void parametersChanged() {
     for (int j = 1; j < layers - 1; j++) {
-      float[] w = params[2 * j];
-      float[] t = transposed[j];
-      for (int i = 0; i < inW[j]; i++) {
-        for (int o = 0; o < outW[j]; o++) {
-          t[o * inW[j] + i] = w[i * outW[j] + o];
-        }
+      parametersChanged(2 * j, 0, inW[j]);
+    }
+  }
+
+  /**
+   * The length of one row of parameter array {@code array} ({@link #params()} order): a weight
+   * matrix's padded output width, a bias's length (one row).
+   */
+  int rowLength(int array) {
+    return array % 2 == 0 ? outW[array / 2] : params[array].length;
+  }
+
+  /**
+   * Refreshes what depends on rows {@code fromRow … toRow} of parameter array {@code array} after
+   * they changed (their transposed copy, for the hidden weights after the first layer); arrays and
+   * rows apart can be refreshed in parallel.
+   */
+  void parametersChanged(int array, int fromRow, int toRow) {
+    int j = array / 2;
+    if (array % 2 != 0 || j == 0 || j == layers - 1) {
+      return;
+    }
+    float[] w = params[array];
+    float[] t = transposed[j];
+    for (int i = fromRow; i < toRow; i++) {
+      for (int o = 0; o < outW[j]; o++) {
+        t[o * inW[j] + i] = w[i * outW[j] + o];
       }
     }
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sbi4j.training.TrainingConfig;
+import org.sbi4j.training.UpdateRule;
 import org.sbi4j.training.listeners.LossHistory;
 import org.sbi4j.training.losses.RatioLoss;
 import org.sbi4j.training.model.Activation;
@@ -23,10 +24,13 @@ class ChunkedFitTest extends SmallBatchTest {
   // rows (64 + 36); the validation rows 300 (4 chunks of 64 and one of 44).
   private static final TrainingConfig CONFIG =
       TrainingConfig.builder().batchSize(150).epochs(3).hiddenLayers(List.of(21, 5)).build();
+  // The other update path: the gradient norms (summed over segments) clip, AMSGrad.
+  private static final TrainingConfig CLIPPED =
+      CONFIG.toBuilder().gradientClip(0.05).optimizer(UpdateRule.AMSGRAD).build();
 
   private record Run(Network weights, List<Double> losses) {}
 
-  private static Run fit(RatioLoss loss, int threads) {
+  private static Run fit(RatioLoss loss, TrainingConfig config, int threads) {
     FusedFitter f =
         loss == null
             ? FusedFitter.score(
@@ -44,7 +48,7 @@ class ChunkedFitTest extends SmallBatchTest {
     Table val =
         loss == null ? FusedFitterTest.scoreTable(300, 73) : FusedFitterTest.table(loss, 300, 73);
     LossHistory history = new LossHistory();
-    Network w = f.fit(train, val, CONFIG, 0, 74, List.of(history));
+    Network w = f.fit(train, val, config, 0, 74, List.of(history));
     List<Double> losses =
         history.reports().stream()
             .flatMap(r -> java.util.stream.Stream.of(r.trainingLoss(), r.validationLoss()))
@@ -54,17 +58,24 @@ class ChunkedFitTest extends SmallBatchTest {
 
   @Test
   void sameWeightsOnOneTwoAndThreeThreads() {
-    for (RatioLoss loss : new RatioLoss[] {RatioLoss.ALICES, null}) {
-      Run one = fit(loss, 1);
-      for (int threads : new int[] {2, 3}) {
-        Run many = fit(loss, threads);
-        String at = (loss == null ? "SALLY" : loss) + " on " + threads + " threads";
-        assertEquals(one.losses(), many.losses(), at);
-        for (int l = 0; l < one.weights().layers().size(); l++) {
-          assertArrayEquals(
-              one.weights().layers().get(l).w(), many.weights().layers().get(l).w(), 0.0, at);
-          assertArrayEquals(
-              one.weights().layers().get(l).b(), many.weights().layers().get(l).b(), 0.0, at);
+    for (TrainingConfig config : List.of(CONFIG, CLIPPED)) {
+      for (RatioLoss loss : new RatioLoss[] {RatioLoss.ALICES, null}) {
+        Run one = fit(loss, config, 1);
+        for (int threads : new int[] {2, 3}) {
+          Run many = fit(loss, config, threads);
+          String at =
+              (loss == null ? "SALLY" : loss)
+                  + " on "
+                  + threads
+                  + " threads"
+                  + (config == CLIPPED ? ", clipped" : "");
+          assertEquals(one.losses(), many.losses(), at);
+          for (int l = 0; l < one.weights().layers().size(); l++) {
+            assertArrayEquals(
+                one.weights().layers().get(l).w(), many.weights().layers().get(l).w(), 0.0, at);
+            assertArrayEquals(
+                one.weights().layers().get(l).b(), many.weights().layers().get(l).b(), 0.0, at);
+          }
         }
       }
     }
