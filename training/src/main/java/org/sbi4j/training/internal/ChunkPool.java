@@ -8,10 +8,11 @@ import java.util.concurrent.locks.LockSupport;
  * Persistent worker threads for the chunks of one training run's batches: {@link #run} hands the
  * tasks 0 … n−1 of one job to the caller and the workers, which take them in turn from a shared
  * counter, and returns when all are done. The workers stay alive between jobs (about a thousand per
- * epoch): after a job each spins briefly for the next one, then parks until {@link #run} wakes it,
- * so a job costs no thread or task creation. Which thread runs a task changes from run to run;
- * callers make the result independent of it (each task writes its own buffers, reduced in task
- * order by the caller). With no workers, {@link #run} runs every task in the calling thread.
+ * epoch): after a job each waits busy for the next one (a spin of a few µs, then yields), and parks
+ * after 50 µs until {@link #run} wakes it, so a job costs no thread or task creation. Which thread
+ * runs a task changes from run to run; callers make the result independent of it (each task writes
+ * its own buffers, reduced in task order). With no workers, {@link #run} runs every task in the
+ * calling thread.
  */
 final class ChunkPool implements AutoCloseable {
   /** What one task does: task {@code index} of the job, on thread {@code thread} (0: caller). */
@@ -20,8 +21,13 @@ final class ChunkPool implements AutoCloseable {
     void run(int index, int thread);
   }
 
-  /** How long an idle thread spins before it parks (the gap between two batches is shorter). */
+  /**
+   * How long an idle thread waits busy before it parks (the gap between two batches is shorter).
+   */
   private static final long SPIN_NANOS = 50_000;
+
+  /** How long of that it spins on the CPU; after it, it yields to other runnable threads. */
+  private static final long PAUSE_NANOS = 5_000;
 
   private static final Job CLOSED = new Job(0, (i, t) -> {});
   private final Thread[] workers;
@@ -75,8 +81,9 @@ final class ChunkPool implements AutoCloseable {
     j.drain(0, this);
     long since = System.nanoTime();
     while (j.done.get() < n) {
-      if (System.nanoTime() - since < SPIN_NANOS) {
-        Thread.onSpinWait();
+      long waited = System.nanoTime() - since;
+      if (waited < SPIN_NANOS) {
+        pause(waited);
       } else {
         callerParked = true;
         if (j.done.get() < n) {
@@ -107,7 +114,7 @@ final class ChunkPool implements AutoCloseable {
         j.drain(index, this);
         since = System.nanoTime();
       } else if (System.nanoTime() - since < SPIN_NANOS) {
-        Thread.onSpinWait();
+        pause(System.nanoTime() - since);
       } else {
         parked.set(index - 1, 1);
         if (job == seen) {
@@ -116,6 +123,18 @@ final class ChunkPool implements AutoCloseable {
         parked.set(index - 1, 0);
         since = System.nanoTime();
       }
+    }
+  }
+
+  /**
+   * One step of a busy wait that has lasted {@code waited} ns: a CPU spin hint at first, then a
+   * yield, so that on a loaded machine the wait gives the core to threads with work.
+   */
+  private static void pause(long waited) {
+    if (waited < PAUSE_NANOS) {
+      Thread.onSpinWait();
+    } else {
+      Thread.yield();
     }
   }
 
