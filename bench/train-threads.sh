@@ -8,7 +8,9 @@
 #   epoch wall s = Δ(train --timings epochs + validation) / Δepochs
 #   rows/s = training rows / epoch wall s   (the epoch loop's rate)
 # The weights are the same on any thread count (ChunkedFitTest); the script checks it on the two
-# HIGH-epoch models.
+# HIGH-epoch models. Then bench/FusedThreads.java times the epoch loop alone in one JVM (synthetic
+# ALICES rows, 75 % of ROWS for training, 25 % for validation), with the CPU time of exactly the
+# threads that ran it (ThreadMXBean): the JVM start, JIT and other processes do not enter it.
 #
 # Usage: bench/train-threads.sh [rows=20000] [low=3] [high=13] [out.md] [work dir]
 set -euo pipefail
@@ -76,6 +78,13 @@ same=$(cmp -s "model-1-$high/weights.json" "model-2-$high/weights.json" && echo 
   echo
   echo "Per epoch (training and validation passes), from the difference of $low- and $high-epoch"
   echo "runs; CPU: user + sys of all the process's threads. Same model on 1 and 2 threads: $same."
+  echo
+  echo "The epoch loop alone (bench/FusedThreads.java $train_rows $((high - low)) 2: timed epochs"
+  echo "after 2 untimed ones; CPU of the caller and the chunk workers; each setting twice):"
+  echo
+  java --add-modules jdk.incubator.vector -cp "$here/cli/target/sbi4j-cli.jar:$here/cli/target/lib/*" \
+    "$here/bench/FusedThreads.java" "$train_rows" "$((high - low))" 2 2>/dev/null
+  echo
   echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)."
 } >>"$report"
 cat "$report"
