@@ -125,15 +125,15 @@ public final class FusedFitter extends EpochLoop {
 
   @Override
   protected double validationLoss() {
-    return validation == null ? Double.NaN : loss(validation, config.batchSize());
+    return validation == null ? Double.NaN : loss(validation);
   }
 
   /**
-   * Mean loss over all rows of {@code table}: the sum of the row losses of its {@link #CHUNK}-row
-   * chunks (in parallel, added in chunk order) over the row count; independent of {@code batchSize}
-   * up to rounding (the parameter stays for callers that pass their batch size).
+   * Mean loss over all rows of {@code table}: the row losses of each {@link #CHUNK}-row chunk
+   * summed and divided by the row count (the chunks in parallel), these shares added in chunk
+   * order.
    */
-  public double loss(Table table, int batchSize) {
+  public double loss(Table table) {
     int[] identity = identity(table.rows());
     int chunks = (table.rows() + CHUNK - 1) / CHUNK;
     double[] chunkLoss = new double[chunks];
