@@ -56,11 +56,14 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
   private final Method method;
   private final int[] shape;
   private final long seed;
+  private final int threads;
   private final transient List<TrainingListener> listeners;
 
   /**
    * @param shape {input width, output width, parameter count p}
    * @param seed the run's root seed
+   * @param threads threads each member trains on (the fused engine; the weights do not depend on
+   *     it)
    */
   EnsembleMember(
       Table train,
@@ -69,6 +72,7 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
       Method method,
       int[] shape,
       long seed,
+      int threads,
       List<TrainingListener> listeners) {
     this.train = train;
     this.validation = validation;
@@ -77,6 +81,7 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
     this.method = method;
     this.shape = shape.clone();
     this.seed = seed;
+    this.threads = threads;
     this.listeners = List.copyOf(listeners);
   }
 
@@ -138,9 +143,9 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
                   loss,
                   resolved.alphaFor(loss),
                   config.logRatioClip(),
-                  config.batchSize(),
                   DenseKernel.best())
-              : FusedFitter.score(initial, config.batchSize(), DenseKernel.best());
+              : FusedFitter.score(initial, DenseKernel.best());
+      f.threads(threads);
       return trained(f, f.fit(train, validation, config, k, shuffleSeed, all), history);
     }
     Nd4jRuntime.configure();

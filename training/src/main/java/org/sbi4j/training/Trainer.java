@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.sbi4j.common.InvalidValueException;
+import org.sbi4j.common.LocalTaskRunner;
 import org.sbi4j.common.Seeds;
 import org.sbi4j.common.TaskRunner;
 import org.sbi4j.samples.Column;
@@ -122,6 +123,7 @@ public final class Trainer {
             method,
             new int[] {ratio ? q + d : d, ratio ? 1 : p, p},
             seed,
+            memberThreads(runner, config.ensembleSize()),
             listeners);
     long prepared = System.nanoTime();
     List<EnsembleMember.Trained> trained =
@@ -164,6 +166,23 @@ public final class Trainer {
         (System.nanoTime() - start) / 1e9,
         new TrainingOutcome.Phases(
             (prepared - start) / 1e9, membersWall - validationWall, validationWall));
+  }
+
+  /**
+   * Threads each of {@code members} members trains on, so that the members running at once share
+   * the cores without oversubscribing them: all available processors for members one after the
+   * other in this thread (no runner); the local runner's threads divided among the members it runs
+   * at once (at least 1); 1 on any other runner (each member is one task slot of a cluster).
+   */
+  static int memberThreads(TaskRunner runner, int members) {
+    if (runner == null) {
+      return Runtime.getRuntime().availableProcessors();
+    }
+    if (!(runner instanceof LocalTaskRunner)) {
+      return 1;
+    }
+    int slots = runner.parallelism();
+    return Math.max(1, slots / Math.min(members, slots));
   }
 
   /**

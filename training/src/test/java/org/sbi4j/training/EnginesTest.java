@@ -47,6 +47,37 @@ class EnginesTest {
     }
   }
 
+  /**
+   * The other update path of the fused engine (per-array gradient-norm clipping, AMSGrad) against
+   * SameDiff's (ClippingUpdater over ND4J's AMSGrad), with a clip small enough to act on every
+   * step.
+   */
+  @Test
+  void fusedAndSameDiffTrainAlikeWithClippedAmsgrad() {
+    EventSample s = GaussianToy.ratioSample(4000, 5);
+    List<List<EpochReport>> runs = new java.util.ArrayList<>();
+    for (TrainingEngine engine :
+        new TrainingEngine[] {TrainingEngine.FUSED, TrainingEngine.SAMEDIFF}) {
+      TrainingConfig c =
+          TrainingConfig.builder()
+              .hiddenLayers(List.of(20, 20))
+              .epochs(3)
+              .gradientClip(0.05)
+              .optimizer(UpdateRule.AMSGRAD)
+              .engine(engine)
+              .build();
+      runs.add(new Trainer(c).train(s, Method.ALICES, 3).history());
+    }
+    for (int e = 0; e < runs.get(0).size(); e++) {
+      double a = runs.get(1).get(e).validationLoss();
+      double b = runs.get(0).get(e).validationLoss();
+      // As in fusedAndSameDiffTrainAlike: float32 sums in other orders only.
+      System.out.printf(
+          "clipped AMSGrad epoch %d: relative difference %.3g%n", e, Math.abs(a - b) / a);
+      assertEquals(a, b, 1e-4 * Math.abs(a), "clipped AMSGrad epoch " + e);
+    }
+  }
+
   @Test
   void fusedIsDeterministicAndRecordedInTheModel() {
     for (Method m : new Method[] {Method.ALICES, Method.SALLY}) {

@@ -37,12 +37,19 @@ public abstract class EpochLoop implements TrainingControl {
       long seed,
       List<TrainingListener> listeners) {
     prepare(train, validation, config, member, seed);
-    return run(config, member, listeners);
+    try {
+      return run(config, member, listeners);
+    } finally {
+      finish();
+    }
   }
 
   /** Sets up a run of {@link #fit} before its first epoch. */
   protected abstract void prepare(
       Table train, Table validation, TrainingConfig config, int member, long seed);
+
+  /** Releases what {@link #prepare} set up (threads) once {@link #fit} ends, however it ends. */
+  protected void finish() {}
 
   private Network run(TrainingConfig config, int member, List<TrainingListener> listeners) {
     for (int epoch = 0; epoch < config.epochs() && stopReason == null; epoch++) {

@@ -2,7 +2,6 @@ package org.sbi4j.training.internal;
 
 import org.sbi4j.training.TrainingConfig;
 import org.sbi4j.training.TrainingDivergedException;
-import org.sbi4j.training.UpdateRule;
 import org.sbi4j.training.losses.JointLabel;
 import org.sbi4j.training.losses.RatioLoss;
 import org.sbi4j.training.model.Network;
@@ -13,44 +12,44 @@ import org.sbi4j.training.simd.DenseKernel;
  * (same batches in the same order, same Adam/AMSGrad update as ND4J's, the learning rate of {@link
  * TrainingConfig#learningRateAt}, per-variable gradient-norm clipping, the validation loss after
  * each epoch, the listeners), with the loss and gradients of {@link FusedRatioNet} instead of a
- * SameDiff graph. Single-threaded and deterministic: same seed, same weights.
+ * SameDiff graph. Data parallel inside the one network: every batch is cut into {@link #CHUNK}-row
+ * chunks whose losses and gradients are computed on their own {@link FusedRatioNet#replica}s on the
+ * threads of a {@link ChunkPool} ({@link #threads}), then added up in chunk order on the calling
+ * thread before the update. Deterministic: same seed, same weights, on any number of threads.
  */
 public final class FusedFitter extends EpochLoop {
-  private static final double BETA1 = 0.9;
-  private static final double BETA2 = 0.999;
-  private static final double EPSILON = 1e-8;
+  /**
+   * Rows per chunk of a batch (the last chunk of a batch may be shorter): fixed, so that the
+   * chunks, and the order their gradients are added in, do not depend on the number of threads.
+   */
+  static final int CHUNK = 64;
+
   private final Network shape;
   private final RatioLoss loss;
   private final double alpha;
   private final double clip;
   private final int p;
   private final FusedRatioNet net;
-  private final float[][] m;
-  private final float[][] v;
-  private final float[][] vMax;
-  private int iteration;
+  private final FusedAdam adam;
   private Table train;
   private Table validation;
   private TrainingConfig config;
   private int member;
   private long seed;
   private int[] order;
-  private FusedRatioNet.Labels batch;
+  private int threads = 1;
+  private ChunkPool pool = ChunkPool.start(1);
+  private FusedRatioNet[] nets;
+  private FusedRatioNet.Labels[] labels;
+  private double[] chunkLoss = new double[1];
 
   /**
    * @param initial initial weights (inputs θ0 first, then x; one output)
    * @param p number of θ0 inputs
-   * @param maxBatch the batch size
    */
   public FusedFitter(
-      Network initial,
-      int p,
-      RatioLoss loss,
-      double alpha,
-      double clip,
-      int maxBatch,
-      DenseKernel kernel) {
-    this(initial, p, loss, alpha, clip, new FusedRatioNet(initial, p, maxBatch, kernel));
+      Network initial, int p, RatioLoss loss, double alpha, double clip, DenseKernel kernel) {
+    this(initial, p, loss, alpha, clip, new FusedRatioNet(initial, p, CHUNK, kernel));
   }
 
   /**
@@ -58,11 +57,10 @@ public final class FusedFitter extends EpochLoop {
    * columns) with SALLY's loss, the network of {@link Graphs#score}.
    *
    * @param initial initial weights (inputs x; p outputs)
-   * @param maxBatch the batch size
    */
-  public static FusedFitter score(Network initial, int maxBatch, DenseKernel kernel) {
+  public static FusedFitter score(Network initial, DenseKernel kernel) {
     return new FusedFitter(
-        initial, initial.outputs(), null, 0, 0, FusedRatioNet.score(initial, maxBatch, kernel));
+        initial, initial.outputs(), null, 0, 0, FusedRatioNet.score(initial, CHUNK, kernel));
   }
 
   private FusedFitter(
@@ -73,15 +71,21 @@ public final class FusedFitter extends EpochLoop {
     this.clip = clip;
     this.p = p;
     this.net = net;
-    float[][] params = net.params();
-    m = new float[params.length][];
-    v = new float[params.length][];
-    vMax = new float[params.length][];
-    for (int i = 0; i < params.length; i++) {
-      m[i] = new float[params[i].length];
-      v[i] = new float[params[i].length];
-      vMax[i] = new float[params[i].length];
+    this.adam = new FusedAdam(net);
+    nets = new FusedRatioNet[] {net};
+    labels = new FusedRatioNet.Labels[] {labels(initial.inputs(), CHUNK)};
+  }
+
+  /**
+   * Trains on {@code threads} threads (the calling one included): the chunks of every batch (and of
+   * the validation rows) run in parallel. The weights do not depend on it.
+   */
+  public FusedFitter threads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads = " + threads + " must be at least 1");
     }
+    this.threads = threads;
+    return this;
   }
 
   @Override
@@ -93,7 +97,14 @@ public final class FusedFitter extends EpochLoop {
     this.member = member;
     this.seed = seed;
     order = new int[train.rows()];
-    batch = labels(train, config.batchSize());
+    pool.close();
+    pool = ChunkPool.start(threads);
+  }
+
+  @Override
+  protected void finish() {
+    pool.close();
+    pool = ChunkPool.start(1);
   }
 
   @Override
@@ -102,40 +113,49 @@ public final class FusedFitter extends EpochLoop {
     double sum = 0;
     for (int from = 0; from < order.length; from += config.batchSize()) {
       int rows = Math.min(config.batchSize(), order.length - from);
-      gather(train, order, from, rows, batch);
-      double l = net.lossAndGradient(batch, rows, true);
+      double l = batch(train, order, from, rows);
       if (!Double.isFinite(l)) {
-        throw new TrainingDivergedException(member, epoch, iteration + 1, l);
+        throw new TrainingDivergedException(member, epoch, adam.iteration() + 1, l);
       }
       sum += l * rows;
-      update(config, lr);
+      adam.step(pool, nets, (rows + CHUNK - 1) / CHUNK, config, lr);
     }
     return sum / order.length;
   }
 
   @Override
   protected double validationLoss() {
-    return validation == null ? Double.NaN : loss(validation, config.batchSize());
+    return validation == null ? Double.NaN : loss(validation);
   }
 
-  /** Mean loss over all rows of {@code table}. */
-  public double loss(Table table, int batchSize) {
-    FusedRatioNet.Labels batch = labels(table, batchSize);
+  /**
+   * Mean loss over all rows of {@code table}: the row losses of each {@link #CHUNK}-row chunk
+   * summed and divided by the row count (the chunks in parallel), these shares added in chunk
+   * order.
+   */
+  public double loss(Table table) {
     int[] identity = identity(table.rows());
+    int chunks = (table.rows() + CHUNK - 1) / CHUNK;
+    double[] chunkLoss = new double[chunks];
+    slots(pool.threads());
+    pool.run(
+        chunks,
+        (c, thread) -> {
+          int n = Math.min(CHUNK, table.rows() - c * CHUNK);
+          gather(table, identity, c * CHUNK, n, labels[thread]);
+          chunkLoss[c] = nets[thread].lossAndGradient(labels[thread], n, table.rows(), false);
+        });
     double sum = 0;
-    for (int from = 0; from < identity.length; from += batchSize) {
-      int rows = Math.min(batchSize, identity.length - from);
-      gather(table, identity, from, rows, batch);
-      sum += net.lossAndGradient(batch, rows, false) * rows;
+    for (double l : chunkLoss) {
+      sum += l;
     }
-    return sum / table.rows();
+    return sum;
   }
 
   /** The batch-mean loss of {@code table}'s rows as one batch, with the gradients (tests). */
   double[][] gradients(Table table) {
-    FusedRatioNet.Labels batch = labels(table, table.rows());
-    gather(table, identity(table.rows()), 0, table.rows(), batch);
-    double l = net.lossAndGradient(batch, table.rows(), true);
+    double l = batch(table, identity(table.rows()), 0, table.rows());
+    adam.addUp(pool, nets, (table.rows() + CHUNK - 1) / CHUNK);
     float[][] g = net.grads();
     double[][] out = new double[g.length + 1][];
     out[0] = new double[] {l};
@@ -148,14 +168,54 @@ public final class FusedFitter extends EpochLoop {
     return out;
   }
 
+  /**
+   * The batch-mean loss of rows {@code order[from … from + rows)} of {@code t}: the batch cut into
+   * {@link #CHUNK}-row chunks, each chunk's share of the loss and gradients (its row losses over
+   * the batch size) computed on its own net in parallel, the loss shares added in chunk order (the
+   * gradients are added by {@link FusedAdam}), so the result does not depend on the thread count.
+   */
+  private double batch(Table t, int[] order, int from, int rows) {
+    int chunks = (rows + CHUNK - 1) / CHUNK;
+    slots(chunks);
+    double[] chunkLoss = this.chunkLoss;
+    pool.run(
+        chunks,
+        (c, thread) -> {
+          int n = Math.min(CHUNK, rows - c * CHUNK);
+          gather(t, order, from + c * CHUNK, n, labels[c]);
+          chunkLoss[c] = nets[c].lossAndGradient(labels[c], n, rows, true);
+        });
+    double l = 0;
+    for (int c = 0; c < chunks; c++) {
+      l += chunkLoss[c];
+    }
+    return l;
+  }
+
+  /** Makes sure there are at least {@code n} chunk nets (net 0 is {@link #net}) with labels. */
+  private void slots(int n) {
+    if (nets.length >= n) {
+      return;
+    }
+    FusedRatioNet[] more = java.util.Arrays.copyOf(nets, n);
+    FusedRatioNet.Labels[] moreLabels = java.util.Arrays.copyOf(labels, n);
+    for (int c = nets.length; c < n; c++) {
+      more[c] = net.replica(shape, CHUNK);
+      moreLabels[c] = labels(shape.inputs(), CHUNK);
+    }
+    nets = more;
+    labels = moreLabels;
+    chunkLoss = new double[Math.max(chunkLoss.length, n)];
+  }
+
   private static int[] identity(int n) {
     return java.util.stream.IntStream.range(0, n).toArray();
   }
 
-  private FusedRatioNet.Labels labels(Table t, int maxBatch) {
+  private FusedRatioNet.Labels labels(int inputs, int maxBatch) {
     return loss == null
-        ? new FusedRatioNet.Labels(t.width(Graphs.INPUT), p, maxBatch)
-        : new FusedRatioNet.Labels(loss, alpha, clip, t.width(Graphs.INPUT), p, maxBatch);
+        ? new FusedRatioNet.Labels(inputs, p, maxBatch)
+        : new FusedRatioNet.Labels(loss, alpha, clip, inputs, p, maxBatch);
   }
 
   private void gather(Table t, int[] order, int from, int rows, FusedRatioNet.Labels b) {
@@ -190,51 +250,6 @@ public final class FusedFitter extends EpochLoop {
         bv[i] = v == null ? 0 : (float) v[order[from + i]];
       }
     }
-  }
-
-  /**
-   * ND4J's Adam (AMSGrad): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g² (v̂ ← max(v̂, v)), w ← w − α_t
-   * m/(√v + ε) with α_t = η √(1−β₂^t)/(1−β₁^t), t = iteration + 1; each variable's gradient first
-   * clipped to norm ≤ gradientClip when set.
-   */
-  private void update(TrainingConfig config, double lr) {
-    iteration++;
-    double alphaT =
-        lr * Math.sqrt(1 - Math.pow(BETA2, iteration)) / (1 - Math.pow(BETA1, iteration));
-    boolean ams = config.optimizer() == UpdateRule.AMSGRAD;
-    float[][] params = net.params();
-    float[][] grads = net.grads();
-    for (int i = 0; i < params.length; i++) {
-      float[] g = grads[i];
-      float scale = 1f;
-      if (config.gradientClip() != null) {
-        double norm = 0;
-        for (float x : g) {
-          norm += (double) x * x;
-        }
-        norm = Math.sqrt(norm);
-        if (norm > config.gradientClip()) {
-          scale = (float) (config.gradientClip() / norm);
-        }
-      }
-      float[] w = params[i];
-      float[] mi = m[i];
-      float[] vi = v[i];
-      float[] hi = vMax[i];
-      float a = (float) alphaT;
-      for (int k = 0; k < w.length; k++) {
-        float gk = g[k] * scale;
-        mi[k] = (float) BETA1 * mi[k] + (float) (1 - BETA1) * gk;
-        vi[k] = (float) BETA2 * vi[k] + (float) (1 - BETA2) * gk * gk;
-        float denom = vi[k];
-        if (ams) {
-          hi[k] = Math.max(hi[k], vi[k]);
-          denom = hi[k];
-        }
-        w[k] -= a * mi[k] / ((float) Math.sqrt(denom) + (float) EPSILON);
-      }
-    }
-    net.parametersChanged();
   }
 
   @Override

@@ -60,7 +60,7 @@ final class FusedRatioNet {
    * @param maxBatch the largest batch
    */
   FusedRatioNet(Network net, int p, int maxBatch, DenseKernel kernel) {
-    this(net, p, 1, maxBatch, kernel);
+    this(net, p, 1, maxBatch, kernel, null);
   }
 
   /**
@@ -69,10 +69,22 @@ final class FusedRatioNet {
    * @param net the architecture and initial weights (inputs x; p outputs)
    */
   static FusedRatioNet score(Network net, int maxBatch, DenseKernel kernel) {
-    return new FusedRatioNet(net, 0, net.outputs(), maxBatch, kernel);
+    return new FusedRatioNet(net, 0, net.outputs(), maxBatch, kernel, null);
   }
 
-  private FusedRatioNet(Network net, int p, int outputs, int maxBatch, DenseKernel kernel) {
+  /**
+   * A net for {@code maxBatch} rows that reads this net's parameters (and their transposes) but has
+   * its own activations and gradients: chunks of a batch run on replicas in parallel. The replica
+   * sees every {@link #load} and {@link #parametersChanged} of this net; it must not call them.
+   *
+   * @param net this net's architecture (any weights)
+   */
+  FusedRatioNet replica(Network net, int maxBatch) {
+    return new FusedRatioNet(net, p, outputs, maxBatch, kernel, this);
+  }
+
+  private FusedRatioNet(
+      Network net, int p, int outputs, int maxBatch, DenseKernel kernel, FusedRatioNet shared) {
     this.kernel = kernel;
     this.tanh = net.activation() == Activation.TANH;
     this.p = p;
@@ -88,24 +100,28 @@ final class FusedRatioNet {
       width[j] = dense.get(j).out();
     }
     maxRows = (1 + p) * ((maxBatch + 3) / 4 * 4);
-    params = new float[2 * layers][];
+    params = shared == null ? new float[2 * layers][] : shared.params;
     grads = new float[2 * layers][];
-    transposed = new float[layers][];
+    transposed = shared == null ? new float[layers][] : shared.transposed;
     z = new float[layers][];
     a = new float[layers][];
     slope = new float[layers][];
     int widest = inW[0];
     for (int j = 0; j < layers; j++) {
-      params[2 * j] = new float[inW[j] * outW[j]];
-      params[2 * j + 1] = new float[outW[j]];
+      if (shared == null) {
+        params[2 * j] = new float[inW[j] * outW[j]];
+        params[2 * j + 1] = new float[outW[j]];
+      }
       grads[2 * j] = new float[inW[j] * outW[j]];
       grads[2 * j + 1] = new float[outW[j]];
       if (j < layers - 1) {
         z[j] = new float[maxRows * outW[j]];
         a[j] = new float[maxRows * outW[j]];
         slope[j] = new float[maxRows / (1 + p) * outW[j]];
-        // Wᵀ serves δa_{j−1} = δz_j Wᵀ, which the first layer does not need.
-        transposed[j] = j == 0 ? null : new float[inW[j] * outW[j]];
+        if (shared == null) {
+          // Wᵀ serves δa_{j−1} = δz_j Wᵀ, which the first layer does not need.
+          transposed[j] = j == 0 ? null : new float[inW[j] * outW[j]];
+        }
       }
       widest = Math.max(widest, outW[j]);
     }
@@ -115,7 +131,9 @@ final class FusedRatioNet {
     scratchT = new float[maxRows * widest];
     out = new float[maxRows * outputs];
     gradOut = new float[maxRows * outputs];
-    load(net);
+    if (shared == null) {
+      load(net);
+    }
   }
 
   /** Parameter arrays (padded), in the order W₀, b₀, …, w_out, b_out; updated in place. */
@@ -171,12 +189,33 @@ final class FusedRatioNet {
   /** Refreshes the transposed weights after the parameters changed. */
   void parametersChanged() {
     for (int j = 1; j < layers - 1; j++) {
-      float[] w = params[2 * j];
-      float[] t = transposed[j];
-      for (int i = 0; i < inW[j]; i++) {
-        for (int o = 0; o < outW[j]; o++) {
-          t[o * inW[j] + i] = w[i * outW[j] + o];
-        }
+      parametersChanged(2 * j, 0, inW[j]);
+    }
+  }
+
+  /**
+   * The length of one row of parameter array {@code array} ({@link #params()} order): a weight
+   * matrix's padded output width, a bias's length (one row).
+   */
+  int rowLength(int array) {
+    return array % 2 == 0 ? outW[array / 2] : params[array].length;
+  }
+
+  /**
+   * Refreshes what depends on rows {@code fromRow … toRow} of parameter array {@code array} after
+   * they changed (their transposed copy, for the hidden weights after the first layer); arrays and
+   * rows apart can be refreshed in parallel.
+   */
+  void parametersChanged(int array, int fromRow, int toRow) {
+    int j = array / 2;
+    if (array % 2 != 0 || j == 0 || j == layers - 1) {
+      return;
+    }
+    float[] w = params[array];
+    float[] t = transposed[j];
+    for (int i = fromRow; i < toRow; i++) {
+      for (int o = 0; o < outW[j]; o++) {
+        t[o * inW[j] + i] = w[i * outW[j] + o];
       }
     }
   }
@@ -186,6 +225,15 @@ final class FusedRatioNet {
    * its gradients in {@link #grads()}.
    */
   double lossAndGradient(Labels batch, int rows, boolean gradient) {
+    return lossAndGradient(batch, rows, rows, gradient);
+  }
+
+  /**
+   * The sum of the row losses of the first {@code rows} rows of {@code batch} divided by {@code
+   * divisor} and, when {@code gradient}, its gradients in {@link #grads()}: with divisor the size
+   * of the batch these rows are a chunk of, the chunks' losses and gradients add up to the batch's.
+   */
+  double lossAndGradient(Labels batch, int rows, int divisor, boolean gradient) {
     int bp = (rows + 3) / 4 * 4;
     int total = (1 + p) * bp;
     int inputs = batch.inputs;
@@ -220,8 +268,8 @@ final class FusedRatioNet {
     }
     double loss =
         batch.loss == null
-            ? squaredError(batch.t, rows, bp)
-            : batch.loss.evaluate(out, bp, rows, gradOut);
+            ? squaredError(batch.t, rows, divisor, bp)
+            : batch.loss.evaluate(out, bp, rows, divisor, gradOut);
     if (gradient) {
       backward(bp, total);
     }
@@ -229,19 +277,19 @@ final class FusedRatioNet {
   }
 
   /**
-   * SALLY's batch-mean loss mean_rows Σ_k (t̂_k − t_k)² of the outputs, and its gradient 2 (t̂_k −
-   * t_k)/rows into {@link #gradOut} (0 on the padding rows).
+   * SALLY's loss Σ_rows Σ_k (t̂_k − t_k)² / divisor of the outputs, and its gradient 2 (t̂_k −
+   * t_k)/divisor into {@link #gradOut} (0 on the padding rows).
    */
-  private double squaredError(double[] t, int rows, int bp) {
+  private double squaredError(double[] t, int rows, int divisor, int bp) {
     int q = outputs;
     java.util.Arrays.fill(gradOut, 0, bp * q, 0f);
     double sum = 0;
     for (int i = 0; i < rows * q; i++) {
       double e = out[i] - t[i];
       sum += e * e;
-      gradOut[i] = (float) (2 * e / rows);
+      gradOut[i] = (float) (2 * e / divisor);
     }
-    return sum / rows;
+    return sum / divisor;
   }
 
   private void forwardHidden(int j, float[] prev, int bp, int total) {

@@ -35,7 +35,9 @@ public final class FusedWarmUp implements AutoCloseable {
     return w;
   }
 
-  private void run(RatioLoss loss, List<Integer> hidden, Activation activation, int batch) {
+  private void run(RatioLoss loss, List<Integer> hidden, Activation activation, int batchSize) {
+    // Training runs the pass on chunks of at most FusedFitter.CHUNK rows.
+    int batch = Math.min(batchSize, FusedFitter.CHUNK);
     int p = 1;
     int inputs = loss == null ? 1 : p + 1;
     Network net = Network.initial(inputs, hidden, loss == null ? p : 1, activation, 1);

@@ -77,6 +77,15 @@ public final class BatchLoss {
    * @param dOut receives ∂loss/∂out, same layout, (1 + p) bp values
    */
   public double evaluate(float[] out, int bp, int rows, float[] dOut) {
+    return evaluate(out, bp, rows, rows, dOut);
+  }
+
+  /**
+   * As {@link #evaluate(float[], int, int, float[])} with the row losses summed and divided by
+   * {@code divisor} instead of {@code rows}: the rows are a chunk of a batch of {@code divisor}
+   * rows, whose loss and ∂loss/∂output are the sums of its chunks'.
+   */
+  public double evaluate(float[] out, int bp, int rows, int divisor, float[] dOut) {
     Arrays.fill(dOut, 0, (1 + p) * bp, 0f);
     for (int i = 0; i < rows; i++) {
       logRatio[i] = Math.max(-clip, Math.min(clip, out[i]));
@@ -91,16 +100,16 @@ public final class BatchLoss {
     for (int i = 0; i < rows; i++) {
       float s = out[i];
       boolean inside = s >= -clip && s <= clip;
-      dOut[i] = inside ? (float) (dLogRatio[i] / rows) : 0f;
+      dOut[i] = inside ? (float) (dLogRatio[i] / divisor) : 0f;
       sum += rowLoss[i];
     }
     if (dScore.length > 0) {
       for (int i = 0; i < rows; i++) {
         for (int k = 0; k < p; k++) {
-          dOut[(1 + k) * bp + i] = (float) (dScore[i * p + k] / rows);
+          dOut[(1 + k) * bp + i] = (float) (dScore[i * p + k] / divisor);
         }
       }
     }
-    return sum / rows;
+    return sum / divisor;
   }
 }

@@ -167,7 +167,7 @@ public final class TrainStep {
             ? TrainingConfig.defaults()
             : Configs.load(r.config(), TrainingConfig.class);
     try (FusedWarmUp warmUp = warmUp(r, config)) {
-      return run(r, config, start, bars);
+      return run(r, config, start, bars, warmUp);
     }
   }
 
@@ -194,7 +194,8 @@ public final class TrainStep {
         config.batchSize());
   }
 
-  private static Result run(Request r, TrainingConfig config, long start, Progress.Factory bars) {
+  private static Result run(
+      Request r, TrainingConfig config, long start, Progress.Factory bars, FusedWarmUp warmUp) {
     EventSample sample = TrainingFiles.read(r.data());
     List<String> nuisances = TrainingFiles.nuisanceNames(r.data());
     Trainer.requireColumns(sample, r.method());
@@ -203,6 +204,10 @@ public final class TrainStep {
       listeners.add(new ProgressListener(r.progress()));
     }
     long loaded = System.nanoTime();
+    if (warmUp != null) {
+      // The sample is in: from here the training's own threads need the cores.
+      warmUp.close();
+    }
     TrainingOutcome outcome;
     try (Progress epochs =
         bars.start("train", (long) config.epochs() * config.ensembleSize(), "epochs")) {

@@ -81,7 +81,7 @@ class FusedFitterTest extends SmallBatchTest {
       SameDiff sd = Graphs.ratio(net, P, DataType.DOUBLE, loss, 0.7, 10);
       Nd4jRuntime.createGradients(sd);
       for (DenseKernel kernel : new DenseKernel[] {new ScalarKernel(), VectorKernel.create()}) {
-        FusedFitter f = new FusedFitter(net, P, loss, 0.7, 10, B, kernel);
+        FusedFitter f = new FusedFitter(net, P, loss, 0.7, 10, kernel);
         assertMatches(sd, net, t, f, loss + " " + act + " " + kernel.getClass().getSimpleName());
       }
     }
@@ -99,10 +99,35 @@ class FusedFitterTest extends SmallBatchTest {
       SameDiff sd = Graphs.score(net, DataType.DOUBLE, true);
       Nd4jRuntime.createGradients(sd);
       for (DenseKernel kernel : new DenseKernel[] {new ScalarKernel(), VectorKernel.create()}) {
-        FusedFitter f = FusedFitter.score(net, B, kernel);
+        FusedFitter f = FusedFitter.score(net, kernel);
         assertMatches(sd, net, t, f, "SALLY " + act + " " + kernel.getClass().getSimpleName());
       }
     }
+  }
+
+  /**
+   * A batch of 2 full chunks and a short one (150 rows): the chunks' shares of the loss and of the
+   * gradients add up to the graph's batch mean.
+   */
+  @ParameterizedTest
+  @EnumSource(RatioLoss.class)
+  void chunkedBatchMatchesTheGraph(RatioLoss loss) {
+    int rows = 2 * FusedFitter.CHUNK + 22;
+    Network net = Network.initial(P + D, List.of(21, 5), 1, Activation.TANH, 65);
+    Table t = table(loss, rows, 66);
+    SameDiff sd = Graphs.ratio(net, P, DataType.DOUBLE, loss, 0.7, 10);
+    Nd4jRuntime.createGradients(sd);
+    FusedFitter f = new FusedFitter(net, P, loss, 0.7, 10, VectorKernel.create());
+    assertMatches(sd, net, t, f, loss + " in 3 chunks");
+    Network score = Network.initial(D, List.of(21, 5), P, Activation.TANH, 67);
+    SameDiff sally = Graphs.score(score, DataType.DOUBLE, true);
+    Nd4jRuntime.createGradients(sally);
+    assertMatches(
+        sally,
+        score,
+        scoreTable(rows, 68),
+        FusedFitter.score(score, VectorKernel.create()),
+        "SALLY");
   }
 
   /** The fused loss and every weight gradient of {@code f} on {@code t} equal the graph's. */
@@ -113,8 +138,9 @@ class FusedFitterTest extends SmallBatchTest {
     double graphLoss = sd.output(ph, Graphs.LOSS).get(Graphs.LOSS).getDouble(0);
     Map<String, INDArray> grads = sd.calculateGradients(ph, names);
     double[][] fused = f.gradients(t);
-    // float32 arithmetic (6e-8 relative per operation) over a few dozen terms per sum,
-    // against float64: 2e-5 relative to the size of the quantity.
+    // float32 arithmetic (6e-8 relative per operation) against float64. A sum of n terms has
+    // rounding errors of random sign, growing like √n: a few dozen terms here, up to 150 rows × 3
+    // row blocks in the chunked test (√450 × 6e-8 ≈ 1.3e-6). 2e-5 relative to the largest value.
     assertEquals(graphLoss, fused[0][0], 2e-5 * Math.max(1, Math.abs(graphLoss)), at);
     for (int l = 0; l < layers; l++) {
       Network.Dense d = net.layers().get(l);
