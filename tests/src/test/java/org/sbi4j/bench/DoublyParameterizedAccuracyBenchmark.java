@@ -97,4 +97,31 @@ public final class DoublyParameterizedAccuracyBenchmark {
     }
     return sum / weights;
   }
+
+  static double mseAnti(RatioModel model, int n, long seed) {
+    EventSample test = SIM.events(n, Seeds.derive(seed, 1));
+    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(Seeds.derive(seed, 2));
+    double[] rows = new double[2 * n];
+    for (int i = 0; i < 2 * n; i++) {
+      rows[i] = 2 * rng.nextDouble() - 1;
+    }
+    double[] swapped = new double[2 * n];
+    for (int i = 0; i < n; i++) {
+      swapped[2 * i] = rows[2 * i + 1];
+      swapped[2 * i + 1] = rows[2 * i];
+    }
+    double[] lr = model.predict(rows, test.x()).logRatio();
+    double[] lrs = model.predict(swapped, test.x()).logRatio();
+    double sum = 0;
+    double weights = 0;
+    for (int i = 0; i < n; i++) {
+      double[] t0 = {rows[2 * i]};
+      double[] t1 = {rows[2 * i + 1]};
+      double w = Math.exp(SIM.logRatio(test.xRow(i), t1, new double[] {0}));
+      double exact = SIM.logRatio(test.xRow(i), t0, t1);
+      sum += w * Math.pow(0.5 * (lr[i] - lrs[i]) - exact, 2);
+      weights += w;
+    }
+    return sum / weights;
+  }
 }
