@@ -7,11 +7,12 @@ import org.sbi4j.samples.EventSample;
 
 /**
  * The swapped-pair augmentation of a doubly parameterised ratio sample (docs/math.md §3.8): every
- * row (θ0, θ1, y, log r(x,z|θ0,θ1), t(x,z|θ0), t(x,z|θ1)) is followed, after all rows, by its mirror
- * (θ1, θ0, 1 − y, −log r(x,z|θ0,θ1), t(x,z|θ1), t(x,z|θ0)). The mirror is an exact row of the pair
- * (θ1, θ0): log r(x,z|θ1,θ0) = −log r(x,z|θ0,θ1), a row drawn at θ0 is the one drawn at the swapped
- * pair's θ1 (y ↔ 1 − y), and the score at the swapped θ0 is the joint score at the old θ1. So the
- * network learns log r̂(x|θ0,θ1) and log r̂(x|θ1,θ0) = −log r̂(x|θ0,θ1) from the same events.
+ * row (θ0, θ1, y, log r(x,z|θ0,θ1), t(x,z|θ0), t(x,z|θ1)) is followed, after all rows, by its
+ * mirror (θ1, θ0, 1 − y, −log r(x,z|θ0,θ1), t(x,z|θ1), t(x,z|θ0)). The mirror is an exact row of
+ * the pair (θ1, θ0): log r(x,z|θ1,θ0) = −log r(x,z|θ0,θ1), a row drawn at θ0 is the one drawn at
+ * the swapped pair's θ1 (y ↔ 1 − y), and the score at the swapped θ0 is the joint score at the old
+ * θ1. So the network learns log r̂(x|θ0,θ1) and log r̂(x|θ1,θ0) = −log r̂(x|θ0,θ1) from the same
+ * events.
  */
 final class SwappedPairs {
   private SwappedPairs() {}
@@ -19,8 +20,8 @@ final class SwappedPairs {
   /**
    * {@code s} followed by its mirrored rows (2n rows).
    *
-   * @param needsScores whether the loss reads t(x,z|θ0): then the sample must also hold
-   *     t(x,z|θ1), which becomes the mirrors' t(x,z|θ0)
+   * @param needsScores whether the loss reads t(x,z|θ0): then the sample must also hold t(x,z|θ1),
+   *     which becomes the mirrors' t(x,z|θ0)
    * @throws InvalidValueException when the sample lacks a column the mirror needs
    */
   static EventSample of(EventSample s, boolean needsScores) {
