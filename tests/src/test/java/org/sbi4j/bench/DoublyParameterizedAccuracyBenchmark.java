@@ -27,24 +27,25 @@ import org.sbi4j.training.model.RatioModel;
  * Closure of the doubly parameterised ALICES estimator (docs/math.md §3.8) on interference-1d
  * against the exact likelihood: E[(log r̂(x|θ0,θ1) − log r(x|θ0,θ1))²] over θ0, θ1 ~ U(−1, 1) and x
  * ~ p(x|θ1), the issue's target being &lt; 0.01, with the Monte Carlo standard error of the test
- * set. {@code DoublyParameterizedAccuracyIT} holds the default recipe to it at one seed; this
- * harness measures the variants of the table in docs/math.md §3.8 at several seeds.
+ * set. It measures the variants of the table in docs/math.md §3.8 at several seeds; no recipe has
+ * met the target at two seeds yet (an open item), so there is no closure test.
  *
  * <p>Training: {@code rows} rows unweighted from 4 × as many events at θ = 0, θ0 and θ1 each at
  * 5000 points drawn uniformly in [−1, 1] and paired, the shipped {@code configs/train-gold.yaml}
- * recipe (3 × 100 tanh, lr 1e−3 → 1e−4, gradient clipping 0.1, 50 epochs, swapped pairs) on the
- * fused engine. The test pairs x ~ p(x|θ1) are events at θ = 0 reweighted by the exact r(x|θ1, 0)
+ * recipe (3 × 100 tanh, lr 1e−3 → 1e−4, gradient clipping 0.1, 50 epochs) plus {@code swapPairs:
+ * true} (the best measured) on the fused engine; each seed also reports the error on 200 000 other
+ * test pairs. The test pairs x ~ p(x|θ1) are events at θ = 0 reweighted by the exact r(x|θ1, 0)
  * (self-normalised importance weights, exact in expectation).
  *
  * <p>Usage: {@code bench/doubly-accuracy.sh [SEED …]} (default seeds 1 and 2), the variant from
  * system properties: {@code -Drows=N -Depochs=E -Dmembers=K -DswapPairs=false -Dwidth=W -Dlayers=L
- * -Dalpha=A} (unset: the default recipe).
+ * -Dalpha=A} (unset: the recipe above).
  */
 public final class DoublyParameterizedAccuracyBenchmark {
   static final Simulator SIM = EstimatorAccuracy.SIM;
 
   /** Rows of the training sample (before the swapped pairs double them). */
-  public static final int ROWS = 100_000;
+  static final int ROWS = 100_000;
 
   /** Pairs (θ0, θ1, x) of the test set. */
   static final int TEST_PAIRS = 20_000;
@@ -70,10 +71,13 @@ public final class DoublyParameterizedAccuracyBenchmark {
             : Arrays.stream(args).mapToLong(Long::parseLong).toArray();
     for (long seed : seeds) {
       long t = System.nanoTime();
-      double[] mse = run(c, rows, seed);
+      RatioModel model = train(c, rows, seed);
+      double[] mse = mse(model, TEST_PAIRS, 4);
+      double[] large = mse(model, 10 * TEST_PAIRS, 5);
       System.out.printf(
           "doubly ALICES rows %d, epochs %d, members %d, swapPairs %b, layers %s, alpha %s, seed"
-              + " %d: E[(log r̂ − log r)²] %.5f ± %.5f (target < 0.01: %s), %.0f s%n",
+              + " %d: E[(log r̂ − log r)²] %.5f ± %.5f (target < 0.01: %s); on %d other test"
+              + " pairs %.5f ± %.5f; %.0f s%n",
           rows,
           c.epochs(),
           c.ensembleSize(),
@@ -84,22 +88,25 @@ public final class DoublyParameterizedAccuracyBenchmark {
           mse[0],
           mse[1],
           mse[0] < 0.01 ? "met" : "not met",
+          10 * TEST_PAIRS,
+          large[0],
+          large[1],
           (System.nanoTime() - t) / 1e9);
     }
   }
 
   /** The shipped {@code configs/train-gold.yaml} (from the repository root or a module folder). */
-  public static TrainingConfig recipe() {
+  static TrainingConfig recipe() {
     Path here = Path.of("configs", "train-gold.yaml");
     Path file = Files.exists(here) ? here : Path.of("..", "configs", "train-gold.yaml");
     return Configs.load(file, TrainingConfig.class);
   }
 
   /**
-   * Trains ALICES with {@code config} on a doubly parameterised sample of {@code rows} rows drawn
-   * with {@code seed}, and returns {E[(log r̂ − log r)²], its standard error} ({@link #mse}).
+   * ALICES trained with {@code config} on a doubly parameterised sample of {@code rows} rows drawn
+   * with {@code seed}.
    */
-  public static double[] run(TrainingConfig config, int rows, long seed) {
+  static RatioModel train(TrainingConfig config, int rows, long seed) {
     EventSource events = EstimatorAccuracy.events(4 * rows, 1 + 10 * seed);
     double[][] theta0 =
         Prior.parse("uniform:-1:1").points(SIM.setup(), 5000, Seeds.derive(seed, 3));
@@ -115,8 +122,7 @@ public final class DoublyParameterizedAccuracyBenchmark {
                 rows,
                 2 + 10 * seed)
             .sample();
-    RatioModel model = new Trainer(config).train(sample, Method.ALICES, 3 + 10 * seed).ratioModel();
-    return mse(model, TEST_PAIRS, 4);
+    return new Trainer(config).train(sample, Method.ALICES, 3 + 10 * seed).ratioModel();
   }
 
   /**

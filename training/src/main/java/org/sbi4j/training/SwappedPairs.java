@@ -30,7 +30,7 @@ final class SwappedPairs {
           "trainingSample",
           "the doubly parameterised sample lacks 't_xz1', which training on swapped pairs (θ1, θ0)"
               + " needs as the score at the swapped θ0; augment the sample with sbi4j augment"
-              + " --theta1-prior, or set swapPairs: false in the training config");
+              + " --theta1-prior, or leave swapPairs off in the training config");
     }
     int n = s.size();
     List<String> names = s.parameterNames();

@@ -27,8 +27,8 @@ import org.sbi4j.training.model.Scaling;
  *
  * <p>A ratio sample whose θ1 column varies between rows trains a doubly parameterised model
  * (docs/math.md §3.8): the network input is (θ0, θ1, x), both θ's standardised by one scaling
- * fitted on the training rows, and the model records the θ1 box it was trained on. Unless the
- * config's {@code swapPairs} is off, the training and validation rows are each followed by their
+ * fitted on the training rows, and the model records the θ1 box it was trained on. With the
+ * config's {@code swapPairs} on, the training and validation rows are each followed by their
  * mirrors with θ0 and θ1 swapped ({@link SwappedPairs}).
  *
  * <p>Seeds: the split uses {@code derive(seed, 0)}; member k initialises from {@code derive(seed,

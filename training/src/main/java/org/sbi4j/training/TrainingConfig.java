@@ -33,7 +33,7 @@ import org.sbi4j.training.model.Precision;
  * @param engine how the gradients are computed: AUTO (default: the fused CPU kernel where it
  *     applies, else SameDiff), SAMEDIFF or FUSED (see {@link TrainingEngine})
  * @param swapPairs doubly parameterised ratio samples only: train on every row and on its mirror
- *     with θ0 and θ1 swapped (docs/math.md §3.8; default true)
+ *     with θ0 and θ1 swapped (docs/math.md §3.8; default false)
  */
 public record TrainingConfig(
     List<Integer> hiddenLayers,
@@ -92,7 +92,7 @@ public record TrainingConfig(
     precision = precision == null ? Precision.FLOAT32 : precision;
     ensembleSize = atLeast("ensembleSize", ensembleSize, 1, 1);
     engine = engine == null ? TrainingEngine.AUTO : engine;
-    swapPairs = swapPairs == null ? Boolean.TRUE : swapPairs;
+    swapPairs = swapPairs == null ? Boolean.FALSE : swapPairs;
   }
 
   /** All defaults. */

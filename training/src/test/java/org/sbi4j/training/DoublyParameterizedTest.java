@@ -82,10 +82,7 @@ class DoublyParameterizedTest {
     EventSample s = sample(600, 1);
     assertTrue(Trainer.isDoublyParameterized(s));
     assertFalse(Trainer.isDoublyParameterized(GaussianToy.ratioSample(100, 1)));
-    ModelData m =
-        new Trainer(small(Precision.FLOAT32).toBuilder().swapPairs(false).build())
-            .train(s, Method.ALICES, 3)
-            .model();
+    ModelData m = new Trainer(small(Precision.FLOAT32)).train(s, Method.ALICES, 3).model();
     assertTrue(m.doublyParameterized());
     assertEquals(2, m.thetaInputs());
     assertEquals(3, m.members().get(0).inputs());
@@ -101,7 +98,9 @@ class DoublyParameterizedTest {
   @Test
   void swappedPairsScaleBothThetasOnTheirUnionAndKeepTheSampleBoxes() {
     EventSample s = sample(600, 1);
-    TrainingOutcome out = new Trainer(small(Precision.FLOAT32)).train(s, Method.ALICES, 3);
+    TrainingOutcome out =
+        new Trainer(small(Precision.FLOAT32).toBuilder().swapPairs(true).build())
+            .train(s, Method.ALICES, 3);
     ModelData m = out.model();
     // every row and its mirror: both θ columns hold θ0 ∪ θ1, so both scalings are that union's
     double[] union = new double[1200];
@@ -152,13 +151,13 @@ class DoublyParameterizedTest {
             .withColumn(Column.Y, full.column(Column.Y), List.of("theta"))
             .withColumn(Column.LOG_R_XZ, full.column(Column.LOG_R_XZ), List.of("theta"))
             .withColumn(Column.T_XZ0, full.column(Column.T_XZ0), List.of("theta"));
-    Trainer trainer = new Trainer(small(Precision.FLOAT32));
+    Trainer trainer = new Trainer(small(Precision.FLOAT32).toBuilder().swapPairs(true).build());
     var e =
         assertThrows(
             org.sbi4j.common.InvalidValueException.class,
             () -> trainer.train(noT1, Method.ALICES, 1));
     assertTrue(e.getMessage().contains("t_xz1"), e.getMessage());
-    assertTrue(e.getMessage().contains("swapPairs: false"), e.getMessage());
+    assertTrue(e.getMessage().contains("leave swapPairs off"), e.getMessage());
     // CARL reads neither score: the mirrors go without t_xz0 and train
     EventSample mirrored = SwappedPairs.of(noT1, false);
     assertFalse(mirrored.has(Column.T_XZ0));
