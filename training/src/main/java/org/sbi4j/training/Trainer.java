@@ -28,7 +28,9 @@ import org.sbi4j.training.model.Scaling;
  *
  * <p>A ratio sample whose θ1 column varies between rows trains a doubly parameterised model
  * (docs/math.md §3.8): the network input is (θ0, θ1, x), both θ's standardised by one scaling
- * fitted on the training rows, and the model records the θ1 box it was trained on.
+ * fitted on the training rows, and the model records the θ1 box it was trained on. With the
+ * config's {@code swapPairs} on, the training and validation rows are each followed by their
+ * mirrors with θ0 and θ1 swapped ({@link SwappedPairs}).
  *
  * <p>Seeds: the split uses {@code derive(seed, 0)}; member k initialises from {@code derive(seed,
  * 1, k, 0)} and shuffles from {@code derive(seed, 1, k, 1)}.
@@ -103,6 +105,11 @@ public final class Trainer {
           "the sample has nuisance parameters and a θ1 that varies between rows; doubly "
               + "parameterised training needs a sample without nuisance parameters");
     }
+    if (doubly && config.swapPairs()) {
+      boolean scores = method.ratioLoss().orElseThrow().usesScore();
+      train = SwappedPairs.of(train, scores);
+      val = val == null ? null : SwappedPairs.of(val, scores);
+    }
     int q = doubly ? 2 * p : p;
     Scaling xs = Scaling.fit(train.x(), d);
     Scaling ts = ratio ? Scaling.fit(thetaInputs(train, p, doubly), q) : null;
@@ -161,8 +168,8 @@ public final class Trainer {
         seed,
         seeds,
         history,
-        n - nVal,
-        nVal,
+        train.size(),
+        val == null ? 0 : val.size(),
         (System.nanoTime() - start) / 1e9,
         new TrainingOutcome.Phases(
             (prepared - start) / 1e9, membersWall - validationWall, validationWall));

@@ -32,6 +32,8 @@ import org.sbi4j.training.model.Precision;
  * @param ensembleSize members K trained with seeds derived from the run's seed (default 1)
  * @param engine how the gradients are computed: AUTO (default: the fused CPU kernel where it
  *     applies, else SameDiff), SAMEDIFF or FUSED (see {@link TrainingEngine})
+ * @param swapPairs doubly parameterised ratio samples only: train on every row and on its mirror
+ *     with θ0 and θ1 swapped (docs/math.md §3.8; default false)
  */
 public record TrainingConfig(
     List<Integer> hiddenLayers,
@@ -49,7 +51,8 @@ public record TrainingConfig(
     Double logRatioClip,
     Precision precision,
     Integer ensembleSize,
-    TrainingEngine engine)
+    TrainingEngine engine,
+    Boolean swapPairs)
     implements java.io.Serializable {
 
   public TrainingConfig {
@@ -89,6 +92,7 @@ public record TrainingConfig(
     precision = precision == null ? Precision.FLOAT32 : precision;
     ensembleSize = atLeast("ensembleSize", ensembleSize, 1, 1);
     engine = engine == null ? TrainingEngine.AUTO : engine;
+    swapPairs = swapPairs == null ? Boolean.FALSE : swapPairs;
   }
 
   /** All defaults. */
@@ -101,7 +105,7 @@ public record TrainingConfig(
     return new Builder(
         new TrainingConfig(
             null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null));
+            null, null, null));
   }
 
   /** A builder starting from this config. */
@@ -175,6 +179,7 @@ public record TrainingConfig(
     private Precision precision;
     private Integer ensembleSize;
     private TrainingEngine engine;
+    private Boolean swapPairs;
 
     private Builder(TrainingConfig c) {
       hiddenLayers = c.hiddenLayers;
@@ -193,6 +198,7 @@ public record TrainingConfig(
       precision = c.precision;
       ensembleSize = c.ensembleSize;
       engine = c.engine;
+      swapPairs = c.swapPairs;
     }
 
     public Builder hiddenLayers(List<Integer> v) {
@@ -275,6 +281,11 @@ public record TrainingConfig(
       return this;
     }
 
+    public Builder swapPairs(boolean v) {
+      swapPairs = v;
+      return this;
+    }
+
     public TrainingConfig build() {
       return new TrainingConfig(
           hiddenLayers,
@@ -292,7 +303,8 @@ public record TrainingConfig(
           logRatioClip,
           precision,
           ensembleSize,
-          engine);
+          engine,
+          swapPairs);
     }
   }
 }

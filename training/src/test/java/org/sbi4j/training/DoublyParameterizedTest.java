@@ -36,7 +36,7 @@ class DoublyParameterizedTest {
 
   /**
    * x ~ N(θ, 1) with θ0 ~ U(−1, 1) and θ1 ~ U(−0.5, 0.5) per row, y alternating: log r(x|θ0, θ1) =
-   * [(x − θ1)² − (x − θ0)²]/2, t(x|θ0) = x − θ0.
+   * [(x − θ1)² − (x − θ0)²]/2, t(x|θ0) = x − θ0, t(x|θ1) = x − θ1.
    */
   static EventSample sample(int n, long seed) {
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
@@ -47,6 +47,7 @@ class DoublyParameterizedTest {
     double[] y = new double[n];
     double[] lr = new double[n];
     double[] t0 = new double[n];
+    double[] t1 = new double[n];
     for (int i = 0; i < n; i++) {
       th0[i] = 2 * rng.nextDouble() - 1;
       th1[i] = rng.nextDouble() - 0.5;
@@ -54,6 +55,7 @@ class DoublyParameterizedTest {
       x[i] = g.sample() + (y[i] == 0 ? th0[i] : th1[i]);
       lr[i] = 0.5 * ((x[i] - th1[i]) * (x[i] - th1[i]) - (x[i] - th0[i]) * (x[i] - th0[i]));
       t0[i] = x[i] - th0[i];
+      t1[i] = x[i] - th1[i];
     }
     List<String> p = List.of("theta");
     return EventSample.ofFeatures(List.of("x"), x)
@@ -61,7 +63,8 @@ class DoublyParameterizedTest {
         .withColumn(Column.THETA1, th1, p)
         .withColumn(Column.Y, y, p)
         .withColumn(Column.LOG_R_XZ, lr, p)
-        .withColumn(Column.T_XZ0, t0, p);
+        .withColumn(Column.T_XZ0, t0, p)
+        .withColumn(Column.T_XZ1, t1, p);
   }
 
   private static TrainingConfig small(Precision precision) {
@@ -89,6 +92,79 @@ class DoublyParameterizedTest {
     // the same sums over shuffled rows: equal up to rounding of 600 terms (1e-12)
     assertArrayEquals(new double[] {t0.mean()[0], t1.mean()[0]}, m.thetaScaling().mean(), 1e-12);
     assertArrayEquals(new double[] {t0.scale()[0], t1.scale()[0]}, m.thetaScaling().scale(), 1e-12);
+    assertTheta1Range(s, m);
+  }
+
+  @Test
+  void swappedPairsScaleBothThetasOnTheirUnionAndKeepTheSampleBoxes() {
+    EventSample s = sample(600, 1);
+    TrainingOutcome out =
+        new Trainer(small(Precision.FLOAT32).toBuilder().swapPairs(true).build())
+            .train(s, Method.ALICES, 3);
+    ModelData m = out.model();
+    // every row and its mirror: both θ columns hold θ0 ∪ θ1, so both scalings are that union's
+    double[] union = new double[1200];
+    System.arraycopy(s.column(Column.THETA0), 0, union, 0, 600);
+    System.arraycopy(s.column(Column.THETA1), 0, union, 600, 600);
+    Scaling u = Scaling.fit(union, 1);
+    // sums over 1200 terms in another order: 1e-12
+    assertArrayEquals(new double[] {u.mean()[0], u.mean()[0]}, m.thetaScaling().mean(), 1e-12);
+    assertArrayEquals(new double[] {u.scale()[0], u.scale()[0]}, m.thetaScaling().scale(), 1e-12);
+    assertEquals(1200, out.trainingRows());
+    assertTheta1Range(s, m);
+  }
+
+  @Test
+  void aMirroredRowIsTheExactRowOfTheSwappedPair() {
+    EventSample s = sample(50, 9);
+    EventSample m = SwappedPairs.of(s, true);
+    assertEquals(100, m.size());
+    for (int i = 0; i < 50; i++) {
+      int j = 50 + i;
+      double x = s.x(i, 0);
+      double th0 = m.value(Column.THETA0, j, 0);
+      double th1 = m.value(Column.THETA1, j, 0);
+      assertEquals(x, m.x(j, 0));
+      assertEquals(s.value(Column.THETA1, i, 0), th0);
+      assertEquals(s.value(Column.THETA0, i, 0), th1);
+      assertEquals(1 - s.value(Column.Y, i, 0), m.value(Column.Y, j, 0));
+      // the Gaussian toy's exact log r(x|θ0', θ1') and t(x|θ0'), t(x|θ1') at the swapped pair;
+      // the same few operations in another order: 1e-12
+      double lr = 0.5 * ((x - th1) * (x - th1) - (x - th0) * (x - th0));
+      assertEquals(lr, m.value(Column.LOG_R_XZ, j, 0), 1e-12);
+      assertEquals(x - th0, m.value(Column.T_XZ0, j, 0), 1e-12);
+      assertEquals(x - th1, m.value(Column.T_XZ1, j, 0), 1e-12);
+      // the first n rows are the sample's own
+      for (Column c : s.columns()) {
+        assertEquals(s.value(c, i, 0), m.value(c, i, 0));
+      }
+    }
+  }
+
+  @Test
+  void swappedPairsNeedTheScoreAtTheta1ForAScoreLossButNotForCarl() {
+    EventSample full = sample(300, 4);
+    EventSample noT1 =
+        EventSample.ofFeatures(List.of("x"), full.x())
+            .withColumn(Column.THETA0, full.column(Column.THETA0), List.of("theta"))
+            .withColumn(Column.THETA1, full.column(Column.THETA1), List.of("theta"))
+            .withColumn(Column.Y, full.column(Column.Y), List.of("theta"))
+            .withColumn(Column.LOG_R_XZ, full.column(Column.LOG_R_XZ), List.of("theta"))
+            .withColumn(Column.T_XZ0, full.column(Column.T_XZ0), List.of("theta"));
+    Trainer trainer = new Trainer(small(Precision.FLOAT32).toBuilder().swapPairs(true).build());
+    var e =
+        assertThrows(
+            org.sbi4j.common.InvalidValueException.class,
+            () -> trainer.train(noT1, Method.ALICES, 1));
+    assertTrue(e.getMessage().contains("t_xz1"), e.getMessage());
+    assertTrue(e.getMessage().contains("leave swapPairs off"), e.getMessage());
+    // CARL reads neither score: the mirrors go without t_xz0 and train
+    EventSample mirrored = SwappedPairs.of(noT1, false);
+    assertFalse(mirrored.has(Column.T_XZ0));
+    assertEquals(600, trainer.train(noT1, Method.CARL, 1).trainingRows());
+  }
+
+  private static void assertTheta1Range(EventSample s, ModelData m) {
     double[] th1 = s.column(Column.THETA1);
     assertArrayEquals(
         new double[] {
