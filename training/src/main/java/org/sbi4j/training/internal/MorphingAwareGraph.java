@@ -8,6 +8,7 @@ import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 import org.sbi4j.training.losses.JointLabel;
 import org.sbi4j.training.losses.LossTerm;
 import org.sbi4j.training.losses.RatioLoss;
@@ -66,6 +67,15 @@ public final class MorphingAwareGraph {
       int nb = spec.outputs();
       SDVariable w = sd.placeHolder(COEFFICIENTS, type, -1, nb);
       SDVariable e = sd.math.exp(sd.math.clipByValue(o, -clip, clip));
+      int fixed = spec.fixedComponent();
+      if (fixed >= 0) {
+        // r̂_b ≡ 1 for the component at θ1: e·keep + (1 − keep)
+        double[] keep = new double[nb];
+        java.util.Arrays.fill(keep, 1);
+        keep[fixed] = 0;
+        SDVariable k = sd.constant(Nd4j.create(keep, new long[] {1, nb}).castTo(type));
+        e = e.mul(k).add(k.rsub(1.0));
+      }
       n = w.mul(e).sum(true, 1);
       d = w.sum(true, 1);
       for (int k = 0; k < p; k++) {

@@ -27,6 +27,8 @@ import org.sbi4j.samples.EventSample;
  * @param matrix the morphing matrix W, components × benchmarks
  * @param benchmarkSigma σ_b of every benchmark (pb), from the events
  * @param logRatioClip c
+ * @param reference LINEAR: θ1, a basis point whose component is fixed to r̂_b ≡ 1 (p(x|θ1)/p(x|θ1)
+ *     is exactly 1), or null to learn every component
  */
 public record MorphingAware(
     Kind kind,
@@ -34,7 +36,8 @@ public record MorphingAware(
     double[][] basis,
     double[][] matrix,
     double[] benchmarkSigma,
-    double logRatioClip) {
+    double logRatioClip,
+    double[] reference) {
   /**
    * The largest c of the linear combination: its numerator N = Σ_b w_b σ_b r̂_b cancels where
    * dσ(x|θ) is small (negative weights), and t̂ = ∂N/N − ∂D/D grows as e^{c} where N reaches its
@@ -77,6 +80,14 @@ public record MorphingAware(
         throw new IllegalArgumentException("the quadratic morphing-aware model needs σ(0) > 0");
       }
     }
+    if (reference != null) {
+      Check.length("reference", reference, m.parameterCount());
+      if (kind != Kind.LINEAR || fixedIndex(basis, reference) < 0) {
+        throw new IllegalArgumentException(
+            "a fixed reference θ1 needs the linear combination and θ1 among the basis points");
+      }
+      reference = reference.clone();
+    }
     components = Check.copy(components);
     basis = Check.copy(basis);
     matrix = Check.copy(matrix);
@@ -101,6 +112,25 @@ public record MorphingAware(
   @Override
   public double[] benchmarkSigma() {
     return benchmarkSigma.clone();
+  }
+
+  @Override
+  public double[] reference() {
+    return reference == null ? null : reference.clone();
+  }
+
+  /** The benchmark whose component is fixed to r̂_b ≡ 1, or −1 when every one is learnt. */
+  public int fixedComponent() {
+    return reference == null ? -1 : fixedIndex(basis, reference);
+  }
+
+  private static int fixedIndex(double[][] basis, double[] theta) {
+    for (int b = 0; b < basis.length; b++) {
+      if (java.util.Arrays.equals(basis[b], theta)) {
+        return b;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -131,7 +161,23 @@ public record MorphingAware(
         setup.basis(),
         setup.morpher().matrix(),
         benchmarkSigma,
-        logRatioClip);
+        logRatioClip,
+        null);
+  }
+
+  /**
+   * This combination with its morphing re-expressed on {@code basis} (the same polynomial space,
+   * other benchmark points; σ_b morphed to them) and the component at {@code reference} fixed to
+   * r̂_b ≡ 1 (null: none fixed).
+   */
+  public MorphingAware withBasis(double[][] basis, double[] reference) {
+    Morpher old = morpher();
+    Morpher m = Morpher.of(components, basis);
+    double[] sigma = new double[basis.length];
+    for (int b = 0; b < basis.length; b++) {
+      sigma[b] = old.crossSection(basis[b], benchmarkSigma);
+    }
+    return new MorphingAware(kind, components, basis, m.matrix(), sigma, logRatioClip, reference);
   }
 
   /** The c a combination of {@code kind} uses for a training config's {@code logRatioClip}. */
@@ -206,8 +252,10 @@ public record MorphingAware(
     } else {
       n = 0;
       d = 0;
+      int fixed = fixedComponent();
       for (int c = 0; c < outputs.length; c++) {
-        double e = Math.exp(Math.max(-logRatioClip, Math.min(logRatioClip, outputs[c])));
+        double e =
+            c == fixed ? 1 : Math.exp(Math.max(-logRatioClip, Math.min(logRatioClip, outputs[c])));
         n += coefficients[0][c] * e;
         d += coefficients[0][c];
         for (int k = 0; k < p; k++) {
