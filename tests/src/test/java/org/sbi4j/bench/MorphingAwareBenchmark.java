@@ -16,9 +16,10 @@ import org.sbi4j.training.model.MorphingAwareModel;
 /**
  * Recipes for the linear morphing-aware ALICES on interference-1d (docs/math.md §3.9): prints
  * E[(log r̂ − log r)²] on the 20 000 test pairs of MorphingAwareAccuracyIT and its split into
- * θ-bins ({@code args: rows epochs alpha seed basis fix ensemble [lr] [clip]}; basis as
- * comma-separated θ's, e.g. {@code 0,1,-1}; fix {@code yes} fixes r̂_b ≡ 1 at θ1 = 0; seed s draws
- * events with 1 + 10s, the sample with 2 + 10s and trains with 3 + 10s, s = 0 being the IT's).
+ * θ-bins ({@code args: rows epochs alpha seed basis fix ensemble [lr] [clip] [EXP|SQUARES]}; basis
+ * as comma-separated θ's, e.g. {@code 0,1,-1}; fix {@code yes} fixes r̂_b ≡ 1 at θ1 = 0; seed s
+ * draws events with 1 + 10s, the sample with 2 + 10s and trains with 3 + 10s, s = 0 being the
+ * IT's).
  */
 public final class MorphingAwareBenchmark {
   private MorphingAwareBenchmark() {}
@@ -49,7 +50,10 @@ public final class MorphingAwareBenchmark {
     MorphingAware spec =
         MorphingAware.fromEvents(
                 MorphingAware.Kind.LINEAR, EstimatorAccuracy.SIM.setup(), events, clip)
-            .withBasis(basis, fix ? new double[] {0} : null);
+            .withBasis(
+                basis,
+                fix ? new double[] {0} : null,
+                args.length > 9 ? MorphingAware.ComponentForm.valueOf(args[9]) : null);
     long t0 = System.nanoTime();
     MorphingAwareModel model =
         MorphingAwareModel.of(
@@ -81,6 +85,8 @@ public final class MorphingAwareBenchmark {
   private static double[] binned(MorphingAwareModel model) {
     double[] sum = new double[8];
     double[] count = new double[8];
+    double[] xs = new double[10];
+    double[] xc = new double[10];
     EstimatorAccuracy.logRatioMse(
         (theta, x) -> {
           Prediction p = model.predict(theta, x);
@@ -91,6 +97,11 @@ public final class MorphingAwareBenchmark {
             int b = Math.min(7, (int) ((theta[i] + 1) / 0.25));
             sum[b] += Math.pow(p.logRatio()[i] - exact, 2);
             count[b]++;
+            if (b == 0) {
+              int k = Math.max(0, Math.min(9, (int) Math.floor(x[i] + 1)));
+              xs[k] += Math.pow(p.logRatio()[i] - exact, 2) / 20_000;
+              xc[k]++;
+            }
           }
           return p;
         },
@@ -99,6 +110,11 @@ public final class MorphingAwareBenchmark {
     for (int b = 0; b < 8; b++) {
       sum[b] /= count[b];
     }
+    System.out.printf(
+        Locale.ROOT,
+        "θ < −0.75: contribution to the MSE by x bins of 1 from −1 %s, counts %s%n",
+        Arrays.toString(Arrays.stream(xs).map(v -> Math.round(v * 1e5) / 1e5).toArray()),
+        Arrays.toString(xc));
     return sum;
   }
 }

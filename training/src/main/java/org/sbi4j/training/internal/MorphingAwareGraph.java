@@ -51,6 +51,7 @@ public final class MorphingAwareGraph {
     SDVariable o = Graphs.network(sd, net, input, type, "components");
     SDVariable n;
     SDVariable d;
+    SDVariable conditioning = null;
     List<SDVariable> dn = new ArrayList<>();
     List<SDVariable> dd = new ArrayList<>();
     if (spec.kind() == MorphingAware.Kind.QUADRATIC) {
@@ -64,9 +65,16 @@ public final class MorphingAwareGraph {
       d = sd.placeHolder(DENOMINATOR, type, -1, 1);
       dd.add(sd.placeHolder(DENOMINATOR_GRADIENT, type, -1, 1));
     } else {
-      int nb = spec.outputs();
+      int nb = spec.basis().length;
       SDVariable w = sd.placeHolder(COEFFICIENTS, type, -1, nb);
-      SDVariable e = sd.math.exp(sd.math.clipByValue(o, -clip, clip));
+      SDVariable e;
+      if (spec.form() == MorphingAware.ComponentForm.SQUARES) {
+        SDVariable u = o.get(SDIndex.all(), SDIndex.interval(0, nb)).add(1.0);
+        SDVariable v = o.get(SDIndex.all(), SDIndex.interval(nb, 2 * nb));
+        e = sd.math.clipByValue(u.mul(u).add(v.mul(v)), Math.exp(-clip), Math.exp(clip));
+      } else {
+        e = sd.math.exp(sd.math.clipByValue(o, -clip, clip));
+      }
       int fixed = spec.fixedComponent();
       if (fixed >= 0) {
         // r̂_b ≡ 1 for the component at θ1: e·keep + (1 − keep)
@@ -77,6 +85,7 @@ public final class MorphingAwareGraph {
         e = e.mul(k).add(k.rsub(1.0));
       }
       n = w.mul(e).sum(true, 1);
+      conditioning = sd.math.abs(w).mul(e).sum(true, 1);
       d = w.sum(true, 1);
       for (int k = 0; k < p; k++) {
         SDVariable g = sd.placeHolder(COEFFICIENT_GRADIENT + k, type, -1, nb);
@@ -88,6 +97,11 @@ public final class MorphingAwareGraph {
     SDVariable floor = d.mul(Math.exp(-clip));
     SDVariable kept = sd.math.max(n, floor);
     SDVariable mask = n.gte(floor).castTo(type);
+    double kappa = Double.parseDouble(System.getProperty("sbi4j.kappa", "0"));
+    if (conditioning != null && kappa > 0) {
+      // pilot: score term only where N ≥ κ Σ_b |w_b σ_b r̂_b|
+      mask = mask.mul(n.gte(conditioning.mul(kappa)).castTo(type));
+    }
     SDVariable logRHat = sd.math.log(kept).sub(Graphs.LOG_R_HAT, sd.math.log(d));
     List<SDVariable> t = new ArrayList<>();
     for (int k = 0; k < p; k++) {

@@ -29,6 +29,7 @@ import org.sbi4j.samples.EventSample;
  * @param logRatioClip c
  * @param reference LINEAR: θ1, a basis point whose component is fixed to r̂_b ≡ 1 (p(x|θ1)/p(x|θ1)
  *     is exactly 1), or null to learn every component
+ * @param form LINEAR: how the outputs give each r̂_b (null reads as {@link ComponentForm#EXP})
  */
 public record MorphingAware(
     Kind kind,
@@ -37,7 +38,8 @@ public record MorphingAware(
     double[][] matrix,
     double[] benchmarkSigma,
     double logRatioClip,
-    double[] reference) {
+    double[] reference,
+    ComponentForm form) {
   /**
    * The largest c of the linear combination: its numerator N = Σ_b w_b σ_b r̂_b cancels where
    * dσ(x|θ) is small (negative weights), and t̂ = ∂N/N − ∂D/D grows as e^{c} where N reaches its
@@ -51,6 +53,17 @@ public record MorphingAware(
    * is a ratio of network sums, so a score term of weight 1 dominates the training.
    */
   public static final double LINEAR_ALPHA = 0.1;
+
+  /** How the linear combination's outputs give each component r̂_b, clamped to [e^{−c}, e^{c}]. */
+  public enum ComponentForm {
+    /** One output o_b per benchmark, r̂_b = e^{o_b}. */
+    EXP,
+    /**
+     * Two outputs u_b, v_b per benchmark (all u, then all v), r̂_b = (1 + u_b)² + v_b²: a component
+     * with a zero of dσ_b inside the support is a square that crosses zero, not a dip of e^{o_b}.
+     */
+    SQUARES
+  }
 
   /** The two combinations. */
   public enum Kind {
@@ -80,6 +93,7 @@ public record MorphingAware(
         throw new IllegalArgumentException("the quadratic morphing-aware model needs σ(0) > 0");
       }
     }
+    form = form == null ? ComponentForm.EXP : form;
     if (reference != null) {
       Check.length("reference", reference, m.parameterCount());
       if (kind != Kind.LINEAR || fixedIndex(basis, reference) < 0) {
@@ -162,6 +176,7 @@ public record MorphingAware(
         setup.morpher().matrix(),
         benchmarkSigma,
         logRatioClip,
+        null,
         null);
   }
 
@@ -170,14 +185,15 @@ public record MorphingAware(
    * other benchmark points; σ_b morphed to them) and the component at {@code reference} fixed to
    * r̂_b ≡ 1 (null: none fixed).
    */
-  public MorphingAware withBasis(double[][] basis, double[] reference) {
+  public MorphingAware withBasis(double[][] basis, double[] reference, ComponentForm form) {
     Morpher old = morpher();
     Morpher m = Morpher.of(components, basis);
     double[] sigma = new double[basis.length];
     for (int b = 0; b < basis.length; b++) {
       sigma[b] = old.crossSection(basis[b], benchmarkSigma);
     }
-    return new MorphingAware(kind, components, basis, m.matrix(), sigma, logRatioClip, reference);
+    return new MorphingAware(
+        kind, components, basis, m.matrix(), sigma, logRatioClip, reference, form);
   }
 
   /** The c a combination of {@code kind} uses for a training config's {@code logRatioClip}. */
@@ -195,9 +211,9 @@ public record MorphingAware(
     return components[0].length;
   }
 
-  /** Network outputs: one per benchmark (LINEAR) or 2 (QUADRATIC). */
+  /** Network outputs: one (EXP) or two (SQUARES) per benchmark (LINEAR), or 2 (QUADRATIC). */
   public int outputs() {
-    return kind == Kind.LINEAR ? basis.length : 2;
+    return kind == Kind.LINEAR ? basis.length * (form == ComponentForm.SQUARES ? 2 : 1) : 2;
   }
 
   /**
@@ -228,6 +244,49 @@ public record MorphingAware(
   }
 
   /**
+   * The components r̂_b of one row (LINEAR): 1 for the fixed one, else by {@link #form}, clamped to
+   * [e^{−c}, e^{c}].
+   *
+   * @param outputs the network outputs o(x)
+   */
+  public double[] componentRatios(double[] outputs) {
+    int nb = basis.length;
+    int fixed = fixedComponent();
+    double lo = Math.exp(-logRatioClip);
+    double hi = Math.exp(logRatioClip);
+    double[] out = new double[nb];
+    for (int b = 0; b < nb; b++) {
+      if (b == fixed) {
+        out[b] = 1;
+      } else if (form == ComponentForm.SQUARES) {
+        double u = 1 + outputs[b];
+        double v = outputs[nb + b];
+        out[b] = Math.max(lo, Math.min(hi, u * u + v * v));
+      } else {
+        out[b] = Math.exp(Math.max(-logRatioClip, Math.min(logRatioClip, outputs[b])));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The member mean of every component r̂_b (LINEAR): an ensemble combines these, so its r̂·σ(θ) is
+   * again exactly the morphing polynomial (the member mean of the members' polynomials).
+   *
+   * @param members the outputs of every member on one row
+   */
+  public double[] meanComponentRatios(double[][] members) {
+    double[] out = new double[basis.length];
+    for (double[] o : members) {
+      double[] r = componentRatios(o);
+      for (int b = 0; b < out.length; b++) {
+        out[b] += r[b] / members.length;
+      }
+    }
+    return out;
+  }
+
+  /**
    * log r̂ and t̂ of one row (the evaluation formula, in double).
    *
    * @param outputs the network outputs o(x)
@@ -235,6 +294,21 @@ public record MorphingAware(
    * @return {log r̂, t̂_1 … t̂_p}
    */
   public double[] combine(double[] outputs, double[][] coefficients) {
+    return combine(outputs, null, coefficients);
+  }
+
+  /**
+   * log r̂ and t̂ of one row of the linear combination from its components r̂_b ({@link
+   * #componentRatios}, {@link #meanComponentRatios}).
+   */
+  public double[] combineComponents(double[] ratios, double[][] coefficients) {
+    if (kind != Kind.LINEAR) {
+      throw new IllegalStateException("components belong to the linear combination");
+    }
+    return combine(null, ratios, coefficients);
+  }
+
+  private double[] combine(double[] outputs, double[] ratios, double[][] coefficients) {
     int p = parameterCount();
     double[] out = new double[1 + p];
     double n;
@@ -252,10 +326,9 @@ public record MorphingAware(
     } else {
       n = 0;
       d = 0;
-      int fixed = fixedComponent();
-      for (int c = 0; c < outputs.length; c++) {
-        double e =
-            c == fixed ? 1 : Math.exp(Math.max(-logRatioClip, Math.min(logRatioClip, outputs[c])));
+      double[] r = ratios != null ? ratios : componentRatios(outputs);
+      for (int c = 0; c < r.length; c++) {
+        double e = r[c];
         n += coefficients[0][c] * e;
         d += coefficients[0][c];
         for (int k = 0; k < p; k++) {

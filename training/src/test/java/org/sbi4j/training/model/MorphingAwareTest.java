@@ -33,7 +33,7 @@ class MorphingAwareTest {
     for (int b = 0; b < sigma.length; b++) {
       sigma[b] = sim.crossSection(m.basis()[b]);
     }
-    return new MorphingAware(kind, m.components(), m.basis(), m.matrix(), sigma, CLIP, null);
+    return new MorphingAware(kind, m.components(), m.basis(), m.matrix(), sigma, CLIP, null, null);
   }
 
   private static MorphingAwareModel model(Simulator sim, MorphingAware spec, long seed) {
