@@ -85,8 +85,8 @@ public final class MorphingAwareBenchmark {
   private static double[] binned(MorphingAwareModel model) {
     double[] sum = new double[8];
     double[] count = new double[8];
-    double[] xs = new double[10];
-    double[] xc = new double[10];
+    double[] xs = new double[20];
+    double[] xc = new double[20];
     EstimatorAccuracy.logRatioMse(
         (theta, x) -> {
           Prediction p = model.predict(theta, x);
@@ -97,8 +97,8 @@ public final class MorphingAwareBenchmark {
             int b = Math.min(7, (int) ((theta[i] + 1) / 0.25));
             sum[b] += Math.pow(p.logRatio()[i] - exact, 2);
             count[b]++;
-            if (b == 0) {
-              int k = Math.max(0, Math.min(9, (int) Math.floor(x[i] + 1)));
+            if (b == 0 || b == 7) {
+              int k = Math.max(0, Math.min(9, (int) Math.floor(x[i] + 1))) + (b == 7 ? 10 : 0);
               xs[k] += Math.pow(p.logRatio()[i] - exact, 2) / 20_000;
               xc[k]++;
             }
@@ -112,7 +112,7 @@ public final class MorphingAwareBenchmark {
     }
     System.out.printf(
         Locale.ROOT,
-        "θ < −0.75: contribution to the MSE by x bins of 1 from −1 %s, counts %s%n",
+        "θ < −0.75, then θ > 0.75: contribution to the MSE by x bins of 1 from −1 %s, counts %s%n",
         Arrays.toString(Arrays.stream(xs).map(v -> Math.round(v * 1e5) / 1e5).toArray()),
         Arrays.toString(xc));
     return sum;

@@ -176,7 +176,7 @@ public final class MorphingAwareTrainer {
     Morpher morpher = spec.morpher();
     double[] theta0 = s.column(Column.THETA0);
     boolean quadratic = spec.kind() == MorphingAware.Kind.QUADRATIC;
-    int width = quadratic ? 1 : spec.outputs();
+    int width = quadratic ? 1 : spec.basis().length;
     double[][] fed = new double[quadratic ? 3 : 1 + p][n * width];
     for (int i = 0; i < n; i++) {
       double[][] c = spec.coefficients(morpher, Arrays.copyOfRange(theta0, i * p, i * p + p));

@@ -72,6 +72,13 @@ public final class MorphingAwareGraph {
         SDVariable u = o.get(SDIndex.all(), SDIndex.interval(0, nb)).add(1.0);
         SDVariable v = o.get(SDIndex.all(), SDIndex.interval(nb, 2 * nb));
         e = sd.math.clipByValue(u.mul(u).add(v.mul(v)), Math.exp(-clip), Math.exp(clip));
+      } else if (spec.form() == MorphingAware.ComponentForm.SQUARE_PLUS_EXP) {
+        SDVariable u = o.get(SDIndex.all(), SDIndex.interval(0, nb)).add(1.0);
+        SDVariable v =
+            sd.math.exp(
+                sd.math.clipByValue(
+                    o.get(SDIndex.all(), SDIndex.interval(nb, 2 * nb)), -1e3, clip));
+        e = sd.math.clipByValue(u.mul(u).add(v).mul(0.5), Math.exp(-clip), Math.exp(clip));
       } else {
         e = sd.math.exp(sd.math.clipByValue(o, -clip, clip));
       }

@@ -62,7 +62,12 @@ public record MorphingAware(
      * Two outputs u_b, v_b per benchmark (all u, then all v), r̂_b = (1 + u_b)² + v_b²: a component
      * with a zero of dσ_b inside the support is a square that crosses zero, not a dip of e^{o_b}.
      */
-    SQUARES
+    SQUARES,
+    /**
+     * Two outputs u_b, v_b per benchmark, r̂_b = [(1 + u_b)² + e^{v_b}]/2: a square that can cross
+     * zero plus a positive floor that is learnt on the log scale.
+     */
+    SQUARE_PLUS_EXP
   }
 
   /** The two combinations. */
@@ -213,7 +218,7 @@ public record MorphingAware(
 
   /** Network outputs: one (EXP) or two (SQUARES) per benchmark (LINEAR), or 2 (QUADRATIC). */
   public int outputs() {
-    return kind == Kind.LINEAR ? basis.length * (form == ComponentForm.SQUARES ? 2 : 1) : 2;
+    return kind == Kind.LINEAR ? basis.length * (form == ComponentForm.EXP ? 1 : 2) : 2;
   }
 
   /**
@@ -262,6 +267,10 @@ public record MorphingAware(
         double u = 1 + outputs[b];
         double v = outputs[nb + b];
         out[b] = Math.max(lo, Math.min(hi, u * u + v * v));
+      } else if (form == ComponentForm.SQUARE_PLUS_EXP) {
+        double u = 1 + outputs[b];
+        double v = Math.min(logRatioClip, outputs[nb + b]);
+        out[b] = Math.max(lo, Math.min(hi, (u * u + Math.exp(v)) / 2));
       } else {
         out[b] = Math.exp(Math.max(-logRatioClip, Math.min(logRatioClip, outputs[b])));
       }

@@ -207,10 +207,11 @@ public record MorphingAwareModel(
             j -> {
               double[][] c = spec.coefficients(morpher, thetas[j]);
               for (int i = 0; i < n; i++) {
-                for (double[][] member : o) {
-                  double[] v = spec.combine(member[i], c);
+                for (double[][] member : members) {
+                  double[] v =
+                      mean ? spec.combineComponents(member[i], c) : spec.combine(member[i], c);
                   for (int q = 0; q < k; q++) {
-                    out[q][j][i] += v[q] / o.length;
+                    out[q][j][i] += v[q] / members.length;
                   }
                 }
               }
