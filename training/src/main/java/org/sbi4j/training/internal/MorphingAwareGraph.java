@@ -51,7 +51,6 @@ public final class MorphingAwareGraph {
     SDVariable o = Graphs.network(sd, net, input, type, "components");
     SDVariable n;
     SDVariable d;
-    SDVariable conditioning = null;
     List<SDVariable> dn = new ArrayList<>();
     List<SDVariable> dd = new ArrayList<>();
     if (spec.kind() == MorphingAware.Kind.QUADRATIC) {
@@ -92,7 +91,6 @@ public final class MorphingAwareGraph {
         e = e.mul(k).add(k.rsub(1.0));
       }
       n = w.mul(e).sum(true, 1);
-      conditioning = sd.math.abs(w).mul(e).sum(true, 1);
       d = w.sum(true, 1);
       for (int k = 0; k < p; k++) {
         SDVariable g = sd.placeHolder(COEFFICIENT_GRADIENT + k, type, -1, nb);
@@ -104,11 +102,6 @@ public final class MorphingAwareGraph {
     SDVariable floor = d.mul(Math.exp(-clip));
     SDVariable kept = sd.math.max(n, floor);
     SDVariable mask = n.gte(floor).castTo(type);
-    double kappa = Double.parseDouble(System.getProperty("sbi4j.kappa", "0"));
-    if (conditioning != null && kappa > 0) {
-      // pilot: score term only where N ≥ κ Σ_b |w_b σ_b r̂_b|
-      mask = mask.mul(n.gte(conditioning.mul(kappa)).castTo(type));
-    }
     SDVariable logRHat = sd.math.log(kept).sub(Graphs.LOG_R_HAT, sd.math.log(d));
     List<SDVariable> t = new ArrayList<>();
     for (int k = 0; k < p; k++) {

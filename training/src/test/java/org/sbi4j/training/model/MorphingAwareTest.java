@@ -137,16 +137,21 @@ class MorphingAwareTest {
   @Test
   void theTrainingGraphComputesTheEvaluatorsLogRatioAndScore() {
     Nd4jRuntime.configure();
-    for (int variant = 0; variant < 3; variant++) {
+    for (int variant = 0; variant < 4; variant++) {
       MorphingAware.Kind kind =
-          variant == 2 ? MorphingAware.Kind.QUADRATIC : MorphingAware.Kind.LINEAR;
+          variant == 3 ? MorphingAware.Kind.QUADRATIC : MorphingAware.Kind.LINEAR;
       Simulator sim =
           kind == MorphingAware.Kind.LINEAR ? new Interference2D() : new Interference1D();
       MorphingAware spec = spec(sim, kind);
-      if (variant == 1) {
+      if (variant > 0 && kind == MorphingAware.Kind.LINEAR) {
         // the SM component fixed to 1, two outputs per component
         spec =
-            spec.withBasis(spec.basis(), new double[] {0, 0}, MorphingAware.ComponentForm.SQUARES);
+            spec.withBasis(
+                spec.basis(),
+                new double[] {0, 0},
+                variant == 1
+                    ? MorphingAware.ComponentForm.SQUARES
+                    : MorphingAware.ComponentForm.SQUARE_PLUS_EXP);
       }
       MorphingAwareModel model = model(sim, spec, 5);
       Network net = model.networks().get(0);
@@ -228,6 +233,13 @@ class MorphingAwareTest {
     assertEquals(0.5 * 0.5 + 0.1 * 0.1, q[1], 1e-15);
     // (1 − 1)² + 0² = 0 is clamped to e^{−c}
     assertEquals(Math.exp(-CLIP), q[2], 1e-15);
+    MorphingAware mixed =
+        exp.withBasis(exp.basis(), null, MorphingAware.ComponentForm.SQUARE_PLUS_EXP);
+    double[] m = mixed.componentRatios(new double[] {0.2, -1, -1, 0.3, -2, 20});
+    assertEquals((1.2 * 1.2 + Math.exp(0.3)) / 2, m[0], 1e-15);
+    assertEquals(Math.exp(-2) / 2, m[1], 1e-15);
+    // v = 20 is clipped at c before the exponential: (0 + e^{c})/2
+    assertEquals(Math.exp(CLIP) / 2, m[2], 1e-12 * Math.exp(CLIP));
   }
 
   @Test
