@@ -30,8 +30,9 @@ import org.sbi4j.training.model.MorphingAwareModel;
  * what the test computes) the linear form with its defaults (components [(1 + u)² + e^{v}]/2, the
  * one at θ1 = 0 fixed to 1, c = 5, no score term) measured 0.0036, and 0.0038 and 0.0049 on two
  * other training seeds (bench/morphing-aware.sh, docs/math.md §3.9); the quadratic variant 0.00937.
- * The standard error of the estimate over the 20 000 test pairs is SE_COMMENT, so the linear form's
- * margin to 0.01 is far outside the Monte Carlo error of the test set.
+ * The standard error of the linear form's estimate over the 20 000 test pairs is 0.00033 (this test
+ * prints it), so its margin of 0.0064 to 0.01 is some 19 standard errors: far outside the Monte
+ * Carlo error of the test set. The whole class ran in 66 s on the loaded 2-core machine.
  */
 class MorphingAwareAccuracyIT {
   static final Simulator SIM = EstimatorAccuracy.SIM;
