@@ -65,8 +65,9 @@ public final class MorphingAwareBenchmark {
     double[] bins = binned(model);
     System.out.printf(
         Locale.ROOT,
-        "rows %d epochs %d alpha %s seed %d basis %s fix %s ensemble %d lr %s clip %s: MSE %.5f"
+        "form %s, rows %d epochs %d alpha %s seed %d basis %s fix %s ensemble %d lr %s clip %s: MSE %.5f"
             + " (θ bins of 0.25 from −1: %s) train %.0f s%n",
+        spec.form(),
         rows,
         epochs,
         args[2],
