@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.EventSource;
+import org.sbi4j.samples.estimators.Prediction;
 import org.sbi4j.samples.simulators.Simulator;
 import org.sbi4j.training.MorphingAwareTrainer;
 import org.sbi4j.training.TrainingConfig;
@@ -25,11 +26,13 @@ import org.sbi4j.training.model.MorphingAwareModel;
  * <p>Training ({@link #config()}): {@link #ROWS} rows (θ0 at 5000 points drawn uniformly in [−1,
  * 1], θ1 = 0) unweighted from 4 × as many events at θ = 0, 2 × 64 tanh, {@link #EPOCHS} epochs, lr
  * 3e−3 → 1e−4, each weight array's gradient clipped to norm 0.1, on SameDiff (the only engine of
- * this model). The quadratic variant measured 0.00937 with exactly these seeds (2026-12-07, loaded
- * machine; same seed, same weights on the CPU, so that is what the test computes). The linear
- * variant does not reach the target yet (0.0259 with its defaults α = 0.1, c = 5 at the same size;
- * at 10k rows and 8 epochs 0.044 with α = 0.1, c = 10, 0.095 with α = 1, c = 5, and 0.187 with α =
- * 1, c = 10): the linear model is checked for exact polynomial θ-dependence only.
+ * this model). With exactly these seeds (2026-12-07; same seed, same weights on the CPU, so that is
+ * what the test computes) the linear form with its defaults (components [(1 + u)² + e^{v}]/2, the
+ * one at θ1 = 0 fixed to 1, c = 5, no score term) measured 0.0036, and 0.0038 and 0.0049 on two
+ * other training seeds (bench/morphing-aware.sh, docs/math.md §3.9); the quadratic variant 0.00937.
+ * The standard error of the linear form's estimate over the 20 000 test pairs is 0.00033 (this test
+ * prints it), so its margin of 0.0064 to 0.01 is some 19 standard errors: far outside the Monte
+ * Carlo error of the test set. The whole class ran in 66 s on the loaded 2-core machine.
  */
 class MorphingAwareAccuracyIT {
   static final Simulator SIM = EstimatorAccuracy.SIM;
@@ -64,11 +67,40 @@ class MorphingAwareAccuracyIT {
   }
 
   @Test
-  void linearMorphingAwareModelIsExactlyPolynomial() {
-    // the polynomial form holds for any weights: 3 epochs suffice to leave the initial network
-    MorphingAwareModel model =
-        train(MorphingAware.Kind.LINEAR, config().toBuilder().epochs(3).build());
+  void linearMorphingAwareAlicesReachesTheTargetAndIsExactlyPolynomial() {
+    MorphingAwareModel model = train(MorphingAware.Kind.LINEAR, config());
+    double[] logR = new double[1];
+    double mse =
+        EstimatorAccuracy.logRatioMse(
+            (theta, x) -> {
+              Prediction p = model.predict(theta, x);
+              logR[0] = standardError(p, theta, x);
+              return p;
+            },
+            20_000,
+            4);
+    System.out.printf(
+        "linear morphing-aware ALICES E[(log r̂ − log r)²] %.5f ± %.5f%n", mse, logR[0]);
+    assertTrue(mse < 0.01, "linear morphing-aware ALICES MSE " + mse);
     assertExactlyQuadratic(model, model.spec().benchmarkSigma());
+  }
+
+  /** The standard error of the mean of (log r̂ − log r)² over the test pairs. */
+  private static double standardError(Prediction p, double[] theta, double[] x) {
+    int n = theta.length;
+    double s = 0;
+    double ss = 0;
+    for (int i = 0; i < n; i++) {
+      double e =
+          Math.pow(
+              p.logRatio()[i]
+                  - SIM.logRatio(new double[] {x[i]}, new double[] {theta[i]}, new double[] {0}),
+              2);
+      s += e;
+      ss += e * e;
+    }
+    double mean = s / n;
+    return Math.sqrt((ss / n - mean * mean) / n);
   }
 
   static TrainingConfig config() {

@@ -45,10 +45,12 @@ public final class MorphingAwareTrainer {
 
   /**
    * Trains {@code method} on {@code sample} (a ratio sample at one fixed θ1, θ1 = 0 for {@link
-   * MorphingAware.Kind#QUADRATIC}) with the combination {@code spec}.
+   * MorphingAware.Kind#QUADRATIC}) with the combination {@code requested} (linear: with the
+   * component at θ1 fixed when θ1 is a basis point).
    */
-  public TrainingOutcome train(EventSample sample, Method method, MorphingAware spec, long seed) {
-    TrainingConfig config = withDefaultAlpha(this.config, method, spec);
+  public TrainingOutcome train(
+      EventSample sample, Method method, MorphingAware requested, long seed) {
+    TrainingConfig config = withDefaultAlpha(this.config, method, requested);
     long start = System.nanoTime();
     Nd4jRuntime.configure();
     if (method == Method.SALLY) {
@@ -62,13 +64,13 @@ public final class MorphingAwareTrainer {
     }
     Trainer.requireColumns(sample, method);
     int p = sample.parameterNames().size();
-    if (p != spec.parameterCount()) {
+    if (p != requested.parameterCount()) {
       throw new InvalidValueException(
           "trainingSample",
           "the sample has "
               + p
               + " parameters but the morphing has "
-              + spec.parameterCount()
+              + requested.parameterCount()
               + "; use a sample of the same setup");
     }
     if (Trainer.isDoublyParameterized(sample)) {
@@ -76,12 +78,17 @@ public final class MorphingAwareTrainer {
           "trainingSample",
           "a morphing-aware model is trained at one fixed θ1, but the sample's θ1 varies");
     }
-    if (spec.kind() == MorphingAware.Kind.QUADRATIC
+    if (requested.kind() == MorphingAware.Kind.QUADRATIC
         && sample.has(Column.THETA1)
         && sample.value(Column.THETA1, 0, 0) != 0) {
       throw new InvalidValueException(
           "trainingSample", "the quadratic morphing-aware model needs θ1 = 0; augment at θ1 = 0");
     }
+    // r̂_b(x) = p(x|θ1)/p(x|θ1) = 1 exactly for the benchmark at θ1: fixed, not learnt
+    MorphingAware spec =
+        sample.has(Column.THETA1)
+            ? requested.withReferenceIfBasisPoint(Arrays.copyOf(sample.column(Column.THETA1), p))
+            : requested;
     int n = sample.size();
     int nVal = (int) Math.round(n * config.validationSplit());
     if (n - nVal < 1 || (config.validationSplit() > 0 && nVal < 1)) {
@@ -176,7 +183,7 @@ public final class MorphingAwareTrainer {
     Morpher morpher = spec.morpher();
     double[] theta0 = s.column(Column.THETA0);
     boolean quadratic = spec.kind() == MorphingAware.Kind.QUADRATIC;
-    int width = quadratic ? 1 : spec.outputs();
+    int width = quadratic ? 1 : spec.basis().length;
     double[][] fed = new double[quadratic ? 3 : 1 + p][n * width];
     for (int i = 0; i < n; i++) {
       double[][] c = spec.coefficients(morpher, Arrays.copyOfRange(theta0, i * p, i * p + p));

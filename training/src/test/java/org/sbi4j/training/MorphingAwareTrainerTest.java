@@ -77,10 +77,14 @@ class MorphingAwareTrainerTest {
       ModelData m = out.model();
       assertTrue(m.isMorphingAware());
       assertEquals(1, m.members().get(0).inputs());
-      assertEquals(kind == MorphingAware.Kind.LINEAR ? 3 : 2, m.members().get(0).outputs());
+      // linear: two outputs per benchmark (the default form), the component at θ1 = 0 fixed
+      assertEquals(kind == MorphingAware.Kind.LINEAR ? 6 : 2, m.members().get(0).outputs());
+      assertEquals(kind == MorphingAware.Kind.LINEAR ? 0 : -1, m.morphingAware().fixedComponent());
       assertArrayEquals(new double[] {1}, m.thetaScaling().scale());
-      // the config sets no α: the linear form's default 0.1, the quadratic's ALICES default 1
-      assertEquals(kind == MorphingAware.Kind.LINEAR ? 0.1 : 1.0, out.config().alpha());
+      // the config sets no α: the linear form's default, the quadratic's ALICES default 1
+      assertEquals(
+          kind == MorphingAware.Kind.LINEAR ? MorphingAware.LINEAR_ALPHA : 1.0,
+          out.config().alpha());
       TrainingOutcome again =
           new MorphingAwareTrainer(small(), List.of()).train(s, Method.ALICES, spec, 5);
       assertArrayEquals(
@@ -91,6 +95,8 @@ class MorphingAwareTrainerTest {
       ModelFolder.Loaded loaded = ModelFolder.load(dir);
       assertEquals(kind, loaded.model().morphingAware().kind());
       assertArrayEquals(spec.benchmarkSigma(), loaded.model().morphingAware().benchmarkSigma());
+      assertEquals(m.morphingAware().form(), loaded.model().morphingAware().form());
+      assertArrayEquals(m.morphingAware().reference(), loaded.model().morphingAware().reference());
       double[] theta = {-0.5, 0.7, 0.1};
       double[] x = {0.3, 1.4, 2.2};
       assertArrayEquals(

@@ -8,6 +8,7 @@ import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 import org.sbi4j.training.losses.JointLabel;
 import org.sbi4j.training.losses.LossTerm;
 import org.sbi4j.training.losses.RatioLoss;
@@ -63,9 +64,32 @@ public final class MorphingAwareGraph {
       d = sd.placeHolder(DENOMINATOR, type, -1, 1);
       dd.add(sd.placeHolder(DENOMINATOR_GRADIENT, type, -1, 1));
     } else {
-      int nb = spec.outputs();
+      int nb = spec.basis().length;
       SDVariable w = sd.placeHolder(COEFFICIENTS, type, -1, nb);
-      SDVariable e = sd.math.exp(sd.math.clipByValue(o, -clip, clip));
+      SDVariable e;
+      if (spec.form() == MorphingAware.ComponentForm.SQUARES) {
+        SDVariable u = o.get(SDIndex.all(), SDIndex.interval(0, nb)).add(1.0);
+        SDVariable v = o.get(SDIndex.all(), SDIndex.interval(nb, 2 * nb));
+        e = sd.math.clipByValue(u.mul(u).add(v.mul(v)), Math.exp(-clip), Math.exp(clip));
+      } else if (spec.form() == MorphingAware.ComponentForm.SQUARE_PLUS_EXP) {
+        SDVariable u = o.get(SDIndex.all(), SDIndex.interval(0, nb)).add(1.0);
+        SDVariable v =
+            sd.math.exp(
+                sd.math.clipByValue(
+                    o.get(SDIndex.all(), SDIndex.interval(nb, 2 * nb)), -1e3, clip));
+        e = sd.math.clipByValue(u.mul(u).add(v).mul(0.5), Math.exp(-clip), Math.exp(clip));
+      } else {
+        e = sd.math.exp(sd.math.clipByValue(o, -clip, clip));
+      }
+      int fixed = spec.fixedComponent();
+      if (fixed >= 0) {
+        // r̂_b ≡ 1 for the component at θ1: e·keep + (1 − keep)
+        double[] keep = new double[nb];
+        java.util.Arrays.fill(keep, 1);
+        keep[fixed] = 0;
+        SDVariable k = sd.constant(Nd4j.create(keep, new long[] {1, nb}).castTo(type));
+        e = e.mul(k).add(k.rsub(1.0));
+      }
       n = w.mul(e).sum(true, 1);
       d = w.sum(true, 1);
       for (int k = 0; k < p; k++) {

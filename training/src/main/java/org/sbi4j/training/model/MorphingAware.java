@@ -27,6 +27,9 @@ import org.sbi4j.samples.EventSample;
  * @param matrix the morphing matrix W, components × benchmarks
  * @param benchmarkSigma σ_b of every benchmark (pb), from the events
  * @param logRatioClip c
+ * @param reference LINEAR: θ1, a basis point whose component is fixed to r̂_b ≡ 1 (p(x|θ1)/p(x|θ1)
+ *     is exactly 1), or null to learn every component
+ * @param form LINEAR: how the outputs give each r̂_b (null reads as {@link ComponentForm#EXP})
  */
 public record MorphingAware(
     Kind kind,
@@ -34,7 +37,9 @@ public record MorphingAware(
     double[][] basis,
     double[][] matrix,
     double[] benchmarkSigma,
-    double logRatioClip) {
+    double logRatioClip,
+    double[] reference,
+    ComponentForm form) {
   /**
    * The largest c of the linear combination: its numerator N = Σ_b w_b σ_b r̂_b cancels where
    * dσ(x|θ) is small (negative weights), and t̂ = ∂N/N − ∂D/D grows as e^{c} where N reaches its
@@ -44,10 +49,36 @@ public record MorphingAware(
   public static final double LINEAR_CLIP = 5;
 
   /**
-   * The default weight α of the score term for the linear combination (docs/math.md §3.9): its t̂
-   * is a ratio of network sums, so a score term of weight 1 dominates the training.
+   * The default weight α of the score term for the linear combination (docs/math.md §3.9): 0, so
+   * ALICES trains on its cross-entropy alone. Its t̂ is a ratio of network sums that blows up where
+   * the combination cancels; with the default form, E[(log r̂ − log r)²] on interference-1d
+   * measured 0.0036, 0.0038, 0.0049 on three training seeds with α = 0 against 0.0051, 0.0085,
+   * 0.0048 with α = 0.1. A config that sets α keeps it.
    */
-  public static final double LINEAR_ALPHA = 0.1;
+  public static final double LINEAR_ALPHA = 0;
+
+  /** How the linear combination's outputs give each component r̂_b, clamped to [e^{−c}, e^{c}]. */
+  public enum ComponentForm {
+    /** One output o_b per benchmark, r̂_b = e^{o_b}. */
+    EXP,
+    /**
+     * Two outputs u_b, v_b per benchmark (all u, then all v), r̂_b = (1 + u_b)² + v_b²: a component
+     * with a zero of dσ_b inside the support is a square that crosses zero, not a dip of e^{o_b}.
+     */
+    SQUARES,
+    /**
+     * Two outputs u_b, v_b per benchmark, r̂_b = [(1 + u_b)² + e^{v_b}]/2: a square that can cross
+     * zero plus a positive floor that is learnt on the log scale.
+     */
+    SQUARE_PLUS_EXP
+  }
+
+  /**
+   * The component form {@link #of} gives the linear combination: measured on interference-1d E[(log
+   * r̂ − log r)²] 0.0036 and 0.0038 on two training seeds against 0.022 of {@link
+   * ComponentForm#EXP} (docs/math.md §3.9).
+   */
+  public static final ComponentForm LINEAR_FORM = ComponentForm.SQUARE_PLUS_EXP;
 
   /** The two combinations. */
   public enum Kind {
@@ -77,6 +108,15 @@ public record MorphingAware(
         throw new IllegalArgumentException("the quadratic morphing-aware model needs σ(0) > 0");
       }
     }
+    form = form == null ? ComponentForm.EXP : form;
+    if (reference != null) {
+      Check.length("reference", reference, m.parameterCount());
+      if (kind != Kind.LINEAR || fixedIndex(basis, reference) < 0) {
+        throw new IllegalArgumentException(
+            "a fixed reference θ1 needs the linear combination and θ1 among the basis points");
+      }
+      reference = reference.clone();
+    }
     components = Check.copy(components);
     basis = Check.copy(basis);
     matrix = Check.copy(matrix);
@@ -101,6 +141,25 @@ public record MorphingAware(
   @Override
   public double[] benchmarkSigma() {
     return benchmarkSigma.clone();
+  }
+
+  @Override
+  public double[] reference() {
+    return reference == null ? null : reference.clone();
+  }
+
+  /** The benchmark whose component is fixed to r̂_b ≡ 1, or −1 when every one is learnt. */
+  public int fixedComponent() {
+    return reference == null ? -1 : fixedIndex(basis, reference);
+  }
+
+  private static int fixedIndex(double[][] basis, double[] theta) {
+    for (int b = 0; b < basis.length; b++) {
+      if (java.util.Arrays.equals(basis[b], theta)) {
+        return b;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -131,7 +190,37 @@ public record MorphingAware(
         setup.basis(),
         setup.morpher().matrix(),
         benchmarkSigma,
-        logRatioClip);
+        logRatioClip,
+        null,
+        kind == Kind.LINEAR ? LINEAR_FORM : null);
+  }
+
+  /**
+   * This combination with its morphing re-expressed on {@code basis} (the same polynomial space,
+   * other benchmark points; σ_b morphed to them) and the component at {@code reference} fixed to
+   * r̂_b ≡ 1 (null: none fixed).
+   */
+  public MorphingAware withBasis(double[][] basis, double[] reference, ComponentForm form) {
+    Morpher old = morpher();
+    Morpher m = Morpher.of(components, basis);
+    double[] sigma = new double[basis.length];
+    for (int b = 0; b < basis.length; b++) {
+      sigma[b] = old.crossSection(basis[b], benchmarkSigma);
+    }
+    return new MorphingAware(
+        kind, components, basis, m.matrix(), sigma, logRatioClip, reference, form);
+  }
+
+  /**
+   * This combination with the component at {@code theta1} fixed to r̂_b ≡ 1 when θ1 is one of its
+   * basis points and the combination is linear; otherwise this combination.
+   */
+  public MorphingAware withReferenceIfBasisPoint(double[] theta1) {
+    if (kind != Kind.LINEAR || reference != null || fixedIndex(basis, theta1) < 0) {
+      return this;
+    }
+    return new MorphingAware(
+        kind, components, basis, matrix, benchmarkSigma, logRatioClip, theta1, form);
   }
 
   /** The c a combination of {@code kind} uses for a training config's {@code logRatioClip}. */
@@ -149,9 +238,9 @@ public record MorphingAware(
     return components[0].length;
   }
 
-  /** Network outputs: one per benchmark (LINEAR) or 2 (QUADRATIC). */
+  /** Network outputs: one (EXP) or two (SQUARES) per benchmark (LINEAR), or 2 (QUADRATIC). */
   public int outputs() {
-    return kind == Kind.LINEAR ? basis.length : 2;
+    return kind == Kind.LINEAR ? basis.length * (form == ComponentForm.EXP ? 1 : 2) : 2;
   }
 
   /**
@@ -182,6 +271,53 @@ public record MorphingAware(
   }
 
   /**
+   * The components r̂_b of one row (LINEAR): 1 for the fixed one, else by {@link #form}, clamped to
+   * [e^{−c}, e^{c}].
+   *
+   * @param outputs the network outputs o(x)
+   */
+  public double[] componentRatios(double[] outputs) {
+    int nb = basis.length;
+    int fixed = fixedComponent();
+    double lo = Math.exp(-logRatioClip);
+    double hi = Math.exp(logRatioClip);
+    double[] out = new double[nb];
+    for (int b = 0; b < nb; b++) {
+      if (b == fixed) {
+        out[b] = 1;
+      } else if (form == ComponentForm.SQUARES) {
+        double u = 1 + outputs[b];
+        double v = outputs[nb + b];
+        out[b] = Math.max(lo, Math.min(hi, u * u + v * v));
+      } else if (form == ComponentForm.SQUARE_PLUS_EXP) {
+        double u = 1 + outputs[b];
+        double v = Math.min(logRatioClip, outputs[nb + b]);
+        out[b] = Math.max(lo, Math.min(hi, (u * u + Math.exp(v)) / 2));
+      } else {
+        out[b] = Math.exp(Math.max(-logRatioClip, Math.min(logRatioClip, outputs[b])));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The member mean of every component r̂_b (LINEAR): an ensemble combines these, so its r̂·σ(θ) is
+   * again exactly the morphing polynomial (the member mean of the members' polynomials).
+   *
+   * @param members the outputs of every member on one row
+   */
+  public double[] meanComponentRatios(double[][] members) {
+    double[] out = new double[basis.length];
+    for (double[] o : members) {
+      double[] r = componentRatios(o);
+      for (int b = 0; b < out.length; b++) {
+        out[b] += r[b] / members.length;
+      }
+    }
+    return out;
+  }
+
+  /**
    * log r̂ and t̂ of one row (the evaluation formula, in double).
    *
    * @param outputs the network outputs o(x)
@@ -189,6 +325,21 @@ public record MorphingAware(
    * @return {log r̂, t̂_1 … t̂_p}
    */
   public double[] combine(double[] outputs, double[][] coefficients) {
+    return combine(outputs, null, coefficients);
+  }
+
+  /**
+   * log r̂ and t̂ of one row of the linear combination from its components r̂_b ({@link
+   * #componentRatios}, {@link #meanComponentRatios}).
+   */
+  public double[] combineComponents(double[] ratios, double[][] coefficients) {
+    if (kind != Kind.LINEAR) {
+      throw new IllegalStateException("components belong to the linear combination");
+    }
+    return combine(null, ratios, coefficients);
+  }
+
+  private double[] combine(double[] outputs, double[] ratios, double[][] coefficients) {
     int p = parameterCount();
     double[] out = new double[1 + p];
     double n;
@@ -206,8 +357,9 @@ public record MorphingAware(
     } else {
       n = 0;
       d = 0;
-      for (int c = 0; c < outputs.length; c++) {
-        double e = Math.exp(Math.max(-logRatioClip, Math.min(logRatioClip, outputs[c])));
+      double[] r = ratios != null ? ratios : componentRatios(outputs);
+      for (int c = 0; c < r.length; c++) {
+        double e = r[c];
         n += coefficients[0][c] * e;
         d += coefficients[0][c];
         for (int k = 0; k < p; k++) {

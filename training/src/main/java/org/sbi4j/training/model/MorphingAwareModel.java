@@ -10,9 +10,11 @@ import org.sbi4j.samples.estimators.RatioEstimator;
 
 /**
  * A trained morphing-aware ratio model (docs/math.md §3.9): members x → o(x) and the {@link
- * MorphingAware} combination, log r̂(x|θ) and t̂ = ∇θ log r̂ averaged over the members (population
- * spread as {@link NetworkEvaluator}). Evaluated in double from the network outputs, which are
- * computed once per event and member and reused for every θ. Immutable and thread-safe.
+ * MorphingAware} combination, log r̂(x|θ) and t̂ = ∇θ log r̂ of the ensemble (LINEAR: the
+ * combination of the member means of the components r̂_b, so exactly polynomial; QUADRATIC: the
+ * member means of log r̂ and t̂), population spread over the members as {@link NetworkEvaluator}.
+ * Evaluated in double from the network outputs, which are computed once per event and member and
+ * reused for every θ. Immutable and thread-safe.
  *
  * @param observables the d features, in input order
  * @param parameters the p parameters
@@ -143,6 +145,16 @@ public record MorphingAwareModel(
     }
     double[][] l = meanStd(lr);
     double[][] s = meanStd(t);
+    if (averagesComponents()) {
+      for (int i = 0; i < n; i++) {
+        double[] v =
+            spec.combineComponents(
+                spec.meanComponentRatios(member(o, i)),
+                spec.coefficients(morpher, java.util.Arrays.copyOfRange(theta, i * p, i * p + p)));
+        l[0][i] = v[0];
+        System.arraycopy(v, 1, s[0], i * p, p);
+      }
+    }
     return new Prediction(l[0], l[1], s[0], s[1]);
   }
 
@@ -167,7 +179,10 @@ public record MorphingAwareModel(
     return out;
   }
 
-  /** Member means at every (θ, event): [0] log r̂, then [1 + k] t̂_k (when {@code scores}). */
+  /**
+   * Ensemble values at every (θ, event): [0] log r̂, then [1 + k] t̂_k (when {@code scores});
+   * member means, or the combination of the mean components ({@link #averagesComponents}).
+   */
   private double[][][] grid(EventSample events, double[][] thetas, boolean scores) {
     int p = parameters.size();
     Check.rectangular("thetas", thetas, p);
@@ -179,20 +194,44 @@ public record MorphingAwareModel(
     int k = scores ? 1 + p : 1;
     double[][][] out = new double[k][thetas.length][n];
     Morpher morpher = spec.morpher();
+    boolean mean = averagesComponents();
+    double[][][] members = mean ? new double[1][n][] : o;
+    if (mean) {
+      for (int i = 0; i < n; i++) {
+        members[0][i] = spec.meanComponentRatios(member(o, i));
+      }
+    }
     java.util.stream.IntStream.range(0, thetas.length)
         .parallel()
         .forEach(
             j -> {
               double[][] c = spec.coefficients(morpher, thetas[j]);
               for (int i = 0; i < n; i++) {
-                for (double[][] member : o) {
-                  double[] v = spec.combine(member[i], c);
+                for (double[][] member : members) {
+                  double[] v =
+                      mean ? spec.combineComponents(member[i], c) : spec.combine(member[i], c);
                   for (int q = 0; q < k; q++) {
-                    out[q][j][i] += v[q] / o.length;
+                    out[q][j][i] += v[q] / members.length;
                   }
                 }
               }
             });
+    return out;
+  }
+
+  /**
+   * True when the ensemble combines the member mean of each component (LINEAR, several members),
+   * which keeps r̂·σ(θ) exactly polynomial; otherwise log r̂ and t̂ are member means.
+   */
+  private boolean averagesComponents() {
+    return spec.kind() == MorphingAware.Kind.LINEAR && networks.size() > 1;
+  }
+
+  private static double[][] member(double[][][] o, int row) {
+    double[][] out = new double[o.length][];
+    for (int m = 0; m < o.length; m++) {
+      out[m] = o[m][row];
+    }
     return out;
   }
 

@@ -33,7 +33,7 @@ class MorphingAwareTest {
     for (int b = 0; b < sigma.length; b++) {
       sigma[b] = sim.crossSection(m.basis()[b]);
     }
-    return new MorphingAware(kind, m.components(), m.basis(), m.matrix(), sigma, CLIP);
+    return new MorphingAware(kind, m.components(), m.basis(), m.matrix(), sigma, CLIP, null, null);
   }
 
   private static MorphingAwareModel model(Simulator sim, MorphingAware spec, long seed) {
@@ -137,10 +137,22 @@ class MorphingAwareTest {
   @Test
   void theTrainingGraphComputesTheEvaluatorsLogRatioAndScore() {
     Nd4jRuntime.configure();
-    for (MorphingAware.Kind kind : MorphingAware.Kind.values()) {
+    for (int variant = 0; variant < 4; variant++) {
+      MorphingAware.Kind kind =
+          variant == 3 ? MorphingAware.Kind.QUADRATIC : MorphingAware.Kind.LINEAR;
       Simulator sim =
           kind == MorphingAware.Kind.LINEAR ? new Interference2D() : new Interference1D();
       MorphingAware spec = spec(sim, kind);
+      if (variant > 0 && kind == MorphingAware.Kind.LINEAR) {
+        // the SM component fixed to 1, two outputs per component
+        spec =
+            spec.withBasis(
+                spec.basis(),
+                new double[] {0, 0},
+                variant == 1
+                    ? MorphingAware.ComponentForm.SQUARES
+                    : MorphingAware.ComponentForm.SQUARE_PLUS_EXP);
+      }
       MorphingAwareModel model = model(sim, spec, 5);
       Network net = model.networks().get(0);
       int d = sim.observables().size();
@@ -152,7 +164,7 @@ class MorphingAwareTest {
       double[] x = new double[n * d];
       double[] raw = new double[n * d];
       Morpher morpher = spec.morpher();
-      int width = kind == MorphingAware.Kind.LINEAR ? spec.outputs() : 1;
+      int width = kind == MorphingAware.Kind.LINEAR ? spec.basis().length : 1;
       double[][] fed = new double[kind == MorphingAware.Kind.LINEAR ? 1 + p : 3][n * width];
       for (int i = 0; i < n; i++) {
         for (int j = 0; j < d; j++) {
@@ -201,5 +213,107 @@ class MorphingAwareTest {
         }
       }
     }
+  }
+
+  @Test
+  void fixedAndSquaredComponentsAreTheirFormulas() {
+    Simulator sim = new Interference1D();
+    MorphingAware exp =
+        spec(sim, MorphingAware.Kind.LINEAR)
+            .withBasis(new double[][] {{0}, {1}, {-1}}, new double[] {0}, null);
+    assertEquals(0, exp.fixedComponent());
+    double[] r = exp.componentRatios(new double[] {0.7, -0.4, 0.25});
+    assertEquals(1, r[0]);
+    assertEquals(Math.exp(-0.4), r[1], 1e-15);
+    assertEquals(Math.exp(0.25), r[2], 1e-15);
+    MorphingAware squares = exp.withBasis(exp.basis(), null, MorphingAware.ComponentForm.SQUARES);
+    assertEquals(6, squares.outputs());
+    double[] q = squares.componentRatios(new double[] {0.2, -0.5, -1, 0.3, 0.1, 0});
+    assertEquals(1.2 * 1.2 + 0.3 * 0.3, q[0], 1e-15);
+    assertEquals(0.5 * 0.5 + 0.1 * 0.1, q[1], 1e-15);
+    // (1 − 1)² + 0² = 0 is clamped to e^{−c}
+    assertEquals(Math.exp(-CLIP), q[2], 1e-15);
+    MorphingAware mixed =
+        exp.withBasis(exp.basis(), null, MorphingAware.ComponentForm.SQUARE_PLUS_EXP);
+    double[] m = mixed.componentRatios(new double[] {0.2, -1, -1, 0.3, -2, 20});
+    assertEquals((1.2 * 1.2 + Math.exp(0.3)) / 2, m[0], 1e-15);
+    assertEquals(Math.exp(-2) / 2, m[1], 1e-15);
+    // v = 20 is clipped at c before the exponential: (0 + e^{c})/2
+    assertEquals(Math.exp(CLIP) / 2, m[2], 1e-12 * Math.exp(CLIP));
+  }
+
+  @Test
+  void anotherBasisGivesTheSamePolynomial() {
+    // r̂·σ(θ) of a model on the basis 0, ±1 at the points −1, −0.5, 0.4 gives the components on
+    // that
+    // basis; the re-expressed combination must then be the same polynomial at every θ, and its
+    // σ(θ) the exact 1 + θ² of interference-1d
+    Simulator sim = new Interference1D();
+    MorphingAware spec = spec(sim, MorphingAware.Kind.LINEAR);
+    double[][] other = {{-1}, {-0.5}, {0.4}};
+    MorphingAware moved = spec.withBasis(other, null, null);
+    double[] o = {0.3, -0.2, 0.5};
+    double[] o2 = new double[3];
+    for (int b = 0; b < 3; b++) {
+      double n = numerator(spec, o, other[b][0]);
+      o2[b] = Math.log(n / moved.benchmarkSigma()[b]);
+      assertEquals(1 + other[b][0] * other[b][0], moved.benchmarkSigma()[b], 1e-12);
+    }
+    for (int j = 0; j < 20; j++) {
+      double th = -0.975 + 0.1 * j;
+      // sums of three order-1 terms in double: 1e-12 relative
+      assertEquals(numerator(spec, o, th), numerator(moved, o2, th), 1e-12);
+    }
+  }
+
+  @Test
+  void anEnsembleIsTheMeanOfItsMembersPolynomials() {
+    Simulator sim = new Interference1D();
+    MorphingAware spec = spec(sim, MorphingAware.Kind.LINEAR);
+    MorphingAwareModel a = model(sim, spec, 6);
+    MorphingAwareModel b = model(sim, spec, 7);
+    MorphingAwareModel both =
+        new MorphingAwareModel(
+            a.observables(),
+            a.parameters(),
+            a.xScaling(),
+            a.thetaRange(),
+            spec,
+            List.of(a.networks().get(0), b.networks().get(0)));
+    double[] xs = {-0.5, 0.8, 2.6};
+    EventSample events = EventSample.ofFeatures(sim.observables(), xs);
+    double[][] thetas = new double[20][];
+    for (int j = 0; j < 20; j++) {
+      thetas[j] = new double[] {-0.975 + 0.1 * j};
+    }
+    double[][] la = a.logRatio(events, thetas);
+    double[][] lb = b.logRatio(events, thetas);
+    double[][] lab = both.logRatio(events, thetas);
+    for (int j = 0; j < 20; j++) {
+      for (int i = 0; i < xs.length; i++) {
+        // N = r̂·σ(θ) of the ensemble is the mean of the members' N (σ(θ) cancels)
+        double mean = (Math.exp(la[j][i]) + Math.exp(lb[j][i])) / 2;
+        assertEquals(mean, Math.exp(lab[j][i]), 1e-12 * mean);
+        double[] pr = both.predict(thetas[j], new double[] {xs[i]}).logRatio();
+        assertEquals(lab[j][i], pr[0], 1e-12);
+      }
+    }
+    // t̂ of the ensemble is the θ-derivative of its log r̂ (central difference, h = 1e−5: error
+    // O(h²) of the order-1 third derivative, far below 1e−7)
+    double h = 1e-5;
+    for (int i = 0; i < xs.length; i++) {
+      double[] up = both.predict(new double[] {0.3 + h}, new double[] {xs[i]}).logRatio();
+      double[] down = both.predict(new double[] {0.3 - h}, new double[] {xs[i]}).logRatio();
+      double[][][] t = both.score(events, new double[][] {{0.3}});
+      assertEquals((up[0] - down[0]) / (2 * h), t[0][i][0], 1e-7);
+    }
+  }
+
+  /** r̂·σ(θ) of a linear combination from its outputs. */
+  private static double numerator(MorphingAware spec, double[] o, double theta) {
+    Morpher m = spec.morpher();
+    double[] th = {theta};
+    double lr = spec.combine(o, spec.coefficients(m, th))[0];
+    return Math.exp(lr) * m.crossSection(th, spec.benchmarkSigma());
   }
 }
