@@ -49,13 +49,13 @@ public record MorphingAware(
   public static final double LINEAR_CLIP = 5;
 
   /**
-   * The default weight α of the score term for the linear combination (docs/math.md §3.9): 0, so
-   * ALICES trains on its cross-entropy alone. Its t̂ is a ratio of network sums that blows up where
+   * The default weight α of the score term for the linear combination (docs/math.md §3.9): 0.1, a
+   * tenth of ALICES's usual weight, since its t̂ is a ratio of network sums that grows large where
    * the combination cancels; with the default form, E[(log r̂ − log r)²] on interference-1d
-   * measured 0.0036, 0.0038, 0.0049 on three training seeds with α = 0 against 0.0051, 0.0085,
-   * 0.0048 with α = 0.1. A config that sets α keeps it.
+   * measured 0.0051, 0.0085, 0.0048 on three training seeds with α = 0.1 (0.0036, 0.0038, 0.0049
+   * with α = 0, which is ALICE's loss rather than ALICES's). A config that sets α keeps it.
    */
-  public static final double LINEAR_ALPHA = 0;
+  public static final double LINEAR_ALPHA = 0.1;
 
   /** How the linear combination's outputs give each component r̂_b, clamped to [e^{−c}, e^{c}]. */
   public enum ComponentForm {
