@@ -1,0 +1,92 @@
+package org.sbi4j.cli.quickstart;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sbi4j.common.Seeds;
+import org.sbi4j.inference.fisher.FisherKind;
+import org.sbi4j.inference.likelihood.ExactRatio;
+import org.sbi4j.inference.limits.Intervals;
+import org.sbi4j.inference.limits.LimitSource;
+import org.sbi4j.inference.limits.LimitsAnalysis;
+import org.sbi4j.inference.limits.LimitsReport;
+import org.sbi4j.inference.limits.LimitsRequest;
+import org.sbi4j.inference.limits.LimitsResult;
+import org.sbi4j.inference.limits.ModelSources;
+import org.sbi4j.inference.limits.ParameterGrid;
+import org.sbi4j.samples.mining.Partition;
+import org.sbi4j.samples.simulators.Simulators;
+import org.sbi4j.samples.steps.AugmentStep;
+import org.sbi4j.training.model.Method;
+import org.sbi4j.training.steps.TrainStep;
+
+/** Pilot: quickstart data for a root seed, ALICES with a config, its limits against exact. */
+public final class QuickstartPilot {
+  public static void main(String[] a) throws Exception {
+    long seed = Long.parseLong(a[0]);
+    int trainOffset = Integer.parseInt(a[1]);
+    Path config = Path.of(a[2]);
+    String prior = a.length > 3 ? a[3] : "uniform:-1:1";
+    int points = a.length > 4 ? Integer.parseInt(a[4]) : AugmentStage.RATIO_THETAS;
+    int rows = a.length > 5 ? Integer.parseInt(a[5]) : AugmentStage.RATIO_ROWS;
+    Path dir = Path.of("/tmp/qs-pilot/d" + seed);
+    Files.createDirectories(dir);
+    QuickstartContext c = new QuickstartContext(dir, seed);
+    Path events = dir.resolve("events.h5");
+    if (!Files.exists(events)) {
+      new SimulateStage().run(c);
+    }
+    Path ratio = dir.resolve(("ratio-" + prior + "-" + points + "-" + rows + ".h5").replace(':', '_'));
+    if (!Files.exists(ratio)) {
+      AugmentStep.run(
+          new AugmentStep.Request(
+              events, AugmentStep.Method.RATIO, null, prior, points, new double[] {0}, rows,
+              Partition.TRAIN, ratio, c.seed(4), 0.05));
+    }
+    long trainSeed = trainOffset == 0 ? c.seed(5) : Seeds.derive(c.seed(5), trainOffset);
+    Path model = Files.createTempDirectory(dir, "m").resolve("alices");
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpu0 = os.getProcessCpuTime();
+    long t0 = System.nanoTime();
+    TrainStep.run(new TrainStep.Request(Method.ALICES, ratio, config, model, trainSeed, null));
+    double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+    double wall = (System.nanoTime() - t0) / 1e9;
+    List<LimitSource> sources = new ArrayList<>();
+    sources.add(
+        new LimitSource.Ratio(
+            "exact", new ExactRatio(Simulators.INTERFERENCE_1D.create(), new double[] {0})));
+    sources.add(ModelSources.limitSource(model));
+    LimitsReport report =
+        LimitsAnalysis.run(
+            new LimitsRequest(
+                events, sources, new double[] {0}, null, LimitsStage.LUMINOSITY,
+                ParameterGrid.parse("-0.9:0.9:37"), FisherKind.TRUTH, null));
+    Intervals ex = null;
+    StringBuilder sb = new StringBuilder();
+    for (LimitsResult r : report.results()) {
+      Intervals iv = r.scan().intervals().get("theta");
+      if (ex == null) {
+        ex = iv;
+        continue;
+      }
+      double d68lo = iv.cl68().lower() - ex.cl68().lower();
+      double d68hi = iv.cl68().upper() - ex.cl68().upper();
+      double d95lo = iv.cl95().lower() - ex.cl95().lower();
+      double d95hi = iv.cl95().upper() - ex.cl95().upper();
+      double worst = Math.max(Math.max(Math.abs(d68lo), Math.abs(d68hi)) / 0.03,
+          Math.max(Math.abs(d95lo), Math.abs(d95hi)) / 0.05);
+      sb.append(String.format(Locale.ROOT,
+          "PILOT seed=%d toff=%d cfg=%s prior=%s pts=%d rows=%d cpu=%.1f wall=%.1f "
+              + "68=[%.3f,%.3f] ex68=[%.3f,%.3f] 95=[%.3f,%.3f] ex95=[%.3f,%.3f] "
+              + "d68=(%+.3f,%+.3f) d95=(%+.3f,%+.3f) worst/tol=%.2f %s",
+          seed, trainOffset, config.getFileName(), prior, points, rows, cpu, wall,
+          iv.cl68().lower(), iv.cl68().upper(), ex.cl68().lower(), ex.cl68().upper(),
+          iv.cl95().lower(), iv.cl95().upper(), ex.cl95().lower(), ex.cl95().upper(),
+          d68lo, d68hi, d95lo, d95hi, worst, worst <= 1 ? "OK" : "FAIL"));
+    }
+    System.out.println(sb);
+  }
+}
