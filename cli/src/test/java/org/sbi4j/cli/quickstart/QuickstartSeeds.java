@@ -23,16 +23,27 @@ import org.sbi4j.samples.steps.AugmentStep;
 import org.sbi4j.training.model.Method;
 import org.sbi4j.training.steps.TrainStep;
 
-/** Pilot: quickstart data for a root seed, ALICES with a config, its limits against exact. */
-public final class QuickstartPilot {
+/**
+ * Seed robustness of the quickstart's ALICES limits (bench/quickstart-seeds.sh): the quickstart's
+ * events and ratio sample for a root seed (its own stages and seeds, kept in DIR/dSEED for the next
+ * call), ALICES trained with a config and the quickstart's training seed (or one derived from it),
+ * and its expected limits next to the exact likelihood's, on the quickstart's grid and Asimov data.
+ * Prints one line: the intervals, their differences and the process CPU time of the training.
+ *
+ * <p>Arguments: DIR SEED TRAIN_OFFSET CONFIG [PRIOR [THETA_POINTS [ROWS]]]; TRAIN_OFFSET 0 is the
+ * quickstart's training seed, k > 0 the seed derive(quickstart's, k).
+ */
+public final class QuickstartSeeds {
+  private QuickstartSeeds() {}
+
   public static void main(String[] a) throws Exception {
-    long seed = Long.parseLong(a[0]);
-    int trainOffset = Integer.parseInt(a[1]);
-    Path config = Path.of(a[2]);
-    String prior = a.length > 3 ? a[3] : "uniform:-1:1";
-    int points = a.length > 4 ? Integer.parseInt(a[4]) : AugmentStage.RATIO_THETAS;
-    int rows = a.length > 5 ? Integer.parseInt(a[5]) : AugmentStage.RATIO_ROWS;
-    Path dir = Path.of("/tmp/qs-pilot/d" + seed);
+    long seed = Long.parseLong(a[1]);
+    int trainOffset = Integer.parseInt(a[2]);
+    Path config = Path.of(a[3]).toAbsolutePath();
+    String prior = a.length > 4 ? a[4] : "uniform:-1:1";
+    int points = a.length > 5 ? Integer.parseInt(a[5]) : AugmentStage.RATIO_THETAS;
+    int rows = a.length > 6 ? Integer.parseInt(a[6]) : AugmentStage.RATIO_ROWS;
+    Path dir = Path.of(a[0]).resolve("d" + seed);
     Files.createDirectories(dir);
     QuickstartContext c = new QuickstartContext(dir, seed);
     Path events = dir.resolve("events.h5");
@@ -79,7 +90,7 @@ public final class QuickstartPilot {
       double worst = Math.max(Math.max(Math.abs(d68lo), Math.abs(d68hi)) / 0.03,
           Math.max(Math.abs(d95lo), Math.abs(d95hi)) / 0.05);
       sb.append(String.format(Locale.ROOT,
-          "PILOT seed=%d toff=%d cfg=%s prior=%s pts=%d rows=%d cpu=%.1f wall=%.1f "
+          "seed=%d toff=%d cfg=%s prior=%s pts=%d rows=%d cpu=%.1f wall=%.1f "
               + "68=[%.3f,%.3f] ex68=[%.3f,%.3f] 95=[%.3f,%.3f] ex95=[%.3f,%.3f] "
               + "d68=(%+.3f,%+.3f) d95=(%+.3f,%+.3f) worst/tol=%.2f %s",
           seed, trainOffset, config.getFileName(), prior, points, rows, cpu, wall,
