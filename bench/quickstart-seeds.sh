@@ -16,5 +16,5 @@ for run in $runs; do
   java --add-modules jdk.incubator.vector -XX:ActiveProcessorCount=1 -Xmx3g \
     -Dorg.bytedeco.javacpp.logger.debug=false -Djava.awt.headless=true -cp "$cp" \
     org.sbi4j.cli.quickstart.QuickstartSeeds "$dir" "${run%%:*}" "${run##*:}" "$config" "$@" |
-    grep '^seed='
+    grep '^seed'
 done

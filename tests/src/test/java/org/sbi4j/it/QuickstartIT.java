@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sbi4j.cli.Main;
-import org.sbi4j.cli.quickstart.Quickstart;
 
 /** The newcomer's first command runs end to end and writes its report. */
 class QuickstartIT {
@@ -54,17 +53,6 @@ class QuickstartIT {
     assertTrue(report.contains("## Systematic uncertainties"), report);
     assertTrue(profiledWidth > fixedWidth, exact.toString());
     assertIntervalsCloseToExact(summary.get("limits"));
-  }
-
-  /**
-   * The same bounds for a second root seed (new events, samples and training seeds), through the
-   * stages the limits need only: the agreement is the recipe's, not one lucky seed's.
-   */
-  @Test
-  void aSecondSeedLandsAsCloseToTheExactIntervals() {
-    var summary = new Quickstart(dir.resolve("qs-seed2"), 2, null).runThroughLimits();
-    assertIntervalsCloseToExact(
-        tools.jackson.databind.json.JsonMapper.builder().build().valueToTree(summary.get("limits")));
   }
 
   /**

@@ -51,23 +51,10 @@ public final class Quickstart {
 
   /** Runs every stage; returns the JSON summary. */
   public Map<String, Object> run() {
-    return run(stages());
-  }
-
-  /**
-   * Only the stages that the expected limits need: simulate, augment, train and limits (no
-   * morphing, diagnostics, systematics or NPLM); returns their JSON summary. QuickstartIT checks
-   * the limits of a second seed with it, at about half the cost of a whole run.
-   */
-  public Map<String, Object> runThroughLimits() {
-    return run(
-        List.of(new SimulateStage(), new AugmentStage(), new TrainStage(), new LimitsStage()));
-  }
-
-  private Map<String, Object> run(List<Stage> stages) {
     QuickstartContext context = new QuickstartContext(out, seed);
     context.report("# sbi4j quickstart");
     context.report("");
+    List<Stage> stages = stages();
     for (int i = 0; i < stages.size(); i++) {
       Stage stage = stages.get(i);
       long start = System.nanoTime();
