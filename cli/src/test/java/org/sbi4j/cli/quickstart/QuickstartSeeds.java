@@ -3,20 +3,13 @@ package org.sbi4j.cli.quickstart;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sbi4j.common.Seeds;
-import org.sbi4j.inference.fisher.FisherKind;
-import org.sbi4j.inference.likelihood.ExactRatio;
 import org.sbi4j.inference.limits.Intervals;
-import org.sbi4j.inference.limits.LimitSource;
-import org.sbi4j.inference.limits.LimitsAnalysis;
 import org.sbi4j.inference.limits.LimitsReport;
-import org.sbi4j.inference.limits.LimitsRequest;
 import org.sbi4j.inference.limits.LimitsResult;
 import org.sbi4j.inference.limits.ModelSources;
-import org.sbi4j.inference.limits.ParameterGrid;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.mining.Partition;
 import org.sbi4j.samples.simulators.Simulators;
@@ -78,22 +71,9 @@ public final class QuickstartSeeds {
     TrainStep.run(new TrainStep.Request(Method.ALICES, ratio, config, model, trainSeed, null));
     double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
     double wall = (System.nanoTime() - t0) / 1e9;
-    List<LimitSource> sources = new ArrayList<>();
-    sources.add(
-        new LimitSource.Ratio(
-            "exact", new ExactRatio(Simulators.INTERFERENCE_1D.create(), new double[] {0})));
-    sources.add(ModelSources.limitSource(model));
     LimitsReport report =
-        LimitsAnalysis.run(
-            new LimitsRequest(
-                events,
-                sources,
-                new double[] {0},
-                null,
-                LimitsStage.LUMINOSITY,
-                ParameterGrid.parse("-0.9:0.9:37"),
-                FisherKind.TRUTH,
-                null));
+        LimitsStage.expectedLimits(
+            events, List.of(LimitsStage.exact(), ModelSources.limitSource(model)), null);
     Intervals ex = null;
     StringBuilder sb = new StringBuilder();
     for (LimitsResult r : report.results()) {
