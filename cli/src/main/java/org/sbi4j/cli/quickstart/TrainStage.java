@@ -50,7 +50,8 @@ final class TrainStage implements Stage {
    * on the seeds tried). More rows help on average but not for every seed: 100 000 rows at 40
    * epochs (2× the CPU) were 0.009–0.026 off on three of five seeds but 0.057 and 0.093 on the
    * others; at 26 epochs (1.25× the CPU) 0.013–0.048 on four but 0.114 on the quickstart's own; at
-   * 20 epochs 0.010–0.065. No recipe within 1.3× the CPU held 0.05 on every seed tried: the
+   * 20 epochs 0.010–0.065. More θ0 mass at negative θ0 (U(−1, 0.6) or U(−0.8, 0.5)) is as
+   * seed-dependent (0.019–0.092). No recipe within 1.3× the CPU held 0.05 on every seed tried: the
    * seed-to-seed spread of the lower 95 % bound (≈ ±0.03) is as large as the bias.
    */
   static final String ALICES_CONFIG =
