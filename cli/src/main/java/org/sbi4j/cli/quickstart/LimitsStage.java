@@ -36,9 +36,7 @@ final class LimitsStage implements Stage {
   public void run(QuickstartContext context) {
     Path events = context.get("events");
     List<LimitSource> sources = new ArrayList<>();
-    sources.add(
-        new LimitSource.Ratio(
-            "exact", new ExactRatio(Simulators.INTERFERENCE_1D.create(), new double[] {0})));
+    sources.add(exact());
     for (String key : List.of("modelAlices", "modelSally")) {
       if (context.has(key)) {
         sources.add(ModelSources.limitSource(context.<Path>get(key)));
@@ -46,17 +44,7 @@ final class LimitsStage implements Stage {
     }
     sources.add(LimitSource.histogram(List.of("x")));
     Path plot = context.out().resolve("limits");
-    LimitsReport report =
-        LimitsAnalysis.run(
-            new LimitsRequest(
-                events,
-                sources,
-                new double[] {0},
-                null,
-                LUMINOSITY,
-                ParameterGrid.parse("-0.9:0.9:37"),
-                FisherKind.TRUTH,
-                plot));
+    LimitsReport report = expectedLimits(events, sources, plot);
     Map<String, Object> summary = new LinkedHashMap<>();
     context.section(
         "Expected limits",
@@ -87,6 +75,30 @@ final class LimitsStage implements Stage {
     }
     context.report("");
     context.summary("limits", summary);
+  }
+
+  /** The exact likelihood ratio of the toy against θ1 = 0. */
+  static LimitSource exact() {
+    return new LimitSource.Ratio(
+        "exact", new ExactRatio(Simulators.INTERFERENCE_1D.create(), new double[] {0}));
+  }
+
+  /**
+   * The quickstart's expected limits of {@code sources}: θ_true = 0, L = {@link #LUMINOSITY},
+   * Asimov data from the test partition of {@code events}, the grid −0.9:0.9:37; a plot at {@code
+   * plot} (null: none).
+   */
+  static LimitsReport expectedLimits(Path events, List<LimitSource> sources, Path plot) {
+    return LimitsAnalysis.run(
+        new LimitsRequest(
+            events,
+            sources,
+            new double[] {0},
+            null,
+            LUMINOSITY,
+            ParameterGrid.parse("-0.9:0.9:37"),
+            FisherKind.TRUTH,
+            plot));
   }
 
   private static String text(Interval i) {
