@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
-import org.apache.commons.math3.special.Gamma;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -177,7 +176,7 @@ class NplmPublishedBenchmark {
                   + "| null: KS p against χ²₁₃ | %.3f | 0.078 |%n"
                   + "| null: mean t | %.2f ± %.2f | 12.55 |%n",
               k,
-              dofError(k, fit.used()),
+              fit.dofError(),
               nullT.length,
               fit.ksPValue(),
               ks13,
@@ -211,14 +210,6 @@ class NplmPublishedBenchmark {
     md.append(
         String.format(Locale.ROOT, "%nNull t: %s%n%nSignal t: %s%n", round(nullT), round(signalT)));
     return md.toString();
-  }
-
-  /**
-   * Standard error of the maximum-likelihood k: the χ²_k log-density's second derivative in k is
-   * −ψ′(k/2)/4 (ψ′ the trigamma function), so the Fisher information of n toys is nψ′(k/2)/4.
-   */
-  static double dofError(double k, int n) {
-    return 2 / Math.sqrt(n * Gamma.trigamma(k / 2));
   }
 
   private static double[] bootstrapMedians(double[] t, int resamples) {
