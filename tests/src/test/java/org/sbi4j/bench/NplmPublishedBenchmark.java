@@ -155,7 +155,7 @@ class NplmPublishedBenchmark {
             referenceSize,
             expected,
             java.time.Instant.now(),
-            loadAverage(),
+            BenchReport.loadAverage(),
             System.getProperty("java.version"),
             fromLog == null
                 ? String.format(Locale.ROOT, "%.0f s wall in all.", seconds)
@@ -255,14 +255,6 @@ class NplmPublishedBenchmark {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }
-  }
-
-  private static String loadAverage() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).trim();
-    } catch (IOException e) {
-      return "unknown";
     }
   }
 
