@@ -15,7 +15,6 @@ import org.sbi4j.inference.nplm.NplmTestConfig;
 import org.sbi4j.inference.nplm.NuisanceTest;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.io.PlainSamples;
-import org.sbi4j.training.nplm.KernelConfig;
 import org.sbi4j.training.nplm.NetworkShape;
 import org.sbi4j.training.nplm.NplmOptimizer;
 import org.sbi4j.training.nplm.NplmTrainingConfig;
@@ -32,12 +31,6 @@ import picocli.CommandLine.Option;
         "NPLM test of data against a reference sample, or of two samples "
             + "(--symmetrized --a F --b F).")
 final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.Declaring {
-  /** Nyström centres of {@code --model kernel} without {@code --centers}. */
-  static final int DEFAULT_CENTERS = 200;
-
-  /** Ridge penalty of {@code --model kernel} without {@code --lambda}. */
-  static final double DEFAULT_LAMBDA = 1e-6;
-
   @Mixin CommonOptions common;
 
   @Option(names = "--data", paramLabel = "F", description = "Observed data (.h5 with x, or .csv).")
@@ -77,34 +70,7 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
               + "(instead of --clip).")
   String chooseClip;
 
-  @Option(
-      names = "--model",
-      defaultValue = "network",
-      paramLabel = "network|kernel",
-      description =
-          "network: the clipped network f (default); kernel: Nyström kernel logistic "
-              + "regression (--centers, --sigma, --lambda).")
-  String model;
-
-  @Option(
-      names = "--centers",
-      paramLabel = "M",
-      description = "Kernel model: Nyström centres (default 200).")
-  Integer centers;
-
-  @Option(
-      names = "--sigma",
-      paramLabel = "S",
-      description =
-          "Kernel model: Gaussian width in standardised units (default: the 90th percentile "
-              + "of pairwise reference distances).")
-  Double sigma;
-
-  @Option(
-      names = "--lambda",
-      paramLabel = "L",
-      description = "Kernel model: ridge penalty (default 1e-6).")
-  Double lambda;
+  @Mixin NplmKernelOptions kernel;
 
   @Option(
       names = "--standardize",
@@ -244,7 +210,7 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
             .withOptimizer(parseOptimizer(optimizer))
             .withEpochs(epochs)
             .withStandardize(standardize)
-            .withKernel(kernelConfig());
+            .withKernel(kernel.config(clip != null || network != null));
     double[] clips = null;
     if (chooseClip != null) {
       require(clip == null, "give either --clip W or --choose-clip LO:HI:N, not both");
@@ -299,7 +265,7 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
       warnings.addAll(scan.warnings());
     }
     json.put("warnings", warnings);
-    report(result, warnings, json, scan, null);
+    NplmReport.write(common, result, warnings, json, scan, toys, null);
     return 0;
   }
 
@@ -324,11 +290,13 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
     json.put("nuisances", NplmNuisanceOptions.json(spec, fit));
     List<String> warnings = new ArrayList<>(result.warnings());
     json.put("warnings", warnings);
-    report(
+    NplmReport.write(
+        common,
         result,
         warnings,
         json,
         null,
+        toys,
         String.format(
             Locale.ROOT,
             "τ = %.4g, Δ = %.4g; ν̂ (τ fit, Δ fit):%s%n",
@@ -336,86 +304,6 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
             fit.delta(),
             NplmNuisanceOptions.line(spec, fit)));
     return 0;
-  }
-
-  private void report(
-      NplmResult result,
-      List<String> warnings,
-      Map<String, Object> json,
-      ClipScan scan,
-      String first) {
-    common.report(
-        warnings,
-        json,
-        () -> {
-          if (first != null) {
-            System.out.print(first);
-          }
-          if (scan != null) {
-            System.out.printf(
-                Locale.ROOT,
-                "clip scan (%d toys per W, against χ²_%d):%n",
-                toys,
-                scan.parameters());
-            for (ClipScan.Entry e : scan.entries()) {
-              System.out.printf(
-                  Locale.ROOT,
-                  "  W = %-8.4g fitted k = %-7.3g KS p (χ²_%d) = %-9.3g %s%n",
-                  e.clip(),
-                  e.dof(),
-                  scan.parameters(),
-                  e.ksPValue(),
-                  e.clip() == scan.chosen() ? "← chosen" : e.compatible() ? "compatible" : "");
-            }
-          }
-          if (result.chiSquaredFitted()) {
-            System.out.printf(
-                Locale.ROOT,
-                "t = %.4g; null: %d toys, fitted χ² with k = %.3g (KS p = %.3g)%n"
-                    + "p (χ²_k) = %.4g, Z = %.3f; p (toys) = %.4g, Z = %.3f%n",
-                result.t(),
-                result.nullT().length,
-                result.dof(),
-                result.ksPValue(),
-                result.pValueChi2(),
-                result.z(),
-                result.pValueEmpirical(),
-                result.zEmpirical());
-          } else {
-            System.out.printf(
-                Locale.ROOT,
-                "t = %.4g; null: %d toys (too few for a χ² fit)%np (toys) = %.4g, Z = %.3f%n",
-                result.t(),
-                result.nullT().length,
-                result.pValueEmpirical(),
-                result.zEmpirical());
-          }
-        });
-  }
-
-  /** The kernel settings for {@code --model kernel}, null for the network. */
-  private KernelConfig kernelConfig() {
-    switch (model.toLowerCase(Locale.ROOT)) {
-      case "network" -> {
-        require(
-            centers == null && sigma == null && lambda == null,
-            "--centers, --sigma and --lambda belong to --model kernel; add --model kernel or drop "
-                + "them");
-        return null;
-      }
-      case "kernel" -> {
-        require(
-            clip == null && network == null,
-            "--model kernel has no network or clip; drop --network/--clip");
-        return KernelConfig.of(
-            centers == null ? DEFAULT_CENTERS : centers,
-            sigma == null ? Double.NaN : sigma,
-            lambda == null ? DEFAULT_LAMBDA : lambda);
-      }
-      default ->
-          throw new IllegalArgumentException(
-              "--model " + model + " is unknown; use network or kernel");
-    }
   }
 
   private static NplmOptimizer parseOptimizer(String name) {

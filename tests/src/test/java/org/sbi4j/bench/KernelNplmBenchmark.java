@@ -60,7 +60,7 @@ class KernelNplmBenchmark {
             Double.isNaN(sigma) ? "automatic (90th percentile of pairwise distances)" : sigma,
             lambda,
             java.time.Instant.now(),
-            loadAverage(),
+            BenchReport.loadAverage(),
             System.getProperty("java.version")));
     StringBuilder summary = new StringBuilder();
     for (int m : centers) {
@@ -114,19 +114,13 @@ class KernelNplmBenchmark {
     }
     md.append("\n")
         .append(summary)
-        .append(String.format(Locale.ROOT, "%n/proc/loadavg at the end: %s%n", loadAverage()));
+        .append(
+            String.format(
+                Locale.ROOT, "%n/proc/loadavg at the end: %s%n", BenchReport.loadAverage()));
     try {
       Files.writeString(OUT, md.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String loadAverage() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).trim();
-    } catch (IOException e) {
-      return "unknown";
     }
   }
 }

@@ -104,7 +104,7 @@ class NplmBenchmark {
             wall / k,
             cpu / k,
             java.util.Arrays.toString(round(t)),
-            loadAverage()));
+            BenchReport.loadAverage()));
     append(md.toString());
   }
 
@@ -196,7 +196,7 @@ class NplmBenchmark {
               same ? "yes (bitwise)" : "NO"));
     }
     md.append("\nBest of the repetitions after a warm-up one; /proc/loadavg at the end: ")
-        .append(loadAverage())
+        .append(BenchReport.loadAverage())
         .append('\n');
     append(md.toString());
   }
@@ -339,14 +339,6 @@ class NplmBenchmark {
     };
   }
 
-  private static String loadAverage() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).trim();
-    } catch (IOException e) {
-      return "unknown";
-    }
-  }
-
   private static String row(String mode, double[] perEpoch) {
     return String.format(
         Locale.ROOT,
@@ -370,7 +362,7 @@ class NplmBenchmark {
     } catch (IOException e) {
       date = java.time.Instant.now().toString();
     }
-    String load = loadAverage();
+    String load = BenchReport.loadAverage();
     return "Measured "
         + date
         + " on the shared build machine (2 cores, 24 GiB; other helpers "

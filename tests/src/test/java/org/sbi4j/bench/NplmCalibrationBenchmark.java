@@ -58,7 +58,7 @@ class NplmCalibrationBenchmark {
                 + "derive(derive(1, 21), 1, k), training seed derive(derive(1, 21), 2, k), as in "
                 + "the quickstart. \"beyond\": data events above the reference's largest event.%n%n",
             java.time.Instant.now(),
-            loadAverage()));
+            BenchReport.loadAverage()));
     for (int nr : sizes) {
       SampledToys source = SampledToys.nullToys(Sampler.exponential(1), nr, 100);
       double[] t = new double[toys];
@@ -144,7 +144,7 @@ class NplmCalibrationBenchmark {
             nr,
             toys,
             java.time.Instant.now(),
-            loadAverage(),
+            BenchReport.loadAverage(),
             (System.nanoTime() - start) / 1e9,
             scan.parameters()));
     for (ClipScan.Entry e : scan.entries()) {
@@ -163,14 +163,6 @@ class NplmCalibrationBenchmark {
       Files.writeString(OUT, md.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String loadAverage() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).trim();
-    } catch (IOException e) {
-      return "unknown";
     }
   }
 }

@@ -129,7 +129,7 @@ class NplmNuisanceBenchmark {
             SIGMA,
             toys,
             java.time.Instant.now(),
-            loadAverage(),
+            BenchReport.loadAverage(),
             System.getProperty("java.version"),
             nr,
             fitSeconds));
@@ -187,13 +187,5 @@ class NplmNuisanceBenchmark {
       out[i] = Math.round(t[i] * 1000) / 1000.0;
     }
     return out;
-  }
-
-  private static String loadAverage() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).trim();
-    } catch (IOException e) {
-      return "unknown";
-    }
   }
 }

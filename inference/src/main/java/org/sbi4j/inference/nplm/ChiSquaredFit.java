@@ -56,4 +56,13 @@ public record ChiSquaredFit(double dof, double ksPValue, int used) {
             .kolmogorovSmirnovTest(new ChiSquaredDistribution(null, k), positive);
     return new ChiSquaredFit(k, ks, positive.length);
   }
+
+  /**
+   * Standard error of the fitted k: the χ²_k log-density's second derivative in k is −ψ′(k/2)/4 (ψ′
+   * the trigamma function), so the Fisher information of the {@link #used} toys is used·ψ′(k/2)/4
+   * and the error 2/√(used·ψ′(k/2)).
+   */
+  public double dofError() {
+    return 2 / Math.sqrt(used * Gamma.trigamma(dof / 2));
+  }
 }

@@ -1,0 +1,80 @@
+package org.sbi4j.cli;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.sbi4j.inference.nplm.ClipScan;
+import org.sbi4j.inference.nplm.NplmResult;
+
+/**
+ * The output of {@code sbi4j nplm}: the JSON summary through {@link CommonOptions#report}, or the
+ * text lines (an optional first line, the clip scan, then t, the null's χ² fit, p-values and Z).
+ */
+final class NplmReport {
+  private NplmReport() {}
+
+  /**
+   * Writes the result.
+   *
+   * @param scan the clip scan of {@code --choose-clip}, or null
+   * @param toys toys per clip of the scan
+   * @param first a text line printed before the rest, or null
+   */
+  static void write(
+      CommonOptions common,
+      NplmResult result,
+      List<String> warnings,
+      Map<String, Object> json,
+      ClipScan scan,
+      int toys,
+      String first) {
+    common.report(
+        warnings,
+        json,
+        () -> {
+          if (first != null) {
+            System.out.print(first);
+          }
+          if (scan != null) {
+            printScan(scan, toys);
+          }
+          if (result.chiSquaredFitted()) {
+            System.out.printf(
+                Locale.ROOT,
+                "t = %.4g; null: %d toys, fitted χ² with k = %.3g (KS p = %.3g)%n"
+                    + "p (χ²_k) = %.4g, Z = %.3f; p (toys) = %.4g, Z = %.3f%n",
+                result.t(),
+                result.nullT().length,
+                result.dof(),
+                result.ksPValue(),
+                result.pValueChi2(),
+                result.z(),
+                result.pValueEmpirical(),
+                result.zEmpirical());
+          } else {
+            System.out.printf(
+                Locale.ROOT,
+                "t = %.4g; null: %d toys (too few for a χ² fit)%np (toys) = %.4g, Z = %.3f%n",
+                result.t(),
+                result.nullT().length,
+                result.pValueEmpirical(),
+                result.zEmpirical());
+          }
+        });
+  }
+
+  private static void printScan(ClipScan scan, int toys) {
+    System.out.printf(
+        Locale.ROOT, "clip scan (%d toys per W, against χ²_%d):%n", toys, scan.parameters());
+    for (ClipScan.Entry e : scan.entries()) {
+      System.out.printf(
+          Locale.ROOT,
+          "  W = %-8.4g fitted k = %-7.3g KS p (χ²_%d) = %-9.3g %s%n",
+          e.clip(),
+          e.dof(),
+          scan.parameters(),
+          e.ksPValue(),
+          e.clip() == scan.chosen() ? "← chosen" : e.compatible() ? "compatible" : "");
+    }
+  }
+}
