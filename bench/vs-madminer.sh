@@ -6,7 +6,8 @@
 # 1. sbi4j simulates interference-1d ($EVENTS events) and augments a ratio sample (θ0 ~ U(−1, 1)
 #    at $RATIO_THETAS points, θ1 = 0) and a SALLY sample (θ_ref = 0), $ROWS rows each;
 #    bench/madminer_train.py converts both to MadMiner's .npy arrays (r_xz = exp(log_r_xz)).
-# 2. Every method of $METHODS is trained by `bin/sbi4j train` (one thread; wall time with JVM start)
+# 2. Every method of $METHODS is trained by `bin/sbi4j train --threads N` for each N of $SBI4J_THREADS
+#    (default "1 $(nproc)"; the weights are the same on any N; wall time with JVM start)
 #    and by MadMiner's trainer at each torch thread count of $TORCH_THREADS (n_workers=0; wall time
 #    with interpreter start), same settings: 3 × 100 tanh, batch 128, Adam 1e−3 → 1e−4, $EPOCHS
 #    epochs, 25 % validation, early stopping, alpha 1, no gradient clipping.
@@ -23,7 +24,8 @@
 # git mirror $MADMINER_GIT, default /work/.mirror/madminer-tool+madminer/repo), PYTHON (default
 # /usr/bin/python3, Debian's, which has python3-torch 1.13), WORK (scratch folder, default a
 # new temp dir), EVENTS (400000), ROWS (100000), EPOCHS (20), TEST (20000), METHODS ("alices
-# sally"; any of sally carl rolr alice rascal alices cascal), TORCH_THREADS ("1 2"), REPEATS (5),
+# sally"; any of sally carl rolr alice rascal alices cascal), TORCH_THREADS ("1 2"), SBI4J_THREADS
+# ("1 $(nproc)"), REPEATS (5),
 # GRID (101), RATIO_THETAS (1000), MINE_ROWS (20000), MINE_THETAS (20).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,6 +33,7 @@ cd "$here"
 out_md="${1:-}"
 EVENTS="${EVENTS:-400000}" ROWS="${ROWS:-100000}" EPOCHS="${EPOCHS:-20}" TEST="${TEST:-20000}"
 METHODS="${METHODS:-alices sally}" TORCH_THREADS="${TORCH_THREADS:-1 2}" REPEATS="${REPEATS:-5}"
+SBI4J_THREADS="${SBI4J_THREADS:-$( [ "$(nproc)" -gt 1 ] && echo "1 $(nproc)" || echo 1)}"
 GRID="${GRID:-101}" RATIO_THETAS="${RATIO_THETAS:-1000}" MINE_ROWS="${MINE_ROWS:-20000}" MINE_THETAS="${MINE_THETAS:-20}"
 PYTHON="${PYTHON:-/usr/bin/python3}"
 work="${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/vs-madminer.XXXXXX")}"
@@ -121,10 +124,12 @@ for m in $METHODS; do
   } >"$config"
   data="$work/ratio.h5"
   [ "$m" = sally ] && data="$work/sally.h5"
-  timed train sbi4j "$m" 1 -- bin/sbi4j train --method "$m" --data "$data" --config "$config" \
-    --out "$work/models/sbi4j-$m" --seed 5
-  bin/sbi4j evaluate --model "$work/models/sbi4j-$m" --events "$work/test.h5" \
-    --out "$work/eval/sbi4j-$m-1.h5" >>"$work/logs/evaluate.log" 2>&1
+  for st in $SBI4J_THREADS; do
+    timed train sbi4j "$m" "$st" -- bin/sbi4j train --method "$m" --data "$data" --config "$config" \
+      --out "$work/models/sbi4j-$m-$st" --seed 5 --threads "$st"
+    bin/sbi4j evaluate --model "$work/models/sbi4j-$m-$st" --events "$work/test.h5" \
+      --out "$work/eval/sbi4j-$m-$st.h5" >>"$work/logs/evaluate.log" 2>&1
+  done
   for t in $TORCH_THREADS; do
     timed train madminer "$m" "$t" -- env OMP_NUM_THREADS="$t" MKL_NUM_THREADS="$t" \
       "${driver[@]}" train "$m" "$work/npy" "$work/models/madminer-$m-$t" "$t" "$EPOCHS" 5
@@ -136,7 +141,7 @@ done
 if [[ " $METHODS " == *" alices "* ]]; then
   first_t="${TORCH_THREADS%% *}"
   for _ in $(seq "$REPEATS"); do
-    timed limits sbi4j "alices grid $GRID" 1 -- bin/sbi4j limits --model "$work/models/sbi4j-alices" \
+    timed limits sbi4j "alices grid $GRID" 1 -- bin/sbi4j limits --model "$work/models/sbi4j-alices-${SBI4J_THREADS##* }" \
       --events "$work/events.h5" --theta-true 0 --luminosity 100 --grid "-1:1:$GRID" \
       --plot "$work/limits"
     timed limits madminer "alices grid $GRID" "$first_t" -- env OMP_NUM_THREADS="$first_t" \
@@ -157,7 +162,7 @@ report="$work/report.md"
 {
   echo "## vs-madminer, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
-  echo "EVENTS=$EVENTS ROWS=$ROWS EPOCHS=$EPOCHS TEST=$TEST METHODS=\"$METHODS\" TORCH_THREADS=\"$TORCH_THREADS\" REPEATS=$REPEATS GRID=$GRID RATIO_THETAS=$RATIO_THETAS MINE_ROWS=$MINE_ROWS MINE_THETAS=$MINE_THETAS;"
+  echo "EVENTS=$EVENTS ROWS=$ROWS EPOCHS=$EPOCHS TEST=$TEST METHODS=\"$METHODS\" TORCH_THREADS=\"$TORCH_THREADS\" SBI4J_THREADS=\"$SBI4J_THREADS\" REPEATS=$REPEATS GRID=$GRID RATIO_THETAS=$RATIO_THETAS MINE_ROWS=$MINE_ROWS MINE_THETAS=$MINE_THETAS;"
   echo "$(java -version 2>&1 | head -1); torch $("$PYTHON" -c 'import torch; print(torch.__version__)'); MadMiner $(git --git-dir="${MADMINER_GIT:-/work/.mirror/madminer-tool+madminer/repo}" rev-parse --short HEAD 2>/dev/null || echo "from $MADMINER_SRC")"
   echo
   "${driver[@]}" report "$timings" "$work/exact.npz" "$ROWS" 0.25 "$EPOCHS" "$work/eval"
