@@ -29,8 +29,8 @@ final class SwappedPairs {
       throw new InvalidValueException(
           "trainingSample",
           "the doubly parameterised sample lacks 't_xz1', which training on swapped pairs (θ1, θ0)"
-              + " needs as the score at the swapped θ0; augment the sample with sbi4j augment"
-              + " --theta1-prior, or leave swapPairs off in the training config");
+              + " needs as the score at the swapped θ0; augment the sample with a θ1 prior (which"
+              + " stores the score at θ1), or leave swapPairs off in the training config");
     }
     int n = s.size();
     List<String> names = s.parameterNames();
