@@ -2,7 +2,6 @@ package org.sbi4j.samples.io.internal;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
-import io.jhdf.api.Node;
 import io.jhdf.api.dataset.ContiguousDataset;
 import io.jhdf.exceptions.HdfException;
 import io.jhdf.object.datatype.FixedPoint;
@@ -40,12 +39,14 @@ public final class H5Reader implements AutoCloseable {
   private final HdfFile h5;
   private final FileChannel channel;
   private final long fileSize;
+  private final H5Datasets datasets;
 
   private H5Reader(Path file, HdfFile h5, FileChannel channel, long fileSize) {
     this.file = file;
     this.h5 = h5;
     this.channel = channel;
     this.fileSize = fileSize;
+    this.datasets = new H5Datasets(file, h5, fileSize);
   }
 
   /** Opens {@code file}; a missing, non-HDF5 or unreadable file is an error saying which. */
@@ -84,7 +85,7 @@ public final class H5Reader implements AutoCloseable {
     try {
       return H5Provenance.read(h5);
     } catch (RuntimeException e) {
-      throw corrupt("the sbi4j_* provenance attributes", e);
+      throw datasets.corrupt("the sbi4j_* provenance attributes", e);
     }
   }
 
@@ -95,7 +96,7 @@ public final class H5Reader implements AutoCloseable {
     } catch (HdfException e) {
       return false;
     } catch (RuntimeException e) {
-      throw corrupt(path, e);
+      throw datasets.corrupt(path, e);
     }
   }
 
@@ -106,12 +107,12 @@ public final class H5Reader implements AutoCloseable {
         return p;
       }
     }
-    throw missing(String.join("' or '", paths));
+    throw datasets.missing(String.join("' or '", paths));
   }
 
   /** Dimensions of a dataset. */
   public long[] dims(String path) {
-    return checked(path).getDimensionsAsLong();
+    return datasets.checked(path).getDimensionsAsLong();
   }
 
   /** Number of rows (first dimension; 1 for a scalar). */
@@ -125,33 +126,36 @@ public final class H5Reader implements AutoCloseable {
     long[] d = dims(path);
     if (d.length > 2) {
       throw new IllegalArgumentException(
-          where(path) + " has " + d.length + " dimensions; expected at most 2");
+          datasets.where(path) + " has " + d.length + " dimensions; expected at most 2");
     }
     return d.length == 2 ? Math.toIntExact(d[1]) : 1;
   }
 
   /** True when {@code path} names a dataset of strings. */
   public boolean isStrings(String path) {
-    Dataset d = checked(path);
+    Dataset d = datasets.checked(path);
     return d.getDataType() instanceof StringData || d.isVariableLength();
   }
 
   /** True when {@code path} names a dataset of floats or integers. */
   public boolean isNumeric(String path) {
-    Dataset d = checked(path);
+    Dataset d = datasets.checked(path);
     return !d.isVariableLength()
         && (d.getDataType() instanceof FloatingPoint || d.getDataType() instanceof FixedPoint);
   }
 
   /** A 1-D dataset of fixed- or variable-length strings, trimmed of padding. */
   public String[] strings(String path) {
-    Dataset d = checked(path);
+    Dataset d = datasets.checked(path);
     if (!(d.getDataType() instanceof StringData) && !d.isVariableLength()) {
       throw new IllegalArgumentException(
-          where(path) + " holds " + d.getJavaType().getSimpleName() + " values, not strings");
+          datasets.where(path)
+              + " holds "
+              + d.getJavaType().getSimpleName()
+              + " values, not strings");
     }
     requireSmall(path, d);
-    Object data = guard(path, d::getDataFlat);
+    Object data = datasets.guard(path, d::getDataFlat);
     int n = Array.getLength(data);
     String[] out = new String[n];
     for (int i = 0; i < n; i++) {
@@ -166,16 +170,16 @@ public final class H5Reader implements AutoCloseable {
 
   /** An integer dataset (any width), flattened. */
   public long[] longs(String path) {
-    Dataset d = checked(path);
+    Dataset d = datasets.checked(path);
     if (!(d.getDataType() instanceof FixedPoint)) {
       throw new IllegalArgumentException(
-          where(path)
+          datasets.where(path)
               + " holds "
               + d.getJavaType().getSimpleName()
               + " values; integers are expected");
     }
     requireSmall(path, d);
-    Object data = guard(path, d::getDataFlat);
+    Object data = datasets.guard(path, d::getDataFlat);
     if (!data.getClass().isArray()) {
       return new long[] {((Number) data).longValue()};
     }
@@ -205,7 +209,7 @@ public final class H5Reader implements AutoCloseable {
    * × columns values); returns the array filled.
    */
   public double[] rows(String path, long from, int count, double[] into) {
-    Dataset d = checked(path);
+    Dataset d = datasets.checked(path);
     long[] dims = d.getDimensionsAsLong();
     long n = dims.length == 0 ? 1 : dims[0];
     int cols = columns(path);
@@ -214,7 +218,7 @@ public final class H5Reader implements AutoCloseable {
           String.format(
               Locale.ROOT,
               "%s: rows [%d, %d) outside its %d rows",
-              where(path),
+              datasets.where(path),
               from,
               from + count,
               n));
@@ -224,7 +228,7 @@ public final class H5Reader implements AutoCloseable {
       return out;
     }
     if (d.isScalar()) {
-      Object v = guard(path, d::getDataFlat);
+      Object v = datasets.guard(path, d::getDataFlat);
       out[0] = ((Number) (v.getClass().isArray() ? Array.get(v, 0) : v)).doubleValue();
       return out;
     }
@@ -248,14 +252,14 @@ public final class H5Reader implements AutoCloseable {
     }
     if (!(d.getDataType() instanceof FloatingPoint) && !(d.getDataType() instanceof FixedPoint)) {
       throw new IllegalArgumentException(
-          where(path)
+          datasets.where(path)
               + " holds "
               + d.getJavaType().getSimpleName()
               + " values; numbers are expected");
     }
     long[] offset = dims.length == 2 ? new long[] {from, 0} : new long[] {from};
     int[] shape = dims.length == 2 ? new int[] {count, cols} : new int[] {count};
-    Object data = guard(path, () -> d.getData(offset, shape));
+    Object data = datasets.guard(path, () -> d.getData(offset, shape));
     int k = 0;
     for (int i = 0; i < count; i++) {
       Object row = Array.get(data, i);
@@ -270,124 +274,29 @@ public final class H5Reader implements AutoCloseable {
     return out;
   }
 
-  /** Copies {@code values} little-endian doubles at byte {@code at} through a mapped view. */
   private void requireSmall(String path, Dataset d) {
     if (d.getSize() > MAX_WHOLE) {
       throw new IllegalArgumentException(
-          where(path)
+          datasets.where(path)
               + " has "
               + d.getSize()
               + " entries; a setup or name list that large means a corrupt file");
     }
   }
 
+  /** Copies {@code values} little-endian doubles at byte {@code at} through a mapped view. */
   private void readContiguous(String path, long at, double[] out, int values) {
     long bytes = values * 8L;
     if (at + bytes > fileSize) {
-      throw new IllegalArgumentException(where(path) + " ends early; the file is truncated");
+      throw new IllegalArgumentException(
+          datasets.where(path) + " ends early; the file is truncated");
     }
     try {
       MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, at, bytes);
       map.order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(out, 0, values);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + where(path) + ": " + e.getMessage());
-    }
-  }
-
-  /** The dataset, checked against the file's real size before anything is allocated. */
-  private Dataset checked(String path) {
-    try {
-      return checkedUnguarded(path);
-    } catch (IllegalArgumentException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw corrupt(path, e);
-    }
-  }
-
-  private Dataset checkedUnguarded(String path) {
-    Dataset d = dataset(path);
-    long elements = 1;
-    for (long v : d.getDimensionsAsLong()) {
-      if (v < 0) {
-        throw new IllegalArgumentException(where(path) + " has a negative dimension");
-      }
-      elements = Math.multiplyHigh(elements, v) != 0 ? Long.MAX_VALUE : elements * v;
-    }
-    if (d instanceof ContiguousDataset c && !d.isEmpty()) {
-      long bytes =
-          elements == Long.MAX_VALUE ? Long.MAX_VALUE : elements * (long) d.getDataType().getSize();
-      long address = c.getDataAddress();
-      if (address < 0 || bytes > fileSize || address > fileSize - bytes) {
-        throw new IllegalArgumentException(
-            String.format(
-                Locale.ROOT,
-                "%s claims %d bytes at byte %d but the file has %d bytes; it is truncated or corrupt",
-                where(path),
-                bytes,
-                address,
-                fileSize));
-      }
-    } else if (elements == Long.MAX_VALUE
-        || elements / 1100 * d.getDataType().getSize() > fileSize + (1L << 20)) {
-      // compressed chunks expand at most ~1000-fold (gzip's limit is 1032:1)
       throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT,
-              "%s claims %d elements, more than a %d-byte file can hold; the header is corrupt",
-              where(path),
-              elements,
-              fileSize));
-    }
-    return d;
-  }
-
-  private Dataset dataset(String path) {
-    Node node;
-    try {
-      node = h5.getByPath(path);
-    } catch (HdfException e) {
-      throw missing(path);
-    } catch (RuntimeException e) {
-      throw corrupt(path, e);
-    }
-    if (!(node instanceof Dataset d)) {
-      throw new IllegalArgumentException(where(path) + " is a group, not a dataset");
-    }
-    return d;
-  }
-
-  /** Any failure of the HDF5 library while parsing means a damaged file. */
-  private IllegalArgumentException corrupt(String path, RuntimeException e) {
-    return new IllegalArgumentException(
-        "cannot read "
-            + where(path)
-            + ": the file is truncated or corrupt ("
-            + e.getClass().getSimpleName()
-            + ": "
-            + e.getMessage()
-            + ")");
-  }
-
-  private IllegalArgumentException missing(String path) {
-    return new IllegalArgumentException(
-        file
-            + " has no dataset '"
-            + path
-            + "'; write it or use a file in the expected layout (docs/formats.md)");
-  }
-
-  private String where(String path) {
-    return file + ": dataset '" + path + "'";
-  }
-
-  private <T> T guard(String path, java.util.function.Supplier<T> read) {
-    try {
-      return read.get();
-    } catch (IllegalArgumentException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw corrupt(path, e);
+          "cannot read " + datasets.where(path) + ": " + e.getMessage());
     }
   }
 
