@@ -84,8 +84,9 @@ public record TrainingConfig(
       earlyStopping = false;
     }
     patience = atLeast("patience", patience, 0, 0);
-    if (gradientClip != null && gradientClip != Double.POSITIVE_INFINITY) {
-      positive("gradientClip", gradientClip, 1);
+    if (gradientClip != null && !(gradientClip > 0)) {
+      throw new IllegalArgumentException(
+          "gradientClip = " + gradientClip + " must be positive, or .inf for no clipping");
     }
     if (alpha != null && !(alpha >= 0 && Double.isFinite(alpha))) {
       throw new IllegalArgumentException("alpha = " + alpha + " must be ≥ 0 and finite");

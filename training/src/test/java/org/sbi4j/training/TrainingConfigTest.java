@@ -78,10 +78,13 @@ class TrainingConfigTest {
     String written =
         tools.jackson.dataformat.yaml.YAMLMapper.builder().build().writeValueAsString(resolved);
     assertEquals(resolved, Configs.parse(written, TrainingConfig.class), written);
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> TrainingConfig.builder().gradientClip(Double.NEGATIVE_INFINITY).build());
-    assertThrows(
-        IllegalArgumentException.class, () -> TrainingConfig.builder().gradientClip(0.0).build());
+    for (double bad : new double[] {Double.NEGATIVE_INFINITY, Double.NaN, 0.0, -1.0}) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> TrainingConfig.builder().gradientClip(bad).build());
+      assertTrue(e.getMessage().contains("gradientClip"), e.getMessage());
+      assertTrue(e.getMessage().contains(".inf for no clipping"), e.getMessage());
+    }
   }
 }
