@@ -117,7 +117,7 @@ public enum RatioLoss {
    * their labels; which rows land in the training partition then decides the accuracy. Measured
    * E[(log r̂ − log r)²] of ROLR on bench/vs-madminer.sh's data (100k rows, 3 × 100, 20 epochs;
    * bench/results/vs-madminer.md, docs/math.md §3.5) over training seeds 5–9: unclipped mean 0.118
-   * (0.050–0.151), clip 10 mean 0.042 (0.024–0.093), MadMiner mean 0.056; clips 1, 100 and 0.1 were
+   * (0.050–0.151), clip 10 mean 0.042 (0.024–0.093), MadMiner mean 0.055; clips 1, 100 and 0.1 were
    * worse than 10 on seeds 5–6. The cross-entropy terms are bounded in l and need no default clip.
    */
   public Double defaultGradientClip() {
