@@ -10,7 +10,8 @@
 #    (default "1 $(nproc)"; the weights are the same on any N; wall time with JVM start)
 #    and by MadMiner's trainer at each torch thread count of $TORCH_THREADS (n_workers=0; wall time
 #    with interpreter start), same settings: 3 × 100 tanh, batch 128, Adam 1e−3 → 1e−4, $EPOCHS
-#    epochs, 25 % validation, early stopping, alpha 1, no gradient clipping.
+#    epochs, 25 % validation, early stopping, alpha 1, no gradientClip set (sbi4j: the method's
+#    default, 10 for rolr and rascal; MadMiner: none).
 # 3. Every model is evaluated on ONE test set of $TEST rows, x ~ p(x|θ = 0) and θ0 ~ U(−1, 1),
 #    against the exact interference-1d log r(x|θ0, 0) and score t(x|0) (closed form, checked by
 #    quadrature in the driver): MSE.

@@ -146,7 +146,7 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
                   DenseKernel.best())
               : FusedFitter.score(initial, DenseKernel.best());
       f.threads(threads);
-      return trained(f, f.fit(train, validation, config, k, shuffleSeed, all), history);
+      return trained(f, f.fit(train, validation, resolved, k, shuffleSeed, all), history);
     }
     Nd4jRuntime.configure();
     SameDiff sd =
@@ -155,7 +155,7 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
                 initial, shape[2], type, loss, resolved.alphaFor(loss), config.logRatioClip())
             : Graphs.score(initial, type, true);
     Fitter f = new Fitter(sd, initial, type);
-    return trained(f, f.fit(train, validation, config, k, shuffleSeed, all), history);
+    return trained(f, f.fit(train, validation, resolved, k, shuffleSeed, all), history);
   }
 
   private static Trained trained(EpochLoop loop, Network net, LossHistory history) {

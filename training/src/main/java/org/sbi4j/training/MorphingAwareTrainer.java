@@ -102,7 +102,8 @@ public final class MorphingAwareTrainer {
     RatioLoss loss = method.ratioLoss().orElseThrow();
     Table trainTable = table(train, loss, spec, xs);
     Table valTable = val == null ? null : table(val, loss, spec, xs);
-    double alpha = config.resolvedFor(method).alphaFor(loss);
+    TrainingConfig resolved = config.resolvedFor(method);
+    double alpha = resolved.alphaFor(loss);
     DataType type = Nd4jRuntime.dataType(config.precision());
     List<Network> members = new ArrayList<>();
     List<EpochReport> history = new ArrayList<>();
@@ -127,7 +128,7 @@ public final class MorphingAwareTrainer {
       all.addAll(listeners);
       SameDiff sd = MorphingAwareGraph.build(initial, spec, type, loss, alpha);
       Fitter fitter = new Fitter(sd, initial, type);
-      members.add(fitter.fit(trainTable, valTable, config, k, Seeds.derive(memberSeed, 1), all));
+      members.add(fitter.fit(trainTable, valTable, resolved, k, Seeds.derive(memberSeed, 1), all));
       history.addAll(h.reports());
       epochs += fitter.epochSeconds();
       validation += fitter.validationSeconds();
@@ -149,7 +150,7 @@ public final class MorphingAwareTrainer {
             spec);
     return new TrainingOutcome(
         model,
-        config.resolvedFor(method).toBuilder().engine(TrainingEngine.SAMEDIFF).build(),
+        resolved.toBuilder().engine(TrainingEngine.SAMEDIFF).build(),
         seed,
         seeds,
         history,

@@ -24,7 +24,9 @@ import org.sbi4j.training.model.Precision;
  *     (default true; needs a validation split)
  * @param patience stop after this many epochs without a better validation loss; 0 never stops early
  *     (default 0, MadMiner's behaviour: train all epochs, keep the best)
- * @param gradientClip largest L2 norm of each weight array's gradient, or null for none
+ * @param gradientClip largest L2 norm of each weight array's gradient; +∞ for none; null for the
+ *     method's default (10 for ROLR and RASCAL, none for the others: {@link
+ *     RatioLoss#defaultGradientClip()})
  * @param alpha weight α of the score term, or null for the method's default (1 for ALICES and
  *     CASCAL, 10 for RASCAL: {@link RatioLoss#defaultAlpha()})
  * @param logRatioClip |log r| bound applied before exponentiation in the losses (default 10)
@@ -82,8 +84,9 @@ public record TrainingConfig(
       earlyStopping = false;
     }
     patience = atLeast("patience", patience, 0, 0);
-    if (gradientClip != null) {
-      positive("gradientClip", gradientClip, 1);
+    if (gradientClip != null && !(gradientClip > 0)) {
+      throw new IllegalArgumentException(
+          "gradientClip = " + gradientClip + " must be positive, or .inf for no clipping");
     }
     if (alpha != null && !(alpha >= 0 && Double.isFinite(alpha))) {
       throw new IllegalArgumentException("alpha = " + alpha + " must be ≥ 0 and finite");
@@ -118,15 +121,35 @@ public record TrainingConfig(
     return alpha != null ? alpha : loss.defaultAlpha();
   }
 
+  /** True when each weight array's gradient is clipped: {@code gradientClip} set and finite. */
+  public boolean clipsGradients() {
+    return gradientClip != null && gradientClip != Double.POSITIVE_INFINITY;
+  }
+
   /**
-   * This config with α and the engine resolved for {@code method} (what the model folder records).
+   * The gradient-norm clip for {@code loss}: the configured value (+∞: none), or the loss's default
+   * ({@link RatioLoss#defaultGradientClip()}; null: none).
+   */
+  public Double gradientClipFor(RatioLoss loss) {
+    return gradientClip != null ? gradientClip : loss.defaultGradientClip();
+  }
+
+  /**
+   * This config with α, the gradient clip and the engine resolved for {@code method} (what the
+   * model folder records, and what the fitters train with).
    */
   public TrainingConfig resolvedFor(Method method) {
     TrainingEngine used =
         EnsembleMember.fused(this, method) ? TrainingEngine.FUSED : TrainingEngine.SAMEDIFF;
     return method
         .ratioLoss()
-        .map(l -> toBuilder().alpha(alphaFor(l)).engine(used).build())
+        .map(
+            l ->
+                toBuilder()
+                    .alpha(alphaFor(l))
+                    .gradientClip(gradientClipFor(l))
+                    .engine(used)
+                    .build())
         .orElse(toBuilder().engine(used).build());
   }
 

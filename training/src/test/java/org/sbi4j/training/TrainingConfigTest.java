@@ -56,4 +56,35 @@ class TrainingConfigTest {
     assertEquals(10.0, c.resolvedFor(Method.RASCAL).alpha());
     assertEquals(0.3, c.toBuilder().alpha(0.3).build().resolvedFor(Method.RASCAL).alpha());
   }
+
+  @Test
+  void gradientClipResolvesPerMethodAndInfinityTurnsItOff() {
+    TrainingConfig c = TrainingConfig.defaults();
+    assertEquals(10.0, c.resolvedFor(Method.ROLR).gradientClip());
+    assertEquals(10.0, c.resolvedFor(Method.RASCAL).gradientClip());
+    assertTrue(c.resolvedFor(Method.ROLR).clipsGradients());
+    for (Method m : new Method[] {Method.CARL, Method.ALICE, Method.ALICES, Method.CASCAL}) {
+      assertEquals(null, c.resolvedFor(m).gradientClip(), m.toString());
+      assertTrue(!c.resolvedFor(m).clipsGradients(), m.toString());
+    }
+    assertEquals(null, c.resolvedFor(Method.SALLY).gradientClip());
+    assertEquals(
+        0.1, c.toBuilder().gradientClip(0.1).build().resolvedFor(Method.ROLR).gradientClip());
+    // `.inf` in YAML: no clipping, also for ROLR, and it survives the model folder's round trip
+    TrainingConfig off = Configs.parse("gradientClip: .inf\n", TrainingConfig.class);
+    assertEquals(Double.POSITIVE_INFINITY, off.gradientClip());
+    TrainingConfig resolved = off.resolvedFor(Method.ROLR);
+    assertTrue(!resolved.clipsGradients());
+    String written =
+        tools.jackson.dataformat.yaml.YAMLMapper.builder().build().writeValueAsString(resolved);
+    assertEquals(resolved, Configs.parse(written, TrainingConfig.class), written);
+    for (double bad : new double[] {Double.NEGATIVE_INFINITY, Double.NaN, 0.0, -1.0}) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> TrainingConfig.builder().gradientClip(bad).build());
+      assertTrue(e.getMessage().contains("gradientClip"), e.getMessage());
+      assertTrue(e.getMessage().contains(".inf for no clipping"), e.getMessage());
+    }
+  }
 }

@@ -86,7 +86,7 @@ public final class Fitter extends EpochLoop {
     ExponentialSchedule lr =
         new ExponentialSchedule(ScheduleType.EPOCH, c.learningRate(), c.decayPerEpoch());
     IUpdater u = c.optimizer() == UpdateRule.ADAM ? new Adam(lr) : new AMSGrad(lr);
-    return c.gradientClip() == null ? u : new ClippingUpdater(u, c.gradientClip());
+    return c.clipsGradients() ? new ClippingUpdater(u, c.gradientClip()) : u;
   }
 
   @Override

@@ -83,7 +83,7 @@ final class FusedAdam {
     boolean ams = config.optimizer() == UpdateRule.AMSGRAD;
     Double clip = config.gradientClip();
     int segments = segArray.length;
-    if (clip == null) {
+    if (!config.clipsGradients()) {
       java.util.Arrays.fill(scale, 1f);
       pool.run(
           segments,

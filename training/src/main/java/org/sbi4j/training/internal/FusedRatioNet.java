@@ -1,7 +1,5 @@
 package org.sbi4j.training.internal;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.sbi4j.training.losses.BatchLoss;
 import org.sbi4j.training.losses.RatioLoss;
 import org.sbi4j.training.model.Activation;
@@ -25,7 +23,8 @@ import org.sbi4j.training.simd.DenseKernel;
  * <p>Layout: the primal rows of a batch (padded to a multiple of 4 with zero rows that carry no
  * loss) are followed by p blocks of tangent rows, so that one matrix product serves all of them;
  * every hidden width is padded to {@link DenseKernel#PAD} with weights that stay zero. Parameters
- * {@link #params()} are W₀, b₀, W₁, b₁, …, the output weights and bias.
+ * {@link #params()} are W₀, b₀, W₁, b₁, …, the output weights and bias, held by {@link
+ * FusedWeights} (shared with the replicas).
  *
  * <p>The SALLY network is the same machinery without tangent rows (p = 0) and with q outputs t̂
  * (the output layer q wide, unpadded); its loss is SALLY's mean_B Σ_k (t̂_k − t_k)², whose gradient
@@ -33,6 +32,7 @@ import org.sbi4j.training.simd.DenseKernel;
  */
 final class FusedRatioNet {
   private final DenseKernel kernel;
+  private final FusedWeights weights;
   private final boolean tanh;
   private final int p;
   private final int outputs;
@@ -60,7 +60,7 @@ final class FusedRatioNet {
    * @param maxBatch the largest batch
    */
   FusedRatioNet(Network net, int p, int maxBatch, DenseKernel kernel) {
-    this(net, p, 1, maxBatch, kernel, null);
+    this(net, p, 1, maxBatch, kernel, new FusedWeights(net, 1));
   }
 
   /**
@@ -69,7 +69,8 @@ final class FusedRatioNet {
    * @param net the architecture and initial weights (inputs x; p outputs)
    */
   static FusedRatioNet score(Network net, int maxBatch, DenseKernel kernel) {
-    return new FusedRatioNet(net, 0, net.outputs(), maxBatch, kernel, null);
+    return new FusedRatioNet(
+        net, 0, net.outputs(), maxBatch, kernel, new FusedWeights(net, net.outputs()));
   }
 
   /**
@@ -80,48 +81,35 @@ final class FusedRatioNet {
    * @param net this net's architecture (any weights)
    */
   FusedRatioNet replica(Network net, int maxBatch) {
-    return new FusedRatioNet(net, p, outputs, maxBatch, kernel, this);
+    return new FusedRatioNet(net, p, outputs, maxBatch, kernel, weights);
   }
 
   private FusedRatioNet(
-      Network net, int p, int outputs, int maxBatch, DenseKernel kernel, FusedRatioNet shared) {
+      Network net, int p, int outputs, int maxBatch, DenseKernel kernel, FusedWeights weights) {
     this.kernel = kernel;
+    this.weights = weights;
     this.tanh = net.activation() == Activation.TANH;
     this.p = p;
     this.outputs = outputs;
-    List<Network.Dense> dense = net.layers();
-    layers = dense.size();
-    inW = new int[layers];
-    outW = new int[layers];
-    width = new int[layers];
-    for (int j = 0; j < layers; j++) {
-      inW[j] = j == 0 ? (dense.get(0).in() + 3) / 4 * 4 : outW[j - 1];
-      outW[j] = j == layers - 1 ? outputs : DenseKernel.padded(dense.get(j).out());
-      width[j] = dense.get(j).out();
-    }
+    layers = weights.layers;
+    inW = weights.inW;
+    outW = weights.outW;
+    width = weights.width;
     maxRows = (1 + p) * ((maxBatch + 3) / 4 * 4);
-    params = shared == null ? new float[2 * layers][] : shared.params;
+    params = weights.params;
     grads = new float[2 * layers][];
-    transposed = shared == null ? new float[layers][] : shared.transposed;
+    transposed = weights.transposed;
     z = new float[layers][];
     a = new float[layers][];
     slope = new float[layers][];
     int widest = inW[0];
     for (int j = 0; j < layers; j++) {
-      if (shared == null) {
-        params[2 * j] = new float[inW[j] * outW[j]];
-        params[2 * j + 1] = new float[outW[j]];
-      }
       grads[2 * j] = new float[inW[j] * outW[j]];
       grads[2 * j + 1] = new float[outW[j]];
       if (j < layers - 1) {
         z[j] = new float[maxRows * outW[j]];
         a[j] = new float[maxRows * outW[j]];
         slope[j] = new float[maxRows / (1 + p) * outW[j]];
-        if (shared == null) {
-          // Wᵀ serves δa_{j−1} = δz_j Wᵀ, which the first layer does not need.
-          transposed[j] = j == 0 ? null : new float[inW[j] * outW[j]];
-        }
       }
       widest = Math.max(widest, outW[j]);
     }
@@ -131,9 +119,6 @@ final class FusedRatioNet {
     scratchT = new float[maxRows * widest];
     out = new float[maxRows * outputs];
     gradOut = new float[maxRows * outputs];
-    if (shared == null) {
-      load(net);
-    }
   }
 
   /** Parameter arrays (padded), in the order W₀, b₀, …, w_out, b_out; updated in place. */
@@ -148,76 +133,27 @@ final class FusedRatioNet {
 
   /** Overwrites the parameters with {@code net}'s weights. */
   void load(Network net) {
-    for (int j = 0; j < layers; j++) {
-      Network.Dense d = net.layers().get(j);
-      float[] w = params[2 * j];
-      float[] b = params[2 * j + 1];
-      java.util.Arrays.fill(w, 0f);
-      java.util.Arrays.fill(b, 0f);
-      for (int i = 0; i < d.in(); i++) {
-        for (int o = 0; o < d.out(); o++) {
-          w[i * outW[j] + o] = (float) d.weight(i, o);
-        }
-      }
-      for (int o = 0; o < d.out(); o++) {
-        b[o] = (float) d.bias(o);
-      }
-    }
-    parametersChanged();
+    weights.load(net);
   }
 
   /** The current weights as a {@link Network} (a copy). */
   Network toNetwork(Network shape) {
-    List<Network.Dense> out = new ArrayList<>();
-    for (int j = 0; j < layers; j++) {
-      Network.Dense d = shape.layers().get(j);
-      double[] w = new double[d.in() * d.out()];
-      double[] b = new double[d.out()];
-      for (int i = 0; i < d.in(); i++) {
-        for (int o = 0; o < d.out(); o++) {
-          w[i * d.out() + o] = params[2 * j][i * outW[j] + o];
-        }
-      }
-      for (int o = 0; o < d.out(); o++) {
-        b[o] = params[2 * j + 1][o];
-      }
-      out.add(new Network.Dense(d.in(), d.out(), w, b));
-    }
-    return new Network(shape.activation(), out);
+    return weights.toNetwork(shape);
   }
 
   /** Refreshes the transposed weights after the parameters changed. */
   void parametersChanged() {
-    for (int j = 1; j < layers - 1; j++) {
-      parametersChanged(2 * j, 0, inW[j]);
-    }
+    weights.parametersChanged();
   }
 
-  /**
-   * The length of one row of parameter array {@code array} ({@link #params()} order): a weight
-   * matrix's padded output width, a bias's length (one row).
-   */
+  /** See {@link FusedWeights#rowLength}. */
   int rowLength(int array) {
-    return array % 2 == 0 ? outW[array / 2] : params[array].length;
+    return weights.rowLength(array);
   }
 
-  /**
-   * Refreshes what depends on rows {@code fromRow … toRow} of parameter array {@code array} after
-   * they changed (their transposed copy, for the hidden weights after the first layer); arrays and
-   * rows apart can be refreshed in parallel.
-   */
+  /** See {@link FusedWeights#parametersChanged(int, int, int)}. */
   void parametersChanged(int array, int fromRow, int toRow) {
-    int j = array / 2;
-    if (array % 2 != 0 || j == 0 || j == layers - 1) {
-      return;
-    }
-    float[] w = params[array];
-    float[] t = transposed[j];
-    for (int i = fromRow; i < toRow; i++) {
-      for (int o = 0; o < outW[j]; o++) {
-        t[o * inW[j] + i] = w[i * outW[j] + o];
-      }
-    }
+    weights.parametersChanged(array, fromRow, toRow);
   }
 
   /**

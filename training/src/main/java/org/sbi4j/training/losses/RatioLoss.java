@@ -108,6 +108,22 @@ public enum RatioLoss {
     return this == RASCAL ? 10.0 : 1.0;
   }
 
+  /**
+   * The largest L2 norm of each weight array's gradient when the config does not set one: 10 for
+   * the losses with the ratio-regression term (ROLR, RASCAL), none (null) for the others. The 1/r
+   * target of rows drawn at θ0 has infinite variance where dσ(z|θ0) has a zero (only the log r clip
+   * bounds it): on interference-1d one row in 100 000 holds 69 % of the ROLR loss at the exact r.
+   * Unclipped, the batches holding such rows take steps far beyond the others' and pull r̂ towards
+   * their labels; which rows land in the training partition then decides the accuracy. Measured
+   * E[(log r̂ − log r)²] of ROLR on bench/vs-madminer.sh's data (100k rows, 3 × 100, 20 epochs;
+   * bench/results/vs-madminer.md, docs/math.md §3.5) over training seeds 5–9: unclipped mean 0.118
+   * (0.050–0.151), clip 10 mean 0.042 (0.024–0.093), MadMiner mean 0.055; clips 1, 100 and 0.1 were
+   * worse than 10 on seeds 5–6. The cross-entropy terms are bounded in l and need no default clip.
+   */
+  public Double defaultGradientClip() {
+    return terms.contains(LossTerm.RATIO_REGRESSION) ? 10.0 : null;
+  }
+
   /** Columns besides x and θ0 this loss reads. */
   public Set<Column> requiredColumns() {
     Set<Column> c = EnumSet.of(Column.THETA0, Column.Y);
