@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.sbi4j.common.Seeds;
+import org.sbi4j.inference.diagnostics.NormalizedRatio;
+import org.sbi4j.inference.likelihood.DataFiles;
 import org.sbi4j.inference.limits.Intervals;
 import org.sbi4j.inference.limits.LimitsReport;
 import org.sbi4j.inference.limits.LimitsResult;
@@ -15,6 +17,7 @@ import org.sbi4j.samples.mining.Partition;
 import org.sbi4j.samples.simulators.Simulators;
 import org.sbi4j.samples.steps.AugmentStep;
 import org.sbi4j.training.model.Method;
+import org.sbi4j.training.model.MorphingAware;
 import org.sbi4j.training.steps.TrainStep;
 import org.sbi4j.training.store.ModelFolder;
 
@@ -25,8 +28,10 @@ import org.sbi4j.training.store.ModelFolder;
  * and its expected limits next to the exact likelihood's, on the quickstart's grid and Asimov data.
  * Prints one line: the intervals, their differences and the process CPU time of the training.
  *
- * <p>Arguments: DIR SEED TRAIN_OFFSET CONFIG [PRIOR [THETA_POINTS [ROWS]]]; TRAIN_OFFSET 0 is the
- * quickstart's training seed, k > 0 the seed derive(quickstart's, k).
+ * <p>Arguments: DIR SEED TRAIN_OFFSET CONFIG [PRIOR [THETA_POINTS [ROWS [MODEL]]]]; TRAIN_OFFSET 0
+ * is the quickstart's training seed, k > 0 the seed derive(quickstart's, k); MODEL is {@code plain}
+ * (a parameterised network), {@code linear} or {@code quadratic} (morphing-aware, docs/math.md
+ * §3.9), the quickstart's own when omitted.
  */
 public final class QuickstartSeeds {
   private QuickstartSeeds() {}
@@ -38,6 +43,11 @@ public final class QuickstartSeeds {
     String prior = a.length > 4 ? a[4] : "uniform:-1:1";
     int points = a.length > 5 ? Integer.parseInt(a[5]) : AugmentStage.RATIO_THETAS;
     int rows = a.length > 6 ? Integer.parseInt(a[6]) : AugmentStage.RATIO_ROWS;
+    String kindName = a.length > 7 ? a[7] : "plain";
+    MorphingAware.Kind kind =
+        kindName.equals("plain")
+            ? null
+            : MorphingAware.Kind.valueOf(kindName.toUpperCase(Locale.ROOT));
     Path dir = Path.of(a[0]).resolve("d" + seed);
     Files.createDirectories(dir);
     QuickstartContext c = new QuickstartContext(dir, seed);
@@ -68,12 +78,20 @@ public final class QuickstartSeeds {
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpu0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
-    TrainStep.run(new TrainStep.Request(Method.ALICES, ratio, config, model, trainSeed, null));
+    TrainStep.run(
+        new TrainStep.Request(
+            Method.ALICES, ratio, config, model, trainSeed, null, null, kind, events));
     double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
     double wall = (System.nanoTime() - t0) / 1e9;
     LimitsReport report =
         LimitsStage.expectedLimits(
-            events, List.of(LimitsStage.exact(), ModelSources.limitSource(model)), null);
+            events,
+            List.of(
+                LimitsStage.exact(),
+                ModelSources.limitSource(model),
+                NormalizedRatio.normalize(
+                    ModelSources.limitSource(model), DataFiles.events(events))),
+            null);
     Intervals ex = null;
     StringBuilder sb = new StringBuilder();
     for (LimitsResult r : report.results()) {
@@ -93,12 +111,14 @@ public final class QuickstartSeeds {
       sb.append(
           String.format(
               Locale.ROOT,
-              "seed=%d toff=%d cfg=%s prior=%s pts=%d rows=%d cpu=%.1f wall=%.1f "
+              "seed=%d toff=%d method=%s cfg=%s model=%s prior=%s pts=%d rows=%d cpu=%.1f wall=%.1f "
                   + "68=[%.3f,%.3f] ex68=[%.3f,%.3f] 95=[%.3f,%.3f] ex95=[%.3f,%.3f] "
                   + "d68=(%+.3f,%+.3f) d95=(%+.3f,%+.3f) worst/tol=%.2f %s",
               seed,
               trainOffset,
+              r.method().replace(' ', '-'),
               config.getFileName(),
+              kindName,
               prior,
               points,
               rows,
@@ -117,9 +137,10 @@ public final class QuickstartSeeds {
               d95lo,
               d95hi,
               worst,
-              worst <= 1 ? "OK" : "FAIL"));
+              worst <= 1 ? "OK" : "FAIL"))
+          .append('\n');
     }
-    System.out.println(sb);
+    System.out.print(sb);
     System.out.println(divergence(model));
   }
 
@@ -132,7 +153,11 @@ public final class QuickstartSeeds {
     var sim = Simulators.INTERFERENCE_1D.create();
     EventSample ev = sim.events(20_000, 99);
     double[][] thetas = {{-0.4}, {0.3}};
-    double[][] lr = ModelFolder.load(model).ratioModel().logRatio(ev, thetas);
+    var loaded = ModelFolder.load(model);
+    double[][] lr =
+        loaded.model().isMorphingAware()
+            ? loaded.morphingAwareModel().logRatio(ev, thetas)
+            : loaded.ratioModel().logRatio(ev, thetas);
     StringBuilder sb = new StringBuilder("seed-kl");
     for (int j = 0; j < thetas.length; j++) {
       double hat = 0;
