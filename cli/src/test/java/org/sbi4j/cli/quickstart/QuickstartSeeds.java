@@ -6,9 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.sbi4j.common.Seeds;
-import org.sbi4j.inference.diagnostics.NormalizedRatio;
-import org.sbi4j.inference.likelihood.DataFiles;
 import org.sbi4j.inference.limits.Intervals;
+import org.sbi4j.inference.limits.LimitSource;
 import org.sbi4j.inference.limits.LimitsReport;
 import org.sbi4j.inference.limits.LimitsResult;
 import org.sbi4j.inference.limits.ModelSources;
@@ -26,7 +25,8 @@ import org.sbi4j.training.store.ModelFolder;
  * events and ratio sample for a root seed (its own stages and seeds, kept in DIR/dSEED for the next
  * call), ALICES trained with a config and the quickstart's training seed (or one derived from it),
  * and its expected limits next to the exact likelihood's, on the quickstart's grid and Asimov data.
- * Prints one line: the intervals, their differences and the process CPU time of the training.
+ * Prints one line per method (the quickstart's ALICES, normalised per θ, and the same model
+ * unnormalised): the intervals, their differences and the process CPU time of the training.
  *
  * <p>Arguments: DIR SEED TRAIN_OFFSET CONFIG [PRIOR [THETA_POINTS [ROWS [MODEL]]]]; TRAIN_OFFSET 0
  * is the quickstart's training seed, k > 0 the seed derive(quickstart's, k); MODEL is {@code plain}
@@ -88,9 +88,10 @@ public final class QuickstartSeeds {
             events,
             List.of(
                 LimitsStage.exact(),
-                ModelSources.limitSource(model),
-                NormalizedRatio.normalize(
-                    ModelSources.limitSource(model), DataFiles.events(events))),
+                LimitsStage.alices(model, events),
+                new LimitSource.Ratio(
+                    "ALICES unnormalised",
+                    ((LimitSource.Ratio) ModelSources.limitSource(model)).estimator())),
             null);
     Intervals ex = null;
     StringBuilder sb = new StringBuilder();
@@ -109,35 +110,35 @@ public final class QuickstartSeeds {
               Math.max(Math.abs(d68lo), Math.abs(d68hi)) / 0.03,
               Math.max(Math.abs(d95lo), Math.abs(d95hi)) / 0.05);
       sb.append(
-          String.format(
-              Locale.ROOT,
-              "seed=%d toff=%d method=%s cfg=%s model=%s prior=%s pts=%d rows=%d cpu=%.1f wall=%.1f "
-                  + "68=[%.3f,%.3f] ex68=[%.3f,%.3f] 95=[%.3f,%.3f] ex95=[%.3f,%.3f] "
-                  + "d68=(%+.3f,%+.3f) d95=(%+.3f,%+.3f) worst/tol=%.2f %s",
-              seed,
-              trainOffset,
-              r.method().replace(' ', '-'),
-              config.getFileName(),
-              kindName,
-              prior,
-              points,
-              rows,
-              cpu,
-              wall,
-              iv.cl68().lower(),
-              iv.cl68().upper(),
-              ex.cl68().lower(),
-              ex.cl68().upper(),
-              iv.cl95().lower(),
-              iv.cl95().upper(),
-              ex.cl95().lower(),
-              ex.cl95().upper(),
-              d68lo,
-              d68hi,
-              d95lo,
-              d95hi,
-              worst,
-              worst <= 1 ? "OK" : "FAIL"))
+              String.format(
+                  Locale.ROOT,
+                  "seed=%d toff=%d method=%s cfg=%s model=%s prior=%s pts=%d rows=%d cpu=%.1f wall=%.1f "
+                      + "68=[%.3f,%.3f] ex68=[%.3f,%.3f] 95=[%.3f,%.3f] ex95=[%.3f,%.3f] "
+                      + "d68=(%+.3f,%+.3f) d95=(%+.3f,%+.3f) worst/tol=%.2f %s",
+                  seed,
+                  trainOffset,
+                  r.method().replace(' ', '-'),
+                  config.getFileName(),
+                  kindName,
+                  prior,
+                  points,
+                  rows,
+                  cpu,
+                  wall,
+                  iv.cl68().lower(),
+                  iv.cl68().upper(),
+                  ex.cl68().lower(),
+                  ex.cl68().upper(),
+                  iv.cl95().lower(),
+                  iv.cl95().upper(),
+                  ex.cl95().lower(),
+                  ex.cl95().upper(),
+                  d68lo,
+                  d68hi,
+                  d95lo,
+                  d95hi,
+                  worst,
+                  worst <= 1 ? "OK" : "FAIL"))
           .append('\n');
     }
     System.out.print(sb);

@@ -15,12 +15,13 @@ import org.sbi4j.samples.estimators.RatioEstimator;
  * A ratio model normalised per θ over a sample of θ1 (docs/math.md §10.5): an exact ratio has
  * E_{x~p(x|θ1)}[r(x|θ, θ1)] = 1 for every θ, so
  *
- * <pre>r̂_N(x|θ, θ1) = r̂(x|θ, θ_ref) / Σ_i v_i r̂(x_i|θ, θ_ref),   v_i = dσ_i(θ1) / Σ_k dσ_k(θ1),</pre>
+ * <pre>r̂_N(x|θ, θ1) = r̂(x|θ, θ_ref) / Σ_i v_i r̂(x_i|θ, θ_ref),   v_i = dσ_i(θ1) / Σ_k dσ_k(θ1),
+ * </pre>
  *
  * with the weighted events i of a normalisation sample (not those the result is judged on). A model
- * that is right up to a factor c(θ) becomes independent of it; the score is t̂_N = t̂ − Σ_i v_i r̂_i
- * t̂_i / Σ_i v_i r̂_i. The sum is formed once per θ (log-sum-exp, in double) and cached. Built for
- * models without nuisance parameters.
+ * that is right up to a factor c(θ) becomes independent of it; the score is t̂_N = t̂ − Σ_i v_i
+ * r̂_i t̂_i / Σ_i v_i r̂_i. The sum is formed once per θ (log-sum-exp, in double) and cached. Built
+ * for models without nuisance parameters.
  */
 public final class NormalizedRatio implements RatioEstimator {
   private final RatioEstimator base;
@@ -62,9 +63,9 @@ public final class NormalizedRatio implements RatioEstimator {
 
   /**
    * {@code source} normalised on the validation partition of {@code file} at θ1 = the default
-   * reference (θ = 0 when inside every range, else the centre), as {@link CalibratedRatio#calibrate}
-   * calibrates: a ratio model becomes a {@link LimitSource.Ratio} labelled "METHOD normalised";
-   * histogram baselines are returned as they are.
+   * reference (θ = 0 when inside every range, else the centre), as {@link
+   * CalibratedRatio#calibrate} calibrates: a ratio model becomes a {@link LimitSource.Ratio}
+   * labelled "METHOD normalised"; histogram baselines are returned as they are.
    */
   public static LimitSource normalize(LimitSource source, EventSample file) {
     if (!(source instanceof LimitSource.Ratio r)) {
@@ -89,25 +90,6 @@ public final class NormalizedRatio implements RatioEstimator {
   @Override
   public double[][] thetaRange() {
     return base.thetaRange();
-  }
-
-  @Override
-  public List<RatioEstimator> members() {
-    List<RatioEstimator> ms = base.members();
-    if (ms.size() == 1 && ms.get(0) == base) {
-      return List.of(this);
-    }
-    List<RatioEstimator> out = new ArrayList<>();
-    for (RatioEstimator m : ms) {
-      out.add(new NormalizedRatio(m, sample, weights));
-    }
-    return out;
-  }
-
-  private NormalizedRatio(RatioEstimator base, EventSample sample, double[] weights) {
-    this.base = base;
-    this.sample = sample;
-    this.weights = weights;
   }
 
   /** Per θ row: log Σ_i v_i r̂(x_i|θ), formed once per θ (likelihoods ask in blocks of events). */

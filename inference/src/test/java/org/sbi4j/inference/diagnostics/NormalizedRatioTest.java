@@ -191,7 +191,8 @@ class NormalizedRatioTest {
     LimitSource h = LimitSource.histogram(List.of("x"));
     assertSame(h, NormalizedRatio.normalize(h, file));
     LimitSource r =
-        NormalizedRatio.normalize(new LimitSource.Ratio("alices", new ExactRatio(sim, THETA1)), file);
+        NormalizedRatio.normalize(
+            new LimitSource.Ratio("alices", new ExactRatio(sim, THETA1)), file);
     assertEquals("alices normalised", r.label());
     assertTrue(((LimitSource.Ratio) r).estimator() instanceof NormalizedRatio);
   }
@@ -200,15 +201,13 @@ class NormalizedRatioTest {
   private Intervals intervals(RatioEstimator model, ParameterGrid grid) {
     MorphedEvents ev = new MorphedEvents(quadrature);
     Dataset asimov = Dataset.asimov(ev, ev, new double[] {0}, L);
-    return LikelihoodScan.run(
-            new ExtendedLikelihood(model, asimov, ev, L), List.of("theta"), grid)
+    return LikelihoodScan.run(new ExtendedLikelihood(model, asimov, ev, L), List.of("theta"), grid)
         .intervals()
         .get("theta");
   }
 
   private double crossing(double level, double a, double b) {
     return new BrentSolver(1e-12)
-        .solve(
-            1000, t -> SimulatorQuadrature.asimovQ(sim, t, 0, L, -5, 40) - level, a, b);
+        .solve(1000, t -> SimulatorQuadrature.asimovQ(sim, t, 0, L, -5, 40) - level, a, b);
   }
 }
