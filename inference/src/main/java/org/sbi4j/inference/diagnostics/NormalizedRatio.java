@@ -68,13 +68,7 @@ public final class NormalizedRatio implements RatioEstimator {
    * labelled "METHOD normalised"; histogram baselines are returned as they are.
    */
   public static LimitSource normalize(LimitSource source, EventSample file) {
-    if (!(source instanceof LimitSource.Ratio r)) {
-      return source;
-    }
-    MorphedEvents normalization = DiagnoseAnalysis.validation(file);
-    double[] theta1 = DiagnoseAnalysis.defaultTheta1(normalization.setup().parameters());
-    return new LimitSource.Ratio(
-        r.label() + " normalised", new NormalizedRatio(r.estimator(), normalization, theta1));
+    return ValidationWrap.apply(source, file, "normalised", NormalizedRatio::new);
   }
 
   @Override

@@ -32,16 +32,19 @@ class NormalizedRatioTest {
   private final Simulator sim = Simulators.INTERFERENCE_1D.create();
   private final EventSample quadrature = SimulatorQuadrature.quadratureEvents(sim, -5, 40, 300);
 
-  /** The exact log r(x|θ, 0) plus c(θ) = 0.4 θ − 0.6 θ²: right in x, wrong per θ. */
-  static final class MisNormalized implements RatioEstimator {
+  /**
+   * a·log r(x|θ, 0) + c(θ) of the exact ratio, c(θ) = k (0.4 θ − 0.6 θ²): with a = 1 right in x and
+   * wrong per θ, with a ≠ 1 wrong in x too.
+   */
+  static final class Distorted implements RatioEstimator {
     private final ExactRatio exact;
+    private final double a;
+    private final double k;
 
-    MisNormalized(ExactRatio exact) {
+    Distorted(ExactRatio exact, double a, double k) {
       this.exact = exact;
-    }
-
-    static double offset(double theta) {
-      return 0.4 * theta - 0.6 * theta * theta;
+      this.a = a;
+      this.k = k;
     }
 
     @Override
@@ -63,8 +66,9 @@ class NormalizedRatioTest {
     public double[][] logRatio(EventSample events, double[][] thetas) {
       double[][] lr = exact.logRatio(events, thetas);
       for (int j = 0; j < thetas.length; j++) {
+        double t = thetas[j][0];
         for (int e = 0; e < lr[j].length; e++) {
-          lr[j][e] += offset(thetas[j][0]);
+          lr[j][e] = a * lr[j][e] + k * (0.4 * t - 0.6 * t * t);
         }
       }
       return lr;
@@ -72,13 +76,13 @@ class NormalizedRatioTest {
 
     @Override
     public double[][][] score(EventSample events, double[][] thetas) {
-      double[][][] t = exact.score(events, thetas);
+      double[][][] s = exact.score(events, thetas);
       for (int j = 0; j < thetas.length; j++) {
-        for (double[] row : t[j]) {
-          row[0] += 0.4 - 1.2 * thetas[j][0];
+        for (double[] row : s[j]) {
+          row[0] = a * row[0] + k * (0.4 - 1.2 * thetas[j][0]);
         }
       }
-      return t;
+      return s;
     }
   }
 
@@ -86,7 +90,7 @@ class NormalizedRatioTest {
   void aRatioWrongByAFactorPerThetaComesBackExact() {
     ExactRatio exact = new ExactRatio(sim, THETA1);
     MorphedEvents norm = new MorphedEvents(quadrature);
-    NormalizedRatio fixed = new NormalizedRatio(new MisNormalized(exact), norm, THETA1);
+    NormalizedRatio fixed = new NormalizedRatio(new Distorted(exact, 1, 1), norm, THETA1);
     NormalizedRatio plain = new NormalizedRatio(exact, norm, THETA1);
     EventSample x = sim.events(200, 3);
     double[][] thetas = {{-0.9}, {-0.4}, {0}, {0.3}, {0.9}};
@@ -113,45 +117,7 @@ class NormalizedRatioTest {
     // way no factor describes, and t̂_N must still be ∂θ log r̂_N (central differences, step h =
     // 1e−4: error O(h²) ≈ 1e−8 times the third derivative, far below 1e−6)
     ExactRatio exact = new ExactRatio(sim, THETA1);
-    RatioEstimator scaled =
-        new RatioEstimator() {
-          @Override
-          public List<String> observables() {
-            return exact.observables();
-          }
-
-          @Override
-          public List<String> parameters() {
-            return exact.parameters();
-          }
-
-          @Override
-          public double[][] thetaRange() {
-            return exact.thetaRange();
-          }
-
-          @Override
-          public double[][] logRatio(EventSample events, double[][] thetas) {
-            double[][] lr = exact.logRatio(events, thetas);
-            for (double[] row : lr) {
-              for (int e = 0; e < row.length; e++) {
-                row[e] *= 0.8;
-              }
-            }
-            return lr;
-          }
-
-          @Override
-          public double[][][] score(EventSample events, double[][] thetas) {
-            double[][][] t = exact.score(events, thetas);
-            for (double[][] m : t) {
-              for (double[] row : m) {
-                row[0] *= 0.8;
-              }
-            }
-            return t;
-          }
-        };
+    RatioEstimator scaled = new Distorted(exact, 0.8, 0);
     NormalizedRatio n = new NormalizedRatio(scaled, new MorphedEvents(quadrature), THETA1);
     EventSample x = sim.events(50, 4);
     double h = 1e-4;
@@ -171,8 +137,9 @@ class NormalizedRatioTest {
     ExactRatio exact = new ExactRatio(sim, THETA1);
     MorphedEvents norm = new MorphedEvents(quadrature);
     ParameterGrid grid = ParameterGrid.parse("-1:1:41");
-    Intervals raw = intervals(new MisNormalized(exact), grid);
-    Intervals fixed = intervals(new NormalizedRatio(new MisNormalized(exact), norm, THETA1), grid);
+    Intervals raw = intervals(new Distorted(exact, 1, 1), grid);
+    Intervals fixed =
+        intervals(new NormalizedRatio(new Distorted(exact, 1, 1), norm, THETA1), grid);
     double lo68 = crossing(1, -1, 0);
     double hi68 = crossing(1, 0, 1);
     double lo95 = crossing(3.841458820694124, -1, 0);

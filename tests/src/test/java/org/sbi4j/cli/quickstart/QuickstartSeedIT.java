@@ -34,8 +34,7 @@ class QuickstartSeedIT {
     AtomicFiles.writeString(config, TrainStage.ALICES_CONFIG);
     Path model = dir.resolve("models/alices");
     TrainStep.run(
-        new TrainStep.Request(
-            Method.ALICES, c.get("trainRatio"), config, model, c.seed(5), null));
+        new TrainStep.Request(Method.ALICES, c.get("trainRatio"), config, model, c.seed(5), null));
     assertTrue(Files.isDirectory(model));
     Path events = c.get("events");
     LimitsReport report =
