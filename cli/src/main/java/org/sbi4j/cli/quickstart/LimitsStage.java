@@ -85,8 +85,9 @@ final class LimitsStage implements Stage {
   /**
    * ALICES as the quickstart scans it, labelled "ALICES": the model folder's ratio normalised per θ
    * over the validation partition of {@code events} at θ1 = 0 (docs/math.md §10.6; {@code limits
-   * --normalize}). Unnormalised, its mean under θ1 was 1.007–1.025 at θ = −0.4 and the lower 95 %
-   * bound 0.035–0.068 below the exact one on the seeds of bench/results/quickstart-seeds.md.
+   * --normalize}). Unnormalised, its mean under θ1 at θ = −0.4 was 0.99–1.04 and the intervals
+   * missed 0.03/0.05 on 6 of the 12 seeds of bench/results/quickstart-seeds.md (up to 0.114 at the
+   * lower 95 % end); normalised, none did.
    */
   static LimitSource alices(Path model, Path events) {
     LimitSource.Ratio raw = (LimitSource.Ratio) ModelSources.limitSource(model);

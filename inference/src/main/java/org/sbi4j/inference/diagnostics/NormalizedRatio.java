@@ -12,7 +12,7 @@ import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.estimators.RatioEstimator;
 
 /**
- * A ratio model normalised per θ over a sample of θ1 (docs/math.md §10.5): an exact ratio has
+ * A ratio model normalised per θ over a sample of θ1 (docs/math.md §10.6): an exact ratio has
  * E_{x~p(x|θ1)}[r(x|θ, θ1)] = 1 for every θ, so
  *
  * <pre>r̂_N(x|θ, θ1) = r̂(x|θ, θ_ref) / Σ_i v_i r̂(x_i|θ, θ_ref),   v_i = dσ_i(θ1) / Σ_k dσ_k(θ1),
@@ -139,8 +139,12 @@ public final class NormalizedRatio implements RatioEstimator {
         n[1 + a] = mean[a] / sum;
       }
       if (!Double.isFinite(n[0])) {
-        throw new IllegalStateException(
-            "the model's normalisation at θ = " + Arrays.toString(todo[k]) + " is not finite");
+        throw new InvalidValueException(
+            "normalize",
+            "the weighted mean of r̂ at θ = "
+                + Arrays.toString(todo[k])
+                + " over the normalisation events is not positive and finite (negative event"
+                + " weights at θ1, or a model returning non-finite values); leave --normalize out");
       }
       cache.put(key(todo[k]), n);
       out[missing.get(k)] = n;
