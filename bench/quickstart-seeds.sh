@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Seed robustness of the quickstart's ALICES limits (issue 21): for each root seed and training
 # offset, the quickstart's events and ratio sample, ALICES trained with CONFIG, and its expected
-# limits next to the exact ones (QuickstartSeeds, cli test sources). One JVM per run, one thread.
-# Usage: bench/quickstart-seeds.sh DIR CONFIG "SEED:OFFSET ..." [PRIOR THETA_POINTS ROWS]
+# limits next to the exact ones (QuickstartSeeds, cli test sources): one line for the quickstart's
+# ALICES (normalised per θ) and one for the same model unnormalised. One JVM per run, one thread.
+# Usage: bench/quickstart-seeds.sh DIR CONFIG "SEED:OFFSET ..." [PRIOR THETA_POINTS ROWS [MODEL]]
+#   MODEL: plain (default), linear or quadratic (morphing-aware, docs/math.md §3.9)
 #   e.g. bench/quickstart-seeds.sh /tmp/qs cli-alices.yaml "1:0 1:1 1:2 2:0 3:0"
 set -euo pipefail
 cd "$(dirname "$0")/.."

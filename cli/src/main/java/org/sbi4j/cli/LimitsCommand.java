@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sbi4j.inference.diagnostics.CalibratedRatio;
+import org.sbi4j.inference.diagnostics.NormalizedRatio;
 import org.sbi4j.inference.fisher.FisherKind;
 import org.sbi4j.inference.likelihood.DataFiles;
 import org.sbi4j.inference.limits.Interval;
@@ -127,6 +128,14 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
   boolean calibrate;
 
   @Option(
+      names = "--normalize",
+      description =
+          "Normalise each ratio model per θ, r̂(x|θ) / Σ v_i r̂(x_i|θ) over the validation partition"
+              + " of --events weighted to θ1 (θ = 0, or the centre of the ranges), so that its"
+              + " mean under θ1 is 1 as for the exact ratio.")
+  boolean normalize;
+
+  @Option(
       names = "--plot",
       defaultValue = "limits",
       paramLabel = "PREFIX",
@@ -168,6 +177,10 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
                 "calibrate",
                 "--calibrate",
                 "calibration events",
+                "--events",
+                "normalize",
+                "--normalize",
+                "normalization events",
                 "--events")
             .with("modelFolder", "--model", "train one with 'sbi4j train --out DIR'"));
   }
@@ -187,12 +200,22 @@ final class LimitsCommand implements Callable<Integer>, OptionMap.Mapped, Output
   public Integer call() {
     List<LimitSource> sources = new ArrayList<>();
     boolean sallino = sallino(mode, models);
-    EventSample calibrationFile = calibrate ? DataFiles.events(events) : null;
+    if (calibrate && normalize) {
+      throw new IllegalArgumentException(
+          "--normalize with --calibrate: a calibrated ratio is already normalised per θ; give one"
+              + " of them");
+    }
+    EventSample calibrationFile = calibrate || normalize ? DataFiles.events(events) : null;
     for (Path m : models) {
       Path dir = CommonOptions.modelFolder(m);
       LimitSource s =
           sallino ? ModelSources.sallino(dir, rates.bins) : ModelSources.limitSource(dir, theta1);
-      sources.add(calibrate ? CalibratedRatio.calibrate(s, calibrationFile) : s);
+      if (calibrate) {
+        s = CalibratedRatio.calibrate(s, calibrationFile);
+      } else if (normalize) {
+        s = NormalizedRatio.normalize(s, calibrationFile);
+      }
+      sources.add(s);
     }
     for (String h : histograms) {
       sources.add(ModelSources.open(new SourceSpec.Histogram(List.of(h.split(",")), rates.bins)));

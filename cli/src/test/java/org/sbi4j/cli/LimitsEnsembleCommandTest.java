@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sbi4j.inference.diagnostics.NormalizedRatio;
 import org.sbi4j.inference.likelihood.DataFiles;
 import org.sbi4j.inference.limits.Intervals;
 import org.sbi4j.inference.limits.LimitSource;
@@ -20,7 +21,10 @@ import org.sbi4j.training.store.ModelFolder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code limits} with an ensemble (the members' band) and with {@code --calibrate}. */
+/**
+ * {@code limits} with an ensemble (the members' band), with {@code --calibrate} and with {@code
+ * --normalize}.
+ */
 class LimitsEnsembleCommandTest {
   @TempDir static Path dir;
   static final Path events = TestEvents.interference1d(10_000, 23);
@@ -104,5 +108,54 @@ class LimitsEnsembleCommandTest {
     for (JsonNode v : q) {
       assertTrue(Double.isFinite(v.asDouble()) && v.asDouble() >= 0);
     }
+  }
+
+  @Test
+  void normalisedLimitsAreTheLibrarysNormalisedRatio() {
+    Path json = dir.resolve("norm.json");
+    CliRun run =
+        CliRun.of(
+            "limits --model",
+            TestModels.ratioEnsemble(),
+            "--histogram x --events",
+            events,
+            "--theta-true 0 --luminosity 10 --grid -1:1:21 --normalize --json",
+            json,
+            "--plot",
+            dir.resolve("norm"));
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode r = JsonMapper.builder().build().readTree(json.toFile());
+    assertEquals("ALICES normalised", r.get("method").asText());
+    assertEquals("histogram x", r.get("results").get(1).get("method").asText());
+    // the normalised ratio is no ensemble: no band (as for --calibrate)
+    assertTrue(!r.has("memberIntervals"));
+    // the same arithmetic as the library's NormalizedRatio on the same files (1e-12: rounding)
+    EventSample file = DataFiles.events(events);
+    LimitSource source =
+        NormalizedRatio.normalize(
+            org.sbi4j.inference.limits.ModelSources.limitSource(TestModels.ratioEnsemble()), file);
+    Intervals iv =
+        Limits.expected(file, source, new double[] {0}, 10, ParameterGrid.parse("-1:1:21"))
+            .scan()
+            .intervals()
+            .get("theta");
+    JsonNode got = r.get("intervals").get("theta");
+    assertEquals(iv.cl68().lower(), got.get("cl68").get(0).asDouble(), 1e-12);
+    assertEquals(iv.cl95().upper(), got.get("cl95").get(1).asDouble(), 1e-12);
+  }
+
+  @Test
+  void normaliseWithCalibrateIsRefusedInOneLine() {
+    CliRun run =
+        CliRun.of(
+            "limits --model",
+            TestModels.ratioEnsemble(),
+            "--events",
+            events,
+            "--theta-true 0 --luminosity 10 --grid -1:1:21 --normalize --calibrate --plot",
+            dir.resolve("both"));
+    assertEquals(2, run.exitCode(), run.err());
+    assertTrue(run.err().contains("--normalize with --calibrate"), run.err());
+    assertEquals(1, run.err().strip().lines().count(), run.err());
   }
 }

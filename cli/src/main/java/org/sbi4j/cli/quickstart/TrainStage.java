@@ -17,49 +17,52 @@ import org.sbi4j.training.store.ModelFolder;
  */
 final class TrainStage implements Stage {
   /**
-   * ALICES: the architecture and learning-rate schedule of configs/train.yaml, 40 epochs instead of
-   * 50, and gradientClip as in configs/train-gold.yaml. With the earlier config ([64, 64], 15
-   * epochs) on 15 000 rows at 50 θ0 points its 95 % interval was [−0.601, 0.358] against the exact
-   * [−0.388, 0.361]. 20 epochs are not enough: an under-trained network flattens log r̂ towards 0
-   * at negative θ0, where dσ(z|θ0) has its zero, and widens the interval on that side. On the
-   * quickstart's data, with 20 epochs 4 of 5 trainings (seeds, ensembles of 3, learning rate 3e−3)
-   * put the lower 95 % bound more than 0.05 below the exact one; with 40 epochs the quickstart's
-   * seed is 0.017 (68 %) and 0.040 (95 %) off, but 2 of 3 other seeds are still 0.065–0.14 off at
-   * 95 %: the agreement is not yet robust to the seed. The QuickstartIT holds every bound within
-   * 0.03 (68 %) / 0.05 (95 %) of the exact intervals for the default seed.
+   * ALICES: the architecture and learning-rate schedule of configs/train.yaml, 26 epochs instead of
+   * 50 on the 100 000 ratio rows of AugmentStage, and gradientClip as in configs/train-gold.yaml;
+   * the limits stage scans it normalised per θ to mean 1 under θ1 = 0 (LimitsStage#alices,
+   * docs/math.md §10.6). With the earlier config ([64, 64], 15 epochs) on 15 000 rows at 50 θ0
+   * points its 95 % interval was [−0.601, 0.358] against the exact [−0.388, 0.361]: an
+   * under-trained network flattens log r̂ towards 0 at negative θ0, where dσ(z|θ0) has its zero,
+   * and widens the interval on that side. The QuickstartIT holds every bound within 0.03 (68 %) /
+   * 0.05 (95 %) of the exact intervals for the default seed, QuickstartSeedIT for root seed 2.
    *
-   * <p>Measured with this config (bench/quickstart-seeds.sh, table and the other recipes tried in
+   * <p>Measured (bench/quickstart-seeds.sh, tables and the other recipes tried in
    * bench/results/quickstart-seeds.md; root seed/training-seed offset: ALICES minus exact, lower
-   * and upper end; offset 0 is the quickstart itself):
+   * and upper end; offset 0 is the quickstart itself), normalised as the limits stage scans it, and
+   * the same model unnormalised:
    *
    * <pre>
-   *   seed/offset   68 % (lo, hi)      95 % (lo, hi)      exact 95 %
-   *   1/0           (−0.017, +0.002)   (−0.040, −0.001)   [−0.379, 0.363]
-   *   1/1           (−0.011, +0.006)   (−0.047, +0.001)   [−0.379, 0.363]
-   *   1/2           (−0.030, −0.006)   (−0.068, −0.007)   [−0.379, 0.363]
-   *   2/0           (−0.033, +0.004)   (−0.057, +0.005)   [−0.398, 0.356]
+   *   seed/offset   normalised: 68 %     95 %                unnormalised: 95 %
+   *   1/0           (−0.008, −0.006)   (−0.042, −0.010)      (−0.114, −0.014)
+   *   1/1           (+0.006, +0.014)   (+0.014, +0.012)      (−0.013, −0.002)
+   *   1/2           (−0.012, +0.003)   (−0.017, +0.004)      (−0.017, +0.008)
+   *   2/0           (−0.007, +0.009)   (−0.030, +0.005)      (−0.046, −0.012)
+   *   2/1           (−0.015, −0.000)   (−0.020, −0.002)      (−0.045, +0.004)
+   *   2/2           (−0.023, +0.005)   (−0.043, +0.009)      (−0.074, −0.008)
+   *   3/0           (−0.014, −0.013)   (−0.026, −0.020)      (−0.048, −0.012)
+   *   3/1           (−0.012, −0.011)   (−0.031, −0.017)      (−0.062, −0.014)
+   *   4/0           (−0.019, −0.008)   (−0.011, −0.010)      (−0.004, −0.008)
+   *   4/1           (−0.008, +0.018)   (−0.015, +0.021)      (−0.049, −0.009)
+   *   5/0           (−0.012, +0.011)   (−0.034, +0.011)      (−0.082, −0.006)
+   *   5/1           (−0.011, +0.000)   (−0.031, −0.003)      (−0.042, −0.001)
    * </pre>
    *
-   * Every lower bound is below the exact one: a bias, not only noise. Its cause, measured on the
-   * trained models (x ~ p(x|0), 20 000 events): the interval's lower end hinges on the
-   * Kullback–Leibler term E[−log r̂(x|θ0)] at θ0 ≈ −0.4, which these models underestimate by ≈
-   * 0.025 of 0.19; about half of that is the tail x > 2.5, where dσ(z|θ0) has its zero and log
-   * r(x|θ0) a dip of depth ≈ −3.4 that only ≈ 8 % of the rows reach, and half the normalisation
-   * (E[r̂] = 1.007–1.013 instead of 1). Optimiser settings on the same rows do not remove it (α = 5
-   * or 20, batch 64, learning rate 3e−3, an ensemble of two 3×64 networks: 0.045–0.117 off at 95 %
-   * on the seeds tried). More rows help on average but not for every seed: 100 000 rows at 40
-   * epochs (2× the CPU) were 0.009–0.026 off on three of five seeds but 0.057 and 0.093 on the
-   * others; at 26 epochs (1.25× the CPU) 0.013–0.048 on four but 0.114 on the quickstart's own; at
-   * 20 epochs 0.010–0.065. More θ0 mass at negative θ0 (U(−1, 0.6) or U(−0.8, 0.5)) is as
-   * seed-dependent (0.019–0.092). No recipe within 1.3× the CPU held 0.05 on every seed tried: the
-   * seed-to-seed spread of the lower 95 % bound (≈ ±0.03) is as large as the bias.
+   * Unnormalised the lower bounds are below the exact ones: the lower end hinges on the
+   * Kullback–Leibler term E[−log r̂(x|θ0)] at θ0 ≈ −0.4, which the models underestimate; part of
+   * that is the normalisation (E[r̂] = 0.99–1.04 instead of 1), which the limits stage removes, and
+   * part the tail x > 2.5, where dσ(z|θ0) has its zero and log r(x|θ0) a dip of depth ≈ −3.4 that
+   * only ≈ 8 % of the rows reach. With the previous recipe (50 000 rows, 40 epochs, about 0.8× this
+   * training CPU) the normalised intervals held 0.03/0.05 on 11 of the same 12 combinations, root
+   * seed 5/0 being 0.059 off, too flat in x for a factor per θ to correct. Optimiser settings (α =
+   * 5 or 20, batch 64, learning rate 3e−3, an ensemble of two 3×64 networks) did not remove the
+   * bias; the morphing-aware quadratic parameterisation (docs/math.md §3.9) cost 4.7× the CPU.
    */
   static final String ALICES_CONFIG =
       """
-      # quickstart ALICES config: configs/train.yaml's network and learning rates, 40 epochs,
+      # quickstart ALICES config: configs/train.yaml's network and learning rates, 26 epochs,
       # gradientClip as in configs/train-gold.yaml
       hiddenLayers: [100, 100, 100]
-      epochs: 40
+      epochs: 26
       learningRate: 1.0e-3
       finalLearningRate: 1.0e-4
       gradientClip: 0.1

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.sbi4j.common.Seeds;
 import org.sbi4j.inference.limits.Intervals;
+import org.sbi4j.inference.limits.LimitSource;
 import org.sbi4j.inference.limits.LimitsReport;
 import org.sbi4j.inference.limits.LimitsResult;
 import org.sbi4j.inference.limits.ModelSources;
@@ -15,6 +16,7 @@ import org.sbi4j.samples.mining.Partition;
 import org.sbi4j.samples.simulators.Simulators;
 import org.sbi4j.samples.steps.AugmentStep;
 import org.sbi4j.training.model.Method;
+import org.sbi4j.training.model.MorphingAware;
 import org.sbi4j.training.steps.TrainStep;
 import org.sbi4j.training.store.ModelFolder;
 
@@ -23,10 +25,13 @@ import org.sbi4j.training.store.ModelFolder;
  * events and ratio sample for a root seed (its own stages and seeds, kept in DIR/dSEED for the next
  * call), ALICES trained with a config and the quickstart's training seed (or one derived from it),
  * and its expected limits next to the exact likelihood's, on the quickstart's grid and Asimov data.
- * Prints one line: the intervals, their differences and the process CPU time of the training.
+ * Prints one line per method (the quickstart's ALICES, normalised per θ, and the same model
+ * unnormalised): the intervals, their differences and the process CPU time of the training.
  *
- * <p>Arguments: DIR SEED TRAIN_OFFSET CONFIG [PRIOR [THETA_POINTS [ROWS]]]; TRAIN_OFFSET 0 is the
- * quickstart's training seed, k > 0 the seed derive(quickstart's, k).
+ * <p>Arguments: DIR SEED TRAIN_OFFSET CONFIG [PRIOR [THETA_POINTS [ROWS [MODEL]]]]; TRAIN_OFFSET 0
+ * is the quickstart's training seed, k > 0 the seed derive(quickstart's, k); MODEL is {@code plain}
+ * (a parameterised network), {@code linear} or {@code quadratic} (morphing-aware, docs/math.md
+ * §3.9), the quickstart's own when omitted.
  */
 public final class QuickstartSeeds {
   private QuickstartSeeds() {}
@@ -38,6 +43,11 @@ public final class QuickstartSeeds {
     String prior = a.length > 4 ? a[4] : "uniform:-1:1";
     int points = a.length > 5 ? Integer.parseInt(a[5]) : AugmentStage.RATIO_THETAS;
     int rows = a.length > 6 ? Integer.parseInt(a[6]) : AugmentStage.RATIO_ROWS;
+    String kindName = a.length > 7 ? a[7] : "plain";
+    MorphingAware.Kind kind =
+        kindName.equals("plain")
+            ? null
+            : MorphingAware.Kind.valueOf(kindName.toUpperCase(Locale.ROOT));
     Path dir = Path.of(a[0]).resolve("d" + seed);
     Files.createDirectories(dir);
     QuickstartContext c = new QuickstartContext(dir, seed);
@@ -68,12 +78,21 @@ public final class QuickstartSeeds {
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpu0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
-    TrainStep.run(new TrainStep.Request(Method.ALICES, ratio, config, model, trainSeed, null));
+    TrainStep.run(
+        new TrainStep.Request(
+            Method.ALICES, ratio, config, model, trainSeed, null, null, kind, events));
     double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
     double wall = (System.nanoTime() - t0) / 1e9;
     LimitsReport report =
         LimitsStage.expectedLimits(
-            events, List.of(LimitsStage.exact(), ModelSources.limitSource(model)), null);
+            events,
+            List.of(
+                LimitsStage.exact(),
+                LimitsStage.alices(model, events),
+                new LimitSource.Ratio(
+                    "ALICES unnormalised",
+                    ((LimitSource.Ratio) ModelSources.limitSource(model)).estimator())),
+            null);
     Intervals ex = null;
     StringBuilder sb = new StringBuilder();
     for (LimitsResult r : report.results()) {
@@ -91,35 +110,38 @@ public final class QuickstartSeeds {
               Math.max(Math.abs(d68lo), Math.abs(d68hi)) / 0.03,
               Math.max(Math.abs(d95lo), Math.abs(d95hi)) / 0.05);
       sb.append(
-          String.format(
-              Locale.ROOT,
-              "seed=%d toff=%d cfg=%s prior=%s pts=%d rows=%d cpu=%.1f wall=%.1f "
-                  + "68=[%.3f,%.3f] ex68=[%.3f,%.3f] 95=[%.3f,%.3f] ex95=[%.3f,%.3f] "
-                  + "d68=(%+.3f,%+.3f) d95=(%+.3f,%+.3f) worst/tol=%.2f %s",
-              seed,
-              trainOffset,
-              config.getFileName(),
-              prior,
-              points,
-              rows,
-              cpu,
-              wall,
-              iv.cl68().lower(),
-              iv.cl68().upper(),
-              ex.cl68().lower(),
-              ex.cl68().upper(),
-              iv.cl95().lower(),
-              iv.cl95().upper(),
-              ex.cl95().lower(),
-              ex.cl95().upper(),
-              d68lo,
-              d68hi,
-              d95lo,
-              d95hi,
-              worst,
-              worst <= 1 ? "OK" : "FAIL"));
+              String.format(
+                  Locale.ROOT,
+                  "seed=%d toff=%d method=%s cfg=%s model=%s prior=%s pts=%d rows=%d cpu=%.1f wall=%.1f "
+                      + "68=[%.3f,%.3f] ex68=[%.3f,%.3f] 95=[%.3f,%.3f] ex95=[%.3f,%.3f] "
+                      + "d68=(%+.3f,%+.3f) d95=(%+.3f,%+.3f) worst/tol=%.2f %s",
+                  seed,
+                  trainOffset,
+                  r.method().replace(' ', '-'),
+                  config.getFileName(),
+                  kindName,
+                  prior,
+                  points,
+                  rows,
+                  cpu,
+                  wall,
+                  iv.cl68().lower(),
+                  iv.cl68().upper(),
+                  ex.cl68().lower(),
+                  ex.cl68().upper(),
+                  iv.cl95().lower(),
+                  iv.cl95().upper(),
+                  ex.cl95().lower(),
+                  ex.cl95().upper(),
+                  d68lo,
+                  d68hi,
+                  d95lo,
+                  d95hi,
+                  worst,
+                  worst <= 1 ? "OK" : "FAIL"))
+          .append('\n');
     }
-    System.out.println(sb);
+    System.out.print(sb);
     System.out.println(divergence(model));
   }
 
@@ -132,7 +154,11 @@ public final class QuickstartSeeds {
     var sim = Simulators.INTERFERENCE_1D.create();
     EventSample ev = sim.events(20_000, 99);
     double[][] thetas = {{-0.4}, {0.3}};
-    double[][] lr = ModelFolder.load(model).ratioModel().logRatio(ev, thetas);
+    var loaded = ModelFolder.load(model);
+    double[][] lr =
+        loaded.model().isMorphingAware()
+            ? loaded.morphingAwareModel().logRatio(ev, thetas)
+            : loaded.ratioModel().logRatio(ev, thetas);
     StringBuilder sb = new StringBuilder("seed-kl");
     for (int j = 0; j < thetas.length; j++) {
       double hat = 0;

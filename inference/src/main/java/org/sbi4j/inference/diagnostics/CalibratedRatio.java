@@ -62,13 +62,7 @@ public final class CalibratedRatio implements RatioEstimator {
    * LimitSource.Ratio} labelled "METHOD calibrated"; histogram baselines are returned as they are.
    */
   public static LimitSource calibrate(LimitSource source, EventSample file) {
-    if (!(source instanceof LimitSource.Ratio r)) {
-      return source;
-    }
-    MorphedEvents calibration = DiagnoseAnalysis.validation(file);
-    double[] theta1 = DiagnoseAnalysis.defaultTheta1(calibration.setup().parameters());
-    return new LimitSource.Ratio(
-        r.label() + " calibrated", new CalibratedRatio(r.estimator(), calibration, theta1));
+    return ValidationWrap.apply(source, file, "calibrated", CalibratedRatio::new);
   }
 
   @Override
