@@ -4,9 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.IntStream;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 import org.sbi4j.common.Seeds;
+import org.sbi4j.it.DoublyMetric;
 import org.sbi4j.it.EstimatorAccuracy;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.EventSource;
@@ -50,12 +49,18 @@ public final class DoublyParameterizedAccuracyBenchmark {
   /** Pairs (θ0, θ1, x) of the test set. */
   static final int TEST_PAIRS = 20_000;
 
+  /** Pairs of the direct estimator (x drawn from p(x|θ1), {@link DoublyMetric#direct}). */
+  static final int DIRECT_PAIRS = 200_000;
+
   private DoublyParameterizedAccuracyBenchmark() {}
 
   public static void main(String[] args) {
     TrainingConfig.Builder b = recipe().toBuilder();
     b.epochs(Integer.getInteger("epochs", 50)).ensembleSize(Integer.getInteger("members", 1));
     b.swapPairs(Boolean.parseBoolean(System.getProperty("swapPairs", "true")));
+    if (System.getProperty("antisymmetric") != null) {
+      b.antisymmetric(Boolean.getBoolean("antisymmetric"));
+    }
     if (System.getProperty("width") != null || System.getProperty("layers") != null) {
       int w = Integer.getInteger("width", 100);
       b.hiddenLayers(IntStream.range(0, Integer.getInteger("layers", 3)).mapToObj(i -> w).toList());
@@ -72,16 +77,18 @@ public final class DoublyParameterizedAccuracyBenchmark {
     for (long seed : seeds) {
       long t = System.nanoTime();
       RatioModel model = train(c, rows, seed);
-      double[] mse = mse(model, TEST_PAIRS, 4);
-      double[] large = mse(model, 10 * TEST_PAIRS, 5);
+      double[] mse = DoublyMetric.weighted(of(model), TEST_PAIRS, 4);
+      double[] large = DoublyMetric.weighted(of(model), 10 * TEST_PAIRS, 5);
+      double[] direct = DoublyMetric.direct(of(model), DIRECT_PAIRS, 6);
       System.out.printf(
-          "doubly ALICES rows %d, epochs %d, members %d, swapPairs %b, layers %s, alpha %s, seed"
-              + " %d: E[(log r̂ − log r)²] %.5f ± %.5f (target < 0.01: %s); on %d other test"
-              + " pairs %.5f ± %.5f; %.0f s%n",
+          "doubly ALICES rows %d, epochs %d, members %d, swapPairs %b, antisymmetric %b, layers %s,"
+              + " alpha %s, seed %d: E[(log r̂ − log r)²] %.5f ± %.5f (target < 0.01: %s); on %d other test"
+              + " pairs %.5f ± %.5f; x drawn from p(x|θ1) on %d pairs %.5f ± %.5f; %.0f s%n",
           rows,
           c.epochs(),
           c.ensembleSize(),
           c.swapPairs(),
+          c.antisymmetric(),
           c.hiddenLayers(),
           c.alpha(),
           seed,
@@ -91,6 +98,9 @@ public final class DoublyParameterizedAccuracyBenchmark {
           10 * TEST_PAIRS,
           large[0],
           large[1],
+          DIRECT_PAIRS,
+          direct[0],
+          direct[1],
           (System.nanoTime() - t) / 1e9);
     }
   }
@@ -125,36 +135,8 @@ public final class DoublyParameterizedAccuracyBenchmark {
     return new Trainer(config).train(sample, Method.ALICES, 3 + 10 * seed).ratioModel();
   }
 
-  /**
-   * {E[(log r̂ − log r)²], its Monte Carlo standard error} over n pairs θ0, θ1 ~ U(−1, 1) with x ~
-   * p(x|θ1): events at θ = 0 weighted by w = r(x|θ1, 0). The estimate Σ w e² / Σ w is
-   * self-normalised; its standard error is sqrt(Σ w² (e² − mse)²) / Σ w (delta method).
-   */
-  static double[] mse(RatioModel model, int n, long seed) {
-    EventSample test = SIM.events(n, Seeds.derive(seed, 1));
-    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(Seeds.derive(seed, 2));
-    double[] rows = new double[2 * n];
-    for (int i = 0; i < 2 * n; i++) {
-      rows[i] = 2 * rng.nextDouble() - 1;
-    }
-    double[] lr = model.predict(rows, test.x()).logRatio();
-    double[] w = new double[n];
-    double[] e2 = new double[n];
-    double sum = 0;
-    double weights = 0;
-    for (int i = 0; i < n; i++) {
-      double[] t0 = {rows[2 * i]};
-      double[] t1 = {rows[2 * i + 1]};
-      w[i] = Math.exp(SIM.logRatio(test.xRow(i), t1, new double[] {0}));
-      e2[i] = Math.pow(lr[i] - SIM.logRatio(test.xRow(i), t0, t1), 2);
-      sum += w[i] * e2[i];
-      weights += w[i];
-    }
-    double mse = sum / weights;
-    double var = 0;
-    for (int i = 0; i < n; i++) {
-      var += w[i] * w[i] * (e2[i] - mse) * (e2[i] - mse);
-    }
-    return new double[] {mse, Math.sqrt(var) / weights};
+  /** The metric's estimators on {@code model}'s predictions. */
+  static DoublyMetric.LogRatio of(RatioModel model) {
+    return (rows, x) -> model.predict(rows, x).logRatio();
   }
 }

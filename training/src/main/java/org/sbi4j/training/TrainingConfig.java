@@ -34,6 +34,8 @@ import org.sbi4j.training.model.Precision;
  *     applies, else SameDiff), SAMEDIFF or FUSED (see {@link TrainingEngine})
  * @param swapPairs doubly parameterised ratio samples only: train on every row and on its mirror
  *     with θ0 and θ1 swapped (docs/math.md §3.8; default false)
+ * @param antisymmetric doubly parameterised ratio samples only: the difference form log r̂(x|θ0,θ1)
+ *     = g(x, θ0) − g(x, θ1) with one network g of (θ, x) (docs/math.md §3.8; default false)
  */
 public record TrainingConfig(
     List<Integer> hiddenLayers,
@@ -52,7 +54,8 @@ public record TrainingConfig(
     Precision precision,
     Integer ensembleSize,
     TrainingEngine engine,
-    Boolean swapPairs)
+    Boolean swapPairs,
+    Boolean antisymmetric)
     implements java.io.Serializable {
 
   public TrainingConfig {
@@ -93,6 +96,7 @@ public record TrainingConfig(
     ensembleSize = atLeast("ensembleSize", ensembleSize, 1, 1);
     engine = engine == null ? TrainingEngine.AUTO : engine;
     swapPairs = swapPairs == null ? Boolean.FALSE : swapPairs;
+    antisymmetric = antisymmetric == null ? Boolean.FALSE : antisymmetric;
   }
 
   /** All defaults. */
@@ -105,7 +109,7 @@ public record TrainingConfig(
     return new Builder(
         new TrainingConfig(
             null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null));
+            null, null, null, null));
   }
 
   /** A builder starting from this config. */
@@ -180,6 +184,7 @@ public record TrainingConfig(
     private Integer ensembleSize;
     private TrainingEngine engine;
     private Boolean swapPairs;
+    private Boolean antisymmetric;
 
     private Builder(TrainingConfig c) {
       hiddenLayers = c.hiddenLayers;
@@ -199,6 +204,7 @@ public record TrainingConfig(
       ensembleSize = c.ensembleSize;
       engine = c.engine;
       swapPairs = c.swapPairs;
+      antisymmetric = c.antisymmetric;
     }
 
     public Builder hiddenLayers(List<Integer> v) {
@@ -286,6 +292,11 @@ public record TrainingConfig(
       return this;
     }
 
+    public Builder antisymmetric(boolean v) {
+      antisymmetric = v;
+      return this;
+    }
+
     public TrainingConfig build() {
       return new TrainingConfig(
           hiddenLayers,
@@ -304,7 +315,8 @@ public record TrainingConfig(
           precision,
           ensembleSize,
           engine,
-          swapPairs);
+          swapPairs,
+          antisymmetric);
     }
   }
 }

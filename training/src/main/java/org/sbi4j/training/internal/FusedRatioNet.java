@@ -55,12 +55,34 @@ final class FusedRatioNet {
   private final float[] gradOut;
 
   /**
+   * The difference form of a doubly parameterised network (docs/math.md §3.8): log r̂(x|θ0,θ1) =
+   * g(θ0, x) − g(θ1, x) with one network g of p + d inputs, the batch's rows (θ0, θ1, x).
+   */
+  private final boolean difference;
+
+  private final float[] diffOut;
+  private final float[] diffGrad;
+
+  /**
    * @param net the architecture and initial weights (inputs θ0 first, then x; one output)
    * @param p number of θ0 inputs (tangent directions)
    * @param maxBatch the largest batch
    */
   FusedRatioNet(Network net, int p, int maxBatch, DenseKernel kernel) {
-    this(net, p, 1, maxBatch, kernel, null);
+    this(net, p, 1, maxBatch, kernel, null, false);
+  }
+
+  /**
+   * The difference form of a doubly parameterised ratio network: the batch rows are (θ0, θ1, x),
+   * log r̂ = g(θ0, x) − g(θ1, x) and t̂ = ∂g(θ0, x)/∂θ0, g being {@code net} (inputs θ, then x).
+   * Each batch runs g on its θ0 rows and on its θ1 rows as one block of 2 × the primal rows (the
+   * tangent rows of the θ1 half stay zero); the loss's gradient with respect to log r̂ flows into
+   * the θ0 half with a plus and into the θ1 half with a minus sign.
+   *
+   * @param net g: inputs θ (p), then x; one output
+   */
+  static FusedRatioNet difference(Network net, int p, int maxBatch, DenseKernel kernel) {
+    return new FusedRatioNet(net, p, 1, maxBatch, kernel, null, true);
   }
 
   /**
@@ -69,7 +91,7 @@ final class FusedRatioNet {
    * @param net the architecture and initial weights (inputs x; p outputs)
    */
   static FusedRatioNet score(Network net, int maxBatch, DenseKernel kernel) {
-    return new FusedRatioNet(net, 0, net.outputs(), maxBatch, kernel, null);
+    return new FusedRatioNet(net, 0, net.outputs(), maxBatch, kernel, null, false);
   }
 
   /**
@@ -80,12 +102,19 @@ final class FusedRatioNet {
    * @param net this net's architecture (any weights)
    */
   FusedRatioNet replica(Network net, int maxBatch) {
-    return new FusedRatioNet(net, p, outputs, maxBatch, kernel, this);
+    return new FusedRatioNet(net, p, outputs, maxBatch, kernel, this, difference);
   }
 
   private FusedRatioNet(
-      Network net, int p, int outputs, int maxBatch, DenseKernel kernel, FusedRatioNet shared) {
+      Network net,
+      int p,
+      int outputs,
+      int maxBatch,
+      DenseKernel kernel,
+      FusedRatioNet shared,
+      boolean difference) {
     this.kernel = kernel;
+    this.difference = difference;
     this.tanh = net.activation() == Activation.TANH;
     this.p = p;
     this.outputs = outputs;
@@ -99,7 +128,10 @@ final class FusedRatioNet {
       outW[j] = j == layers - 1 ? outputs : DenseKernel.padded(dense.get(j).out());
       width[j] = dense.get(j).out();
     }
-    maxRows = (1 + p) * ((maxBatch + 3) / 4 * 4);
+    int half = (maxBatch + 3) / 4 * 4;
+    maxRows = (1 + p) * (difference ? 2 : 1) * half;
+    diffOut = difference ? new float[(1 + p) * half] : null;
+    diffGrad = difference ? new float[(1 + p) * half] : null;
     params = shared == null ? new float[2 * layers][] : shared.params;
     grads = new float[2 * layers][];
     transposed = shared == null ? new float[layers][] : shared.transposed;
@@ -234,13 +266,27 @@ final class FusedRatioNet {
    * of the batch these rows are a chunk of, the chunks' losses and gradients add up to the batch's.
    */
   double lossAndGradient(Labels batch, int rows, int divisor, boolean gradient) {
-    int bp = (rows + 3) / 4 * 4;
+    int half = (rows + 3) / 4 * 4;
+    int bp = difference ? 2 * half : half;
     int total = (1 + p) * bp;
     int inputs = batch.inputs;
     java.util.Arrays.fill(input, 0, total * inW[0], 0f);
     for (int r = 0; r < rows; r++) {
-      for (int c = 0; c < inputs; c++) {
-        input[r * inW[0] + c] = batch.x[r * inputs + c];
+      if (difference) {
+        // (θ0, x) at row r, (θ1, x) at row half + r; the batch row is (θ0, θ1, x)
+        int o = r * inputs;
+        for (int c = 0; c < p; c++) {
+          input[r * inW[0] + c] = batch.x[o + c];
+          input[(half + r) * inW[0] + c] = batch.x[o + p + c];
+        }
+        for (int c = 2 * p; c < inputs; c++) {
+          input[r * inW[0] + c - p] = batch.x[o + c];
+          input[(half + r) * inW[0] + c - p] = batch.x[o + c];
+        }
+      } else {
+        for (int c = 0; c < inputs; c++) {
+          input[r * inW[0] + c] = batch.x[r * inputs + c];
+        }
       }
       for (int k = 0; k < p; k++) {
         input[((1 + k) * bp + r) * inW[0] + k] = 1f;
@@ -269,7 +315,9 @@ final class FusedRatioNet {
     double loss =
         batch.loss == null
             ? squaredError(batch.t, rows, divisor, bp)
-            : batch.loss.evaluate(out, bp, rows, divisor, gradOut);
+            : difference
+                ? differenceLoss(batch.loss, half, rows, divisor)
+                : batch.loss.evaluate(out, bp, rows, divisor, gradOut);
     if (gradient) {
       backward(bp, total);
     }
@@ -290,6 +338,31 @@ final class FusedRatioNet {
       gradOut[i] = (float) (2 * e / divisor);
     }
     return sum / divisor;
+  }
+
+  /**
+   * The loss of the difference form: log r̂ = g(θ0, x) − g(θ1, x) from the two halves of the
+   * outputs, t̂ from the θ0 half's tangents; ∂loss/∂log r̂ goes to the θ0 half's output and,
+   * negated, to the θ1 half's, ∂loss/∂t̂ to the θ0 half's tangent rows (the θ1 half's get 0).
+   */
+  private double differenceLoss(BatchLoss loss, int half, int rows, int divisor) {
+    int bp = 2 * half;
+    for (int r = 0; r < half; r++) {
+      diffOut[r] = out[r] - out[half + r];
+    }
+    for (int k = 0; k < p; k++) {
+      System.arraycopy(out, (1 + k) * bp, diffOut, (1 + k) * half, half);
+    }
+    double l = loss.evaluate(diffOut, half, rows, divisor, diffGrad);
+    java.util.Arrays.fill(gradOut, 0, (1 + p) * bp, 0f);
+    for (int r = 0; r < half; r++) {
+      gradOut[r] = diffGrad[r];
+      gradOut[half + r] = -diffGrad[r];
+    }
+    for (int k = 0; k < p; k++) {
+      System.arraycopy(diffGrad, (1 + k) * half, gradOut, (1 + k) * bp, half);
+    }
+    return l;
   }
 
   private void forwardHidden(int j, float[] prev, int bp, int total) {
@@ -351,6 +424,10 @@ final class FusedRatioNet {
         }
         deltaA[o + i] = s;
       }
+    }
+    if (difference) {
+      // the output bias cancels in g(θ0, x) − g(θ1, x): its gradient is exactly 0, not rounding
+      java.util.Arrays.fill(gb, 0f);
     }
     for (int j = last - 1; j >= 0; j--) {
       backwardHidden(j, bp, total);
