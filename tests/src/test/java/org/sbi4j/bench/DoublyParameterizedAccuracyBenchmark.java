@@ -44,7 +44,7 @@ public final class DoublyParameterizedAccuracyBenchmark {
   static final Simulator SIM = EstimatorAccuracy.SIM;
 
   /** Rows of the training sample (before the swapped pairs double them). */
-  static final int ROWS = 100_000;
+  public static final int ROWS = 100_000;
 
   /** Pairs (θ0, θ1, x) of the test set. */
   static final int TEST_PAIRS = 20_000;
@@ -80,6 +80,9 @@ public final class DoublyParameterizedAccuracyBenchmark {
       double[] mse = DoublyMetric.weighted(of(model), TEST_PAIRS, 4);
       double[] large = DoublyMetric.weighted(of(model), 10 * TEST_PAIRS, 5);
       double[] direct = DoublyMetric.direct(of(model), DIRECT_PAIRS, 6);
+      if (Boolean.getBoolean("breakdown")) {
+        breakdown(model);
+      }
       System.out.printf(
           "doubly ALICES rows %d, epochs %d, members %d, swapPairs %b, antisymmetric %b, layers %s,"
               + " alpha %s, seed %d: E[(log r̂ − log r)²] %.5f ± %.5f (target < 0.01: %s); on %d other test"
@@ -106,7 +109,7 @@ public final class DoublyParameterizedAccuracyBenchmark {
   }
 
   /** The shipped {@code configs/train-gold.yaml} (from the repository root or a module folder). */
-  static TrainingConfig recipe() {
+  public static TrainingConfig recipe() {
     Path here = Path.of("configs", "train-gold.yaml");
     Path file = Files.exists(here) ? here : Path.of("..", "configs", "train-gold.yaml");
     return Configs.load(file, TrainingConfig.class);
@@ -116,7 +119,7 @@ public final class DoublyParameterizedAccuracyBenchmark {
    * ALICES trained with {@code config} on a doubly parameterised sample of {@code rows} rows drawn
    * with {@code seed}.
    */
-  static RatioModel train(TrainingConfig config, int rows, long seed) {
+  public static RatioModel train(TrainingConfig config, int rows, long seed) {
     EventSource events = EstimatorAccuracy.events(4 * rows, 1 + 10 * seed);
     double[][] theta0 =
         Prior.parse("uniform:-1:1").points(SIM.setup(), 5000, Seeds.derive(seed, 3));
@@ -135,8 +138,50 @@ public final class DoublyParameterizedAccuracyBenchmark {
     return new Trainer(config).train(sample, Method.ALICES, 3 + 10 * seed).ratioModel();
   }
 
+  /**
+   * Prints the shares of the direct estimate's sum of squared errors by bins of x, of θ0 and of |θ0
+   * − θ1| (with {@code -Dbreakdown=true}).
+   */
+  static void breakdown(RatioModel model) {
+    int n = DIRECT_PAIRS;
+    double[] c = DoublyMetric.contributions(of(model), n, 6);
+    double[][] edges = {
+      {-9, 0, 1, 2, 3, 4, 6, 8, 99},
+      {-1, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1.01},
+      {0, 0.25, 0.5, 1, 1.5, 2.01}
+    };
+    String[] names = {"x", "θ0", "|θ0 − θ1|"};
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      total += c[4 * i + 3];
+    }
+    for (int b = 0; b < 3; b++) {
+      StringBuilder line = new StringBuilder("share of the squared error by " + names[b] + ":");
+      for (int k = 0; k + 1 < edges[b].length; k++) {
+        double share = 0;
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+          double v = b == 0 ? c[4 * i + 2] : b == 1 ? c[4 * i] : Math.abs(c[4 * i] - c[4 * i + 1]);
+          if (v >= edges[b][k] && v < edges[b][k + 1]) {
+            share += c[4 * i + 3];
+            count++;
+          }
+        }
+        line.append(
+            String.format(
+                java.util.Locale.ROOT,
+                " [%s, %s) %.1f%% (%.1f%% of pairs)",
+                edges[b][k],
+                edges[b][k + 1],
+                100 * share / total,
+                100.0 * count / n));
+      }
+      System.out.println(line);
+    }
+  }
+
   /** The metric's estimators on {@code model}'s predictions. */
-  static DoublyMetric.LogRatio of(RatioModel model) {
+  public static DoublyMetric.LogRatio of(RatioModel model) {
     return (rows, x) -> model.predict(rows, x).logRatio();
   }
 }

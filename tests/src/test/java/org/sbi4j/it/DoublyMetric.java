@@ -41,6 +41,24 @@ public final class DoublyMetric {
    * exactly (the plain Monte Carlo mean, standard error sd/√n).
    */
   public static double[] direct(LogRatio model, int n, long seed) {
+    double[] c = contributions(model, n, seed);
+    double sum = 0;
+    double sumSq = 0;
+    for (int i = 0; i < n; i++) {
+      double e2 = c[4 * i + 3];
+      sum += e2;
+      sumSq += e2 * e2;
+    }
+    double mean = sum / n;
+    double var = Math.max(0, sumSq / n - mean * mean);
+    return new double[] {mean, Math.sqrt(var / (n - 1))};
+  }
+
+  /**
+   * Where the direct estimate's squared error comes from: for each of n pairs drawn as in {@link
+   * #direct}, {θ0, θ1, x, (log r̂ − log r)²} (4n values).
+   */
+  public static double[] contributions(LogRatio model, int n, long seed) {
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(Seeds.derive(seed, 7));
     double[] rows = new double[2 * n];
     double[] x = new double[n];
@@ -53,18 +71,17 @@ public final class DoublyMetric {
       x[i] = s.x(rows[2 * i + 1]);
     }
     double[] lr = model.of(rows, x);
-    double sum = 0;
-    double sumSq = 0;
+    double[] out = new double[4 * n];
     for (int i = 0; i < n; i++) {
       double[] xi = {x[i]};
       double e =
           lr[i] - SIM.logRatio(xi, new double[] {rows[2 * i]}, new double[] {rows[2 * i + 1]});
-      sum += e * e;
-      sumSq += e * e * e * e;
+      out[4 * i] = rows[2 * i];
+      out[4 * i + 1] = rows[2 * i + 1];
+      out[4 * i + 2] = x[i];
+      out[4 * i + 3] = e * e;
     }
-    double mean = sum / n;
-    double var = Math.max(0, sumSq / n - mean * mean);
-    return new double[] {mean, Math.sqrt(var / (n - 1))};
+    return out;
   }
 
   /**

@@ -75,9 +75,10 @@ final class FusedRatioNet {
   /**
    * The difference form of a doubly parameterised ratio network: the batch rows are (θ0, θ1, x),
    * log r̂ = g(θ0, x) − g(θ1, x) and t̂ = ∂g(θ0, x)/∂θ0, g being {@code net} (inputs θ, then x).
-   * Each batch runs g on its θ0 rows and on its θ1 rows as one block of 2 × the primal rows (the
-   * tangent rows of the θ1 half stay zero); the loss's gradient with respect to log r̂ flows into
-   * the θ0 half with a plus and into the θ1 half with a minus sign.
+   * Each batch runs g on its θ0 rows and on its θ1 rows as one block of 2 × the primal rows,
+   * followed by tangent rows for the θ0 half only ({@link DifferenceForm}); the loss's gradient
+   * with respect to log r̂ flows into the θ0 half with a plus and into the θ1 half with a minus
+   * sign.
    *
    * @param net g: inputs θ (p), then x; one output
    */
@@ -129,7 +130,7 @@ final class FusedRatioNet {
       width[j] = dense.get(j).out();
     }
     int half = (maxBatch + 3) / 4 * 4;
-    maxRows = (1 + p) * (difference ? 2 : 1) * half;
+    maxRows = (difference ? 2 + p : 1 + p) * half;
     diffOut = difference ? new float[(1 + p) * half] : null;
     diffGrad = difference ? new float[(1 + p) * half] : null;
     params = shared == null ? new float[2 * layers][] : shared.params;
@@ -149,7 +150,7 @@ final class FusedRatioNet {
       if (j < layers - 1) {
         z[j] = new float[maxRows * outW[j]];
         a[j] = new float[maxRows * outW[j]];
-        slope[j] = new float[maxRows / (1 + p) * outW[j]];
+        slope[j] = new float[(difference ? 2 : 1) * half * outW[j]];
         if (shared == null) {
           // Wᵀ serves δa_{j−1} = δz_j Wᵀ, which the first layer does not need.
           transposed[j] = j == 0 ? null : new float[inW[j] * outW[j]];
@@ -268,33 +269,26 @@ final class FusedRatioNet {
   double lossAndGradient(Labels batch, int rows, int divisor, boolean gradient) {
     int half = (rows + 3) / 4 * 4;
     int bp = difference ? 2 * half : half;
-    int total = (1 + p) * bp;
+    // tangent rows per direction: those of the θ0 half only in the difference form
+    int tb = difference ? half : bp;
+    int total = bp + p * tb;
     int inputs = batch.inputs;
     java.util.Arrays.fill(input, 0, total * inW[0], 0f);
     for (int r = 0; r < rows; r++) {
       if (difference) {
-        // (θ0, x) at row r, (θ1, x) at row half + r; the batch row is (θ0, θ1, x)
-        int o = r * inputs;
-        for (int c = 0; c < p; c++) {
-          input[r * inW[0] + c] = batch.x[o + c];
-          input[(half + r) * inW[0] + c] = batch.x[o + p + c];
-        }
-        for (int c = 2 * p; c < inputs; c++) {
-          input[r * inW[0] + c - p] = batch.x[o + c];
-          input[(half + r) * inW[0] + c - p] = batch.x[o + c];
-        }
+        DifferenceForm.inputRows(batch.x, inputs, p, r, half, input, inW[0]);
       } else {
         for (int c = 0; c < inputs; c++) {
           input[r * inW[0] + c] = batch.x[r * inputs + c];
         }
       }
       for (int k = 0; k < p; k++) {
-        input[((1 + k) * bp + r) * inW[0] + k] = 1f;
+        input[(bp + k * tb + r) * inW[0] + k] = 1f;
       }
     }
     float[] prev = input;
     for (int j = 0; j < layers - 1; j++) {
-      forwardHidden(j, prev, bp, total);
+      forwardHidden(j, prev, bp, tb, total);
       prev = a[j];
     }
     int last = layers - 1;
@@ -316,10 +310,11 @@ final class FusedRatioNet {
         batch.loss == null
             ? squaredError(batch.t, rows, divisor, bp)
             : difference
-                ? differenceLoss(batch.loss, half, rows, divisor)
+                ? DifferenceForm.loss(
+                    batch.loss, out, gradOut, diffOut, diffGrad, p, half, rows, divisor)
                 : batch.loss.evaluate(out, bp, rows, divisor, gradOut);
     if (gradient) {
-      backward(bp, total);
+      backward(bp, tb, total);
     }
     return loss;
   }
@@ -340,32 +335,7 @@ final class FusedRatioNet {
     return sum / divisor;
   }
 
-  /**
-   * The loss of the difference form: log r̂ = g(θ0, x) − g(θ1, x) from the two halves of the
-   * outputs, t̂ from the θ0 half's tangents; ∂loss/∂log r̂ goes to the θ0 half's output and,
-   * negated, to the θ1 half's, ∂loss/∂t̂ to the θ0 half's tangent rows (the θ1 half's get 0).
-   */
-  private double differenceLoss(BatchLoss loss, int half, int rows, int divisor) {
-    int bp = 2 * half;
-    for (int r = 0; r < half; r++) {
-      diffOut[r] = out[r] - out[half + r];
-    }
-    for (int k = 0; k < p; k++) {
-      System.arraycopy(out, (1 + k) * bp, diffOut, (1 + k) * half, half);
-    }
-    double l = loss.evaluate(diffOut, half, rows, divisor, diffGrad);
-    java.util.Arrays.fill(gradOut, 0, (1 + p) * bp, 0f);
-    for (int r = 0; r < half; r++) {
-      gradOut[r] = diffGrad[r];
-      gradOut[half + r] = -diffGrad[r];
-    }
-    for (int k = 0; k < p; k++) {
-      System.arraycopy(diffGrad, (1 + k) * half, gradOut, (1 + k) * bp, half);
-    }
-    return l;
-  }
-
-  private void forwardHidden(int j, float[] prev, int bp, int total) {
+  private void forwardHidden(int j, float[] prev, int bp, int tb, int total) {
     int o = outW[j];
     float[] zj = z[j];
     float[] aj = a[j];
@@ -389,14 +359,15 @@ final class FusedRatioNet {
       sj[i] = tanh ? 1f - v * v : v * (1f - v);
     }
     int block = bp * o;
-    for (int base = block; base < total * o; base += block) {
-      for (int q = 0; q < block; q++) {
+    int tangentBlock = tb * o;
+    for (int base = block; base < total * o; base += tangentBlock) {
+      for (int q = 0; q < tangentBlock; q++) {
         aj[base + q] = sj[q] * zj[base + q];
       }
     }
   }
 
-  private void backward(int bp, int total) {
+  private void backward(int bp, int tb, int total) {
     int last = layers - 1;
     int h = inW[last];
     float[] w = params[2 * last];
@@ -430,12 +401,12 @@ final class FusedRatioNet {
       java.util.Arrays.fill(gb, 0f);
     }
     for (int j = last - 1; j >= 0; j--) {
-      backwardHidden(j, bp, total);
+      backwardHidden(j, bp, tb, total);
     }
   }
 
   /** From δa_j (deltaA) to ∂W_j, ∂b_j and, for j > 0, δa_{j−1} (into deltaA). */
-  private void backwardHidden(int j, int bp, int total) {
+  private void backwardHidden(int j, int bp, int tb, int total) {
     int o = outW[j];
     int in = inW[j];
     float[] sj = slope[j];
@@ -445,8 +416,9 @@ final class FusedRatioNet {
     for (int i = 0; i < block; i++) {
       deltaZ[i] = deltaA[i] * sj[i];
     }
-    for (int base = block; base < total * o; base += block) {
-      for (int q = 0; q < block; q++) {
+    int tangentBlock = tb * o;
+    for (int base = block; base < total * o; base += tangentBlock) {
+      for (int q = 0; q < tangentBlock; q++) {
         float s = sj[q];
         float v = aj[q];
         float curvature = tanh ? -2f * v * s : s * (1f - 2f * v);
