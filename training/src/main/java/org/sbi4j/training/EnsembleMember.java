@@ -114,6 +114,20 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
     return config.engine() != TrainingEngine.SAMEDIFF && why == null;
   }
 
+  /**
+   * Fails unless {@code config} trains {@code method} on the fused engine, the only one that trains
+   * the difference form of a doubly parameterised model.
+   */
+  static void requireFused(TrainingConfig config, Method method) {
+    if (!fused(config, method)) {
+      throw new InvalidValueException(
+          "engine",
+          "the antisymmetric (difference) form of a doubly parameterised model trains on the fused"
+              + " engine only (float32, the Java Vector API, ND4J on the CPU); use engine AUTO or"
+              + " FUSED with precision FLOAT32, or set antisymmetric: false");
+    }
+  }
+
   @Override
   public Trained apply(Integer k) {
     long memberSeed = memberSeed(seed, k);
@@ -137,14 +151,8 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
     }
     long shuffleSeed = Seeds.derive(memberSeed, 1);
     boolean difference = shape.length > 3 && shape[3] == 1;
-    if (difference && !fused(config, method)) {
-      throw new InvalidValueException(
-          "engine",
-          "the antisymmetric (difference) form of a doubly parameterised model trains on the fused"
-              + " engine only (float32, the Java Vector API, ND4J on the CPU); use engine AUTO or"
-              + " FUSED with precision FLOAT32, or set antisymmetric: false");
-    }
     if (difference) {
+      requireFused(config, method);
       FusedFitter f =
           FusedFitter.difference(
               initial,

@@ -113,6 +113,9 @@ public final class Trainer {
       val = val == null ? null : SwappedPairs.of(val, scores);
     }
     boolean difference = doubly && config.antisymmetric();
+    if (difference) {
+      EnsembleMember.requireFused(config, method);
+    }
     int q = doubly ? 2 * p : p;
     Scaling xs = Scaling.fit(train.x(), d);
     Scaling ts =

@@ -11,7 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sbi4j.common.InvalidValueException;
-import org.sbi4j.samples.Column;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.estimators.Prediction;
 import org.sbi4j.training.model.Method;
@@ -56,13 +55,7 @@ class DifferenceFormTest {
     assertEquals(2, m.thetaInputs());
     // g takes (θ, x): p + d = 2 inputs, not 2p + d
     assertEquals(2, m.members().get(0).inputs());
-    double[] union = new double[1200];
-    System.arraycopy(s.column(Column.THETA0), 0, union, 0, 600);
-    System.arraycopy(s.column(Column.THETA1), 0, union, 600, 600);
-    Scaling u = Scaling.fit(union, 1);
-    // sums over the same 1200 values in another order: 1e-12
-    assertArrayEquals(new double[] {u.mean()[0], u.mean()[0]}, m.thetaScaling().mean(), 1e-12);
-    assertArrayEquals(new double[] {u.scale()[0], u.scale()[0]}, m.thetaScaling().scale(), 1e-12);
+    DoublyParameterizedTest.assertScaledOnTheUnion(s, m);
     assertFalse(
         new Trainer(small().toBuilder().antisymmetric(false).build())
             .train(s, Method.ALICES, 3)
