@@ -33,9 +33,11 @@ import org.sbi4j.training.model.Precision;
  * @param engine how the gradients are computed: AUTO (default: the fused CPU kernel where it
  *     applies, else SameDiff), SAMEDIFF or FUSED (see {@link TrainingEngine})
  * @param swapPairs doubly parameterised ratio samples only: train on every row and on its mirror
- *     with θ0 and θ1 swapped (docs/math.md §3.8; default false)
+ *     with θ0 and θ1 swapped (docs/math.md §3.8; default true, with {@code antisymmetric} the
+ *     measured recipe)
  * @param antisymmetric doubly parameterised ratio samples only: the difference form log r̂(x|θ0,θ1)
- *     = g(x, θ0) − g(x, θ1) with one network g of (θ, x) (docs/math.md §3.8; default false)
+ *     = g(x, θ0) − g(x, θ1) with one network g of (θ, x) (docs/math.md §3.8; default true; fused
+ *     engine only)
  */
 public record TrainingConfig(
     List<Integer> hiddenLayers,
@@ -95,8 +97,8 @@ public record TrainingConfig(
     precision = precision == null ? Precision.FLOAT32 : precision;
     ensembleSize = atLeast("ensembleSize", ensembleSize, 1, 1);
     engine = engine == null ? TrainingEngine.AUTO : engine;
-    swapPairs = swapPairs == null ? Boolean.FALSE : swapPairs;
-    antisymmetric = antisymmetric == null ? Boolean.FALSE : antisymmetric;
+    swapPairs = swapPairs == null ? Boolean.TRUE : swapPairs;
+    antisymmetric = antisymmetric == null ? Boolean.TRUE : antisymmetric;
   }
 
   /** All defaults. */
