@@ -18,7 +18,9 @@ import org.sbi4j.training.model.RatioModel;
  * DoublyMetric#direct}, checked against quadrature in {@code DoublyMetricTest}), whose plain mean
  * has a standard error of about 0.0004 at this accuracy (measured); the test asserts that the bound
  * lies at least 3 standard errors above the estimate, so that the comparison with 0.01 is not
- * decided by the test set's noise. Evaluating the pairs takes a few seconds; training dominates.
+ * decided by the test set's noise. Evaluating the pairs takes a few seconds; training (100k rows
+ * and their mirrors, 50 epochs) dominates: 377 s under load, about 240 s of CPU time
+ * (bench/results/doubly-accuracy.md).
  */
 class DoublyParameterizedAccuracyIT {
   static final int PAIRS = 200_000;
