@@ -2,8 +2,9 @@
 # Accuracy of the doubly parameterised ALICES estimator on interference-1d (issue 15):
 # E[(log r̂ − log r)²] ± its Monte Carlo error over θ0, θ1 ~ U(−1, 1) against the exact likelihood
 # (DoublyParameterizedAccuracyBenchmark), per seed; the default recipe (configs/train-gold.yaml,
-# swapped pairs) unless -D options pick a variant (docs/math.md §3.8's table).
-# Usage: bench/doubly-accuracy.sh [-Drows=N -Depochs=E -Dmembers=K -DswapPairs=false …] [SEED …]
+# difference form with swapped pairs) unless -D options pick a variant (docs/math.md §3.8's table).
+# Usage: bench/doubly-accuracy.sh [-Drows=N -Depochs=E -Dmembers=K -DswapPairs=false
+#   -Dantisymmetric=false -Dbreakdown=true …] [SEED …]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh

@@ -54,6 +54,8 @@ class DoublyParameterizedCommandsTest {
     assertTrue(lo >= -0.5 && hi <= 0.5 && hi - lo > 0.5, lo + " " + hi);
     var m = ModelFolder.load(model).model();
     assertTrue(m.doublyParameterized());
+    // the default recipe: the difference form (math.md §3.8)
+    assertTrue(m.differenceForm());
     assertEquals(lo, m.theta1Range()[0][0]);
     assertEquals(hi, m.theta1Range()[0][1]);
   }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.common.Seeds;
 import org.sbi4j.common.TaskRunner;
 import org.sbi4j.training.internal.EpochLoop;
@@ -60,7 +61,8 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
   private final transient List<TrainingListener> listeners;
 
   /**
-   * @param shape {input width, output width, parameter count p}
+   * @param shape {input width, output width, parameter count p, 1 for the difference form of a
+   *     doubly parameterised ratio network (network inputs θ, x; table rows θ0, θ1, x) else 0}
    * @param seed the run's root seed
    * @param threads threads each member trains on (the fused engine; the weights do not depend on
    *     it)
@@ -112,6 +114,20 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
     return config.engine() != TrainingEngine.SAMEDIFF && why == null;
   }
 
+  /**
+   * Fails unless {@code config} trains {@code method} on the fused engine, the only one that trains
+   * the difference form of a doubly parameterised model.
+   */
+  static void requireFused(TrainingConfig config, Method method) {
+    if (!fused(config, method)) {
+      throw new InvalidValueException(
+          "engine",
+          "the antisymmetric (difference) form of a doubly parameterised model trains on the fused"
+              + " engine only (float32, the Java Vector API, ND4J on the CPU); use engine AUTO or"
+              + " FUSED with precision FLOAT32, or set antisymmetric: false");
+    }
+  }
+
   @Override
   public Trained apply(Integer k) {
     long memberSeed = memberSeed(seed, k);
@@ -134,6 +150,20 @@ final class EnsembleMember implements TaskRunner.Task<Integer, EnsembleMember.Tr
       all.addAll(listeners);
     }
     long shuffleSeed = Seeds.derive(memberSeed, 1);
+    boolean difference = shape.length > 3 && shape[3] == 1;
+    if (difference) {
+      requireFused(config, method);
+      FusedFitter f =
+          FusedFitter.difference(
+              initial,
+              shape[2],
+              loss,
+              resolved.alphaFor(loss),
+              config.logRatioClip(),
+              DenseKernel.best());
+      f.threads(threads);
+      return trained(f, f.fit(train, validation, resolved, k, shuffleSeed, all), history);
+    }
     if (fused(config, method)) {
       FusedFitter f =
           ratio

@@ -30,7 +30,9 @@ import org.sbi4j.training.model.Scaling;
  * (docs/math.md §3.8): the network input is (θ0, θ1, x), both θ's standardised by one scaling
  * fitted on the training rows, and the model records the θ1 box it was trained on. With the
  * config's {@code swapPairs} on, the training and validation rows are each followed by their
- * mirrors with θ0 and θ1 swapped ({@link SwappedPairs}).
+ * mirrors with θ0 and θ1 swapped ({@link SwappedPairs}). With {@code antisymmetric} on, the model
+ * is of the difference form log r̂ = g(θ0, x) − g(θ1, x): one network g of (θ, x), the θ scaling
+ * fitted on θ0 and θ1 together ({@link #sharedScaling}).
  *
  * <p>Seeds: the split uses {@code derive(seed, 0)}; member k initialises from {@code derive(seed,
  * 1, k, 0)} and shuffles from {@code derive(seed, 1, k, 1)}.
@@ -110,9 +112,18 @@ public final class Trainer {
       train = SwappedPairs.of(train, scores);
       val = val == null ? null : SwappedPairs.of(val, scores);
     }
+    boolean difference = doubly && config.antisymmetric();
+    if (difference) {
+      EnsembleMember.requireFused(config, method);
+    }
     int q = doubly ? 2 * p : p;
     Scaling xs = Scaling.fit(train.x(), d);
-    Scaling ts = ratio ? Scaling.fit(thetaInputs(train, p, doubly), q) : null;
+    Scaling ts =
+        !ratio
+            ? null
+            : difference
+                ? sharedScaling(thetaInputs(train, p, true), p)
+                : Scaling.fit(thetaInputs(train, p, doubly), q);
     Table trainTable = table(train, method, xs, ts, doubly);
     Table valTable = val == null ? null : table(val, method, xs, ts, doubly);
     TrainingConfig resolved = config.resolvedFor(method);
@@ -128,7 +139,7 @@ public final class Trainer {
             valTable,
             config,
             method,
-            new int[] {ratio ? q + d : d, ratio ? 1 : p, p},
+            new int[] {ratio ? (difference ? p : q) + d : d, ratio ? 1 : p, p, difference ? 1 : 0},
             seed,
             memberThreads(runner, config.ensembleSize()),
             listeners);
@@ -255,6 +266,22 @@ public final class Trainer {
       }
     }
     return false;
+  }
+
+  /**
+   * The θ scaling of the difference form (docs/math.md §3.8): one scaling of p columns fitted on
+   * the rows' θ0 and θ1 values together ({@code theta} holds θ0 ⊕ θ1 per row), repeated for the θ1
+   * columns, since the one network g sees both.
+   */
+  static Scaling sharedScaling(double[] theta, int p) {
+    Scaling one = Scaling.fit(theta, p);
+    double[] mean = new double[2 * p];
+    double[] scale = new double[2 * p];
+    for (int k = 0; k < 2 * p; k++) {
+      mean[k] = one.mean()[k % p];
+      scale[k] = one.scale()[k % p];
+    }
+    return new Scaling(mean, scale);
   }
 
   /** The raw θ inputs of every row: θ0, or θ0 ⊕ θ1 for a doubly parameterised model. */

@@ -35,7 +35,11 @@ import org.sbi4j.training.model.Precision;
  * @param engine how the gradients are computed: AUTO (default: the fused CPU kernel where it
  *     applies, else SameDiff), SAMEDIFF or FUSED (see {@link TrainingEngine})
  * @param swapPairs doubly parameterised ratio samples only: train on every row and on its mirror
- *     with θ0 and θ1 swapped (docs/math.md §3.8; default false)
+ *     with θ0 and θ1 swapped (docs/math.md §3.8; default true, with {@code antisymmetric} the
+ *     measured recipe)
+ * @param antisymmetric doubly parameterised ratio samples only: the difference form log r̂(x|θ0,θ1)
+ *     = g(x, θ0) − g(x, θ1) with one network g of (θ, x) (docs/math.md §3.8; default true; fused
+ *     engine only)
  */
 public record TrainingConfig(
     List<Integer> hiddenLayers,
@@ -54,7 +58,8 @@ public record TrainingConfig(
     Precision precision,
     Integer ensembleSize,
     TrainingEngine engine,
-    Boolean swapPairs)
+    Boolean swapPairs,
+    Boolean antisymmetric)
     implements java.io.Serializable {
 
   public TrainingConfig {
@@ -95,7 +100,8 @@ public record TrainingConfig(
     precision = precision == null ? Precision.FLOAT32 : precision;
     ensembleSize = atLeast("ensembleSize", ensembleSize, 1, 1);
     engine = engine == null ? TrainingEngine.AUTO : engine;
-    swapPairs = swapPairs == null ? Boolean.FALSE : swapPairs;
+    swapPairs = swapPairs == null ? Boolean.TRUE : swapPairs;
+    antisymmetric = antisymmetric == null ? Boolean.TRUE : antisymmetric;
   }
 
   /** All defaults. */
@@ -108,7 +114,7 @@ public record TrainingConfig(
     return new Builder(
         new TrainingConfig(
             null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null));
+            null, null, null, null));
   }
 
   /** A builder starting from this config. */
@@ -203,6 +209,7 @@ public record TrainingConfig(
     private Integer ensembleSize;
     private TrainingEngine engine;
     private Boolean swapPairs;
+    private Boolean antisymmetric;
 
     private Builder(TrainingConfig c) {
       hiddenLayers = c.hiddenLayers;
@@ -222,6 +229,7 @@ public record TrainingConfig(
       ensembleSize = c.ensembleSize;
       engine = c.engine;
       swapPairs = c.swapPairs;
+      antisymmetric = c.antisymmetric;
     }
 
     public Builder hiddenLayers(List<Integer> v) {
@@ -309,6 +317,11 @@ public record TrainingConfig(
       return this;
     }
 
+    public Builder antisymmetric(boolean v) {
+      antisymmetric = v;
+      return this;
+    }
+
     public TrainingConfig build() {
       return new TrainingConfig(
           hiddenLayers,
@@ -327,7 +340,8 @@ public record TrainingConfig(
           precision,
           ensembleSize,
           engine,
-          swapPairs);
+          swapPairs,
+          antisymmetric);
     }
   }
 }

@@ -74,6 +74,10 @@ class DoublyParameterizedTest {
         .batchSize(64)
         .validationSplit(0)
         .precision(precision)
+        // the network of (θ0, θ1, x) on the sample's own rows (the difference form:
+        // DifferenceFormTest)
+        .antisymmetric(false)
+        .swapPairs(false)
         .build();
   }
 
@@ -103,13 +107,7 @@ class DoublyParameterizedTest {
             .train(s, Method.ALICES, 3);
     ModelData m = out.model();
     // every row and its mirror: both θ columns hold θ0 ∪ θ1, so both scalings are that union's
-    double[] union = new double[1200];
-    System.arraycopy(s.column(Column.THETA0), 0, union, 0, 600);
-    System.arraycopy(s.column(Column.THETA1), 0, union, 600, 600);
-    Scaling u = Scaling.fit(union, 1);
-    // sums over 1200 terms in another order: 1e-12
-    assertArrayEquals(new double[] {u.mean()[0], u.mean()[0]}, m.thetaScaling().mean(), 1e-12);
-    assertArrayEquals(new double[] {u.scale()[0], u.scale()[0]}, m.thetaScaling().scale(), 1e-12);
+    assertScaledOnTheUnion(s, m);
     assertEquals(1200, out.trainingRows());
     assertTheta1Range(s, m);
   }
@@ -162,6 +160,18 @@ class DoublyParameterizedTest {
     EventSample mirrored = SwappedPairs.of(noT1, false);
     assertFalse(mirrored.has(Column.T_XZ0));
     assertEquals(600, trainer.train(noT1, Method.CARL, 1).trainingRows());
+  }
+
+  /** Both halves of m's θ scaling are the scaling of the sample's θ0 and θ1 values together. */
+  static void assertScaledOnTheUnion(EventSample s, ModelData m) {
+    int n = s.size();
+    double[] union = new double[2 * n];
+    System.arraycopy(s.column(Column.THETA0), 0, union, 0, n);
+    System.arraycopy(s.column(Column.THETA1), 0, union, n, n);
+    Scaling u = Scaling.fit(union, 1);
+    // sums over the same 2n values in another order: 1e-12
+    assertArrayEquals(new double[] {u.mean()[0], u.mean()[0]}, m.thetaScaling().mean(), 1e-12);
+    assertArrayEquals(new double[] {u.scale()[0], u.scale()[0]}, m.thetaScaling().scale(), 1e-12);
   }
 
   private static void assertTheta1Range(EventSample s, ModelData m) {

@@ -25,6 +25,10 @@ public final class FusedFitter extends EpochLoop {
   static final int CHUNK = 64;
 
   private final Network shape;
+
+  /** Width of the table's input rows. */
+  private final int inputs;
+
   private final RatioLoss loss;
   private final double alpha;
   private final double clip;
@@ -49,7 +53,20 @@ public final class FusedFitter extends EpochLoop {
    */
   public FusedFitter(
       Network initial, int p, RatioLoss loss, double alpha, double clip, DenseKernel kernel) {
-    this(initial, p, loss, alpha, clip, new FusedRatioNet(initial, p, CHUNK, kernel));
+    this(initial, p, loss, alpha, clip, new FusedRatioNet(initial, p, CHUNK, kernel), 0);
+  }
+
+  /**
+   * Trains the difference form of a doubly parameterised ratio network, log r̂(x|θ0,θ1) = g(θ0, x)
+   * − g(θ1, x) (docs/math.md §3.8), on a table whose {@link Graphs#INPUT} rows are (θ0, θ1, x).
+   *
+   * @param initial initial weights of g (inputs θ, then x; one output)
+   * @param p number of parameters
+   */
+  public static FusedFitter difference(
+      Network initial, int p, RatioLoss loss, double alpha, double clip, DenseKernel kernel) {
+    return new FusedFitter(
+        initial, p, loss, alpha, clip, FusedRatioNet.difference(initial, p, CHUNK, kernel), p);
   }
 
   /**
@@ -60,12 +77,22 @@ public final class FusedFitter extends EpochLoop {
    */
   public static FusedFitter score(Network initial, DenseKernel kernel) {
     return new FusedFitter(
-        initial, initial.outputs(), null, 0, 0, FusedRatioNet.score(initial, CHUNK, kernel));
+        initial, initial.outputs(), null, 0, 0, FusedRatioNet.score(initial, CHUNK, kernel), 0);
   }
 
+  /**
+   * @param extraInputs table columns beyond the network's inputs (θ1 of the difference form)
+   */
   private FusedFitter(
-      Network initial, int p, RatioLoss loss, double alpha, double clip, FusedRatioNet net) {
+      Network initial,
+      int p,
+      RatioLoss loss,
+      double alpha,
+      double clip,
+      FusedRatioNet net,
+      int extraInputs) {
     this.shape = initial;
+    this.inputs = initial.inputs() + extraInputs;
     this.loss = loss;
     this.alpha = alpha;
     this.clip = clip;
@@ -73,7 +100,7 @@ public final class FusedFitter extends EpochLoop {
     this.net = net;
     this.adam = new FusedAdam(net);
     nets = new FusedRatioNet[] {net};
-    labels = new FusedRatioNet.Labels[] {labels(initial.inputs(), CHUNK)};
+    labels = new FusedRatioNet.Labels[] {labels(inputs, CHUNK)};
   }
 
   /**
@@ -201,7 +228,7 @@ public final class FusedFitter extends EpochLoop {
     FusedRatioNet.Labels[] moreLabels = java.util.Arrays.copyOf(labels, n);
     for (int c = nets.length; c < n; c++) {
       more[c] = net.replica(shape, CHUNK);
-      moreLabels[c] = labels(shape.inputs(), CHUNK);
+      moreLabels[c] = labels(inputs, CHUNK);
     }
     nets = more;
     labels = moreLabels;

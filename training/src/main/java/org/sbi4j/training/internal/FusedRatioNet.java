@@ -55,12 +55,35 @@ final class FusedRatioNet {
   private final float[] gradOut;
 
   /**
+   * The difference form of a doubly parameterised network (docs/math.md §3.8): log r̂(x|θ0,θ1) =
+   * g(θ0, x) − g(θ1, x) with one network g of p + d inputs, the batch's rows (θ0, θ1, x).
+   */
+  private final boolean difference;
+
+  private final float[] diffOut;
+  private final float[] diffGrad;
+
+  /**
    * @param net the architecture and initial weights (inputs θ0 first, then x; one output)
    * @param p number of θ0 inputs (tangent directions)
    * @param maxBatch the largest batch
    */
   FusedRatioNet(Network net, int p, int maxBatch, DenseKernel kernel) {
-    this(net, p, 1, maxBatch, kernel, new FusedWeights(net, 1));
+    this(net, p, 1, maxBatch, kernel, new FusedWeights(net, 1), false);
+  }
+
+  /**
+   * The difference form of a doubly parameterised ratio network: the batch rows are (θ0, θ1, x),
+   * log r̂ = g(θ0, x) − g(θ1, x) and t̂ = ∂g(θ0, x)/∂θ0, g being {@code net} (inputs θ, then x).
+   * Each batch runs g on its θ0 rows and on its θ1 rows as one block of 2 × the primal rows,
+   * followed by tangent rows for the θ0 half only ({@link DifferenceForm}); the loss's gradient
+   * with respect to log r̂ flows into the θ0 half with a plus and into the θ1 half with a minus
+   * sign.
+   *
+   * @param net g: inputs θ (p), then x; one output
+   */
+  static FusedRatioNet difference(Network net, int p, int maxBatch, DenseKernel kernel) {
+    return new FusedRatioNet(net, p, 1, maxBatch, kernel, new FusedWeights(net, 1), true);
   }
 
   /**
@@ -70,7 +93,7 @@ final class FusedRatioNet {
    */
   static FusedRatioNet score(Network net, int maxBatch, DenseKernel kernel) {
     return new FusedRatioNet(
-        net, 0, net.outputs(), maxBatch, kernel, new FusedWeights(net, net.outputs()));
+        net, 0, net.outputs(), maxBatch, kernel, new FusedWeights(net, net.outputs()), false);
   }
 
   /**
@@ -81,13 +104,20 @@ final class FusedRatioNet {
    * @param net this net's architecture (any weights)
    */
   FusedRatioNet replica(Network net, int maxBatch) {
-    return new FusedRatioNet(net, p, outputs, maxBatch, kernel, weights);
+    return new FusedRatioNet(net, p, outputs, maxBatch, kernel, weights, difference);
   }
 
   private FusedRatioNet(
-      Network net, int p, int outputs, int maxBatch, DenseKernel kernel, FusedWeights weights) {
+      Network net,
+      int p,
+      int outputs,
+      int maxBatch,
+      DenseKernel kernel,
+      FusedWeights weights,
+      boolean difference) {
     this.kernel = kernel;
     this.weights = weights;
+    this.difference = difference;
     this.tanh = net.activation() == Activation.TANH;
     this.p = p;
     this.outputs = outputs;
@@ -95,7 +125,10 @@ final class FusedRatioNet {
     inW = weights.inW;
     outW = weights.outW;
     width = weights.width;
-    maxRows = (1 + p) * ((maxBatch + 3) / 4 * 4);
+    int half = (maxBatch + 3) / 4 * 4;
+    maxRows = (difference ? 2 + p : 1 + p) * half;
+    diffOut = difference ? new float[(1 + p) * half] : null;
+    diffGrad = difference ? new float[(1 + p) * half] : null;
     params = weights.params;
     grads = new float[2 * layers][];
     transposed = weights.transposed;
@@ -109,7 +142,7 @@ final class FusedRatioNet {
       if (j < layers - 1) {
         z[j] = new float[maxRows * outW[j]];
         a[j] = new float[maxRows * outW[j]];
-        slope[j] = new float[maxRows / (1 + p) * outW[j]];
+        slope[j] = new float[(difference ? 2 : 1) * half * outW[j]];
       }
       widest = Math.max(widest, outW[j]);
     }
@@ -170,21 +203,28 @@ final class FusedRatioNet {
    * of the batch these rows are a chunk of, the chunks' losses and gradients add up to the batch's.
    */
   double lossAndGradient(Labels batch, int rows, int divisor, boolean gradient) {
-    int bp = (rows + 3) / 4 * 4;
-    int total = (1 + p) * bp;
+    int half = (rows + 3) / 4 * 4;
+    int bp = difference ? 2 * half : half;
+    // tangent rows per direction: those of the θ0 half only in the difference form
+    int tb = difference ? half : bp;
+    int total = bp + p * tb;
     int inputs = batch.inputs;
     java.util.Arrays.fill(input, 0, total * inW[0], 0f);
     for (int r = 0; r < rows; r++) {
-      for (int c = 0; c < inputs; c++) {
-        input[r * inW[0] + c] = batch.x[r * inputs + c];
+      if (difference) {
+        DifferenceForm.inputRows(batch.x, inputs, p, r, half, input, inW[0]);
+      } else {
+        for (int c = 0; c < inputs; c++) {
+          input[r * inW[0] + c] = batch.x[r * inputs + c];
+        }
       }
       for (int k = 0; k < p; k++) {
-        input[((1 + k) * bp + r) * inW[0] + k] = 1f;
+        input[(bp + k * tb + r) * inW[0] + k] = 1f;
       }
     }
     float[] prev = input;
     for (int j = 0; j < layers - 1; j++) {
-      forwardHidden(j, prev, bp, total);
+      forwardHidden(j, prev, bp, tb, total);
       prev = a[j];
     }
     int last = layers - 1;
@@ -205,9 +245,12 @@ final class FusedRatioNet {
     double loss =
         batch.loss == null
             ? squaredError(batch.t, rows, divisor, bp)
-            : batch.loss.evaluate(out, bp, rows, divisor, gradOut);
+            : difference
+                ? DifferenceForm.loss(
+                    batch.loss, out, gradOut, diffOut, diffGrad, p, half, rows, divisor)
+                : batch.loss.evaluate(out, bp, rows, divisor, gradOut);
     if (gradient) {
-      backward(bp, total);
+      backward(bp, tb, total);
     }
     return loss;
   }
@@ -228,7 +271,7 @@ final class FusedRatioNet {
     return sum / divisor;
   }
 
-  private void forwardHidden(int j, float[] prev, int bp, int total) {
+  private void forwardHidden(int j, float[] prev, int bp, int tb, int total) {
     int o = outW[j];
     float[] zj = z[j];
     float[] aj = a[j];
@@ -252,14 +295,15 @@ final class FusedRatioNet {
       sj[i] = tanh ? 1f - v * v : v * (1f - v);
     }
     int block = bp * o;
-    for (int base = block; base < total * o; base += block) {
-      for (int q = 0; q < block; q++) {
+    int tangentBlock = tb * o;
+    for (int base = block; base < total * o; base += tangentBlock) {
+      for (int q = 0; q < tangentBlock; q++) {
         aj[base + q] = sj[q] * zj[base + q];
       }
     }
   }
 
-  private void backward(int bp, int total) {
+  private void backward(int bp, int tb, int total) {
     int last = layers - 1;
     int h = inW[last];
     float[] w = params[2 * last];
@@ -288,13 +332,17 @@ final class FusedRatioNet {
         deltaA[o + i] = s;
       }
     }
+    if (difference) {
+      // the output bias cancels in g(θ0, x) − g(θ1, x): its gradient is exactly 0, not rounding
+      java.util.Arrays.fill(gb, 0f);
+    }
     for (int j = last - 1; j >= 0; j--) {
-      backwardHidden(j, bp, total);
+      backwardHidden(j, bp, tb, total);
     }
   }
 
   /** From δa_j (deltaA) to ∂W_j, ∂b_j and, for j > 0, δa_{j−1} (into deltaA). */
-  private void backwardHidden(int j, int bp, int total) {
+  private void backwardHidden(int j, int bp, int tb, int total) {
     int o = outW[j];
     int in = inW[j];
     float[] sj = slope[j];
@@ -304,8 +352,9 @@ final class FusedRatioNet {
     for (int i = 0; i < block; i++) {
       deltaZ[i] = deltaA[i] * sj[i];
     }
-    for (int base = block; base < total * o; base += block) {
-      for (int q = 0; q < block; q++) {
+    int tangentBlock = tb * o;
+    for (int base = block; base < total * o; base += tangentBlock) {
+      for (int q = 0; q < tangentBlock; q++) {
         float s = sj[q];
         float v = aj[q];
         float curvature = tanh ? -2f * v * s : s * (1f - 2f * v);

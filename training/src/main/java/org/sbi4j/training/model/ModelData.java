@@ -18,7 +18,9 @@ import org.sbi4j.training.store.OnnxExport;
  *
  * <p>A doubly parameterised ratio model (docs/math.md §3.8) has {@code theta1Range} set: its inputs
  * are concat((θ0 − μ)/σ, (θ1 − μ')/σ', (x − μ_x)/σ_x) (2p + d), the θ scaling has 2p columns (θ0's,
- * then θ1's) and log r̂ = log r̂(x|θ0, θ1) for any θ1 in {@code theta1Range}.
+ * then θ1's) and log r̂ = log r̂(x|θ0, θ1) for any θ1 in {@code theta1Range}. Of the difference
+ * form ({@link #differenceForm()}) its members instead take (θ, x) (p + d inputs), θ0 and θ1 share
+ * one standardisation, and log r̂(x|θ0, θ1) = g(θ0, x) − g(θ1, x).
  *
  * @param method the estimator
  * @param precision arithmetic the members were trained in
@@ -164,7 +166,9 @@ public record ModelData(
               + morphingAware.parameterCount()
               + " parameters at one θ1, without nuisance parameters");
     }
-    int inputs = morphingAware != null ? d : ratio ? q + d : d;
+    // the difference form of a doubly parameterised model: one network g of (θ, x)
+    boolean difference = doubly && members.get(0).inputs() == p + d;
+    int inputs = morphingAware != null ? d : ratio ? (difference ? p : q) + d : d;
     int outputs = morphingAware != null ? morphingAware.outputs() : ratio ? 1 : p;
     for (int k = 0; k < members.size(); k++) {
       Network n = members.get(k);
@@ -188,6 +192,11 @@ public record ModelData(
         throw new IllegalArgumentException(
             "ensemble member " + k + " has a different architecture from member 0");
       }
+    }
+    if (difference && !sameHalves(thetaScaling, p)) {
+      throw new IllegalArgumentException(
+          "the θ scaling of a doubly parameterised model of the difference form must give θ0 and"
+              + " θ1 the same standardisation (its one network sees both)");
     }
     thetaRange = checkedRange("θ", thetaRange);
     theta1Range = checkedRange("θ1", theta1Range);
@@ -249,6 +258,24 @@ public record ModelData(
   /** True for a doubly parameterised ratio model, whose network also takes θ1. */
   public boolean doublyParameterized() {
     return theta1Range != null;
+  }
+
+  /**
+   * True for a doubly parameterised model of the difference form (docs/math.md §3.8): its members
+   * are one network g of p + d inputs (θ, then x) and log r̂(x|θ0,θ1) = g(θ0, x) − g(θ1, x).
+   */
+  public boolean differenceForm() {
+    return doublyParameterized()
+        && members.get(0).inputs() == parameters.size() + observables.size();
+  }
+
+  private static boolean sameHalves(Scaling s, int p) {
+    for (int k = 0; k < p; k++) {
+      if (s.mean()[k] != s.mean()[p + k] || s.scale()[k] != s.scale()[p + k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Number of θ inputs before x: p, 2p for a doubly parameterised model, 0 for SALLY. */

@@ -41,6 +41,12 @@ public final class NetworkEvaluator {
   /** θ inputs before x: p, or 2p (θ0 then θ1) for a doubly parameterised model. */
   private final int q;
 
+  /**
+   * θ inputs of the members' networks: q, or p for the difference form (docs/math.md §3.8), whose
+   * one network g(θ, x) runs at θ0 and at θ1: log r̂ = g(θ0, x) − g(θ1, x), t̂ = ∂g(θ0, x)/∂θ0.
+   */
+  private final int netQ;
+
   private final int d;
   private final boolean ratio;
   private final EvaluatorMember[] members;
@@ -57,6 +63,7 @@ public final class NetworkEvaluator {
     this.data = data;
     this.p = data.parameters().size();
     this.q = data.isRatio() ? data.thetaInputs() : p;
+    this.netQ = data.isRatio() && data.differenceForm() ? p : q;
     this.d = data.observables().size();
     this.ratio = data.isRatio();
     int outputs = ratio ? 1 : p;
@@ -115,26 +122,47 @@ public final class NetworkEvaluator {
               x.length,
               theta == null ? "none" : String.valueOf(theta.length)));
     }
-    int width = ratio ? q + d : d;
-    double[] input = new double[n * width];
-    for (int i = 0; i < n; i++) {
-      int o = i * width;
-      if (ratio) {
-        for (int k = 0; k < q; k++) {
-          input[o + k] = data.thetaScaling().apply(k, theta[i * q + k]);
-        }
-        o += q;
-      }
-      for (int j = 0; j < d; j++) {
-        input[o + j] = data.xScaling().apply(j, x[i * d + j]);
-      }
-    }
+    int width = ratio ? netQ + d : d;
+    double[] input = inputRows(theta, x, n, 0);
     // per member: [output or log r̂, then for ratio models the p tangents][n]
     double[][][] v = new double[members.length][][];
     for (int m = 0; m < members.length; m++) {
       v[m] = members[m].rows(input, n, width, ratio ? all : new int[0]);
     }
+    if (netQ != q) {
+      // the difference form: minus g(θ1, x)
+      double[] at1 = inputRows(theta, x, n, p);
+      for (int m = 0; m < members.length; m++) {
+        double[] g1 = members[m].rows(at1, n, width, new int[0])[0];
+        for (int i = 0; i < n; i++) {
+          v[m][0][i] -= g1[i];
+        }
+      }
+    }
     return combine(v, n);
+  }
+
+  /**
+   * The standardised network input rows (θ, x) of n rows: θ is the θ row's {@link #netQ} values
+   * from column {@code from} on (θ1 of the difference form at from = p; θ0's scaling columns serve
+   * both, being equal), none for SALLY.
+   */
+  private double[] inputRows(double[] theta, double[] x, int n, int from) {
+    int width = ratio ? netQ + d : d;
+    double[] input = new double[n * width];
+    for (int i = 0; i < n; i++) {
+      int o = i * width;
+      if (ratio) {
+        for (int k = 0; k < netQ; k++) {
+          input[o + k] = data.thetaScaling().apply(k, theta[i * q + from + k]);
+        }
+        o += netQ;
+      }
+      for (int j = 0; j < d; j++) {
+        input[o + j] = data.xScaling().apply(j, x[i * d + j]);
+      }
+    }
+    return input;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -153,7 +181,7 @@ public final class NetworkEvaluator {
     double[][] out = new double[thetas.length][n];
     for (int m = 0; m < members.length; m++) {
       EvaluatorMember mb = members[m];
-      float[] xPart = mb.float32() ? mb.firstLayerX(x, n, data.xScaling(), q, d) : null;
+      float[] xPart = mb.float32() ? mb.firstLayerX(x, n, data.xScaling(), netQ, d) : null;
       if (thetas.length == 1) {
         // one point: its event tiles are spread over the cores instead
         grid(mb, xPart, x, n, thetas[0], new int[0], new double[][] {out[0]}, true);
@@ -188,7 +216,7 @@ public final class NetworkEvaluator {
     for (int m = 0; m < members.length; m++) {
       EvaluatorMember mb = members[m];
       int member = m;
-      float[] xPart = mb.float32() ? mb.firstLayerX(x, n, data.xScaling(), q, d) : null;
+      float[] xPart = mb.float32() ? mb.firstLayerX(x, n, data.xScaling(), netQ, d) : null;
       IntStream.range(0, thetas.length)
           .parallel()
           .forEach(
@@ -223,6 +251,11 @@ public final class NetworkEvaluator {
    */
   public double[][] logRatioAndTangents(double[] x, double[] theta, int[] directions) {
     requireRatio();
+    if (q != p) {
+      throw new IllegalArgumentException(
+          "tangents along chosen directions at one θ are for singly parameterised models; "
+              + "evaluate a doubly parameterised model with predict");
+    }
     boolean[] seen = new boolean[p];
     for (int k : directions) {
       if (k < 0 || k >= p || seen[k]) {
@@ -238,7 +271,7 @@ public final class NetworkEvaluator {
     int n = x.length / d;
     double[][] out = new double[1 + directions.length][n];
     for (EvaluatorMember mb : members) {
-      float[] xPart = mb.float32() ? mb.firstLayerX(x, n, data.xScaling(), q, d) : null;
+      float[] xPart = mb.float32() ? mb.firstLayerX(x, n, data.xScaling(), netQ, d) : null;
       if (mb.float32() && directions.length >= REVERSE) {
         reverse(mb, xPart, n, theta, directions, out);
       } else {
@@ -311,6 +344,33 @@ public final class NetworkEvaluator {
       throw new IllegalArgumentException(
           "a grid point has " + theta.length + " values for " + q + " θ inputs");
     }
+    if (netQ == q) {
+      gridNet(mb, xPart, x, n, theta, directions, out, parallel);
+      return;
+    }
+    // the difference form: g(θ0, x) with its tangents, minus g(θ1, x)
+    gridNet(mb, xPart, x, n, Arrays.copyOfRange(theta, 0, p), directions, out, parallel);
+    double[][] at1 = new double[1][n];
+    gridNet(mb, xPart, x, n, Arrays.copyOfRange(theta, p, q), new int[0], at1, parallel);
+    for (int i = 0; i < n; i++) {
+      out[0][i] -= at1[0][i];
+    }
+  }
+
+  /**
+   * Adds the network's outputs (and tangents along {@code directions}) at the {@link #netQ} θ
+   * inputs {@code theta} to {@code out}, as {@link #grid} describes.
+   */
+  private void gridNet(
+      EvaluatorMember mb,
+      float[] xPart,
+      double[] x,
+      int n,
+      double[] theta,
+      int[] directions,
+      double[][] out,
+      boolean parallel) {
+    int q = netQ;
     int tangents = directions.length;
     int tiles = (n + TILE - 1) / TILE;
     IntStream range = IntStream.range(0, tiles);

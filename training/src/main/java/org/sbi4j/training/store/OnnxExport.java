@@ -83,7 +83,20 @@ public final class OnnxExport {
     String x = standardise(input("x", d), "x", model.xScaling());
     List<String> logR = new ArrayList<>();
     List<String> scores = new ArrayList<>();
-    if (model.isRatio()) {
+    if (model.isRatio() && model.differenceForm()) {
+      // log r̂ = g(θ0, x) − g(θ1, x): the standardised θ0 ⊕ θ1 split by two selection matrices
+      int k = model.members().size();
+      String in0 = node("Concat", List.of(select(theta, p, 0), x), List.of(axis(1)));
+      String in1 = node("Concat", List.of(select(theta, p, p), x), List.of(axis(1)));
+      for (int m = 0; m < k; m++) {
+        String[] at0 = ratioMember(model.members().get(m), m, in0, p);
+        String[] at1 = ratioMember(model.members().get(m), k + m, in1, 0);
+        logR.add(node("Sub", List.of(at0[0], at1[0]), List.of()));
+        scores.add(at0[1]);
+      }
+      output(mean(logR), "log_r_hat", 1);
+      output(mean(scores), "t_hat", p);
+    } else if (model.isRatio()) {
       String in = node("Concat", List.of(theta, x), List.of(axis(1)));
       for (int m = 0; m < model.members().size(); m++) {
         String[] out = ratioMember(model.members().get(m), m, in, p);
@@ -118,7 +131,21 @@ public final class OnnxExport {
         .build();
   }
 
-  /** log r̂ and t̂ (standardised θ units, then divided by the θ scale) of one member. */
+  /**
+   * Columns from … from + p of the (n, 2p) {@code theta}, as a product with a 2p × p 0/1 matrix.
+   */
+  private String select(String theta, int p, int from) {
+    double[] s = new double[2 * p * p];
+    for (int k = 0; k < p; k++) {
+      s[(from + k) * p + k] = 1;
+    }
+    return node("MatMul", List.of(theta, init(fresh("select_theta"), s, 2 * p, p)), List.of());
+  }
+
+  /**
+   * log r̂ and t̂ (standardised θ units, then divided by the θ scale) of one member; with p = 0 the
+   * output alone (t̂ null).
+   */
   private String[] ratioMember(Network net, int m, String in, int p) {
     String a = in;
     List<String> tangents = new ArrayList<>();
@@ -136,6 +163,9 @@ public final class OnnxExport {
         } else {
           zDot.add(node("MatMul", List.of(tangents.get(k), w), List.of()));
         }
+      }
+      if (l == layers.size() - 1 && p == 0) {
+        return new String[] {z, null};
       }
       if (l == layers.size() - 1) {
         String t = p == 1 ? zDot.get(0) : node("Concat", zDot, List.of(axis(1)));

@@ -1,0 +1,44 @@
+package org.sbi4j.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.sbi4j.bench.DoublyParameterizedAccuracyBenchmark;
+import org.sbi4j.training.TrainingConfig;
+import org.sbi4j.training.model.RatioModel;
+
+/**
+ * Closure of the doubly parameterised ALICES estimator (docs/math.md §3.8) on interference-1d
+ * against the exact likelihood: E[(log r̂(x|θ0,θ1) − log r(x|θ0,θ1))²] &lt; 0.01 over θ0, θ1 ~
+ * U(−1, 1) and x ~ p(x|θ1) (issue 15), on the recipe and sample of {@link
+ * DoublyParameterizedAccuracyBenchmark} at training seed 1. The table of docs/math.md §3.8 gives
+ * seeds 1 and 2 (both below 0.01 by 3.5 standard errors) and seed 3, which misses the target
+ * (0.0178): the recipe is not yet robust across training seeds.
+ *
+ * <p>Test-set size: {@value #PAIRS} pairs (θ0, θ1, x) with x drawn from p(x|θ1) itself ({@link
+ * DoublyMetric#direct}, checked against quadrature in {@code DoublyMetricTest}), whose plain mean
+ * has a standard error of about 0.0004 at this accuracy (measured); the test asserts that the bound
+ * lies at least 3 standard errors above the estimate, so that the comparison with 0.01 is not
+ * decided by the test set's noise. Evaluating the pairs takes a few seconds; training (100k rows
+ * and their mirrors, 50 epochs) dominates: 377 s under load, about 240 s of CPU time
+ * (bench/results/doubly-accuracy.md).
+ */
+class DoublyParameterizedAccuracyIT {
+  static final int PAIRS = 200_000;
+  private static final long SEED = 1;
+
+  @Test
+  void doublyParameterisedAlicesReachesTheTarget() {
+    TrainingConfig recipe = DoublyParameterizedAccuracyBenchmark.recipe();
+    RatioModel model =
+        DoublyParameterizedAccuracyBenchmark.train(
+            recipe, DoublyParameterizedAccuracyBenchmark.ROWS, SEED);
+    double[] mse = DoublyMetric.direct(DoublyParameterizedAccuracyBenchmark.of(model), PAIRS, 6);
+    System.out.printf(
+        "doubly parameterised ALICES E[(log r̂ − log r)²] %.5f ± %.5f%n", mse[0], mse[1]);
+    assertTrue(mse[0] < 0.01, "doubly parameterised ALICES MSE " + mse[0] + " ± " + mse[1]);
+    assertTrue(
+        mse[1] < (0.01 - mse[0]) / 3,
+        "the margin to 0.01 is below 3 standard errors: " + mse[0] + " ± " + mse[1]);
+  }
+}
