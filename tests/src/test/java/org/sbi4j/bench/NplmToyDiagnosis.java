@@ -1,0 +1,176 @@
+package org.sbi4j.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.sbi4j.common.LocalTaskRunner;
+import org.sbi4j.common.Seeds;
+import org.sbi4j.inference.nplm.SampledToys;
+import org.sbi4j.inference.nplm.Sampler;
+import org.sbi4j.training.nplm.Adam;
+import org.sbi4j.training.nplm.FusedLoss;
+import org.sbi4j.training.nplm.NetworkShape;
+import org.sbi4j.training.nplm.NplmNetwork;
+import org.sbi4j.training.nplm.NplmOptimizer;
+import org.sbi4j.training.nplm.NplmProblem;
+import org.sbi4j.training.nplm.NplmTrainer;
+import org.sbi4j.training.nplm.NplmTrainingConfig;
+import org.sbi4j.training.nplm.Standardization;
+
+/**
+ * Benchmark harness (not a unit test): re-runs single null toys of the authors' 1D benchmark
+ * (docs/math.md §5.12, {@link NplmPublishedBenchmark}'s seeds: data derive(19, 1, k), training
+ * derive(19, 2, k)) with either optimiser, logging each toy as it finishes, so that the Adam and
+ * fast-mode nulls can be compared toy by toy (docs/math.md §5.12). Modes ({@code -Dnplm.mode}):
+ *
+ * <ul>
+ *   <li>{@code adam}: 300 000 Adam epochs (η = 1e−3, {@code -Dnplm.epochs}) on standardised x
+ *       exactly as {@link NplmTrainer} trains with {@code --optimizer adam}, logging t every 10 000
+ *       epochs and the final parameters;
+ *   <li>{@code fast}: the fast mode ({@code --optimizer lbfgs}), logging t and the parameters;
+ *   <li>{@code both}: fast mode then Adam on each toy.
+ * </ul>
+ *
+ * Toys: {@code -Dnplm.toys=5,25} (a list) or {@code -Dnplm.count=40} (toys 0 … K − 1); sizes
+ * {@code -Dnplm.referenceSize}, {@code -Dnplm.expected}; {@code -Dnplm.threads} toys at a time (one
+ * thread each); log file {@code -Dnplm.log}. Run with {@code bench/nplm-toys.sh}.
+ */
+final class NplmToyDiagnosis {
+  private static final long SEED = 19;
+  private static final NetworkShape SHAPE = NetworkShape.of(1, 4, 1);
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+  private NplmToyDiagnosis() {}
+
+  /** Runs the toys named by the system properties. */
+  public static void main(String[] args) {
+    int referenceSize = Integer.getInteger("nplm.referenceSize", 200_000);
+    int expected = Integer.getInteger("nplm.expected", 2000);
+    int epochs = Integer.getInteger("nplm.epochs", NplmTrainingConfig.DEFAULT_EPOCHS);
+    String mode = System.getProperty("nplm.mode", "adam");
+    List<Long> toys = new ArrayList<>();
+    String list = System.getProperty("nplm.toys");
+    if (list != null) {
+      for (String s : list.split(",")) {
+        toys.add(Long.parseLong(s.trim()));
+      }
+    } else {
+      for (long k = 0; k < Integer.getInteger("nplm.count", 40); k++) {
+        toys.add(k);
+      }
+    }
+    SampledToys source =
+        new SampledToys(Sampler.exponential(1), referenceSize, expected, null, 0, null);
+    NplmTrainingConfig config = NplmTrainingConfig.defaults(SHAPE, 9);
+    log(
+        String.format(
+            Locale.ROOT,
+            "# mode %s N_R %d N(0) %d epochs %d toys %s",
+            mode,
+            referenceSize,
+            expected,
+            epochs,
+            toys));
+    try (LocalTaskRunner runner = new LocalTaskRunner(Integer.getInteger("nplm.threads", 1))) {
+      runner.map(
+          toys,
+          k -> {
+            NplmProblem problem = source.draw(Seeds.derive(SEED, 1, k));
+            long seed = Seeds.derive(SEED, 2, k);
+            if (!mode.equals("adam")) {
+              long c0 = CPU.getCurrentThreadCpuTime();
+              NplmNetwork fast =
+                  NplmTrainer.train(problem, config.withOptimizer(NplmOptimizer.LBFGS), seed)
+                      .network();
+              result("fast", k, problem, fast, (CPU.getCurrentThreadCpuTime() - c0) / 1e9);
+            }
+            if (!mode.equals("fast")) {
+              long c0 = CPU.getCurrentThreadCpuTime();
+              NplmNetwork adam = adam(problem, config, epochs, seed, k, c0);
+              result("adam", k, problem, adam, (CPU.getCurrentThreadCpuTime() - c0) / 1e9);
+            }
+            return k;
+          });
+    }
+  }
+
+  /**
+   * Adam as {@link NplmTrainer} runs it (standardised x, Glorot start from the seed, weights
+   * clipped into [−W, W]), logging t every 10 000 epochs.
+   */
+  private static NplmNetwork adam(
+      NplmProblem problem, NplmTrainingConfig config, int epochs, long seed, long toy, long c0) {
+    Standardization input = Standardization.of(problem);
+    double[] x = SHAPE.initialParameters(seed);
+    try (FusedLoss loss = new FusedLoss(SHAPE, input.apply(problem), 1)) {
+      Adam.withLearningRate(config.learningRate())
+          .minimize(
+              loss,
+              x,
+              config.lowerBounds(),
+              config.upperBounds(),
+              epochs,
+              (t, v) -> {
+                if (t % 10_000 == 0) {
+                  log(
+                      String.format(
+                          Locale.ROOT,
+                          "adam %d epoch %d t = %.6f cpu %.0f s",
+                          toy,
+                          t,
+                          -2 * v,
+                          (CPU.getCurrentThreadCpuTime() - c0) / 1e9));
+                }
+              });
+    }
+    return new NplmNetwork(SHAPE, x, input);
+  }
+
+  /** One toy's line: t, the data tail against the reference's, f there, and the parameters. */
+  private static void result(
+      String optimizer, long toy, NplmProblem problem, NplmNetwork net, double cpuSeconds) {
+    double t = -2 * NplmTrainer.loss(problem, net);
+    double refMax = Arrays.stream(problem.reference()).max().orElse(Double.NaN);
+    double[] data = problem.data().clone();
+    Arrays.sort(data);
+    double dataMax = data[data.length - 1];
+    long beyond = Arrays.stream(data).filter(v -> v > refMax).count();
+    double[] f = net.evaluate(new double[] {dataMax});
+    log(
+        String.format(
+            Locale.ROOT,
+            "%s %d t = %.6f N_D %d refmax %.4f datamax %.4f beyond %d f(datamax) %.3f cpu %.1f s"
+                + " params %s",
+            optimizer,
+            toy,
+            t,
+            data.length,
+            refMax,
+            dataMax,
+            beyond,
+            f[0],
+            cpuSeconds,
+            Arrays.toString(net.parameters()).replace(" ", "")));
+  }
+
+  private static synchronized void log(String line) {
+    System.out.println(line);
+    String file = System.getProperty("nplm.log");
+    if (file != null) {
+      try {
+        Files.writeString(
+            Path.of(file), line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}
