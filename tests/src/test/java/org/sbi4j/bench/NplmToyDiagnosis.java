@@ -39,9 +39,9 @@ import org.sbi4j.training.nplm.Standardization;
  *   <li>{@code both}: fast mode then Adam on each toy.
  * </ul>
  *
- * Toys: {@code -Dnplm.toys=5,25} (a list) or {@code -Dnplm.count=40} (toys 0 … K − 1); sizes
- * {@code -Dnplm.referenceSize}, {@code -Dnplm.expected}; {@code -Dnplm.threads} toys at a time (one
- * thread each); log file {@code -Dnplm.log}. Run with {@code bench/nplm-toys.sh}.
+ * Toys: {@code -Dnplm.toys=5,25} (a list) or {@code -Dnplm.count=40} (toys 0 … K − 1); sizes {@code
+ * -Dnplm.referenceSize}, {@code -Dnplm.expected}; {@code -Dnplm.threads} toys at a time (one thread
+ * each); log file {@code -Dnplm.log}. Run with {@code bench/nplm-toys.sh}.
  */
 final class NplmToyDiagnosis {
   private static final long SEED = 19;
