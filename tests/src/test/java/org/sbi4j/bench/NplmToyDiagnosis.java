@@ -36,7 +36,10 @@ import org.sbi4j.training.nplm.Standardization;
  *       exactly as {@link NplmTrainer} trains with {@code --optimizer adam}, logging t every 10 000
  *       epochs and the final parameters;
  *   <li>{@code fast}: the fast mode ({@code --optimizer lbfgs}), logging t and the parameters;
- *   <li>{@code both}: fast mode then Adam on each toy.
+ *   <li>{@code both}: fast mode then Adam on each toy;
+ *   <li>{@code plot}: f(x) of the fits logged in {@code -Dnplm.params=FILE} (a log of the modes
+ *       above), as {@code -Dnplm.plot=PREFIX}-toyK.{png,svg} and a table on stdout ({@link
+ *       NplmToyPlot}).
  * </ul>
  *
  * Toys: {@code -Dnplm.toys=5,25} (a list) or {@code -Dnplm.count=40} (toys 0 … K − 1); sizes {@code
@@ -44,8 +47,8 @@ import org.sbi4j.training.nplm.Standardization;
  * each); log file {@code -Dnplm.log}. Run with {@code bench/nplm-toys.sh}.
  */
 final class NplmToyDiagnosis {
-  private static final long SEED = 19;
-  private static final NetworkShape SHAPE = NetworkShape.of(1, 4, 1);
+  static final long SEED = 19;
+  static final NetworkShape SHAPE = NetworkShape.of(1, 4, 1);
   private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
   private NplmToyDiagnosis() {}
@@ -67,8 +70,11 @@ final class NplmToyDiagnosis {
         toys.add(k);
       }
     }
-    SampledToys source =
-        new SampledToys(Sampler.exponential(1), referenceSize, expected, null, 0, null);
+    if (mode.equals("plot")) {
+      NplmToyPlot.plot(source(referenceSize, expected), toys);
+      return;
+    }
+    SampledToys source = source(referenceSize, expected);
     NplmTrainingConfig config = NplmTrainingConfig.defaults(SHAPE, 9);
     log(
         String.format(
@@ -100,6 +106,11 @@ final class NplmToyDiagnosis {
             return k;
           });
     }
+  }
+
+  /** The null toys of {@link NplmPublishedBenchmark} at the given size. */
+  static SampledToys source(int referenceSize, int expected) {
+    return new SampledToys(Sampler.exponential(1), referenceSize, expected, null, 0, null);
   }
 
   /**
