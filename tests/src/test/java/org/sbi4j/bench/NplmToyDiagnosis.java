@@ -37,6 +37,7 @@ import org.sbi4j.training.nplm.Standardization;
  *       epochs and the final parameters;
  *   <li>{@code fast}: the fast mode ({@code --optimizer lbfgs}), logging t and the parameters;
  *   <li>{@code both}: fast mode then Adam on each toy;
+ *   <li>{@code tails}: how many toys have a data event above the reference's largest;
  *   <li>{@code plot}: f(x) of the fits logged in {@code -Dnplm.params=FILE} (a log of the modes
  *       above), as {@code -Dnplm.plot=PREFIX}-toyK.{png,svg} and a table on stdout ({@link
  *       NplmToyPlot}).
@@ -69,6 +70,10 @@ final class NplmToyDiagnosis {
       for (long k = 0; k < Integer.getInteger("nplm.count", 40); k++) {
         toys.add(k);
       }
+    }
+    if (mode.equals("tails")) {
+      tails(source(referenceSize, expected), toys);
+      return;
     }
     if (mode.equals("plot")) {
       NplmToyPlot.plot(source(referenceSize, expected), toys);
@@ -106,6 +111,38 @@ final class NplmToyDiagnosis {
             return k;
           });
     }
+  }
+
+  /**
+   * How often a toy's largest data event lies above its reference's largest event (where f can rise
+   * to the clip bound at no cost, docs/math.md §5.9): expected N_D/(N_D + N_R) per toy.
+   */
+  private static void tails(SampledToys source, List<Long> toys) {
+    int beyond = 0;
+    int gap = 0;
+    double expected = 0;
+    StringBuilder which = new StringBuilder();
+    for (long k : toys) {
+      NplmProblem p = source.draw(Seeds.derive(SEED, 1, k));
+      double dataMax = Arrays.stream(p.data()).max().orElse(Double.NEGATIVE_INFINITY);
+      double refMax = Arrays.stream(p.reference()).max().orElse(Double.NaN);
+      expected += (double) p.dataSize() / (p.dataSize() + p.referenceSize());
+      if (dataMax > refMax) {
+        beyond++;
+        which.append(String.format(Locale.ROOT, " %d (%.2f)", k, dataMax - refMax));
+      }
+      gap += dataMax > refMax + 0.5 ? 1 : 0;
+    }
+    log(
+        String.format(
+            Locale.ROOT,
+            "tails: %d of %d toys have their largest data event above the reference's largest"
+                + " (expected %.1f), %d by more than 0.5; toy (gap):%s",
+            beyond,
+            toys.size(),
+            expected,
+            gap,
+            which));
   }
 
   /** The null toys of {@link NplmPublishedBenchmark} at the given size. */
