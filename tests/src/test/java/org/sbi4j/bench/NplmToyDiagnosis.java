@@ -1,12 +1,7 @@
 package org.sbi4j.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -209,16 +204,7 @@ final class NplmToyDiagnosis {
             Arrays.toString(net.parameters()).replace(" ", "")));
   }
 
-  private static synchronized void log(String line) {
-    System.out.println(line);
-    String file = System.getProperty("nplm.log");
-    if (file != null) {
-      try {
-        Files.writeString(
-            Path.of(file), line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+  private static void log(String line) {
+    NplmPublishedBenchmark.log(line);
   }
 }
