@@ -1,13 +1,22 @@
 package org.sbi4j.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.sbi4j.common.LocalTaskRunner;
 import org.sbi4j.common.Seeds;
+import org.sbi4j.inference.nplm.ChiSquaredFit;
 import org.sbi4j.inference.nplm.SampledToys;
 import org.sbi4j.inference.nplm.Sampler;
 import org.sbi4j.training.nplm.Adam;
@@ -32,6 +41,8 @@ import org.sbi4j.training.nplm.Standardization;
  *       epochs and the final parameters;
  *   <li>{@code fast}: the fast mode ({@code --optimizer lbfgs}), logging t and the parameters;
  *   <li>{@code both}: fast mode then Adam on each toy;
+ *   <li>{@code summary}: the χ²_k of each optimiser over the toys of the log {@code
+ *       -Dnplm.params=FILE} that both finished;
  *   <li>{@code tails}: how many toys have a data event above the reference's largest;
  *   <li>{@code plot}: f(x) of the fits logged in {@code -Dnplm.params=FILE} (a log of the modes
  *       above), as {@code -Dnplm.plot=PREFIX}-toyK.{png,svg} and a table on stdout ({@link
@@ -65,6 +76,10 @@ final class NplmToyDiagnosis {
       for (long k = 0; k < Integer.getInteger("nplm.count", 40); k++) {
         toys.add(k);
       }
+    }
+    if (mode.equals("summary")) {
+      summary(System.getProperty("nplm.params"));
+      return;
     }
     if (mode.equals("tails")) {
       tails(source(referenceSize, expected), toys);
@@ -106,6 +121,44 @@ final class NplmToyDiagnosis {
             return k;
           });
     }
+  }
+
+  /**
+   * The χ²_k fitted ({@link ChiSquaredFit}) to the toys of a log that both optimisers finished, per
+   * optimiser, with its error and the mean of t_fast/t_Adam over those toys.
+   */
+  private static void summary(String file) {
+    Map<String, Map<Long, Double>> t = new TreeMap<>();
+    try {
+      for (String line : Files.readAllLines(Path.of(file))) {
+        String[] f = line.trim().split("\\s+");
+        if (f.length > 4 && f[2].equals("t") && (f[0].equals("fast") || f[0].equals("adam"))) {
+          t.computeIfAbsent(f[0], x -> new TreeMap<>())
+              .put(Long.parseLong(f[1]), Double.parseDouble(f[4]));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Set<Long> both = new TreeSet<>(t.getOrDefault("fast", Map.of()).keySet());
+    both.retainAll(t.getOrDefault("adam", Map.of()).keySet());
+    double ratio = 0;
+    for (long k : both) {
+      ratio += t.get("fast").get(k) / t.get("adam").get(k) / both.size();
+    }
+    for (String opt : List.of("adam", "fast")) {
+      double[] v = both.stream().mapToDouble(k -> t.get(opt).get(k)).toArray();
+      ChiSquaredFit fit = ChiSquaredFit.fit(v);
+      System.out.printf(
+          Locale.ROOT,
+          "%s: %d toys, k = %.2f ± %.2f, KS p = %.3f%n",
+          opt,
+          v.length,
+          fit.dof(),
+          fit.dofError(),
+          fit.ksPValue());
+    }
+    System.out.printf(Locale.ROOT, "mean t_fast/t_adam = %.3f%n", ratio);
   }
 
   /**
