@@ -206,7 +206,8 @@ final class NplmToyDiagnosis {
       NplmProblem problem, NplmTrainingConfig config, int epochs, long seed, long toy, long c0) {
     Standardization input = Standardization.of(problem);
     double[] x = SHAPE.initialParameters(seed);
-    try (FusedLoss loss = new FusedLoss(SHAPE, input.apply(problem), 1)) {
+    try (FusedLoss loss =
+        new FusedLoss(SHAPE, input.apply(problem), Integer.getInteger("nplm.lossThreads", 1))) {
       Adam.withLearningRate(config.learningRate())
           .minimize(
               loss,
