@@ -51,7 +51,8 @@ import org.sbi4j.training.nplm.Standardization;
  *
  * Toys: {@code -Dnplm.toys=5,25} (a list) or {@code -Dnplm.count=40} (toys 0 … K − 1); sizes {@code
  * -Dnplm.referenceSize}, {@code -Dnplm.expected}; {@code -Dnplm.threads} toys at a time (one thread
- * each); log file {@code -Dnplm.log}. Run with {@code bench/nplm-toys.sh}.
+ * each; {@code -Dnplm.lossThreads} threads inside one Adam fit, the same t bitwise); log file
+ * {@code -Dnplm.log}. Run with {@code bench/nplm-toys.sh}.
  */
 final class NplmToyDiagnosis {
   static final long SEED = 19;
