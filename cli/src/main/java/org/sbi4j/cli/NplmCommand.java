@@ -256,7 +256,7 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
       NplmPlots.save(result, symmetrized ? null : second, plot);
     }
     Map<String, Object> json = result.summary();
-    json.put("ksPValue", result.chiSquaredFitted() ? result.ksPValue() : null);
+    NplmReport.addCalibration(json, result, config.training());
     List<String> warnings = new ArrayList<>(result.warnings());
     if (scan != null) {
       json.put("clip", scan.chosen());
@@ -284,7 +284,7 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
       NplmPlots.save(result, ref, plot);
     }
     Map<String, Object> json = result.summary();
-    json.put("ksPValue", result.chiSquaredFitted() ? result.ksPValue() : null);
+    NplmReport.addCalibration(json, result, config.training());
     json.put("tau", fit.tau());
     json.put("delta", fit.delta());
     json.put("nuisances", NplmNuisanceOptions.json(spec, fit));

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.sbi4j.inference.nplm.ClipScan;
 import org.sbi4j.inference.nplm.NplmResult;
+import org.sbi4j.training.nplm.NplmTrainingConfig;
 
 /**
  * The output of {@code sbi4j nplm}: the JSON summary through {@link CommonOptions#report}, or the
@@ -12,6 +13,25 @@ import org.sbi4j.inference.nplm.NplmResult;
  */
 final class NplmReport {
   private NplmReport() {}
+
+  /**
+   * Adds the null calibration's keys to the JSON: {@code ksPValue}, {@code dofError} (both null
+   * without a χ² fit) and {@code optimizer}, the training of the observed fit, which every null toy
+   * repeats ({@code adam}, {@code lbfgs}, or {@code kernel} for the kernel model).
+   */
+  static void addCalibration(
+      Map<String, Object> json, NplmResult result, NplmTrainingConfig training) {
+    json.put("ksPValue", result.chiSquaredFitted() ? result.ksPValue() : null);
+    json.put("dofError", result.chiSquaredFitted() ? result.dofError() : null);
+    json.put("optimizer", optimizer(training));
+  }
+
+  /** The name of the training that the observed fit and the null toys share. */
+  static String optimizer(NplmTrainingConfig training) {
+    return training.kernel() != null
+        ? "kernel"
+        : training.optimizer().name().toLowerCase(Locale.ROOT);
+  }
 
   /**
    * Writes the result.
@@ -41,12 +61,15 @@ final class NplmReport {
           if (result.chiSquaredFitted()) {
             System.out.printf(
                 Locale.ROOT,
-                "t = %.4g; null: %d toys, fitted χ² with k = %.3g (KS p = %.3g)%n"
+                "t = %.4g; null: %d toys, fitted χ² with k = %.3g ± %.2g (KS p = %.3g; toys"
+                    + " trained with %s, as the data)%n"
                     + "p (χ²_k) = %.4g, Z = %.3f; p (toys) = %.4g, Z = %.3f%n",
                 result.t(),
                 result.nullT().length,
                 result.dof(),
+                result.dofError(),
                 result.ksPValue(),
+                json.get("optimizer"),
                 result.pValueChi2(),
                 result.z(),
                 result.pValueEmpirical(),

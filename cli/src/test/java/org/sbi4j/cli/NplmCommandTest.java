@@ -40,8 +40,35 @@ class NplmCommandTest {
       assertTrue(node.has(key), "missing " + key + " in " + node);
     }
     assertEquals(6, node.get("nullT").size());
+    assertEquals("lbfgs", node.get("optimizer").asString());
+    assertTrue(node.get("dofError").isNull(), "no χ² fit with 6 toys: " + node);
     assertTrue(Files.size(dir.resolve("p-null.png")) > 1000);
     assertTrue(Files.readString(dir.resolve("p-f.svg")).contains("<svg"));
+  }
+
+  @Test
+  void reportsTheErrorOfTheFittedDofAndTheToysOptimizer() throws IOException {
+    Path json = dir.resolve("nplm.json");
+    CliRun r =
+        CliRun.of(
+            "nplm --data",
+            csv("data.csv", "x", 20, 1, 1),
+            "--reference",
+            csv("ref.csv", "x", 200, 2, 1),
+            "--expected 20 --optimizer lbfgs --toys 20 --threads 2 --seed 3 --json",
+            json);
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode node = JsonMapper.builder().build().readTree(json.toFile());
+    assertEquals("lbfgs", node.get("optimizer").asString());
+    // the Fisher error of the fitted k by hand: 2/√(n ψ′(k/2)), n the toys with t > 0
+    double k = node.get("dof").asDouble();
+    long n = 0;
+    for (JsonNode t : node.get("nullT")) {
+      n += t.asDouble() > 0 ? 1 : 0;
+    }
+    double expected = 2 / Math.sqrt(n * org.apache.commons.math3.special.Gamma.trigamma(k / 2));
+    assertEquals(expected, node.get("dofError").asDouble(), 1e-12 * expected);
+    assertTrue(r.out().contains("toys trained with lbfgs, as the data"), r.out());
   }
 
   @Test

@@ -245,7 +245,8 @@ class NplmPublishedBenchmark {
     return Arrays.toString(Arrays.stream(t).map(v -> Math.round(v * 1000) / 1000.0).toArray());
   }
 
-  private static synchronized void log(String line) {
+  /** Prints a line and appends it to the file of {@code -Dnplm.log}, if any. */
+  static synchronized void log(String line) {
     System.out.println(line);
     String file = System.getProperty("nplm.log");
     if (file != null) {

@@ -69,6 +69,14 @@ public record NplmResult(
     return !Double.isNaN(dof);
   }
 
+  /**
+   * Standard error of {@link #dof} ({@link ChiSquaredFit#dofError}, docs/math.md §5.4), NaN when no
+   * χ²_k was fitted.
+   */
+  public double dofError() {
+    return chiSquaredFitted() ? ChiSquaredFit.fit(nullT).dofError() : Double.NaN;
+  }
+
   /** Warnings about the result: a χ² fit refused for too few toys. */
   public List<String> warnings() {
     if (chiSquaredFitted()) {

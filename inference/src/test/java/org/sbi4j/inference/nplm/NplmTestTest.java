@@ -10,6 +10,7 @@ import org.sbi4j.common.LocalTaskRunner;
 import org.sbi4j.training.nplm.NetworkShape;
 import org.sbi4j.training.nplm.NplmOptimizer;
 import org.sbi4j.training.nplm.NplmProblem;
+import org.sbi4j.training.nplm.NplmTrainer;
 import org.sbi4j.training.nplm.NplmTrainingConfig;
 
 /** The reduced 1D benchmark of the NPLM papers: reference e^{−x}, fast mode, few toys. */
@@ -53,6 +54,25 @@ class NplmTestTest {
     }
     assertArrayEquals(serial, parallel, 0.0);
     assertEquals(serial[2], NplmTest.toyT(nulls, FAST, 11, 2), 0.0);
+  }
+
+  @Test
+  void toysAreTrainedWithTheObservedFitsOptimizer() {
+    // The null must be calibrated with the optimiser of the data fit (docs/math.md §5.3, §5.12):
+    // toy k's t equals a separate training of toy k's data with that optimiser, and not the other.
+    SampledToys nulls = SampledToys.nullToys(Sampler.exponential(1), 300, 30);
+    NplmTrainingConfig adam = FAST.withOptimizer(NplmOptimizer.ADAM).withEpochs(400);
+    double[] t;
+    try (LocalTaskRunner runner = new LocalTaskRunner(1)) {
+      t = NplmTest.run(nulls.draw(5), nulls, new NplmTestConfig(adam, 2, 11), runner).nullT();
+    }
+    for (int k = 0; k < 2; k++) {
+      NplmProblem toy = nulls.draw(org.sbi4j.common.Seeds.derive(11, 1, k));
+      long seed = org.sbi4j.common.Seeds.derive(11, 2, k);
+      assertEquals(NplmTrainer.train(toy, adam, seed).t(), t[k], 0.0, "toy " + k);
+      double fast = NplmTrainer.train(toy, FAST, seed).t();
+      assertTrue(fast > t[k] + 1e-6, "toy " + k + ": 400 Adam epochs " + t[k] + ", fast " + fast);
+    }
   }
 
   @Test
