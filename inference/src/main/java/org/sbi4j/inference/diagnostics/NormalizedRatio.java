@@ -144,7 +144,7 @@ public final class NormalizedRatio implements RatioEstimator {
             "the weighted mean of r̂ at θ = "
                 + Arrays.toString(todo[k])
                 + " over the normalisation events is not positive and finite (negative event"
-                + " weights at θ1, or a model returning non-finite values); leave --normalize out");
+                + " weights at θ1, or a model returning non-finite values); do not normalise this model");
       }
       cache.put(key(todo[k]), n);
       out[missing.get(k)] = n;
