@@ -143,8 +143,8 @@ public record MorphingAwareModel(
         System.arraycopy(v, 1, t[m], i * p, p);
       }
     }
-    double[][] l = meanStd(lr);
-    double[][] s = meanStd(t);
+    double[][] l = MemberStats.meanStd(lr);
+    double[][] s = MemberStats.meanStd(t);
     if (averagesComponents()) {
       for (int i = 0; i < n; i++) {
         double[] v =
@@ -233,25 +233,5 @@ public record MorphingAwareModel(
       out[m] = o[m][row];
     }
     return out;
-  }
-
-  private static double[][] meanStd(double[][] v) {
-    int len = v[0].length;
-    double[] mean = new double[len];
-    double[] std = new double[len];
-    for (int i = 0; i < len; i++) {
-      double s = 0;
-      for (double[] member : v) {
-        s += member[i];
-      }
-      double mu = s / v.length;
-      double ss = 0;
-      for (double[] member : v) {
-        ss += (member[i] - mu) * (member[i] - mu);
-      }
-      mean[i] = mu;
-      std[i] = Math.sqrt(ss / v.length);
-    }
-    return new double[][] {mean, std};
   }
 }

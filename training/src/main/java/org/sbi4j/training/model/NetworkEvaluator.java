@@ -50,6 +50,7 @@ public final class NetworkEvaluator {
   private final int d;
   private final boolean ratio;
   private final EvaluatorMember[] members;
+  private final EvaluatorGrid tiles;
 
   /** The θ0 input directions 0, …, p − 1: tangents along every parameter. */
   private final int[] all;
@@ -68,6 +69,7 @@ public final class NetworkEvaluator {
     this.ratio = data.isRatio();
     int outputs = ratio ? 1 : p;
     this.all = IntStream.range(0, p).toArray();
+    this.tiles = new EvaluatorGrid(data, p, q, netQ, d);
     List<Network> nets = data.members();
     members = new EvaluatorMember[nets.size()];
     for (int m = 0; m < members.length; m++) {
@@ -139,7 +141,7 @@ public final class NetworkEvaluator {
         }
       }
     }
-    return combine(v, n);
+    return MemberStats.combine(v, n, ratio, p, data.thetaScaling());
   }
 
   /**
@@ -184,12 +186,14 @@ public final class NetworkEvaluator {
       float[] xPart = mb.float32() ? mb.firstLayerX(x, n, data.xScaling(), netQ, d) : null;
       if (thetas.length == 1) {
         // one point: its event tiles are spread over the cores instead
-        grid(mb, xPart, x, n, thetas[0], new int[0], new double[][] {out[0]}, true);
+        tiles.grid(mb, xPart, x, n, thetas[0], new int[0], new double[][] {out[0]}, true);
       } else {
         IntStream.range(0, thetas.length)
             .parallel()
             .forEach(
-                j -> grid(mb, xPart, x, n, thetas[j], new int[0], new double[][] {out[j]}, false));
+                j ->
+                    tiles.grid(
+                        mb, xPart, x, n, thetas[j], new int[0], new double[][] {out[j]}, false));
       }
     }
     if (members.length > 1) {
@@ -222,13 +226,13 @@ public final class NetworkEvaluator {
           .forEach(
               j -> {
                 double[][] out = new double[1 + p][n];
-                grid(mb, xPart, x, n, thetas[j], all, out, thetas.length == 1);
+                tiles.grid(mb, xPart, x, n, thetas[j], all, out, thetas.length == 1);
                 v[j][member] = out;
               });
     }
     Prediction[] out = new Prediction[thetas.length];
     for (int j = 0; j < thetas.length; j++) {
-      out[j] = combine(v[j], n);
+      out[j] = MemberStats.combine(v[j], n, ratio, p, data.thetaScaling());
     }
     return out;
   }
@@ -273,9 +277,9 @@ public final class NetworkEvaluator {
     for (EvaluatorMember mb : members) {
       float[] xPart = mb.float32() ? mb.firstLayerX(x, n, data.xScaling(), netQ, d) : null;
       if (mb.float32() && directions.length >= REVERSE) {
-        reverse(mb, xPart, n, theta, directions, out);
+        tiles.reverse(mb, xPart, n, theta, directions, out);
       } else {
-        grid(mb, xPart, x, n, theta, directions, out, true);
+        tiles.grid(mb, xPart, x, n, theta, directions, out, true);
       }
     }
     double[] scale = data.thetaScaling().scale();
@@ -290,189 +294,9 @@ public final class NetworkEvaluator {
     return out;
   }
 
-  /**
-   * float32 member mb's log r̂ and its derivatives along {@code directions} at one θ by a reverse
-   * pass ({@link EvaluatorMember#tileReverse}), added to {@code out}, tiles spread over the cores.
-   */
-  private void reverse(
-      EvaluatorMember mb, float[] xPart, int n, double[] theta, int[] directions, double[][] out) {
-    float[] thetaPart = mb.firstLayerTheta(theta, data.thetaScaling(), q);
-    int h1 = thetaPart.length;
-    ThreadLocal<EvaluatorMember.ReverseScratch> local =
-        ThreadLocal.withInitial(() -> new EvaluatorMember.ReverseScratch(mb));
-    IntStream.range(0, (n + TILE - 1) / TILE)
-        .parallel()
-        .forEach(
-            t -> {
-              EvaluatorMember.ReverseScratch s = local.get();
-              int from = t * TILE;
-              int rows = Math.min(TILE, n - from);
-              int rows4 = (rows + 3) / 4 * 4;
-              float[] a = s.first();
-              for (int r = 0; r < rows; r++) {
-                int src = (from + r) * h1;
-                for (int o = 0; o < h1; o++) {
-                  a[r * h1 + o] = xPart[src + o] + thetaPart[o];
-                }
-              }
-              Arrays.fill(a, rows * h1, rows4 * h1, 0f);
-              mb.tileReverse(s, rows, rows4, directions, out, from);
-            });
-  }
-
   private void requireRatio() {
     if (!ratio) {
       throw new IllegalArgumentException("a SALLY model has no log r̂; evaluate its score");
     }
-  }
-
-  /**
-   * Adds member mb's outputs (and its tangents along the θ0 inputs {@code directions}) at one θ to
-   * {@code out}; with {@code parallel} its tiles (float32) or rows (float64) are spread over the
-   * cores, each writing only its own rows.
-   */
-  private void grid(
-      EvaluatorMember mb,
-      float[] xPart,
-      double[] x,
-      int n,
-      double[] theta,
-      int[] directions,
-      double[][] out,
-      boolean parallel) {
-    if (theta.length != q) {
-      throw new IllegalArgumentException(
-          "a grid point has " + theta.length + " values for " + q + " θ inputs");
-    }
-    if (netQ == q) {
-      gridNet(mb, xPart, x, n, theta, directions, out, parallel);
-      return;
-    }
-    // the difference form: g(θ0, x) with its tangents, minus g(θ1, x)
-    gridNet(mb, xPart, x, n, Arrays.copyOfRange(theta, 0, p), directions, out, parallel);
-    double[][] at1 = new double[1][n];
-    gridNet(mb, xPart, x, n, Arrays.copyOfRange(theta, p, q), new int[0], at1, parallel);
-    for (int i = 0; i < n; i++) {
-      out[0][i] -= at1[0][i];
-    }
-  }
-
-  /**
-   * Adds the network's outputs (and tangents along {@code directions}) at the {@link #netQ} θ
-   * inputs {@code theta} to {@code out}, as {@link #grid} describes.
-   */
-  private void gridNet(
-      EvaluatorMember mb,
-      float[] xPart,
-      double[] x,
-      int n,
-      double[] theta,
-      int[] directions,
-      double[][] out,
-      boolean parallel) {
-    int q = netQ;
-    int tangents = directions.length;
-    int tiles = (n + TILE - 1) / TILE;
-    IntStream range = IntStream.range(0, tiles);
-    if (parallel) {
-      range = range.parallel();
-    }
-    if (!mb.float32()) {
-      double[] scaled = new double[q];
-      for (int k = 0; k < q; k++) {
-        scaled[k] = data.thetaScaling().apply(k, theta[k]);
-      }
-      range.forEach(
-          t -> {
-            double[] row = new double[q + d];
-            System.arraycopy(scaled, 0, row, 0, q);
-            double[][] dots = new double[tangents][mb.width()];
-            double[] res = new double[1 + tangents];
-            for (int i = t * TILE; i < Math.min(n, (t + 1) * TILE); i++) {
-              for (int j = 0; j < d; j++) {
-                row[q + j] = data.xScaling().apply(j, x[i * d + j]);
-              }
-              mb.forward64(row, directions, dots, res);
-              for (int c = 0; c < res.length; c++) {
-                out[c][i] += res[c];
-              }
-            }
-          });
-      return;
-    }
-    float[] thetaPart = mb.firstLayerTheta(theta, data.thetaScaling(), q);
-    int h1 = thetaPart.length;
-    // one scratch per worker thread when parallel, else one for all tiles
-    EvaluatorMember.Scratch shared =
-        parallel ? null : new EvaluatorMember.Scratch(mb.width(), tangents);
-    ThreadLocal<EvaluatorMember.Scratch> local =
-        ThreadLocal.withInitial(() -> new EvaluatorMember.Scratch(mb.width(), tangents));
-    range.forEach(
-        t -> {
-          EvaluatorMember.Scratch s = shared != null ? shared : local.get();
-          int from = t * TILE;
-          int rows = Math.min(TILE, n - from);
-          int rows4 = (rows + 3) / 4 * 4;
-          float[] a = s.a;
-          for (int r = 0; r < rows; r++) {
-            int src = (from + r) * h1;
-            for (int o = 0; o < h1; o++) {
-              a[r * h1 + o] = xPart[src + o] + thetaPart[o];
-            }
-          }
-          Arrays.fill(a, rows * h1, rows4 * h1, 0f);
-          mb.tile(s, rows, rows4, directions, out, from);
-        });
-  }
-
-  /**
-   * Member mean and population spread: v[member][c][i] holds output c of row i (then the ratio
-   * models' tangents, divided here by the θ scale).
-   */
-  private Prediction combine(double[][][] v, int n) {
-    int m = v.length;
-    double[] scale = ratio ? data.thetaScaling().scale() : null;
-    double[][] t = new double[m][n * p];
-    double[][] lr = ratio ? new double[m][] : null;
-    for (int g = 0; g < m; g++) {
-      if (ratio) {
-        lr[g] = v[g][0];
-        for (int i = 0; i < n; i++) {
-          for (int k = 0; k < p; k++) {
-            t[g][i * p + k] = v[g][1 + k][i] / scale[k];
-          }
-        }
-      } else {
-        for (int i = 0; i < n; i++) {
-          for (int k = 0; k < p; k++) {
-            t[g][i * p + k] = v[g][k][i];
-          }
-        }
-      }
-    }
-    double[][] lrStats = ratio ? meanStd(lr) : new double[][] {null, null};
-    double[][] tStats = meanStd(t);
-    return new Prediction(lrStats[0], lrStats[1], tStats[0], tStats[1]);
-  }
-
-  private static double[][] meanStd(double[][] v) {
-    int m = v.length;
-    int len = v[0].length;
-    double[] mean = new double[len];
-    double[] std = new double[len];
-    for (int i = 0; i < len; i++) {
-      double s = 0;
-      for (double[] member : v) {
-        s += member[i];
-      }
-      double mu = s / m;
-      double ss = 0;
-      for (double[] member : v) {
-        ss += (member[i] - mu) * (member[i] - mu);
-      }
-      mean[i] = mu;
-      std[i] = Math.sqrt(ss / m);
-    }
-    return new double[][] {mean, std};
   }
 }
