@@ -3,7 +3,6 @@ package org.sbi4j.samples;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.sbi4j.morphing.MorphingSetup;
@@ -64,20 +63,7 @@ public final class EventSample {
    */
   public static EventSample ofFeatures(List<String> observables, double[] x) {
     List<String> names = List.copyOf(observables);
-    if (names.isEmpty()) {
-      throw new IllegalArgumentException("a sample needs at least one observable");
-    }
-    if (x.length % names.size() != 0) {
-      throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT,
-              "features have %d values, not a multiple of the %d observables %s",
-              x.length,
-              names.size(),
-              names));
-    }
-    int n = x.length / names.size();
-    checkFinite("x", x, names.size());
+    int n = SampleChecks.featureRows(names, x);
     return new EventSample(
         null,
         names,
@@ -108,62 +94,7 @@ public final class EventSample {
    *     otherwise, never dropped silently
    */
   public EventSample withWeights(MorphingSetup setup, double[] weights, int[] sampledFrom) {
-    if (!nuisances.isEmpty()) {
-      try {
-        nuisances.checkAgainst(setup);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "the sample's nuisance parameters "
-                + nuisances.names()
-                + " do not fit the new morphing setup "
-                + setup.benchmarkNames()
-                + ": "
-                + e.getMessage()
-                + "; keep a setup with the nuisance reference benchmark, or start from a sample"
-                + " without nuisance parameters (EventSample.ofFeatures)",
-            e);
-      }
-    }
-    int nb = setup.benchmarks().size();
-    if (weights.length != (long) size * nb) {
-      throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT,
-              "weights have %d values but %d events × %d benchmarks %s need %d",
-              weights.length,
-              size,
-              nb,
-              setup.benchmarkNames(),
-              (long) size * nb));
-    }
-    for (int i = 0; i < weights.length; i++) {
-      if (!Double.isFinite(weights[i])) {
-        throw new IllegalArgumentException(
-            String.format(
-                Locale.ROOT,
-                "weight of event %d at benchmark '%s' is %s; remove or fix the event",
-                i / nb,
-                setup.benchmarks().get(i % nb).name(),
-                weights[i]));
-      }
-    }
-    if (sampledFrom != null) {
-      if (sampledFrom.length != size) {
-        throw new IllegalArgumentException(
-            "sampledFrom has " + sampledFrom.length + " entries for " + size + " events");
-      }
-      for (int i = 0; i < size; i++) {
-        if (sampledFrom[i] < -1 || sampledFrom[i] >= nb) {
-          throw new IllegalArgumentException(
-              String.format(
-                  Locale.ROOT,
-                  "event %d was sampled from benchmark index %d, but there are %d benchmarks",
-                  i,
-                  sampledFrom[i],
-                  nb));
-        }
-      }
-    }
+    SampleChecks.checkWeights(nuisances, setup, size, weights, sampledFrom);
     return new EventSample(
         setup,
         observables,
@@ -187,19 +118,7 @@ public final class EventSample {
   public EventSample withNuisances(Nuisances nuisances, double[] weights) {
     requireWeights();
     nuisances.checkAgainst(setup);
-    int k = nuisances.benchmarks().size();
-    if (weights.length != (long) size * k) {
-      throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT,
-              "nuisance weights have %d values but %d events × %d nuisance benchmarks %s need %d",
-              weights.length,
-              size,
-              k,
-              nuisances.benchmarks(),
-              (long) size * k));
-    }
-    checkFinite("nuisance weight", weights, Math.max(k, 1));
+    SampleChecks.checkNuisanceWeights(nuisances, size, weights);
     return new EventSample(
         setup,
         observables,
@@ -259,37 +178,8 @@ public final class EventSample {
    * @param parameters names of the p parameters (used and checked for per-parameter columns)
    */
   public EventSample withColumn(Column column, double[] values, List<String> parameters) {
-    List<String> params = parameterNames;
-    int width = 1;
-    if (column.perParameter()) {
-      if (!parameterNames.isEmpty() && !parameterNames.equals(parameters)) {
-        throw new IllegalArgumentException(
-            "column "
-                + column.datasetName()
-                + " is for parameters "
-                + parameters
-                + " but the sample has "
-                + parameterNames);
-      }
-      params = List.copyOf(parameters);
-      width = params.size();
-      if (width == 0) {
-        throw new IllegalArgumentException(
-            "column " + column.datasetName() + " needs parameter names");
-      }
-    }
-    if (values.length != (long) size * width) {
-      throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT,
-              "column %s has %d values but %d events × %d need %d",
-              column.datasetName(),
-              values.length,
-              size,
-              width,
-              (long) size * width));
-    }
-    checkFinite(column.datasetName(), values, width);
+    List<String> params =
+        SampleChecks.columnParameters(column, parameterNames, parameters, size, values);
     Map<Column, double[]> next = new EnumMap<>(Column.class);
     next.putAll(columns);
     next.put(column, values.clone());
@@ -396,8 +286,9 @@ public final class EventSample {
    */
   public EventSample select(int[] indices) {
     int d = observables.size();
-    double[] nx = gather(x, d, indices);
-    double[] nw = weights == null ? null : gather(weights, setup.benchmarks().size(), indices);
+    double[] nx = SampleChecks.gather(x, d, indices);
+    double[] nw =
+        weights == null ? null : SampleChecks.gather(weights, setup.benchmarks().size(), indices);
     int[] ns = null;
     if (sampledFrom != null) {
       ns = new int[indices.length];
@@ -407,12 +298,12 @@ public final class EventSample {
     }
     Map<Column, double[]> next = new EnumMap<>(Column.class);
     for (Map.Entry<Column, double[]> e : columns.entrySet()) {
-      next.put(e.getKey(), gather(e.getValue(), width(e.getKey()), indices));
+      next.put(e.getKey(), SampleChecks.gather(e.getValue(), width(e.getKey()), indices));
     }
     double[] nn =
         nuisanceWeights == null
             ? null
-            : gather(nuisanceWeights, nuisances.benchmarks().size(), indices);
+            : SampleChecks.gather(nuisanceWeights, nuisances.benchmarks().size(), indices);
     return new EventSample(
         setup, observables, parameterNames, indices.length, nx, nw, ns, next, nuisances, nn);
   }
@@ -448,50 +339,8 @@ public final class EventSample {
     return weights;
   }
 
-  private static double[] gather(double[] src, int width, int[] indices) {
-    int n = src.length / Math.max(width, 1);
-    double[] out = new double[indices.length * width];
-    for (int k = 0; k < indices.length; k++) {
-      int i = indices[k];
-      if (i < 0 || i >= n) {
-        throw new IllegalArgumentException("event index " + i + " outside 0.." + (n - 1));
-      }
-      System.arraycopy(src, i * width, out, k * width, width);
-    }
-    return out;
-  }
-
-  private static void checkFinite(String name, double[] values, int width) {
-    for (int i = 0; i < values.length; i++) {
-      if (!Double.isFinite(values[i])) {
-        throw new IllegalArgumentException(
-            String.format(
-                Locale.ROOT,
-                "%s of event %d (entry %d) is %s; every value must be finite",
-                name,
-                i / width,
-                i % width,
-                values[i]));
-      }
-    }
-  }
-
   /** Row-major copy of a rectangular matrix, checking every row's width. */
   public static double[] flatten(String name, double[][] rows, int width) {
-    double[] out = new double[rows.length * width];
-    for (int i = 0; i < rows.length; i++) {
-      if (rows[i].length != width) {
-        throw new IllegalArgumentException(
-            String.format(
-                Locale.ROOT,
-                "%s row %d has %d values but %d are expected",
-                name,
-                i,
-                rows[i].length,
-                width));
-      }
-      System.arraycopy(rows[i], 0, out, i * width, width);
-    }
-    return out;
+    return SampleChecks.flatten(name, rows, width);
   }
 }
