@@ -9,9 +9,7 @@ import org.sbi4j.common.Seeds;
 import org.sbi4j.morphing.MorphingSetup;
 import org.sbi4j.morphing.NuisanceMorphing;
 import org.sbi4j.morphing.Nuisances;
-import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.EventSource;
-import org.sbi4j.samples.Permutations;
 
 /**
  * Unweighting (docs/math.md §2): draws events with replacement with probability p_e(θ) =
@@ -260,8 +258,8 @@ public final class Unweighter {
       total = Math.addExact(total, counts[k]);
     }
     int nk = shift == null ? 0 : nuisancesOf(chunk).benchmarks().size();
-    Collected c =
-        new Collected(total, chunk.observables().size(), chunk.setup().benchmarks().size(), nk);
+    DrawRows c =
+        new DrawRows(total, chunk.observables().size(), chunk.setup().benchmarks().size(), nk);
     if (total == 0) {
       return c.result();
     }
@@ -325,120 +323,6 @@ public final class Unweighter {
       List<ChunkDraws> chunks,
       UnweightingPlan plan,
       long seed) {
-    int nk = nuisances.benchmarks().size();
-    int n = 0;
-    for (ChunkDraws c : chunks) {
-      n = Math.addExact(n, c.size());
-    }
-    int d = observables.size();
-    int nb = setup.benchmarks().size();
-    double[] x = new double[n * d];
-    double[] w = new double[n * nb];
-    double[] nw = new double[n * nk];
-    int[] s = new int[n];
-    int[] theta = new int[n];
-    long[] event = new long[n];
-    int at = 0;
-    for (ChunkDraws c : chunks) {
-      System.arraycopy(c.x(), 0, x, at * d, c.size() * d);
-      System.arraycopy(c.weights(), 0, w, at * nb, c.size() * nb);
-      if (nk > 0) {
-        System.arraycopy(c.nuisanceWeights(), 0, nw, at * nk, c.size() * nk);
-      }
-      System.arraycopy(c.sampledFrom(), 0, s, at, c.size());
-      System.arraycopy(c.thetaIndex(), 0, theta, at, c.size());
-      System.arraycopy(c.eventIndex(), 0, event, at, c.size());
-      at += c.size();
-    }
-    int[] perm = Permutations.random(n, Seeds.derive(seed, 2));
-    EventSample all = EventSample.ofFeatures(observables, x).withWeights(setup, w, s);
-    if (nk > 0) {
-      all = all.withNuisances(nuisances, nw);
-    }
-    all = all.select(perm);
-    int[] th = new int[n];
-    long[] ev = new long[n];
-    for (int i = 0; i < n; i++) {
-      th[i] = theta[perm[i]];
-      ev[i] = event[perm[i]];
-    }
-    return new Draws(
-        all, th, ev, plan.effectiveSampleSize(), plan.negatives(), plan.total().benchmarkSigma());
-  }
-
-  /** The drawn rows of one chunk, filled in stream order. */
-  private static final class Collected {
-    private final int d;
-    private final int nb;
-    private final int nk;
-    private final double[] x;
-    private final double[] w;
-    private final double[] nw;
-    private final int[] s;
-    private final int[] theta;
-    private final long[] event;
-    private int size;
-    private final java.util.Map<Integer, Object[]> last = new java.util.HashMap<>();
-
-    Collected(int total, int d, int nb, int nk) {
-      this.d = d;
-      this.nb = nb;
-      this.nk = nk;
-      x = new double[total * d];
-      w = new double[total * nb];
-      nw = new double[total * nk];
-      s = new int[total];
-      theta = new int[total];
-      event = new long[total];
-    }
-
-    void add(int k, long index, EventSample chunk, int i, double[] weights, int[] sampled) {
-      for (int j = 0; j < d; j++) {
-        x[size * d + j] = chunk.x(i, j);
-      }
-      System.arraycopy(weights, i * nb, w, size * nb, nb);
-      for (int j = 0; j < nk; j++) {
-        nw[size * nk + j] = chunk.nuisanceWeight(i, j);
-      }
-      s[size] = sampled == null ? -1 : sampled[i];
-      theta[size] = k;
-      event[size] = index;
-      size++;
-    }
-
-    void remember(int k, long index, EventSample chunk, int i, double[] weights, int[] sampled) {
-      last.put(
-          k,
-          new Object[] {
-            index,
-            chunk.xRow(i),
-            Arrays.copyOfRange(weights, i * nb, i * nb + nb),
-            sampled == null ? -1 : sampled[i],
-            nuisanceRow(chunk, i)
-          });
-    }
-
-    private double[] nuisanceRow(EventSample chunk, int i) {
-      double[] row = new double[nk];
-      for (int j = 0; j < nk; j++) {
-        row[j] = chunk.nuisanceWeight(i, j);
-      }
-      return row;
-    }
-
-    void addRemembered(int k) {
-      Object[] r = last.get(k);
-      System.arraycopy((double[]) r[1], 0, x, size * d, d);
-      System.arraycopy((double[]) r[2], 0, w, size * nb, nb);
-      s[size] = (Integer) r[3];
-      System.arraycopy((double[]) r[4], 0, nw, size * nk, nk);
-      theta[size] = k;
-      event[size] = (Long) r[0];
-      size++;
-    }
-
-    ChunkDraws result() {
-      return new ChunkDraws(x, w, s, theta, event, nw);
-    }
+    return DrawRows.combine(setup, observables, nuisances, chunks, plan, seed);
   }
 }
