@@ -38,11 +38,7 @@ final class EvaluatorMember {
   private int width;
 
   /** float64: the network's layers as they are. */
-  private double[][] w64;
-
-  private double[][] b64;
-  private int[] in64;
-  private int[] out64;
+  private Float64Layers layers64;
 
   private EvaluatorMember(boolean tanh, boolean float32, DenseKernel kernel, int outputs) {
     this.tanh = tanh;
@@ -75,30 +71,18 @@ final class EvaluatorMember {
       // The first layer keeps its input rows; every later layer reads padded inputs.
       int in = l == 0 ? dl.in() : DenseKernel.padded(dl.in());
       int out = DenseKernel.padded(dl.out());
-      mb.w[l] = padded(dl.w(), dl.in(), dl.out(), in, out);
-      mb.b[l] = padded(dl.b(), 1, dl.out(), 1, out);
+      mb.w[l] = Float32Layout.padded(dl.w(), dl.in(), dl.out(), in, out);
+      mb.b[l] = Float32Layout.padded(dl.b(), 1, dl.out(), 1, out);
       mb.width = Math.max(mb.width, Math.max(in, out));
     }
     mb.wT = new float[last][];
     for (int l = 1; l < last; l++) {
-      int in = mb.b[l - 1].length;
-      int out = mb.b[l].length;
-      float[] t = new float[out * in];
-      for (int i = 0; i < in; i++) {
-        for (int j = 0; j < out; j++) {
-          t[j * in + i] = mb.w[l][i * out + j];
-        }
-      }
-      mb.wT[l] = t;
+      mb.wT[l] = Float32Layout.transposed(mb.w[l], mb.b[l - 1].length, mb.b[l].length);
     }
     Network.Dense o = layers.get(last);
-    int in = DenseKernel.padded(o.in());
-    mb.wOut = new float[o.out()][in];
+    mb.wOut = Float32Layout.outputWeights(o);
     mb.bOut = new float[o.out()];
     for (int j = 0; j < o.out(); j++) {
-      for (int i = 0; i < o.in(); i++) {
-        mb.wOut[j][i] = (float) o.weight(i, j);
-      }
       mb.bOut[j] = (float) o.bias(j);
     }
     return mb;
@@ -107,32 +91,9 @@ final class EvaluatorMember {
   private static EvaluatorMember float64(Network net, DenseKernel kernel, int outputs) {
     EvaluatorMember mb =
         new EvaluatorMember(net.activation() == Activation.TANH, false, kernel, outputs);
-    List<Network.Dense> layers = net.layers();
-    int n = layers.size();
-    mb.w64 = new double[n][];
-    mb.b64 = new double[n][];
-    mb.in64 = new int[n];
-    mb.out64 = new int[n];
-    for (int l = 0; l < n; l++) {
-      Network.Dense dl = layers.get(l);
-      mb.w64[l] = dl.w();
-      mb.b64[l] = dl.b();
-      mb.in64[l] = dl.in();
-      mb.out64[l] = dl.out();
-      mb.width = Math.max(mb.width, dl.out());
-    }
+    mb.layers64 = Float64Layers.of(net);
+    mb.width = mb.layers64.maxOut();
     return mb;
-  }
-
-  /** A rows × cols matrix in float, zero-padded to in × out. */
-  private static float[] padded(double[] v, int rows, int cols, int in, int out) {
-    float[] f = new float[in * out];
-    for (int i = 0; i < rows; i++) {
-      for (int j = 0; j < cols; j++) {
-        f[i * out + j] = (float) v[i * cols + j];
-      }
-    }
-    return f;
   }
 
   /** Whether this member runs the float32 path. */
@@ -382,58 +343,6 @@ final class EvaluatorMember {
    * the tangent of log r̂ along input directions[k] (standardised θ units).
    */
   void forward64(double[] input, int[] directions, double[][] dots, double[] res) {
-    int tangents = directions.length;
-    int last = w64.length - 1;
-    double[] a = input;
-    double[][] nextDots = tangents > 0 ? new double[tangents][] : null;
-    for (int l = 0; l <= last; l++) {
-      double[] w = w64[l];
-      double[] b = b64[l];
-      int in = in64[l];
-      int out = out64[l];
-      double[] z = new double[out];
-      for (int j = 0; j < out; j++) {
-        double s = b[j];
-        for (int i = 0; i < in; i++) {
-          s += a[i] * w[i * out + j];
-        }
-        z[j] = s;
-      }
-      for (int k = 0; k < tangents; k++) {
-        double[] zd = new double[out];
-        if (l == 0) {
-          // the input tangent e_{d_k} picks row d_k of W₁
-          System.arraycopy(w, directions[k] * out, zd, 0, out);
-        } else {
-          double[] dk = dots[k];
-          for (int j = 0; j < out; j++) {
-            double s = 0;
-            for (int i = 0; i < in; i++) {
-              s += dk[i] * w[i * out + j];
-            }
-            zd[j] = s;
-          }
-        }
-        nextDots[k] = zd;
-      }
-      if (l < last) {
-        for (int j = 0; j < out; j++) {
-          double h = tanh ? Math.tanh(z[j]) : 1 / (1 + Math.exp(-z[j]));
-          double slope = tanh ? 1 - h * h : h * (1 - h);
-          z[j] = h;
-          for (int k = 0; k < tangents; k++) {
-            nextDots[k][j] *= slope;
-          }
-        }
-      }
-      for (int k = 0; k < tangents; k++) {
-        dots[k] = nextDots[k];
-      }
-      a = z;
-    }
-    System.arraycopy(a, 0, res, 0, a.length);
-    for (int k = 0; k < tangents; k++) {
-      res[a.length + k] = dots[k][0];
-    }
+    layers64.forward(input, directions, dots, res);
   }
 }
