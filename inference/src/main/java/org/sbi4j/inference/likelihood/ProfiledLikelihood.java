@@ -146,7 +146,7 @@ public final class ProfiledLikelihood implements LogLikelihood {
    * @throws IllegalStateException when the maximum cannot be found (log L not finite around it)
    */
   public synchronized Fit profile(double[] theta) {
-    Fit fit = find(theta, fits);
+    Fit fit = WarmStart.find(theta, fits);
     if (fit == null) {
       fit = fitNear(theta, fits);
       fits.add(fit);
@@ -162,7 +162,8 @@ public final class ProfiledLikelihood implements LogLikelihood {
   private synchronized void fitChains(double[][] thetas) {
     List<double[]> todo = new ArrayList<>();
     for (double[] theta : thetas) {
-      if (find(theta, fits) == null && todo.stream().noneMatch(t -> Arrays.equals(t, theta))) {
+      if (WarmStart.find(theta, fits) == null
+          && todo.stream().noneMatch(t -> Arrays.equals(t, theta))) {
         todo.add(theta);
       }
     }
@@ -197,90 +198,14 @@ public final class ProfiledLikelihood implements LogLikelihood {
     return own;
   }
 
-  private static Fit find(double[] theta, List<Fit> known) {
-    for (Fit f : known) {
-      if (distance2(f.theta, theta) == 0) {
-        return f;
-      }
-    }
-    return null;
-  }
-
   /** The fit at θ among {@code known}, else a new one started from the two nearest of them. */
   private Fit fitNear(double[] theta, List<Fit> known) {
-    Fit[] nearest = new Fit[3]; // the three nearest, nearest first
-    double[] d2 = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
-    for (Fit f : known) {
-      double d = distance2(f.theta, theta);
-      if (d == 0) {
-        return f;
-      }
-      for (int r = 0; r < 3; r++) {
-        if (d < d2[r]) {
-          for (int q = 2; q > r; q--) {
-            nearest[q] = nearest[q - 1];
-            d2[q] = d2[q - 1];
-          }
-          nearest[r] = f;
-          d2[r] = d;
-          break;
-        }
-      }
+    Fit[] nearest = WarmStart.nearest(theta, known);
+    if (nearest[0] != null && WarmStart.distance2(nearest[0].theta(), theta) == 0) {
+      return nearest[0];
     }
-    return maximise(theta, nearest[0], nearest[0] == null ? null : startFrom(theta, nearest));
-  }
-
-  /**
-   * The start at θ: ν̂̂ of the nearest fit, moved along the line through the two nearest fits
-   * (linear inter- or extrapolation of ν̂̂(θ), at most 1.5 of their spacing beyond the nearest);
-   * for one θ parameter, with a third fit at most three spacings away, along the parabola through
-   * the three (quadratic inter- or extrapolation).
-   */
-  private double[] startFrom(double[] theta, Fit[] nearest) {
-    Fit near = nearest[0];
-    Fit second = nearest[1];
-    double[] nu = near.nu.clone();
-    if (second == null) {
-      return nu;
-    }
-    double dd = distance2(second.theta, near.theta);
-    double t = 0;
-    for (int i = 0; i < theta.length; i++) {
-      t += (theta[i] - near.theta[i]) * (second.theta[i] - near.theta[i]);
-    }
-    t /= dd;
-    if (!(Math.abs(t) <= 1.5)) {
-      return nu;
-    }
-    Fit third = nearest[2];
-    if (theta.length == 1 && third != null && distance2(third.theta, near.theta) <= 9 * dd) {
-      double x = theta[0];
-      double x0 = near.theta[0];
-      double x1 = second.theta[0];
-      double x2 = third.theta[0];
-      double l0 = (x - x1) * (x - x2) / ((x0 - x1) * (x0 - x2));
-      double l1 = (x - x0) * (x - x2) / ((x1 - x0) * (x1 - x2));
-      double l2 = (x - x0) * (x - x1) / ((x2 - x0) * (x2 - x1));
-      if (Double.isFinite(l0 + l1 + l2)) {
-        for (int j : free) { // fixed ones keep their value exactly
-          nu[j] = l0 * near.nu[j] + l1 * second.nu[j] + l2 * third.nu[j];
-        }
-        return nu;
-      }
-    }
-    for (int j : free) {
-      nu[j] += t * (second.nu[j] - near.nu[j]);
-    }
-    return nu;
-  }
-
-  private static double distance2(double[] a, double[] b) {
-    double d = 0;
-    for (int i = 0; i < a.length; i++) {
-      double u = a[i] - b[i];
-      d += u * u;
-    }
-    return d;
+    return maximise(
+        theta, nearest[0], nearest[0] == null ? null : WarmStart.startFrom(theta, nearest, free));
   }
 
   private Fit maximise(double[] theta, Fit near, double[] from) {
@@ -418,21 +343,6 @@ public final class ProfiledLikelihood implements LogLikelihood {
         hess[b][a] = -(g2[b] - g[b]) / h;
       }
     }
-    for (int a = 0; a < k; a++) {
-      for (int b = 0; b < a; b++) {
-        double v = 0.5 * (hess[a][b] + hess[b][a]);
-        hess[a][b] = v;
-        hess[b][a] = v;
-      }
-    }
-    try {
-      var chol =
-          new org.apache.commons.math3.linear.CholeskyDecomposition(
-              new org.apache.commons.math3.linear.Array2DRowRealMatrix(hess));
-      return chol.getSolver().getInverse().getData();
-    } catch (org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException
-        | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
-      return QuasiNewton.identity(k);
-    }
+    return QuasiNewton.negatedInverse(hess);
   }
 }

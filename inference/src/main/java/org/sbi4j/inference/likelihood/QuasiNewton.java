@@ -52,4 +52,28 @@ final class QuasiNewton {
     }
     return out;
   }
+
+  /**
+   * (−∂²F)⁻¹ from a finite-difference estimate {@code hess} of −∂²F, after symmetrising it (in
+   * place); the identity when it is not positive definite.
+   */
+  static double[][] negatedInverse(double[][] hess) {
+    int k = hess.length;
+    for (int a = 0; a < k; a++) {
+      for (int b = 0; b < a; b++) {
+        double v = 0.5 * (hess[a][b] + hess[b][a]);
+        hess[a][b] = v;
+        hess[b][a] = v;
+      }
+    }
+    try {
+      var chol =
+          new org.apache.commons.math3.linear.CholeskyDecomposition(
+              new org.apache.commons.math3.linear.Array2DRowRealMatrix(hess));
+      return chol.getSolver().getInverse().getData();
+    } catch (org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException
+        | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
+      return QuasiNewton.identity(k);
+    }
+  }
 }
