@@ -208,43 +208,18 @@ final class FusedRatioNet {
     // tangent rows per direction: those of the θ0 half only in the difference form
     int tb = difference ? half : bp;
     int total = bp + p * tb;
-    int inputs = batch.inputs;
-    java.util.Arrays.fill(input, 0, total * inW[0], 0f);
-    for (int r = 0; r < rows; r++) {
-      if (difference) {
-        DifferenceForm.inputRows(batch.x, inputs, p, r, half, input, inW[0]);
-      } else {
-        for (int c = 0; c < inputs; c++) {
-          input[r * inW[0] + c] = batch.x[r * inputs + c];
-        }
-      }
-      for (int k = 0; k < p; k++) {
-        input[(bp + k * tb + r) * inW[0] + k] = 1f;
-      }
-    }
+    FusedEnds.inputRows(batch, rows, p, half, bp, tb, total, difference, input, inW[0]);
     float[] prev = input;
     for (int j = 0; j < layers - 1; j++) {
       forwardHidden(j, prev, bp, tb, total);
       prev = a[j];
     }
     int last = layers - 1;
-    int h = inW[last];
-    int q = outputs;
-    float[] w = params[2 * last];
-    float[] bias = params[2 * last + 1];
-    for (int r = 0; r < total; r++) {
-      int o = r * h;
-      for (int c = 0; c < q; c++) {
-        float s = 0;
-        for (int i = 0; i < h; i++) {
-          s += prev[o + i] * w[i * q + c];
-        }
-        out[r * q + c] = r < bp ? s + bias[c] : s;
-      }
-    }
+    FusedEnds.output(
+        prev, params[2 * last], params[2 * last + 1], total, bp, inW[last], outputs, out);
     double loss =
         batch.loss == null
-            ? squaredError(batch.t, rows, divisor, bp)
+            ? FusedEnds.squaredError(out, batch.t, gradOut, outputs, rows, divisor, bp)
             : difference
                 ? DifferenceForm.loss(
                     batch.loss, out, gradOut, diffOut, diffGrad, p, half, rows, divisor)
@@ -253,22 +228,6 @@ final class FusedRatioNet {
       backward(bp, tb, total);
     }
     return loss;
-  }
-
-  /**
-   * SALLY's loss Σ_rows Σ_k (t̂_k − t_k)² / divisor of the outputs, and its gradient 2 (t̂_k −
-   * t_k)/divisor into {@link #gradOut} (0 on the padding rows).
-   */
-  private double squaredError(double[] t, int rows, int divisor, int bp) {
-    int q = outputs;
-    java.util.Arrays.fill(gradOut, 0, bp * q, 0f);
-    double sum = 0;
-    for (int i = 0; i < rows * q; i++) {
-      double e = out[i] - t[i];
-      sum += e * e;
-      gradOut[i] = (float) (2 * e / divisor);
-    }
-    return sum / divisor;
   }
 
   private void forwardHidden(int j, float[] prev, int bp, int tb, int total) {
@@ -305,37 +264,18 @@ final class FusedRatioNet {
 
   private void backward(int bp, int tb, int total) {
     int last = layers - 1;
-    int h = inW[last];
-    float[] w = params[2 * last];
-    float[] gw = grads[2 * last];
-    float[] prev = a[last - 1];
-    float[] gb = grads[2 * last + 1];
-    int q = outputs;
-    java.util.Arrays.fill(gw, 0f);
-    java.util.Arrays.fill(gb, 0f);
-    for (int r = 0; r < total; r++) {
-      int o = r * h;
-      for (int c = 0; c < q; c++) {
-        float g = gradOut[r * q + c];
-        for (int i = 0; i < h; i++) {
-          gw[i * q + c] += prev[o + i] * g;
-        }
-        if (r < bp) {
-          gb[c] += g;
-        }
-      }
-      for (int i = 0; i < h; i++) {
-        float s = 0;
-        for (int c = 0; c < q; c++) {
-          s += gradOut[r * q + c] * w[i * q + c];
-        }
-        deltaA[o + i] = s;
-      }
-    }
-    if (difference) {
-      // the output bias cancels in g(θ0, x) − g(θ1, x): its gradient is exactly 0, not rounding
-      java.util.Arrays.fill(gb, 0f);
-    }
+    FusedEnds.outputBackward(
+        a[last - 1],
+        params[2 * last],
+        gradOut,
+        grads[2 * last],
+        grads[2 * last + 1],
+        deltaA,
+        total,
+        bp,
+        inW[last],
+        outputs,
+        difference);
     for (int j = last - 1; j >= 0; j--) {
       backwardHidden(j, bp, tb, total);
     }
