@@ -23,14 +23,13 @@ import org.sbi4j.samples.estimators.RatioEstimator;
  * central differences of log r̂_cal in θ (step {@value #STEP} per unit of θ). Built for models
  * without nuisance parameters.
  */
-public final class CalibratedRatio implements RatioEstimator {
+public final class CalibratedRatio extends WrappedRatio {
   /** Bins of ŝ (before merging). */
   public static final int BINS = 20;
 
   /** Finite-difference step of the score. */
   static final double STEP = 1e-3;
 
-  private final RatioEstimator base;
   private final MorphedEvents calibration;
   private final double[] theta1;
   private final double[] weights1;
@@ -42,15 +41,8 @@ public final class CalibratedRatio implements RatioEstimator {
    * @param theta1 θ1, the denominator hypothesis
    */
   public CalibratedRatio(RatioEstimator base, MorphedEvents calibration, double[] theta1) {
-    if (!base.nuisanceNames().isEmpty()) {
-      throw new InvalidValueException(
-          "calibrate",
-          "the model takes nuisance parameters "
-              + base.nuisanceNames()
-              + "; the histogram calibration is defined for models of θ only");
-    }
+    super(base, "calibrate", "the histogram calibration");
     calibration.setup().checkTheta("theta1", theta1);
-    this.base = base;
     this.calibration = calibration;
     this.theta1 = theta1.clone();
     this.weights1 = calibration.dsigma(theta1);
@@ -63,21 +55,6 @@ public final class CalibratedRatio implements RatioEstimator {
    */
   public static LimitSource calibrate(LimitSource source, EventSample file) {
     return ValidationWrap.apply(source, file, "calibrated", CalibratedRatio::new);
-  }
-
-  @Override
-  public List<String> observables() {
-    return base.observables();
-  }
-
-  @Override
-  public List<String> parameters() {
-    return base.parameters();
-  }
-
-  @Override
-  public double[][] thetaRange() {
-    return base.thetaRange();
   }
 
   /** log r̂(x|θ_j, θ1) of the base model, thetas × events. */

@@ -23,8 +23,7 @@ import org.sbi4j.samples.estimators.RatioEstimator;
  * r̂_i t̂_i / Σ_i v_i r̂_i. The sum is formed once per θ (log-sum-exp, in double) and cached. Built
  * for models without nuisance parameters.
  */
-public final class NormalizedRatio implements RatioEstimator {
-  private final RatioEstimator base;
+public final class NormalizedRatio extends WrappedRatio {
   private final EventSample sample;
   private final double[] weights;
   private final Map<List<Double>, double[]> logNorms = new ConcurrentHashMap<>();
@@ -36,13 +35,7 @@ public final class NormalizedRatio implements RatioEstimator {
    * @param theta1 θ1, the hypothesis the normalisation sample is weighted to
    */
   public NormalizedRatio(RatioEstimator base, MorphedEvents normalization, double[] theta1) {
-    if (!base.nuisanceNames().isEmpty()) {
-      throw new InvalidValueException(
-          "normalize",
-          "the model takes nuisance parameters "
-              + base.nuisanceNames()
-              + "; the normalisation is defined for models of θ only");
-    }
+    super(base, "normalize", "the normalisation");
     normalization.setup().checkTheta("theta1", theta1);
     double[] w = normalization.dsigma(theta1);
     double total = 0;
@@ -57,7 +50,6 @@ public final class NormalizedRatio implements RatioEstimator {
     for (int i = 0; i < w.length; i++) {
       weights[i] = w[i] / total;
     }
-    this.base = base;
     this.sample = normalization.sample();
   }
 
@@ -69,21 +61,6 @@ public final class NormalizedRatio implements RatioEstimator {
    */
   public static LimitSource normalize(LimitSource source, EventSample file) {
     return ValidationWrap.apply(source, file, "normalised", NormalizedRatio::new);
-  }
-
-  @Override
-  public List<String> observables() {
-    return base.observables();
-  }
-
-  @Override
-  public List<String> parameters() {
-    return base.parameters();
-  }
-
-  @Override
-  public double[][] thetaRange() {
-    return base.thetaRange();
   }
 
   /** Per θ row: log Σ_i v_i r̂(x_i|θ), formed once per θ (likelihoods ask in blocks of events). */
