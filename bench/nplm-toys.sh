@@ -4,7 +4,7 @@
 # fast mode, each toy logged as it finishes with t, its data tail and the fitted parameters. Usage:
 #   bench/nplm-toys.sh -Dnplm.mode=adam|fast|both [-Dnplm.toys=5,25 | -Dnplm.count=40]
 #                      [-Dnplm.referenceSize=200000 -Dnplm.expected=2000 -Dnplm.epochs=300000
-#                       -Dnplm.threads=1 -Dnplm.log=FILE]
+#                       -Dnplm.threads=1 -Dnplm.precision=float64|float32 -Dnplm.log=FILE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh

@@ -15,6 +15,7 @@ import org.sbi4j.inference.nplm.NplmTestConfig;
 import org.sbi4j.inference.nplm.NuisanceTest;
 import org.sbi4j.samples.EventSample;
 import org.sbi4j.samples.io.PlainSamples;
+import org.sbi4j.training.model.Precision;
 import org.sbi4j.training.nplm.NetworkShape;
 import org.sbi4j.training.nplm.NplmOptimizer;
 import org.sbi4j.training.nplm.NplmTrainingConfig;
@@ -90,6 +91,15 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
           "adam: --epochs full-batch Adam steps; lbfgs: the fast projected L-BFGS "
               + "mode (default ${DEFAULT-VALUE}).")
   String optimizer;
+
+  @Option(
+      names = "--precision",
+      defaultValue = "float64",
+      paramLabel = "float64|float32",
+      description =
+          "Arithmetic of the Adam steps: float32 is the NPLM authors' precision and about 2.5 ×"
+              + " faster; t is always computed in double (default ${DEFAULT-VALUE}).")
+  String precision;
 
   @Option(
       names = "--epochs",
@@ -210,7 +220,13 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
             .withOptimizer(parseOptimizer(optimizer))
             .withEpochs(epochs)
             .withStandardize(standardize)
-            .withKernel(kernel.config(clip != null || network != null));
+            .withKernel(kernel.config(clip != null || network != null))
+            .withPrecision(parsePrecision(precision));
+    require(
+        training.precision() == Precision.FLOAT64
+            || training.optimizer() == NplmOptimizer.ADAM && training.kernel() == null,
+        "--precision float32 applies to the network's Adam steps; drop it with --optimizer lbfgs"
+            + " or --model kernel");
     double[] clips = null;
     if (chooseClip != null) {
       require(clip == null, "give either --clip W or --choose-clip LO:HI:N, not both");
@@ -231,6 +247,9 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
     NplmTestConfig config = new NplmTestConfig(training, toys, seed.value, toysDir);
     nuisance.requireUnusedWithout();
     if (nuisance.active()) {
+      require(
+          training.precision() == Precision.FLOAT64,
+          "--nuisance fits in double precision; drop --precision float32");
       require(
           !symmetrized && clips == null && toysDir == null && training.kernel() == null,
           "--nuisance works with the test of --data against --reference on the network model; "
@@ -313,6 +332,16 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
       default ->
           throw new IllegalArgumentException(
               "--optimizer " + name + " is unknown; use adam or lbfgs");
+    };
+  }
+
+  private static Precision parsePrecision(String name) {
+    return switch (name.toLowerCase(Locale.ROOT)) {
+      case "float64" -> Precision.FLOAT64;
+      case "float32" -> Precision.FLOAT32;
+      default ->
+          throw new IllegalArgumentException(
+              "--precision " + name + " is unknown; use float64 or float32");
     };
   }
 

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.sbi4j.inference.nplm.ClipScan;
 import org.sbi4j.inference.nplm.NplmResult;
+import org.sbi4j.training.model.Precision;
+import org.sbi4j.training.nplm.NplmOptimizer;
 import org.sbi4j.training.nplm.NplmTrainingConfig;
 
 /**
@@ -17,13 +19,25 @@ final class NplmReport {
   /**
    * Adds the null calibration's keys to the JSON: {@code ksPValue}, {@code dofError} (both null
    * without a χ² fit) and {@code optimizer}, the training of the observed fit, which every null toy
-   * repeats ({@code adam}, {@code lbfgs}, or {@code kernel} for the kernel model).
+   * repeats ({@code adam}, {@code lbfgs}, or {@code kernel} for the kernel model), and {@code
+   * precision}, the arithmetic of its steps ({@code float32} only for Adam run in single
+   * precision).
    */
   static void addCalibration(
       Map<String, Object> json, NplmResult result, NplmTrainingConfig training) {
     json.put("ksPValue", result.chiSquaredFitted() ? result.ksPValue() : null);
     json.put("dofError", result.chiSquaredFitted() ? result.dofError() : null);
     json.put("optimizer", optimizer(training));
+    json.put("precision", precision(training));
+  }
+
+  /** {@code float32} for Adam steps in single precision, else {@code float64}. */
+  static String precision(NplmTrainingConfig training) {
+    boolean single =
+        training.kernel() == null
+            && training.optimizer() == NplmOptimizer.ADAM
+            && training.precision() == Precision.FLOAT32;
+    return single ? "float32" : "float64";
   }
 
   /** The name of the training that the observed fit and the null toys share. */

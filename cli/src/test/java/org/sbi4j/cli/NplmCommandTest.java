@@ -41,6 +41,7 @@ class NplmCommandTest {
     }
     assertEquals(6, node.get("nullT").size());
     assertEquals("lbfgs", node.get("optimizer").asString());
+    assertEquals("float64", node.get("precision").asString());
     assertTrue(node.get("dofError").isNull(), "no χ² fit with 6 toys: " + node);
     assertTrue(Files.size(dir.resolve("p-null.png")) > 1000);
     assertTrue(Files.readString(dir.resolve("p-f.svg")).contains("<svg"));
@@ -224,6 +225,35 @@ class NplmCommandTest {
   }
 
   @Test
+  void adamInSinglePrecisionIsRecordedAndThreadIndependent() throws IOException {
+    Path data = csv("data.csv", "x", 30, 1, 1);
+    Path ref = csv("ref.csv", "x", 600, 2, 1);
+    CliRun r =
+        CliRun.of(
+            "nplm --data",
+            data,
+            "--reference",
+            ref,
+            "--expected 30 --precision float32 --epochs 300 --toys 2 --threads 1 --seed 3 --json -");
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode node = JsonMapper.builder().build().readTree(r.out());
+    assertEquals("adam", node.get("optimizer").asString());
+    assertEquals("float32", node.get("precision").asString());
+    CliRun twice =
+        CliRun.of(
+            "nplm --data",
+            data,
+            "--reference",
+            ref,
+            "--expected 30 --precision float32 --epochs 300 --toys 2 --threads 2 --seed 3 --json -");
+    // same seed, any thread count: the same bits
+    assertEquals(
+        node.get("t").asDouble(),
+        JsonMapper.builder().build().readTree(twice.out()).get("t").asDouble(),
+        0.0);
+  }
+
+  @Test
   void symmetrizedRuns() throws IOException {
     Path a = csv("a.csv", "x", 60, 4, 1);
     Path b = csv("b.csv", "x", 60, 5, 1);
@@ -242,6 +272,19 @@ class NplmCommandTest {
       {"--data", csv("empty.csv", "x", 0, 1, 1).toString(), "--reference", ref, "--expected", "10"},
       {"--data", d, "--reference", ref, "--expected", "10", "--clip", "0"},
       {"--data", d, "--reference", ref, "--expected", "10", "--optimizer", "sgd"},
+      {"--data", d, "--reference", ref, "--expected", "10", "--precision", "float16"},
+      {
+        "--data",
+        d,
+        "--reference",
+        ref,
+        "--expected",
+        "10",
+        "--precision",
+        "float32",
+        "--optimizer",
+        "lbfgs"
+      },
       {"--data", d, "--reference", ref},
       {"--symmetrized", "--a", csv("w.csv", "x,weights", 10, 1, 2).toString(), "--b", ref},
     };

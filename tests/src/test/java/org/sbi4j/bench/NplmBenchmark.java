@@ -11,6 +11,7 @@ import org.sbi4j.inference.nplm.NplmTest;
 import org.sbi4j.inference.nplm.SampledToys;
 import org.sbi4j.inference.nplm.Sampler;
 import org.sbi4j.testing.ProcessCpu;
+import org.sbi4j.training.model.Precision;
 import org.sbi4j.training.nplm.Adam;
 import org.sbi4j.training.nplm.FusedLoss;
 import org.sbi4j.training.nplm.NetworkShape;
@@ -82,6 +83,10 @@ class NplmBenchmark {
         row(
             "Adam, fused kernel (2 threads, one toy)",
             secondsPerEpoch(problem, BASE.withThreads(2), 300, 2000)));
+    md.append(
+        row(
+            "Adam, fused kernel, float32 (1 thread)",
+            secondsPerEpoch(problem, BASE.withPrecision(Precision.FLOAT32), 300, 2000)));
     md.append("\nAdam per-toy figures are the measured epoch time × 300 000.\n\n");
     int k = Integer.getInteger("nplm.toys", 4);
     NplmTrainingConfig fast = BASE.withOptimizer(NplmOptimizer.LBFGS);

@@ -19,6 +19,7 @@ import org.sbi4j.common.Seeds;
 import org.sbi4j.inference.nplm.ChiSquaredFit;
 import org.sbi4j.inference.nplm.SampledToys;
 import org.sbi4j.inference.nplm.Sampler;
+import org.sbi4j.training.model.Precision;
 import org.sbi4j.training.nplm.Adam;
 import org.sbi4j.training.nplm.FusedLoss;
 import org.sbi4j.training.nplm.NetworkShape;
@@ -51,7 +52,8 @@ import org.sbi4j.training.nplm.Standardization;
  *
  * Toys: {@code -Dnplm.toys=5,25} (a list) or {@code -Dnplm.count=40} (toys 0 … K − 1); sizes {@code
  * -Dnplm.referenceSize}, {@code -Dnplm.expected}; {@code -Dnplm.threads} toys at a time (one thread
- * each; {@code -Dnplm.lossThreads} threads inside one Adam fit, the same t bitwise); log file
+ * each; {@code -Dnplm.lossThreads} threads inside one Adam fit, the same t bitwise); Adam's
+ * arithmetic {@code -Dnplm.precision=float64|float32} (t is always evaluated in double); log file
  * {@code -Dnplm.log}. Run with {@code bench/nplm-toys.sh}.
  */
 final class NplmToyDiagnosis {
@@ -95,8 +97,9 @@ final class NplmToyDiagnosis {
     log(
         String.format(
             Locale.ROOT,
-            "# mode %s N_R %d N(0) %d epochs %d toys %s",
+            "# mode %s precision %s N_R %d N(0) %d epochs %d toys %s",
             mode,
+            System.getProperty("nplm.precision", "float64"),
             referenceSize,
             expected,
             epochs,
@@ -208,7 +211,12 @@ final class NplmToyDiagnosis {
     Standardization input = Standardization.of(problem);
     double[] x = SHAPE.initialParameters(seed);
     try (FusedLoss loss =
-        new FusedLoss(SHAPE, input.apply(problem), Integer.getInteger("nplm.lossThreads", 1))) {
+        new FusedLoss(
+            SHAPE,
+            input.apply(problem),
+            Integer.getInteger("nplm.lossThreads", 1),
+            Precision.valueOf(
+                System.getProperty("nplm.precision", "float64").toUpperCase(Locale.ROOT)))) {
       Adam.withLearningRate(config.learningRate())
           .minimize(
               loss,

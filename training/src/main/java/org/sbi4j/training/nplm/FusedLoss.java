@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.sbi4j.common.InvalidValueException;
 import org.sbi4j.training.model.Activation;
+import org.sbi4j.training.model.Precision;
 import org.sbi4j.training.simd.VectorSupport;
 
 /**
@@ -38,8 +39,25 @@ public final class FusedLoss implements Objective, AutoCloseable {
     this(shape, problem, threads, VectorSupport.AVAILABLE);
   }
 
+  /**
+   * As above in {@code precision}: FLOAT32 runs one-hidden-layer networks on single-precision
+   * vectors ({@link FloatShallow}) where the Java Vector API is present, everything else in double.
+   */
+  public FusedLoss(NetworkShape shape, NplmProblem problem, int threads, Precision precision) {
+    this(shape, problem, threads, VectorSupport.AVAILABLE, precision);
+  }
+
   /** As above, with the vector sums switched on or off (off: the plain-Java fallback). */
   FusedLoss(NetworkShape shape, NplmProblem problem, int threads, boolean useVector) {
+    this(shape, problem, threads, useVector, Precision.FLOAT64);
+  }
+
+  private FusedLoss(
+      NetworkShape shape,
+      NplmProblem problem,
+      int threads,
+      boolean useVector,
+      Precision precision) {
     String mismatch = shape.inputMismatch(problem);
     if (mismatch != null) {
       throw new InvalidValueException(
@@ -52,7 +70,12 @@ public final class FusedLoss implements Objective, AutoCloseable {
     this.problem = problem;
     int rows = problem.referenceSize() + problem.dataSize();
     this.chunks = (rows + CHUNK - 1) / CHUNK;
-    this.vector = useVector && shape.depth() == 2 ? VectorShallow.create(shape, problem) : null;
+    this.vector =
+        !useVector || shape.depth() != 2
+            ? null
+            : precision == Precision.FLOAT32
+                ? FloatShallow.create(shape, problem)
+                : VectorShallow.create(shape, problem);
     this.pool =
         threads > 1 && chunks > 1
             ? Executors.newFixedThreadPool(
@@ -109,6 +132,8 @@ public final class FusedLoss implements Objective, AutoCloseable {
     }
     System.arraycopy(weights, 0, problem.referenceWeights(), 0, nr);
     if (vector instanceof VectorShallow v) {
+      v.setReferenceWeights(weights);
+    } else if (vector instanceof FloatShallow v) {
       v.setReferenceWeights(weights);
     }
   }

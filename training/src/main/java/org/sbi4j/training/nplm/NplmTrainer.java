@@ -1,5 +1,7 @@
 package org.sbi4j.training.nplm;
 
+import org.sbi4j.training.model.Precision;
+
 /**
  * Trains an NPLM f(x) (docs/math.md §5): minimises L[f] = Σ_R w_R (e^{f} − 1) − Σ_D w_D f over the
  * network weights with every weight-matrix entry kept in [−W, W], from Glorot-uniform weights and
@@ -43,7 +45,7 @@ public final class NplmTrainer {
     double[] upper = config.upperBounds();
     FusedLoss fused =
         config.engine() == NplmEngine.FUSED
-            ? new FusedLoss(shape, problem, config.threads())
+            ? new FusedLoss(shape, problem, config.threads(), adamPrecision(config))
             : null;
     try {
       Objective objective = fused != null ? fused : new SameDiffLoss(shape, problem);
@@ -52,6 +54,12 @@ public final class NplmTrainer {
           double loss =
               Adam.withLearningRate(config.learningRate())
                   .minimize(objective, x, lower, upper, config.epochs());
+          if (adamPrecision(config) == Precision.FLOAT32) {
+            // the weights were trained in float; t is reported from the double loss at them
+            try (FusedLoss exact = new FusedLoss(shape, problem, config.threads())) {
+              loss = exact.valueAndGradient(x, new double[x.length]);
+            }
+          }
           yield new NplmFit(new NplmNetwork(shape, x), loss, config.epochs(), config.epochs() + 1);
         }
         case LBFGS -> FastTrainer.train(problem, config, seed, objective);
@@ -61,6 +69,11 @@ public final class NplmTrainer {
         fused.close();
       }
     }
+  }
+
+  /** The arithmetic of the fused loss during the fit: FLOAT32 only for Adam steps. */
+  private static Precision adamPrecision(NplmTrainingConfig config) {
+    return config.optimizer() == NplmOptimizer.ADAM ? config.precision() : Precision.FLOAT64;
   }
 
   /** L[f] of a network (with its input standardisation) on {@code problem} (fused, one thread). */
