@@ -8,6 +8,7 @@ import org.sbi4j.inference.nplm.NplmResult;
 import org.sbi4j.training.model.Precision;
 import org.sbi4j.training.nplm.NplmOptimizer;
 import org.sbi4j.training.nplm.NplmTrainingConfig;
+import org.sbi4j.training.simd.VectorSupport;
 
 /**
  * The output of {@code sbi4j nplm}: the JSON summary through {@link CommonOptions#report}, or the
@@ -31,10 +32,14 @@ final class NplmReport {
     json.put("precision", precision(training));
   }
 
-  /** {@code float32} for Adam steps in single precision, else {@code float64}. */
+  /**
+   * {@code float32} for Adam steps in single precision, else {@code float64} (also for float32
+   * asked of a JVM without the Vector API, where the fused kernel computes in double).
+   */
   static String precision(NplmTrainingConfig training) {
     boolean single =
-        training.kernel() == null
+        VectorSupport.AVAILABLE
+            && training.kernel() == null
             && training.optimizer() == NplmOptimizer.ADAM
             && training.precision() == Precision.FLOAT32;
     return single ? "float32" : "float64";
