@@ -37,7 +37,8 @@ import org.sbi4j.training.model.RatioModel;
  *
  * <p>Usage: {@code bench/doubly-accuracy.sh [SEED …]} (default seeds 1 and 2), the variant from
  * system properties: {@code -Drows=N -Depochs=E -Dmembers=K -DswapPairs=false -Dantisymmetric=false
- * -Dwidth=W -Dlayers=L -Dalpha=A -Dbreakdown=true} (unset: the recipe above).
+ * -Dwidth=W -Dlayers=L -Dalpha=A
+ * -DlearningRate=LR -DfinalLearningRate=LR -DbatchSize=B -Dbreakdown=true} (unset: the recipe above).
  */
 public final class DoublyParameterizedAccuracyBenchmark {
   static final Simulator SIM = EstimatorAccuracy.SIM;
@@ -67,6 +68,15 @@ public final class DoublyParameterizedAccuracyBenchmark {
     if (System.getProperty("alpha") != null) {
       b.alpha(Double.parseDouble(System.getProperty("alpha")));
     }
+    if (System.getProperty("learningRate") != null) {
+      b.learningRate(Double.parseDouble(System.getProperty("learningRate")));
+    }
+    if (System.getProperty("finalLearningRate") != null) {
+      b.finalLearningRate(Double.parseDouble(System.getProperty("finalLearningRate")));
+    }
+    if (System.getProperty("batchSize") != null) {
+      b.batchSize(Integer.getInteger("batchSize"));
+    }
     TrainingConfig c = b.build();
     int rows = Integer.getInteger("rows", ROWS);
     long[] seeds =
@@ -84,7 +94,7 @@ public final class DoublyParameterizedAccuracyBenchmark {
       }
       System.out.printf(
           "doubly ALICES rows %d, epochs %d, members %d, swapPairs %b, antisymmetric %b, layers %s,"
-              + " alpha %s, seed %d: E[(log r̂ − log r)²] %.5f ± %.5f (target < 0.01: %s); on %d other test"
+              + " alpha %s, lr %s → %s, batch %d, seed %d: E[(log r̂ − log r)²] %.5f ± %.5f (target < 0.01: %s); on %d other test"
               + " pairs %.5f ± %.5f; x drawn from p(x|θ1) on %d pairs %.5f ± %.5f; %.0f s%n",
           rows,
           c.epochs(),
@@ -93,6 +103,9 @@ public final class DoublyParameterizedAccuracyBenchmark {
           c.antisymmetric(),
           c.hiddenLayers(),
           c.alpha(),
+          c.learningRate(),
+          c.finalLearningRate(),
+          c.batchSize(),
           seed,
           mse[0],
           mse[1],
