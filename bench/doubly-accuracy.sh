@@ -5,7 +5,7 @@
 # difference form with swapped pairs) unless -D options pick a variant (docs/math.md §3.8's table).
 # Usage: bench/doubly-accuracy.sh [-Drows=N -Depochs=E -Dmembers=K -DswapPairs=false
 #   -Dantisymmetric=false -Dwidth=W -Dlayers=L -DlearningRate=LR -DfinalLearningRate=LR
-#   -DbatchSize=B -Dbreakdown=true …] [SEED …]
+#   -DbatchSize=B -DearlyStopping=false -Dbreakdown=true …] [SEED …]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh

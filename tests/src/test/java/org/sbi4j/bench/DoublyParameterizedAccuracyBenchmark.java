@@ -39,7 +39,7 @@ import org.sbi4j.training.model.RatioModel;
  * <p>Usage: {@code bench/doubly-accuracy.sh [SEED …]} (default seeds 1 and 2), the variant from
  * system properties: {@code -Drows=N -Depochs=E -Dmembers=K -DswapPairs=false -Dantisymmetric=false
  * -Dwidth=W -Dlayers=L -Dalpha=A -DlearningRate=LR -DfinalLearningRate=LR -DbatchSize=B
- * -Dbreakdown=true} (unset: the recipe above).
+ * -DearlyStopping=false (keep the last epoch) -Dbreakdown=true} (unset: the recipe above).
  */
 public final class DoublyParameterizedAccuracyBenchmark {
   static final Simulator SIM = EstimatorAccuracy.SIM;
@@ -79,6 +79,9 @@ public final class DoublyParameterizedAccuracyBenchmark {
     }
     if (System.getProperty("finalLearningRate") != null) {
       b.finalLearningRate(Double.parseDouble(System.getProperty("finalLearningRate")));
+    }
+    if (System.getProperty("earlyStopping") != null) {
+      b.earlyStopping(Boolean.getBoolean("earlyStopping"));
     }
     if (System.getProperty("batchSize") != null) {
       b.batchSize(Integer.getInteger("batchSize"));
