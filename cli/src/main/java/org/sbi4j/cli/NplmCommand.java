@@ -97,7 +97,7 @@ final class NplmCommand implements Callable<Integer>, OptionMap.Mapped, Outputs.
       defaultValue = "float64",
       paramLabel = "float64|float32",
       description =
-          "Arithmetic of the Adam steps: float32 is the NPLM authors' precision and about 2.5 ×"
+          "Arithmetic of the Adam steps: float32 is the NPLM authors' precision and about 3 ×"
               + " faster; t is always computed in double (default ${DEFAULT-VALUE}).")
   String precision;
 

@@ -11,7 +11,7 @@ import org.sbi4j.training.simd.VectorSupport;
 /**
  * {@link ShallowSums} for d-h-1 networks in single precision (the NPLM authors train in float32):
  * the same tiles and sweeps as {@link VectorShallow} on float vectors, twice the lanes and a
- * shorter exponential polynomial, about 2.5 × faster. Inputs, weights and parameters are rounded to
+ * shorter exponential polynomial, about 3 × faster. Inputs, weights and parameters are rounded to
  * float; each tile's lane sums (at most {@value #TILE} rows) are added into double in lane order,
  * so the result does not depend on the thread count or on when the JIT steps in. Load only when
  * {@link VectorSupport#AVAILABLE}.
