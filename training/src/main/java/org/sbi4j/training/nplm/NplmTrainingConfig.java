@@ -19,8 +19,9 @@ import org.sbi4j.training.model.Precision;
  *     the network (NPLM: yes), so that W does not depend on the units of x
  * @param kernel the kernel variant's settings, or null for the network
  * @param precision arithmetic of the Adam steps on the fused kernel: FLOAT64 (default) or FLOAT32
- *     (the NPLM authors' precision, about 3 × faster; the returned loss is recomputed in double
- *     at the final weights). FLOAT32 needs Adam on the fused engine with the network model
+ *     (the NPLM authors' precision, about 3 × faster; the returned loss is recomputed in double at
+ *     the final weights). The L-BFGS fast mode, the kernel model, the SameDiff engine and a JVM
+ *     without the Vector API always compute in double
  */
 public record NplmTrainingConfig(
     NetworkShape network,
