@@ -236,7 +236,7 @@ class NplmPublishedBenchmark {
     return Arrays.stream(t).average().orElse(Double.NaN);
   }
 
-  private static double variance(double[] t) {
+  static double variance(double[] t) {
     double m = mean(t);
     return Arrays.stream(t).map(v -> (v - m) * (v - m)).sum() / Math.max(1, t.length - 1);
   }

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.sbi4j.common.LocalTaskRunner;
 import org.sbi4j.common.Seeds;
 import org.sbi4j.inference.nplm.ChiSquaredFit;
@@ -43,7 +45,9 @@ import org.sbi4j.training.nplm.Standardization;
  *   <li>{@code fast}: the fast mode ({@code --optimizer lbfgs}), logging t and the parameters;
  *   <li>{@code both}: fast mode then Adam on each toy;
  *   <li>{@code summary}: the χ²_k of each optimiser over the toys of the log {@code
- *       -Dnplm.params=FILE} that both finished;
+ *       -Dnplm.params=FILE} that both finished, the KS p-value against χ² of the network's
+ *       parameter count (the authors' target), and with {@code -Dnplm.plot=PREFIX} both nulls'
+ *       histograms beside those χ² densities ({@link NplmToyPlot#nullHistograms});
  *   <li>{@code tails}: how many toys have a data event above the reference's largest;
  *   <li>{@code plot}: f(x) of the fits logged in {@code -Dnplm.params=FILE} (a log of the modes
  *       above), as {@code -Dnplm.plot=PREFIX}-toyK.{png,svg} and a table on stdout ({@link
@@ -147,22 +151,45 @@ final class NplmToyDiagnosis {
     Set<Long> both = new TreeSet<>(t.getOrDefault("fast", Map.of()).keySet());
     both.retainAll(t.getOrDefault("adam", Map.of()).keySet());
     double ratio = 0;
+    int fastHigher = 0;
     for (long k : both) {
       ratio += t.get("fast").get(k) / t.get("adam").get(k) / both.size();
+      fastHigher += t.get("fast").get(k) >= t.get("adam").get(k) ? 1 : 0;
     }
+    Map<String, double[]> values = new TreeMap<>();
     for (String opt : List.of("adam", "fast")) {
       double[] v = both.stream().mapToDouble(k -> t.get(opt).get(k)).toArray();
+      values.put(opt, v);
       ChiSquaredFit fit = ChiSquaredFit.fit(v);
+      double ks13 =
+          new KolmogorovSmirnovTest()
+              .kolmogorovSmirnovTest(new ChiSquaredDistribution(null, SHAPE.parameterCount()), v);
       System.out.printf(
           Locale.ROOT,
-          "%s: %d toys, k = %.2f ± %.2f, KS p = %.3f%n",
+          "%s: %d toys, k = %.2f ± %.2f, KS p = %.3f (against χ²_%d: %.3f), mean t = %.2f ± %.2f,"
+              + " median %.2f, max %.2f%n",
           opt,
           v.length,
           fit.dof(),
           fit.dofError(),
-          fit.ksPValue());
+          fit.ksPValue(),
+          SHAPE.parameterCount(),
+          ks13,
+          Arrays.stream(v).average().orElse(Double.NaN),
+          Math.sqrt(NplmPublishedBenchmark.variance(v) / v.length),
+          NplmPublishedBenchmark.median(v),
+          Arrays.stream(v).max().orElse(Double.NaN));
     }
-    System.out.printf(Locale.ROOT, "mean t_fast/t_adam = %.3f%n", ratio);
+    System.out.printf(
+        Locale.ROOT,
+        "mean t_fast/t_adam = %.3f; t_fast ≥ t_adam on %d of %d toys%n",
+        ratio,
+        fastHigher,
+        both.size());
+    String plot = System.getProperty("nplm.plot");
+    if (plot != null && !both.isEmpty()) {
+      NplmToyPlot.nullHistograms(values, SHAPE.parameterCount(), Path.of(plot));
+    }
   }
 
   /**

@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.sbi4j.common.Seeds;
+import org.sbi4j.inference.nplm.ChiSquaredFit;
 import org.sbi4j.inference.nplm.SampledToys;
 import org.sbi4j.inference.plot.Figure;
 import org.sbi4j.training.nplm.NplmNetwork;
@@ -113,5 +115,51 @@ final class NplmToyPlot {
       first--;
     }
     return sorted.length - first;
+  }
+
+  /**
+   * The null t of each optimiser ({@code values}: name → toys' t) as density histograms on common
+   * bins, beside the χ² density of {@code dof} degrees of freedom (the authors' target) and the
+   * χ²_k fitted to each, written as {@code prefix}.{png,svg}.
+   */
+  static void nullHistograms(Map<String, double[]> values, int dof, Path prefix) {
+    double max = 0;
+    for (double[] v : values.values()) {
+      max = Math.max(max, Arrays.stream(v).max().orElse(0));
+    }
+    max = Math.ceil(max * 1.05);
+    int toys = values.values().stream().mapToInt(v -> v.length).max().orElse(0);
+    // About three toys per bin on average, between 10 and 30 bins.
+    int bins = Math.max(10, Math.min(30, toys / 3));
+    double width = max / bins;
+    double[] edges = new double[bins + 1];
+    for (int b = 0; b <= bins; b++) {
+      edges[b] = b * width;
+    }
+    Figure fig = new Figure("NPLM null, 1D benchmark (1-4-1, W = 9)", "t", "density");
+    double[] x = new double[400];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = max * (i + 0.5) / x.length;
+    }
+    for (Map.Entry<String, double[]> e : values.entrySet()) {
+      double[] v = e.getValue();
+      double[] density = new double[bins];
+      for (double t : v) {
+        density[(int) Math.min(bins - 1, Math.max(0, t / width))] += 1.0 / (v.length * width);
+      }
+      double k = ChiSquaredFit.fit(v).dof();
+      fig =
+          fig.histogram(e.getKey() + " (" + v.length + " toys)", edges, density)
+              .dashed(
+                  String.format(Locale.ROOT, "χ² fitted to %s (k = %.2f)", e.getKey(), k),
+                  x,
+                  chi2(k, x));
+    }
+    fig.line("χ²_" + dof + " (authors' target)", x, chi2(dof, x)).save(prefix);
+  }
+
+  private static double[] chi2(double k, double[] x) {
+    ChiSquaredDistribution d = ChiSquaredDistribution.of(k);
+    return Arrays.stream(x).map(d::density).toArray();
   }
 }
