@@ -5,6 +5,8 @@
 #   bench/nplm-toys.sh -Dnplm.mode=adam|fast|both [-Dnplm.toys=5,25 | -Dnplm.count=40]
 #                      [-Dnplm.referenceSize=200000 -Dnplm.expected=2000 -Dnplm.epochs=300000
 #                       -Dnplm.threads=1 -Dnplm.precision=float64|float32 -Dnplm.log=FILE]
+#   bench/nplm-toys.sh -Dnplm.mode=summary -Dnplm.params=LOG [-Dnplm.plot=PREFIX]
+#     (χ²_k of each optimiser over the toys both finished, KS p against χ²₁₃, histograms)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
