@@ -3,6 +3,7 @@ package org.sbi4j.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.sbi4j.common.Seeds;
 import org.sbi4j.it.DoublyMetric;
@@ -19,6 +20,7 @@ import org.sbi4j.samples.mining.WeightedView;
 import org.sbi4j.samples.simulators.Simulator;
 import org.sbi4j.training.Trainer;
 import org.sbi4j.training.TrainingConfig;
+import org.sbi4j.training.listeners.TrainingListener;
 import org.sbi4j.training.model.Method;
 import org.sbi4j.training.model.RatioModel;
 
@@ -39,7 +41,9 @@ import org.sbi4j.training.model.RatioModel;
  * <p>Usage: {@code bench/doubly-accuracy.sh [SEED …]} (default seeds 1 and 2), the variant from
  * system properties: {@code -Drows=N -Depochs=E -Dmembers=K -DswapPairs=false -Dantisymmetric=false
  * -Dwidth=W -Dlayers=L -Dalpha=A -DlearningRate=LR -DfinalLearningRate=LR -DbatchSize=B
- * -DearlyStopping=false (keep the last epoch) -Dbreakdown=true} (unset: the recipe above).
+ * -DearlyStopping=false (keep the last epoch) -DaverageEpochs=K (with early stopping off: the mean
+ * weights of the last K epochs, {@link WeightAveraging}) -Dbreakdown=true} (unset: the recipe
+ * above).
  */
 public final class DoublyParameterizedAccuracyBenchmark {
   static final Simulator SIM = EstimatorAccuracy.SIM;
@@ -156,7 +160,11 @@ public final class DoublyParameterizedAccuracyBenchmark {
                 rows,
                 2 + 10 * seed)
             .sample();
-    return new Trainer(config).train(sample, Method.ALICES, 3 + 10 * seed).ratioModel();
+    List<TrainingListener> listeners =
+        Integer.getInteger("averageEpochs", 0) > 0
+            ? List.of(new WeightAveraging(Integer.getInteger("averageEpochs")))
+            : List.of();
+    return new Trainer(config, listeners).train(sample, Method.ALICES, 3 + 10 * seed).ratioModel();
   }
 
   /**
